@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, lowest first. Each module imports only the ones above it in this list:
+//   IglooContent  – the content model, its YAML loader and validator, the built-in pack
+//   IglooEngine   – sessions, applicability, scoring, recommendations, flags, merge, compare
+//   IglooReport   – Markdown, JSON and CSV renderings of an assessment
+//   IglooStore    – files on disk: atomic writes, locks, session folder, migration
+//   IglooWizard   – the wizard's state machine and screen model (a grid of cells); no ncurses
+//   IglooTerminal – the one module that imports ncurses: draw a grid, read keys, restore the tty
+//   IglooCLI      – the command line (swift-argument-parser), wiring the layers together
+//   igloo         – the executable: a one-line main over IglooCLI
+let package = Package(
+  name: "igloo",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "igloo", targets: ["igloo"]),
+    .library(name: "IglooContent", targets: ["IglooContent"]),
+    .library(name: "IglooEngine", targets: ["IglooEngine"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .target(name: "IglooContent", dependencies: ["Yams"]),
+    .target(name: "IglooEngine", dependencies: ["IglooContent"]),
+    .target(name: "IglooReport", dependencies: ["IglooContent", "IglooEngine"]),
+    .target(name: "IglooStore", dependencies: ["IglooContent", "IglooEngine"]),
+    .target(name: "IglooWizard", dependencies: ["IglooContent", "IglooEngine", "IglooReport", "IglooStore"]),
+    .systemLibrary(
+      name: "CNcursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(name: "IglooTerminal", dependencies: ["CNcursesw", "IglooWizard"]),
+    .target(
+      name: "IglooCLI",
+      dependencies: [
+        "IglooContent", "IglooEngine", "IglooReport", "IglooStore", "IglooWizard", "IglooTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "igloo", dependencies: ["IglooCLI"]),
+
+    .target(name: "IglooTestSupport", dependencies: ["IglooContent", "IglooEngine"], path: "Tests/IglooTestSupport"),
+    .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooTestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "IglooEngineTests", dependencies: ["IglooEngine", "IglooTestSupport"]),
+    .testTarget(name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport"]),
+    .testTarget(name: "IglooStoreTests", dependencies: ["IglooStore", "IglooTestSupport"]),
+    .testTarget(name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,444 @@
+import Foundation
+import Yams
+
+/// A pack as loaded, with where each entity was written, for diagnostics that name a line.
+public struct LoadedPack: Sendable {
+  /// The pack.
+  public var pack: ContentPack
+  /// Where each entity was written, keyed `kind:id` (e.g. `finding:ml-ind-optimisation`).
+  public var origins: [String: Origin]
+  /// The files it was read from.
+  public var files: [String]
+
+  /// The origin of `id` of `kind`, or the first line of `fallbackFile`.
+  public func origin(_ kind: String, _ id: String, fallbackFile: String = "pack.yaml") -> Origin {
+    origins["\(kind):\(id)"] ?? Origin(file: fallbackFile, line: 1)
+  }
+}
+
+/// Reads a content pack from its YAML files.
+///
+/// Loading never stops at the first problem: it reads everything it can and returns every
+/// diagnostic, so that `igloo content check` shows the whole list at once.
+public enum PackLoader {
+  /// Loads and validates the pack made of `files`.
+  public static func load(files: [PackFile]) -> (loaded: LoadedPack, diagnostics: [Diagnostic]) {
+    let sink = DiagnosticSink()
+    var builder = PackBuilder(sink: sink)
+    for file in files {
+      builder.read(file)
+    }
+    let loaded = builder.finish()
+    let problems = sink.items + PackValidator.validate(loaded)
+    return (loaded, Array(Set(problems)).sorted())
+  }
+
+  /// Loads the pack in `directory`.
+  public static func load(directory: URL) throws -> (loaded: LoadedPack, diagnostics: [Diagnostic]) {
+    let (files, problems) = try PackFile.read(directory: directory)
+    let (loaded, diagnostics) = load(files: files)
+    return (loaded, (problems + diagnostics).sorted())
+  }
+
+  /// The pack compiled into the binary, which is exactly `Content/` at build time.
+  public static func builtin() -> ContentPack {
+    let (loaded, diagnostics) = load(files: BuiltinContent.files)
+    precondition(diagnostics.isEmpty, "the built-in content pack is invalid: \(diagnostics.first!)")
+    return loaded.pack
+  }
+}
+
+/// Where a file sits in the pack decides what it holds.
+private enum FileRole {
+  case pack, levels, technologies, findings, questions, actions, useCases, benchmarks, context, trainingCase, strings
+
+  init?(path: String) {
+    let name = (path as NSString).lastPathComponent
+    let folder = (path as NSString).deletingLastPathComponent
+    switch (folder, name) {
+    case ("", "pack.yaml"): self = .pack
+    case ("", "levels.yaml"): self = .levels
+    case ("", "technologies.yaml"): self = .technologies
+    case ("findings", _): self = .findings
+    case ("questions", _): self = .questions
+    case ("", "actions.yaml"): self = .actions
+    case ("", "use-cases.yaml"): self = .useCases
+    case ("", "benchmarks.yaml"): self = .benchmarks
+    case ("", "context.yaml"): self = .context
+    case ("cases", _): self = .trainingCase
+    case ("strings", _): self = .strings
+    default: return nil
+    }
+  }
+}
+
+/// Accumulates entities file by file.
+private struct PackBuilder {
+  let sink: DiagnosticSink
+  var info: PackInfo?
+  var levels: [Level] = []
+  var technologies: [Technology] = []
+  var findings: [Finding] = []
+  var questions: [Question] = []
+  var actions: [Action] = []
+  var useCases: [UseCase] = []
+  var benchmarks: [Benchmark] = []
+  var context: [ContextItem] = []
+  var cases: [TrainingCase] = []
+  var strings: [String: LocalizedText] = [:]
+  var origins: [String: Origin] = [:]
+  var files: [String] = []
+
+  init(sink: DiagnosticSink) { self.sink = sink }
+
+  mutating func read(_ file: PackFile) {
+    files.append(file.path)
+    guard let role = FileRole(path: file.path) else {
+      sink.report(file.path, 1, "unknown file: a pack holds pack.yaml, levels.yaml, technologies.yaml, actions.yaml, use-cases.yaml, benchmarks.yaml, context.yaml and the folders findings/, questions/, cases/, strings/")
+      return
+    }
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: file.text) else {
+        sink.report(file.path, 1, "the file is empty")
+        return
+      }
+      root = node
+    } catch let error as YamlError {
+      let (line, message) = Self.describe(error)
+      sink.report(file.path, line, "YAML syntax error: \(message)")
+      return
+    } catch {
+      sink.report(file.path, 1, "YAML syntax error: \(error)")
+      return
+    }
+    let top = YAMLNode(node: root, file: file.path, sink: sink)
+    switch role {
+    case .pack: info = readInfo(top)
+    case .levels: levels += entries(top, "levels", kind: "level", readLevel)
+    case .technologies: technologies += entries(top, "technologies", kind: "technology", readTechnology)
+    case .findings: findings += entries(top, "findings", kind: "finding", readFinding)
+    case .questions: questions += entries(top, "questions", kind: "question", readQuestion)
+    case .actions: actions += entries(top, "actions", kind: "action", readAction)
+    case .useCases: useCases += entries(top, "use_cases", kind: "use case", readUseCase)
+    case .benchmarks: benchmarks += entries(top, "benchmarks", kind: "benchmark", readBenchmark)
+    case .context: context += entries(top, "context", kind: "context item", readContext)
+    case .trainingCase:
+      if let item = readCase(top) {
+        record("case", item.id, top.origin)
+        cases.append(item)
+      }
+    case .strings:
+      top.allowKeys(["strings"], in: "a strings file")
+      for (key, value, line) in top.required("strings", in: "a strings file")?.pairs("`strings`") ?? [] {
+        if strings[key] != nil { sink.report(file.path, line, "duplicate string `\(key)`") }
+        if let text = value.localized("string `\(key)`") { strings[key] = text }
+        origins["string:\(key)"] = Origin(file: file.path, line: line)
+      }
+    }
+  }
+
+  func finish() -> LoadedPack {
+    var missing: [String] = []
+    if info == nil { missing.append("pack.yaml") }
+    if levels.isEmpty { missing.append("levels.yaml") }
+    if technologies.isEmpty { missing.append("technologies.yaml") }
+    for file in missing { sink.report(file, 1, "missing file, or it holds nothing") }
+    let pack = ContentPack(
+      info: info ?? PackInfo(
+        id: "", version: "", title: LocalizedText(da: "", en: ""), sources: [], scale: [],
+        bands: Bands(risk: BandThresholds(moderate: 25, high: 50), opportunity: BandThresholds(moderate: 25, high: 50)),
+        sectors: [], roles: []),
+      levels: levels, technologies: technologies, findings: findings, questions: questions,
+      actions: actions, useCases: useCases, benchmarks: benchmarks, context: context, cases: cases,
+      strings: strings)
+    return LoadedPack(pack: pack, origins: origins, files: files)
+  }
+
+  private mutating func record(_ kind: String, _ id: String, _ origin: Origin) {
+    let key = "\(kind):\(id)"
+    if let first = origins[key] {
+      sink.report(origin.file, origin.line, "duplicate \(kind) id `\(id)` (first at \(first))")
+    } else {
+      origins[key] = origin
+    }
+  }
+
+  private mutating func entries<T>(
+    _ top: YAMLNode, _ key: String, kind: String, _ read: (YAMLNode) -> T?
+  ) -> [T] where T: Identified {
+    top.allowKeys([key], in: "this file")
+    guard let list = top.required(key, in: "this file") else { return [] }
+    var result: [T] = []
+    for item in list.items("`\(key)`") {
+      guard let value = read(item) else { continue }
+      record(kind, value.id, item.origin)
+      result.append(value)
+    }
+    return result
+  }
+
+  static func describe(_ error: YamlError) -> (Int, String) {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      return (mark.line, [context?.text, problem].compactMap { $0 }.joined(separator: ", "))
+    case .reader(let problem, _, _, _):
+      return (1, problem)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return (context.mark.line, "duplicate keys \(duplicates.joined(separator: ", "))")
+    default:
+      return (1, "\(error)")
+    }
+  }
+
+  // MARK: Entities
+
+  private func id(_ node: YAMLNode, _ what: String) -> String? {
+    guard let id = node.string("id", in: what) else { return nil }
+    if id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+      node.report("\(what) id `\(id)` must be lower-case words joined by `-`")
+    }
+    return id
+  }
+
+  private func readInfo(_ n: YAMLNode) -> PackInfo? {
+    let what = "pack.yaml"
+    n.allowKeys(["id", "version", "title", "sources", "scale", "bands", "sectors", "roles"], in: what)
+    let sources = n.list("sources", in: what).compactMap { s -> SourceDocument? in
+      s.allowKeys(["id", "citation"], in: "a source")
+      guard let id = id(s, "source"), let citation = s.text("citation", in: "source `\(id)`") else { return nil }
+      return SourceDocument(id: id, citation: citation)
+    }
+    let scale = n.list("scale", in: what).compactMap { s -> ScalePoint? in
+      s.allowKeys(["value", "label"], in: "a scale point")
+      guard let value = s.int("value", in: "a scale point"), let label = s.text("label", in: "scale point \(value)") else { return nil }
+      return ScalePoint(value: value, label: label)
+    }
+    func thresholds(_ key: String) -> BandThresholds? {
+      guard let b = n.required("bands", in: what)?.required(key, in: "`bands`") else { return nil }
+      guard let m = b.double("moderate", in: "`bands.\(key)`"), let h = b.double("high", in: "`bands.\(key)`") else { return nil }
+      if !(0 < m && m < h && h <= 100) { b.report("`bands.\(key)` needs 0 < moderate < high ≤ 100") }
+      return BandThresholds(moderate: m, high: h)
+    }
+    let sectors = n.list("sectors", in: what).compactMap { s -> Sector? in
+      s.allowKeys(["id", "name", "public"], in: "a sector")
+      guard let id = id(s, "sector"), let name = s.text("name", in: "sector `\(id)`") else { return nil }
+      return Sector(id: id, name: name, public: s.bool("public", default: false, in: "sector `\(id)`"))
+    }
+    let roles = n.list("roles", in: what).compactMap { s -> PackRole? in
+      s.allowKeys(["id", "name"], in: "a role")
+      guard let id = id(s, "role"), let name = s.text("name", in: "role `\(id)`") else { return nil }
+      return PackRole(id: id, name: name)
+    }
+    guard let id = id(n, "pack"), let version = n.string("version", in: what),
+      let title = n.text("title", in: what), let risk = thresholds("risk"),
+      let opportunity = thresholds("opportunity")
+    else { return nil }
+    if scale.map(\.value) != [0, 25, 50, 75, 100] {
+      (n.optional("scale") ?? n).report("`scale` must have five points valued 0, 25, 50, 75, 100, lowest first")
+    }
+    return PackInfo(
+      id: id, version: version, title: title, sources: sources, scale: scale,
+      bands: Bands(risk: risk, opportunity: opportunity), sectors: sectors, roles: roles)
+  }
+
+  private func readLevel(_ n: YAMLNode) -> Level? {
+    n.allowKeys(["id", "letter", "name", "description", "source"], in: "a level")
+    guard let id = id(n, "level") else { return nil }
+    let what = "level `\(id)`"
+    guard let letter = n.string("letter", in: what), let name = n.text("name", in: what),
+      let description = n.text("description", in: what), let source = n.string("source", in: what)
+    else { return nil }
+    return Level(id: id, letter: letter, name: name, description: description, source: source)
+  }
+
+  private func readTechnology(_ n: YAMLNode) -> Technology? {
+    n.allowKeys(["id", "name", "description", "source", "comparison"], in: "a technology")
+    guard let id = id(n, "technology") else { return nil }
+    let what = "technology `\(id)`"
+    var comparison: Comparison?
+    if let c = n.optional("comparison") {
+      let w = "the comparison of \(what)"
+      c.allowKeys(["characteristics", "strengths", "weaknesses", "value_shifts", "source"], in: w)
+      func rows(_ key: String) -> [LocalizedText] {
+        let rows = c.list(key, in: w).compactMap { $0.localized("a row of `\(key)` in \(w)") }
+        if rows.isEmpty { c.report("\(w) has no `\(key)`") }
+        return rows
+      }
+      comparison = Comparison(
+        characteristics: rows("characteristics"), strengths: rows("strengths"),
+        weaknesses: rows("weaknesses"), valueShifts: rows("value_shifts"),
+        source: c.optional("source")?.scalar("`source`"))
+    }
+    guard let name = n.text("name", in: what), let description = n.text("description", in: what),
+      let source = n.string("source", in: what)
+    else { return nil }
+    return Technology(id: id, name: name, description: description, source: source, comparison: comparison)
+  }
+
+  private func readFinding(_ n: YAMLNode) -> Finding? {
+    n.allowKeys(["id", "level", "technology", "polarity", "title", "summary", "examples", "source"], in: "a finding")
+    guard let id = id(n, "finding") else { return nil }
+    let what = "finding `\(id)`"
+    let examples = n.list("examples", in: what).compactMap { $0.localized("an example of \(what)") }
+    if n.optional("examples") == nil { n.report("\(what) is missing `examples` (write `examples: []` if the report gives none)") }
+    guard let level = n.string("level", in: what), let technology = n.string("technology", in: what),
+      let polarityText = n.string("polarity", in: what), let title = n.text("title", in: what),
+      let summary = n.text("summary", in: what), let source = n.string("source", in: what)
+    else { return nil }
+    guard let polarity = Polarity(rawValue: polarityText) else {
+      n.report("\(what) has polarity `\(polarityText)`; use risk, opportunity or both")
+      return nil
+    }
+    return Finding(
+      id: id, level: level, technology: technology, polarity: polarity, title: title,
+      summary: summary, examples: examples, source: source)
+  }
+
+  private func readApplicability(_ n: YAMLNode, _ what: String) -> Applicability {
+    guard let a = n.optional("applies") else { return .always }
+    a.allowKeys(["technologies", "use_cases"], in: "`applies` of \(what)")
+    return Applicability(
+      technologies: a.strings("technologies", in: "`applies` of \(what)"),
+      useCases: a.strings("use_cases", in: "`applies` of \(what)"))
+  }
+
+  private func readQuestion(_ n: YAMLNode) -> Question? {
+    n.allowKeys(["id", "kind", "text", "reversed", "measures", "applies", "why"], in: "a question")
+    guard let id = id(n, "question") else { return nil }
+    let what = "question `\(id)`"
+    var kind = QuestionKind.finding
+    if let k = n.optional("kind")?.scalar("`kind`") {
+      if let parsed = QuestionKind(rawValue: k) { kind = parsed } else { n.report("\(what) has kind `\(k)`; use finding or absence") }
+    }
+    let measures = n.list("measures", in: what).compactMap { m -> Measure? in
+      m.allowKeys(["finding", "role"], in: "`measures` of \(what)")
+      guard let finding = m.string("finding", in: "`measures` of \(what)"),
+        let roleText = m.string("role", in: "`measures` of \(what)")
+      else { return nil }
+      guard let role = MeasureRole(rawValue: roleText) else {
+        m.report("\(what) has role `\(roleText)`; use exposure, mitigation, potential or realisation")
+        return nil
+      }
+      return Measure(finding: finding, role: role)
+    }
+    guard let text = n.text("text", in: what) else { return nil }
+    return Question(
+      id: id, kind: kind, text: text, reversed: n.bool("reversed", default: false, in: what),
+      measures: measures, applies: readApplicability(n, what), why: n.optionalText("why", in: what))
+  }
+
+  private func readAction(_ n: YAMLNode) -> Action? {
+    n.allowKeys(["id", "title", "how", "level", "owner", "collective", "source", "triggers"], in: "an action")
+    guard let id = id(n, "action") else { return nil }
+    let what = "action `\(id)`"
+    let triggers = n.list("triggers", in: what).compactMap { t -> Trigger? in
+      t.allowKeys(["finding", "min", "question", "answers"], in: "a trigger of \(what)")
+      if let finding = t.optional("finding")?.scalar("`finding`") {
+        var min: Double?
+        if t.optional("min") != nil { min = t.double("min", in: "a trigger of \(what)") }
+        return .finding(id: finding, min: min)
+      }
+      if let question = t.optional("question")?.scalar("`question`") {
+        let answers = t.strings("answers", in: "a trigger of \(what)").compactMap { a -> AnswerMatch? in
+          if a == "dont-know" { return .dontKnow }
+          if let v = Int(a) { return .value(v) }
+          t.report("a trigger of \(what) has answer `\(a)`; use a scale value or dont-know")
+          return nil
+        }
+        if answers.isEmpty { t.report("a question trigger of \(what) lists no `answers`") }
+        return .answer(question: question, answers: answers)
+      }
+      t.report("a trigger of \(what) names neither a `finding` nor a `question`")
+      return nil
+    }
+    guard let title = n.text("title", in: what), let how = n.text("how", in: what),
+      let level = n.string("level", in: what), let owner = n.string("owner", in: what),
+      let source = n.string("source", in: what)
+    else { return nil }
+    return Action(
+      id: id, title: title, how: how, level: level, owner: owner,
+      collective: n.bool("collective", default: true, in: what), source: source, triggers: triggers)
+  }
+
+  private func readUseCase(_ n: YAMLNode) -> UseCase? {
+    n.allowKeys(["id", "name", "description", "technologies", "flags", "benchmark", "source"], in: "a use case")
+    guard let id = id(n, "use case") else { return nil }
+    let what = "use case `\(id)`"
+    guard let name = n.text("name", in: what), let description = n.text("description", in: what),
+      let source = n.string("source", in: what)
+    else { return nil }
+    return UseCase(
+      id: id, name: name, description: description,
+      technologies: n.strings("technologies", in: what), flags: n.strings("flags", in: what),
+      benchmark: n.optional("benchmark")?.scalar("`benchmark`"), source: source)
+  }
+
+  private func readBenchmark(_ n: YAMLNode) -> Benchmark? {
+    n.allowKeys(["id", "label", "value", "base", "source"], in: "a benchmark")
+    guard let id = id(n, "benchmark") else { return nil }
+    let what = "benchmark `\(id)`"
+    guard let label = n.text("label", in: what), let value = n.double("value", in: what),
+      let base = n.text("base", in: what), let source = n.string("source", in: what)
+    else { return nil }
+    if !(0...100).contains(value) { n.report("\(what) has value \(value); a percentage is 0–100") }
+    return Benchmark(id: id, label: label, value: value, base: base, source: source)
+  }
+
+  private func readContext(_ n: YAMLNode) -> ContextItem? {
+    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies"], in: "a context item")
+    guard let id = id(n, "context item") else { return nil }
+    let what = "context item `\(id)`"
+    var applies = ContextApplicability(flags: [], publicSector: nil)
+    if let a = n.optional("applies") {
+      a.allowKeys(["flags", "public_sector"], in: "`applies` of \(what)")
+      applies.flags = a.strings("flags", in: "`applies` of \(what)")
+      if a.optional("public_sector") != nil {
+        applies.publicSector = a.bool("public_sector", default: true, in: "`applies` of \(what)")
+      }
+    }
+    guard let kind = n.string("kind", in: what), let title = n.text("title", in: what),
+      let text = n.text("text", in: what), let source = n.string("source", in: what)
+    else { return nil }
+    return ContextItem(
+      id: id, kind: kind, title: title, text: text, caveat: n.optionalText("caveat", in: what),
+      source: source, applies: applies)
+  }
+
+  private func readCase(_ n: YAMLNode) -> TrainingCase? {
+    n.allowKeys(["id", "title", "story", "about", "scope"], in: "a training case")
+    guard let id = id(n, "training case") else { return nil }
+    let what = "training case `\(id)`"
+    let scope = n.list("scope", in: what).compactMap { s -> CaseScopeItem? in
+      s.allowKeys(["use_case", "stage"], in: "the scope of \(what)")
+      guard let useCase = s.string("use_case", in: "the scope of \(what)"),
+        let stage = s.string("stage", in: "the scope of \(what)")
+      else { return nil }
+      return CaseScopeItem(useCase: useCase, stage: stage)
+    }
+    guard let title = n.text("title", in: what), let story = n.text("story", in: what),
+      let about = n.required("about", in: what)
+    else { return nil }
+    about.allowKeys(["workplace", "sector", "employees"], in: "`about` of \(what)")
+    guard let workplace = about.string("workplace", in: "`about` of \(what)"),
+      let sector = about.string("sector", in: "`about` of \(what)"),
+      let employees = about.int("employees", in: "`about` of \(what)")
+    else { return nil }
+    return TrainingCase(
+      id: id, title: title, story: story, workplace: workplace, sector: sector,
+      employees: employees, scope: scope)
+  }
+}
+
+/// Entities with an id, so that the builder can record duplicates and origins.
+protocol Identified { var id: String { get } }
+extension Level: Identified {}
+extension Technology: Identified {}
+extension Finding: Identified {}
+extension Question: Identified {}
+extension Action: Identified {}
+extension UseCase: Identified {}
+extension Benchmark: Identified {}
+extension ContextItem: Identified {}

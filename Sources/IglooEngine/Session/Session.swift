@@ -1,0 +1,257 @@
+import IglooContent
+
+/// One assessment as it is saved: everything the users entered, and nothing computed.
+///
+/// The file format is versioned (``Session/currentSchemaVersion``) and documented in
+/// `docs/session-format.md`. Scores are never stored: they are computed from the answers by
+/// ``Assessment``, so a changed method never leaves stale figures behind.
+public struct Session: Sendable, Hashable {
+  /// The schema version this build writes.
+  public static let currentSchemaVersion = 1
+
+  /// The schema version the file was written with.
+  public var schemaVersion: Int
+  /// The content pack the session was made with.
+  public var content: ContentRef
+  /// Workplace, date and participants.
+  public var about: About
+  /// The use cases considered; nil when the file records no scope, which means every question applies.
+  public var scope: [ScopeItem]?
+  /// The voices that answer, in order. Never empty once normalised.
+  public var voices: [Voice]
+  /// Answers per voice id, then per question id.
+  public var answers: [String: [String: Answer]]
+  /// The answers the committee agreed on, per question id; they override the voices.
+  public var agreed: [String: Answer]
+  /// The action plan: decisions on suggested actions and the users' own actions.
+  public var plan: [PlanItem]
+  /// The follow-up dates and the previous round.
+  public var followUp: FollowUp
+  /// The wizard's place, so that a resumed session opens where it was left.
+  public var cursor: String?
+
+  /// Creates an empty session for `content`.
+  public init(content: ContentRef, about: About = About(), voices: [Voice] = [Voice.single]) {
+    self.schemaVersion = Session.currentSchemaVersion
+    self.content = content
+    self.about = about
+    self.scope = []
+    self.voices = voices
+    self.answers = [:]
+    self.agreed = [:]
+    self.plan = []
+    self.followUp = FollowUp()
+    self.cursor = nil
+  }
+
+  /// The answer `voice` gave to `question`, if any.
+  public func answer(_ question: String, voice: String) -> Answer? { answers[voice]?[question] }
+
+  /// Records `answer` for `question` by `voice`, or clears it when nil.
+  public mutating func setAnswer(_ answer: Answer?, question: String, voice: String) {
+    answers[voice, default: [:]][question] = answer
+  }
+
+  /// Every question id answered by any voice or agreed.
+  public var answeredQuestionIDs: Set<String> {
+    Set(answers.values.flatMap(\.keys)).union(agreed.keys)
+  }
+}
+
+/// The content pack a session was made with.
+public struct ContentRef: Sendable, Hashable, Codable {
+  /// The pack's id.
+  public var id: String
+  /// The pack's version.
+  public var version: String
+
+  /// Creates a reference.
+  public init(id: String, version: String) {
+    self.id = id
+    self.version = version
+  }
+
+  /// The reference to `pack`.
+  public init(_ pack: ContentPack) { self.init(id: pack.info.id, version: pack.info.version) }
+}
+
+/// A person taking part, with their role. Names are optional.
+public struct Participant: Sendable, Hashable, Codable {
+  /// The name, or empty.
+  public var name: String
+  /// A role id from the content pack.
+  public var role: String
+
+  /// Creates a participant.
+  public init(name: String, role: String) {
+    self.name = name
+    self.role = role
+  }
+}
+
+/// The About step: who and where.
+public struct About: Sendable, Hashable, Codable {
+  /// The workplace.
+  public var workplace: String
+  /// The unit or department.
+  public var unit: String
+  /// A sector id from the content pack, or empty.
+  public var sector: String
+  /// The number of employees, which sets the AMO model; nil when not given.
+  public var employees: Int?
+  /// The assessment's date, `YYYY-MM-DD`.
+  public var date: String
+  /// Who took part.
+  public var participants: [Participant]
+
+  /// Creates an About.
+  public init(
+    workplace: String = "", unit: String = "", sector: String = "", employees: Int? = nil,
+    date: String = "", participants: [Participant] = []
+  ) {
+    self.workplace = workplace
+    self.unit = unit
+    self.sector = sector
+    self.employees = employees
+    self.date = date
+    self.participants = participants
+  }
+}
+
+/// How far along a use case is.
+public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
+  case considered
+  case planned
+  case pilot
+  case inUse = "in-use"
+}
+
+/// A use case in scope.
+public struct ScopeItem: Sendable, Hashable, Codable {
+  /// The use case id.
+  public var useCase: String
+  /// Its stage.
+  public var stage: Stage
+  /// What the users call it here (e.g. the product's name), or empty.
+  public var note: String
+
+  /// Creates a scope item.
+  public init(useCase: String, stage: Stage, note: String = "") {
+    self.useCase = useCase
+    self.stage = stage
+    self.note = note
+  }
+}
+
+/// A voice that answers: "management", "employees", or one committee member.
+public struct Voice: Sendable, Hashable, Codable {
+  /// The id answers are stored under.
+  public var id: String
+  /// The name shown.
+  public var name: String
+
+  /// Creates a voice.
+  public init(id: String, name: String) {
+    self.id = id
+    self.name = name
+  }
+
+  /// The one voice of a session that records no voices.
+  public static let single = Voice(id: "default", name: "")
+}
+
+/// What a user said about one statement.
+public enum AnswerValue: Sendable, Hashable {
+  /// A point on the scale, 1 (strongly disagree) to 5 (strongly agree).
+  case point(Int)
+  /// "Don't know": a knowledge gap, never a number.
+  case dontKnow
+  /// "Not relevant": left out of every score.
+  case notRelevant
+}
+
+/// An answer with its note.
+public struct Answer: Sendable, Hashable {
+  /// The value.
+  public var value: AnswerValue
+  /// A free note, or empty.
+  public var note: String
+
+  /// Creates an answer.
+  public init(_ value: AnswerValue, note: String = "") {
+    self.value = value
+    self.note = note
+  }
+
+  /// The scale point, if it is one.
+  public var point: Int? {
+    if case .point(let p) = value { return p }
+    return nil
+  }
+}
+
+/// Where a plan item stands.
+public enum PlanStatus: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Suggested, not yet decided.
+  case suggested
+  /// Accepted into the plan.
+  case accepted
+  /// Rejected by the users.
+  case rejected
+  /// Being carried out.
+  case inProgress = "in-progress"
+  /// Carried out.
+  case done
+}
+
+/// One line of the action plan.
+public struct PlanItem: Sendable, Hashable, Codable {
+  /// The id of the recommended action it comes from, or nil for the users' own.
+  public var action: String?
+  /// What; for a recommended action, empty means the content's title.
+  public var title: String
+  /// The IGLOO level.
+  public var level: String
+  /// The responsible person.
+  public var responsible: String
+  /// The deadline, `YYYY-MM-DD` or free text.
+  public var deadline: String
+  /// How it is done; empty means the content's text.
+  public var how: String
+  /// When its effect is followed up.
+  public var followUp: String
+  /// How its effect is evaluated.
+  public var evaluation: String
+  /// Where it stands.
+  public var status: PlanStatus
+
+  /// Creates a plan item.
+  public init(
+    action: String?, title: String = "", level: String, responsible: String = "", deadline: String = "",
+    how: String = "", followUp: String = "", evaluation: String = "", status: PlanStatus
+  ) {
+    self.action = action
+    self.title = title
+    self.level = level
+    self.responsible = responsible
+    self.deadline = deadline
+    self.how = how
+    self.followUp = followUp
+    self.evaluation = evaluation
+    self.status = status
+  }
+}
+
+/// The follow-up step.
+public struct FollowUp: Sendable, Hashable, Codable {
+  /// The next review, `YYYY-MM-DD`; at most three years after the assessment's date.
+  public var nextReview: String
+  /// The file of the previous round, for comparison, or empty.
+  public var previousRound: String
+
+  /// Creates a follow-up.
+  public init(nextReview: String = "", previousRound: String = "") {
+    self.nextReview = nextReview
+    self.previousRound = previousRound
+  }
+}

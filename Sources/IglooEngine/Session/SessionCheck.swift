@@ -1,0 +1,32 @@
+import IglooContent
+
+extension Session {
+  /// The problems that make this session unusable with `pack`: answers to unknown questions,
+  /// unknown use cases, voices or actions. Each is one readable line.
+  ///
+  /// Unknown ids are reported rather than dropped, because a silently ignored answer would make a
+  /// committee's figure wrong without anyone knowing.
+  public func problems(with pack: ContentPack) -> [String] {
+    var out: [String] = []
+    let questionIDs = Set(pack.questions.map(\.id))
+    for voice in answers.keys.sorted() {
+      for q in answers[voice, default: [:]].keys.sorted() where !questionIDs.contains(q) {
+        out.append("unknown question id `\(q)` (voice `\(voice)`)")
+      }
+    }
+    for q in agreed.keys.sorted() where !questionIDs.contains(q) {
+      out.append("unknown question id `\(q)` (agreed answers)")
+    }
+    for item in scope ?? [] where pack.useCase(item.useCase) == nil {
+      out.append("unknown use case `\(item.useCase)`")
+    }
+    for item in plan {
+      if let a = item.action, pack.action(a) == nil { out.append("unknown action `\(a)` in the plan") }
+    }
+    if Set(voices.map(\.id)).count != voices.count { out.append("two voices share an id") }
+    if schemaVersion > Session.currentSchemaVersion {
+      out.append("schema version \(schemaVersion) is newer than this igloo understands (\(Session.currentSchemaVersion)); update igloo")
+    }
+    return out
+  }
+}

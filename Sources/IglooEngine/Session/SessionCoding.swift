@@ -1,0 +1,250 @@
+import Foundation
+
+/// A session file that cannot be used, with a one-line reason.
+public struct SessionFormatError: Error, Equatable, CustomStringConvertible {
+  /// What is wrong, in one line, without the file name (the caller adds it).
+  public var reason: String
+
+  /// Creates an error.
+  public init(_ reason: String) { self.reason = reason }
+  public var description: String { reason }
+}
+
+extension Session: Codable {
+  enum CodingKeys: String, CodingKey {
+    case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
+    case followUp = "follow_up", cursor
+  }
+
+  /// The value of `schema`, which marks a file as an igloo session.
+  public static let schemaName = "igloo-session"
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    if let schema = try c.decodeIfPresent(String.self, forKey: .schema), schema != Session.schemaName {
+      throw SessionFormatError("`schema` is \"\(schema)\", not \"\(Session.schemaName)\"")
+    }
+    schemaVersion = try c.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? Session.currentSchemaVersion
+    content = try c.decodeIfPresent(ContentRef.self, forKey: .content) ?? ContentRef(id: "", version: "")
+    about = try c.decodeIfPresent(About.self, forKey: .about) ?? About()
+    scope = try c.decodeIfPresent([ScopeItem].self, forKey: .scope)
+    answers = try c.decodeIfPresent([String: [String: Answer]].self, forKey: .answers) ?? [:]
+    voices = try c.decodeIfPresent([Voice].self, forKey: .voices) ?? []
+    agreed = try c.decodeIfPresent([String: Answer].self, forKey: .agreed) ?? [:]
+    plan = try c.decodeIfPresent([PlanItem].self, forKey: .plan) ?? []
+    followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp) ?? FollowUp()
+    cursor = try c.decodeIfPresent(String.self, forKey: .cursor)
+    // A hand-written file may give answers without listing its voices: each answering voice counts.
+    for id in answers.keys.sorted() where !voices.contains(where: { $0.id == id }) {
+      voices.append(Voice(id: id, name: id == Voice.single.id ? "" : id))
+    }
+    if voices.isEmpty { voices = [.single] }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(Session.schemaName, forKey: .schema)
+    try c.encode(schemaVersion, forKey: .schemaVersion)
+    try c.encode(content, forKey: .content)
+    try c.encode(about, forKey: .about)
+    try c.encode(scope, forKey: .scope)
+    try c.encode(voices, forKey: .voices)
+    try c.encode(answers, forKey: .answers)
+    try c.encode(agreed, forKey: .agreed)
+    try c.encode(plan, forKey: .plan)
+    try c.encode(followUp, forKey: .followUp)
+    try c.encodeIfPresent(cursor, forKey: .cursor)
+  }
+
+  /// Decodes a session from JSON, turning every decoding failure into one readable line.
+  public static func decode(_ data: Data) throws -> Session {
+    do {
+      return try JSONDecoder().decode(Session.self, from: data)
+    } catch let error as SessionFormatError {
+      throw error
+    } catch let error as DecodingError {
+      throw SessionFormatError(Self.describe(error))
+    } catch {
+      throw SessionFormatError("not valid JSON")
+    }
+  }
+
+  /// Encodes the session as stable, pretty-printed JSON with a final newline.
+  public func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+
+  static func describe(_ error: DecodingError) -> String {
+    func path(_ p: [CodingKey]) -> String {
+      let text = p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+      return text.isEmpty ? "the top level" : "`\(text.dropFirst(text.hasPrefix(".") ? 1 : 0))`"
+    }
+    switch error {
+    case .dataCorrupted(let ctx):
+      if ctx.codingPath.isEmpty { return "not valid JSON (\(Self.shortJSONReason(ctx)))" }
+      return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+    case .keyNotFound(let key, let ctx):
+      return "\(path(ctx.codingPath + [key])) is missing"
+    case .typeMismatch(let type, let ctx):
+      return "\(path(ctx.codingPath)) has the wrong type (expected \(Self.typeName(type)))"
+    case .valueNotFound(let type, let ctx):
+      return "\(path(ctx.codingPath)) is null (expected \(Self.typeName(type)))"
+    @unknown default:
+      return "cannot be read as a session"
+    }
+  }
+
+  private static func shortJSONReason(_ ctx: DecodingError.Context) -> String {
+    if let underlying = ctx.underlyingError as NSError?,
+      let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
+    {
+      return detail.split(separator: "\n").first.map(String.init) ?? detail
+    }
+    return "the text is not JSON"
+  }
+
+  private static func typeName(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "text"
+    case is Int.Type: "a whole number"
+    case is Double.Type: "a number"
+    case is Bool.Type: "true or false"
+    case is [Any].Type: "a list"
+    default: "an object"
+    }
+  }
+}
+
+extension Answer: Codable {
+  enum CodingKeys: String, CodingKey { case value, note }
+
+  /// Accepts `4`, `"dont-know"`, `"not-relevant"`, or `{"value": 4, "note": "..."}`.
+  public init(from decoder: Decoder) throws {
+    if let single = try? decoder.singleValueContainer(), !single.decodeNil(),
+      (try? single.decode([String: AnswerValueBox].self)) == nil
+    {
+      self.init(try AnswerValueBox(from: decoder).value)
+      return
+    }
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let value = try c.decode(AnswerValueBox.self, forKey: .value).value
+    self.init(value, note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(AnswerValueBox(value), forKey: .value)
+    if !note.isEmpty { try c.encode(note, forKey: .note) }
+  }
+}
+
+/// The JSON form of an answer value: a scale point 1–5, `"dont-know"` or `"not-relevant"`.
+struct AnswerValueBox: Codable {
+  var value: AnswerValue
+  init(_ value: AnswerValue) { self.value = value }
+
+  init(from decoder: Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    if let number = try? c.decode(Double.self) {
+      guard number == number.rounded(), (1...5).contains(number) else {
+        throw DecodingError.dataCorruptedError(
+          in: c, debugDescription: "answer \(Self.format(number)) is out of range: use a scale point 1–5, \"dont-know\" or \"not-relevant\"")
+      }
+      value = .point(Int(number))
+    } else if let text = try? c.decode(String.self) {
+      switch text {
+      case "dont-know": value = .dontKnow
+      case "not-relevant": value = .notRelevant
+      default:
+        throw DecodingError.dataCorruptedError(
+          in: c, debugDescription: "answer \"\(text)\" is not one of 1–5, \"dont-know\", \"not-relevant\"")
+      }
+    } else {
+      throw DecodingError.dataCorruptedError(
+        in: c, debugDescription: "an answer must be a scale point 1–5, \"dont-know\" or \"not-relevant\"")
+    }
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var c = encoder.singleValueContainer()
+    switch value {
+    case .point(let p): try c.encode(p)
+    case .dontKnow: try c.encode("dont-know")
+    case .notRelevant: try c.encode("not-relevant")
+    }
+  }
+
+  private static func format(_ n: Double) -> String {
+    n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+  }
+}
+
+extension ScopeItem {
+  enum CodingKeys: String, CodingKey { case useCase = "use_case", stage, note }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    useCase = try c.decode(String.self, forKey: .useCase)
+    let stageText = try c.decodeIfPresent(String.self, forKey: .stage) ?? Stage.inUse.rawValue
+    guard let stage = Stage(rawValue: stageText) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .stage, in: c,
+        debugDescription: "stage \"\(stageText)\" is not one of considered, planned, pilot, in-use")
+    }
+    self.stage = stage
+    note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
+  }
+}
+
+extension About {
+  enum CodingKeys: String, CodingKey { case workplace, unit, sector, employees, date, participants }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      workplace: try c.decodeIfPresent(String.self, forKey: .workplace) ?? "",
+      unit: try c.decodeIfPresent(String.self, forKey: .unit) ?? "",
+      sector: try c.decodeIfPresent(String.self, forKey: .sector) ?? "",
+      employees: try c.decodeIfPresent(Int.self, forKey: .employees),
+      date: try c.decodeIfPresent(String.self, forKey: .date) ?? "",
+      participants: try c.decodeIfPresent([Participant].self, forKey: .participants) ?? [])
+    if let employees, employees < 0 {
+      throw DecodingError.dataCorruptedError(forKey: .employees, in: c, debugDescription: "the number of employees is negative")
+    }
+  }
+}
+
+extension PlanItem {
+  enum CodingKeys: String, CodingKey {
+    case action, title, level, responsible, deadline, how, followUp = "follow_up", evaluation, status
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      action: try c.decodeIfPresent(String.self, forKey: .action),
+      title: try c.decodeIfPresent(String.self, forKey: .title) ?? "",
+      level: try c.decodeIfPresent(String.self, forKey: .level) ?? "",
+      responsible: try c.decodeIfPresent(String.self, forKey: .responsible) ?? "",
+      deadline: try c.decodeIfPresent(String.self, forKey: .deadline) ?? "",
+      how: try c.decodeIfPresent(String.self, forKey: .how) ?? "",
+      followUp: try c.decodeIfPresent(String.self, forKey: .followUp) ?? "",
+      evaluation: try c.decodeIfPresent(String.self, forKey: .evaluation) ?? "",
+      status: try c.decodeIfPresent(PlanStatus.self, forKey: .status) ?? .suggested)
+  }
+}
+
+extension FollowUp {
+  enum CodingKeys: String, CodingKey { case nextReview = "next_review", previousRound = "previous_round" }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      nextReview: try c.decodeIfPresent(String.self, forKey: .nextReview) ?? "",
+      previousRound: try c.decodeIfPresent(String.self, forKey: .previousRound) ?? "")
+  }
+}

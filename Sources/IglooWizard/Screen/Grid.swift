@@ -1,0 +1,149 @@
+/// What a cell means, not how it looks: the terminal driver maps styles to colours or to
+/// monochrome attributes, and snapshot tests record them as letters.
+public enum CellStyle: Character, Sendable, Hashable, CaseIterable {
+  /// Ordinary text.
+  case normal = "."
+  /// Titles and headings.
+  case title = "T"
+  /// The selected item or focused field.
+  case selected = "S"
+  /// Secondary text: hints, sources, the footer.
+  case dim = "d"
+  /// A risk, or a warning.
+  case risk = "R"
+  /// An opportunity.
+  case opportunity = "O"
+  /// A moderate band.
+  case moderate = "M"
+  /// Good news: low risk, saved.
+  case good = "G"
+  /// An error message.
+  case error = "E"
+  /// A text field being edited.
+  case field = "F"
+}
+
+/// One cell of the screen: a grapheme and its style. Wide graphemes take two cells; the second
+/// holds `continuation`.
+public struct Cell: Sendable, Hashable {
+  /// The grapheme drawn, or "" for the second half of a wide one.
+  public var text: String
+  /// Its style.
+  public var style: CellStyle
+
+  /// A blank cell.
+  public static let blank = Cell(text: " ", style: .normal)
+  /// Creates a cell.
+  public init(text: String, style: CellStyle) {
+    self.text = text
+    self.style = style
+  }
+}
+
+/// The size of a screen in cells.
+public struct Size: Sendable, Hashable, CustomStringConvertible {
+  /// Columns.
+  public var width: Int
+  /// Rows.
+  public var height: Int
+  /// Creates a size.
+  public init(width: Int, height: Int) {
+    self.width = width
+    self.height = height
+  }
+  public var description: String { "\(width)x\(height)" }
+}
+
+/// An in-memory screen: what the terminal driver draws and what snapshot tests compare.
+public struct Grid: Sendable, Hashable {
+  /// The size.
+  public let size: Size
+  /// The cells, row by row.
+  public private(set) var rows: [[Cell]]
+  /// Where the terminal cursor should be shown (row, column), or nil to hide it.
+  public var cursor: (row: Int, column: Int)? {
+    get { cursorPosition.map { ($0.0, $0.1) } }
+    set { cursorPosition = newValue.map { [$0.row, $0.column] } }
+  }
+  private var cursorPosition: [Int]?
+
+  /// A blank grid.
+  public init(size: Size) {
+    self.size = size
+    rows = Array(repeating: Array(repeating: .blank, count: max(0, size.width)), count: max(0, size.height))
+  }
+
+  /// Writes `text` from (`row`, `column`), clipped at `maxWidth` cells and the right edge.
+  /// Returns the number of cells written.
+  @discardableResult
+  public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .normal, maxWidth: Int? = nil) -> Int {
+    guard row >= 0, row < size.height, column < size.width else { return 0 }
+    let limit = min(size.width, column + (maxWidth ?? size.width))
+    var x = column
+    for grapheme in text {
+      if grapheme == "\n" || grapheme == "\r\n" { break }
+      let width = DisplayWidth.of(grapheme)
+      if width == 0 { continue }
+      if x + width > limit { break }
+      if x >= 0 {
+        rows[row][x] = Cell(text: grapheme == "\t" ? " " : String(grapheme), style: style)
+        if width == 2 { rows[row][x + 1] = Cell(text: "", style: style) }
+      }
+      x += width
+    }
+    return x - column
+  }
+
+  /// Sets the style of `count` cells from (`row`, `column`), keeping their text.
+  public mutating func paint(row: Int, column: Int, count: Int, style: CellStyle) {
+    guard row >= 0, row < size.height else { return }
+    for x in max(0, column)..<max(max(0, column), min(size.width, column + count)) { rows[row][x].style = style }
+  }
+
+  /// The grid as plain text, one line per row, trailing spaces removed.
+  public var text: String {
+    rows.map { row in
+      var line = row.map(\.text).joined()
+      while line.hasSuffix(" ") { line.removeLast() }
+      return line
+    }.joined(separator: "\n")
+  }
+
+  /// The styles as one letter per cell, one line per row (see ``CellStyle``).
+  public var styleText: String {
+    rows.map { String($0.map(\.style.rawValue)) }.joined(separator: "\n")
+  }
+
+  public static func == (a: Grid, b: Grid) -> Bool {
+    a.size == b.size && a.rows == b.rows && a.cursorPosition == b.cursorPosition
+  }
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(rows)
+  }
+}
+
+/// Display width of text in terminal cells, per grapheme.
+public enum DisplayWidth {
+  /// The cells `grapheme` takes: 0 for controls and lone combining marks, 2 for wide East Asian
+  /// and emoji, 1 otherwise. A letter with a combining mark is one grapheme and one cell.
+  public static func of(_ grapheme: Character) -> Int {
+    guard let first = grapheme.unicodeScalars.first else { return 0 }
+    if grapheme == "\t" { return 1 }
+    if first.properties.generalCategory == .control || first.properties.generalCategory == .format { return 0 }
+    if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark {
+      return 0
+    }
+    if first.properties.isEmojiPresentation { return 2 }
+    switch first.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+      return 2
+    default:
+      return 1
+    }
+  }
+
+  /// The cells `text` takes.
+  public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+}

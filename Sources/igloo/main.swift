@@ -1,0 +1,2 @@
+import IglooCLI
+IglooCommand.main()
