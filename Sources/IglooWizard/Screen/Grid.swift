@@ -54,6 +54,19 @@ public struct Size: Sendable, Hashable, CustomStringConvertible {
   public var description: String { "\(width)x\(height)" }
 }
 
+/// Where the terminal's cursor is shown.
+public struct CursorPosition: Sendable, Hashable {
+  /// The row.
+  public var row: Int
+  /// The column.
+  public var column: Int
+  /// Creates a position.
+  public init(row: Int, column: Int) {
+    self.row = row
+    self.column = column
+  }
+}
+
 /// An in-memory screen: what the terminal driver draws and what snapshot tests compare.
 public struct Grid: Sendable, Hashable {
   /// The size.
@@ -61,11 +74,7 @@ public struct Grid: Sendable, Hashable {
   /// The cells, row by row.
   public private(set) var rows: [[Cell]]
   /// Where the terminal cursor should be shown (row, column), or nil to hide it.
-  public var cursor: (row: Int, column: Int)? {
-    get { cursorPosition.map { ($0.0, $0.1) } }
-    set { cursorPosition = newValue.map { [$0.row, $0.column] } }
-  }
-  private var cursorPosition: [Int]?
+  public var cursor: CursorPosition?
 
   /// A blank grid.
   public init(size: Size) {
@@ -115,7 +124,7 @@ public struct Grid: Sendable, Hashable {
   }
 
   public static func == (a: Grid, b: Grid) -> Bool {
-    a.size == b.size && a.rows == b.rows && a.cursorPosition == b.cursorPosition
+    a.size == b.size && a.rows == b.rows && a.cursor == b.cursor
   }
   public func hash(into hasher: inout Hasher) {
     hasher.combine(rows)
