@@ -1,0 +1,235 @@
+import IglooContent
+
+extension Assessment {
+  /// Computes the whole assessment of `session` with `pack`. Pure and deterministic.
+  public init(session: Session, pack: ContentPack) {
+    self.session = session
+    self.pack = pack
+    let applicable = session.applicableQuestions(pack)
+    let applicableIDs = Set(applicable.map(\.id))
+    let effective = Dictionary(
+      uniqueKeysWithValues: applicable.compactMap { q in session.effectiveAnswer(q.id, pack).map { (q.id, $0) } })
+
+    findings = pack.findings.compactMap { finding in
+      Self.score(finding, applicable: applicable, effective: effective, pack: pack)
+    }
+    let byLevel = Dictionary(grouping: findings, by: \.finding.level)
+    let byTechnology = Dictionary(grouping: findings, by: \.finding.technology)
+    func questions(where keep: (Finding) -> Bool) -> [Question] {
+      applicable.filter { q in q.kind == .finding && q.measures.contains { m in pack.finding(m.finding).map(keep) ?? false } }
+    }
+    func row(_ id: String, _ results: [FindingResult], _ qs: [Question]) -> ProfileRow {
+      Self.row(id, results, qs, effective: effective, bands: pack.info.bands)
+    }
+    levels = pack.levels.map { level in
+      row(level.id, byLevel[level.id] ?? [], questions { $0.level == level.id })
+    }
+    let inScope = session.technologiesInScope(pack)
+    technologies = pack.technologies.filter { inScope.contains($0.id) }.map { t in
+      row(t.id, byTechnology[t.id] ?? [], questions { $0.technology == t.id })
+    }
+    overall = row("overall", findings, applicable.filter { $0.kind == .finding })
+
+    knowledgeGaps = applicable.filter { effective[$0.id]?.dontKnow == true }.map(\.id)
+    unanswered = applicable.filter { $0.kind == .finding && effective[$0.id] == nil }.map(\.id)
+    absence = applicable.filter { $0.kind == .absence }
+    disagreements = Self.disagreements(session, applicable)
+    setAside = Self.setAside(session, applicableIDs, pack)
+    flags = Self.flags(session, pack)
+    followUpWarnings = Self.followUpWarnings(session)
+    recommendations = []
+    individualWarning = false
+    recommendations = Recommender.recommend(self, effective: effective)
+    let individual = recommendations.filter { $0.action.level == "individual" }.count
+    individualWarning = !recommendations.isEmpty && individual * 2 > recommendations.count
+  }
+
+  /// The result of `id`, if it applies.
+  public func result(_ finding: String) -> FindingResult? { findings.first { $0.finding.id == finding } }
+
+  /// The strongest findings: highest residual risks first, then largest untapped opportunities.
+  public func topFindings(_ count: Int) -> [FindingResult] {
+    let risks = findings.filter { $0.residualRisk != nil }.sorted { ($0.residualRisk!, $1.finding.id) > ($1.residualRisk!, $0.finding.id) }
+    let opportunities = findings.filter { $0.untapped != nil && $0.residualRisk == nil }
+      .sorted { ($0.untapped!, $1.finding.id) > ($1.untapped!, $0.finding.id) }
+    return Array((risks + opportunities).prefix(count))
+  }
+
+  static func scale(_ items: [Question], effective: [String: EffectiveAnswer]) -> Scale? {
+    guard !items.isEmpty else { return nil }
+    var total = 0
+    var answered: [Double] = []
+    var dontKnow = 0
+    var gaps: [String] = []
+    for q in items {
+      let answer = effective[q.id]
+      if answer?.notRelevant == true { continue }
+      total += 1
+      if let score = answer?.score {
+        answered.append(q.reversed ? 100 - score : score)
+      } else {
+        if answer?.dontKnow == true { dontKnow += 1 }
+        gaps.append(q.id)
+      }
+    }
+    let enough = total > 0 && answered.count * 2 >= total
+    return Scale(
+      value: enough ? answered.reduce(0, +) / Double(answered.count) : nil, items: total,
+      answered: answered.count, dontKnow: dontKnow, gaps: gaps)
+  }
+
+  static func score(
+    _ finding: Finding, applicable: [Question], effective: [String: EffectiveAnswer], pack: ContentPack
+  ) -> FindingResult? {
+    func items(_ role: MeasureRole) -> [Question] {
+      applicable.filter { q in q.measures.contains { $0.finding == finding.id && $0.role == role } }
+    }
+    let roles = MeasureRole.allCases.map(items)
+    guard roles.contains(where: { !$0.isEmpty }) else { return nil }
+    let e = finding.polarity.hasRisk ? scale(roles[0], effective: effective) : nil
+    let m = finding.polarity.hasRisk ? scale(roles[1], effective: effective) : nil
+    let p = finding.polarity.hasOpportunity ? scale(roles[2], effective: effective) : nil
+    let r = finding.polarity.hasOpportunity ? scale(roles[3], effective: effective) : nil
+    var result = FindingResult(
+      finding: finding, exposure: e, mitigation: m, potential: p, realisation: r, residualRisk: nil,
+      realised: nil, untapped: nil, riskBand: nil, opportunityBand: nil,
+      transparencyGap: (m.map { $0.items > 0 && $0.dontKnow * 2 >= $0.items }) ?? false, applies: true)
+    if let ev = e?.value, let mv = m?.value {
+      let risk = ev * (1 - mv / 100)
+      result.residualRisk = risk
+      result.riskBand = Band(risk, pack.info.bands.risk)
+    }
+    if let pv = p?.value, let rv = r?.value {
+      result.realised = pv * rv / 100
+      let untapped = pv * (1 - rv / 100)
+      result.untapped = untapped
+      result.opportunityBand = Band(untapped, pack.info.bands.opportunity)
+    }
+    return result
+  }
+
+  static func aggregate(_ scores: [(String, Double)], count: Int, _ thresholds: BandThresholds) -> Aggregate {
+    guard !scores.isEmpty else {
+      return Aggregate(average: nil, worst: nil, worstFinding: nil, scored: 0, findings: count, band: nil, worstBand: nil)
+    }
+    let average = scores.map(\.1).reduce(0, +) / Double(scores.count)
+    let worst = scores.max { ($0.1, $1.0) < ($1.1, $0.0) }!
+    return Aggregate(
+      average: average, worst: worst.1, worstFinding: worst.0, scored: scores.count, findings: count,
+      band: Band(average, thresholds), worstBand: Band(worst.1, thresholds))
+  }
+
+  static func row(
+    _ id: String, _ results: [FindingResult], _ questions: [Question], effective: [String: EffectiveAnswer], bands: Bands
+  ) -> ProfileRow {
+    let risks = results.filter { $0.finding.polarity.hasRisk }
+    let opportunities = results.filter { $0.finding.polarity.hasOpportunity }
+    let realised = opportunities.compactMap(\.realised)
+    return ProfileRow(
+      id: id,
+      risk: aggregate(risks.compactMap { r in r.residualRisk.map { (r.finding.id, $0) } }, count: risks.count, bands.risk),
+      opportunity: aggregate(
+        opportunities.compactMap { r in r.untapped.map { (r.finding.id, $0) } }, count: opportunities.count, bands.opportunity),
+      realised: realised.isEmpty ? nil : realised.reduce(0, +) / Double(realised.count),
+      answered: questions.filter { effective[$0.id] != nil }.count, questions: questions.count)
+  }
+
+  static func disagreements(_ session: Session, _ applicable: [Question]) -> [Disagreement] {
+    guard session.voices.count > 1 else { return [] }
+    return applicable.compactMap { q in
+      var points: [String: Int] = [:]
+      for voice in session.voices {
+        if let p = session.answers[voice.id]?[q.id]?.point { points[voice.id] = p }
+      }
+      guard points.count > 1, let hi = points.values.max(), let lo = points.values.min(), hi - lo >= 2 else { return nil }
+      return Disagreement(question: q.id, points: points, spread: hi - lo, resolved: session.agreed[q.id] != nil)
+    }
+  }
+
+  static func setAside(_ session: Session, _ applicable: Set<String>, _ pack: ContentPack) -> [SetAside] {
+    var voicesByQuestion: [String: Set<String>] = [:]
+    for (voice, answers) in session.answers {
+      for q in answers.keys where !applicable.contains(q) && pack.question(q) != nil {
+        voicesByQuestion[q, default: []].insert(voice)
+      }
+    }
+    for q in session.agreed.keys where !applicable.contains(q) && pack.question(q) != nil {
+      voicesByQuestion[q, default: []].insert("agreed")
+    }
+    let order = Dictionary(uniqueKeysWithValues: pack.questions.enumerated().map { ($1.id, $0) })
+    return voicesByQuestion.keys.sorted { order[$0]! < order[$1]! }.map {
+      SetAside(question: $0, voices: voicesByQuestion[$0]!.sorted())
+    }
+  }
+
+  static func flags(_ session: Session, _ pack: ContentPack) -> [Flag] {
+    let scope = session.scope ?? []
+    let isPublic = pack.sector(session.about.sector)?.public
+    return pack.context.compactMap { item in
+      if let wanted = item.applies.publicSector, wanted != (isPublic ?? false) { return nil }
+      if item.applies.flags.isEmpty { return Flag(item: item, useCases: []) }
+      let hits = scope.filter { s in
+        guard let u = pack.useCase(s.useCase) else { return false }
+        return !Set(u.flags).isDisjoint(with: item.applies.flags)
+      }.map(\.useCase)
+      return hits.isEmpty ? nil : Flag(item: item, useCases: hits)
+    }
+  }
+
+  static func followUpWarnings(_ session: Session) -> [FollowUpWarning] {
+    let next = session.followUp.nextReview
+    guard !next.isEmpty else { return [.noNextReview] }
+    guard let nextDate = CalendarDate(next) else { return [.unreadableDate] }
+    guard !session.about.date.isEmpty else { return [] }
+    guard let date = CalendarDate(session.about.date) else { return [.unreadableDate] }
+    return nextDate > date.adding(years: 3) ? [.beyondThreeYears] : []
+  }
+}
+
+/// A date as `YYYY-MM-DD`, compared without time zones so that the result never depends on the machine.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The year.
+  public var year: Int
+  /// The month, 1–12.
+  public var month: Int
+  /// The day, 1–31.
+  public var day: Int
+
+  /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+      (1...12).contains(m), d >= 1, d <= CalendarDate.days(in: m, y)
+    else { return nil }
+    year = y
+    month = m
+    day = d
+  }
+
+  /// Creates a date from its parts, clamping the day to the month.
+  public init(year: Int, month: Int, day: Int) {
+    self.year = year
+    self.month = month
+    self.day = min(day, CalendarDate.days(in: month, year))
+  }
+
+  /// The same day `years` later (29 February becomes 28 February).
+  public func adding(years: Int) -> CalendarDate { CalendarDate(year: year + years, month: month, day: day) }
+
+  static func days(in month: Int, _ year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  public var description: String {
+    let y = String(year), m = String(month), d = String(day)
+    return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (m.count < 2 ? "0" : "") + m + "-"
+      + (d.count < 2 ? "0" : "") + d
+  }
+
+  public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+}
