@@ -1,0 +1,54 @@
+import CNcursesw
+
+/// Gives the terminal back on fatal signals and crashes, and writes a last emergency save.
+///
+/// Without it, SIGHUP or a Swift trap (`fatalError`, a failed unwrap, an index out of range: SIGILL
+/// or SIGTRAP) leaves the user's shell in raw mode on the alternate screen with no cursor, and
+/// ncurses' own SIGINT/SIGTERM handler `_exit()`s without giving anyone a chance to save.
+///
+/// The handlers (installed with `SA_RESETHAND | SA_NODEFER` for INT, TERM, HUP, QUIT, ILL, TRAP,
+/// ABRT, SEGV, BUS and FPE) do, in order:
+/// 1. on INT, TERM and HUP only: write the bytes given to ``prepareEmergencySave(_:to:)`` to
+///    their path, atomically (temp file, fsync, rename), using only async-signal-safe calls;
+/// 2. `endwin()`, if a curses screen is active;
+/// 3. put back the previous disposition and re-raise, so that the exit status is the usual one
+///    (130, 143, 129, 132 …) and the Swift runtime's crash report still runs.
+///
+/// ``CursesTerminal`` installs the guard before `newterm` (so ncurses sees a non-default
+/// disposition and leaves its own handlers out) and removes it in `stop()`.
+public enum TerminalGuard {
+  /// Installs the signal handlers. Idempotent. Signals that were ignored at startup (for example
+  /// under `nohup`) stay ignored.
+  public static func install() {
+    igloo_install_signal_handlers()
+  }
+
+  /// Puts back the dispositions found by ``install()`` and forgets the emergency save. Idempotent.
+  public static func uninstall() {
+    igloo_uninstall_signal_handlers()
+    clearEmergencySave()
+  }
+
+  /// Hands the signal handler the session bytes to write to `path` if igloo is interrupted by
+  /// SIGINT, SIGTERM or SIGHUP. The bytes are copied.
+  ///
+  /// The session is already saved after every answer, so this is a second line of defence for
+  /// state that the wizard holds but has not written yet. Call it *before* each regular save with
+  /// the same bytes: a signal arriving between the two then writes the newer bytes rather than
+  /// rolling the file back to older ones.
+  public static func prepareEmergencySave(_ bytes: [UInt8], to path: String) {
+    _ = bytes.withUnsafeBufferPointer { buffer in
+      path.withCString { igloo_set_emergency_save($0, buffer.baseAddress, buffer.count) }
+    }
+  }
+
+  /// Forgets the emergency-save bytes, so that a signal after this writes nothing.
+  public static func clearEmergencySave() {
+    _ = igloo_set_emergency_save(nil, nil, 0)
+  }
+
+  /// Tells the handlers whether a curses screen is active, so they call `endwin()` only then.
+  static func setCursesActive(_ active: Bool) {
+    igloo_set_curses_active(active ? 1 : 0)
+  }
+}
