@@ -14,7 +14,10 @@
 #include <unistd.h>
 #include <curses.h>
 
-// Only IglooTerminal imports this module, so the static state below exists once in the binary.
+// Static state: the signal state below is `static`, and Swift emits the header's static functions
+// and variables into each object file that uses them. So every function touching that state is
+// called from one Swift file only (IglooTerminal/TerminalGuard.swift); otherwise different files
+// would see different copies.
 
 // Macros and globals Swift cannot import (or refuses in Swift 6 mode), wrapped as functions.
 static inline WINDOW *igloo_stdscr(void) { return stdscr; }
@@ -60,7 +63,11 @@ static _Atomic(igloo_emergency_save *) igloo_emergency = NULL;
 static const int igloo_signals[IGLOO_SIGNAL_COUNT] = {
   SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE
 };
-static struct sigaction igloo_previous[IGLOO_SIGNAL_COUNT];
+// A function-local static: Swift's clang importer does not emit a file-scope static array.
+static inline struct sigaction *igloo_previous_actions(void) {
+  static struct sigaction actions[IGLOO_SIGNAL_COUNT];
+  return actions;
+}
 static int igloo_installed = 0;
 
 static inline void igloo_emergency_free(igloo_emergency_save *save) {
@@ -116,7 +123,7 @@ static void igloo_signal_handler(int sig) {
   // re-raised signal through at once.
   int i = igloo_signal_index(sig);
   if (i >= 0) {
-    sigaction(sig, &igloo_previous[i], NULL);
+    sigaction(sig, &igloo_previous_actions()[i], NULL);
   } else {
     signal(sig, SIG_DFL);
   }
@@ -137,7 +144,7 @@ static inline void igloo_install_signal_handlers(void) {
     // A signal that was ignored when we started (nohup, a shell's background job) stays ignored.
     struct sigaction current;
     sigaction(igloo_signals[i], NULL, &current);
-    igloo_previous[i] = current;
+    igloo_previous_actions()[i] = current;
     if (current.sa_handler == SIG_IGN && !(current.sa_flags & SA_SIGINFO)) continue;
     sigaction(igloo_signals[i], &action, NULL);
   }
@@ -147,7 +154,7 @@ static inline void igloo_install_signal_handlers(void) {
 /// Puts back the dispositions that were there before igloo_install_signal_handlers.
 static inline void igloo_uninstall_signal_handlers(void) {
   if (!igloo_installed) return;
-  for (int i = 0; i < IGLOO_SIGNAL_COUNT; i++) sigaction(igloo_signals[i], &igloo_previous[i], NULL);
+  for (int i = 0; i < IGLOO_SIGNAL_COUNT; i++) sigaction(igloo_signals[i], &igloo_previous_actions()[i], NULL);
   igloo_installed = 0;
 }
 

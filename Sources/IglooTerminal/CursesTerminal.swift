@@ -108,6 +108,7 @@ public final class CursesTerminal: Terminal {
     noecho()
     nonl()
     keypad(window, true)
+    defineExtraKeys()
     set_escdelay(25)
     wtimeout(window, -1)
     setUpStyles()
@@ -258,8 +259,8 @@ public final class CursesTerminal: Terminal {
         let cellWidth = (column + 1 < width && cells[column + 1].text.isEmpty) ? 2 : 1
         if column + cellWidth > width { column = width; break }  // a wide grapheme cut at the edge
         text += textMode == .ascii ? ASCIIFallback.replacement(for: cell.text, width: cellWidth) : cell.text
-        column += 1
-        cellsUsed += 1
+        column += cellWidth
+        cellsUsed += cellWidth
         // If ncurses measures a wide or combined grapheme differently from Grid, end the run
         // here so that the misalignment cannot spread to the rest of the line.
         if cellWidth == 2 || cell.text.unicodeScalars.count > 1 { break }
@@ -268,6 +269,14 @@ public final class CursesTerminal: Terminal {
       igloo_set_attributes(window, attributes[style] ?? 0)
       _ = mvwaddstr(window, Int32(row), Int32(start), text)
     }
+  }
+
+  /// Teaches ncurses the Home/End sequences that terminfo often leaves out: tmux and screen send
+  /// `ESC [1~` / `ESC [4~` whatever TERM says, rxvt `ESC [7~` / `ESC [8~`, and xterm in its
+  /// two cursor modes `ESC OH` / `ESC [H`. Without this they arrive as Esc followed by text.
+  private func defineExtraKeys() {
+    for sequence in ["\u{1b}[1~", "\u{1b}[7~", "\u{1b}OH", "\u{1b}[H"] { define_key(sequence, KEY_HOME) }
+    for sequence in ["\u{1b}[4~", "\u{1b}[8~", "\u{1b}OF", "\u{1b}[F"] { define_key(sequence, KEY_END) }
   }
 
   private func setCursor(visible: Bool) {
