@@ -53,6 +53,7 @@ static atomic_int igloo_in_handler = 0;
 typedef struct igloo_emergency_save {
   char *path;
   char *temp_path;
+  char *folder;
   unsigned char *bytes;
   size_t length;
 } igloo_emergency_save;
@@ -74,6 +75,7 @@ static inline void igloo_emergency_free(igloo_emergency_save *save) {
   if (save == NULL) return;
   free(save->path);
   free(save->temp_path);
+  free(save->folder);
   free(save->bytes);
   free(save);
 }
@@ -101,7 +103,16 @@ static inline void igloo_emergency_write(void) {
     return;
   }
   close(fd);
-  rename(save->temp_path, save->path);
+  if (rename(save->temp_path, save->path) != 0) {
+    unlink(save->temp_path);
+    return;
+  }
+  // Flush the folder too, so that the rename itself survives a power cut.
+  int folder = open(save->folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (folder >= 0) {
+    fsync(folder);
+    close(folder);
+  }
 }
 
 static inline int igloo_signal_index(int sig) {
@@ -160,23 +171,23 @@ static inline void igloo_uninstall_signal_handlers(void) {
 
 static inline void igloo_set_curses_active(int active) { igloo_curses_active = active ? 1 : 0; }
 
-/// Replaces the emergency-save bytes (copied). Pass a NULL path to clear. Returns 0, or -1 when
-/// memory ran out (the previous bytes then stay in place).
-static inline int igloo_set_emergency_save(const char *path, const unsigned char *bytes, size_t length) {
+/// Replaces the emergency-save bytes (all arguments are copied). `temp_path` must be in the same
+/// folder as `path`, which is `folder`. Pass a NULL path to clear. Returns 0, or -1 when memory ran
+/// out (the previous bytes then stay in place).
+static inline int igloo_set_emergency_save(const char *path, const char *temp_path, const char *folder,
+                                           const unsigned char *bytes, size_t length) {
   igloo_emergency_save *next = NULL;
-  if (path != NULL) {
+  if (path != NULL && temp_path != NULL && folder != NULL) {
     next = calloc(1, sizeof *next);
     if (next == NULL) return -1;
-    size_t path_length = strlen(path);
     next->path = strdup(path);
-    next->temp_path = malloc(path_length + 32);
+    next->temp_path = strdup(temp_path);
+    next->folder = strdup(folder);
     next->bytes = malloc(length > 0 ? length : 1);
-    if (next->path == NULL || next->temp_path == NULL || next->bytes == NULL) {
+    if (next->path == NULL || next->temp_path == NULL || next->folder == NULL || next->bytes == NULL) {
       igloo_emergency_free(next);
       return -1;
     }
-    memcpy(next->temp_path, path, path_length);
-    memcpy(next->temp_path + path_length, ".igloo-signal.tmp", sizeof ".igloo-signal.tmp");
     if (length > 0) memcpy(next->bytes, bytes, length);
     next->length = length;
   }

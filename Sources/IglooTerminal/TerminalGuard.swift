@@ -1,5 +1,11 @@
 import CNcursesw
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Gives the terminal back on fatal signals and crashes, and writes a last emergency save.
 ///
 /// Without it, SIGHUP or a Swift trap (`fatalError`, a failed unwrap, an index out of range: SIGILL
@@ -37,14 +43,26 @@ public enum TerminalGuard {
   /// the same bytes: a signal arriving between the two then writes the newer bytes rather than
   /// rolling the file back to older ones.
   public static func prepareEmergencySave(_ bytes: [UInt8], to path: String) {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    // IglooStore's naming for temporary files (hidden, with the owner's pid), so that its
+    // clean-up of leftovers recognises one this handler might leave behind.
+    let temporary = (folder == "/" ? "" : folder) + "/.\(name).tmp-\(getpid())-signal"
     _ = bytes.withUnsafeBufferPointer { buffer in
-      path.withCString { igloo_set_emergency_save($0, buffer.baseAddress, buffer.count) }
+      path.withCString { cPath in
+        temporary.withCString { cTemporary in
+          folder.withCString { cFolder in
+            igloo_set_emergency_save(cPath, cTemporary, cFolder, buffer.baseAddress, buffer.count)
+          }
+        }
+      }
     }
   }
 
   /// Forgets the emergency-save bytes, so that a signal after this writes nothing.
   public static func clearEmergencySave() {
-    _ = igloo_set_emergency_save(nil, nil, 0)
+    _ = igloo_set_emergency_save(nil, nil, nil, nil, 0)
   }
 
   /// Tells the handlers whether a curses screen is active, so they call `endwin()` only then.

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every end-to-end test (Tests/e2e/test_*.sh) against a built igloo binary.
+#
+#   Tests/e2e/run-all.sh PATH-TO-igloo [TEST-NAME...]
+#
+# It builds nothing: pass the binary (e.g. .build/debug/igloo). Each test drives the binary in its
+# own private tmux server and temporary folder. Prints "N passed, M failed" and exits 1 when any
+# test failed, 2 on bad usage. E2E_VERBOSE=1 shows progress; E2E_KEEP=1 keeps the temp folders.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${1:-}
+if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+  echo "usage: $0 PATH-TO-igloo [TEST-NAME...]" >&2
+  exit 2
+fi
+shift
+for tool in tmux python3; do
+  command -v "$tool" >/dev/null || { echo "run-all: $tool is needed" >&2; exit 2; }
+done
+
+tests=()
+if [ $# -gt 0 ]; then
+  for name in "$@"; do tests+=("$here/${name%.sh}.sh"); done
+else
+  for t in "$here"/test_*.sh; do tests+=("$t"); done
+fi
+
+passed=0
+failed=0
+failures=()
+for t in "${tests[@]}"; do
+  name=$(basename "$t" .sh)
+  start=$(date +%s)
+  if timeout 300 bash "$t" "$bin"; then
+    passed=$((passed + 1))
+    echo "ok   $name ($(( $(date +%s) - start ))s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "FAIL $name ($(( $(date +%s) - start ))s)"
+  fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] || { echo "failed: ${failures[*]}"; exit 1; }
