@@ -5,6 +5,1009 @@
 enum BuiltinContent {
   /// Every file of `Content/`, by path.
   static let files: [PackFile] = [
+    PackFile(path: "actions.yaml", text: #"""
+# The report's remedies as recommended actions. Each names the section where the
+# report argues it. A finding trigger fires when the finding's residual risk (or
+# untapped opportunity) is at least `min`; a question trigger fires when the
+# effective answer is one of `answers`.
+actions:
+
+  # --- Maskinlæring -----------------------------------------------------------
+
+  - id: act-open-communication
+    title:
+      da: "Kommunikér åbent om formål og dataindsamling"
+      en: "Communicate openly about purpose and data collection"
+    how:
+      da: "Fortæl medarbejderne, hvad maskinlæringssystemet skal bruges til, hvilke data der indsamles, og hvordan de anvendes. Rapporten peger på, at en åben kommunikation om formålet og klar information om dataindsamling og -anvendelse kan forebygge misforståelser og skabe tryghed, og at dialogen om ny teknologi skal bygge på en korrekt forståelse af både teknologien og de gældende regler."
+      en: "Tell employees what the machine learning system is to be used for, what data are collected and how they are used. The report points out that open communication about the purpose and clear information about data collection and use can prevent misunderstandings and create a sense of security, and that the dialogue about new technology must rest on a correct understanding of both the technology and the rules in force."
+    level: organisation
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Maskinlæring › Omkringliggende kontekst
+    triggers:
+      - finding: ml-ctx-trust-transparency
+        min: 25
+      - finding: ml-lead-expectations
+        min: 25
+      - question: q-ml-ctx-trust-transparency-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-employees-weigh-parameters
+    title:
+      da: "Lad medarbejderne påvirke, hvad systemet vægter"
+      en: "Let employees influence what the system weighs"
+    how:
+      da: "Inddrag medarbejderne i, hvordan maskinlæringssystemet anvendes – f.eks. ved vagtplanlægning, hvor de kan være med til at vægte forskellige parametre. Overvej også, om deltagelse i og brug af maskinlæringsbaserede processer og værktøjer skal være frivillig. Ifølge rapporten er transparens og inddragelse med til, at medarbejderne ser maskinlæring som en støtte snarere end en trussel mod deres autonomi, så de arbejder \"over\" og ikke \"under\" algoritmen."
+      en: "Involve employees in how the machine learning system is used – for example in shift planning, where they can help weigh different parameters. Also consider whether taking part in and using machine-learning-based processes and tools should be voluntary. According to the report, transparency and involvement help employees see machine learning as a support rather than a threat to their autonomy, so that they work \"above\" and not \"below\" the algorithm."
+    level: group
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Maskinlæring › Omkringliggende kontekst
+    triggers:
+      - finding: ml-ctx-over-under-algorithm
+        min: 25
+      - finding: ml-ctx-trust-transparency
+        min: 25
+      - finding: ml-ind-simplified-management
+        min: 25
+      - question: q-ml-ctx-over-under-algorithm-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-realistic-expectations
+    title:
+      da: "Ledere skal kende teknologiens grænser og sætte realistiske forventninger"
+      en: "Managers must know the technology's limits and set realistic expectations"
+    how:
+      da: "Lederne skal forstå maskinlæringens reelle potentiale og begrænsninger – ikke kun det, markedsføringsmaterialer og overoptimistiske konsulentrapporter lover – og kommunikere formålet med implementeringen tydeligt. Undgå at signalere forventninger til produktivitetsgevinster, der er svære at indfri. Sørg for, at lederne uddannes i forståelse og brug af maskinlæring, så de kan forklare teknologien, stå inde for de beslutninger, den understøtter, og imødekomme medarbejdernes bekymringer."
+      en: "Managers must understand the real potential and limitations of machine learning – not just what marketing material and over-optimistic consultancy reports promise – and communicate the purpose of the implementation clearly. Avoid signalling expectations of productivity gains that are hard to deliver. Make sure managers are trained in understanding and using machine learning, so that they can explain the technology, stand behind the decisions it supports and respond to employees' concerns."
+    level: leadership
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Maskinlæring › Ledelse
+    triggers:
+      - finding: ml-lead-expectations
+        min: 25
+      - finding: ml-ctx-trust-transparency
+        min: 25
+      - finding: ml-lead-decision-support
+        min: 25
+      - question: q-ml-lead-expectations-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-professional-judgement
+    title:
+      da: "Lad ikke få måletal stå alene"
+      en: "Do not let a few metrics stand alone"
+    how:
+      da: "Gennemgå sammen med medarbejderne, hvilke måleparametre systemet bygger på, og hvad det ikke ser – f.eks. den empati og problemløsning, som en score for kundesamtaler ikke fanger. Brug ikke algoritmens vurdering alene som grundlag for ledelsesbeslutninger, og giv plads til medarbejdernes faglige vurdering og erfaring. Rapporten advarer om, at forsimplede målinger kan få medarbejdere til at \"game\" systemet og nedprioritere vigtige, men ikke-målbare sider af arbejdet, og at tab af indflydelse og øget ensformighed kan føre til dårligere mental trivsel."
+      en: "Go through with employees which measures the system is built on and what it does not see – for example the empathy and problem-solving that a score for customer calls does not capture. Do not use the algorithm's assessment alone as the basis for management decisions, and leave room for employees' professional judgement and experience. The report warns that simplified measurements can lead employees to \"game\" the system and neglect important but unmeasurable parts of the work, and that loss of influence and more monotonous work can lead to poorer mental wellbeing."
+    level: leadership
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Maskinlæring › Individ
+    triggers:
+      - finding: ml-ind-simplified-management
+        min: 25
+      - finding: ml-ctx-over-under-algorithm
+        min: 25
+      - question: q-ml-ind-simplified-management-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-visible-secondary-contributions
+    title:
+      da: "Synliggør de bidrag, systemet ikke måler"
+      en: "Make visible the contributions the system does not measure"
+    how:
+      da: "Når maskinlæring bruges til at planlægge eller vurdere arbejdet, så sørg for, at bidrag til gruppens trivsel, videndeling og idéudveksling – f.eks. fra kolleger, der fungerer som uformelle vidensmæglere – bliver set og anerkendt, selvom de ikke indgår i systemets data. Rapporten peger på, at maskinlæringens fokus på let målbare præstationer ellers kan svække de gruppedynamikker, der fremmer psykologisk tryghed, videndeling og samarbejde."
+      en: "When machine learning is used to plan or assess the work, make sure that contributions to the group's wellbeing, knowledge sharing and exchange of ideas – for example from colleagues who act as informal knowledge brokers – are seen and recognised, even though they are not part of the system's data. The report points out that machine learning's focus on easily measured performance can otherwise weaken the group dynamics that foster psychological safety, knowledge sharing and cooperation."
+    level: group
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Maskinlæring › Gruppe
+    triggers:
+      - finding: ml-grp-secondary-contributions
+        min: 25
+      - finding: ml-ind-simplified-management
+        min: 25
+      - question: q-ml-grp-secondary-contributions-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-keep-ml-adaptable
+    title:
+      da: "Sørg for, at maskinlæringsløsningerne kan tilpasses"
+      en: "Keep machine learning solutions adaptable"
+    how:
+      da: "Afklar, før løsningen tages i brug, hvem der kan ændre systemet, hvad det kræver, og hvordan I opdager, når dets vurderinger bliver irrelevante eller uhensigtsmæssige, fordi omverdenen ændrer sig. Rapporten peger på, at maskinlæringssystemer er komplekse og ressourcekrævende at tilpasse, at kun få specialister typisk kan ændre dem, og at de lærer af historiske data – og derfor kan fastholde forældede arbejdsgange og videreføre eksisterende bias."
+      en: "Before the solution is put into use, clarify who can change the system, what that takes, and how you will notice when its assessments become irrelevant or unsuitable because the world around has changed. The report points out that machine learning systems are complex and costly to adapt, that typically only a few specialists can change them, and that they learn from historical data – and can therefore lock in outdated workflows and carry existing bias forward."
+    level: organisation
+    owner: hr-it
+    collective: true
+    source: Kapitel 2 › Maskinlæring › Organisation
+    triggers:
+      - finding: ml-org-rigidity
+        min: 25
+      - question: q-ml-org-rigidity-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-ml-insights-prevention
+    title:
+      da: "Brug indsigterne fra maskinlæring forebyggende"
+      en: "Use the insights from machine learning for prevention"
+    how:
+      da: "Tag stilling til, hvordan I vil bruge systemets indsigter i arbejdspres, belastning og trivsel, og hvordan de kan løfte arbejdsmiljøet: justér opgaver eller vagtplaner, eller sæt forebyggende tiltag i gang, før der opstår overbelastning, skader eller nedslidning. Rapporten nævner forudsigelse af arbejdspres og optimering af vagtplanlægning samt måling af tunge løft og gentagne fysiske opgaver, og at ledere kan handle på data, der afslører ændringer i arbejdsforhold og trivsel."
+      en: "Decide how you will use the system's insights into workload, strain and wellbeing, and how they can improve the work environment: adjust tasks or rotas, or start preventive measures before overload, injuries or wear and tear occur. The report mentions predicting workload and optimising shift planning, measuring heavy lifts and repetitive physical tasks, and that managers can act on data that reveal changes in working conditions and wellbeing."
+    level: individual
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Maskinlæring › Individ
+    triggers:
+      - finding: ml-ind-optimisation
+        min: 25
+      - finding: ml-lead-decision-support
+        min: 25
+      - question: q-ml-ind-optimisation-realisation
+        answers: [0, 25, dont-know]
+
+  # --- Generativ KI -----------------------------------------------------------
+
+  - id: act-critical-review-culture
+    title:
+      da: "Gør kritisk vurdering af KI's output til en fast del af arbejdet"
+      en: "Make critical review of AI output a regular part of the work"
+    how:
+      da: "Sørg for, at medarbejderne vurderer kilder og fakta i svar og tekster fra generativ KI, også når modellen virker pålidelig, og at der er tid til det – rapporten nævner, at tidspres kan få medarbejdere til ukritisk at stole på KI-genererede svar og tekster. Udvikl medarbejdernes evne til kritisk tænkning i KI-brugen, så kritisk vurdering af KI-produceret materiale bliver en naturlig del af arbejdsprocessen."
+      en: "Make sure employees check sources and facts in answers and texts from generative AI, even when the model seems reliable, and that there is time to do so – the report notes that time pressure can lead employees to trust AI-generated answers and texts uncritically. Develop employees' capacity for critical thinking when using AI, so that critical review of AI-produced material becomes a natural part of the work process."
+    level: individual
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Generativ KI › Individ
+    triggers:
+      - finding: genai-ind-complacency
+        min: 25
+      - question: q-genai-ind-complacency-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-personal-ai-training
+    title:
+      da: "Personlig oplæring i at bruge generativ KI effektivt og kritisk"
+      en: "Personal training in using generative AI effectively and critically"
+    how:
+      da: "Giv den enkelte medarbejder oplæring i at bruge generativ KI effektivt og kritisk i sine egne opgaver – de nye kompetencer, som rapporten peger på, at brugen kræver, samtidig med at den kan løfte medarbejdernes kompetencer og jobtilfredshed. Oplæringen supplerer de fælles tiltag; den erstatter dem ikke."
+      en: "Give each employee training in using generative AI effectively and critically in their own tasks – the new skills that, according to the report, its use requires, while it can also raise employees' skills and job satisfaction. The training supplements the collective measures; it does not replace them."
+    level: individual
+    owner: manager
+    collective: false
+    source: Kapitel 2 › Generativ KI › Individ
+    triggers:
+      - finding: genai-ind-upskilling
+        min: 25
+      - finding: genai-ind-complacency
+        min: 25
+
+  - id: act-training-for-all
+    title:
+      da: "Træning og støtte til alle medarbejdere"
+      en: "Training and support for all employees"
+    how:
+      da: "Tilbyd træning og støtte i brugen af generativ KI til alle medarbejdere, og sikr lige adgang til uddannelse – også for dem, der er mindst digitalt kompetente eller mindre åbne for forandring. Rapporten peger på, at den brugervenlige grænseflade på dagligdags sprog kan give også ældre medarbejdere og medarbejdere uden teknisk baggrund en chance for at være med, men at organisationen aktivt skal arbejde på at inkludere alle for at undgå et A- og B-hold."
+      en: "Offer training and support in using generative AI to all employees, and ensure equal access to training – including for those who are least digitally skilled or less open to change. The report points out that the user-friendly interface in everyday language can give older employees and those without a technical background a chance to join in too, but that the organisation must work actively to include everyone to avoid A and B teams."
+    level: group
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Generativ KI › Gruppe
+    triggers:
+      - finding: genai-grp-ab-teams
+        min: 25
+      - finding: genai-org-changed-tasks
+        min: 25
+      - finding: genai-ind-upskilling
+        min: 25
+      - question: q-genai-grp-ab-teams-mitigation
+        answers: [0, 25, dont-know]
+      - question: q-genai-org-changed-tasks-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-freed-time-social
+    title:
+      da: "Brug frigjort tid på fællesskab og fælles læring"
+      en: "Use freed time for community and shared learning"
+    how:
+      da: "Overvej, hvordan I kompenserer for den mindskede sociale kontakt, når generativ KI effektiviserer opgaverne. Brug en del af den tid, KI frigør, til aktiviteter, der fremmer socialt samvær, idéudveksling og fælles læring, så kulturen forbliver stærk, og medarbejderne stadig føler sig forbundet og engageret i gruppen."
+      en: "Consider how you will make up for the reduced social contact when generative AI makes tasks more efficient. Use part of the time that AI frees up for activities that foster social contact, the exchange of ideas and shared learning, so that the culture stays strong and employees still feel connected to and engaged in the group."
+    level: group
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Generativ KI › Gruppe
+    triggers:
+      - finding: genai-grp-social-interaction
+        min: 25
+      - question: q-genai-grp-social-interaction-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-genai-frames-and-dialogue
+    title:
+      da: "Ledelsen sætter rammer, procedurer og træning og holder dialogen i gang"
+      en: "Management sets frameworks, procedures and training and keeps the dialogue going"
+    how:
+      da: "Behandl generativ KI som et ledelsesansvar, ikke et IT-projekt. Ledelsen skal skabe rammer, procedurer og træning, så KI integreres forsvarligt i arbejdsgangene, og facilitere løbende refleksion og dialog om teknologien – især om faglig sorg, faglig dovenskab og gruppedynamik. Ledelsen skal følge teknologiens indvirkning på opgavekvalitet og arbejdsmiljø og være proaktiv i at identificere og håndtere kvalitetsforringelser og negative påvirkninger."
+      en: "Treat generative AI as a management responsibility, not an IT project. Management must create frameworks, procedures and training so that AI is integrated responsibly into the workflows, and facilitate ongoing reflection and dialogue about the technology – especially about loss of professional depth, professional complacency and group dynamics. Management must follow the technology's effect on the quality of tasks and on the work environment, and be proactive in identifying and dealing with declining quality and negative effects."
+    level: leadership
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Generativ KI › Ledelse
+    triggers:
+      - finding: genai-lead-responsibility
+        min: 25
+      - finding: genai-ind-complacency
+        min: 25
+      - finding: genai-grp-social-interaction
+        min: 25
+      - question: q-genai-lead-responsibility-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-top-down-bottom-up
+    title:
+      da: "Spørg ind til medarbejdernes erfaringer, og kombinér top-down og bottom-up"
+      en: "Ask about employees' experiences, and combine top-down and bottom-up"
+    how:
+      da: "Spørg ind til, hvordan medarbejderne allerede bruger generativ KI, og hvordan det påvirker deres faglighed og arbejdsmiljø – rapporten peger på, at mange medarbejdere bruger værktøjerne uanset ledelsens holdning. Kombinér top-down og bottom-up: ledelsen sætter rammer og sikrer, at kompetencerne spredes, mens medarbejderne får indflydelse på, hvordan teknologien anvendes, og mulighed for at dele deres erfaringer, så arbejdsmiljøhensyn indtænkes i implementeringen."
+      en: "Ask how employees already use generative AI and how it affects their professional skills and work environment – the report points out that many employees use the tools regardless of management's stance. Combine top-down and bottom-up: management sets the frameworks and makes sure skills are spread, while employees get a say in how the technology is used and a chance to share their experiences, so that work environment concerns are built into the implementation."
+    level: leadership
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Generativ KI › Omkringliggende kontekst
+    triggers:
+      - finding: genai-ctx-leadership-approach
+        min: 25
+      - finding: genai-lead-responsibility
+        min: 25
+      - question: q-genai-ctx-leadership-approach-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-bias-check
+    title:
+      da: "Tjek for bias – især i HR-processer"
+      en: "Check for bias – especially in HR processes"
+    how:
+      da: "Tag generative KI-modeller i brug med omtanke, og sikr træning og procedurer, der minimerer bias – særligt hvor KI indgår i HR- og ansættelsesprocesser, hvor der ellers kan blive lagt vægt på f.eks. kandidaters race frem for deres ekspertise og kvalifikationer. Brug de rette eksplicitte instruktioner, så KI tager højde for diversitet og inklusion, hvilket rapporten peger på er muligt."
+      en: "Adopt generative AI models with care, and ensure training and procedures that minimise bias – especially where AI is part of HR and recruitment processes, where weight may otherwise be put on, for example, candidates' race rather than their expertise and qualifications. Use the right explicit instructions so that the AI takes diversity and inclusion into account, which the report points out is possible."
+    level: organisation
+    owner: hr-it
+    collective: true
+    source: Kapitel 2 › Generativ KI › Organisation
+    triggers:
+      - finding: genai-org-bias
+        min: 25
+      - question: q-genai-org-bias-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-proactive-job-security
+    title:
+      da: "Håndtér usikkerhed om jobsikkerhed proaktivt"
+      en: "Deal proactively with job insecurity"
+    how:
+      da: "Tal åbent om, hvad effektiviseringer med KI betyder for opgaver og bemanding, og planlæg strategisk, så usikkerheden ikke vokser. Rapporten peger på, at usikkerhed om behovet for medarbejdere kan skabe stress og bekymring – også når risikoen ikke er reel – at organisationer bør være proaktive, og at både ledere og medarbejdere aktivt bør forholde sig til, hvordan teknologien anvendes, så den ikke kun styres mod ren effektivisering."
+      en: "Talk openly about what efficiency gains from AI mean for tasks and staffing, and plan strategically so that uncertainty does not grow. The report points out that uncertainty about how many employees will be needed can cause stress and worry – even when the risk is not real – that organisations should be proactive, and that both managers and employees should actively consider how the technology is used, so that it is not steered towards pure efficiency alone."
+    level: organisation
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Generativ KI › Organisation
+    triggers:
+      - finding: genai-org-efficiency-wellbeing
+        min: 25
+      - finding: genai-ctx-job-shifts
+        min: 25
+      - finding: ml-ctx-jobs
+        min: 25
+      - finding: agents-labour-market
+        min: 25
+      - finding: ml-lead-expectations
+        min: 25
+      - question: q-genai-org-efficiency-wellbeing-mitigation
+        answers: [0, 25, dont-know]
+      - question: q-ml-ctx-jobs-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-upskilling-in-implementation
+    title:
+      da: "Gør opkvalificering til en del af implementeringen"
+      en: "Make upskilling part of the implementation"
+    how:
+      da: "Drøft, hvordan opkvalificering og efteruddannelse kan blive en del af implementeringen af KI – både fagligt og i relation til arbejdsmiljøorganisationen. Rapporten peger på, at KI skaber job- og kompetenceforskydninger på tværs af fag og brancher, men også nye jobopgaver og -funktioner, og at nogle medarbejdere kan opleve et værditab, hvis deres kompetencer bliver mindre efterspurgte."
+      en: "Discuss how upskilling and further training can become part of implementing AI – both professionally and in relation to the occupational health and safety organisation. The report points out that AI creates shifts in jobs and skills across trades and sectors, but also new tasks and functions, and that some employees may feel a loss of value if their skills are less in demand."
+    level: organisation
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Generativ KI › Omkringliggende kontekst
+    triggers:
+      - finding: genai-ctx-job-shifts
+        min: 25
+      - finding: ml-ctx-jobs
+        min: 25
+      - finding: genai-org-changed-tasks
+        min: 25
+      - finding: agents-labour-market
+        min: 25
+      - finding: agents-redefined-tasks
+        min: 25
+      - question: q-genai-ctx-job-shifts-mitigation
+        answers: [0, 25, dont-know]
+      - question: q-agents-labour-market-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-work-environment-despite-pace
+    title:
+      da: "Indtænk arbejdsmiljøet fra starten, også når det går stærkt"
+      en: "Build in the work environment from the start, even when things move fast"
+    how:
+      da: "Lad ikke pres for hurtig implementering føre til, at sikkerhed, compliance og etiske hensyn nedprioriteres. Rapporten peger på, at den hastige udvikling af KI udfordrer balancen mellem konkurrenceevne og forsvarlig implementering, og at markedspres kan skubbe disse hensyn i baggrunden. Tag derfor arbejdsmiljøhensyn med i beslutningen om at indføre en KI-løsning – ikke bagefter. Efter arbejdsmiljøloven skal APV'en desuden revideres, når ændringer i arbejdet, arbejdsmetoderne eller arbejdsprocesserne har betydning for sikkerhed og sundhed – f.eks. når ny teknologi tages i brug."
+      en: "Do not let pressure for rapid implementation lead to safety, compliance and ethical concerns being given lower priority. The report points out that the speed at which AI develops challenges the balance between competitiveness and responsible implementation, and that market pressure can push these concerns aside. So include work environment concerns in the decision to introduce an AI solution – not afterwards. Under the Working Environment Act the workplace assessment (APV) must also be revised when changes in the work, work methods or work processes matter for safety and health – for example when new technology is put into use."
+    level: context
+    owner: manager
+    collective: true
+    source: Kapitel 2 › Generativ KI › Omkringliggende kontekst
+    triggers:
+      - finding: genai-ctx-pace
+        min: 25
+      - question: q-genai-ctx-pace-mitigation
+        answers: [0, 25, dont-know]
+
+  # --- Kapitel 4: de tre behov -------------------------------------------------
+
+  - id: act-liaison-employee
+    title:
+      da: "Skab et bindeled mellem forretning, teknologi og arbejdsmiljø"
+      en: "Create a link between business, technology and the work environment"
+    how:
+      da: "Udpeg bindeledsmedarbejdere, der både har teknologi- og forretningsforståelse og kan navigere i de arbejdsmiljømæssige konsekvenser. De skal være tilgængelige for medarbejdere, der er utrygge ved implementeringen af generativ KI, og kunne indgå i dialog med ledelsen og IT-afdelingen, når udrulningen planlægges og besluttes. Behovet kan også dækkes af et tværfagligt fællesskab eller en gruppe, der drøfter, hvordan generativ KI påvirker faglighed, arbejdspres og samarbejde, og samtidig forholder sig til de effektiviseringsgevinster og kvalitetsløft, teknologien kan skabe."
+      en: "Appoint liaison employees who understand both technology and the business and can navigate the consequences for the work environment. They should be available to employees who feel uneasy about the implementation of generative AI, and be able to enter into dialogue with management and the IT department when the rollout is planned and decided. The need can also be met by a cross-disciplinary community or group that discusses how generative AI affects professional skills, workload and cooperation, while also considering the efficiency gains and quality improvements the technology may bring."
+    level: organisation
+    owner: manager
+    collective: true
+    source: "Kapitel 4 › Der er med generativ KI behov for at skabe sammenhæng mellem forretningen, teknologien og arbejdsmiljøproblematikker"
+    triggers:
+      - finding: genai-lead-responsibility
+        min: 25
+      - finding: genai-ctx-leadership-approach
+        min: 25
+      - finding: genai-ctx-pace
+        min: 25
+      - finding: genai-org-efficiency-wellbeing
+        min: 25
+
+  - id: act-monitor-new-challenges
+    title:
+      da: "Følg løbende med i nye udfordringer som faglig dovenskab"
+      en: "Keep track of new challenges such as professional complacency"
+    how:
+      da: "Følg løbende KI's påvirkning af arbejdsprocesser og faglige kompetencer – f.eks. om medarbejdere ukritisk stoler på KI-genereret output med kompetencetab til følge – og læg strategier for at forebygge kompetencetab. Gør det til et fast punkt i arbejdsmiljøorganisationens opfølgning, så nye udfordringer opdages og kan adresseres."
+      en: "Keep track of how AI affects work processes and professional skills – for example whether employees trust AI-generated output uncritically, with a loss of skills as a result – and set out strategies to prevent loss of skills. Make it a standing item in the occupational health and safety organisation's follow-up, so that new challenges are spotted and can be addressed."
+    level: organisation
+    owner: amr
+    collective: true
+    source: "Kapitel 4 › Der er behov for at monitorere og potentielt adressere nye udfordringer ved generativ KI, f.eks. faglig dovenskab"
+    triggers:
+      - finding: genai-ind-complacency
+        min: 25
+      - finding: genai-org-changed-tasks
+        min: 25
+      - finding: agents-hyperautomation
+        min: 25
+      - question: q-genai-ind-complacency-exposure
+        answers: [75, 100]
+
+  - id: act-data-privacy-gains-policy
+    title:
+      da: "Retningslinjer for data, privatliv og forvaltning af gevinster"
+      en: "Guidelines for data, privacy and the use of gains"
+    how:
+      da: "Lav retningslinjer for dataanvendelse og for beskyttelse af medarbejdernes privatliv i forbindelse med KI-systemer. Fastlæg politikker og principper for anvendelsen af KI, og for hvordan organisationen vil forvalte gevinster som tidsbesparelser – f.eks. om frigjort tid skal gå til mere meningsfulde og varierede opgaver."
+      en: "Draw up guidelines on the use of data and on protecting employees' privacy in connection with AI systems. Set policies and principles for the use of AI, and for how the organisation will manage gains such as time savings – for example whether freed time should go to more meaningful and varied tasks."
+    level: organisation
+    owner: manager
+    collective: true
+    source: "Kapitel 4 › Der er behov for en opdatering af f.eks. arbejdsmiljøpolitikker og arbejdsmiljødrøftelser, så arbejdspladserne bliver bedre klædt på til en stigende anvendelse af KI"
+    triggers:
+      - finding: ml-org-meaningful-work
+        min: 25
+      - finding: genai-org-efficiency-wellbeing
+        min: 25
+      - finding: ml-ctx-trust-transparency
+        min: 25
+
+  - id: act-update-work-environment-dialogue
+    title:
+      da: "Opdatér arbejdsmiljøpolitikken og arbejdsmiljødrøftelserne"
+      en: "Update the work environment policy and discussions"
+    how:
+      da: "Opdatér arbejdsmiljøpolitikken og arbejdsmiljødrøftelserne, så KI bliver et fast emne i arbejdsmiljøarbejdet og i APV'en, og så arbejdspladsen er klædt på til en stigende anvendelse af KI. Vær særligt opmærksom på mulige langtidseffekter af KI-brug, såsom risikoen for faglig dovenskab ved ukritisk tillid til KI-output."
+      en: "Update the work environment policy and discussions so that AI becomes a standing topic in the work environment effort and in the workplace assessment (APV), and so that the workplace is equipped for increasing use of AI. Pay particular attention to possible long-term effects of AI use, such as the risk of professional complacency from uncritical trust in AI output."
+    level: organisation
+    owner: amr
+    collective: true
+    source: "Kapitel 4 › Der er behov for en opdatering af f.eks. arbejdsmiljøpolitikker og arbejdsmiljødrøftelser, så arbejdspladserne bliver bedre klædt på til en stigende anvendelse af KI"
+    triggers:
+      - finding: genai-ctx-pace
+        min: 25
+      - finding: genai-lead-responsibility
+        min: 25
+      - finding: genai-ind-complacency
+        min: 25
+      - finding: ml-ctx-trust-transparency
+        min: 25
+
+  # --- Kapitel 3: agenter og alsidige robotter ---------------------------------
+
+  - id: act-map-agent-tasks
+    title:
+      da: "Kortlæg, hvilke opgaver KI-agenter overtager"
+      en: "Map which tasks AI agents take over"
+    how:
+      da: "Når KI-agenter tages i brug, så følg med i, hvilke opgaver de overtager, og om det er den spændende og meningsfulde del af arbejdet, der forsvinder. Rapporten peger på, at fuldautomatisering af opgaver vil begrænse relevansen af menneskelige kompetencer og forstærke faglig sorg og meningstab, og at agenterne vil ændre, hvilke opgaver mennesker udfører, og hvordan vi kommunikerer om dem."
+      en: "When AI agents are put into use, keep track of which tasks they take over, and whether it is the interesting and meaningful part of the work that disappears. The report points out that full automation of tasks will limit the relevance of human skills and deepen the loss of professional depth and of meaning, and that agents will change which tasks people do and how we communicate about them."
+    level: organisation
+    owner: manager
+    collective: true
+    source: Kapitel 3 › Agenter › Hyper automatisering
+    triggers:
+      - finding: agents-hyperautomation
+        min: 25
+      - finding: agents-redefined-tasks
+        min: 25
+      - finding: agents-labour-market
+        min: 25
+      - question: q-agents-hyperautomation-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-robot-safety-protocols
+    title:
+      da: "Sikkerhedsprotokoller og nødstop for alsidige robotter"
+      en: "Safety protocols and emergency stops for versatile robots"
+    how:
+      da: "Sørg for sikkerhedsprotokoller og nødstop, der passer til, at alsidige robotter bevæger sig frit og ikke er afskærmet som traditionelle industrirobotter. Rapporten peger på, at en af de største risici er fysisk kollision eller uheld, hvor en robot vælter og rammer en medarbejder, hvis dens navigation eller objektgenkendelse fejler, og at det stiller større krav til sikkerhedsprotokoller og nødstopmaskiner end traditionelle industrirobotter."
+      en: "Put in place safety protocols and emergency stops that match the fact that versatile robots move freely and are not fenced off like traditional industrial robots. The report points out that one of the greatest risks is a physical collision or accident in which a robot falls over and hits an employee if its navigation or object recognition fails, and that this places greater demands on safety protocols and emergency stop devices than traditional industrial robots do."
+    level: organisation
+    owner: manager
+    collective: true
+    source: Kapitel 3 › Alsidige robotter › Intuitiv styring og læring
+    triggers:
+      - finding: robots-collision
+        min: 25
+      - question: q-robots-collision-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-robot-intuitive-control
+    title:
+      da: "Lad medarbejderne lære robotterne op"
+      en: "Let employees teach the robots"
+    how:
+      da: "Giv medarbejderne oplæring og tid til selv at instruere og tilpasse robotterne, f.eks. ved at demonstrere en opgave eller beskrive det mål, der skal nås. Rapporten peger på, at alsidige robotter kan lære at udføre opgaver ved at observere en menneskelig demonstration eller ud fra en overordnet beskrivelse af et mål, så medarbejderne nemmere kan tilpasse robotternes adfærd til skiftende behov."
+      en: "Give employees training and time to instruct and adjust the robots themselves, for example by demonstrating a task or describing the goal to be reached. The report points out that versatile robots can learn to do tasks by observing a human demonstration or from a high-level description of a goal, so that employees can more easily adapt the robots' behaviour to changing needs."
+    level: group
+    owner: manager
+    collective: true
+    source: Kapitel 3 › Alsidige robotter › Intuitiv styring og læring
+    triggers:
+      - finding: robots-intuitive-control
+        min: 25
+      - question: q-robots-intuitive-control-realisation
+        answers: [0, 25, dont-know]
+
+  - id: act-robot-trust
+    title:
+      da: "Byg og vedligehold tilliden til robotterne"
+      en: "Build and maintain trust in the robots"
+    how:
+      da: "Følg op sammen med medarbejderne, hver gang en robot begår fejl eller udviser uventet adfærd, så oplevelsen bliver forstået og håndteret. Rapporten peger på, at det er en central udfordring at etablere og opretholde medarbejdernes tillid til robotternes færden og handlinger, og at dårlige oplevelser kan få medarbejdere til at tvivle på teknologien og holde op med at bruge den – og i sidste ende føre til negative holdninger, frygt eller modstand mod robotter."
+      en: "Follow up with the employees every time a robot makes a mistake or behaves unexpectedly, so that the experience is understood and dealt with. The report points out that establishing and maintaining employees' trust in the robots' movements and actions is a central challenge, and that bad experiences can make employees doubt the technology and stop using it – and in the end lead to negative attitudes, fear or resistance to robots."
+    level: group
+    owner: manager
+    collective: true
+    source: Kapitel 3 › Alsidige robotter › Tillid og forståelse
+    triggers:
+      - finding: robots-trust
+        min: 25
+      - question: q-robots-trust-mitigation
+        answers: [0, 25, dont-know]
+
+  - id: act-robots-for-unhealthy-tasks
+    title:
+      da: "Sæt robotterne på de usunde opgaver"
+      en: "Put the robots on the unhealthy tasks"
+    how:
+      da: "Kortlæg, hvilke opgaver der er farlige eller nedslidende for mennesker, og prioritér at lade alsidige robotter løse dem. Rapporten vurderer, at den næste generation af robotter først og fremmest vil være et positivt bidrag til arbejdsmiljøet, fordi deres smidighed gør dem i stand til at løse opgaver, der af den ene eller anden grund er usunde for mennesker – i farlige miljøer eller opgaver, der er nedslidende."
+      en: "Map which tasks are dangerous or wearing for people, and give priority to letting versatile robots do them. The report judges that the next generation of robots will above all be a positive contribution to the work environment, because their agility lets them do tasks that for one reason or another are unhealthy for people – in dangerous environments or tasks that wear people down."
+    level: organisation
+    owner: manager
+    collective: true
+    source: Kapitel 3 › Alsidige robotter › Tillid og forståelse
+    triggers:
+      - finding: robots-unhealthy-tasks
+        min: 25
+      - question: q-robots-unhealthy-tasks-realisation
+        answers: [0, 25, dont-know]
+
+"""#),
+    PackFile(path: "benchmarks.yaml", text: #"""
+# The figures of Dansk Metal's survey of 958 union representatives (November 2025),
+# read from shared/seeds/000_eab1aec682c963af.txt. Values are percentages.
+# Figure 3: several answers could be given, so its shares add up to more than 100.
+benchmarks:
+
+  # --- Figur 3: Hvad anvender I kunstig intelligens til? ---
+
+  - id: metal-fig3-data-analysis
+    label:
+      da: "KI bruges til: Dataanalyse (maskinlæring)"
+      en: "AI is used for: Data analysis (machine learning)"
+    value: 40
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  - id: metal-fig3-text-writing
+    label:
+      da: "KI bruges til: At skrive tekster eller læse noget op"
+      en: "AI is used for: Writing texts or reading aloud"
+    value: 37
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  - id: metal-fig3-workflow-automation
+    label:
+      da: "KI bruges til: Automatisering af arbejdsgange"
+      en: "AI is used for: Automating workflows"
+    value: 36
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  - id: metal-fig3-robot-recognition
+    label:
+      da: "KI bruges til: Robotter, der bruger KI til at genkende deres omgivelser"
+      en: "AI is used for: Robots that use AI to recognise their surroundings"
+    value: 25
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  - id: metal-fig3-text-summaries
+    label:
+      da: "KI bruges til: Opsummering af tekst"
+      en: "AI is used for: Summarising text"
+    value: 25
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  - id: metal-fig3-object-person-recognition
+    label:
+      da: "KI bruges til: At genkende objekter eller personer"
+      en: "AI is used for: Recognising objects or persons"
+    value: 18
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  - id: metal-fig3-machine-coding
+    label:
+      da: "KI bruges til: Kodning af maskiner"
+      en: "AI is used for: Coding machines"
+    value: 18
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  - id: metal-fig3-other
+    label:
+      da: "KI bruges til: Andet"
+      en: "AI is used for: Other"
+    value: 16
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  - id: metal-fig3-dont-know
+    label:
+      da: "KI bruges til: Ved ikke"
+      en: "AI is used for: Don't know"
+    value: 4
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
+
+  # --- Figur 4: Gør investeringer i KI produktionen mere effektiv? ---
+
+  - id: metal-fig4-yes
+    label:
+      da: "Ja, investeringer i KI gør produktionen mere effektiv"
+      en: "Yes, investing in AI makes production more efficient"
+    value: 64
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 4"
+
+  - id: metal-fig4-no
+    label:
+      da: "Nej, investeringer i KI gør ikke produktionen mere effektiv"
+      en: "No, investing in AI does not make production more efficient"
+    value: 12
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 4"
+
+  - id: metal-fig4-dont-know
+    label:
+      da: "Ved ikke, om investeringer i KI gør produktionen mere effektiv"
+      en: "Don't know whether investing in AI makes production more efficient"
+    value: 24
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 4"
+
+  # --- Hovedtal ---
+
+  - id: metal-fig1-uses-ai
+    label:
+      da: "Virksomheden anvender KI i produktionen"
+      en: "The firm uses AI in production"
+    value: 14
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal, om deres egen virksomhed"
+      en: "of Dansk Metal's union representatives, about their own firm"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 1"
+
+  - id: metal-fig1-does-not-use-ai
+    label:
+      da: "Virksomheden anvender ikke KI i produktionen"
+      en: "The firm does not use AI in production"
+    value: 73
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal, om deres egen virksomhed"
+      en: "of Dansk Metal's union representatives, about their own firm"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 1"
+
+  - id: metal-fig2-north-jutland
+    label:
+      da: "Virksomheden anvender KI i produktionen – Region Nordjylland, den region med lavest andel"
+      en: "The firm uses AI in production – North Jutland Region, the region with the lowest share"
+    value: 4
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i Region Nordjylland, om deres egen virksomhed"
+      en: "of Dansk Metal's union representatives in the North Jutland Region, about their own firm"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 2"
+
+  - id: metal-fig5-explore-more
+    label:
+      da: "Virksomheden bør undersøge potentialet for mere KI i produktionen"
+      en: "The firm should explore the potential for more AI in production"
+    value: 70
+    base:
+      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
+      en: "of Dansk Metal's union representatives in firms that use AI in production"
+    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 5"
+
+"""#),
+    PackFile(path: "cases/call-centre.yaml", text: #"""
+# An invented training case for workshops. The workplace does not exist; the
+# situation is built from the report's own examples (call scoring, shift
+# planning, a chat assistant; Kapitel 2).
+id: call-centre
+title:
+  da: "Kundeservice Nord – et callcenter (opdigtet træningscase)"
+  en: "Kundeservice Nord – a call centre (invented training case)"
+story:
+  da: "Dette er en opdigtet træningscase. Kundeservice Nord er et callcenter med 120 medarbejdere, der besvarer henvendelser fra kunderne i et forsyningsselskab. Et maskinlæringssystem har i et år givet alle samtaler en score ud fra bl.a. toneleje, og om samtalen slutter med \"hav en god dag\", og teamlederne bruger scoren i de månedlige udviklingssamtaler. Flere medarbejdere siger, at scoren ikke ser den tålmodighed og problemløsning, en svær samtale kræver, og nogle er begyndt at afslutte samtalerne hurtigt for at holde scoren oppe. En erfaren kollega, der bruger meget tid på at hjælpe nye medarbejdere, ligger lavt i systemet. Vagtplanen lægges af et system, der forudsiger travlheden time for time, men medarbejderne ved ikke, hvilke hensyn det vægter. Nu afprøver ét team en chatassistent, der skriver udkast til svar på kundernes mails; ledelsen har over for bestyrelsen sagt, at den kan spare flere årsværk, og de medarbejdere, der ikke er med i afprøvningen, har ikke fået nogen oplæring."
+  en: "This is an invented training case. Kundeservice Nord is a call centre with 120 employees who answer customer enquiries for a utility company. For a year a machine learning system has scored every call on factors such as tone of voice and whether the call ends with \"have a nice day\", and the team leaders use the score in the monthly development reviews. Several employees say the score does not see the patience and problem-solving a difficult call requires, and some have begun to end calls quickly to keep their score up. An experienced colleague who spends a lot of time helping new employees scores low in the system. The rota is drawn up by a system that forecasts how busy it will be hour by hour, but employees do not know which factors it weighs. Now one team is trying out a chat assistant that drafts replies to customers' emails; management has told the board it can save several full-time posts, and the employees who are not part of the trial have had no training."
+about:
+  workplace: Kundeservice Nord
+  sector: private-services
+  employees: 120
+scope:
+  - {use_case: call-scoring, stage: in-use}
+  - {use_case: shift-planning, stage: in-use}
+  - {use_case: workload-forecasting, stage: in-use}
+  - {use_case: chat-assistant, stage: pilot}
+
+"""#),
+    PackFile(path: "cases/home-care.yaml", text: #"""
+# An invented training case for workshops. The workplace does not exist; the
+# situation is built from the report's examples (Kapitel 2) and from the route
+# and shift planning and documentation examples of the public sector's target
+# picture (Mere tid til det vigtige, 2025).
+id: home-care
+title:
+  da: "Hjemmeplejen Sydvest – en kommunal hjemmepleje (opdigtet træningscase)"
+  en: "Hjemmeplejen Sydvest – a municipal home-care unit (invented training case)"
+story:
+  da: "Dette er en opdigtet træningscase. Hjemmeplejen Sydvest er en kommunal hjemmeplejeenhed med 85 medarbejdere. Et KI-system foreslår hver dag kørselsruterne og lægger vagtplanen, så medarbejderne kan bruge mest tid hos borgerne, og borgerne får besøg af de samme medarbejdere. Planlæggerne oplever, at ruterne ofte ikke tager højde for lokale forhold, de selv kender, men kun leverandøren kan ændre, hvad systemet vægter, og det tager måneder. Efter at ruterne blev optimeret, er tiden på kontoret blevet kortere, og morgenmødet, hvor kollegerne delte erfaringer, er skåret ned til ti minutter. I en afprøvning bruger ét team en chatassistent til at skrive og opsummere dokumentationen efter besøgene; nogle er glade for at slippe for tid foran computeren, mens andre er i tvivl om, hvor grundigt de skal tjekke teksterne, når der er travlt. Kommunen har meldt ud, at KI skal frigøre tid, men det er ikke besluttet, hvad den frigjorte tid skal bruges til, og nogle medarbejdere frygter, at det betyder færre stillinger."
+  en: "This is an invented training case. Hjemmeplejen Sydvest is a municipal home-care unit with 85 employees. Every day an AI system proposes the driving routes and draws up the rota, so that staff can spend most time with the citizens and the citizens are visited by the same staff. The planners find that the routes often ignore local conditions they know themselves, but only the supplier can change what the system weighs, and that takes months. Since the routes were optimised, time at the office has become shorter, and the morning meeting where colleagues shared experiences has been cut to ten minutes. In a trial one team uses a chat assistant to write and summarise the records after visits; some are glad to spend less time at the computer, while others are unsure how carefully to check the texts when they are busy. The municipality has announced that AI is to free up time, but it has not been decided what the freed time is to be used for, and some employees fear it will mean fewer posts."
+about:
+  workplace: Hjemmeplejen Sydvest
+  sector: public-municipality
+  employees: 85
+scope:
+  - {use_case: route-planning, stage: in-use}
+  - {use_case: shift-planning, stage: in-use}
+  - {use_case: chat-assistant, stage: pilot}
+  - {use_case: text-summaries, stage: pilot}
+
+"""#),
+    PackFile(path: "cases/metal-workshop.yaml", text: #"""
+# An invented training case for workshops. The workplace does not exist; the
+# situation is built from the report's examples (predictive maintenance,
+# Kapitel 1; versatile robots, Kapitel 3) and the uses in Dansk Metal's survey.
+id: metal-workshop
+title:
+  da: "Limfjord Metal – et metalværksted (opdigtet træningscase)"
+  en: "Limfjord Metal – a metal workshop (invented training case)"
+story:
+  da: "Dette er en opdigtet træningscase. Limfjord Metal er et metalværksted med 28 medarbejdere, der svejser og bearbejder emner til maskinindustrien. Værkstedet bruger maskinlæring til at analysere produktionsdata og til at forudsige, hvornår maskinerne skal vedligeholdes, og driftsstoppene er blevet færre. I en afprøvning arbejder en alsidig robot frit mellem operatørerne uden afskærmning; den lærer nye opgaver, når en operatør viser den bevægelserne, og den er tiltænkt det tunge og nedslidende slibearbejde. I sidste måned kørte robotten ind i en palle, som den ikke genkendte, og siden har to operatører holdt op med at bruge den. Det er ikke fastlagt, hvem der må stoppe robotten, eller hvordan uheld og nærved-uheld med den følges op. Ledelsen overvejer også at lade generativ KI hjælpe med at kode maskinerne, men indtil nu har kun de yngste medarbejdere prøvet den slags værktøjer."
+  en: "This is an invented training case. Limfjord Metal is a metal workshop with 28 employees who weld and machine parts for the machinery industry. The workshop uses machine learning to analyse production data and to predict when the machines need maintenance, and there are fewer breakdowns. In a trial a versatile robot works freely among the operators without guarding; it learns new tasks when an operator shows it the movements, and it is meant for the heavy, wearing grinding work. Last month the robot drove into a pallet it did not recognise, and since then two operators have stopped using it. It has not been settled who may stop the robot, or how accidents and near misses involving it are followed up. Management is also considering letting generative AI help code the machines, but so far only the youngest employees have tried such tools."
+about:
+  workplace: Limfjord Metal
+  sector: private-production
+  employees: 28
+scope:
+  - {use_case: data-analysis, stage: in-use}
+  - {use_case: predictive-maintenance, stage: in-use}
+  - {use_case: versatile-robots, stage: pilot}
+  - {use_case: robot-recognition, stage: pilot}
+  - {use_case: machine-coding, stage: considered}
+
+"""#),
+    PackFile(path: "context.yaml", text: #"""
+# Legal and context items shown beside the assessment. `applies.flags` ties an
+# item to the flags of the use cases in scope; `applies.public_sector` to a
+# public-sector workplace; no `applies` means the item is always shown.
+# The AI Act articles are as read from sources quoting the regulation; the date
+# from which the high-risk obligations apply is uncertain and is not promised.
+context:
+
+  # --- AI-forordningen ---------------------------------------------------------
+
+  - id: ai-act-annex-iii-4
+    kind: legal
+    title:
+      da: "Højrisiko: KI til beskæftigelse og ledelse af arbejdstagere"
+      en: "High-risk: AI for employment and the management of workers"
+    text:
+      da: "AI-forordningens bilag III, punkt 4, opfører KI-systemer til beskæftigelse og ledelse af arbejdstagere som højrisiko: (a) rekruttering og udvælgelse, f.eks. målrettede jobopslag, analyse og filtrering af ansøgninger og vurdering af kandidater; (b) beslutninger om arbejdsvilkår, forfremmelse eller ophør af ansættelsesforhold, fordeling af opgaver på grundlag af individuel adfærd eller personlige træk og egenskaber, samt overvågning og evaluering af personers præstationer og adfærd. Bruger arbejdspladsen et sådant system, har arbejdsgiveren som idriftsætter særlige pligter (se artikel 26)."
+      en: "Annex III, point 4, of the AI Act lists AI systems for employment and the management of workers as high-risk: (a) recruitment and selection, for example targeted job advertisements, analysing and filtering applications and evaluating candidates; (b) decisions on terms of work, promotion or termination of work relationships, allocating tasks based on individual behaviour or personal traits or characteristics, and monitoring and evaluating the performance and behaviour of persons. If the workplace uses such a system, the employer as deployer has particular obligations (see Article 26)."
+    caveat:
+      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder, når I bruger vurderingen. Om et konkret system er omfattet, afhænger af, hvad det er beregnet til – spørg leverandøren."
+      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies when you use this assessment. Whether a particular system is covered depends on what it is intended for – ask the supplier."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4"
+    applies:
+      flags: [performance-scoring, monitoring, task-allocation, recruitment]
+
+  - id: ai-act-art-26-7
+    kind: legal
+    title:
+      da: "Medarbejderne og deres repræsentanter skal informeres, før et højrisikosystem tages i brug"
+      en: "Workers and their representatives must be informed before a high-risk system is used"
+    text:
+      da: "Før et højrisiko-KI-system tages i brug på arbejdspladsen, skal arbejdsgiveren informere arbejdstagerrepræsentanterne og de berørte arbejdstagere om, at de vil blive omfattet af brugen af systemet. Informationen gives efter de regler og den praksis, der gælder for information af arbejdstagere og deres repræsentanter."
+      en: "Before a high-risk AI system is put into service or used at the workplace, the employer must inform the workers' representatives and the affected workers that they will be subject to the use of the system. The information is given in line with the rules and practice that apply to informing workers and their representatives."
+    caveat:
+      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder. Uanset datoen anbefaler BFA-rapporten, at både ledelse og medarbejdere inddrages aktivt i implementeringen af KI."
+      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies. Whatever the date, the BFA report recommends that both management and employees are actively involved in implementing AI."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 26, stk. 7"
+    applies:
+      flags: [performance-scoring, monitoring, task-allocation, recruitment]
+
+  - id: ai-act-art-26-oversight
+    kind: legal
+    title:
+      da: "Menneskeligt tilsyn med højrisikosystemer"
+      en: "Human oversight of high-risk systems"
+    text:
+      da: "Arbejdsgiveren skal som idriftsætter af et højrisiko-KI-system bl.a. bruge systemet i overensstemmelse med brugsanvisningen; overdrage det menneskelige tilsyn til personer, der har de nødvendige kompetencer, den nødvendige uddannelse og myndighed; sikre, at inputdata er relevante og tilstrækkeligt repræsentative, i det omfang arbejdsgiveren har kontrol over dem; overvåge systemets drift og underrette leverandøren, hvis der opstår risici eller alvorlige hændelser; og opbevare de logfiler, systemet automatisk danner, i mindst seks måneder."
+      en: "As the deployer of a high-risk AI system, the employer must among other things use the system in accordance with its instructions for use; assign human oversight to persons who have the necessary competence, training and authority; ensure that input data are relevant and sufficiently representative, to the extent the employer controls them; monitor the system's operation and inform the provider if risks or serious incidents arise; and keep the logs the system generates automatically for at least six months."
+    caveat:
+      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder, når I bruger vurderingen."
+      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies when you use this assessment."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 26, stk. 1-6"
+    applies:
+      flags: [performance-scoring, monitoring, task-allocation, recruitment]
+
+  - id: ai-act-art-5-1-f
+    kind: legal
+    title:
+      da: "Forbud mod KI, der udleder følelser på arbejdspladsen"
+      en: "Ban on AI that infers emotions at the workplace"
+    text:
+      da: "Det er forbudt at bruge KI-systemer til at udlede en fysisk persons følelser på arbejdspladsen, medmindre systemet er beregnet til medicinske eller sikkerhedsmæssige formål. Forbuddet gælder fra 2. februar 2025."
+      en: "It is prohibited to use AI systems to infer the emotions of a natural person at the workplace, unless the system is intended for medical or safety reasons. The ban applies from 2 February 2025."
+    caveat:
+      da: "Grænsen mellem at måle trivsel og at udlede følelser kan være uklar. Spørg leverandøren, hvad systemet præcist udleder om medarbejderne."
+      en: "The line between measuring wellbeing and inferring emotions can be unclear. Ask the supplier exactly what the system infers about employees."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f"
+    applies:
+      flags: [emotion-recognition]
+
+  - id: ai-act-art-4
+    kind: legal
+    title:
+      da: "KI-færdigheder hos personalet"
+      en: "AI literacy of staff"
+    text:
+      da: "En arbejdsgiver, der anvender KI-systemer, skal så vidt muligt sikre et tilstrækkeligt niveau af KI-færdigheder hos sit personale og andre, der betjener og bruger systemerne på arbejdsgiverens vegne – under hensyn til deres tekniske viden, erfaring og uddannelse og den sammenhæng, systemerne bruges i. Pligten gælder fra 2. februar 2025."
+      en: "An employer that uses AI systems must, to the best of its ability, ensure a sufficient level of AI literacy among its staff and others who operate and use the systems on its behalf – taking into account their technical knowledge, experience and training and the context in which the systems are used. The obligation applies from 2 February 2025."
+    caveat:
+      da: "Europa-Kommissionen har foreslået ændringer af AI-forordningen (den såkaldte digitale omnibus). Tjek den gældende tekst, før I henviser til bestemmelsen."
+      en: "The European Commission has proposed amendments to the AI Act (the so-called Digital Omnibus). Check the text in force before you refer to this provision."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 4"
+
+  # --- Kontrolforanstaltninger -------------------------------------------------
+
+  - id: control-measures-notice
+    kind: agreement
+    title:
+      da: "Kontrolforanstaltninger skal varsles"
+      en: "Control measures must be notified in advance"
+    text:
+      da: "Indfører arbejdsgiveren kontrolforanstaltninger – f.eks. GPS, logning eller anden registrering af medarbejdernes arbejde – skal medarbejderne efter DA/LO-aftalen om kontrolforanstaltninger have besked senest 6 uger, før foranstaltningen indføres."
+      en: "If the employer introduces control measures – for example GPS, logging or other recording of employees' work – the employees must, under the DA/LO agreement on control measures, be notified no later than 6 weeks before the measure is introduced."
+    caveat:
+      da: "Aftalen gælder, hvor arbejdspladsen er omfattet af DA/LO-området (LO er i dag en del af FH); andre overenskomstområder kan have tilsvarende regler. Om et KI-system er en kontrolforanstaltning, afhænger af, hvordan det bruges – drøft det med tillidsrepræsentanten."
+      en: "The agreement applies where the workplace is covered by the DA/LO area (LO is now part of FH); other collective agreement areas may have similar rules. Whether an AI system is a control measure depends on how it is used – discuss it with the union representative."
+    source: "Aftale mellem DA og LO om kontrolforanstaltninger"
+    applies:
+      flags: [monitoring]
+
+  # --- APV og arbejdsmiljøorganisation -----------------------------------------
+
+  - id: apv-new-technology
+    kind: apv
+    title:
+      da: "APV'en skal revideres, når ny teknologi ændrer arbejdet"
+      en: "The workplace assessment must be revised when new technology changes the work"
+    text:
+      da: "Arbejdsgiveren skal sørge for en skriftlig arbejdspladsvurdering (APV). Den skal revideres, når der sker ændringer i arbejdet, arbejdsmetoderne eller arbejdsprocesserne, som har betydning for sikkerhed og sundhed – f.eks. når ny teknologi eller nye IT-systemer tages i brug – og under alle omstændigheder mindst hvert tredje år. Siden 1. februar 2024 har APV'en fire elementer: afdækning og risikovurdering, inddragelse af sygefravær, udarbejdelse og gennemførelse af en handlingsplan samt opfølgning. Arbejdsmiljøorganisationen skal deltage i hele processen; hvor der ikke er en, deltager medarbejderne. Handlingsplanen angiver i prioriteret rækkefølge, hvad der skal gøres, hvordan, hvem der er ansvarlig, og hvornår, samt hvordan og hvornår effekten evalueres. Den skal være tilgængelig for ledelse, medarbejdere og Arbejdstilsynet."
+      en: "The employer must ensure a written workplace assessment (APV). It must be revised when changes in the work, work methods or work processes matter for safety and health – for example when new technology or new IT systems are put into use – and in any case at least every three years. Since 1 February 2024 the APV has four elements: mapping and risk assessment, including sickness absence, drawing up and carrying out an action plan, and follow-up. The occupational health and safety organisation must take part in the whole process; where there is none, the employees take part. The action plan sets out, in order of priority, what is to be done, how, who is responsible and when, and how and when its effect will be evaluated. It must be available to management, employees and the Danish Working Environment Authority."
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og Arbejdstilsynets regler om arbejdspladsvurdering"
+
+  - id: amo-size
+    kind: apv
+    title:
+      da: "Arbejdsmiljøorganisationen afhænger af antallet af ansatte"
+      en: "The occupational health and safety organisation depends on the number of employees"
+    text:
+      da: "1–9 ansatte: ingen arbejdsmiljøorganisation, men der skal stadig laves en APV, og medarbejderne deltager i arbejdet. 10–34 ansatte: en arbejdsmiljøorganisation i ét niveau. 35 ansatte eller flere: arbejdsmiljøgrupper og et arbejdsmiljøudvalg (to niveauer)."
+      en: "1–9 employees: no occupational health and safety organisation, but an APV is still required and the employees take part in the work. 10–34 employees: an occupational health and safety organisation at one level. 35 or more employees: working environment groups and a health and safety committee (two levels)."
+    caveat:
+      da: "Virksomheden kan efter aftale organisere arbejdsmiljøarbejdet på en anden måde. Tjek, hvordan det er organiseret hos jer."
+      en: "The enterprise may by agreement organise its work environment effort differently. Check how it is organised at your workplace."
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven) og bekendtgørelse om samarbejde om arbejdsmiljø"
+
+  # --- Målbilledet for den offentlige sektor: vejledende principper -----------
+
+  - id: principle-value-creation
+    kind: principle
+    title:
+      da: "Værdiskabelse"
+      en: "Value creation"
+    text:
+      da: "Kunstig intelligens skal anvendes til at skabe konkret værdi for borgere, virksomheder, medarbejdere og den offentlige sektor som helhed. Drøft: Hvilken konkret værdi skaber KI-løsningen – også for medarbejderne?"
+      en: "Artificial intelligence is to be used to create concrete value for citizens, businesses, employees and the public sector as a whole. Discuss: what concrete value does the AI solution create – including for the employees?"
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Vejledende principper"
+    applies:
+      public_sector: true
+
+  - id: principle-cost-effectiveness
+    kind: principle
+    title:
+      da: "Omkostningseffektivitet"
+      en: "Cost effectiveness"
+    text:
+      da: "Kunstig intelligens skal anvendes med afsæt i en samlet vurdering af omkostninger og gevinster. Drøft: Indgår arbejdsmiljøet i vurderingen af omkostninger og gevinster?"
+      en: "Artificial intelligence is to be used on the basis of an overall assessment of costs and gains. Discuss: is the work environment part of the assessment of costs and gains?"
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Vejledende principper"
+    applies:
+      public_sector: true
+
+  - id: principle-responsibility
+    kind: principle
+    title:
+      da: "Ansvarlighed"
+      en: "Responsibility"
+    text:
+      da: "Kunstig intelligens skal anvendes på en etisk og ansvarlig måde, der er transparent og værner om borgernes og virksomhedernes grundlæggende rettigheder. Drøft: Er brugen af KI gennemsigtig for både borgere og medarbejdere?"
+      en: "Artificial intelligence is to be used in an ethical and responsible way that is transparent and protects the fundamental rights of citizens and businesses. Discuss: is the use of AI transparent to both citizens and employees?"
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Vejledende principper"
+    applies:
+      public_sector: true
+
+  - id: principle-security
+    kind: principle
+    title:
+      da: "Sikkerhed"
+      en: "Security"
+    text:
+      da: "Kunstig intelligens skal anvendes forsvarligt med foranstaltninger, der sikrer effektivt imod misbrug, datalæk og cyberangreb. Drøft: Ved medarbejderne, hvilke data de må give KI-værktøjerne?"
+      en: "Artificial intelligence is to be used responsibly, with measures that protect effectively against misuse, data leaks and cyber attacks. Discuss: do employees know which data they may give the AI tools?"
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Vejledende principper"
+    applies:
+      public_sector: true
+
+  - id: principle-sustainability
+    kind: principle
+    title:
+      da: "Bæredygtighed"
+      en: "Sustainability"
+    text:
+      da: "Kunstig intelligens skal anvendes med blik for de samlede ressourcepåvirkninger, teknologien kan have, f.eks. i forhold til vand- og energiforbrug."
+      en: "Artificial intelligence is to be used with an eye to the overall impact the technology can have on resources, for example on water and energy consumption."
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Vejledende principper"
+    applies:
+      public_sector: true
+
+  - id: principle-future-proofing
+    kind: principle
+    title:
+      da: "Fremtidssikring"
+      en: "Future-proofing"
+    text:
+      da: "KI-løsninger skal udvikles, indkøbes og anvendes på en måde, der sikrer økonomisk og sikkerhedsmæssig robusthed, mindsker afhængigheden af udvalgte leverandører og sikrer, at løsningerne forbliver relevante i takt med den teknologiske udvikling. Drøft: Kan løsningen tilpasses, når arbejdet ændrer sig?"
+      en: "AI solutions are to be developed, procured and used in a way that ensures financial and security robustness, reduces dependence on particular suppliers and keeps the solutions relevant as technology develops. Discuss: can the solution be adapted when the work changes?"
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Vejledende principper"
+    applies:
+      public_sector: true
+
+  # --- Målbilledet for den offentlige sektor: forudsætninger --------------------
+
+  - id: prerequisite-legal-frameworks
+    kind: prerequisite
+    title:
+      da: "Juridiske rammer"
+      en: "Legal frameworks"
+    text:
+      da: "Myndigheder skal have klare juridiske rammer for at implementere og udbrede KI-løsninger, som tager hensyn til bl.a. borgernes og virksomhedernes rettigheder. Mange myndigheder støder i dag på juridiske uklarheder og lovgivning, der ikke tager højde for de dilemmaer, som opstår ved brug af KI, og lovgivningen kan blive fortolket forskelligt på tværs af myndigheder. Drøft: Er det afklaret, hvilket juridisk grundlag jeres KI-løsning bygger på?"
+      en: "Public authorities need clear legal frameworks to implement and spread AI solutions that take account of, among other things, the rights of citizens and businesses. Many authorities today meet legal uncertainty and legislation that does not allow for the dilemmas that arise when AI is used, and the law may be interpreted differently across authorities. Discuss: is it clear what legal basis your AI solution rests on?"
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Forudsætninger for udrulningen af kunstig intelligens"
+    applies:
+      public_sector: true
+
+  - id: prerequisite-data-infrastructure
+    kind: prerequisite
+    title:
+      da: "Data og infrastruktur"
+      en: "Data and infrastructure"
+    text:
+      da: "Effektiv brug af KI forudsætter gode data og en tidssvarende, velfungerende og robust infrastruktur, f.eks. cloud-infrastruktur. Dårlig datakvalitet, manglende data eller manglende standardisering af data på tværs af den offentlige sektor begrænser mulighederne for at udvikle og implementere succesfulde KI-løsninger."
+      en: "Effective use of AI requires good data and an up-to-date, well-functioning and robust infrastructure, for example cloud infrastructure. Poor data quality, missing data or a lack of data standards across the public sector limit the chances of developing and implementing successful AI solutions."
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Forudsætninger for udrulningen af kunstig intelligens"
+    applies:
+      public_sector: true
+
+  - id: prerequisite-organisation-trust-competencies
+    kind: prerequisite
+    title:
+      da: "Organisatoriske rammer, tillid og kompetencer"
+      en: "Organisational frameworks, trust and competencies"
+    text:
+      da: "Ambitionerne for KI skal tænkes sammen med de øvrige strategiske forandringsprocesser. For at opretholde tilliden til den offentlige sektor skal det sikres, at fagligheden og kvaliteten består, og at ledere og medarbejdere har indsigt i teknologiens muligheder og udfordringer samt kompetencer til at anvende KI sikkert og ansvarligt. Ikke alle skal være eksperter, men relevante medarbejdere skal have en grundlæggende forståelse for teknologien og dens konsekvenser. Omstillingen er et fælles ansvar på tværs af det danske arbejdsmarked. Drøft: Har ledere og medarbejdere de kompetencer, de har brug for?"
+      en: "The ambitions for AI must be considered together with the other strategic change processes. To maintain trust in the public sector, professional standards and quality must be upheld, and managers and employees must have insight into the technology's possibilities and challenges and the skills to use AI safely and responsibly. Not everyone needs to be an expert, but relevant employees must have a basic understanding of the technology and its consequences. The transition is a shared responsibility across the Danish labour market. Discuss: do managers and employees have the skills they need?"
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, Forudsætninger for udrulningen af kunstig intelligens"
+    applies:
+      public_sector: true
+
+"""#),
     PackFile(path: "findings/agents.yaml", text: #"""
 # Kapitel 3 › Agenter: the report's three sub-sections on AI agents.
 findings:
@@ -52,6 +1055,232 @@ findings:
       en: "The labour market, employee roles and skills needs are always in motion; what is special about AI is the speed. Skills development through the education system and further training at the workplace is seriously threatened by precisely the speed at which skills needs change. AI agents will bring significant changes to which tasks people do and how we communicate about them: the speed may create insecurity for some, while major shifts in how tasks are done will cause shifts in skills and new skills needs."
     examples: []
     source: Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse
+
+"""#),
+    PackFile(path: "findings/genai.yaml", text: #"""
+# Generative AI: the eleven bullet points of Kapitel 2 › Generativ KI, level by level.
+# Each summary restates the argument of the report's sub-section for that bullet;
+# the examples are the report's own.
+findings:
+
+  # --- Individ ---------------------------------------------------------------
+
+  - id: genai-ind-upskilling
+    level: individual
+    technology: genai
+    polarity: opportunity
+    title:
+      da: "Anvendelse af generativ KI opleves som et kompetenceløft og skaber øget jobtilfredshed"
+      en: "Using generative AI is experienced as an upskilling and increases job satisfaction"
+    summary:
+      da: "Tidlige erfaringer fra eksperter og forskningsstudier viser, at brugen af generativ KI kan give medarbejderne et effektivitetsløft og øge jobtilfredsheden på kort sigt, og øget jobtilfredshed er et væsentligt element for trivsel. Generativ KI gør store mængder viden og ekspertise tilgængelig, så medarbejderne kan påtage sig mere komplekse og interessante opgaver, og i praksis bruges teknologien især til at tage de kedelige, repetitive eller af andre grunde uønskede opgaver. Det kan tyde på, at medarbejderne oplever teknologien som et værdifuldt værktøj og arbejder \"over algoritmen\", hvor KI er en støtte, der løfter deres arbejde, snarere end at de bliver styret af den."
+      en: "Early experience from experts and research studies shows that using generative AI at work can give employees an efficiency boost and raise job satisfaction in the short term, and higher job satisfaction is an important element of wellbeing. Generative AI makes large amounts of knowledge and expertise available, so employees can take on more complex and interesting tasks, and in practice the technology is used above all to take the boring, repetitive or otherwise unwanted tasks. This may indicate that employees experience the technology as a valuable tool and work \"above the algorithm\", where AI is a support that lifts their work rather than something that steers them."
+    examples:
+      - da: "Studier viser, at brugen af generativ KI på arbejdspladsen kan give et effektivitetsløft og øge jobtilfredsheden på kort sigt (Dell’Acqua et al. 2023; Noy og Zhang 2023)."
+        en: "Studies show that using generative AI at work can give an efficiency boost and raise job satisfaction in the short term (Dell’Acqua et al. 2023; Noy and Zhang 2023)."
+      - da: "Professor Jan Damsgaard (CBS) og andre kommentatorer påpeger, at medarbejdere i praksis bruger generativ KI til at tage de mere kedelige, repetitive eller af andre grunde uønskede opgaver."
+        en: "Professor Jan Damsgaard (CBS) and other commentators point out that in practice employees use generative AI to take the more boring, repetitive or otherwise unwanted tasks."
+      - da: "Nogle studier med virksomheder rapporterer om øget medarbejderfastholdelse efter implementeringen af generativ KI (Brynjolfsson et al. 2023)."
+        en: "Some studies of companies report higher employee retention after generative AI was introduced (Brynjolfsson et al. 2023)."
+    source: Kapitel 2 › Generativ KI › Individ
+
+  - id: genai-ind-complacency
+    level: individual
+    technology: genai
+    polarity: risk
+    title:
+      da: "Generativ KI kan på længere sigt lede til faglig dovenskab"
+      en: "In the longer term, generative AI can lead to professional complacency"
+    summary:
+      da: "Hvis medarbejderne i stigende grad forlader sig på KI's forslag og tekstarbejde, kan deres dybere faglighed gradvist udtyndes (\"faglig sorg\"), hvilket kan give flere fejl og en stigende afhængighed af generativ KI. \"Faglig dovenskab\" er risikoen for, at medarbejdere ukritisk accepterer svar fra generativ KI uden selv at vurdere dem, selv om teknologien kan producere misinformation, fordi den bygger på sandsynlighed og mangler et egentligt sandhedsbegreb. Nogle virksomheder har oplevet, at tidspres får medarbejdere til ukritisk at stole på KI-genererede svar og tekster, og medarbejdere kan føle sig fremmedgjorte og miste engagement og mening i arbejdet, hvis de oplever deres faglighed som truet. Derfor er det afgørende, at medarbejderne forbliver kritiske og vurderer kilder og fakta, selv når KI-modellen synes pålidelig."
+      en: "If employees rely more and more on AI's suggestions and text work, their deeper professional expertise can gradually thin out (\"loss of professional depth\", faglig sorg), which can bring more errors and a growing dependence on generative AI. \"Professional complacency\" (faglig dovenskab) is the risk that employees accept answers from generative AI uncritically without assessing them themselves, even though the technology can produce misinformation because it is based on probability and has no real concept of truth. Some companies have found that time pressure makes employees trust AI-generated answers and texts uncritically, and employees can feel alienated and lose engagement and meaning in their work if they see their professional expertise as threatened. It is therefore essential that employees stay critical and check sources and facts, even when the AI model seems reliable."
+    examples:
+      - da: "Professor Jan Damsgaard (CBS) introducerer begreberne \"faglig sorg\" og \"faglig dovenskab\" for at fremhæve faldgruber ved brugen af generativ KI."
+        en: "Professor Jan Damsgaard (CBS) introduces the terms \"loss of professional depth\" (faglig sorg) and \"professional complacency\" (faglig dovenskab) to highlight pitfalls in the use of generative AI."
+      - da: "Generativ KI kan producere misinformation som opdigtede historier eller faktuelle fejl (Bommasani et al. 2022)."
+        en: "Generative AI can produce misinformation such as made-up stories or factual errors (Bommasani et al. 2022)."
+      - da: "Mere præcise KI-modeller kan paradoksalt øge risikoen for, at mennesker overser fejl, fordi de bliver mindre vagtsomme, når de ser færre åbenlyse fejl (Dell’Acqua 2022)."
+        en: "Ironically, more accurate AI models can increase the risk that people overlook errors, because they become less vigilant when they see fewer obvious errors (Dell’Acqua 2022)."
+      - da: "Nogle virksomheder har oplevet, at tidspres får medarbejdere til ukritisk at stole på KI-genererede svar og tekster, selv hvor det ikke forbedrer kvaliteten eller kan være etisk problematisk."
+        en: "Some companies have found that time pressure makes employees trust AI-generated answers and texts uncritically, even where this does not improve quality or may be ethically problematic."
+    source: Kapitel 2 › Generativ KI › Individ
+
+  # --- Gruppe ----------------------------------------------------------------
+
+  - id: genai-grp-social-interaction
+    level: group
+    technology: genai
+    polarity: risk
+    title:
+      da: "Generativ KI kan mindske behovet for social interaktion og idéudveksling i gruppen og dermed svække kulturen"
+      en: "Generative AI can reduce the need for social interaction and exchange of ideas in the group and so weaken its culture"
+    summary:
+      da: "Eksperter påpeger, at brug af generativ KI muligvis vil medføre mindre vidensdeling og erfaringsudveksling blandt medarbejderne, fordi der bliver mindre social interaktion. Det kan give mindre samarbejde og øget faglig fragmentering, hvor medarbejderne i stigende grad arbejder alene uden at søge sparring eller feedback fra kolleger, og mindre interaktion kan svække fællesskabet og den kollegiale kultur, som ofte er vigtig for trivsel og kreativitet i gruppen. Arbejdspladser, der effektiviserer opgaver med generativ KI, bør derfor overveje, hvordan de kompenserer for den mindskede sociale kontakt, f.eks. ved at bruge en del af den frigjorte tid på socialt samvær, idéudveksling og fælles læring."
+      en: "Experts point out that using generative AI may lead to less knowledge sharing and exchange of experience among employees, because there is less social interaction. This can mean less cooperation and more professional fragmentation, with employees increasingly working alone without seeking input or feedback from colleagues, and less interaction can weaken the community and the collegial culture that often matter for wellbeing and creativity in the group. Workplaces that make tasks more efficient with generative AI should therefore consider how to make up for the reduced social contact, for example by spending part of the freed-up time on socialising, exchanging ideas and learning together."
+    examples:
+      - da: "Eksperter peger på, at brug af generativ KI muligvis vil medføre mindre vidensdeling og erfaringsudveksling grundet mindre social interaktion (Delaney 2024)."
+        en: "Experts suggest that using generative AI may lead to less knowledge sharing and exchange of experience because of less social interaction (Delaney 2024)."
+      - da: "For enkelte roller kan man forestille sig, at medarbejdere kan udføre alt arbejdet selvstændigt ved hjælp af KI, hvilket mindsker behovet for interaktion med kolleger, ledere og slutbrugere."
+        en: "For some roles one can imagine employees doing all their work independently with the help of AI, which reduces the need to interact with colleagues, managers and end users."
+    source: Kapitel 2 › Generativ KI › Gruppe
+
+  - id: genai-grp-ab-teams
+    level: group
+    technology: genai
+    polarity: risk
+    title:
+      da: "Generativ KI kan føre til skabelse af et A- og B-hold i gruppen, når de, som anvender teknologien, opnår højere individuel effektivitet og kvalitet"
+      en: "Generative AI can lead to \"A and B teams\" (A- og B-hold) in the group, when those who use the technology achieve higher individual efficiency and quality"
+    summary:
+      da: "Tidlige brugere af generativ KI kan arbejde hurtigere og levere højere kvalitet, hvilket kan skabe en kløft mellem medarbejderne, hvor de mindst digitalt kompetente eller mindre forandringsparate risikerer at blive marginaliseret. Det kan udfordre samarbejdet og skabe spændinger i det kollegiale fællesskab, hvor nogle medarbejdere opfattes som mere effektive og værdifulde end andre, og teknologiens indlejrede bias kan yderligere forstærke uligheder for minoriteter og sårbare grupper. Omvendt kan den brugervenlige grænseflade på dagligdags sprog give alle medarbejdere, også dem uden tekniske færdigheder, mulighed for at være med. For at undgå en A- og B-holdsdynamik skal organisationen arbejde aktivt på at inkludere alle medarbejdere i brugen af generativ KI og sikre lige adgang til uddannelse og støtte."
+      en: "Early users of generative AI can work faster and deliver higher quality, which can open a gap between employees in which those with the fewest digital skills or less openness to change risk being marginalised. This can strain cooperation and create tension among colleagues, as some employees are seen as more efficient and valuable than others, and the technology's built-in bias can further reinforce inequalities for minorities and vulnerable groups. On the other hand, the user-friendly interface in everyday language can let all employees, including those without technical skills, take part. To avoid an A and B team dynamic, the organisation must work actively to include all employees in the use of generative AI and ensure equal access to training and support."
+    examples:
+      - da: "Teknologiens indlejrede bias kan yderligere forstærke uligheder for minoriteter og sårbare grupper (Charter 2023)."
+        en: "The technology's built-in bias can further reinforce inequalities for minorities and vulnerable groups (Charter 2023)."
+      - da: "Den brugervenlige grænseflade, der betjenes på dagligdags sprog, kan give ældre medarbejdere eller dem uden teknisk baggrund en chance for at tilslutte sig udviklingen (Mollick 2024)."
+        en: "The user-friendly interface, operated in everyday language, can give older employees or those without a technical background a chance to join in (Mollick 2024)."
+    source: Kapitel 2 › Generativ KI › Gruppe
+
+  # --- Ledelse ---------------------------------------------------------------
+
+  - id: genai-lead-responsibility
+    level: leadership
+    technology: genai
+    polarity: both
+    title:
+      da: "Implementering af generativ KI er et ledelsesansvar, ikke et IT-projekt, og det er ledelsens opgave at sikre de positive muligheder og undgå de negative påvirkninger"
+      en: "Implementing generative AI is a management responsibility, not an IT project, and it is management's task to secure the positive opportunities and avoid the negative impacts"
+    summary:
+      da: "Generativ KI giver ledelsen både nye muligheder og udfordringer og kræver aktiv overvågning for at sikre, at indvirkningen på opgavekvalitet og arbejdsmiljø er positiv. Ledelsen skal skabe rammer, procedurer og træning, så KI integreres forsvarligt i arbejdsgangene, og facilitere løbende refleksion og dialog om teknologien, især hvor den kan påvirke faglig sorg, faglig dovenskab og gruppedynamik; tilstrækkelig oplæring og inddragelse af alle medarbejdere er afgørende for at minimere sociale skel og forhindre marginalisering af sårbare medarbejdergrupper. Samtidig kan generativ KI flytte lederrollen fra \"management\" til \"ledelse\": når KI effektiviserer arbejdsprocesser og mindsker behovet for koordinerende møder, kan lederen bruge mere tid på medarbejderudvikling og trivsel, men skiftet kan også give øget pres, hvis ledelsesansvaret udvides til flere medarbejdere eller processer."
+      en: "Generative AI brings management both new opportunities and challenges and calls for active monitoring to make sure its impact on the quality of tasks and on the working environment is positive. Management must create frameworks, procedures and training so that AI is built into workflows responsibly, and facilitate ongoing reflection and dialogue about the technology, especially where it can affect loss of professional depth, professional complacency and group dynamics; adequate training and involvement of all employees is essential to minimise social divides and prevent the marginalisation of vulnerable groups of employees. At the same time, generative AI can shift the manager's role from \"management\" to \"leadership\": when AI streamlines work processes and reduces the need for coordination meetings, managers can spend more time on employee development and wellbeing, but the shift can also bring more pressure if leadership responsibility is extended to more employees or processes."
+    examples:
+      - da: "Når KI effektiviserer arbejdsprocesser og reducerer behovet for koordinerende møder (Delaney 2024), kan lederen fokusere mere på strategiske aspekter som medarbejderudvikling og trivsel og fungere som bindeled mellem organisationens strategiske mål og medarbejdernes daglige arbejde."
+        en: "When AI streamlines work processes and reduces the need for coordination meetings (Delaney 2024), managers can focus more on strategic aspects such as employee development and wellbeing and act as a link between the organisation's strategic goals and employees' daily work."
+    source: Kapitel 2 › Generativ KI › Ledelse
+
+  # --- Organisation ----------------------------------------------------------
+
+  - id: genai-org-bias
+    level: organisation
+    technology: genai
+    polarity: both
+    title:
+      da: "Generativ KI kan både forstærke bias og minimere det"
+      en: "Generative AI can both reinforce bias and reduce it"
+    summary:
+      da: "Generativ KI er trænet på enorme mængder internetdata og risikerer at reproducere de fordomme og den bias, der er indlejret i dem. På arbejdspladsen kan det forstærke eksisterende bias, gruppetænkning og skjulte fordomme og dermed skade følelsen af inklusion, retfærdighed og trivsel og undergrave det kollegiale samarbejde og den psykologiske tryghed, så teknologien skal tages i brug med omtanke, og arbejdspladsen skal sikre træning og procedurer, der minimerer disse effekter. Paradoksalt nok kan generativ KI med de rette, eksplicitte instruktioner også reducere bias og prioritere diversitet, og den kan bidrage til bedre sociale dynamikker i en gruppe, hvis det mål indtænkes i brugen af teknologien."
+      en: "Generative AI is trained on enormous amounts of internet data and risks reproducing the prejudice and bias embedded in it. At work this can reinforce existing bias, groupthink and hidden prejudice, harming the sense of inclusion, fairness and wellbeing and undermining cooperation between colleagues and psychological safety, so the technology must be adopted with care, and the workplace must provide training and procedures that minimise these effects. Paradoxically, with the right explicit instructions generative AI can also reduce bias and give priority to diversity, and it can contribute to better social dynamics in a group if that goal is built into how the technology is used."
+    examples:
+      - da: "GPT-3 er trænet på ca. 500 milliarder \"tokens\" fra internettet (Brown et al. 2020), og sprogmodellerne kan dermed arve et verdenssyn baseret på internettets indhold."
+        en: "GPT-3 was trained on about 500 billion \"tokens\" from the internet (Brown et al. 2020), so the language models can inherit a world view based on the internet's content."
+      - da: "I HR-ansættelsesprocesser kan der blive lagt vægt på kandidaters race frem for deres ekspertise og kvalifikationer (Yin et al. 2024)."
+        en: "In HR recruitment processes, weight may be put on candidates' race rather than their expertise and qualifications (Yin et al. 2024)."
+      - da: "Lektor Kathrin Kirchner (DTU) påpeger, at generative KI-modeller skal tages i brug med omtanke, og at arbejdspladser skal sikre træning og procedurer for at minimere disse effekter."
+        en: "Associate professor Kathrin Kirchner (DTU) points out that generative AI models must be adopted with care, and that workplaces must provide training and procedures to minimise these effects."
+      - da: "Studier har vist, at specifikke tekstinstruktioner til ChatGPT kan generere idéer med betydelig variation og mangfoldighed; virksomheder kan udnytte det til at fremme inklusion og diversitet, f.eks. i HR-processer."
+        en: "Studies have shown that specific text instructions to ChatGPT can generate ideas with considerable variety and diversity; companies can use this to promote inclusion and diversity, for example in HR processes."
+      - da: "Generativ KI kan hjælpe med at forberede møder, der tager højde for medarbejdernes forskelligheder, såsom faglighed eller personlighed, og synliggøre forskellige kommunikationspræferencer."
+        en: "Generative AI can help prepare meetings that take account of employees' differences, such as professional background or personality, and bring out different communication preferences."
+    source: Kapitel 2 › Generativ KI › Organisation
+
+  - id: genai-org-efficiency-wellbeing
+    level: organisation
+    technology: genai
+    polarity: both
+    title:
+      da: "Generativ KI kan både forbedre effektiviteten og reducere stress ved at skabe mening og værdi i arbejdet, men kan også øge stressniveauet og påvirke arbejdsmiljøet negativt, hvis effektiviteten blandt andet fører til en usikkerhed omkring behovet for antallet af medarbejdere"
+      en: "Generative AI can both improve efficiency and reduce stress by creating meaning and value in the work, but it can also raise stress levels and harm the working environment if the efficiency leads, among other things, to uncertainty about how many employees are needed"
+    summary:
+      da: "Generativ KI har påvist potentiale for betydelige effektivitetsforbedringer på individniveau, mens effekterne på gruppe- og organisationsniveau er ukendte, og indirekte kan teknologien frigive tid til læring og innovation. Fordi effektiviseringer er en central del af fortællingen om generativ KI, kan den også skabe usikkerhed om behovet for medarbejdere og dermed stress og bekymringer, og nogle bemærker, at KI mindsker den indsats og kreativitet, opgaverne kræver, så arbejdet kan blive mindre meningsfuldt. Mediernes fokus på sensationelle produktivitetsforøgelser kan presse ledere til at styre KI mod ren effektivisering med øget arbejdspres og demotivering til følge, og derfor skal både ledere og medarbejdere aktivt forholde sig til, hvordan teknologien anvendes, så den understøtter et sundt arbejdsmiljø."
+      en: "Generative AI has shown potential for considerable efficiency gains at the individual level, while the effects at group and organisation level are unknown, and indirectly the technology can free up time for learning and innovation. Because efficiency is a central part of the story told about generative AI, it can also create uncertainty about how many employees are needed, and with it stress and worry, and some observe that AI reduces the effort and creativity that tasks require, which can make the work less meaningful. The media's focus on sensational productivity gains can push managers to steer AI towards pure efficiency, leading to more work pressure and demotivation, so both managers and employees must actively consider how the technology is used, so that it supports a healthy working environment."
+    examples:
+      - da: "IBM satte allerede i 2023 nyansættelser til støttefunktioner som HR og kommunikation i bero grundet forventede effektiviseringer båret af generativ KI (Brody 2023)."
+        en: "As early as 2023, IBM put new hiring for support functions such as HR and communications on hold because of expected efficiency gains from generative AI (Brody 2023)."
+      - da: "Svenske Klarna, der med stor succes har effektiviseret kundeservice ved hjælp af generativ KI, meldte ansættelsesstop fra oktober 2023 (Azhar 2024). Rapporten understreger, at disse eksempler er mere ekstreme end det, man ellers ser."
+        en: "The Swedish company Klarna, which has very successfully streamlined its customer service with generative AI, announced a hiring freeze from October 2023 (Azhar 2024). The report stresses that these examples are more extreme than what is otherwise seen."
+      - da: "En undersøgelse fra november 2023 af ansattes selvestimerede produktivitet på tværs af viden-, industri- og relationelt arbejde viste, at 61 pct. oplever en forøgelse af deres produktivitet, den resterende tredjedel en uændret produktivitet, og 7 pct. vurderer et produktivitetstab grundet brug af teknologien (Oliver Wyman 2024)."
+        en: "A November 2023 survey of employees' self-estimated productivity across knowledge, industrial and relational work found that 61% experience higher productivity, the remaining third unchanged productivity, and 7% estimate a loss of productivity from using the technology (Oliver Wyman 2024)."
+      - da: "Nogle bemærker, at KI reducerer den indsats og kreativitet, der kræves til at udføre opgaverne, hvilket kan gøre arbejdet mindre meningsfuldt (Porsdam Mann et al. 2023)."
+        en: "Some observe that AI reduces the effort and creativity needed to do the tasks, which can make the work less meaningful (Porsdam Mann et al. 2023)."
+    source: Kapitel 2 › Generativ KI › Organisation
+
+  - id: genai-org-changed-tasks
+    level: organisation
+    technology: genai
+    polarity: both
+    title:
+      da: "I dag implementerer vi generativ KI til at løse eksisterende opgaver inden for den nuværende struktur, men på sigt kan den ændre både, hvad vi laver, hvordan vi gør det, og hvordan vi organiserer os"
+      en: "Today we implement generative AI to solve existing tasks within the current structure, but in time it can change what we do, how we do it and how we organise ourselves"
+    summary:
+      da: "Generativ KI kan demokratisere viden og ekspertise i organisationen, fordi den kan forklare komplekse tekster og teorier på en tilgængelig måde; det ændrer ikke kun, hvem der har adgang til viden, men også hvem der kan udføre opgaver, som tidligere var forbeholdt specialister eller ledere, og det kan ændre lederens rolle og værdiskabelse. Forskydningen kan ændre både de formelle og uformelle magtforhold: nogle organisationer vil se den som en trussel mod deres eksisterende strukturer, mens andre vil se mulighederne for at organisere sig på nye måder. Det er endnu uklart, hvor stor forandringen bliver, men det er vigtigt at være opmærksom på, hvilke medarbejdergrupper der styrkes eller svækkes, og at arbejde aktivt for at inkludere alle medarbejdere i omstillingen."
+      en: "Generative AI can democratise knowledge and expertise in the organisation, because it can explain complex texts and theories in an accessible way; this changes not only who has access to knowledge but also who can do tasks that used to be reserved for specialists or managers, and it can change the manager's role and contribution. The shift can change both formal and informal power relations: some organisations will see it as a threat to their existing structures, while others will see the opportunity to organise themselves in new ways. How large the change will be is still unclear, but it is important to watch which groups of employees are strengthened or weakened, and to work actively to include all employees in the transition."
+    examples:
+      - da: "Generativ KI kan gøre specialiseret viden, som f.eks. juridiske tekster, tilgængelig for alle i en organisation."
+        en: "Generative AI can make specialist knowledge, such as legal texts, accessible to everyone in an organisation."
+      - da: "Vurderinger, feedback og rådgivning, som tidligere var en opgave for travle ledere, kan nu genereres af generativ KI; selv om kvaliteten endnu ikke er på niveau med menneskelig ekspertise, kan det ændre lederens rolle og værdiskabelse (Delaney 2024)."
+        en: "Assessments, feedback and advice, which used to be a task for busy managers, can now be generated by generative AI; even though the quality is not yet on a par with human expertise, this can change the manager's role and contribution (Delaney 2024)."
+      - da: "Studier fra USA indikerer, at medarbejdere fra sårbare grupper kan blive negativt påvirket, hvis implementeringen ikke tager højde for eksisterende mangler i digitale kompetencer (Charter 2023)."
+        en: "Studies from the USA indicate that employees from vulnerable groups can be negatively affected if the implementation does not take existing gaps in digital skills into account (Charter 2023)."
+    source: Kapitel 2 › Generativ KI › Organisation
+
+  # --- Omkringliggende kontekst ----------------------------------------------
+
+  - id: genai-ctx-job-shifts
+    level: context
+    technology: genai
+    polarity: both
+    title:
+      da: "Generativ KI-implementering vil skabe job- og kompetenceforskydninger for mange fag og brancher, men vil også føre til nye jobopgaver og -funktioner"
+      en: "Implementing generative AI will shift jobs and skill needs in many trades and industries, but will also lead to new tasks and job functions"
+    summary:
+      da: "Generativ KI vil sandsynligvis medføre betydelige ændringer og forskydninger i mange brancher, faggrupper og opgaveområder, og det kræver omskoling og efteruddannelse af den nuværende arbejdsstyrke; i virksomhederne er det derfor en relevant samtale, hvordan opkvalificering kan blive en del af implementeringen, både fagligt og i relation til arbejdsmiljøorganisationen. Historisk har alsidige teknologier ført til ny innovation, nye anvendelser og i sidste ende nye opgaver og jobfunktioner, og det gælder også for KI. På arbejdspladsen kan usikkerhed om jobfunktionernes fremtid føre til øget utryghed, selv når risikoen ikke er reel, og nogle medarbejdere kan opleve et værditab, hvis deres kompetencer bliver mindre efterspurgte, hvilket kan påvirke trivsel og engagement negativt. Nye jobfunktioner og opgaver kan dog modvirke jobtab, og proaktive virksomheder og offentlige institutioner kan mindske de negative effekter gennem strategisk planlægning."
+      en: "Generative AI is likely to bring considerable changes and shifts in many industries, occupations and areas of work, which calls for retraining and further training of the current workforce; in companies it is therefore a relevant conversation how upskilling can become part of implementing generative AI, both professionally and in relation to the occupational health and safety organisation. Historically, general-purpose technologies have led to new innovation, new uses and eventually new tasks and job functions, and this also applies to AI. At the workplace, uncertainty about the future of job functions can create more insecurity, even when the risk is not real, and some employees may feel a loss of value if their skills are in less demand, which can harm wellbeing and engagement. New job functions and tasks can, however, offset job losses, and proactive companies and public institutions can reduce the negative effects through strategic planning."
+    examples:
+      - da: "En meget omtalt tidlig analyse af den amerikanske økonomi vurderede, at for 20 pct. af jobmarkedet vil hele 50 pct. af opgaverne blive væsentligt eksponeret for generativ KI (Eloundou et al. 2023)."
+        en: "A widely discussed early analysis of the US economy estimated that for 20% of the job market as much as 50% of tasks will be significantly exposed to generative AI (Eloundou et al. 2023)."
+      - da: "Tænketanken KRAKA forventer, at 46 pct. af det arbejde, vi udfører i dag i Danmark, automatiseres med maskinlæring og generativ KI over de næste 35 år (Salmon og Bresler 2024)."
+        en: "The think tank KRAKA expects 46% of the work done in Denmark today to be automated with machine learning and generative AI over the next 35 years (Salmon and Bresler 2024)."
+      - da: "Tidligere teknologiske revolutioner, f.eks. internettet, har vist, at alsidige teknologier fører til ny innovation, nye anvendelser og i sidste ende nye opgaver og jobfunktioner (Perez 2003), hvilket ligeledes gælder for KI (Brynjolfsson og Tambe 2019)."
+        en: "Earlier technological revolutions, such as the internet, have shown that general-purpose technologies lead to new innovation, new uses and eventually new tasks and job functions (Perez 2003), and the same applies to AI (Brynjolfsson and Tambe 2019)."
+    source: Kapitel 2 › Generativ KI › Omkringliggende kontekst
+
+  - id: genai-ctx-pace
+    level: context
+    technology: genai
+    polarity: risk
+    title:
+      da: "Hastigheden, hvormed KI udvikler sig, udfordrer balancen mellem konkurrenceevne og forsvarlig implementering i danske virksomheder"
+      en: "The speed at which AI develops challenges the balance between competitiveness and responsible implementation in Danish companies"
+    summary:
+      da: "Udviklingen og udbredelsen af generativ KI er ikke kun et internt anliggende for den enkelte virksomhed, men påvirkes også af bredere markedsmæssige og geopolitiske konkurrencedynamikker. Massive investeringer og en hastig udvikling, der næsten udelukkende drives af den private sektor, gør det muligt, at sikkerhed, compliance og etiske hensyn nedprioriteres i udviklingen af generative KI-løsninger, og det skaber pres for hurtig implementering i private virksomheder, som kan miste strategiske konkurrencefordele, hvis de ikke følger med. Samtidig kan et fortsat internationalt teknologisk og politisk kapløb føre til, at yderligere regulering, der indtænker arbejdsmarked og arbejdsmiljø, bliver nedprioriteret."
+      en: "The development and spread of generative AI is not only an internal matter for each company but is also shaped by wider market and geopolitical competition. Massive investment and rapid development, driven almost entirely by the private sector, make it possible for safety, compliance and ethical concerns to be given low priority in developing generative AI solutions, and this puts pressure on private companies to implement quickly, as they can lose strategic competitive advantages if they do not keep up. At the same time, a continuing international technological and political race can mean that further regulation that takes the labour market and the working environment into account is given low priority."
+    examples:
+      - da: "Massive investeringer og hastig udvikling af generativ KI er næsten udelukkende drevet af privatsektoren (Nestor et al. 2024)."
+        en: "Massive investment in and rapid development of generative AI are driven almost entirely by the private sector (Nestor et al. 2024)."
+      - da: "I slutfasen af EU's AI-forordning var der eksempler på, at europæiske KI-virksomheders pres på deres nationale regeringer næsten truede forordningens realisering (Tallberg et al. 2024)."
+        en: "In the final phase of the EU AI Act, there were cases where European AI companies' pressure on their national governments almost threatened the regulation's adoption (Tallberg et al. 2024)."
+      - da: "Et fortsat internationalt teknologisk og politisk kapløb mellem særligt USA og Kina kan føre til, at yderligere regulering, der indtænker arbejdsmarked og arbejdsmiljø, nedprioriteres."
+        en: "A continuing international technological and political race, especially between the USA and China, can lead to further regulation that takes the labour market and working environment into account being given low priority."
+      - da: "Professor Jan Damsgaard understregede, at EU står stærkere med hensyn til indflydelse og udvikling af teknologien i en europæisk retning, hvis EU formår at beholde og skabe væsentlige private aktører inden for generativ KI."
+        en: "Professor Jan Damsgaard stressed that the EU is in a stronger position to influence and develop the technology in a European direction if it manages to keep and create significant private players in the generative AI industry."
+    source: Kapitel 2 › Generativ KI › Omkringliggende kontekst
+
+  - id: genai-ctx-leadership-approach
+    level: context
+    technology: genai
+    polarity: risk
+    title:
+      da: "Succesfuld implementering af generativ KI kræver både en stærk teknologiforståelse og en ny ledelsestilgang, hvor både ledelse og medarbejdere inddrages aktivt for at sikre, at arbejdsmiljøhensyn indtænkes"
+      en: "Successful implementation of generative AI requires both a strong understanding of the technology and a new approach to leadership, in which management and employees are both actively involved to make sure working-environment concerns are taken into account"
+    summary:
+      da: "Succesfuld implementering afhænger af både ledelsens og medarbejdernes teknologiforståelse, og en udbredt udfordring er forældede eller forenklede opfattelser af generativ KI som en smal teknologi, der skal styres af ledelsen og håndteres som et traditionelt IT-projekt; uden god teknologi- og forretningsforståelse risikerer virksomheder at fejle i implementeringen med misforståelser og modstand fra medarbejderne til følge. Fordi medarbejdere kan tilgå generativ KI via en browser uden IT-afdelingen eller ledelsen, ændres lederens rolle fra at styre teknologien til at sætte rammer, sprede de nødvendige kompetencer og støtte forsvarlig brug, og ledelsen må spørge ind til medarbejdernes oplevelser og forstå, hvordan KI påvirker deres faglighed og arbejdsmiljø. En kombineret top-down og bottom-up tilgang, hvor både ledelse og medarbejdere deltager aktivt, er ofte mest effektiv og giver medarbejderne indflydelse på brugen og mulighed for at dele erfaringer, så arbejdsmiljøhensyn indtænkes i implementeringen."
+      en: "Successful implementation depends on both management's and employees' understanding of the technology, and a common problem is outdated or simplified views of generative AI as a narrow technology to be steered by management and handled as a traditional IT project; without a good grasp of the technology and the business, companies risk failing in the implementation, with misunderstandings and resistance from employees as a result. Because employees can reach generative AI through a browser without the IT department or management, the manager's role changes from controlling the technology to setting frameworks, spreading the necessary skills and supporting responsible use, and management must ask about employees' experiences and understand how AI affects their professional expertise and working environment. A combined top-down and bottom-up approach, in which management and employees both take an active part, is often most effective and gives employees influence on how the technology is used and a chance to share their experience, so that working-environment concerns are taken into account in the implementation."
+    examples:
+      - da: "Omkring 20 pct. af medarbejderne i de nordiske lande vælger at bruge generative KI-værktøjer som ChatGPT, selv når ledelsen har forbudt det (Salesforce 2023)."
+        en: "Around 20% of employees in the Nordic countries choose to use generative AI tools such as ChatGPT even when management has banned them (Salesforce 2023)."
+      - da: "Tidlige rapporter viser, at en kombineret top-down og bottom-up tilgang, hvor både ledelse og medarbejdere deltager aktivt, ofte er mest effektiv (Charter 2024)."
+        en: "Early reports show that a combined top-down and bottom-up approach, in which management and employees both take an active part, is often most effective (Charter 2024)."
+    source: Kapitel 2 › Generativ KI › Omkringliggende kontekst
 
 """#),
     PackFile(path: "findings/ml.yaml", text: #"""
@@ -513,8 +1742,8 @@ questions:
       technologies: [robots, ml]
       use_cases: [versatile-robots, robot-recognition, heavy-lift-monitoring]
     why:
-      da: "Rapporten peger på risikoen for, at en alsidig robot kolliderer med eller vælter ned over en medarbejder, hvis navigation eller objektgenkendelse fejler (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), og på, at maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, har potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report points to the risk that a versatile robot collides with, or tips over onto, an employee if its navigation or object recognition fails (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), and to the potential of machine learning that monitors heavy lifts and repetitive physical tasks to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten peger på faren for fysisk kollision eller uheld, hvor en alsidig robot vælter og rammer en medarbejder, hvis dens navigation eller objektgenkendelse fejler (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), og på, at maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, har potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report points to the danger of physical collision or accidents where a versatile robot tips over and hits an employee if its navigation or object recognition fails (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), and to the potential of machine learning that monitors heavy lifts and repetitive physical tasks to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-figures
     kind: absence
@@ -523,8 +1752,8 @@ questions:
       en: Sickness absence in the groups affected by AI is looked at when AI is introduced.
     reversed: false
     why:
-      da: "Rapporten beskriver, at KI både kan øge arbejdspres og utryghed og – fx ved overvågning af tunge løft – have potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Sygefraværstal for de berørte grupper kan vise, hvilken vej det går. Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner – og indførelse af ny teknologi er en anledning til at revidere APV'en."
-      en: "The report describes how AI can both increase workload and insecurity and – e.g. when heavy lifts are monitored – have the potential to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Absence figures for the groups concerned can show which way it is going. Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals – and introducing new technology is an occasion to revise the APV."
+      da: "Rapporten beskriver både forhold ved KI, der kan belaste arbejdsmiljøet, og KI-løsninger, der kan aflaste det; fx har maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Sygefraværet i de berørte grupper kan vise, hvilken vej det går. Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner – og indførelse af ny teknologi er en anledning til at revidere APV'en."
+      en: "The report describes both AI-related conditions that can strain the working environment and AI solutions that can relieve it; for example, machine learning that monitors heavy lifts and repetitive physical tasks has the potential to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Absence in the groups concerned can show which way it is going. Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals – and introducing new technology is an occasion to revise the APV."
 
 """#),
     PackFile(path: "questions/agents.yaml", text: #"""
@@ -662,6 +1891,568 @@ questions:
     why:
       da: "Rapporten anbefaler, at ledere kommunikerer formålet med implementeringen tydeligt for at skabe tryghed og undgå unødig frygt blandt medarbejderne (Kapitel 2 › Maskinlæring › Ledelse)."
       en: "The report recommends that managers communicate the purpose of the implementation clearly to create a sense of security and avoid unnecessary fear among employees (Kapitel 2 › Maskinlæring › Ledelse)."
+
+"""#),
+    PackFile(path: "questions/genai.yaml", text: #"""
+# Questions for the generative AI findings (findings/genai.yaml).
+# Each is a statement about this workplace, rated from "strongly disagree" to "strongly agree".
+questions:
+
+  # --- Individ › genai-ind-upskilling (opportunity) --------------------------
+
+  - id: q-genai-ind-upskilling-potential
+    text:
+      da: "Medarbejderne oplever, at generativ KI gør dem mere effektive i deres arbejde."
+      en: "Employees find that generative AI makes them more effective in their work."
+    reversed: false
+    measures:
+      - finding: genai-ind-upskilling
+        role: potential
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ind-upskilling-potential-2
+    text:
+      da: "Medarbejderne bruger generativ KI til at klare kedelige eller gentagne opgaver."
+      en: "Employees use generative AI to handle boring or repetitive tasks."
+    reversed: false
+    measures:
+      - finding: genai-ind-upskilling
+        role: potential
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ind-upskilling-realisation
+    text:
+      da: "Den tid, generativ KI frigør, bliver brugt på mere komplekse og interessante opgaver."
+      en: "The time generative AI frees up is spent on more complex and interesting tasks."
+    reversed: false
+    measures:
+      - finding: genai-ind-upskilling
+        role: realisation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ind-upskilling-realisation-2
+    text:
+      da: "Medarbejderne oplever generativ KI som en støtte, de selv styrer, og ikke som noget, der styrer dem."
+      en: "Employees experience generative AI as a support they control themselves, not as something that controls them."
+    reversed: false
+    measures:
+      - finding: genai-ind-upskilling
+        role: realisation
+    applies:
+      technologies: [genai]
+
+  # --- Individ › genai-ind-complacency (risk) --------------------------------
+
+  - id: q-genai-ind-complacency-exposure
+    text:
+      da: "Medarbejdere bruger svar og tekster fra KI-værktøjerne uden at tjekke dem."
+      en: "Employees use answers and texts from the AI tools without checking them."
+    reversed: false
+    measures:
+      - finding: genai-ind-complacency
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ind-complacency-exposure-2
+    text:
+      da: "Medarbejdere giver udtryk for, at de er ved at miste faglige færdigheder, fordi KI-værktøjerne løser opgaverne for dem."
+      en: "Employees say they are losing professional skills because the AI tools do the tasks for them."
+    reversed: false
+    measures:
+      - finding: genai-ind-complacency
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ind-complacency-mitigation
+    text:
+      da: "Der er faste rutiner for, hvordan svar og tekster fra KI-værktøjerne bliver kontrolleret, før de bruges."
+      en: "There are set routines for how answers and texts from the AI tools are checked before they are used."
+    reversed: false
+    measures:
+      - finding: genai-ind-complacency
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ind-complacency-mitigation-2
+    text:
+      da: "Medarbejderne har tid nok til at vurdere svar og tekster fra KI-værktøjerne, før de bruger dem."
+      en: "Employees have enough time to assess answers and texts from the AI tools before they use them."
+    reversed: false
+    measures:
+      - finding: genai-ind-complacency
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  # --- Gruppe › genai-grp-social-interaction (risk) --------------------------
+
+  - id: q-genai-grp-social-interaction-exposure
+    text:
+      da: "Kollegerne søger sjældnere sparring eller feedback hos hinanden, efter at generativ KI er taget i brug."
+      en: "Colleagues seek input or feedback from each other less often since generative AI was taken into use."
+    reversed: false
+    measures:
+      - finding: genai-grp-social-interaction
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-grp-social-interaction-exposure-2
+    text:
+      da: "Nogle medarbejdere løser nu opgaver alene med KI, som de før løste sammen med kolleger."
+      en: "Some employees now do tasks alone with AI that they used to do together with colleagues."
+    reversed: false
+    measures:
+      - finding: genai-grp-social-interaction
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-grp-social-interaction-mitigation
+    text:
+      da: "En del af den tid, generativ KI frigør, bliver brugt på fælles læring og idéudveksling i gruppen."
+      en: "Part of the time generative AI frees up is spent on learning together and exchanging ideas in the group."
+    reversed: false
+    measures:
+      - finding: genai-grp-social-interaction
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-grp-social-interaction-mitigation-2
+    text:
+      da: "Vi har drøftet i gruppen, hvordan vi bevarer den kollegiale sparring, når flere opgaver løses med KI."
+      en: "We have discussed in the group how to keep up the exchange between colleagues as more tasks are done with AI."
+    reversed: false
+    measures:
+      - finding: genai-grp-social-interaction
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  # --- Gruppe › genai-grp-ab-teams (risk) ------------------------------------
+
+  - id: q-genai-grp-ab-teams-exposure
+    text:
+      da: "Der er stor forskel på, hvor meget medarbejderne i samme gruppe bruger generativ KI."
+      en: "There are big differences in how much employees in the same group use generative AI."
+    reversed: false
+    measures:
+      - finding: genai-grp-ab-teams
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-grp-ab-teams-exposure-2
+    text:
+      da: "Medarbejdere, der ikke bruger generativ KI, bliver set som mindre effektive eller værdifulde end kolleger, der gør."
+      en: "Employees who do not use generative AI are seen as less efficient or valuable than colleagues who do."
+    reversed: false
+    measures:
+      - finding: genai-grp-ab-teams
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-grp-ab-teams-mitigation
+    text:
+      da: "Alle medarbejdere har fået tilbudt træning i at bruge generativ KI."
+      en: "All employees have been offered training in using generative AI."
+    reversed: false
+    measures:
+      - finding: genai-grp-ab-teams
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-grp-ab-teams-mitigation-2
+    text:
+      da: "Medarbejdere, der er mindre vant til digitale værktøjer, får ekstra støtte til at komme i gang med generativ KI."
+      en: "Employees who are less used to digital tools get extra support to get started with generative AI."
+    reversed: false
+    measures:
+      - finding: genai-grp-ab-teams
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  # --- Ledelse › genai-lead-responsibility (both) ----------------------------
+
+  - id: q-genai-lead-responsibility-exposure
+    text:
+      da: "Indførelsen af generativ KI bliver behandlet som et rent IT-projekt."
+      en: "Introducing generative AI is treated purely as an IT project."
+    reversed: false
+    measures:
+      - finding: genai-lead-responsibility
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-lead-responsibility-mitigation
+    text:
+      da: "Ledelsen har fastlagt rammer for, hvordan generativ KI må bruges i arbejdet."
+      en: "Management has set out a framework for how generative AI may be used at work."
+    reversed: false
+    measures:
+      - finding: genai-lead-responsibility
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-lead-responsibility-mitigation-2
+    text:
+      da: "Ledelsen følger op på, hvordan brugen af generativ KI påvirker arbejdsmiljøet."
+      en: "Management follows up on how the use of generative AI affects the working environment."
+    reversed: false
+    measures:
+      - finding: genai-lead-responsibility
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-lead-responsibility-potential
+    text:
+      da: "Generativ KI har mindsket behovet for koordinerende møder."
+      en: "Generative AI has reduced the need for coordination meetings."
+    reversed: false
+    measures:
+      - finding: genai-lead-responsibility
+        role: potential
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-lead-responsibility-realisation
+    text:
+      da: "Lederne bruger den tid, generativ KI frigør, på medarbejdernes udvikling og trivsel."
+      en: "Managers spend the time generative AI frees up on employees' development and wellbeing."
+    reversed: false
+    measures:
+      - finding: genai-lead-responsibility
+        role: realisation
+    applies:
+      technologies: [genai]
+
+  # --- Organisation › genai-org-bias (both) ----------------------------------
+
+  - id: q-genai-org-bias-exposure
+    text:
+      da: "Vi har set eksempler på, at generativ KI giver svar med fordomme eller stereotype billeder af grupper af mennesker."
+      en: "We have seen examples of generative AI giving answers with prejudice or stereotyped images of groups of people."
+    reversed: false
+    measures:
+      - finding: genai-org-bias
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-bias-exposure-2
+    text:
+      da: "Generativ KI bliver brugt til opgaver, hvor personer vurderes, f.eks. ansøgere til et job."
+      en: "Generative AI is used for tasks in which people are assessed, for example job applicants."
+    reversed: false
+    measures:
+      - finding: genai-org-bias
+        role: exposure
+    applies:
+      technologies: [genai]
+    why:
+      da: "Rapporten nævner HR-ansættelsesprocesser som et sted, hvor generativ KI kan forstærke bias, f.eks. ved at lægge vægt på kandidaters race frem for deres ekspertise og kvalifikationer (Yin et al. 2024)."
+      en: "The report names HR recruitment processes as a place where generative AI can reinforce bias, for example by putting weight on candidates' race rather than their expertise and qualifications (Yin et al. 2024)."
+
+  - id: q-genai-org-bias-mitigation
+    text:
+      da: "Der er procedurer for at opdage og rette bias i det, generativ KI producerer."
+      en: "There are procedures for spotting and correcting bias in what generative AI produces."
+    reversed: false
+    measures:
+      - finding: genai-org-bias
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-bias-potential
+    text:
+      da: "Vi har opgaver, hvor generativ KI kan bruges til at fremme inklusion og mangfoldighed, f.eks. i HR-arbejdet."
+      en: "We have tasks where generative AI can be used to promote inclusion and diversity, for example in HR work."
+    reversed: false
+    measures:
+      - finding: genai-org-bias
+        role: potential
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-bias-realisation
+    text:
+      da: "Når vi bruger generativ KI, giver vi den bevidst instruktioner om at tage hensyn til mangfoldighed."
+      en: "When we use generative AI, we deliberately instruct it to take diversity into account."
+    reversed: false
+    measures:
+      - finding: genai-org-bias
+        role: realisation
+    applies:
+      technologies: [genai]
+
+  # --- Organisation › genai-org-efficiency-wellbeing (both) ------------------
+
+  - id: q-genai-org-efficiency-wellbeing-exposure
+    text:
+      da: "Medarbejderne er bekymrede for, at generativ KI vil betyde, at der bliver brug for færre ansatte."
+      en: "Employees worry that generative AI will mean fewer staff are needed."
+    reversed: false
+    measures:
+      - finding: genai-org-efficiency-wellbeing
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-efficiency-wellbeing-exposure-2
+    text:
+      da: "Den tid, generativ KI sparer, bliver fyldt op med flere opgaver."
+      en: "The time generative AI saves is filled up with more tasks."
+    reversed: false
+    measures:
+      - finding: genai-org-efficiency-wellbeing
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-efficiency-wellbeing-mitigation
+    text:
+      da: "Ledelse og medarbejdere har sammen drøftet, hvordan generativ KI skal bruges, så det ikke kun handler om effektivisering."
+      en: "Management and employees have discussed together how generative AI is to be used, so that it is not only about efficiency."
+    reversed: false
+    measures:
+      - finding: genai-org-efficiency-wellbeing
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-efficiency-wellbeing-potential
+    text:
+      da: "Generativ KI sparer medarbejderne tid i deres daglige opgaver."
+      en: "Generative AI saves employees time in their daily tasks."
+    reversed: false
+    measures:
+      - finding: genai-org-efficiency-wellbeing
+        role: potential
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-efficiency-wellbeing-realisation
+    text:
+      da: "Den tid, generativ KI frigør, bliver brugt på læring og innovation."
+      en: "The time generative AI frees up is used for learning and innovation."
+    reversed: false
+    measures:
+      - finding: genai-org-efficiency-wellbeing
+        role: realisation
+    applies:
+      technologies: [genai]
+
+  # --- Organisation › genai-org-changed-tasks (both) -------------------------
+
+  - id: q-genai-org-changed-tasks-exposure
+    text:
+      da: "Nogle medarbejdergrupper har fået en svagere stilling på arbejdspladsen, efter at generativ KI er taget i brug."
+      en: "Some groups of employees have ended up in a weaker position at the workplace since generative AI was taken into use."
+    reversed: false
+    measures:
+      - finding: genai-org-changed-tasks
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-changed-tasks-exposure-2
+    text:
+      da: "Feedback og rådgivning, som lederne før gav, bliver nu lavet med generativ KI."
+      en: "Feedback and advice that managers used to give is now produced with generative AI."
+    reversed: false
+    measures:
+      - finding: genai-org-changed-tasks
+        role: exposure
+    applies:
+      technologies: [genai]
+    why:
+      da: "Rapporten peger på, at vurderinger, feedback og rådgivning, som tidligere var en opgave for travle ledere, nu kan genereres af generativ KI, selv om kvaliteten af denne vejledning endnu ikke er på niveau med menneskelig ekspertise."
+      en: "The report points out that assessments, feedback and advice, which used to be a task for busy managers, can now be generated by generative AI, even though the quality of this guidance is not yet on a par with human expertise."
+
+  - id: q-genai-org-changed-tasks-mitigation
+    text:
+      da: "Vi holder øje med, hvilke medarbejdergrupper der bliver styrket eller svækket, når generativ KI ændrer opgaverne."
+      en: "We keep track of which groups of employees are strengthened or weakened as generative AI changes the tasks."
+    reversed: false
+    measures:
+      - finding: genai-org-changed-tasks
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-changed-tasks-potential
+    text:
+      da: "Generativ KI gør specialiseret viden, f.eks. juridiske tekster, tilgængelig for flere medarbejdere."
+      en: "Generative AI makes specialist knowledge, such as legal texts, accessible to more employees."
+    reversed: false
+    measures:
+      - finding: genai-org-changed-tasks
+        role: potential
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-org-changed-tasks-realisation
+    text:
+      da: "Vi har drøftet, om arbejdet skal organiseres anderledes, nu hvor generativ KI gør det muligt for flere at løse opgaver, der før krævede en specialist."
+      en: "We have discussed whether the work should be organised differently, now that generative AI lets more people do tasks that used to need a specialist."
+    reversed: false
+    measures:
+      - finding: genai-org-changed-tasks
+        role: realisation
+    applies:
+      technologies: [genai]
+
+  # --- Omkringliggende kontekst › genai-ctx-job-shifts (both) ----------------
+
+  - id: q-genai-ctx-job-shifts-exposure
+    text:
+      da: "Medarbejderne er usikre på, hvordan deres job vil se ud i fremtiden på grund af generativ KI."
+      en: "Employees are unsure what their jobs will look like in future because of generative AI."
+    reversed: false
+    measures:
+      - finding: genai-ctx-job-shifts
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-job-shifts-exposure-2
+    text:
+      da: "Nogle medarbejdere oplever, at deres kompetencer er blevet mindre efterspurgte på grund af generativ KI."
+      en: "Some employees feel that their skills are in less demand because of generative AI."
+    reversed: false
+    measures:
+      - finding: genai-ctx-job-shifts
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-job-shifts-mitigation
+    text:
+      da: "Opkvalificering og efteruddannelse er en fast del af planen for at indføre generativ KI."
+      en: "Upskilling and further training are a fixed part of the plan for introducing generative AI."
+    reversed: false
+    measures:
+      - finding: genai-ctx-job-shifts
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-job-shifts-potential
+    text:
+      da: "Generativ KI har ført til nye opgaver eller jobfunktioner hos os."
+      en: "Generative AI has led to new tasks or job functions here."
+    reversed: false
+    measures:
+      - finding: genai-ctx-job-shifts
+        role: potential
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-job-shifts-realisation
+    text:
+      da: "Ledelsen har en plan for, hvilke nye opgaver medarbejderne kan gå over til, når generativ KI overtager opgaver."
+      en: "Management has a plan for which new tasks employees can move on to when generative AI takes over tasks."
+    reversed: false
+    measures:
+      - finding: genai-ctx-job-shifts
+        role: realisation
+    applies:
+      technologies: [genai]
+
+  # --- Omkringliggende kontekst › genai-ctx-pace (risk) ----------------------
+
+  - id: q-genai-ctx-pace-exposure
+    text:
+      da: "Vi oplever et pres for hurtigt at tage generativ KI i brug for ikke at komme bagud i forhold til konkurrenterne."
+      en: "We feel pressure to adopt generative AI quickly so as not to fall behind our competitors."
+    reversed: false
+    measures:
+      - finding: genai-ctx-pace
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-pace-mitigation
+    text:
+      da: "Arbejdsmiljøet bliver vurderet, før et nyt KI-værktøj tages i brug."
+      en: "The working environment is assessed before a new AI tool is taken into use."
+    reversed: false
+    measures:
+      - finding: genai-ctx-pace
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-pace-mitigation-2
+    text:
+      da: "Der bliver også taget hensyn til arbejdsmiljøet, når et KI-værktøj skal indføres hurtigt."
+      en: "The working environment is still taken into account when an AI tool has to be introduced quickly."
+    reversed: false
+    measures:
+      - finding: genai-ctx-pace
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  # --- Omkringliggende kontekst › genai-ctx-leadership-approach (risk) -------
+
+  - id: q-genai-ctx-leadership-approach-exposure
+    text:
+      da: "Medarbejdere bruger KI-værktøjer, som ledelsen ikke har godkendt."
+      en: "Employees use AI tools that management has not approved."
+    reversed: false
+    measures:
+      - finding: genai-ctx-leadership-approach
+        role: exposure
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-leadership-approach-mitigation
+    text:
+      da: "Ledelsen spørger medarbejderne om deres erfaringer med at bruge generativ KI i arbejdet."
+      en: "Management asks employees about their experience of using generative AI in their work."
+    reversed: false
+    measures:
+      - finding: genai-ctx-leadership-approach
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-leadership-approach-mitigation-2
+    text:
+      da: "Medarbejderne har indflydelse på, hvordan generativ KI bliver brugt i deres arbejde."
+      en: "Employees have a say in how generative AI is used in their work."
+    reversed: false
+    measures:
+      - finding: genai-ctx-leadership-approach
+        role: mitigation
+    applies:
+      technologies: [genai]
+
+  - id: q-genai-ctx-leadership-approach-mitigation-3
+    text:
+      da: "Både ledere og medarbejdere har fået en indføring i, hvad generativ KI kan og ikke kan."
+      en: "Both managers and employees have had an introduction to what generative AI can and cannot do."
+    reversed: false
+    measures:
+      - finding: genai-ctx-leadership-approach
+        role: mitigation
+    applies:
+      technologies: [genai]
 
 """#),
     PackFile(path: "questions/ml.yaml", text: #"""
@@ -1269,6 +3060,647 @@ questions:
       technologies: [robots]
 
 """#),
+    PackFile(path: "strings/report.yaml", text: #"""
+# The texts of the assessment report (Markdown, JSON and CSV). Placeholders in
+# braces ({score}, {finding}, ...) are filled in by igloo; keep them as they are.
+# The method section (report.method.01, .02, ...) says the same as docs/method.md:
+# change both together. Paragraphs are shown in the order of their numbers.
+strings:
+
+  # --- Title and metadata ------------------------------------------------------
+  report.title:
+    da: "KI og arbejdsmiljø – vurdering efter IGLOO-modellen"
+    en: "AI and the work environment – an assessment with the IGLOO model"
+  report.title.workplace:
+    da: "KI og arbejdsmiljø: {workplace}"
+    en: "AI and the work environment: {workplace}"
+  report.intro:
+    da: "Rapporten samler vurderingen af, hvordan maskinlæring og generativ kunstig intelligens (KI) påvirker arbejdsmiljøet. Den følger APV'ens fire elementer – afdækning og risikovurdering, inddragelse af sygefravær, handlingsplan og opfølgning – og bygger på IGLOO-modellens fem niveauer: individ, gruppe, ledelse, organisation og omkringliggende kontekst. Rapporten kan vedlægges referatet og APV'en."
+    en: "This report brings together the assessment of how machine learning and generative artificial intelligence (AI) affect the work environment. It follows the four elements of the workplace assessment (APV) – mapping and risk assessment, including sickness absence, the action plan and follow-up – and is built on the five levels of the IGLOO model: individual, group, leadership, organisation and outer context. It can be attached to the minutes and to the workplace assessment."
+  report.meta.field:
+    da: "Oplysning"
+    en: "Item"
+  report.meta.value:
+    da: "Indhold"
+    en: "Details"
+  report.meta.workplace:
+    da: "Arbejdsplads"
+    en: "Workplace"
+  report.meta.unit:
+    da: "Enhed eller afdeling"
+    en: "Unit or department"
+  report.meta.sector:
+    da: "Sektor"
+    en: "Sector"
+  report.meta.sector.public:
+    da: "{sector} (offentlig arbejdsplads)"
+    en: "{sector} (public workplace)"
+  report.meta.sector.private:
+    da: "{sector}"
+    en: "{sector}"
+  report.meta.employees:
+    da: "Antal ansatte"
+    en: "Number of employees"
+  report.meta.amo:
+    da: "Arbejdsmiljøorganisation"
+    en: "Health and safety organisation"
+  report.amo.none:
+    da: "Ingen arbejdsmiljøorganisation (1–9 ansatte). Der skal stadig laves en APV, og medarbejderne deltager i arbejdet."
+    en: "No health and safety organisation (1–9 employees). A workplace assessment is still required, and the employees take part in it."
+  report.amo.one-level:
+    da: "Arbejdsmiljøorganisation i ét niveau (10–34 ansatte)"
+    en: "A health and safety organisation at one level (10–34 employees)"
+  report.amo.two-levels:
+    da: "Arbejdsmiljøgrupper og et arbejdsmiljøudvalg (35 ansatte eller flere)"
+    en: "Health and safety groups and a health and safety committee (35 employees or more)"
+  report.amo.unknown:
+    da: "Kan ikke afgøres, fordi antallet af ansatte ikke er angivet"
+    en: "Cannot be determined, because the number of employees is not given"
+  report.meta.date:
+    da: "Dato"
+    en: "Date"
+  report.meta.participants:
+    da: "Deltagere"
+    en: "Participants"
+  report.meta.participant:
+    da: "{name} ({role})"
+    en: "{name} ({role})"
+  report.meta.voices:
+    da: "Stemmer"
+    en: "Voices"
+  report.meta.progress:
+    da: "Besvaret"
+    en: "Answered"
+  report.meta.progress.value:
+    da: "{answered} af {total} udsagn"
+    en: "{answered} of {total} statements"
+  report.meta.content:
+    da: "Indholdspakke"
+    en: "Content pack"
+  report.meta.content.value:
+    da: "{id}, version {version}"
+    en: "{id}, version {version}"
+  report.meta.content.made-with:
+    da: "(vurderingen blev påbegyndt med {id}, version {version})"
+    en: "(the assessment was started with {id}, version {version})"
+  report.not-given:
+    da: "Ikke angivet"
+    en: "Not given"
+  report.voice.single:
+    da: "Én samlet stemme"
+    en: "One joint voice"
+  report.voice.agreed:
+    da: "Aftalt svar"
+    en: "Agreed answer"
+
+  # --- Scope -------------------------------------------------------------------
+  report.scope.heading:
+    da: "Omfang: hvilken KI vurderingen handler om"
+    en: "Scope: which AI the assessment covers"
+  report.scope.intro:
+    da: "Vurderingen omfatter disse anvendelser af KI. Omfanget afgør, hvilke udsagn der er stillet."
+    en: "The assessment covers these uses of AI. The scope decides which statements were asked."
+  report.scope.none-recorded:
+    da: "Filen angiver ikke noget omfang, så alle udsagn er medtaget."
+    en: "The file records no scope, so every statement is included."
+  report.scope.empty:
+    da: "Der er ikke valgt nogen anvendelser af KI, så ingen udsagn er stillet."
+    en: "No uses of AI have been chosen, so no statements were asked."
+  report.scope.use-case:
+    da: "Anvendelse"
+    en: "Use case"
+  report.scope.stage:
+    da: "Stadie"
+    en: "Stage"
+  report.scope.technologies:
+    da: "Teknologi"
+    en: "Technology"
+  report.scope.note:
+    da: "Bemærkning"
+    en: "Note"
+  report.scope.benchmark:
+    da: "Til sammenligning"
+    en: "For comparison"
+  report.scope.benchmark.intro:
+    da: "Til sammenligning – tal fra Dansk Metals undersøgelse blandt tillidsrepræsentanter:"
+    en: "For comparison – figures from Dansk Metal's survey of union representatives:"
+  report.scope.benchmark.line:
+    da: "{use_case}: {value} {base} ({label}). Kilde: {source}."
+    en: "{use_case}: {value} {base} ({label}). Source: {source}."
+  report.percent:
+    da: "{value} %"
+    en: "{value}%"
+  report.stage.considered:
+    da: "Overvejes"
+    en: "Considered"
+  report.stage.planned:
+    da: "Planlagt"
+    en: "Planned"
+  report.stage.pilot:
+    da: "Afprøves"
+    en: "Pilot"
+  report.stage.in-use:
+    da: "I brug"
+    en: "In use"
+
+  # --- Summary -----------------------------------------------------------------
+  report.summary.heading:
+    da: "Sammenfatning"
+    en: "Summary"
+  report.summary.intro:
+    da: "Tallene går fra 0 til 100. For en risiko er tallet restrisikoen: hvor meget af risikoen der er tilbage, når det, I gør for at håndtere den, er regnet med. For en mulighed er tallet den del, der endnu ikke er udnyttet. Ved siden af gennemsnittet står altid den værste risiko, så en enkelt alvorlig risiko ikke forsvinder i gennemsnittet. Metoden er beskrevet sidst i rapporten."
+    en: "The figures run from 0 to 100. For a risk, the figure is the residual risk: how much of the risk is left once what you do to handle it is taken into account. For an opportunity, the figure is the part not yet used. The worst risk is always shown beside the average, so that one severe risk never disappears in the average. The method is described at the end of the report."
+  report.summary.levels.heading:
+    da: "Profil pr. IGLOO-niveau"
+    en: "Profile per IGLOO level"
+  report.summary.technologies.heading:
+    da: "Profil pr. teknologi"
+    en: "Profile per technology"
+  report.profile.level:
+    da: "Niveau"
+    en: "Level"
+  report.profile.technology:
+    da: "Teknologi"
+    en: "Technology"
+  report.profile.risk:
+    da: "Restrisiko (gns.)"
+    en: "Residual risk (avg.)"
+  report.profile.worst:
+    da: "Værste risiko"
+    en: "Worst risk"
+  report.profile.worst.value:
+    da: "{finding}: {score}"
+    en: "{finding}: {score}"
+  report.profile.untapped:
+    da: "Uudnyttet mulighed (gns.)"
+    en: "Untapped opportunity (avg.)"
+  report.profile.realised:
+    da: "Realiseret mulighed (gns.)"
+    en: "Realised opportunity (avg.)"
+  report.profile.answered:
+    da: "Besvaret"
+    en: "Answered"
+  report.profile.answered.value:
+    da: "{answered}/{total}"
+    en: "{answered}/{total}"
+  report.profile.no-findings:
+    da: "ingen fund"
+    en: "no findings"
+  report.profile.overall:
+    da: "Samlet"
+    en: "Overall"
+  report.score-band:
+    da: "{score} ({band})"
+    en: "{score} ({band})"
+  report.not-enough:
+    da: "ikke nok svar"
+    en: "not enough answers"
+  report.band.low:
+    da: "lav"
+    en: "low"
+  report.band.moderate:
+    da: "moderat"
+    en: "moderate"
+  report.band.high:
+    da: "høj"
+    en: "high"
+  report.summary.chart.heading:
+    da: "Diagram"
+    en: "Chart"
+  report.summary.chart.caption:
+    da: "Diagrammet viser for hvert niveau den gennemsnitlige restrisiko (søjler) og den gennemsnitlige uudnyttede mulighed (linje) på en skala fra 0 til 100; et niveau uden tal vises som 0. Den samme profil står som tekst i blokken nedenunder, hvis jeres program ikke kan vise diagrammet."
+    en: "For each level the chart shows the average residual risk (bars) and the average untapped opportunity (line) on a scale from 0 to 100; a level without a figure is shown as 0. The same profile is given as text in the block below, in case your program cannot show the chart."
+  report.chart.title:
+    da: "Restrisiko og uudnyttet mulighed pr. niveau"
+    en: "Residual risk and untapped opportunity per level"
+  report.chart.axis:
+    da: "Score (0–100)"
+    en: "Score (0–100)"
+  report.chart.risk:
+    da: "Risiko"
+    en: "Risk"
+  report.chart.opportunity:
+    da: "Mulighed"
+    en: "Opportunity"
+  report.chart.no-findings:
+    da: "ingen fund"
+    en: "no findings"
+  report.summary.top.heading:
+    da: "De vigtigste fund"
+    en: "The main findings"
+  report.summary.top.none:
+    da: "Der er endnu ikke nok svar til at pege på de vigtigste fund."
+    en: "There are not yet enough answers to point out the main findings."
+  report.top.risk:
+    da: "restrisiko {score}"
+    en: "residual risk {score}"
+  report.top.opportunity:
+    da: "uudnyttet mulighed {score}"
+    en: "untapped opportunity {score}"
+  report.top.detail:
+    da: "{score} · {level} · {technology} · {source}"
+    en: "{score} · {level} · {technology} · {source}"
+
+  # --- Mapping and risk assessment, per level --------------------------------
+  report.levels.heading:
+    da: "Afdækning og risikovurdering"
+    en: "Mapping and risk assessment"
+  report.levels.intro:
+    da: "Her står rapportens pointer ordnet efter IGLOO-niveau. Under hver pointe står de udsagn, I har vurderet, de svar, der er regnet med, og udregningen af tallene, så I selv kan efterprøve dem."
+    en: "Here the report's points are ordered by IGLOO level. Under each point are the statements you assessed, the answers counted and the calculation of the figures, so that you can check them yourselves."
+  report.levels.level.heading:
+    da: "{letter} – {level}"
+    en: "{letter} – {level}"
+  report.levels.none:
+    da: "Ingen af rapportens pointer på dette niveau gælder for det valgte omfang."
+    en: "None of the report's points at this level apply to the chosen scope."
+  report.finding.meta:
+    da: "{polarity} · {technology} · Kilde: {source}"
+    en: "{polarity} · {technology} · Source: {source}"
+  report.finding.why:
+    da: "Hvorfor vi spørger:"
+    en: "Why we ask:"
+  report.polarity.risk:
+    da: "Risiko"
+    en: "Risk"
+  report.polarity.opportunity:
+    da: "Mulighed"
+    en: "Opportunity"
+  report.polarity.both:
+    da: "Risiko og mulighed"
+    en: "Risk and opportunity"
+  report.finding.exposure:
+    da: "Eksponering (E): {value} – {counts}"
+    en: "Exposure (E): {value} – {counts}"
+  report.finding.mitigation:
+    da: "Håndtering (M): {value} – {counts}"
+    en: "Mitigation (M): {value} – {counts}"
+  report.finding.potential:
+    da: "Potentiale (P): {value} – {counts}"
+    en: "Potential (P): {value} – {counts}"
+  report.finding.realisation:
+    da: "Realisering (R): {value} – {counts}"
+    en: "Realisation (R): {value} – {counts}"
+  report.scale.answered:
+    da: "{answered} af {items} udsagn besvaret"
+    en: "{answered} of {items} statements answered"
+  report.scale.answered.dont-know:
+    da: "{answered}; {count} besvaret med »ved ikke«"
+    en: "{answered}; {count} answered “don't know”"
+  report.scale.no-items:
+    da: "ingen udsagn i dette omfang"
+    en: "no statements in this scope"
+  report.finding.residual:
+    da: "Restrisiko: {score}"
+    en: "Residual risk: {score}"
+  report.finding.residual.formula:
+    da: "= E × (1 − M/100) = {e} × (1 − {m}/100) = {result}"
+    en: "= E × (1 − M/100) = {e} × (1 − {m}/100) = {result}"
+  report.finding.realised:
+    da: "Realiseret mulighed: {score}"
+    en: "Realised opportunity: {score}"
+  report.finding.realised.formula:
+    da: "= P × R/100 = {p} × {r}/100 = {realised}"
+    en: "= P × R/100 = {p} × {r}/100 = {realised}"
+  report.finding.untapped:
+    da: "Uudnyttet mulighed: {score}"
+    en: "Untapped opportunity: {score}"
+  report.finding.untapped.formula:
+    da: "= P × (1 − R/100) = {p} × (1 − {r}/100) = {untapped}"
+    en: "= P × (1 − R/100) = {p} × (1 − {r}/100) = {untapped}"
+  report.finding.not-enough.label:
+    da: "Ikke nok svar:"
+    en: "Not enough answers:"
+  report.finding.not-enough.text:
+    da: "Mindst halvdelen af udsagnene bag et tal skal være besvaret på skalaen. Disse udsagn mangler et svar:"
+    en: "At least half of the statements behind a figure must be answered on the scale. These statements lack an answer:"
+  report.finding.transparency.label:
+    da: "Gennemsigtighedshul:"
+    en: "Transparency gap:"
+  report.finding.transparency.text:
+    da: "Mindst halvdelen af udsagnene om, hvordan risikoen håndteres, er besvaret med »ved ikke«. At ingen ved, hvordan risikoen håndteres, er i sig selv et fund, som bør følges op."
+    en: "At least half of the statements on how the risk is handled were answered “don't know”. That nobody knows how the risk is handled is a finding in itself and should be followed up."
+  report.quoted:
+    da: "»{text}«"
+    en: "“{text}”"
+  report.questions.statement:
+    da: "Udsagn"
+    en: "Statement"
+  report.questions.role:
+    da: "Måler"
+    en: "Measures"
+  report.questions.answer:
+    da: "Svar"
+    en: "Answer"
+  report.questions.points:
+    da: "Point"
+    en: "Points"
+  report.questions.notes:
+    da: "Noter"
+    en: "Notes"
+  report.questions.why:
+    da: "Hvorfor vi spørger om »{statement}«:"
+    en: "Why we ask “{statement}”:"
+  report.role.exposure:
+    da: "Eksponering"
+    en: "Exposure"
+  report.role.mitigation:
+    da: "Håndtering"
+    en: "Mitigation"
+  report.role.potential:
+    da: "Potentiale"
+    en: "Potential"
+  report.role.realisation:
+    da: "Realisering"
+    en: "Realisation"
+  report.role.reversed:
+    da: "{role} (vendt)"
+    en: "{role} (reversed)"
+  report.answer.dont-know:
+    da: "Ved ikke"
+    en: "Don't know"
+  report.answer.not-relevant:
+    da: "Ikke relevant"
+    en: "Not relevant"
+  report.answer.none:
+    da: "Ikke besvaret"
+    en: "Not answered"
+  report.answer.agreed:
+    da: "{answer} (aftalt)"
+    en: "{answer} (agreed)"
+  report.answer.median:
+    da: "{answer} (median)"
+    en: "{answer} (median)"
+
+  # --- Sickness absence --------------------------------------------------------
+  report.absence.heading:
+    da: "Inddragelse af sygefravær"
+    en: "Sickness absence"
+  report.absence.intro:
+    da: "APV'en skal vurdere, om forhold i arbejdsmiljøet kan have betydning for sygefraværet. Udsagnene handler om grupper af medarbejdere og aldrig om enkeltpersoner, og de indgår ikke i nogen score."
+    en: "The workplace assessment must consider whether conditions in the work environment may affect sickness absence. The statements are about groups of employees, never about individuals, and they are not part of any score."
+  report.absence.none:
+    da: "Ingen udsagn om sygefravær gælder for det valgte omfang."
+    en: "No statements on sickness absence apply to the chosen scope."
+  report.absence.level:
+    da: "Sygefravær"
+    en: "Sickness absence"
+
+  # --- Action plan -------------------------------------------------------------
+  report.plan.heading:
+    da: "Handlingsplan"
+    en: "Action plan"
+  report.plan.intro:
+    da: "Handlingerne står i prioriteret rækkefølge: først efter hvor alvorligt det fund er, der udløser dem (høj før moderat før lav), dernæst kollektive tiltag før individuelle og til sidst efter tallet selv. Egne handlinger står sidst. Handlinger med status »Foreslået« er endnu ikke besluttet. Ved hver handling står, hvorfor den er med."
+    en: "The actions are listed in order of priority: first by how serious the finding that triggers them is (high before moderate before low), then collective measures before individual ones, and finally by the figure itself. Your own actions come last. Actions with the status “Suggested” have not been decided yet. Each action states why it is there."
+  report.plan.individual-warning.label:
+    da: "Bemærk:"
+    en: "Note:"
+  report.plan.individual-warning.text:
+    da: "De fleste af de foreslåede handlinger ligger på individniveau. Reglerne om psykisk arbejdsmiljø foretrækker kollektive tiltag frem for individuelle, så overvej, om problemerne kan løses ved kilden – i tilrettelæggelsen af arbejdet, i gruppen eller i ledelsen – før I vælger tiltag rettet mod den enkelte."
+    en: "Most of the suggested actions are at the Individual level. The rules on the psychosocial working environment prefer collective measures to individual ones, so consider whether the problems can be solved at the source – in how the work is organised, in the group or in management – before you choose measures aimed at the individual."
+  report.plan.none:
+    da: "Der er ingen handlinger i planen, og svarene udløser ingen forslag."
+    en: "There are no actions in the plan, and the answers trigger no suggestions."
+  report.plan.rank:
+    da: "Nr."
+    en: "No."
+  report.plan.what:
+    da: "Hvad"
+    en: "What"
+  report.plan.level:
+    da: "Niveau"
+    en: "Level"
+  report.plan.responsible:
+    da: "Ansvarlig"
+    en: "Responsible"
+  report.plan.deadline:
+    da: "Frist"
+    en: "Deadline"
+  report.plan.follow-up:
+    da: "Opfølgning"
+    en: "Follow-up"
+  report.plan.evaluation:
+    da: "Evaluering af effekt"
+    en: "Evaluation of effect"
+  report.plan.status:
+    da: "Status"
+    en: "Status"
+  report.plan.reasons:
+    da: "Hvorfor"
+    en: "Why"
+  report.plan.how:
+    da: "Hvordan"
+    en: "How"
+  report.plan.source:
+    da: "Kilde"
+    en: "Source"
+  report.plan.owner-suggested:
+    da: "{role} (forslag)"
+    en: "{role} (suggested)"
+  report.plan.reason.own:
+    da: "Egen handling, tilføjet af deltagerne"
+    en: "Own action, added by the participants"
+  report.plan.reason.no-longer-triggered:
+    da: "Svarene udløser ikke længere denne handling, men den er med i planen"
+    en: "The answers no longer trigger this action, but it is in the plan"
+  report.plan.how.heading:
+    da: "Sådan kan handlingerne gennemføres"
+    en: "How the actions can be carried out"
+  report.plan.how.none:
+    da: "Ikke beskrevet."
+    en: "Not described."
+  report.plan.how.source:
+    da: "(Kilde: {source})"
+    en: "(Source: {source})"
+  report.plan.rejected.heading:
+    da: "Afviste forslag"
+    en: "Rejected suggestions"
+  report.plan.rejected.intro:
+    da: "Disse forslag er afvist og indgår ikke i planen. De står her, så det fremgår, hvad der blev fravalgt, og hvorfor det blev foreslået."
+    en: "These suggestions were rejected and are not part of the plan. They are listed so that it is clear what was turned down and why it was suggested."
+  report.status.suggested:
+    da: "Foreslået"
+    en: "Suggested"
+  report.status.accepted:
+    da: "Vedtaget"
+    en: "Accepted"
+  report.status.rejected:
+    da: "Afvist"
+    en: "Rejected"
+  report.status.in-progress:
+    da: "I gang"
+    en: "In progress"
+  report.status.done:
+    da: "Gennemført"
+    en: "Done"
+  report.reason.risk:
+    da: "Restrisiko {score} ({band}) for »{finding}« ({source})"
+    en: "Residual risk {score} ({band}) for “{finding}” ({source})"
+  report.reason.opportunity:
+    da: "Uudnyttet mulighed {score} ({band}) for »{finding}« ({source})"
+    en: "Untapped opportunity {score} ({band}) for “{finding}” ({source})"
+  report.reason.answer:
+    da: "Svaret »{answer}« på »{statement}«"
+    en: "The answer “{answer}” to “{statement}”"
+
+  # --- Review: gaps, unanswered, disagreements, set aside ----------------------
+  report.gaps.heading:
+    da: "Det skal vi finde ud af"
+    en: "Things to find out"
+  report.gaps.intro:
+    da: "Disse udsagn er besvaret med »ved ikke«. De tæller ikke med som tal, men viser, hvilken viden der mangler. Find svarene – f.eks. hos ledelsen, IT-afdelingen eller leverandøren – før næste gennemgang."
+    en: "These statements were answered “don't know”. They are not counted as numbers, but they show what knowledge is missing. Find the answers – for example from management, the IT department or the supplier – before the next review."
+  report.gaps.none:
+    da: "Ingen udsagn er besvaret med »ved ikke«."
+    en: "No statements were answered “don't know”."
+  report.gaps.level:
+    da: "Niveau"
+    en: "Level"
+  report.gaps.finding:
+    da: "Rapportens pointe"
+    en: "The report's point"
+  report.unanswered.heading:
+    da: "Ubesvarede udsagn"
+    en: "Unanswered statements"
+  report.unanswered.intro:
+    da: "{count} udsagn, der gælder for det valgte omfang, er ikke besvaret. Uden svar kan nogle tal ikke regnes ud."
+    en: "{count} statements that apply to the chosen scope have not been answered. Without answers some figures cannot be calculated."
+  report.unanswered.none:
+    da: "Alle udsagn, der gælder for det valgte omfang, er besvaret."
+    en: "All statements that apply to the chosen scope have been answered."
+  report.disagreements.heading:
+    da: "Uenigheder til dialog"
+    en: "Disagreements for dialogue"
+  report.disagreements.intro:
+    da: "På disse udsagn ligger stemmerne to eller flere trin fra hinanden på skalaen. Netop forskellen er ofte det mest nyttige at tale om, for ledelse og medarbejdere ser tit det samme KI-system forskelligt. Hvor udvalget har aftalt et svar, er det aftalte svar regnet med; ellers medianen."
+    en: "On these statements the voices are two or more steps apart on the scale. The difference itself is often the most useful thing to talk about, because management and employees often see the same AI system differently. Where the committee has agreed on an answer, the agreed answer is counted; otherwise the median."
+  report.disagreements.one-voice:
+    da: "Vurderingen har kun én stemme, så der er ingen uenigheder at vise."
+    en: "The assessment has only one voice, so there are no disagreements to show."
+  report.disagreements.none:
+    da: "Stemmerne ligger højst ét trin fra hinanden på alle udsagn."
+    en: "The voices are at most one step apart on every statement."
+  report.disagreements.spread:
+    da: "Forskel"
+    en: "Difference"
+  report.disagreements.agreed:
+    da: "Aftalt svar"
+    en: "Agreed answer"
+  report.disagreements.not-agreed:
+    da: "Ikke aftalt endnu"
+    en: "Not agreed yet"
+  report.disagreements.steps:
+    da: "{count} trin"
+    en: "{count} steps"
+  report.set-aside.heading:
+    da: "Svar, der er lagt til side"
+    en: "Answers set aside"
+  report.set-aside.intro:
+    da: "{count} udsagn er besvaret, men gælder ikke længere, fordi omfanget er ændret. Svarene er gemt i filen, men tæller ikke med i nogen score. Kommer anvendelsen tilbage i omfanget, tæller de med igen."
+    en: "{count} statements were answered but no longer apply, because the scope has changed. The answers are kept in the file but are not counted in any score. If the use case comes back into scope, they count again."
+  report.set-aside.none:
+    da: "Ingen svar er lagt til side."
+    en: "No answers have been set aside."
+  report.set-aside.voices:
+    da: "Besvaret af"
+    en: "Answered by"
+
+  # --- Legal and context flags, follow-up ----------------------------------
+  report.flags.heading:
+    da: "Lovgivning og kontekst"
+    en: "Legislation and context"
+  report.flags.intro:
+    da: "Disse regler og forhold gælder for de valgte anvendelser af KI. Teksterne er en orientering og ikke juridisk rådgivning; kilden står ved hver enkelt."
+    en: "These rules and conditions apply to the chosen uses of AI. The texts are for orientation and are not legal advice; the source is given with each."
+  report.flags.caveat:
+    da: "Forbehold:"
+    en: "Caveat:"
+  report.flags.source:
+    da: "Kilde: {source}"
+    en: "Source: {source}"
+  report.flags.because:
+    da: "Gælder her på grund af: {use_cases}"
+    en: "Applies here because of: {use_cases}"
+  report.flags.none:
+    da: "Ingen særlige regler eller forhold er udløst af det valgte omfang."
+    en: "No particular rules or conditions are triggered by the chosen scope."
+  report.follow-up.heading:
+    da: "Opfølgning"
+    en: "Follow-up"
+  report.follow-up.next:
+    da: "Næste gennemgang: {date}"
+    en: "Next review: {date}"
+  report.follow-up.previous:
+    da: "Forrige runde: {file}"
+    en: "Previous round: {file}"
+  report.follow-up.warning.label:
+    da: "Bemærk:"
+    en: "Note:"
+  report.follow-up.warning.no-next-review:
+    da: "Der er ikke fastsat en dato for næste gennemgang."
+    en: "No date has been set for the next review."
+  report.follow-up.warning.beyond-three-years:
+    da: "Næste gennemgang ligger mere end tre år efter denne vurdering. APV'en skal revideres mindst hvert tredje år."
+    en: "The next review is more than three years after this assessment. The workplace assessment must be revised at least every three years."
+  report.follow-up.warning.unreadable-date:
+    da: "En dato kan ikke læses. Skriv datoer som ÅÅÅÅ-MM-DD."
+    en: "A date cannot be read. Write dates as YYYY-MM-DD."
+  report.follow-up.rule:
+    da: "APV'en skal revideres, når arbejdet, arbejdsmetoderne eller arbejdsprocesserne ændres – f.eks. når et KI-system tages i brug eller ændres – og under alle omstændigheder mindst hvert tredje år. Følg op på handlingerne på de datoer, der står i handlingsplanen."
+    en: "The workplace assessment must be revised when the work, work methods or work processes change – for example when an AI system is put into use or changed – and in any case at least every three years. Follow up on the actions on the dates given in the action plan."
+
+  # --- Method (the same as docs/method.md) and sources ---------------------
+  report.method.heading:
+    da: "Metode: sådan er tallene regnet ud"
+    en: "Method: how the figures are calculated"
+  report.method.scale.point:
+    da: "{label} = {value}"
+    en: "{label} = {value}"
+  report.method.01:
+    da: "Alle tal i rapporten kan efterregnes i hånden ud fra svarene i afsnittet om afdækning og risikovurdering. Metoden låner en almindelig konvention for spørgeskemaskalaer: svarene omregnes til point fra 0 til 100, og en skala er gennemsnittet af de besvarede udsagn."
+    en: "Every figure in the report can be checked by hand from the answers in the section on mapping and risk assessment. The method borrows a common convention for questionnaire scales: answers are converted into points from 0 to 100, and a scale is the mean of its answered statements."
+  report.method.02:
+    da: "Svar. Hvert udsagn besvares på en skala med fem trin: {scale}. »Ved ikke« og »ikke relevant« er ikke tal og tæller aldrig som 0. »Ikke relevant« holdes helt uden for beregningen. »Ved ikke« tæller som et videnshul og står på listen over det, der skal findes ud af."
+    en: "Answers. Each statement is answered on a five-step scale: {scale}. “Don't know” and “not relevant” are not numbers and never count as 0. “Not relevant” is left out of the calculation altogether. “Don't know” counts as a knowledge gap and appears on the list of things to find out."
+  report.method.03:
+    da: "Vendte udsagn. Nogle udsagn er formuleret sådan, at enighed betyder mindre af det, de måler. For dem vendes pointene (100 minus pointene). I tabellerne er de markeret »vendt«, og kolonnen Point viser de point, der regnes med."
+    en: "Reversed statements. Some statements are worded so that agreeing means less of what they measure. For these the points are reversed (100 minus the points). In the tables they are marked “reversed”, and the Points column shows the points that are counted."
+  report.method.04:
+    da: "Fire skalaer pr. pointe. Hver af rapportens pointer måles med udsagn i op til fire roller: eksponering E (hvor meget risikoen er til stede her), håndtering M (hvor godt den håndteres), potentiale P (hvor meget muligheden er til stede) og realisering R (hvor godt den udnyttes). Hver skala er gennemsnittet af pointene for dens besvarede udsagn."
+    en: "Four scales per point. Each of the report's points is measured by statements in up to four roles: exposure E (how present the risk is here), mitigation M (how well it is handled), potential P (how present the opportunity is) and realisation R (how well it is used). Each scale is the mean of the points of its answered statements."
+  report.method.05:
+    da: "Mindst halvdelen. En skala får kun et tal, når mindst halvdelen af dens udsagn (bortset fra »ikke relevant«) har et svar på skalaen. Ellers står der »ikke nok svar«, og de manglende udsagn nævnes. Er mindst halvdelen af udsagnene om, hvordan en risiko håndteres, besvaret med »ved ikke«, står der et gennemsigtighedshul: at ingen ved, hvordan risikoen håndteres, er i sig selv et fund."
+    en: "At least half. A scale gets a figure only when at least half of its statements (not counting “not relevant”) have an answer on the scale. Otherwise the report says “not enough answers” and names the missing statements. When at least half of the statements on how a risk is handled are answered “don't know”, the report shows a transparency gap: that nobody knows how the risk is handled is a finding in itself."
+  report.method.06:
+    da: "Restrisiko = E × (1 − M/100). Eksponering 75 og håndtering 25 giver 75 × (1 − 25/100) = 56,25. Jo bedre risikoen håndteres, jo mindre er restrisikoen, og uden eksponering er der ingen risiko."
+    en: "Residual risk = E × (1 − M/100). Exposure 75 and mitigation 25 give 75 × (1 − 25/100) = 56.25. The better the risk is handled, the smaller the residual risk, and without exposure there is no risk."
+  report.method.07:
+    da: "Muligheder. Den realiserede del er P × R/100, og den uudnyttede del er P × (1 − R/100). Potentiale 80 og realisering 25 giver 20 realiseret og 60 uudnyttet. En pointe, som rapporten beskriver som både en risiko og en mulighed, får begge udregninger."
+    en: "Opportunities. The realised part is P × R/100 and the untapped part is P × (1 − R/100). Potential 80 and realisation 25 give 20 realised and 60 untapped. A point that the report describes as both a risk and an opportunity gets both calculations."
+  report.method.08:
+    da: "Niveauer og teknologier. Tallet for et IGLOO-niveau eller en teknologi er gennemsnittet af de pointer, der har et tal. Den værste risiko står altid ved siden af gennemsnittet, så en enkelt alvorlig risiko ikke forsvinder i gennemsnittet. »Besvaret« tæller de udsagn, der gælder og har et svar, også »ved ikke« og »ikke relevant«."
+    en: "Levels and technologies. The figure for an IGLOO level or a technology is the mean of its points that have a figure. The worst risk is always shown beside the average, so that one severe risk never disappears in the average. “Answered” counts the statements that apply and have an answer, including “don't know” and “not relevant”."
+  report.method.09:
+    da: "Bånd. En restrisiko er lav under {risk_moderate}, moderat fra {risk_moderate} og høj fra {risk_high}. En uudnyttet mulighed er lav under {opportunity_moderate}, moderat fra {opportunity_moderate} og høj fra {opportunity_high}. Grænserne står i indholdspakken. Tallene vises som hele tal rundet ned, så et vist tal altid ligger i det bånd, der står ved det; udregningerne viser én decimal."
+    en: "Bands. A residual risk is low below {risk_moderate}, moderate from {risk_moderate} and high from {risk_high}. An untapped opportunity is low below {opportunity_moderate}, moderate from {opportunity_moderate} and high from {opportunity_high}. The thresholds are set in the content pack. Figures are shown as whole numbers rounded down, so that a figure shown always lies in the band shown beside it; the calculations show one decimal."
+  report.method.10:
+    da: "Flere stemmer. Når flere stemmer har svaret – f.eks. ledelsen og medarbejderne – bruges det svar, udvalget har aftalt, hvor der er et. Ellers bruges medianen af stemmernes svar på skalaen; med to stemmer er det midtpunktet mellem de to. »Ved ikke« og »ikke relevant« fra én stemme trækker ikke i medianen. Udsagn, hvor stemmerne ligger to eller flere trin fra hinanden, står som emner til dialog."
+    en: "Several voices. When several voices have answered – for example management and employees – the answer the committee has agreed on is used where there is one. Otherwise the median of the voices' answers on the scale is used; with two voices it is the midpoint between the two. “Don't know” and “not relevant” from one voice do not pull the median. Statements where the voices are two or more steps apart are listed as topics for dialogue."
+  report.method.11:
+    da: "Svar, der er lagt til side. Ændres omfanget, så et udsagn ikke længere gælder, bliver svarene på det i filen, men de tæller ikke med nogen steder. De står under »Svar, der er lagt til side«."
+    en: "Answers set aside. If the scope changes so that a statement no longer applies, its answers stay in the file but are not counted anywhere. They are listed under “Answers set aside”."
+  report.method.12:
+    da: "Handlingernes rækkefølge. En handling foreslås, når en pointe, der hører til den, når sin tærskel (som udgangspunkt det moderate bånd), eller når et bestemt svar er givet. Handlingerne ordnes først efter båndet for den stærkeste pointe bag dem (høj før moderat før lav), dernæst kollektive tiltag før individuelle – reglerne om psykisk arbejdsmiljø foretrækker kollektive tiltag – og til sidst efter tallet selv. Ved hver handling står de pointer og svar, der udløste den. Ligger de fleste forslag på individniveau, gør rapporten opmærksom på det."
+    en: "The order of the actions. An action is suggested when a point linked to it reaches its threshold (by default the moderate band) or when a particular answer is given. The actions are ordered first by the band of the strongest point behind them (high before moderate before low), then collective measures before individual ones – the rules on the psychosocial working environment prefer collective measures – and finally by the figure itself. Each action lists the points and answers that triggered it. If most suggestions are at the Individual level, the report points this out."
+  report.method.13:
+    da: "Sygefravær. Udsagnene om sygefravær handler om grupper og aldrig om enkeltpersoner. De gengives, som de er besvaret, og indgår ikke i nogen score."
+    en: "Sickness absence. The statements on sickness absence are about groups and never about individuals. They are reported as answered and are not part of any score."
+  report.sources.heading:
+    da: "Kilder"
+    en: "Sources"
+
+"""#),
     PackFile(path: "technologies.yaml", text: #"""
 # The technologies the report treats. Machine learning and generative AI are described in
 # Kapitel 1, which compares them in the table "Overblik over de to typer kunstig intelligens";
@@ -1350,6 +3782,248 @@ technologies:
     description:
       da: "Alsidige robotter repræsenterer en ny generation af robotteknologi, der kombinerer fysiske maskiner og KI for at levere større fleksibilitet, mobilitet og selvstændighed i opgaveløsningen. I modsætning til traditionelle industrirobotter, der primært har været brugt til foruddefinerede og repetitive opgaver, kan de tilpasses skiftende behov og operere i mere komplekse omgivelser. De har potentialet til at automatisere en langt større række af fysiske arbejdsopgaver end hidtil muligt."
       en: "Versatile robots represent a new generation of robot technology that combines physical machines and AI to deliver greater flexibility, mobility and independence in carrying out tasks. Unlike traditional industrial robots, which have mainly been used for predefined and repetitive tasks, they can be adapted to changing needs and operate in more complex surroundings. They have the potential to automate a far wider range of physical work tasks than has been possible so far."
+    source: Kapitel 3 › Alsidige robotter
+
+"""#),
+    PackFile(path: "use-cases.yaml", text: #"""
+# The use cases offered in the Scope step. The first eight are the answer
+# categories of Dansk Metal's survey (figure 3), each with its benchmark; the
+# rest are the examples the report itself uses, with the section where each
+# appears. Route planning is not in the report: it is taken from the public
+# sector's target picture, which is named as its source.
+# Flags drive the legal and context items in context.yaml.
+use_cases:
+
+  # --- Dansk Metal (2025), figur 3 ---------------------------------------------
+
+  - id: data-analysis
+    name:
+      da: "Dataanalyse (maskinlæring)"
+      en: "Data analysis (machine learning)"
+    description:
+      da: "KI, der analyserer data – f.eks. fra produktionen – for at finde mønstre, lave forudsigelser eller understøtte beslutninger."
+      en: "AI that analyses data – for example from production – to find patterns, make predictions or support decisions."
+    technologies: [ml]
+    flags: []
+    benchmark: metal-fig3-data-analysis
+    source: "Dansk Metal (2025), figur 3"
+
+  - id: text-writing
+    name:
+      da: "At skrive tekster eller læse noget op"
+      en: "Writing texts or reading aloud"
+    description:
+      da: "Generativ KI, der skriver udkast til tekster – fra mails til længere tekster og rapporter – eller som læser tekst op."
+      en: "Generative AI that drafts texts – from emails to longer texts and reports – or that reads text aloud."
+    technologies: [genai]
+    flags: []
+    benchmark: metal-fig3-text-writing
+    source: "Dansk Metal (2025), figur 3"
+
+  - id: workflow-automation
+    name:
+      da: "Automatisering af arbejdsgange"
+      en: "Automating workflows"
+    description:
+      da: "KI, der helt eller delvist automatiserer trin i en arbejdsgang."
+      en: "AI that automates some or all steps of a workflow."
+    technologies: [ml, genai]
+    flags: []
+    benchmark: metal-fig3-workflow-automation
+    source: "Dansk Metal (2025), figur 3"
+
+  - id: robot-recognition
+    name:
+      da: "Robotter, der bruger KI til at genkende deres omgivelser"
+      en: "Robots that use AI to recognise their surroundings"
+    description:
+      da: "Robotter, der ved hjælp af KI genkender genstande, personer og forhindringer omkring sig og tilpasser deres bevægelser derefter."
+      en: "Robots that use AI to recognise objects, people and obstacles around them and adjust their movements accordingly."
+    technologies: [robots]
+    flags: []
+    benchmark: metal-fig3-robot-recognition
+    source: "Dansk Metal (2025), figur 3"
+
+  - id: text-summaries
+    name:
+      da: "Opsummering af tekst"
+      en: "Summarising text"
+    description:
+      da: "Generativ KI, der sammenfatter lange tekster, f.eks. rapporter, referater eller dokumentation."
+      en: "Generative AI that condenses long texts, for example reports, minutes or records."
+    technologies: [genai]
+    flags: []
+    benchmark: metal-fig3-text-summaries
+    source: "Dansk Metal (2025), figur 3"
+
+  - id: object-person-recognition
+    name:
+      da: "At genkende objekter eller personer"
+      en: "Recognising objects or persons"
+    description:
+      da: "KI, der genkender genstande eller personer i billeder og video, f.eks. fra kameraer. Når systemet genkender personer, kan det bruges til at overvåge medarbejdere."
+      en: "AI that recognises objects or persons in images and video, for example from cameras. When the system recognises persons, it can be used to monitor employees."
+    technologies: [ml]
+    flags: [monitoring]
+    benchmark: metal-fig3-object-person-recognition
+    source: "Dansk Metal (2025), figur 3"
+
+  - id: machine-coding
+    name:
+      da: "Kodning af maskiner"
+      en: "Coding machines"
+    description:
+      da: "KI, der bruges til at kode (programmere) maskiner."
+      en: "AI used to code (program) machines."
+    technologies: [genai]
+    flags: []
+    benchmark: metal-fig3-machine-coding
+    source: "Dansk Metal (2025), figur 3"
+
+  - id: other
+    name:
+      da: "Andet"
+      en: "Other"
+    description:
+      da: "Anden brug af KI end de nævnte. Beskriv den i noten."
+      en: "A use of AI other than those listed. Describe it in the note."
+    technologies: [ml, genai]
+    flags: []
+    benchmark: metal-fig3-other
+    source: "Dansk Metal (2025), figur 3"
+
+  # --- The report's own examples ------------------------------------------------
+
+  - id: shift-planning
+    name:
+      da: "Vagtplanlægning"
+      en: "Shift planning"
+    description:
+      da: "Maskinlæring, der lægger eller foreslår vagtplaner, så de rette ressourcer er til stede på det rette tidspunkt."
+      en: "Machine learning that draws up or proposes rotas, so that the right resources are available at the right time."
+    technologies: [ml]
+    flags: [task-allocation]
+    source: Kapitel 2 › Maskinlæring › Individ
+
+  - id: route-planning
+    name:
+      da: "Ruteplanlægning"
+      en: "Route planning"
+    description:
+      da: "KI, der foreslår kørselsruter, f.eks. for plejepersonale på besøg i borgernes eget hjem, så medarbejderne kan bruge mest tid hos borgerne, og borgerne kontinuerligt får besøg af de samme medarbejdere."
+      en: "AI that proposes driving routes, for example for care staff visiting citizens in their own homes, so that staff can spend most time with the citizens and the citizens are visited by the same staff continuously."
+    technologies: [ml]
+    flags: [task-allocation]
+    source: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor, s. 17"
+
+  - id: workload-forecasting
+    name:
+      da: "Forudsigelse af arbejdspres"
+      en: "Workload forecasting"
+    description:
+      da: "Maskinlæring, der forudsiger, hvornår der bliver travlt, så bemandingen kan tilpasses, og medarbejderne ikke overbelastes."
+      en: "Machine learning that predicts when it will be busy, so that staffing can be adjusted and employees are not overloaded."
+    technologies: [ml]
+    flags: [task-allocation]
+    source: Kapitel 2 › Maskinlæring › Individ
+
+  - id: call-scoring
+    name:
+      da: "Scoring af kundesamtaler"
+      en: "Scoring of customer calls"
+    description:
+      da: "Maskinlæring, der analyserer kundesamtaler, f.eks. i et callcenter, og giver medarbejderen en score ud fra bestemte faktorer som toneleje, eller om samtalen slutter med en bestemt sætning."
+      en: "Machine learning that analyses customer calls, for example in a call centre, and gives the employee a score based on set factors such as tone of voice, or whether the call ends with a set phrase."
+    technologies: [ml]
+    flags: [performance-scoring, monitoring]
+    source: Kapitel 2 › Maskinlæring › Individ
+
+  - id: heavy-lift-monitoring
+    name:
+      da: "Måling af tunge løft og gentagne bevægelser"
+      en: "Monitoring heavy lifts and repetitive movements"
+    description:
+      da: "Maskinlæring, der løbende måler og analyserer fysisk aktivitet hos medarbejdere, som udfører tunge løft eller gentagne fysiske opgaver, for at opdage risiko for skader og nedslidning."
+      en: "Machine learning that continuously measures and analyses the physical activity of employees who do heavy lifts or repetitive physical tasks, to detect risks of injury and wear and tear."
+    technologies: [ml]
+    flags: [monitoring]
+    source: Kapitel 2 › Maskinlæring › Individ
+
+  - id: wellbeing-sensors
+    name:
+      da: "Sensorer og dataanalyse af trivsel"
+      en: "Sensors and data analysis of wellbeing"
+    description:
+      da: "Sensorteknologi og dataanalyse, der finder mønstre i medarbejdernes trivsel og tilfredshed, så der kan sættes målrettet ind mod stress, udbrændthed og jobskifte."
+      en: "Sensor technology and data analysis that find patterns in employees' wellbeing and satisfaction, so that targeted action can be taken against stress, burnout and staff turnover."
+    technologies: [ml]
+    flags: [monitoring]
+    source: Kapitel 2 › Maskinlæring › Individ
+
+  - id: diagnostic-support
+    name:
+      da: "Diagnostisk beslutningsstøtte"
+      en: "Diagnostic decision support"
+    description:
+      da: "Maskinlæring, der assisterer fagpersoner med screening og diagnosticering, f.eks. af røntgenbilleder."
+      en: "Machine learning that assists professionals with screening and diagnosis, for example of X-ray images."
+    technologies: [ml]
+    flags: []
+    source: Kapitel 2 › Maskinlæring › Individ
+
+  - id: hr-screening
+    name:
+      da: "KI i rekruttering og ansættelse"
+      en: "AI in recruitment and hiring"
+    description:
+      da: "Generativ KI, der bruges i HR- og ansættelsesprocesser, f.eks. til at vurdere eller sortere ansøgere."
+      en: "Generative AI used in HR and recruitment processes, for example to assess or sort applicants."
+    technologies: [genai]
+    flags: [recruitment]
+    source: Kapitel 2 › Generativ KI › Organisation
+
+  - id: chat-assistant
+    name:
+      da: "Chatassistent (f.eks. Copilot eller ChatGPT)"
+      en: "Chat assistant (e.g. Copilot or ChatGPT)"
+    description:
+      da: "En generativ KI-assistent, som medarbejderne stiller spørgsmål til på dagligdags sprog og bruger til tekst, planlægning, feedback, dataanalyse eller som sparringspartner."
+      en: "A generative AI assistant that employees ask questions in everyday language and use for writing, planning, feedback, data analysis or as a sparring partner."
+    technologies: [genai]
+    flags: []
+    source: "Kapitel 1 › Generativ kunstig intelligens: Et teknologisk paradigmeskift"
+
+  - id: predictive-maintenance
+    name:
+      da: "Forudsigelse af vedligeholdelsesbehov"
+      en: "Predictive maintenance"
+    description:
+      da: "Maskinlæring, der forudsiger vedligeholdelsesbehov for maskiner og dermed mindsker driftsstop."
+      en: "Machine learning that predicts when machines need maintenance and so reduces downtime."
+    technologies: [ml]
+    flags: []
+    source: Kapitel 1 › Maskinlæring
+
+  - id: ai-agents
+    name:
+      da: "KI-agenter"
+      en: "AI agents"
+    description:
+      da: "KI-systemer, der kan udføre en bred vifte af opgaver og handle mere autonomt, proaktivt og i samspil med andre systemer og agenter."
+      en: "AI systems that can carry out a wide range of tasks and act more autonomously, proactively and together with other systems and agents."
+    technologies: [agents]
+    flags: []
+    source: Kapitel 3 › Agenter
+
+  - id: versatile-robots
+    name:
+      da: "Alsidige robotter"
+      en: "Versatile robots"
+    description:
+      da: "Robotter, der kombinerer fysiske maskiner og KI, kan lære opgaver ved demonstration og bevæger sig frit uden at være afskærmet som traditionelle industrirobotter."
+      en: "Robots that combine physical machines and AI, can learn tasks by demonstration and move freely without being fenced off like traditional industrial robots."
+    technologies: [robots]
+    flags: []
     source: Kapitel 3 › Alsidige robotter
 
 """#),

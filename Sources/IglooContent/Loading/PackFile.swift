@@ -25,7 +25,7 @@ public struct PackFile: Sendable, Hashable {
     guard isDirectory.boolValue else {
       throw PackFolderError(path: directory.path, reason: "not a folder")
     }
-    let root = directory.standardizedFileURL.path
+    let root = directory.resolvingSymlinksInPath().standardizedFileURL.path
     guard let enumerator = FileManager.default.enumerator(atPath: root) else {
       throw PackFolderError(path: directory.path, reason: "cannot be read")
     }

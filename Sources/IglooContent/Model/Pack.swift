@@ -43,6 +43,26 @@ public struct ContentPack: Sendable, Codable {
     self.context = context
     self.cases = cases
     self.strings = strings
+    index = PackIndex(findings: findings, questions: questions, useCases: useCases, actions: actions)
+  }
+
+  /// Lookups by id, built once; the engine asks them for every question of every assessment.
+  private var index: PackIndex
+
+  enum CodingKeys: String, CodingKey {
+    case info, levels, technologies, findings, questions, actions, useCases, benchmarks, context, cases, strings
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      info: try c.decode(PackInfo.self, forKey: .info), levels: try c.decode([Level].self, forKey: .levels),
+      technologies: try c.decode([Technology].self, forKey: .technologies),
+      findings: try c.decode([Finding].self, forKey: .findings), questions: try c.decode([Question].self, forKey: .questions),
+      actions: try c.decode([Action].self, forKey: .actions), useCases: try c.decode([UseCase].self, forKey: .useCases),
+      benchmarks: try c.decode([Benchmark].self, forKey: .benchmarks),
+      context: try c.decode([ContextItem].self, forKey: .context), cases: try c.decode([TrainingCase].self, forKey: .cases),
+      strings: try c.decode([String: LocalizedText].self, forKey: .strings))
   }
 
   /// The interface string for `key` in `language`; the key itself if the pack lacks it, so a gap shows.
@@ -62,13 +82,13 @@ public struct ContentPack: Sendable, Codable {
   /// The technology with `id`.
   public func technology(_ id: String) -> Technology? { technologies.first { $0.id == id } }
   /// The finding with `id`.
-  public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
+  public func finding(_ id: String) -> Finding? { index.findings[id].map { findings[$0] } }
   /// The question with `id`.
-  public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+  public func question(_ id: String) -> Question? { index.questions[id].map { questions[$0] } }
   /// The use case with `id`.
-  public func useCase(_ id: String) -> UseCase? { useCases.first { $0.id == id } }
+  public func useCase(_ id: String) -> UseCase? { index.useCases[id].map { useCases[$0] } }
   /// The action with `id`.
-  public func action(_ id: String) -> Action? { actions.first { $0.id == id } }
+  public func action(_ id: String) -> Action? { index.actions[id].map { actions[$0] } }
   /// The benchmark with `id`.
   public func benchmark(_ id: String) -> Benchmark? { benchmarks.first { $0.id == id } }
   /// The training case with `id`.
@@ -80,7 +100,34 @@ public struct ContentPack: Sendable, Codable {
 
   /// The questions that measure `finding`, with the role each plays.
   public func questions(measuring finding: String) -> [(question: Question, role: MeasureRole)] {
-    questions.flatMap { q in q.measures.filter { $0.finding == finding }.map { (q, $0.role) } }
+    (index.measuring[finding] ?? []).flatMap { i in
+      questions[i].measures.filter { $0.finding == finding }.map { (questions[i], $0.role) }
+    }
   }
 
+}
+
+/// Positions by id; the first entry wins, as duplicates are reported by the validator.
+struct PackIndex: Sendable {
+  var findings: [String: Int] = [:]
+  var questions: [String: Int] = [:]
+  var useCases: [String: Int] = [:]
+  var actions: [String: Int] = [:]
+  /// The questions measuring each finding, in the pack's order.
+  var measuring: [String: [Int]] = [:]
+
+  init(findings: [Finding], questions: [Question], useCases: [UseCase], actions: [Action]) {
+    func positions(_ ids: [String]) -> [String: Int] {
+      var out: [String: Int] = [:]
+      for (i, id) in ids.enumerated() where out[id] == nil { out[id] = i }
+      return out
+    }
+    self.findings = positions(findings.map(\.id))
+    self.questions = positions(questions.map(\.id))
+    self.useCases = positions(useCases.map(\.id))
+    self.actions = positions(actions.map(\.id))
+    for (i, q) in questions.enumerated() {
+      for id in Set(q.measures.map(\.finding)) { measuring[id, default: []].append(i) }
+    }
+  }
 }

@@ -14,8 +14,10 @@ extension Session {
   /// those is in scope too.
   public func applies(_ question: Question, _ pack: ContentPack) -> Bool {
     guard let scope else { return true }
-    let technologies = technologiesInScope(pack)
-    let useCases = Set(scope.map(\.useCase))
+    return Self.applies(question, pack, technologies: technologiesInScope(pack), useCases: Set(scope.map(\.useCase)))
+  }
+
+  private static func applies(_ question: Question, _ pack: ContentPack, technologies: Set<String>, useCases: Set<String>) -> Bool {
     let a = question.applies
     if !a.technologies.isEmpty && technologies.isDisjoint(with: a.technologies) { return false }
     if !a.useCases.isEmpty && useCases.isDisjoint(with: a.useCases) { return false }
@@ -29,7 +31,10 @@ extension Session {
 
   /// The questions asked, in the pack's order.
   public func applicableQuestions(_ pack: ContentPack) -> [Question] {
-    pack.questions.filter { applies($0, pack) }
+    guard let scope else { return pack.questions }
+    let technologies = technologiesInScope(pack)
+    let useCases = Set(scope.map(\.useCase))
+    return pack.questions.filter { Self.applies($0, pack, technologies: technologies, useCases: useCases) }
   }
 
   /// How many applicable questions have an answer from any voice or an agreed one, and how many there are.

@@ -10,25 +10,35 @@ extension Assessment {
     let effective = Dictionary(
       uniqueKeysWithValues: applicable.compactMap { q in session.effectiveAnswer(q.id, pack).map { (q.id, $0) } })
 
+    var measuring: [String: [(Question, MeasureRole)]] = [:]
+    var levelsOf: [String: Set<String>] = [:]
+    var technologiesOf: [String: Set<String>] = [:]
+    for q in applicable where q.kind == .finding {
+      for m in q.measures {
+        measuring[m.finding, default: []].append((q, m.role))
+        if let f = pack.finding(m.finding) {
+          levelsOf[q.id, default: []].insert(f.level)
+          technologiesOf[q.id, default: []].insert(f.technology)
+        }
+      }
+    }
     findings = pack.findings.compactMap { finding in
-      Self.score(finding, applicable: applicable, effective: effective, pack: pack)
+      Self.score(finding, measuring[finding.id] ?? [], effective: effective, pack: pack)
     }
     let byLevel = Dictionary(grouping: findings, by: \.finding.level)
     let byTechnology = Dictionary(grouping: findings, by: \.finding.technology)
-    func questions(where keep: (Finding) -> Bool) -> [Question] {
-      applicable.filter { q in q.kind == .finding && q.measures.contains { m in pack.finding(m.finding).map(keep) ?? false } }
-    }
+    let scored = applicable.filter { $0.kind == .finding }
     func row(_ id: String, _ results: [FindingResult], _ qs: [Question]) -> ProfileRow {
       Self.row(id, results, qs, effective: effective, bands: pack.info.bands)
     }
     levels = pack.levels.map { level in
-      row(level.id, byLevel[level.id] ?? [], questions { $0.level == level.id })
+      row(level.id, byLevel[level.id] ?? [], scored.filter { levelsOf[$0.id]?.contains(level.id) == true })
     }
     let inScope = session.technologiesInScope(pack)
     technologies = pack.technologies.filter { inScope.contains($0.id) }.map { t in
-      row(t.id, byTechnology[t.id] ?? [], questions { $0.technology == t.id })
+      row(t.id, byTechnology[t.id] ?? [], scored.filter { technologiesOf[$0.id]?.contains(t.id) == true })
     }
-    overall = row("overall", findings, applicable.filter { $0.kind == .finding })
+    overall = row("overall", findings, scored)
 
     knowledgeGaps = applicable.filter { effective[$0.id]?.dontKnow == true }.map(\.id)
     unanswered = applicable.filter { $0.kind == .finding && effective[$0.id] == nil }.map(\.id)
@@ -79,11 +89,9 @@ extension Assessment {
   }
 
   static func score(
-    _ finding: Finding, applicable: [Question], effective: [String: EffectiveAnswer], pack: ContentPack
+    _ finding: Finding, _ measuring: [(Question, MeasureRole)], effective: [String: EffectiveAnswer], pack: ContentPack
   ) -> FindingResult? {
-    func items(_ role: MeasureRole) -> [Question] {
-      applicable.filter { q in q.measures.contains { $0.finding == finding.id && $0.role == role } }
-    }
+    func items(_ role: MeasureRole) -> [Question] { measuring.filter { $0.1 == role }.map(\.0) }
     let roles = MeasureRole.allCases.map(items)
     guard roles.contains(where: { !$0.isEmpty }) else { return nil }
     let e = finding.polarity.hasRisk ? scale(roles[0], effective: effective) : nil

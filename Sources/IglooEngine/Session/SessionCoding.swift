@@ -124,15 +124,12 @@ extension Answer: Codable {
 
   /// Accepts `4`, `"dont-know"`, `"not-relevant"`, or `{"value": 4, "note": "..."}`.
   public init(from decoder: Decoder) throws {
-    if let single = try? decoder.singleValueContainer(), !single.decodeNil(),
-      (try? single.decode([String: AnswerValueBox].self)) == nil
-    {
+    if let c = try? decoder.container(keyedBy: CodingKeys.self) {
+      let value = try c.decode(AnswerValueBox.self, forKey: .value).value
+      self.init(value, note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
+    } else {
       self.init(try AnswerValueBox(from: decoder).value)
-      return
     }
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    let value = try c.decode(AnswerValueBox.self, forKey: .value).value
-    self.init(value, note: try c.decodeIfPresent(String.self, forKey: .note) ?? "")
   }
 
   public func encode(to encoder: Encoder) throws {

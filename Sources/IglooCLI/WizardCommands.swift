@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import IglooContent
+import IglooEngine
+import IglooStore
+import IglooTerminal
+import IglooWizard
+
+/// `igloo` with no verb: the wizard, starting on the screen that offers a new assessment, the saved
+/// sessions to resume, the training cases and the language.
+public struct Wizard: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "wizard",
+    abstract: "Start the wizard: a new assessment, or a saved one to resume (the default).",
+    discussion: """
+      Sessions are saved after every answer in $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/).
+      The wizard needs an interactive terminal; for output without one, use `igloo report FILE`.
+      """
+  )
+
+  /// --lang, --content, --plain.
+  @OptionGroup public var global: GlobalOptions
+
+  public init() {}
+
+  public func run() throws {
+    try WizardLaunch(global: global).run(sessionPath: nil)
+  }
+}
+
+/// `igloo resume FILE`: opens a saved session in the wizard where it was left.
+public struct Resume: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "resume",
+    abstract: "Open a saved session in the wizard.",
+    discussion: """
+      The file is checked before anything else: a damaged or foreign file is reported in one line
+      and left untouched. A session open in another igloo is refused with who holds it.
+      """
+  )
+
+  /// --lang, --content, --plain.
+  @OptionGroup public var global: GlobalOptions
+
+  /// The session file.
+  @Argument(help: "The session file (*.igloo.json).", completion: .file(extensions: ["json"]))
+  public var file: String
+
+  public init() {}
+
+  public func run() throws {
+    try WizardLaunch(global: global).run(sessionPath: file)
+  }
+}
+
+/// What `Wizard` and `Resume` share: checks in an order that touches nothing until everything is
+/// known to be usable, then the run, with the terminal given back on every path.
+struct WizardLaunch {
+  var global: GlobalOptions
+  var environment = ProcessInfo.processInfo.environment
+
+  /// Runs the wizard on a new or given session; errors end as one line on stderr and an exit code.
+  func run(sessionPath: String?) throws {
+    try reportingLines {
+      if global.plain {
+        throw CLIError(
+          exitCode: 2,
+          message: "--plain (line mode) is not available yet; the wizard needs a terminal, and "
+            + "`igloo report FILE` works without one")
+      }
+      let pack = try global.loadPack()
+      let language = global.language(environment: environment)
+      let sessionURL = sessionPath.map { URL(fileURLWithPath: $0).standardizedFileURL }
+      // A bad file is reported before the terminal is even looked at, so that scripts (and the
+      // tests of damaged files) get the file's problem, not "no terminal".
+      if let sessionURL { _ = try SessionFile.read(sessionURL, pack: pack) }
+      do {
+        try CursesTerminal.checkInteractive(environment: environment)
+      } catch let error as TerminalError {
+        throw CLIError(exitCode: 2, message: error.description)
+      }
+
+      let store = try SessionStore(environment: environment)
+      let files = GuardedEnvironment(try makeFileEnvironment(pack: pack, store: store))
+      let terminal = CursesTerminal(environment: environment)
+      let runner: WizardRunner
+      if let sessionURL {
+        let handle = SessionHandle(sessionURL.path)
+        let session = try files.open(handle)  // takes the lock; migrates an older file, with a backup
+        runner = WizardRunner(pack: pack, session: session, handle: handle, environment: files, language: language)
+      } else {
+        runner = WizardRunner(pack: pack, environment: files, language: language)
+      }
+      defer { files.closeAll() }
+
+      do {
+        try terminal.start()
+      } catch let error as TerminalError {
+        throw CLIError(exitCode: 2, message: error.description)
+      }
+      if let notice = terminal.notice { stderrLine(notice) }
+      defer { terminal.stop() }
+      runner.run(on: terminal)
+      terminal.stop()
+
+      if let notice = terminal.notice { stderrLine(notice) }
+      if let handle = runner.state.handle ?? files.lastHandle {
+        print(runner.state.language == .da ? "Gemt i \(handle.id)" : "Saved in \(handle.id)")
+      }
+    }
+  }
+
+  /// Prints a ``CLIError`` or ``StoreError`` as `igloo: …` and exits with its code.
+  private func reportingLines(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as CLIError {
+      stderrLine("igloo: \(error.message)")
+      throw ExitCode(error.exitCode)
+    } catch let error as StoreError {
+      stderrLine("igloo: \(error.description)")
+      throw ExitCode(error.exitCode)
+    } catch let error as EnvironmentError {
+      stderrLine("igloo: \(error.description)")
+      throw ExitCode(2)
+    }
+  }
+}
+
+private func stderrLine(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Passes everything to the file environment, and keeps the signal handler's emergency copy of
+/// the session in step with the saves (see ``TerminalGuard/prepareEmergencySave(_:to:)``).
+///
+/// The copy is handed over *before* each save: a SIGINT, SIGTERM or SIGHUP that interrupts the
+/// save then still writes these newest bytes, and one arriving between saves rewrites what is on
+/// disk already. Text still being typed in a field is not in it; everything answered is.
+final class GuardedEnvironment: WizardEnvironment {
+  private let base: WizardEnvironment
+  private var open: Set<SessionHandle> = []
+  /// The last session saved or opened, to tell the user where it is after the wizard ends.
+  private(set) var lastHandle: SessionHandle?
+
+  init(_ base: WizardEnvironment) { self.base = base }
+
+  func today() -> String { base.today() }
+  func listSessions() -> [SavedSession] { base.listSessions() }
+
+  func open(_ handle: SessionHandle) throws -> Session {
+    let session = try base.open(handle)
+    open.insert(handle)
+    lastHandle = handle
+    prepare(session, at: handle)
+    return session
+  }
+
+  func create(_ session: Session) throws -> SessionHandle {
+    let handle = try base.create(session)
+    open.insert(handle)
+    lastHandle = handle
+    prepare(session, at: handle)
+    return handle
+  }
+
+  func save(_ session: Session, to handle: SessionHandle) throws {
+    prepare(session, at: handle)
+    try base.save(session, to: handle)
+    lastHandle = handle
+  }
+
+  func close(_ handle: SessionHandle) {
+    TerminalGuard.clearEmergencySave()
+    open.remove(handle)
+    base.close(handle)
+  }
+
+  func suggestedExportPath(for session: Session, format: ExportFormat) -> String {
+    base.suggestedExportPath(for: session, format: format)
+  }
+
+  func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
+    try base.export(assessment, format: format, language: language, to: path)
+  }
+
+  /// Lets go of every session still open (their locks), whatever path the run ended on.
+  func closeAll() {
+    for handle in open { close(handle) }
+  }
+
+  private func prepare(_ session: Session, at handle: SessionHandle) {
+    guard let bytes = try? session.encoded() else { return }
+    TerminalGuard.prepareEmergencySave(Array(bytes), to: handle.id)
+  }
+}

@@ -1,0 +1,68 @@
+import IglooContent
+
+/// What changed between two rounds of the same workplace's assessment.
+public struct RoundComparison: Sendable {
+  /// One figure before and after.
+  public struct Change: Sendable, Hashable {
+    /// The level or finding id.
+    public var id: String
+    /// The earlier figure.
+    public var old: Double?
+    /// The later figure.
+    public var new: Double?
+    /// The earlier band.
+    public var oldBand: Band?
+    /// The later band.
+    public var newBand: Band?
+
+    /// New minus old, when both exist.
+    public var delta: Double? {
+      guard let old, let new else { return nil }
+      return new - old
+    }
+  }
+
+  /// The earlier round.
+  public var old: Assessment
+  /// The later round.
+  public var new: Assessment
+  /// Residual risk (average) per level.
+  public var levelRisk: [Change]
+  /// Untapped opportunity (average) per level.
+  public var levelOpportunity: [Change]
+  /// Residual risk per finding, for findings scored in either round.
+  public var findingRisk: [Change]
+  /// Untapped opportunity per finding.
+  public var findingOpportunity: [Change]
+  /// Actions suggested now that were not before.
+  public var newActions: [String]
+  /// Actions suggested before that no longer are.
+  public var resolvedActions: [String]
+
+  /// Compares `old` with `new`.
+  public init(old: Assessment, new: Assessment) {
+    self.old = old
+    self.new = new
+    levelRisk = zip(old.levels, new.levels).map { o, n in
+      Change(id: n.id, old: o.risk.average, new: n.risk.average, oldBand: o.risk.band, newBand: n.risk.band)
+    }
+    levelOpportunity = zip(old.levels, new.levels).map { o, n in
+      Change(id: n.id, old: o.opportunity.average, new: n.opportunity.average, oldBand: o.opportunity.band, newBand: n.opportunity.band)
+    }
+    let ids = new.pack.findings.map(\.id)
+    findingRisk = ids.compactMap { id in
+      let o = old.result(id), n = new.result(id)
+      guard o?.residualRisk != nil || n?.residualRisk != nil else { return nil }
+      return Change(id: id, old: o?.residualRisk, new: n?.residualRisk, oldBand: o?.riskBand, newBand: n?.riskBand)
+    }
+    findingOpportunity = ids.compactMap { id in
+      let o = old.result(id), n = new.result(id)
+      guard o?.untapped != nil || n?.untapped != nil else { return nil }
+      return Change(id: id, old: o?.untapped, new: n?.untapped, oldBand: o?.opportunityBand, newBand: n?.opportunityBand)
+    }
+    let before = Set(old.recommendations.map(\.action.id))
+    let after = Set(new.recommendations.map(\.action.id))
+    newActions = new.recommendations.map(\.action.id).filter { !before.contains($0) }
+    resolvedActions = old.recommendations.map(\.action.id).filter { !after.contains($0) }
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import IglooContent
+import IglooTestSupport
+import Testing
+
+/// Coverage of the real pack in Content/: what issue 2 requires of the content.
+@Suite struct RealPackTests {
+  let loaded: LoadedPack
+  let diagnostics: [Diagnostic]
+  var pack: ContentPack { loaded.pack }
+
+  init() throws {
+    (loaded, diagnostics) = try PackLoader.load(directory: Repository.root.appendingPathComponent("Content"))
+  }
+
+  @Test func packIsClean() {
+    #expect(diagnostics.map(\.description) == [])
+  }
+
+  @Test func everyLevelAndTechnologyHasFindings() {
+    for level in ["individual", "group", "leadership", "organisation", "context"] {
+      for technology in ["ml", "genai"] {
+        #expect(pack.findings.contains { $0.level == level && $0.technology == technology }, "\(level) × \(technology)")
+      }
+    }
+  }
+
+  @Test func kapitel2HasTenMLAndElevenGenAIPoints() {
+    #expect(pack.findings.filter { $0.technology == "ml" && $0.source.hasPrefix("Kapitel 2") }.count == 10)
+    #expect(pack.findings.filter { $0.technology == "genai" && $0.source.hasPrefix("Kapitel 2") }.count == 11)
+  }
+
+  @Test func everyFindingHasPresenceAndHandlingQuestions() {
+    for f in pack.findings {
+      let roles = Set(pack.questions(measuring: f.id).map(\.role))
+      #expect(!roles.isDisjoint(with: [.exposure, .potential]), "\(f.id) has no presence question")
+      #expect(!roles.isDisjoint(with: [.mitigation, .realisation]), "\(f.id) has no handling question")
+    }
+  }
+
+  @Test func everyRiskHasAnAction() {
+    for f in pack.findings where f.polarity.hasRisk {
+      #expect(PackValidator.actionCovers(f.id, pack: pack), "\(f.id)")
+    }
+  }
+
+  @Test func bothLanguagesAreCompleteInTheDump() throws {
+    // Every {da, en} pair in the dumped model has two non-empty texts.
+    let json = try JSONSerialization.jsonObject(with: ContentDump.json(pack))
+    var pairs = 0
+    func walk(_ value: Any, _ path: String) {
+      if let dict = value as? [String: Any] {
+        if Set(dict.keys) == ["da", "en"] {
+          pairs += 1
+          for key in ["da", "en"] {
+            #expect(!((dict[key] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(path).\(key)")
+          }
+        }
+        for (k, v) in dict { walk(v, path + "." + k) }
+      } else if let list = value as? [Any] {
+        for (i, v) in list.enumerated() { walk(v, "\(path)[\(i)]") }
+      }
+    }
+    walk(json, "")
+    #expect(pairs > 300)
+  }
+
+  @Test func everySourcePathNamesARealSectionOfTheReport() throws {
+    let headings = try String(contentsOf: Fixtures.url("report-sections.txt"), encoding: .utf8)
+      .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+    let known = Set(headings)
+    var sources = pack.findings.map { ("finding \($0.id)", $0.source) }
+    sources += pack.actions.map { ("action \($0.id)", $0.source) }
+    sources += pack.levels.map { ("level \($0.id)", $0.source) }
+    sources += pack.technologies.map { ("technology \($0.id)", $0.source) }
+    for (what, source) in sources where source.hasPrefix("Kapitel") {
+      #expect(known.contains(source), "\(what): `\(source)` is not a section of the report")
+    }
+    for f in pack.findings { #expect(f.source.hasPrefix("Kapitel"), "\(f.id)") }
+  }
+
+  @Test func builtinPackIsExactlyContentFolder() throws {
+    let (files, problems) = try PackFile.read(directory: Repository.root.appendingPathComponent("Content"))
+    #expect(problems.isEmpty)
+    #expect(BuiltinPack.files.map(\.path) == files.map(\.path), "run scripts/embed-content")
+    for (a, b) in zip(BuiltinPack.files, files) {
+      #expect(a.text == b.text, "\(a.path) differs from Content/; run scripts/embed-content")
+    }
+  }
+}
