@@ -1,0 +1,75 @@
+import Foundation
+import IglooContent
+import IglooEngine
+
+/// An environment that keeps everything in memory: for tests, demos and the terminal driver's
+/// own tests. It counts saves and can be told to fail, to show how the wizard reacts.
+public final class MemoryEnvironment: WizardEnvironment {
+  /// The stored sessions by handle id.
+  public var sessions: [String: Session] = [:]
+  /// Handle ids in the order they were created, newest last.
+  public private(set) var order: [String] = []
+  /// How many times ``save(_:to:)`` succeeded.
+  public private(set) var saveCount = 0
+  /// Every export written: the path and the text.
+  public private(set) var exports: [(path: String, format: ExportFormat, language: Language)] = []
+  /// The date ``today()`` reports.
+  public var date: String
+  /// Export paths starting with one of these fail, as an unwritable folder would.
+  public var unwritablePrefixes: [String] = ["/nonexistent", "/proc"]
+  /// When set, every save fails with this reason.
+  public var failSaves: String?
+  /// Handles that are open.
+  public private(set) var openHandles: Set<String> = []
+
+  /// Creates an environment whose today is `date`, holding `sessions` (oldest first).
+  public init(date: String = "2025-05-01", sessions: [Session] = []) {
+    self.date = date
+    for s in sessions { _ = try? create(s) }
+    saveCount = 0
+  }
+
+  public func today() -> String { date }
+
+  public func listSessions() -> [SavedSession] {
+    order.reversed().map { SavedSession(handle: SessionHandle($0), session: sessions[$0]) }
+  }
+
+  public func open(_ handle: SessionHandle) throws -> Session {
+    guard let s = sessions[handle.id] else { throw EnvironmentError(path: handle.id, reason: "no such session") }
+    openHandles.insert(handle.id)
+    return s
+  }
+
+  public func create(_ session: Session) throws -> SessionHandle {
+    let id = "memory/\(order.count + 1).json"
+    order.append(id)
+    sessions[id] = session
+    openHandles.insert(id)
+    return SessionHandle(id)
+  }
+
+  public func save(_ session: Session, to handle: SessionHandle) throws {
+    if let failSaves { throw EnvironmentError(path: handle.id, reason: failSaves) }
+    if sessions[handle.id] == nil { order.append(handle.id) }
+    sessions[handle.id] = session
+    saveCount += 1
+  }
+
+  public func close(_ handle: SessionHandle) { openHandles.remove(handle.id) }
+
+  public func suggestedExportPath(for session: Session, format: ExportFormat) -> String {
+    "igloo-assessment.\(format.fileExtension)"
+  }
+
+  public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
+    let trimmed = path.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { throw EnvironmentError(path: path, reason: "no file name given") }
+    if let bad = unwritablePrefixes.first(where: { trimmed.hasPrefix($0) }) {
+      throw EnvironmentError(path: trimmed, reason: "the folder \(bad) cannot be written to")
+    }
+    let full = trimmed.hasPrefix("/") ? trimmed : "/work/\(trimmed)"
+    exports.append((full, format, language))
+    return full
+  }
+}

@@ -1,0 +1,80 @@
+import IglooContent
+import IglooEngine
+
+/// Where a saved session lives, as the environment names it (for files: the path).
+public struct SessionHandle: Sendable, Hashable, CustomStringConvertible {
+  /// The environment's name for it.
+  public var id: String
+  /// Creates a handle.
+  public init(_ id: String) { self.id = id }
+  public var description: String { id }
+}
+
+/// A saved session as the start screen lists it.
+public struct SavedSession: Sendable, Hashable {
+  /// Where it lives.
+  public var handle: SessionHandle
+  /// The session, or nil when it cannot be read.
+  public var session: Session?
+  /// Why it cannot be read, in one line.
+  public var problem: String?
+
+  /// Creates a listing entry.
+  public init(handle: SessionHandle, session: Session?, problem: String? = nil) {
+    self.handle = handle
+    self.session = session
+    self.problem = problem
+  }
+}
+
+/// The three export formats.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+  /// The assessment, for the minutes and the APV.
+  case markdown = "md"
+  /// Everything, machine-readable.
+  case json
+  /// The action plan, for spreadsheets.
+  case csv
+
+  /// The file name extension.
+  public var fileExtension: String { rawValue }
+}
+
+/// Everything the wizard needs from the world outside its state: files, locks, reports, the date.
+///
+/// The wizard never touches the disk itself, so its tests run against an in-memory environment
+/// and count the saves; the CLI passes a ``FileEnvironment`` that uses IglooStore and IglooReport.
+public protocol WizardEnvironment: AnyObject {
+  /// Today's date, `YYYY-MM-DD`, for a new assessment.
+  func today() -> String
+  /// The sessions the start screen offers to resume, newest first.
+  func listSessions() -> [SavedSession]
+  /// Opens a saved session for editing (taking its lock).
+  func open(_ handle: SessionHandle) throws -> Session
+  /// Stores a new session somewhere sensible and returns where.
+  func create(_ session: Session) throws -> SessionHandle
+  /// Saves `session` at `handle`, atomically: after a crash the old or the new file is there, whole.
+  func save(_ session: Session, to handle: SessionHandle) throws
+  /// Lets go of a session the wizard no longer edits (its lock).
+  func close(_ handle: SessionHandle)
+  /// Where an export of `session` in `format` goes unless the user says otherwise.
+  func suggestedExportPath(for session: Session, format: ExportFormat) -> String
+  /// Writes `assessment` in `format` and `language` to `path`; returns the full path written.
+  func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String
+}
+
+/// A failure the environment reports, with the file it concerns, for a one-line message.
+public struct EnvironmentError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The file or folder concerned.
+  public var path: String
+  /// What went wrong, in one line.
+  public var reason: String
+
+  /// Creates an error.
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+
+  public var description: String { "\(path): \(reason)" }
+}

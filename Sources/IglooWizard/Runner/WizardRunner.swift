@@ -1,0 +1,131 @@
+import IglooContent
+import IglooEngine
+
+/// Runs the wizard on a terminal: read a key, update the state, carry out the effects (save,
+/// export, open), render at the terminal's current size, draw. Until the user quits or the
+/// input ends.
+///
+/// ```swift
+/// let runner = WizardRunner(pack: pack, environment: env, language: .fromLocale(LANG))
+/// runner.run(on: terminal)
+/// ```
+public final class WizardRunner {
+  /// The state; readable so that the caller (and tests) can see where the wizard ended.
+  public private(set) var state: WizardState
+  /// The environment effects go to.
+  public let environment: WizardEnvironment
+
+  /// A wizard on the start screen (new, resume, training case, language).
+  public init(pack: ContentPack, environment: WizardEnvironment, language: Language) {
+    self.environment = environment
+    state = WizardState(pack: pack, language: language, today: environment.today())
+    refreshSessionList()
+  }
+
+  /// A wizard editing `session`, already opened at `handle` (`igloo resume FILE`, a training
+  /// case opened from the command line); it opens where the session was left.
+  public convenience init(
+    pack: ContentPack, session: Session, handle: SessionHandle?, environment: WizardEnvironment, language: Language
+  ) {
+    self.init(pack: pack, environment: environment, language: language)
+    state.didOpen(session, at: handle)
+  }
+
+  /// Whether the user has quit.
+  public var isFinished: Bool { state.finished }
+
+  /// Runs until the user quits or the terminal has no more keys; then saves what was typed.
+  public func run(on terminal: Terminal) {
+    redraw(terminal)
+    while !state.finished, let key = terminal.readKey() {
+      send(key, size: terminal.size)
+      redraw(terminal)
+    }
+    finish()
+  }
+
+  /// Handles one key at `size`, carrying out its effects; for drivers with their own loop.
+  public func send(_ key: Key, size: Size) {
+    state.viewport = size
+    let effects = state.handle(key)
+    perform(effects)
+    if state.step == .export, state.exportPath.isEmpty, let session = state.session {
+      state.suggestExportPath(environment.suggestedExportPath(for: session, format: state.exportFormat))
+    }
+    if state.step == .start, state.sessionListStale, !state.finished { refreshSessionList() }
+  }
+
+  /// The screen at `size`.
+  public func render(size: Size) -> Grid { WizardRenderer.render(state, size: size) }
+
+  /// Saves whatever is being typed and lets go of the session: on the end of input, and for a
+  /// driver that must stop (a signal) to call before it gives the terminal back.
+  public func finish() {
+    var effects = state.commitEditor()
+    if state.session != nil && !effects.contains(.save) { effects.append(.save) }
+    perform(effects)
+    if let handle = state.handle { environment.close(handle) }
+  }
+
+  private func refreshSessionList() {
+    state.savedSessions = environment.listSessions()
+    state.sessionListStale = false
+  }
+
+  private func redraw(_ terminal: Terminal) {
+    terminal.draw(render(size: terminal.size))
+  }
+
+  private func perform(_ effects: [Effect]) {
+    for effect in effects {
+      switch effect {
+      case .save:
+        guard var session = state.session else { continue }
+        do {
+          if let handle = state.handle {
+            try environment.save(session, to: handle)
+          } else {
+            session.cursor = state.session?.cursor
+            state.handle = try environment.create(session)
+          }
+          state.didSave(error: nil)
+        } catch {
+          state.didSave(error: error)
+        }
+      case .export(let format, let path):
+        guard let assessment = state.assessment else { continue }
+        do {
+          let written = try environment.export(assessment, format: format, language: state.language, to: path)
+          state.didExport(.written(written))
+        } catch {
+          state.didExport(.failed(path: path, reason: WizardState.reason(error)))
+        }
+      case .open(let handle):
+        do {
+          state.didOpen(try environment.open(handle), at: handle)
+        } catch {
+          state.didFailToOpen(error, file: handle.id)
+        }
+      case .create(let session):
+        do {
+          state.didCreate(session, at: try environment.create(session))
+        } catch {
+          state.didFailToOpen(error, file: "")
+        }
+      case .close(let handle):
+        environment.close(handle)
+        if state.handle == handle {
+          state.handle = nil
+          state.session = nil
+        }
+      case .quit:
+        if state.saveError != nil && !state.quitConfirmed {
+          state.askBeforeQuitting()
+          return
+        }
+        state.finished = true
+        return
+      }
+    }
+  }
+}

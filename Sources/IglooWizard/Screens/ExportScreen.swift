@@ -1,0 +1,33 @@
+import IglooContent
+import IglooEngine
+
+/// Step 9: choose Markdown, JSON or CSV and a path; then where the file went, or why it could
+/// not be written, staying here so another path can be tried.
+enum ExportScreen {
+  static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    var y = grid.wrap(t("wizard.export.intro"), in: rect, style: .dim, maxLines: 3) + 1
+    let fields = state.exportFields
+    let focused = fields.indices.contains(state.exportFocus) ? fields[state.exportFocus] : nil
+    let lines: [FormLine] = [
+      .field(.exportFormat, label: t(FieldID.exportFormat.labelKey)),
+      .field(.exportPath, label: t(FieldID.exportPath.labelKey)),
+      .blank,
+      .field(.exportButton, label: ""),
+    ]
+    FormLayout.render(state, lines: lines, focused: focused, in: rect.dropTop(y).top(lines.count), into: &grid)
+    y += lines.count + 1
+    y += grid.wrap(t("wizard.export.format.\(state.exportFormat.rawValue).detail"), in: rect, row: y, style: .dim, maxLines: 2) + 1
+    switch state.exportResult {
+    case .written(let path)?:
+      y += grid.wrap(t("wizard.export.written", ["path": path]), in: rect, row: y, style: .good, maxLines: 3)
+      grid.wrap(t("wizard.export.written.next"), in: rect, row: y, style: .dim, maxLines: 2)
+    case .failed(let path, let reason)?:
+      let text = path.isEmpty ? reason : t("wizard.export.failed", ["path": path, "reason": reason])
+      y += grid.wrap(text, in: rect, row: y, style: .error, maxLines: 3)
+      grid.wrap(t("wizard.export.failed.next"), in: rect, row: y, style: .dim, maxLines: 2)
+    case nil:
+      break
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import IglooContent
+import IglooEngine
+
+/// A centred box for overlays, at most `width`×`height`, inside `area`.
+func overlayBox(width: Int, height: Int, in area: Rect) -> Rect {
+  let w = min(width, area.width), h = min(height, area.height)
+  return Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
+}
+
+/// The keys that work here, generated from the binding tables in force: each context's actions
+/// with every key that reaches them.
+enum HelpOverlay {
+  static func lines(_ state: WizardState) -> [ListRow] {
+    let t = state.localizer
+    // The help screen describes the screen under it, not itself.
+    var under = state
+    under.overlay = nil
+    let stack = under.contexts
+    var rows: [ListRow] = []
+    for context in stack {
+      let entries = KeyBindings.entries(context, in: stack)
+      guard !entries.isEmpty else { continue }
+      if !rows.isEmpty { rows.append(.blank) }
+      rows.append(.header(t("wizard.context.\(context.rawValue)")))
+      for entry in entries {
+        rows.append(ListRow(spans: [Span("  " + Text.pad(KeyLabel.join(entry.keys, t), to: 20), .title), Span(t(entry.action.nameKey))]))
+      }
+    }
+    rows.append(.blank)
+    rows.append(ListRow(spans: [Span(t("wizard.help.autosave"), .dim)], selectable: false))
+    return rows
+  }
+
+  static func render(_ state: WizardState, scroll: Int, in area: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    let box = overlayBox(width: 76, height: area.height, in: area)
+    grid.clear(box)
+    grid.box(box, title: t("wizard.help.title"))
+    let inner = box.inset(dx: 2, dy: 1)
+    let rows = lines(state)
+    let offset = max(0, min(scroll, rows.count - inner.height))
+    ListView.render(Array(rows.dropFirst(offset)), selected: nil, in: inner, into: &grid)
+    if offset > 0 { grid.put("↑", in: inner, row: 0, column: inner.width - 1, style: .dim) }
+  }
+}
+
+/// The steps 1–9, to jump to one, with how far each has got.
+enum StepMenuOverlay {
+  static func render(_ state: WizardState, selection: Int, in area: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    let steps = Array(Step.allCases.dropFirst())
+    let box = overlayBox(width: 50, height: steps.count + 4, in: area)
+    grid.clear(box)
+    grid.box(box, title: t("wizard.action.go-to-step"))
+    let rows = steps.map { step in
+      ListRow(spans: [Span(" \(step.number)  " + t(step.titleKey), step == state.step ? .title : .normal)])
+    }
+    ListView.render(rows, selected: selection, in: box.inset(dx: 2, dy: 2), into: &grid)
+  }
+}
+
+/// The IGLOO levels with their progress, to jump to one.
+enum LevelPickerOverlay {
+  static func render(_ state: WizardState, selection: Int, in area: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    let levels = state.pack.levels
+    let box = overlayBox(width: 50, height: levels.count + 4, in: area)
+    grid.clear(box)
+    grid.box(box, title: t("wizard.action.choose-level"))
+    let rows = levels.map { level -> ListRow in
+      let qs = state.questions(atLevel: level.id)
+      return ListRow(
+        spans: [Span(" \(level.letter)  " + t(level.name), qs.isEmpty ? .dim : .normal)],
+        right: [Span("\(state.answeredCount(qs))/\(qs.count) ", .dim)])
+    }
+    ListView.render(rows, selected: selection, in: box.inset(dx: 2, dy: 2), into: &grid)
+  }
+}
+
+/// A yes/no question.
+enum ConfirmOverlay {
+  static func render(_ state: WizardState, _ what: Confirmation, in area: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    let text: String
+    switch what {
+    case .quitUnsaved: text = t("wizard.confirm.quit-unsaved", ["reason": state.saveError ?? ""])
+    case .deleteAction(let i):
+      let title = state.session.flatMap { $0.plan.indices.contains(i) ? $0.plan[i].title : nil } ?? ""
+      text = t("wizard.confirm.delete-action", ["title": title.isEmpty ? t("wizard.plan.untitled") : title])
+    }
+    let width = min(60, area.width)
+    let lines = Text.wrap(text, width: width - 4)
+    let box = overlayBox(width: width, height: lines.count + 5, in: area)
+    grid.clear(box)
+    grid.box(box, title: t("wizard.confirm.title"), style: .risk)
+    let inner = box.inset(dx: 2, dy: 1)
+    let used = grid.wrap(text, in: inner)
+    grid.put(t("wizard.confirm.keys"), in: inner, row: used + 1, style: .title)
+  }
+}
+
+/// Below the minimum size: only a request to make the window larger, clipped to whatever room
+/// there is, down to a single cell.
+enum TooSmallScreen {
+  static func render(_ state: WizardState, size: Size, into grid: inout Grid) {
+    let t = state.localizer
+    let full = Rect(size)
+    let lines = [
+      (t("wizard.too-small.title"), CellStyle.title),
+      (t("wizard.too-small.size", [
+        "width": String(WizardLayout.minimumSize.width), "height": String(WizardLayout.minimumSize.height),
+        "current": "\(size.width)×\(size.height)",
+      ]), .normal),
+      (t("wizard.too-small.keys"), .dim),
+    ]
+    var wrapped: [(String, CellStyle)] = []
+    for (text, style) in lines { wrapped += Text.wrap(text, width: max(1, size.width - 2)).map { ($0, style) } }
+    let top = max(0, (size.height - wrapped.count) / 2)
+    for (i, (line, style)) in wrapped.enumerated() {
+      let x = max(0, (size.width - Text.width(line)) / 2)
+      grid.put(line, in: full, row: top + i, column: x, style: style)
+    }
+  }
+}

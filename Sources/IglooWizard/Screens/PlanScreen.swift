@@ -1,0 +1,112 @@
+import IglooContent
+import IglooEngine
+
+/// Step 7: the suggested actions, ranked, with why each was suggested; the users accept,
+/// reject, edit or add their own.
+enum PlanScreen {
+  static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    guard let assessment = state.assessment else { return }
+    let entries = state.planEntries(assessment)
+    let accepted = entries.filter { [.accepted, .inProgress, .done].contains(state.planStatus($0)) }.count
+    grid.put(
+      Text.truncate(t("wizard.plan.summary", ["suggested": String(assessment.recommendations.count), "accepted": String(accepted)]),
+        to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
+    var top = 1
+    if assessment.individualWarning {
+      top += grid.wrap(t("wizard.plan.individual-warning"), in: rect, row: 1, style: .risk, maxLines: 2)
+    }
+    top += 1
+    guard !entries.isEmpty else {
+      grid.wrap(t("wizard.plan.empty"), in: rect.dropTop(top), style: .dim)
+      return
+    }
+    let statusWidth = PlanStatus.allCases.map { Text.width(t("wizard.status.\($0.rawValue)")) }.max() ?? 10
+    let levelWidth = min(14, state.pack.levels.map { Text.width(t($0.name)) }.max() ?? 10)
+    let rows: [ListRow] = entries.map { entry in
+      let status = state.planStatus(entry)
+      let mark: Span
+      switch status {
+      case .accepted, .inProgress, .done: mark = Span("✓ ", .good)
+      case .rejected: mark = Span("✗ ", .dim)
+      case .suggested: mark = Span("· ", .dim)
+      }
+      let rank = entry.recommendation.map { String($0.rank) + ". " } ?? (entry.isOwn ? "+  " : "   ")
+      let level = entry.planIndex.flatMap { state.session?.plan[$0].level } ?? entry.action?.level ?? ""
+      let bandStyle = entry.recommendation.map { ProfileScreen.bandStyle($0.band) } ?? .dim
+      return ListRow(
+        spans: [mark, Span(rank, bandStyle), Span(state.planTitle(entry), status == .rejected ? .dim : .normal)],
+        right: [Span(" " + Text.pad(state.levelName(level), to: levelWidth) + " ", .dim), Span(Text.pad(t("wizard.status.\(status.rawValue)"), to: statusWidth), .title)])
+    }
+    let body = rect.dropTop(top)
+    let wide = rect.width >= 110
+    let listArea: Rect
+    let detailArea: Rect
+    if wide {
+      let w = rect.width * 3 / 5
+      listArea = body.left(w)
+      detailArea = body.dropLeft(w + 2)
+    } else {
+      let detailHeight = max(0, min(7, body.height - 5))
+      listArea = body.top(body.height - detailHeight)
+      detailArea = body.dropTop(body.height - detailHeight)
+    }
+    let selected = min(state.planSelection, entries.count - 1)
+    ListView.render(rows, selected: selected, in: listArea, into: &grid)
+    var y = 0
+    if !wide, !detailArea.isEmpty {
+      grid.put(String(repeating: "─", count: detailArea.width), in: detailArea, row: 0, style: .dim)
+      y = 1
+    }
+    drawDetail(state, entries[selected], in: detailArea.dropTop(y), into: &grid)
+  }
+
+  /// Why the action was suggested, what the report says to do, and who usually owns it.
+  static func drawDetail(_ state: WizardState, _ entry: PlanEntry, in rect: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    var y = 0
+    if let r = entry.recommendation {
+      for reason in r.reasons.prefix(2) {
+        y += grid.wrap(describe(reason, state), in: rect, row: y, style: ProfileScreen.bandStyle(r.band), maxLines: 2)
+      }
+    } else if entry.action != nil {
+      y += grid.wrap(t("wizard.plan.no-longer-suggested"), in: rect, row: y, style: .dim, maxLines: 1)
+    }
+    if let i = entry.planIndex, let item = state.session?.plan[i] {
+      var facts: [String] = []
+      if !item.responsible.isEmpty { facts.append(t("wizard.plan.field.responsible") + ": " + item.responsible) }
+      if !item.deadline.isEmpty { facts.append(t("wizard.plan.field.deadline") + ": " + item.deadline) }
+      if !item.followUp.isEmpty { facts.append(t("wizard.plan.field.follow-up") + ": " + item.followUp) }
+      if !facts.isEmpty { y += grid.wrap(facts.joined(separator: " · "), in: rect, row: y, maxLines: 1) }
+      if entry.isOwn, !item.how.isEmpty { y += grid.wrap(item.how, in: rect, row: y, style: .dim, maxLines: 2) }
+    }
+    if let action = entry.action {
+      let owner = state.pack.role(action.owner).map { t($0.name) } ?? action.owner
+      let kind = t(action.collective ? "wizard.plan.collective" : "wizard.plan.individual")
+      y += grid.wrap(t("wizard.plan.owner", ["owner": owner]) + " · " + kind, in: rect, row: y, style: .dim, maxLines: 1)
+      y += grid.wrap(t(action.how), in: rect, row: y, maxLines: max(1, rect.height - y - 1))
+      grid.wrap(t("wizard.source", ["source": action.source]), in: rect, row: y, style: .dim, maxLines: 1)
+    }
+  }
+
+  /// One reason in words: which finding scored what, or which answer set the action off.
+  static func describe(_ reason: Recommendation.Reason, _ state: WizardState) -> String {
+    let t = state.localizer
+    switch reason {
+    case .finding(let id, let score, let band, let opportunity):
+      let title = state.pack.finding(id).map { t($0.title) } ?? id
+      return t(
+        opportunity ? "wizard.plan.reason.opportunity" : "wizard.plan.reason.risk",
+        ["finding": title, "score": t.number(score), "band": t("wizard.band.\(band.rawValue)")])
+    case .answer(let question, let answer):
+      let text = state.pack.question(question).map { t($0.text) } ?? question
+      let value: String
+      switch answer {
+      case .dontKnow: value = t("wizard.answer.dont-know")
+      case .value(let v):
+        value = state.pack.info.scale.first { $0.value == v }.map { t($0.label) } ?? String(v)
+      }
+      return t("wizard.plan.reason.answer", ["question": text, "answer": value])
+    }
+  }
+}

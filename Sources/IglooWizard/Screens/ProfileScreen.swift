@@ -1,0 +1,100 @@
+import IglooContent
+import IglooEngine
+
+/// Step 6: residual risk and untapped opportunity per IGLOO level (and per technology when
+/// there is room) as bars in cells, how much is answered, and the strongest findings.
+enum ProfileScreen {
+  static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    guard let assessment = state.assessment else { return }
+    let overall = assessment.overall
+    grid.put(
+      Text.truncate(
+        t("wizard.profile.answered", ["answered": String(overall.answered), "total": String(overall.questions)]),
+        to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
+
+    let nameWidth = min(24, max(10, (assessment.levels.map { Text.width(state.levelName($0.id)) }
+      + assessment.technologies.map { id in Text.width(state.pack.technology(id.id).map { t($0.name) } ?? id.id) }).max() ?? 10))
+    let half = (rect.width - nameWidth - 2) / 2
+    let barWidth = max(4, min(30, half - 16))
+    grid.put(t("wizard.profile.risk"), in: rect, row: 2, column: nameWidth + 2, style: .title)
+    grid.put(t("wizard.profile.opportunity"), in: rect, row: 2, column: nameWidth + 2 + half, style: .title)
+    var y = 3
+    for row in assessment.levels {
+      drawRow(state, name: state.levelName(row.id), row, nameWidth: nameWidth, half: half, barWidth: barWidth, in: rect, y: y, into: &grid)
+      y += 1
+    }
+    let findingsArea: Rect
+    if rect.height >= 30, !assessment.technologies.isEmpty {
+      y += 1
+      grid.put(t("wizard.profile.technologies"), in: rect, row: y, style: .title)
+      y += 1
+      for row in assessment.technologies {
+        let name = state.pack.technology(row.id).map { t($0.name) } ?? row.id
+        drawRow(state, name: name, row, nameWidth: nameWidth, half: half, barWidth: barWidth, in: rect, y: y, into: &grid)
+        y += 1
+      }
+    }
+    y += 1
+    findingsArea = rect.dropTop(y)
+    drawTopFindings(state, assessment, in: findingsArea, into: &grid)
+  }
+
+  static func bandStyle(_ band: Band?) -> CellStyle {
+    switch band {
+    case .high?: .risk
+    case .moderate?: .moderate
+    case .low?: .good
+    case nil: .dim
+    }
+  }
+
+  static func drawRow(
+    _ state: WizardState, name: String, _ row: ProfileRow, nameWidth: Int, half: Int, barWidth: Int, in rect: Rect, y: Int,
+    into grid: inout Grid
+  ) {
+    let t = state.localizer
+    grid.put(Text.truncate(name, to: nameWidth, ellipsis: true), in: rect, row: y)
+    for (i, side) in [row.risk, row.opportunity].enumerated() {
+      let x = nameWidth + 2 + i * half
+      let style: CellStyle = i == 0 ? bandStyle(side.band) : .opportunity
+      if side.findings == 0 {
+        grid.put(t("wizard.profile.not-applicable"), in: rect, row: y, column: x, style: .dim)
+        continue
+      }
+      guard let average = side.average else {
+        grid.put(t("wizard.profile.not-enough"), in: rect, row: y, column: x, style: .dim)
+        continue
+      }
+      Bar.draw(average, width: barWidth, style: style, in: rect, row: y, column: x, into: &grid)
+      var label = " " + t.number(average) + " " + t("wizard.band.\(side.band?.rawValue ?? "low")")
+      if let worst = side.worst, worst > average, half - barWidth - Text.width(label) > 10 {
+        label += " " + t("wizard.profile.worst", ["n": t.number(worst)])
+      }
+      grid.put(Text.truncate(label, to: half - barWidth - 1), in: rect, row: y, column: x + barWidth, style: style == .opportunity ? .opportunity : style)
+    }
+  }
+
+  static func drawTopFindings(_ state: WizardState, _ assessment: Assessment, in rect: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    guard rect.height >= 2 else { return }
+    grid.put(t("wizard.profile.top-findings"), in: rect, row: 0, style: .title)
+    let top = assessment.topFindings(max(0, rect.height - 1))
+    guard !top.isEmpty else {
+      grid.wrap(t("wizard.profile.no-findings"), in: rect.dropTop(1), style: .dim, maxLines: 2)
+      return
+    }
+    for (i, result) in top.enumerated() {
+      let isRisk = result.residualRisk != nil
+      let score = result.residualRisk ?? result.untapped ?? 0
+      let band = isRisk ? result.riskBand : result.opportunityBand
+      let tag = t(isRisk ? "wizard.profile.risk-short" : "wizard.profile.opportunity-short")
+        + " " + t.number(score) + " " + t("wizard.band.\(band?.rawValue ?? "low")")
+      let tagWidth = Text.width(tag)
+      let level = state.levelName(result.finding.level)
+      let title = "\(i + 1). " + t(result.finding.title) + " (" + level + ")"
+      grid.put(Text.truncate(title, to: rect.width - tagWidth - 2, ellipsis: true), in: rect, row: i + 1)
+      grid.put(tag, in: rect, row: i + 1, column: rect.width - tagWidth, style: isRisk ? bandStyle(band) : .opportunity)
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import IglooContent
+import IglooEngine
+
+/// Steps 3 and 4: one statement at a time, the five-point scale with "don't know" and "not
+/// relevant", a note, the other voices' answers, and "why we ask" with the report's section.
+enum QuestionScreen {
+  static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    guard state.session != nil else { return }
+    drawProgress(state, in: rect.top(1), into: &grid)
+    guard let question = state.currentQuestion else {
+      grid.wrap(t(state.step == .absence ? "wizard.absence.none" : "wizard.questions.none"), in: rect.dropTop(2), style: .dim)
+      return
+    }
+    let list = state.currentQuestionList
+    let position = t("wizard.questions.position", ["n": String(state.currentQuestionIndex + 1), "total": String(list.count)])
+    let intro = state.step == .absence ? t("wizard.absence.intro") : state.levelName(state.questionLevel)
+    grid.put(Text.truncate(intro + " · " + position, to: rect.width, ellipsis: true), in: rect, row: 1, style: .dim)
+
+    let wide = rect.width >= 110
+    let main = wide ? rect.dropTop(3).left(rect.width * 11 / 20) : rect.dropTop(3)
+    var y = 0
+    y += grid.wrap(t(question.text), in: main, row: y, style: .title, maxLines: wide ? 5 : 3) + 1
+    y += drawScale(state, question, in: main.dropTop(y), into: &grid)
+    y += drawVoices(state, question, in: main.dropTop(y), into: &grid)
+    let label = t("wizard.questions.note") + " "
+    if y < main.height {
+      let editing = state.editor?.field == .note(question.id)
+      grid.put(label, in: main, row: y, style: editing ? .title : .normal)
+      FieldView.draw(
+        state, .note(question.id), focused: editing, placeholder: t("wizard.questions.note.placeholder"), in: main, row: y,
+        column: Text.width(label), width: main.width - Text.width(label), into: &grid)
+      y += 2
+    }
+    let whyArea = wide ? rect.dropTop(3).dropLeft(main.width + 3) : main.dropTop(y)
+    drawWhy(state, question, in: whyArea, boxed: wide, into: &grid)
+  }
+
+  /// The level tabs with progress, or the absence step's progress.
+  static func drawProgress(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    if state.step == .absence {
+      let list = state.absenceQuestions
+      grid.put(
+        t("wizard.questions.answered", ["answered": String(state.answeredCount(list)), "total": String(list.count)]),
+        in: rect, row: 0, style: .dim)
+      return
+    }
+    let levels = state.pack.levels
+    let counts = levels.map { level -> String in
+      let qs = state.questions(atLevel: level.id)
+      return "\(state.answeredCount(qs))/\(qs.count)"
+    }
+    // Full names when they fit, the IGLOO letters when not.
+    for useNames in [true, false] {
+      let labels = zip(levels, counts).map { level, count in (useNames ? t(level.name) : level.letter) + " " + count }
+      guard labels.map(Text.width).reduce(0, +) + 3 * labels.count <= rect.width || !useNames else { continue }
+      var x = 0
+      for (level, label) in zip(levels, labels) {
+        let qs = state.questions(atLevel: level.id)
+        let done = !qs.isEmpty && state.answeredCount(qs) == qs.count
+        let style: CellStyle = level.id == state.questionLevel ? .selected : (qs.isEmpty ? .dim : (done ? .good : .normal))
+        x += grid.put(" " + label + " ", in: rect, row: 0, column: x, style: style) + 1
+      }
+      return
+    }
+  }
+
+  /// The answer options; returns the rows used.
+  static func drawScale(_ state: WizardState, _ question: Question, in rect: Rect, into grid: inout Grid) -> Int {
+    let t = state.localizer
+    let current = WizardState.highlightRow(state.currentAnswer(question.id))
+    let answered = state.currentAnswer(question.id) != nil
+    var options: [(key: String, label: String)] = state.pack.info.scale.enumerated().map { i, point in
+      (String(i + 1), t(point.label))
+    }
+    options.append(("d", t("wizard.answer.dont-know")))
+    options.append(("n", t("wizard.answer.not-relevant")))
+    let twoColumns = rect.width >= 60
+    let leftWidth = twoColumns ? (options.prefix(5).map { Text.width($0.label) }.max() ?? 0) + 10 : rect.width
+    for (i, option) in options.enumerated() {
+      let row = twoColumns && i >= 5 ? i - 5 : i
+      let column = twoColumns && i >= 5 ? leftWidth : 0
+      guard row < rect.height else { continue }
+      let mark = answered && current == i ? "●" : "○"
+      let text = " \(mark) \(option.key)  \(option.label) "
+      let style: CellStyle = i == state.highlight ? .selected : (answered && current == i ? .good : .normal)
+      grid.put(text, in: rect, row: row, column: column, style: style)
+    }
+    return min(rect.height, twoColumns ? 6 : 8)
+  }
+
+  /// Every voice's answer when there are several, with a warning where they differ by two or
+  /// more points; returns the rows used.
+  static func drawVoices(_ state: WizardState, _ question: Question, in rect: Rect, into grid: inout Grid) -> Int {
+    guard let session = state.session, session.voices.count > 1, rect.height > 0 else { return 0 }
+    let t = state.localizer
+    var parts: [String] = []
+    var points: [Int] = []
+    for (i, voice) in session.voices.enumerated() {
+      let answer = session.answer(question.id, voice: voice.id)
+      if let p = answer?.point { points.append(p) }
+      parts.append(state.displayName(ofVoice: i) + " " + short(answer, t))
+    }
+    parts.append(t("wizard.voice.agreed") + " " + short(session.agreed[question.id], t))
+    let spread = (points.max() ?? 0) - (points.min() ?? 0)
+    var text = parts.joined(separator: " · ")
+    if spread >= 2 { text += "  " + t("wizard.questions.disagree") }
+    grid.put(Text.truncate(text, to: rect.width, ellipsis: true), in: rect, row: 0, style: spread >= 2 ? .risk : .dim)
+    return 2
+  }
+
+  static func short(_ answer: Answer?, _ t: Localizer) -> String {
+    switch answer?.value {
+    case .point(let p)?: String(p)
+    case .dontKnow?: t("wizard.answer.dont-know.short")
+    case .notRelevant?: t("wizard.answer.not-relevant.short")
+    case nil: "–"
+    }
+  }
+
+  /// "Why we ask": the report's point behind the question, and its section.
+  static func drawWhy(_ state: WizardState, _ question: Question, in rect: Rect, boxed: Bool, into grid: inout Grid) {
+    guard rect.height >= 2 else { return }
+    let t = state.localizer
+    let finding = question.measures.first.flatMap { state.pack.finding($0.finding) }
+    let area: Rect
+    if boxed {
+      grid.box(rect, title: t("wizard.questions.why"))
+      area = rect.inset(dx: 2, dy: 1)
+    } else {
+      grid.put(t("wizard.questions.why"), in: rect, row: 0, style: .title)
+      area = rect.dropTop(1)
+    }
+    var y = 0
+    if let finding {
+      y += grid.wrap(t(finding.title), in: area, row: y, style: finding.polarity == .opportunity ? .opportunity : .risk, maxLines: 2)
+    }
+    let why = question.why.map { t($0) } ?? finding.map { t($0.summary) } ?? ""
+    let sourceLines = finding == nil ? 0 : 1
+    y += grid.wrap(why, in: area, row: y, maxLines: max(1, area.height - y - sourceLines))
+    if let finding {
+      grid.wrap(t("wizard.source", ["source": finding.source]), in: area, row: min(y, area.height - 1), style: .dim, maxLines: 1)
+    }
+  }
+}

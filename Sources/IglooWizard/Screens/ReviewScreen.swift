@@ -1,0 +1,51 @@
+import IglooContent
+import IglooEngine
+
+/// Step 5: what is unanswered, the "don't know" answers (things to find out) and where the
+/// voices disagree (topics for dialogue). Enter jumps to the question.
+enum ReviewScreen {
+  static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    guard let assessment = state.assessment else { return }
+    let entries = state.reviewEntries(assessment)
+    let counts = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
+    let summary = t(
+      "wizard.review.summary",
+      [
+        "unanswered": String(counts[.unanswered] ?? 0), "dontknow": String(counts[.dontKnow] ?? 0),
+        "disagreements": String(counts[.disagreement] ?? 0),
+      ])
+    grid.put(Text.truncate(summary, to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
+    guard !entries.isEmpty else {
+      grid.wrap(t("wizard.review.all-done"), in: rect.dropTop(2), style: .good)
+      return
+    }
+    var rows: [ListRow] = []
+    var selectedRow: Int?
+    var lastKind: ReviewEntry.Kind?
+    for (i, entry) in entries.enumerated() {
+      if entry.kind != lastKind {
+        if lastKind != nil { rows.append(.blank) }
+        rows.append(.header(t("wizard.review.\(entry.kind.rawValue)", ["n": String(counts[entry.kind] ?? 0)])))
+        lastKind = entry.kind
+      }
+      if i == state.reviewSelection { selectedRow = rows.count }
+      let q = state.pack.question(entry.question)
+      let where_ = q.map { $0.kind == .absence ? t("wizard.step.absence.short") : (state.level(of: $0).map(state.levelName) ?? "") } ?? ""
+      var right: [Span] = []
+      if entry.kind == .disagreement, let d = assessment.disagreements.first(where: { $0.question == entry.question }) {
+        let voices = state.session?.voices ?? []
+        let text = voices.enumerated().compactMap { i, v in d.points[v.id].map { "\(state.displayName(ofVoice: i)) \($0)" } }
+          .joined(separator: " · ")
+        right = [Span(" " + text + (d.resolved ? " ✓" : ""), d.resolved ? .good : .risk)]
+      }
+      rows.append(ListRow(spans: [Span("  " + Text.pad(where_, to: 14), .dim), Span(q.map { t($0.text) } ?? entry.question)], right: right))
+    }
+    let list = rect.dropTop(2)
+    let hintRows = list.height >= 12 ? 2 : 0
+    ListView.render(rows, selected: selectedRow, in: list.top(list.height - hintRows), into: &grid)
+    if hintRows > 0 {
+      grid.wrap(t("wizard.review.hint"), in: list.dropTop(list.height - hintRows + 1), style: .dim, maxLines: 1)
+    }
+  }
+}

@@ -1,0 +1,48 @@
+extension WizardState {
+  /// The binding contexts in force, most specific first: this decides what every key does, and
+  /// the footer and help screen read the same stack.
+  public var contexts: [BindingContext] {
+    if WizardLayout.isTooSmall(viewport) { return [.tooSmall] }
+    switch overlay {
+    case .help?: return [.help, .global]
+    case .stepMenu?: return [.stepMenu, .list, .global]
+    case .levelPicker?: return [.levelPicker, .list, .global]
+    case .confirm?: return [.confirm, .global]
+    case nil: break
+    }
+    if let editor, editor.field.isInline { return [.noteEditing, .textField, .global] }
+    switch step {
+    case .start: return [.start, .list, .command, .global]
+    case .about: return formContexts(aboutFields, aboutFocus)
+    case .scope: return [.scope, .list, .command, .global]
+    case .questions, .absence: return [.questions, .command, .global]
+    case .review: return [.review, .list, .command, .global]
+    case .profile: return [.command, .global]
+    case .plan:
+      if planEditorItem != nil { return [.planEditor] + formContexts(planEditorFields, planEditorFocus) }
+      return [.plan, .list, .command, .global]
+    case .followUp: return formContexts(followUpFields, followUpFocus)
+    case .export: return [.export] + formContexts(exportFields, exportFocus)
+    }
+  }
+
+  private func formContexts(_ fields: [FieldID], _ focus: Int) -> [BindingContext] {
+    guard fields.indices.contains(focus) else { return [.form, .global] }
+    switch fields[focus].kind {
+    case .text, .number: return [.textField, .form, .global]
+    case .choice: return [.choiceField, .form, .global]
+    case .button: return [.buttonField, .form, .global]
+    }
+  }
+}
+
+extension FieldID {
+  /// Whether the field is edited in its own line, opened and closed with a key, rather than
+  /// being part of a form where focus alone starts the editing.
+  var isInline: Bool {
+    switch self {
+    case .note, .scopeNote: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import IglooContent
+
+/// Looks up interface strings in the pack's string table, in one language.
+public struct Localizer: Sendable {
+  /// The pack whose strings are used.
+  public let pack: ContentPack
+  /// The language.
+  public let language: Language
+
+  /// Creates a localizer.
+  public init(pack: ContentPack, language: Language) {
+    self.pack = pack
+    self.language = language
+  }
+
+  /// The string `key` with `{name}` placeholders filled from `values`.
+  public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+    values.isEmpty ? pack.string(key, language) : pack.string(key, language, values)
+  }
+
+  /// A localized text from the content, in this language.
+  public func callAsFunction(_ text: LocalizedText) -> String { text[language] }
+
+  /// A whole number written the way the language writes it (no grouping: the numbers here are small).
+  public func number(_ value: Double) -> String { String(Int(value.rounded())) }
+
+  /// A percentage, e.g. "40 %" in Danish and "40%" in English.
+  public func percent(_ value: Double) -> String { self("wizard.format.percent", ["n": number(value)]) }
+}
+
+/// A message on the status line, kept as a key so that it follows a language switch.
+public struct Message: Sendable, Hashable {
+  /// The string key.
+  public var key: String
+  /// Values for its placeholders.
+  public var values: [String: String]
+  /// How it is shown: `.good`, `.error`, `.risk` (a warning) or `.dim`.
+  public var style: CellStyle
+
+  /// Creates a message.
+  public init(_ key: String, _ values: [String: String] = [:], style: CellStyle = .dim) {
+    self.key = key
+    self.values = values
+    self.style = style
+  }
+}

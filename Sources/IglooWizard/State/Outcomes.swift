@@ -1,0 +1,77 @@
+import IglooContent
+import IglooEngine
+
+extension WizardState {
+  /// The session at `handle` is now the one being edited: opens it where it was left.
+  public mutating func didOpen(_ session: Session, at handle: SessionHandle?) {
+    self.session = session
+    self.handle = handle
+    editor = nil
+    overlay = nil
+    pendingNotes = [:]
+    planEditorItem = nil
+    voice = .voice(session.voices.first?.id ?? Voice.single.id)
+    normaliseVoice()
+    questionLevel = pack.levels.first?.id ?? ""
+    questionID = nil
+    absenceID = nil
+    aboutFocus = 0
+    exportResult = nil
+    exportPath = ""
+    restoreCursor()
+  }
+
+  /// A new session was stored at `handle`.
+  public mutating func didCreate(_ session: Session, at handle: SessionHandle) {
+    didOpen(session, at: handle)
+    step = .about
+    aboutFocus = 0
+    syncEditor()
+    updateCursor()
+    message = Message("wizard.message.created", ["file": handle.id], style: .good)
+  }
+
+  /// Opening or creating a session failed.
+  public mutating func didFailToOpen(_ error: Error, file: String) {
+    message = Message("wizard.message.open-failed", ["file": file, "reason": Self.reason(error)], style: .error)
+  }
+
+  /// A save finished; `error` is nil when it succeeded.
+  public mutating func didSave(error: Error?) {
+    if let error {
+      saveError = Self.reason(error)
+      message = Message("wizard.message.save-failed", ["reason": saveError!], style: .error)
+    } else {
+      saveError = nil
+    }
+  }
+
+  /// An export finished.
+  public mutating func didExport(_ result: ExportResult) {
+    exportResult = result
+    if case .failed = result {
+      // Back to the path, so the user can type another one without leaving the screen.
+      exportFocus = exportFields.firstIndex(of: .exportPath) ?? 0
+      syncEditor()
+    }
+  }
+
+  /// The quit was held back because the last save failed: ask first.
+  public mutating func askBeforeQuitting() {
+    overlay = .confirm(.quitUnsaved)
+  }
+
+  /// The export path offered when the export step is first shown.
+  public mutating func suggestExportPath(_ path: String) {
+    if exportPath.isEmpty {
+      exportPath = path
+      if case .exportPath? = editor?.field { editor = FieldEditor(field: .exportPath, value: path) }
+    }
+  }
+
+  /// One line from an error: the environment's own text, or the error's description.
+  static func reason(_ error: Error) -> String {
+    if let e = error as? EnvironmentError { return e.description }
+    return String(describing: error)
+  }
+}

@@ -1,0 +1,189 @@
+import IglooContent
+import IglooEngine
+
+extension WizardState {
+  /// The IGLOO level a question belongs to: that of the first finding it measures.
+  public func level(of question: Question) -> String? {
+    question.measures.first.flatMap { pack.finding($0.finding)?.level }
+  }
+
+  /// The scored questions that apply in scope, at `level`, in the pack's order.
+  public func questions(atLevel level: String) -> [Question] {
+    guard let session else { return [] }
+    return session.applicableQuestions(pack).filter { $0.kind == .finding && self.level(of: $0) == level }
+  }
+
+  /// The sickness-absence questions that apply.
+  public var absenceQuestions: [Question] {
+    guard let session else { return [] }
+    return session.applicableQuestions(pack).filter { $0.kind == .absence }
+  }
+
+  /// The levels that have applicable questions, in the model's order.
+  public var levelsWithQuestions: [Level] { pack.levels.filter { !questions(atLevel: $0.id).isEmpty } }
+
+  /// The questions of the screen on display (a level's, or the absence step's).
+  public var currentQuestionList: [Question] {
+    step == .absence ? absenceQuestions : questions(atLevel: questionLevel)
+  }
+
+  /// The index of the question on display in ``currentQuestionList``.
+  public var currentQuestionIndex: Int {
+    let list = currentQuestionList
+    let id = step == .absence ? absenceID : questionID
+    return list.firstIndex { $0.id == id } ?? 0
+  }
+
+  /// The question on display, if any applies.
+  public var currentQuestion: Question? {
+    let list = currentQuestionList
+    return list.isEmpty ? nil : list[min(currentQuestionIndex, list.count - 1)]
+  }
+
+  /// The answer the selected voice (or the agreed answer) gave to `question`.
+  public func currentAnswer(_ question: String) -> Answer? {
+    guard let session else { return nil }
+    switch voice {
+    case .agreed: return session.agreed[question]
+    case .voice(let id): return session.answer(question, voice: id)
+    }
+  }
+
+  /// The note shown for `question`: the answer's, or one typed before answering.
+  public func note(for question: String) -> String {
+    currentAnswer(question)?.note ?? pendingNotes[question] ?? ""
+  }
+
+  /// How many of `questions` the selected voice has answered.
+  public func answeredCount(_ questions: [Question]) -> Int {
+    questions.filter { currentAnswer($0.id) != nil }.count
+  }
+
+  /// The highlight row that shows `answer`: 0–4 for the scale, 5 "don't know", 6 "not relevant".
+  static func highlightRow(_ answer: Answer?) -> Int {
+    switch answer?.value {
+    case .point(let p)?: max(0, min(4, p - 1))
+    case .dontKnow?: 5
+    case .notRelevant?: 6
+    case nil: 0
+    }
+  }
+
+  /// Shows `question` (by id) on the questions or absence screen.
+  mutating func show(question id: String?) {
+    if step == .absence {
+      absenceID = id
+    } else {
+      questionID = id
+    }
+    highlight = Self.highlightRow(id.flatMap(currentAnswer))
+  }
+
+  /// Jumps to `question` wherever it is: its level on the questions screen, or the absence step.
+  mutating func jump(to questionID: String) {
+    guard let q = pack.question(questionID) else { return }
+    commitEditor()
+    if q.kind == .absence {
+      step = .absence
+    } else {
+      step = .questions
+      if let level = level(of: q) { questionLevel = level }
+    }
+    show(question: q.id)
+  }
+
+  /// Records `value` for the question on display as the selected voice, keeping its note.
+  mutating func record(_ value: AnswerValue?) -> Bool {
+    guard var s = session, let q = currentQuestion else { return false }
+    let note = note(for: q.id)
+    let answer = value.map { Answer($0, note: note) }
+    switch voice {
+    case .agreed: s.agreed[q.id] = answer
+    case .voice(let id): s.setAnswer(answer, question: q.id, voice: id)
+    }
+    if value == nil {
+      if !note.isEmpty { pendingNotes[q.id] = note }
+    } else {
+      pendingNotes[q.id] = nil
+    }
+    let changed = s != session
+    session = s
+    return changed
+  }
+
+  /// Stores a note for `question`: with the answer if there is one, otherwise until it comes.
+  mutating func setNote(_ text: String, for question: String) -> Bool {
+    guard var s = session else { return false }
+    guard var answer = currentAnswer(question) else {
+      pendingNotes[question] = text.isEmpty ? nil : text
+      message = text.isEmpty ? nil : Message("wizard.questions.note-pending")
+      return false
+    }
+    answer.note = text
+    switch voice {
+    case .agreed: s.agreed[question] = answer
+    case .voice(let id): s.setAnswer(answer, question: question, voice: id)
+    }
+    let changed = s != session
+    session = s
+    return changed
+  }
+
+  /// Moves to the next question, across levels; past the last one, to the next step.
+  mutating func advance() {
+    let list = currentQuestionList
+    let i = currentQuestionIndex
+    if i + 1 < list.count {
+      show(question: list[i + 1].id)
+      return
+    }
+    if step == .questions {
+      let levels = levelsWithQuestions.map(\.id)
+      if let at = levels.firstIndex(of: questionLevel), at + 1 < levels.count {
+        questionLevel = levels[at + 1]
+        show(question: questions(atLevel: questionLevel).first?.id)
+        message = Message("wizard.questions.next-level", ["level": levelName(questionLevel)], style: .good)
+        return
+      }
+      step = absenceQuestions.isEmpty ? .review : .absence
+      if step == .absence { show(question: absenceID ?? absenceQuestions.first?.id) }
+      message = Message("wizard.questions.all-levels-done", style: .good)
+    } else {
+      step = .review
+      message = Message("wizard.questions.absence-done", style: .good)
+    }
+  }
+
+  /// Moves to the previous question, across levels.
+  mutating func retreat() {
+    let list = currentQuestionList
+    let i = currentQuestionIndex
+    if i > 0 && i - 1 < list.count {
+      show(question: list[i - 1].id)
+      return
+    }
+    guard step == .questions else { return }
+    let levels = levelsWithQuestions.map(\.id)
+    if let at = levels.firstIndex(of: questionLevel), at > 0 {
+      questionLevel = levels[at - 1]
+      show(question: questions(atLevel: questionLevel).last?.id)
+    }
+  }
+
+  /// The name of the level with `id`.
+  public func levelName(_ id: String) -> String { pack.level(id).map { localizer($0.name) } ?? id }
+
+  /// The voices the `v` key cycles through: each voice, then the agreed answer when there are
+  /// several voices (with one voice, its answer is the agreed one).
+  public var voiceChoices: [VoiceChoice] {
+    guard let session else { return [] }
+    let voices = session.voices.map { VoiceChoice.voice($0.id) }
+    return voices.count > 1 ? voices + [.agreed] : voices
+  }
+
+  /// Makes sure the selected voice still exists.
+  mutating func normaliseVoice() {
+    let choices = voiceChoices
+    if !choices.contains(voice), let first = choices.first { voice = first }
+  }
+}

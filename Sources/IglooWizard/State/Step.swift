@@ -1,0 +1,88 @@
+/// A step of the assessment, in the order of the product brief (0–9), which follows the APV.
+public enum Step: String, CaseIterable, Sendable, Hashable {
+  /// 0: new, resume, training case, language.
+  case start
+  /// 1: workplace, sector, employees, date, participants, voices.
+  case about
+  /// 2: the AI in use, planned or considered.
+  case scope
+  /// 3: mapping and risk assessment, level by level.
+  case questions
+  /// 4: sickness absence, at group level.
+  case absence
+  /// 5: unanswered, "don't know", disagreements.
+  case review
+  /// 6: risk and opportunity per level.
+  case profile
+  /// 7: the action plan.
+  case plan
+  /// 8: the next review.
+  case followUp = "follow-up"
+  /// 9: Markdown, JSON, CSV.
+  case export
+
+  /// The step's number, 0–9.
+  public var number: Int { Step.allCases.firstIndex(of: self) ?? 0 }
+
+  /// The interface string of its title.
+  public var titleKey: String { "wizard.step.\(rawValue)" }
+
+  /// The interface string of its short name, for the step bar.
+  public var shortKey: String { "wizard.step.\(rawValue).short" }
+
+  /// The step after this one, or nil after export.
+  public var next: Step? { Step.allCases.indices.contains(number + 1) ? Step.allCases[number + 1] : nil }
+
+  /// The step before this one, or nil at the start.
+  public var previous: Step? { number > 0 ? Step.allCases[number - 1] : nil }
+}
+
+/// Who the answers on the questions screen are given as.
+public enum VoiceChoice: Sendable, Hashable {
+  /// One of the session's voices, by id.
+  case voice(String)
+  /// The committee's agreed answer, which overrides the voices.
+  case agreed
+}
+
+/// Something drawn over the current screen that takes the keys until it is closed.
+public enum Overlay: Sendable, Hashable {
+  /// The keys that work, generated from the binding tables.
+  case help(scroll: Int)
+  /// The steps, to jump to one.
+  case stepMenu(selection: Int)
+  /// The IGLOO levels with their progress, to jump to one.
+  case levelPicker(selection: Int)
+  /// A yes/no question.
+  case confirm(Confirmation)
+}
+
+/// What a yes/no question is about.
+public enum Confirmation: Sendable, Hashable {
+  /// Quitting although the last save failed.
+  case quitUnsaved
+  /// Deleting one of the users' own actions (its index in the plan).
+  case deleteAction(Int)
+}
+
+/// What became of the last export.
+public enum ExportResult: Sendable, Hashable {
+  /// The file was written there.
+  case written(String)
+  /// It could not be written; the reason in one line.
+  case failed(path: String, reason: String)
+}
+
+/// The smallest and the intended screen sizes.
+public enum WizardLayout {
+  /// Below this the wizard shows only "make the window larger"; every screen is laid out to
+  /// work from here up. 60×20 keeps the question, the scale and the note visible together.
+  public static let minimumSize = Size(width: 60, height: 20)
+  /// The size every screen is designed for.
+  public static let targetSize = Size(width: 80, height: 24)
+
+  /// Whether `size` is too small to use.
+  public static func isTooSmall(_ size: Size) -> Bool {
+    size.width < minimumSize.width || size.height < minimumSize.height
+  }
+}

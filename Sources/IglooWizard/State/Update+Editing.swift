@@ -1,0 +1,189 @@
+import IglooContent
+import IglooEngine
+
+extension WizardState {
+  /// Types `character` into the field being edited. Number fields take digits only.
+  mutating func insert(_ character: Character) -> [Effect] {
+    guard var editor else { return [] }
+    if editor.field.kind == .number && !(character.isASCII && character.isNumber) {
+      message = Message("wizard.message.digits-only", style: .error)
+      return []
+    }
+    // Control characters never belong in a saved text; a newline would break the one-line fields.
+    guard !character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) else { return [] }
+    message = nil
+    editor.buffer.insert(character)
+    self.editor = editor
+    return []
+  }
+
+  /// Starts editing the focused form field if it takes text, or stops editing if it does not.
+  mutating func syncEditor() {
+    guard let field = focusedFormField else {
+      if let editor, !editor.field.isInline { self.editor = nil }
+      return
+    }
+    switch field.kind {
+    case .text, .number:
+      if editor?.field != field { editor = FieldEditor(field: field, value: value(field)) }
+    case .choice, .button:
+      editor = nil
+    }
+  }
+
+  /// The form field that has focus on the current screen, if the screen is a form.
+  var focusedFormField: FieldID? {
+    func pick(_ fields: [FieldID], _ focus: Int) -> FieldID? { fields.indices.contains(focus) ? fields[focus] : nil }
+    switch step {
+    case .about: return pick(aboutFields, aboutFocus)
+    case .plan: return planEditorItem == nil ? nil : pick(planEditorFields, planEditorFocus)
+    case .followUp: return pick(followUpFields, followUpFocus)
+    case .export: return pick(exportFields, exportFocus)
+    default: return nil
+    }
+  }
+
+  /// Stores what was typed in the field being edited and stops editing; asks for a save when
+  /// the session changed. Every path that moves focus or leaves a screen goes through here, so
+  /// nothing typed is ever dropped.
+  @discardableResult
+  mutating func commitEditor() -> [Effect] {
+    guard let editor else { return [] }
+    self.editor = nil
+    let text = editor.buffer.text
+    guard text != editor.original else { return [] }
+    if case .date = editor.field, !text.isEmpty, CalendarDate(text) == nil {
+      message = Message("wizard.message.bad-date", ["date": text], style: .risk)
+    }
+    if case .nextReview = editor.field, !text.isEmpty, CalendarDate(text) == nil {
+      message = Message("wizard.message.bad-date", ["date": text], style: .risk)
+    }
+    return setValue(text, for: editor.field) ? [.save] : []
+  }
+
+  /// Text editing keys, for whichever field is being edited; nil when `action` is not one.
+  mutating func performTextAction(_ action: WizardAction) -> [Effect]? {
+    guard var editor else { return nil }
+    switch action {
+    case .cursorLeft: editor.buffer.left()
+    case .cursorRight: editor.buffer.right()
+    case .cursorStart: editor.buffer.home()
+    case .cursorEnd: editor.buffer.end()
+    case .deleteBackward: editor.buffer.deleteBackward()
+    case .deleteForward: editor.buffer.deleteForward()
+    case .clearToStart: editor.buffer.clearToStart()
+    case .clearToEnd: editor.buffer.clearToEnd()
+    default: return nil
+    }
+    self.editor = editor
+    return []
+  }
+
+  /// Keys for a note edited in its own line: Enter keeps it, Esc throws the change away.
+  mutating func performInEditor(_ action: WizardAction) -> [Effect]? {
+    if let effects = performTextAction(action) { return effects }
+    switch action {
+    case .commitEdit:
+      return commitEditor()
+    case .cancelEdit:
+      editor = nil
+      message = Message("wizard.message.edit-cancelled")
+      return []
+    default:
+      return nil
+    }
+  }
+
+  /// Keys on a form: move between fields, edit text, cycle choices, press buttons.
+  mutating func performInForm(_ action: WizardAction, fields: [FieldID], focus: WritableKeyPath<WizardState, Int>) -> [Effect] {
+    if let effects = performTextAction(action) { return effects }
+    guard !fields.isEmpty else { return [] }
+    let current = fields[min(max(0, self[keyPath: focus]), fields.count - 1)]
+    switch action {
+    case .nextField, .previousField:
+      let effects = commitEditor()
+      let delta = action == .nextField ? 1 : -1
+      self[keyPath: focus] = min(max(0, self[keyPath: focus] + delta), aboutFieldsCount(fields) - 1)
+      syncEditor()
+      return effects
+    case .nextChoice, .previousChoice:
+      let options = choices(current)
+      guard !options.isEmpty else { return [] }
+      let at = options.firstIndex(of: value(current)) ?? -1
+      let next = (at + (action == .nextChoice ? 1 : -1) + options.count) % options.count
+      return setValue(options[next], for: current) ? [.save] : []
+    case .activate:
+      return press(current)
+    case .removeRow:
+      return removeRow(current)
+    default:
+      return []
+    }
+  }
+
+  // The About form's field list grows while the user is on it (a participant added), so the
+  // clamp must read the list as it is now, not as it was when the action began.
+  private func aboutFieldsCount(_ fields: [FieldID]) -> Int {
+    step == .about ? aboutFields.count : fields.count
+  }
+
+  /// Presses a button field.
+  mutating func press(_ field: FieldID) -> [Effect] {
+    guard session != nil else { return [] }
+    switch field {
+    case .addParticipant:
+      let count = session!.about.participants.count
+      session!.about.participants.append(Participant(name: "", role: pack.info.roles.first?.id ?? ""))
+      aboutFocus = aboutFields.firstIndex(of: .participantName(count)) ?? aboutFocus
+      syncEditor()
+      return [.save]
+    case .addVoice:
+      var n = session!.voices.count + 1
+      while session!.voices.contains(where: { $0.id == "voice-\(n)" }) { n += 1 }
+      session!.voices.append(Voice(id: "voice-\(n)", name: ""))
+      aboutFocus = aboutFields.firstIndex(of: .voiceName(session!.voices.count - 1)) ?? aboutFocus
+      syncEditor()
+      return [.save]
+    case .exportButton:
+      return startExport()
+    default:
+      return []
+    }
+  }
+
+  /// Removes the participant or voice whose field has focus. A voice that has answered is kept:
+  /// removing it would silently throw away its answers.
+  mutating func removeRow(_ field: FieldID) -> [Effect] {
+    guard session != nil else { return [] }
+    switch field {
+    case .participantName(let i), .participantRole(let i):
+      guard session!.about.participants.indices.contains(i) else { return [] }
+      editor = nil
+      session!.about.participants.remove(at: i)
+      aboutFocus = min(aboutFocus, aboutFields.count - 1)
+      if aboutFields.indices.contains(aboutFocus), case .participantRole = aboutFields[aboutFocus] { aboutFocus -= 1 }
+      syncEditor()
+      message = Message("wizard.message.participant-removed")
+      return [.save]
+    case .voiceName(let i):
+      guard let voices = session?.voices, voices.indices.contains(i) else { return [] }
+      if voices.count == 1 {
+        message = Message("wizard.message.last-voice", style: .error)
+        return []
+      }
+      if !(session!.answers[voices[i].id] ?? [:]).isEmpty {
+        message = Message("wizard.message.voice-has-answers", ["voice": displayName(ofVoice: i)], style: .error)
+        return []
+      }
+      editor = nil
+      session!.voices.remove(at: i)
+      session!.answers[voices[i].id] = nil
+      normaliseVoice()
+      aboutFocus = min(aboutFocus, aboutFields.count - 1)
+      syncEditor()
+      return [.save]
+    default:
+      return []
+    }
+  }
+}

@@ -1,0 +1,341 @@
+import IglooContent
+import IglooEngine
+
+/// What the start screen offers.
+public enum StartEntry: Sendable, Hashable {
+  /// A new, empty assessment.
+  case new
+  /// A saved session (its index in `savedSessions`).
+  case resume(Int)
+  /// A training case (its id).
+  case trainingCase(String)
+  /// The language switch.
+  case language
+}
+
+extension WizardState {
+  /// The start screen's entries: new, each saved session, each training case, the language.
+  public var startEntries: [StartEntry] {
+    [.new] + savedSessions.indices.map(StartEntry.resume) + pack.cases.map { .trainingCase($0.id) } + [.language]
+  }
+
+  /// Moves a list selection by an action; returns nil when the action is not a list move.
+  static func moved(_ selection: Int, by action: WizardAction, count: Int) -> Int? {
+    guard count > 0 else { return action.isListMove ? 0 : nil }
+    switch action {
+    case .previousItem: return max(0, min(selection, count - 1) - 1)
+    case .nextItem: return min(count - 1, selection + 1)
+    case .firstItem: return 0
+    case .lastItem: return count - 1
+    default: return nil
+    }
+  }
+
+  mutating func performOnStart(_ action: WizardAction) -> [Effect] {
+    let entries = startEntries
+    if let moved = Self.moved(startSelection, by: action, count: entries.count) {
+      startSelection = moved
+      return []
+    }
+    guard action == .activate, entries.indices.contains(startSelection) else { return [] }
+    switch entries[startSelection] {
+    case .new:
+      var session = Session(content: ContentRef(pack))
+      session.about.date = today
+      return closeCurrent() + [.create(session)]
+    case .resume(let i):
+      let saved = savedSessions[i]
+      if let problem = saved.problem {
+        message = Message("wizard.start.unreadable", ["file": saved.handle.id, "problem": problem], style: .error)
+        return []
+      }
+      if saved.handle == handle, session != nil {
+        restoreCursor()
+        return []
+      }
+      return closeCurrent() + [.open(saved.handle)]
+    case .trainingCase(let id):
+      guard let c = pack.trainingCase(id) else { return [] }
+      var session = Session(content: ContentRef(pack))
+      session.about = About(workplace: c.workplace, sector: c.sector, employees: c.employees, date: today)
+      session.scope = c.scope.map { ScopeItem(useCase: $0.useCase, stage: Stage(rawValue: $0.stage) ?? .inUse) }
+      return closeCurrent() + [.create(session)]
+    case .language:
+      language = language == .da ? .en : .da
+      return []
+    }
+  }
+
+  private mutating func closeCurrent() -> [Effect] {
+    guard let handle else { return [] }
+    return [.close(handle)]
+  }
+
+  mutating func performOnScope(_ action: WizardAction) -> [Effect] {
+    let useCases = pack.useCases
+    if let moved = Self.moved(scopeSelection, by: action, count: useCases.count) {
+      scopeSelection = moved
+      return []
+    }
+    guard useCases.indices.contains(scopeSelection), session != nil else { return [] }
+    let id = useCases[scopeSelection].id
+    var scope = session!.scope ?? []
+    let at = scope.firstIndex { $0.useCase == id }
+    switch action {
+    case .toggleUseCase:
+      if let at {
+        scope.remove(at: at)
+      } else {
+        scope.append(ScopeItem(useCase: id, stage: .inUse))
+        // Keep the scope in the content's order, so the file and the report list it the same way.
+        let order = Dictionary(uniqueKeysWithValues: useCases.enumerated().map { ($1.id, $0) })
+        scope.sort { (order[$0.useCase] ?? .max) < (order[$1.useCase] ?? .max) }
+      }
+    case .nextStage, .previousStage:
+      let stages = Stage.allCases
+      guard let at else {
+        message = Message("wizard.scope.not-in-scope")
+        return []
+      }
+      let i = stages.firstIndex(of: scope[at].stage) ?? 0
+      scope[at].stage = stages[(i + (action == .nextStage ? 1 : stages.count - 1)) % stages.count]
+    case .editScopeNote:
+      guard at != nil else {
+        message = Message("wizard.scope.not-in-scope")
+        return []
+      }
+      editor = FieldEditor(field: .scopeNote(id), value: value(.scopeNote(id)))
+      return []
+    default:
+      return []
+    }
+    session!.scope = scope
+    return [.save]
+  }
+
+  mutating func performOnQuestions(_ action: WizardAction) -> [Effect] {
+    guard let question = currentQuestion else { return [] }
+    switch action {
+    case .answer(let point):
+      return answer(.point(point))
+    case .dontKnow:
+      return answer(.dontKnow)
+    case .notRelevant:
+      return answer(.notRelevant)
+    case .clearAnswer:
+      return record(nil) ? [.save] : []
+    case .previousItem:
+      highlight = max(0, highlight - 1)
+    case .nextItem:
+      highlight = min(6, highlight + 1)
+    case .activate:
+      let values: [AnswerValue] = [.point(1), .point(2), .point(3), .point(4), .point(5), .dontKnow, .notRelevant]
+      return answer(values[max(0, min(6, highlight))])
+    case .previousQuestion:
+      retreat()
+    case .nextQuestion:
+      advance()
+    case .editNote:
+      editor = FieldEditor(field: .note(question.id), value: note(for: question.id))
+    case .chooseLevel:
+      guard step == .questions else {
+        message = Message("wizard.questions.no-levels-here")
+        return []
+      }
+      overlay = .levelPicker(selection: pack.levels.firstIndex { $0.id == questionLevel } ?? 0)
+    case .nextVoice:
+      let choices = voiceChoices
+      guard choices.count > 1 else {
+        message = Message("wizard.questions.one-voice")
+        return []
+      }
+      let i = choices.firstIndex(of: voice) ?? -1
+      voice = choices[(i + 1) % choices.count]
+      highlight = Self.highlightRow(currentAnswer(question.id))
+      message = Message("wizard.questions.answering-as", ["voice": voiceName])
+    default:
+      break
+    }
+    return []
+  }
+
+  /// Records an answer, asks for a save and moves on to the next question.
+  private mutating func answer(_ value: AnswerValue) -> [Effect] {
+    let changed = record(value)
+    advance()
+    return changed ? [.save] : []
+  }
+
+  /// The review's entries: unanswered questions, "don't know" answers, disagreements.
+  public func reviewEntries(_ assessment: Assessment) -> [ReviewEntry] {
+    let absenceUnanswered = assessment.absence.filter { assessment.session.effectiveAnswer($0.id, pack) == nil }.map(\.id)
+    return (assessment.unanswered + absenceUnanswered).map { ReviewEntry(kind: .unanswered, question: $0) }
+      + assessment.knowledgeGaps.map { ReviewEntry(kind: .dontKnow, question: $0) }
+      + assessment.disagreements.map { ReviewEntry(kind: .disagreement, question: $0.question) }
+  }
+
+  mutating func performOnReview(_ action: WizardAction) -> [Effect] {
+    guard let assessment else { return [] }
+    let entries = reviewEntries(assessment)
+    if let moved = Self.moved(reviewSelection, by: action, count: entries.count) {
+      reviewSelection = moved
+      return []
+    }
+    guard action == .activate, entries.indices.contains(reviewSelection) else { return [] }
+    jump(to: entries[reviewSelection].question)
+    return []
+  }
+
+  mutating func performOnPlan(_ action: WizardAction) -> [Effect] {
+    guard let assessment else { return [] }
+    let entries = planEntries(assessment)
+    if let moved = Self.moved(planSelection, by: action, count: entries.count) {
+      planSelection = moved
+      return []
+    }
+    if action == .addOwnAction {
+      session!.plan.append(PlanItem(action: nil, level: "organisation", status: .accepted))
+      planEditorItem = session!.plan.count - 1
+      planEditorFocus = 0
+      planSelection = planEntries(assessment).count  // the new line is the last one
+      syncEditor()
+      return [.save]
+    }
+    guard entries.indices.contains(planSelection) else {
+      if action != .addOwnAction, entries.isEmpty, [.accept, .reject, .cycleStatus, .editAction].contains(action) {
+        message = Message("wizard.plan.nothing-selected")
+      }
+      return []
+    }
+    let entry = entries[planSelection]
+    switch action {
+    case .accept, .reject, .cycleStatus:
+      guard let i = ensurePlanItem(entry) else { return [] }
+      switch action {
+      case .accept: session!.plan[i].status = .accepted
+      case .reject: session!.plan[i].status = .rejected
+      default:
+        let all = PlanStatus.allCases
+        let at = all.firstIndex(of: session!.plan[i].status) ?? 0
+        session!.plan[i].status = all[(at + 1) % all.count]
+      }
+      message = Message("wizard.plan.status-set", ["status": localizer("wizard.status.\(session!.plan[i].status.rawValue)")])
+      return [.save]
+    case .editAction:
+      guard let i = ensurePlanItem(entry) else { return [] }
+      planEditorItem = i
+      planEditorFocus = 0
+      syncEditor()
+      return []
+    case .deleteAction:
+      guard entry.isOwn, let i = entry.planIndex else {
+        message = Message("wizard.plan.cannot-delete", style: .error)
+        return []
+      }
+      overlay = .confirm(.deleteAction(i))
+      return []
+    default:
+      return []
+    }
+  }
+
+  /// Checks the path and asks the runner to write the export.
+  mutating func startExport() -> [Effect] {
+    var effects = commitEditor()
+    let path = exportPath.trimmingCharacters(in: .whitespaces)
+    if path.isEmpty {
+      exportResult = .failed(path: "", reason: localizer("wizard.export.no-path"))
+      exportFocus = exportFields.firstIndex(of: .exportPath) ?? 0
+      syncEditor()
+      return effects
+    }
+    effects.append(.export(exportFormat, path: path))
+    return effects
+  }
+
+  /// Chooses a format, changing the path's extension when it still has the old one.
+  mutating func setExportFormat(_ format: ExportFormat) {
+    let old = "." + exportFormat.fileExtension
+    if exportPath.hasSuffix(old) { exportPath = String(exportPath.dropLast(old.count)) + "." + format.fileExtension }
+    exportFormat = format
+    if case .exportPath? = editor?.field { editor = FieldEditor(field: .exportPath, value: exportPath) }
+  }
+
+  mutating func performInOverlay(_ action: WizardAction, _ overlay: Overlay) -> [Effect] {
+    switch overlay {
+    case .help(let scroll):
+      switch action {
+      case .close: self.overlay = nil
+      case .previousItem: self.overlay = .help(scroll: max(0, scroll - 1))
+      case .nextItem: self.overlay = .help(scroll: scroll + 1)
+      default: break
+      }
+      return []
+    case .stepMenu(let selection):
+      let steps = Array(Step.allCases.dropFirst())
+      if let moved = Self.moved(selection, by: action, count: steps.count) {
+        self.overlay = .stepMenu(selection: moved)
+        return []
+      }
+      if action == .close { self.overlay = nil }
+      if action == .activate, steps.indices.contains(selection) { return go(to: steps[selection]) }
+      return []
+    case .levelPicker(let selection):
+      let levels = pack.levels
+      if let moved = Self.moved(selection, by: action, count: levels.count) {
+        self.overlay = .levelPicker(selection: moved)
+        return []
+      }
+      if action == .close { self.overlay = nil }
+      if action == .activate, levels.indices.contains(selection) {
+        self.overlay = nil
+        let list = questions(atLevel: levels[selection].id)
+        guard !list.isEmpty else {
+          message = Message("wizard.questions.level-empty", ["level": levelName(levels[selection].id)])
+          return []
+        }
+        questionLevel = levels[selection].id
+        show(question: (list.first { currentAnswer($0.id) == nil } ?? list[0]).id)
+      }
+      return []
+    case .confirm(let what):
+      guard action == .confirm || action == .deny else { return [] }
+      self.overlay = nil
+      guard action == .confirm else { return [] }
+      switch what {
+      case .quitUnsaved:
+        quitConfirmed = true
+        return [.quit]
+      case .deleteAction(let i):
+        guard session?.plan.indices.contains(i) == true else { return [] }
+        session!.plan.remove(at: i)
+        planSelection = max(0, planSelection - 1)
+        message = Message("wizard.plan.deleted")
+        return [.save]
+      }
+    }
+  }
+}
+
+/// A line of the review: a question and why it is listed.
+public struct ReviewEntry: Sendable, Hashable {
+  /// Why it is listed.
+  public enum Kind: String, Sendable, Hashable {
+    /// Nobody has answered it.
+    case unanswered
+    /// The answer is "don't know": something to find out.
+    case dontKnow = "dont-know"
+    /// The voices differ by two or more points: a topic for dialogue.
+    case disagreement
+  }
+
+  /// Why it is listed.
+  public var kind: Kind
+  /// The question's id.
+  public var question: String
+}
+
+extension WizardAction {
+  /// Whether the action moves a list selection.
+  var isListMove: Bool { [.previousItem, .nextItem, .firstItem, .lastItem].contains(self) }
+}

@@ -1,0 +1,110 @@
+import IglooContent
+import IglooEngine
+
+/// Everything the wizard shows and edits, as a value: the step, the focus on each screen, the
+/// session being edited, the language, the text being typed and the last message.
+///
+/// It changes only through ``handle(_:)`` (a key) and the `did…` methods (the outcome of an
+/// effect the runner carried out), so a test can drive it key by key without a terminal.
+public struct WizardState: Sendable {
+  /// The content.
+  public let pack: ContentPack
+  /// Today, for a new session and the follow-up hint.
+  public var today: String
+  /// The interface language; switching it changes nothing else.
+  public var language: Language
+  /// The step on screen.
+  public var step: Step = .start
+  /// What is drawn over the step, if anything.
+  public var overlay: Overlay?
+  /// The screen size, set by the runner before each key; below the minimum only a few keys work.
+  public var viewport = WizardLayout.targetSize
+
+  /// The session being edited; nil only on the start screen before one is opened.
+  public var session: Session?
+  /// Where the session is saved.
+  public var handle: SessionHandle?
+  /// The sessions offered on the start screen.
+  public var savedSessions: [SavedSession] = []
+  /// Set when the start screen is shown again and the list may have changed.
+  public var sessionListStale = true
+
+  /// The text field being edited.
+  public var editor: FieldEditor?
+  /// The status line.
+  public var message: Message?
+  /// Why the last save failed; nil once a save succeeds. Shown in the header until then.
+  public var saveError: String?
+  /// Set once the user has been asked and still wants to quit with unsaved changes.
+  public var quitConfirmed = false
+  /// Set when the wizard is done.
+  public var finished = false
+
+  /// Start: the selected entry.
+  public var startSelection = 0
+  /// About: the focused field.
+  public var aboutFocus = 0
+  /// Scope: the selected use case.
+  public var scopeSelection = 0
+  /// Questions: the level shown.
+  public var questionLevel: String
+  /// Questions: the question shown (nil: the level's first).
+  public var questionID: String?
+  /// Sickness absence: the question shown.
+  public var absenceID: String?
+  /// Questions: the highlighted answer, 0–4 for the scale, 5 "don't know", 6 "not relevant".
+  public var highlight = 0
+  /// Questions: who answers.
+  public var voice: VoiceChoice = .voice(Voice.single.id)
+  /// Notes typed before the question was answered, by question id; they join the answer.
+  public var pendingNotes: [String: String] = [:]
+  /// Review: the selected entry.
+  public var reviewSelection = 0
+  /// Plan: the selected entry.
+  public var planSelection = 0
+  /// Plan: the action being edited (its index in `session.plan`), or nil for the list.
+  public var planEditorItem: Int?
+  /// Plan editor: the focused field.
+  public var planEditorFocus = 0
+  /// Follow-up: the focused field.
+  public var followUpFocus = 0
+  /// Export: the focused field.
+  public var exportFocus = 0
+  /// Export: the chosen format.
+  public var exportFormat: ExportFormat = .markdown
+  /// Export: the path typed.
+  public var exportPath = ""
+  /// Export: what became of the last attempt.
+  public var exportResult: ExportResult?
+
+  /// A wizard on the start screen, in `language`.
+  public init(pack: ContentPack, language: Language, today: String) {
+    self.pack = pack
+    self.language = language
+    self.today = today
+    questionLevel = pack.levels.first?.id ?? ""
+  }
+
+  /// The string table in the current language.
+  public var localizer: Localizer { Localizer(pack: pack, language: language) }
+
+  /// The selected voice's display name ("agreed" for the agreed answer).
+  public var voiceName: String {
+    switch voice {
+    case .agreed: return localizer("wizard.voice.agreed")
+    case .voice(let id):
+      guard let session, let i = session.voices.firstIndex(where: { $0.id == id }) else { return "" }
+      return displayName(ofVoice: i)
+    }
+  }
+
+  /// The name of voice number `index`, or "Voice 2" when it has none.
+  public func displayName(ofVoice index: Int) -> String {
+    guard let session, session.voices.indices.contains(index) else { return "" }
+    let name = session.voices[index].name
+    return name.isEmpty ? localizer("wizard.voice.unnamed", ["n": String(index + 1)]) : name
+  }
+
+  /// The assessment of the session as it stands.
+  public var assessment: Assessment? { session.map { Assessment(session: $0, pack: pack) } }
+}
