@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import IglooContent
+import IglooEngine
+import IglooReport
+import IglooStore
+
+/// A report format.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case md, json, csv
+
+  /// Renders `assessment` in this format.
+  func render(_ assessment: Assessment, _ language: Language) -> Data {
+    switch self {
+    case .md: Data(MarkdownReport.render(assessment, language: language).utf8)
+    case .json: JSONReport.render(assessment, language: language)
+    case .csv: Data(CSVReport.render(assessment, language: language).utf8)
+    }
+  }
+}
+
+/// `igloo report FILE`: the assessment as Markdown, JSON or CSV, without the wizard.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Write the assessment of a saved session as Markdown, JSON or CSV.",
+    discussion: "A bad session file gives one line naming the file and the problem, exit code 2, and nothing is written.")
+
+  @Argument(help: "The session file.")
+  var file: String
+
+  @Option(name: .long, help: "md (the assessment), json (everything computed) or csv (the action plan).")
+  var format: ReportFormat = .md
+
+  @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
+  var output: String?
+
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    try reportingErrors {
+      let pack = try global.loadPack()
+      let session = try loadSession(file, pack: pack)
+      let data = format.render(Assessment(session: session, pack: pack), global.language())
+      try emit(data, to: output)
+    }
+  }
+}
+
+/// Reads a session for a headless verb, mapping a bad file to exit code 2.
+func loadSession(_ path: String, pack: ContentPack) throws -> Session {
+  do {
+    return try SessionFile.read(URL(fileURLWithPath: path), pack: pack).session
+  } catch let error as StoreError {
+    throw CLIError(exitCode: 2, message: error.description)
+  }
+}
+
+/// Writes `data` to `path` atomically, or to standard output when `path` is nil.
+func emit(_ data: Data, to path: String?) throws {
+  guard let path else {
+    FileHandle.standardOutput.write(data)
+    return
+  }
+  do {
+    try ExportFile.write(data, to: URL(fileURLWithPath: path))
+  } catch let error as StoreError {
+    throw CLIError(exitCode: 2, message: error.description)
+  }
+}
