@@ -126,7 +126,7 @@ public enum PackValidator {
   }
 
   /// Whether some action fires for `finding`, directly or through a question that measures it.
-  static func actionCovers(_ finding: String, pack: ContentPack) -> Bool {
+  public static func actionCovers(_ finding: String, pack: ContentPack) -> Bool {
     let measuring = Set(pack.questions(measuring: finding).map(\.question.id))
     return pack.actions.contains { action in
       action.triggers.contains {

@@ -1,0 +1,109 @@
+import IglooContent
+import IglooTestSupport
+import Testing
+
+/// One small malformed pack per kind of problem: `content check` must name the file, the line and
+/// what is wrong.
+@Suite struct ValidatorTests {
+  func problems(_ files: [PackFile]) -> [String] {
+    PackLoader.load(files: files).diagnostics.map(\.description)
+  }
+
+  @Test func miniPackIsClean() {
+    #expect(problems(MiniPack.files) == [])
+  }
+
+  /// The mini pack with one text replaced inside `path`.
+  func editing(_ path: String, _ old: String, _ new: String) -> [PackFile] {
+    let text = MiniPack.files.first { $0.path == path }!.text
+    precondition(text.contains(old), "\(old) is not in \(path)")
+    return MiniPack.replacing(path, with: text.replacingOccurrences(of: old, with: new))
+  }
+
+  @Test func yamlSyntaxErrorNamesItsLine() {
+    // The flow sequence opened on line 5 is broken by the `:` on line 6, where the parser stops.
+    let out = problems(editing("findings/ml.yaml", "    polarity: risk", "    polarity: [risk"))
+    let syntax = out.filter { $0.contains("YAML syntax error") }
+    #expect(syntax.count == 1)
+    #expect(syntax.first?.hasPrefix("findings/ml.yaml:6: YAML syntax error") == true, "\(syntax)")
+  }
+
+  @Test func unknownReferenceIsReported() {
+    let out = problems(editing("questions/ml.yaml", "measures: [{finding: risk-a, role: mitigation}]", "measures: [{finding: risk-x, role: mitigation}]"))
+    #expect(out.contains("questions/ml.yaml:11: question `q-risk-a-mitigation` measures unknown finding `risk-x`"))
+    #expect(out.contains("findings/ml.yaml:2: risk finding `risk-a` has no mitigation question"))
+  }
+
+  @Test func duplicateIdIsReported() {
+    let out = problems(editing("questions/ml.yaml", "- id: q-risk-a-exposure-2", "- id: q-risk-a-exposure"))
+    #expect(out.contains { $0.hasPrefix("questions/ml.yaml:6: duplicate question id `q-risk-a-exposure` (first at questions/ml.yaml:2)") })
+  }
+
+  @Test func missingTranslationIsReported() {
+    let out = problems(editing("findings/ml.yaml", "title: {da: Risiko A, en: Risk A}", "title: {da: Risiko A}"))
+    #expect(out == ["findings/ml.yaml:6: missing translation (en) for `title` of finding `risk-a`"])
+    let empty = problems(editing("findings/ml.yaml", "title: {da: Risiko A, en: Risk A}", "title: {da: Risiko A, en: \"  \"}"))
+    #expect(empty == ["findings/ml.yaml:6: missing translation (en) for `title` of finding `risk-a`"])
+  }
+
+  @Test func findingWithoutQuestionsIsReported() {
+    let text = MiniPack.files.first { $0.path == "questions/ml.yaml" }!.text
+    let kept = text.components(separatedBy: "  - id: q-chance-b-potential")[0]
+    let out = problems(MiniPack.replacing("questions/ml.yaml", with: kept))
+    #expect(out.contains("findings/ml.yaml:10: finding `chance-b` has no questions"))
+  }
+
+  @Test func riskWithoutActionIsReported() {
+    let actions = """
+      actions:
+        - id: act-other
+          title: {da: x, en: x}
+          how: {da: x, en: x}
+          level: group
+          owner: manager
+          source: Kapitel 2
+          triggers: [{finding: chance-b}]
+
+      """
+    #expect(problems(MiniPack.replacing("actions.yaml", with: actions)) == ["findings/ml.yaml:2: risk finding `risk-a` is not triggered by any action"])
+  }
+
+  @Test func actionWithoutTriggerIsReported() {
+    let out = problems(editing("actions.yaml", "    triggers:\n      - {finding: risk-a, min: 10}", "    triggers: []"))
+    #expect(out == ["actions.yaml:11: action `act-train-one` has no trigger"])
+  }
+
+  @Test func unknownKeyAndBadValuesAreReported() {
+    // A finding that cannot be read leaves its references dangling, and each is reported.
+    #expect(problems(editing("findings/ml.yaml", "    polarity: risk", "    polarity: danger")) == [
+      "actions.yaml:2: action `act-involve` is triggered by unknown finding `risk-a`",
+      "actions.yaml:11: action `act-train-one` is triggered by unknown finding `risk-a`",
+      "findings/ml.yaml:2: finding `risk-a` has polarity `danger`; use risk, opportunity or both",
+      "questions/ml.yaml:2: question `q-risk-a-exposure` measures unknown finding `risk-a`",
+      "questions/ml.yaml:6: question `q-risk-a-exposure-2` measures unknown finding `risk-a`",
+      "questions/ml.yaml:11: question `q-risk-a-mitigation` measures unknown finding `risk-a`",
+    ])
+    #expect(problems(editing("findings/ml.yaml", "    examples: []\n    source: Kapitel 2 › Maskinlæring › Individ", "    examples: []\n    sauce: x\n    source: Kapitel 2 › Maskinlæring › Individ")) == [
+      "findings/ml.yaml:9: unknown key `sauce` in a finding"
+    ])
+    #expect(problems(editing("actions.yaml", "{question: q-risk-a-mitigation, answers: [0, dont-know]}", "{question: q-risk-a-mitigation, answers: [10, dont-know]}")) == [
+      "actions.yaml:20: action `act-ask` matches answer 10, which is not on the scale"
+    ])
+  }
+
+  @Test func unknownAndMissingFilesAreReported() {
+    var files = MiniPack.files.filter { $0.path != "levels.yaml" }
+    files.append(PackFile(path: "notes.yaml", text: "x: 1\n"))
+    let out = problems(files)
+    #expect(out.contains { $0.hasPrefix("notes.yaml:1: unknown file") })
+    #expect(out.contains("levels.yaml:1: missing file, or it holds nothing"))
+  }
+
+  @Test func emptyAndWronglyShapedFilesNeverCrash() {
+    for text in ["", "---\n", "[1, 2]\n", "findings: 3\n", "findings:\n  - 4\n", "findings:\n  - {id: Ø}\n", "\u{0}\u{1}binary"] {
+      let out = problems(MiniPack.replacing("findings/ml.yaml", with: text))
+      #expect(!out.isEmpty, "\(text.debugDescription) must be reported")
+      #expect(out.allSatisfy { $0.range(of: #"^[^:]+:\d+: .+"#, options: .regularExpression) != nil })
+    }
+  }
+}
