@@ -81,7 +81,7 @@ struct WizardLaunch {
       }
 
       let store = try SessionStore(environment: environment)
-      let files = GuardedEnvironment(try makeFileEnvironment(pack: pack, store: store))
+      let files = GuardedEnvironment(FileEnvironment(pack: pack, store: store, home: environment["HOME"]))
       let terminal = CursesTerminal(environment: environment)
       let runner: WizardRunner
       if let sessionURL {
