@@ -21,6 +21,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
   ],
   targets: [
     .target(name: "IglooContent", dependencies: ["Yams"]),
@@ -45,9 +46,10 @@ let package = Package(
     .target(name: "IglooTestSupport", dependencies: ["IglooContent", "IglooEngine"], path: "Tests/IglooTestSupport"),
     .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooEngineTests", dependencies: ["IglooEngine", "IglooTestSupport"]),
-    .testTarget(name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport"]),
+    .testTarget(
+      name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport", "SwiftCSV"], resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooStoreTests", dependencies: ["IglooStore", "IglooTestSupport"]),
-    .testTarget(name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooTestSupport"]),
+    .testTarget(name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooTestSupport"], exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,65 @@
+import Foundation
+import IglooContent
+import IglooEngine
+
+/// The full computed result as JSON, for other tools: every figure the Markdown report shows,
+/// unrounded, plus the ids that tie it back to the content pack.
+///
+/// The fields are documented one by one in `docs/report-json.md`. Keys are sorted and the
+/// layout is fixed, so the same session gives the same bytes.
+public enum JSONReport {
+  /// The version of the layout below; raised when a field changes meaning or disappears.
+  public static let schemaVersion = 1
+
+  /// Renders `assessment`, with names and texts in `language`, as UTF-8 JSON ending in a newline.
+  public static func render(_ assessment: Assessment, language: Language) -> Data {
+    Data(value(assessment, language).serialized.utf8)
+  }
+
+  static func value(_ assessment: Assessment, _ language: Language) -> JSONValue {
+    let r = ReportContext(assessment, language)
+    let a = assessment
+    return .object([
+      "schema": .string("igloo-report"),
+      "schema_version": .int(schemaVersion),
+      "language": .string(language.rawValue),
+      "content": content(r),
+      "about": about(r),
+      "voices": .array(r.session.voices.map { v in
+        .object(["id": .string(v.id), "name": .string(v.name), "label": .string(r.w.voice(v.id, in: r.session))])
+      }),
+      "progress": progress(r),
+      "scope": scope(r),
+      "profile": .object([
+        "levels": .array(a.levels.map { row($0, r.w.level($0.id), r) }),
+        "technologies": .array(a.technologies.map { row($0, r.w.technology($0.id), r) }),
+        "overall": row(a.overall, r.w("profile.overall"), r),
+      ]),
+      "findings": .array(a.findings.map { finding($0, r) }),
+      "top_findings": .strings(a.topFindings(5).map(\.finding.id)),
+      "recommendations": .array(a.recommendations.map { recommendation($0, r) }),
+      "action_plan": .array(PlanRow.plan(a, r.w).map { planRow($0, r) }),
+      "individual_warning": .bool(a.individualWarning),
+      "knowledge_gaps": .array(a.knowledgeGaps.compactMap { r.pack.question($0) }.map { questionRef($0, r, notes: true) }),
+      "unanswered": .array(a.unanswered.compactMap { r.pack.question($0) }.map { questionRef($0, r, notes: false) }),
+      "disagreements": .array(a.disagreements.map { disagreement($0, r) }),
+      "set_aside": .array(a.setAside.map { s in
+        .object(["question": .string(s.question), "text": .string(r.w.question(s.question)), "voices": .strings(s.voices)])
+      }),
+      "absence": .array(a.absence.map { q in
+        .object([
+          "question": .string(q.id), "text": .string(q.text[language]),
+          "answer": answer(r.session.effectiveAnswer(q.id, r.pack), r),
+        ])
+      }),
+      "flags": .array(a.flags.map { flag($0, r) }),
+      "follow_up": .object([
+        "next_review": .string(r.session.followUp.nextReview),
+        "previous_round": .string(r.session.followUp.previousRound),
+        "warnings": .array(a.followUpWarnings.map { w in
+          .object(["id": .string(w.rawValue), "text": .string(r.w.warning(w))])
+        }),
+      ]),
+    ])
+  }
+}

@@ -1,0 +1,92 @@
+/// A JSON value written by hand, so that key order, number form and layout never depend on the
+/// platform's encoder: the same assessment always gives the same bytes.
+enum JSONValue: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([String: JSONValue])
+
+  /// A string, or null when `text` is nil.
+  static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+  /// A number, or null when `value` is nil.
+  static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+  /// A whole number.
+  static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
+  /// A list of strings.
+  static func strings(_ items: [String]) -> JSONValue { .array(items.map(JSONValue.string)) }
+
+  /// Pretty-printed with two spaces, keys sorted by their UTF-8 bytes, and a final newline.
+  var serialized: String {
+    var out = ""
+    write(&out, indent: 0)
+    return out + "\n"
+  }
+
+  private func write(_ out: inout String, indent: Int) {
+    switch self {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .number(let n): out += JSONValue.format(n)
+    case .string(let s): JSONValue.quote(s, into: &out)
+    case .array(let items):
+      guard !items.isEmpty else {
+        out += "[]"
+        return
+      }
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        out += String(repeating: "  ", count: indent + 1)
+        item.write(&out, indent: indent + 1)
+        out += i == items.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: "  ", count: indent) + "]"
+    case .object(let members):
+      guard !members.isEmpty else {
+        out += "{}"
+        return
+      }
+      out += "{\n"
+      let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+      for (i, key) in keys.enumerated() {
+        out += String(repeating: "  ", count: indent + 1)
+        JSONValue.quote(key, into: &out)
+        out += ": "
+        members[key]!.write(&out, indent: indent + 1)
+        out += i == keys.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: "  ", count: indent) + "}"
+    }
+  }
+
+  /// Whole numbers without a fraction; others in Swift's shortest form that reads back exactly.
+  static func format(_ n: Double) -> String {
+    guard n.isFinite else { return "null" }
+    if n == n.rounded(), abs(n) < 1e15 { return String(Int(n)) }
+    return "\(n)"
+  }
+
+  static func quote(_ s: String, into out: inout String) {
+    out += "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{08}": out += "\\b"
+      case "\u{0C}": out += "\\f"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out += "\""
+  }
+}

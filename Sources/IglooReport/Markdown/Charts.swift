@@ -1,0 +1,66 @@
+import Foundation
+import IglooContent
+import IglooEngine
+
+/// The profile per level as a chart: Mermaid for viewers that draw it, plain text for the rest.
+enum Charts {
+  /// The width of a text bar in characters; each character stands for 5 points.
+  static let barWidth = 20
+
+  /// A Mermaid `xychart-beta`: bars for residual risk, a line for untapped opportunity.
+  ///
+  /// Mermaid draws two bar series on top of each other rather than side by side, so the second
+  /// measure is a line; the caption above the chart says which is which.
+  static func mermaid(_ r: ReportContext) -> String {
+    let w = r.w
+    func quoted(_ text: String) -> String {
+      "\"" + Markdown.oneLine(text).replacingOccurrences(of: "\"", with: "'") + "\""
+    }
+    func values(_ pick: (ProfileRow) -> Double?) -> String {
+      "[" + r.assessment.levels.map { pick($0).map(Numbers.whole) ?? "0" }.joined(separator: ", ") + "]"
+    }
+    return [
+      "xychart-beta",
+      "    title " + quoted(w("chart.title")),
+      "    x-axis [" + r.assessment.levels.map { quoted(w.level($0.id)) }.joined(separator: ", ") + "]",
+      "    y-axis " + quoted(w("chart.axis")) + " 0 --> 100",
+      "    bar " + values { $0.risk.average },
+      "    line " + values { $0.opportunity.average },
+    ].joined(separator: "\n")
+  }
+
+  /// Two bars per level, e.g. `Individ   Risiko    ███████████░░░░░░░░░  55 høj`.
+  static func text(_ r: ReportContext) -> String {
+    let w = r.w
+    let names = r.assessment.levels.map { w.level($0.id) }
+    let labels = [w("chart.risk"), w("chart.opportunity")]
+    let nameWidth = (names.map(\.count).max() ?? 0) + 2
+    let labelWidth = (labels.map(\.count).max() ?? 0) + 2
+    func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+    func bar(_ a: Aggregate) -> String {
+      guard a.findings > 0 else { return String(repeating: "·", count: barWidth) + "   " + w("chart.no-findings") }
+      guard let value = a.average, let band = a.band else {
+        return String(repeating: "░", count: barWidth) + "   " + w("not-enough")
+      }
+      let filled = min(barWidth, Int((value + 1e-9).rounded(.down)) * barWidth / 100)
+      let number = Numbers.whole(value)
+      return String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + " "
+        + String(repeating: " ", count: max(0, 3 - number.count)) + number + " " + w.band(band)
+    }
+    var lines: [String] = []
+    for (row, name) in zip(r.assessment.levels, names) {
+      lines.append(pad(name, nameWidth) + pad(labels[0], labelWidth) + bar(row.risk))
+      lines.append(pad("", nameWidth) + pad(labels[1], labelWidth) + bar(row.opportunity))
+    }
+    return lines.map { $0.trailingSpaceTrimmed }.joined(separator: "\n")
+  }
+}
+
+extension String {
+  /// The string without trailing spaces, so code blocks carry no invisible trailing whitespace.
+  var trailingSpaceTrimmed: String {
+    var s = self
+    while s.hasSuffix(" ") { s.removeLast() }
+    return s
+  }
+}

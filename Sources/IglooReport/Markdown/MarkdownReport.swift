@@ -1,0 +1,69 @@
+import IglooContent
+import IglooEngine
+
+/// The assessment as a Markdown document for the minutes and the APV.
+///
+/// The output is CommonMark with GFM tables, renders on GitHub and GitLab (with a Mermaid
+/// chart), and converts cleanly to Word with pandoc. It is a pure function of the assessment and
+/// the language: no clock, no locale, no unordered iteration, so the same session gives the
+/// same bytes.
+public enum MarkdownReport {
+  /// Renders `assessment` in `language`; every text comes from the content pack's string table.
+  public static func render(_ assessment: Assessment, language: Language) -> String {
+    let r = ReportContext(assessment, language)
+    var doc = MarkdownDocument()
+    metadata(r, &doc)
+    scope(r, &doc)
+    summary(r, &doc)
+    levels(r, &doc)
+    absence(r, &doc)
+    actionPlan(r, &doc)
+    knowledgeGaps(r, &doc)
+    unanswered(r, &doc)
+    disagreements(r, &doc)
+    setAside(r, &doc)
+    flags(r, &doc)
+    followUp(r, &doc)
+    method(r, &doc)
+    sources(r, &doc)
+    return doc.text
+  }
+}
+
+/// What every section of a report needs: the assessment and the words to say it in.
+struct ReportContext {
+  /// The computed assessment.
+  let assessment: Assessment
+  /// The report's words.
+  let w: Wording
+
+  init(_ assessment: Assessment, _ language: Language) {
+    self.assessment = assessment
+    self.w = Wording(pack: assessment.pack, language: language)
+  }
+
+  var pack: ContentPack { assessment.pack }
+  var session: Session { assessment.session }
+  var language: Language { w.language }
+
+  /// The questions that measure `finding` and apply in this scope, with the role each plays.
+  func questions(measuring finding: String) -> [(question: Question, role: MeasureRole)] {
+    pack.questions(measuring: finding).filter { session.applies($0.question, pack) }
+  }
+
+  /// The score a question adds to its scale: the effective answer, reversed where the item is.
+  func itemScore(_ question: Question) -> Double? {
+    guard let score = session.effectiveAnswer(question.id, pack)?.score else { return nil }
+    return question.reversed ? 100 - score : score
+  }
+
+  /// The level a question belongs to: that of the first finding it measures.
+  func level(of question: Question) -> String? {
+    question.measures.first.flatMap { pack.finding($0.finding)?.level }
+  }
+
+  /// The findings a question measures, as titles.
+  func findingTitles(of question: Question) -> String {
+    question.measures.map { w.finding($0.finding) }.joined(separator: "; ")
+  }
+}

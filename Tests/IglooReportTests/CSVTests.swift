@@ -1,0 +1,65 @@
+import Foundation
+import IglooContent
+import IglooEngine
+import SwiftCSV
+import Testing
+
+@testable import IglooReport
+
+/// The action plan CSV, read back by a real CSV parser.
+@Suite struct CSVTests {
+  @Test(arguments: Fixture.allCases, Language.allCases)
+  func readsBackRowForRow(_ fixture: Fixture, _ language: Language) throws {
+    let assessment = try fixture.assessment
+    let text = CSVReport.render(assessment, language: language)
+    // The byte-order mark is what makes Excel read the file as UTF-8.
+    #expect(Array(text.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    #expect(text.hasSuffix("\r\n"))
+    let body = String(text.dropFirst())
+    let csv = try CSV<Enumerated>(string: body, delimiter: .comma, loadColumns: false)
+    let w = wording(language)
+    #expect(
+      csv.header == [
+        w("plan.rank"), w("plan.status"), w("plan.what"), w("plan.level"), w("plan.responsible"), w("plan.deadline"),
+        w("plan.how"), w("plan.follow-up"), w("plan.evaluation"), w("plan.source"), w("plan.reasons"),
+      ])
+    let plan = PlanRow.plan(assessment, w)
+    #expect(csv.rows.count == plan.count)
+    for (row, expected) in zip(csv.rows, plan) {
+      #expect(row.count == 11)
+      #expect(row[0] == (expected.rank.map(String.init) ?? ""))
+      #expect(row[1] == w.status(expected.status))
+      #expect(row[2] == expected.title)
+      #expect(row[6] == expected.how)
+      #expect(row[10] == expected.reasons.joined(separator: "\n"))
+      #expect(!row[10].isEmpty, "every line of the plan says why it is there")
+    }
+  }
+
+  @Test func quotesLineBreaksAndDanishLettersSurvive() throws {
+    let assessment = try Fixture.callCentre.assessment
+    let text = CSVReport.render(assessment, language: .da)
+    let csv = try CSV<Enumerated>(string: String(text.dropFirst()), delimiter: .comma, loadColumns: false)
+    let edited = try #require(csv.rows.first { $0[2] == "Lad ikke samtalescoren stå alene i udviklingssamtaler" })
+    #expect(edited[1] == "Vedtaget")
+    #expect(edited[4] == "Mette Holm, kundeservicechef")
+    #expect(
+      edited[6]
+        == "Teamlederne gennemgår scorens parametre med hvert team.\nI MUS indgår \"svære samtaler\" og hjælp til kolleger, ikke kun scoren.")
+    #expect(text.contains("\"\"svære samtaler\"\""), "embedded quotes are doubled")
+    let rejected = try #require(csv.rows.first { $0[1] == "Afvist" })
+    #expect(rejected[0] == "")
+    #expect(csv.rows.contains { $0[4] == "Jonas Ravn (AMR)" && $0[1] == "I gang" })
+    #expect(text.contains("æ") && text.contains("ø") && text.contains("å"))
+  }
+
+  @Test func fieldsAreQuotedOnlyWhenTheyMustBe() {
+    #expect(RFC4180.field("plain") == "plain")
+    #expect(RFC4180.field("a,b") == "\"a,b\"")
+    #expect(RFC4180.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(RFC4180.field("two\nlines") == "\"two\nlines\"")
+    #expect(RFC4180.field("cr\r\nlf") == "\"cr\r\nlf\"")
+    #expect(RFC4180.field(" padded") == "\" padded\"")
+    #expect(RFC4180.record(["a", "b"]) == "a,b\r\n")
+  }
+}

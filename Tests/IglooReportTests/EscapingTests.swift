@@ -1,0 +1,52 @@
+import Foundation
+import IglooContent
+import Testing
+
+@testable import IglooReport
+
+/// Plain text never turns into Markdown structure, and numbers follow fixed rules.
+@Suite struct EscapingTests {
+  @Test func inlineTextIsEscaped() {
+    #expect(Markdown.inline("a | b") == "a \\| b")
+    #expect(Markdown.inline("line one\nline two\r\n  three") == "line one line two three")
+    #expect(Markdown.inline("  padded  ") == "padded")
+    #expect(Markdown.inline("*bold* _it_ `code` [link](x) <b> & @cite $x$ ^s^ ~s~ #h") ==
+      "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\<b\\> \\& \\@cite \\$x\\$ \\^s\\^ \\~s\\~ \\#h")
+    #expect(Markdown.inline("back\\slash") == "back\\\\slash")
+  }
+
+  @Test func textNeverStartsABlock() {
+    #expect(Markdown.inline("- item") == "\\- item")
+    #expect(Markdown.inline("+ item") == "\\+ item")
+    #expect(Markdown.inline("1. item") == "1\\. item")
+    #expect(Markdown.inline("12) item") == "12\\) item")
+    #expect(Markdown.inline("2025-06-30") == "2025-06-30")
+    #expect(Markdown.inline("> quote") == "\\> quote")
+  }
+
+  @Test func tablesAndCodeBlocksAreWellFormed() {
+    var doc = MarkdownDocument()
+    doc.table(["a", "b"], [["x|y", "z\nw"], ["only one"]], align: [.right])
+    doc.code("text", "```inner```")
+    #expect(doc.text == "| a | b |\n|---:|---|\n| x\\|y | z w |\n| only one |  |\n\n````text\n```inner```\n````\n")
+  }
+
+  @Test func numbersFollowFixedRules() {
+    #expect(Numbers.whole(56.25) == "56")
+    #expect(Numbers.whole(49.9) == "49", "rounded down so the figure stays in its band")
+    #expect(Numbers.whole(49.999999999999) == "50", "a binary fraction standing for 50 is 50")
+    #expect(Numbers.whole(0) == "0")
+    #expect(Numbers.exact(62.5, .da) == "62,5")
+    #expect(Numbers.exact(62.5, .en) == "62.5")
+    #expect(Numbers.exact(58.333333, .da) == "58,3")
+    #expect(Numbers.exact(75, .da) == "75")
+  }
+
+  @Test func theAMOModelFollowsTheSize() {
+    #expect(AMOModel(employees: nil) == .unknown)
+    #expect(AMOModel(employees: 9) == .none)
+    #expect(AMOModel(employees: 10) == .oneLevel)
+    #expect(AMOModel(employees: 34) == .oneLevel)
+    #expect(AMOModel(employees: 35) == .twoLevels)
+  }
+}
