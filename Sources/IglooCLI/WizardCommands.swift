@@ -74,11 +74,7 @@ struct WizardLaunch {
       // A bad file is reported before the terminal is even looked at, so that scripts (and the
       // tests of damaged files) get the file's problem, not "no terminal".
       if let sessionURL { _ = try SessionFile.read(sessionURL, pack: pack) }
-      do {
-        try CursesTerminal.checkInteractive(environment: environment)
-      } catch let error as TerminalError {
-        throw CLIError(exitCode: 2, message: error.description)
-      }
+      try CursesTerminal.checkInteractive(environment: environment)
 
       let store = try SessionStore(environment: environment)
       let files = GuardedEnvironment(FileEnvironment(pack: pack, store: store, home: environment["HOME"]))
@@ -93,11 +89,7 @@ struct WizardLaunch {
       }
       defer { files.closeAll() }
 
-      do {
-        try terminal.start()
-      } catch let error as TerminalError {
-        throw CLIError(exitCode: 2, message: error.description)
-      }
+      try terminal.start()
       if let notice = terminal.notice { stderrLine(notice) }
       defer { terminal.stop() }
       runner.run(on: terminal)
@@ -110,10 +102,14 @@ struct WizardLaunch {
     }
   }
 
-  /// Prints a ``CLIError`` or ``StoreError`` as `igloo: …` and exits with its code.
+  /// Prints a ``CLIError`` or ``StoreError`` as `igloo: …` and exits with its code; a
+  /// ``TerminalError`` (which starts "igloo needs an interactive terminal") as it is, exit 2.
   private func reportingLines(_ body: () throws -> Void) throws {
     do {
       try body()
+    } catch let error as TerminalError {
+      stderrLine(error.description)
+      throw ExitCode(2)
     } catch let error as CLIError {
       stderrLine("igloo: \(error.message)")
       throw ExitCode(error.exitCode)

@@ -167,10 +167,12 @@ assert_terminal_restored() {
   [ "$(pane_flag cursor_flag)" = 1 ] || fail "the cursor is still hidden"
   $TM send-keys -t "$PANE" Enter
   wait_for 'e2e$' 10
-  $TM send-keys -t "$PANE" "clear; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo|isig)' | tr '\n' ' '; echo STTY-END" Enter
-  wait_for 'STTY-END' 10
+  rm -f "$T/stty" "$T/stty.done"
+  $TM send-keys -t "$PANE" "clear; stty -a >'$T/stty'; touch '$T/stty.done'" Enter
+  for i in $(seq 1 100); do [ -e "$T/stty.done" ] && break; sleep 0.05; done
+  [ -e "$T/stty.done" ] || fail "stty did not run in the pane"
   local modes
-  modes=$(screen | grep -F 'STTY-END' | grep -v 'echo STTY-END' | tail -1)
+  modes=$(tr ' ;' '\n\n' <"$T/stty" | grep -xE -- '-?(icanon|echo|isig)' | tr '\n' ' ')
   case " $modes " in *" -icanon "*) fail "icanon is off: $modes" ;; esac
   case " $modes " in *" -echo "*) fail "echo is off: $modes" ;; esac
   case " $modes " in *" -isig "*) fail "isig is off: $modes" ;; esac
@@ -205,4 +207,89 @@ with open(sys.argv[1], encoding="utf-8") as f:
     s = json.load(f)
 print(sum(len(v) for v in s.get("answers", {}).values()))
 EOF
+}
+
+# ---------------------------------------------------------------------------------------------
+# Wizard steps, written against the English screens (LANG=C.UTF-8 gives English) and the key
+# tables in Sources/IglooWizard/Input/KeyBindings.swift. Each waits for the screen to show that
+# the keys were handled: the wizard saves before it redraws, so what is on screen is on disk.
+
+# new_assessment WORKPLACE: from the start screen, a new assessment with this workplace name.
+new_assessment() {
+  wait_for "New assessment"
+  send Enter
+  wait_for "Step 1/9"
+  type_text "$1"
+  wait_for "$1"
+}
+
+# go_to_step N: PgDn until "Step N/9" shows.
+go_to_step() {
+  local i
+  for i in $(seq 1 9); do
+    if screen | grep -qF "Step $1/9"; then return 0; fi
+    send NPage
+    sleep 0.2
+  done
+  wait_for "Step $1/9"
+}
+
+# pick_use_cases N: on the scope screen, put the first N use cases in scope.
+pick_use_cases() {
+  local i
+  for i in $(seq 1 "$1"); do
+    send Space
+    wait_for "$i uses chosen"
+    [ "$i" -lt "$1" ] && send Down
+  done
+  return 0
+}
+
+# answer KEY LEVEL-LETTER COUNT: press KEY (1-5, d, n) and wait for the level's count in the
+# progress bar (" I 3/14") to reach COUNT.
+answer() {
+  send "$1"
+  wait_for " $2 $3/"
+}
+
+# level NAME: jump to the IGLOO level NAME with the level picker (g), from wherever it is.
+level() {
+  send g
+  wait_for "Go to level"
+  send Home
+  case $1 in
+    Individual) ;;
+    Group) send Down ;;
+    Leadership) send Down Down ;;
+    Organisation) send Down Down Down ;;
+    "Outer context") send Down Down Down Down ;;
+  esac
+  send Enter
+  wait_for "$1 · statement"
+}
+
+# quit_wizard: Ctrl-Q, and expect a clean exit.
+quit_wizard() {
+  send C-q
+  local rc
+  rc=$(wait_exit 10)
+  [ "$rc" = 0 ] || fail "igloo exited with $rc after Ctrl-Q (stderr: $(cat "$T/stderr" 2>/dev/null))"
+}
+
+# answers_of FILE: the session's answers as "value|note" lines, sorted (values 1-5, dont-know,
+# not-relevant), for comparing what was typed with what was saved.
+answers_of() {
+  python3 - "$1" <<'PY'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    s = json.load(f)
+rows = []
+for voice, answers in s.get("answers", {}).items():
+    for qid, a in answers.items():
+        if isinstance(a, dict):
+            rows.append(f"{a.get('value')}|{a.get('note', '')}")
+        else:
+            rows.append(f"{a}|")
+print("\n".join(sorted(rows)))
+PY
 }

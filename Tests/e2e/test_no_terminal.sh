@@ -9,25 +9,25 @@ expect_refusal() { # LABEL RC-FILE ERR-FILE ELAPSED-SECONDS WHAT
   [ "$rc" -ne 0 ] || fail "$label: exit status 0"
   [ "$rc" -ne 124 ] || fail "$label: still running after the timeout (spinning?)"
   [ "$elapsed" -le 4 ] || fail "$label: took ${elapsed}s"
-  grep -qF "igloo needs an interactive terminal ($what" "$err" || fail "$label: message: $(cat "$err")"
+  head -1 "$err" | grep -q "^igloo needs an interactive terminal (" && grep -qF "($what" "$err" || fail "$label: message: $(cat "$err")"
   [ "$(grep -c . "$err")" -eq 1 ] || fail "$label: more than one line: $(cat "$err")"
   note "$label: rc=$rc, $(cat "$err")"
 }
 
 # 1. No TTY at all.
 start=$(date +%s)
-timeout 10 env TERM=xterm-256color LANG=C.UTF-8 "$IGLOO_BIN" </dev/null >"$T/out" 2>"$T/err"
+timeout 10 env TERM=xterm-256color LANG=C.UTF-8 "$IGLOO_BIN" </dev/null >"$T/stdout" 2>"$T/err"
 rc=$?
 expect_refusal "no tty" "$rc" "$T/err" $(( $(date +%s) - start )) "standard input is not a terminal"
 [ "$rc" -eq 2 ] || fail "no tty: exit status $rc, expected 2"
-[ ! -s "$T/out" ] || fail "no tty: wrote to stdout: $(cat "$T/out")"
+[ ! -s "$T/stdout" ] || fail "no tty: wrote to stdout: $(cat "$T/stdout")"
 [ -z "$(session_files)" ] || fail "no tty: a session file was created"
 
 # 2. resume without a TTY: a good file is not touched, the terminal problem is reported.
 mkdir -p "$T/data/igloo"
 printf '{"schema":"igloo-session","schema_version":1}\n' >"$T/s.igloo.json"
 cp "$T/s.igloo.json" "$T/s.before"
-timeout 10 env TERM=xterm-256color "$IGLOO_BIN" resume "$T/s.igloo.json" </dev/null >"$T/out" 2>"$T/err"
+timeout 10 env TERM=xterm-256color "$IGLOO_BIN" resume "$T/s.igloo.json" </dev/null >"$T/stdout" 2>"$T/err"
 rc=$?
 expect_refusal "resume, no tty" "$rc" "$T/err" 0 "standard input is not a terminal"
 cmp -s "$T/s.igloo.json" "$T/s.before" || fail "resume without a tty changed the session file"
