@@ -3092,12 +3092,6 @@ strings:
   report.meta.sector:
     da: "Sektor"
     en: "Sector"
-  report.meta.sector.public:
-    da: "{sector} (offentlig arbejdsplads)"
-    en: "{sector} (public workplace)"
-  report.meta.sector.private:
-    da: "{sector}"
-    en: "{sector}"
   report.meta.employees:
     da: "Antal ansatte"
     en: "Number of employees"
@@ -3298,8 +3292,8 @@ strings:
     da: "uudnyttet mulighed {score}"
     en: "untapped opportunity {score}"
   report.top.detail:
-    da: "{score} · {level} · {technology} · {source}"
-    en: "{score} · {level} · {technology} · {source}"
+    da: "– {score} · {level} · {technology} · {source}"
+    en: "– {score} · {level} · {technology} · {source}"
 
   # --- Mapping and risk assessment, per level --------------------------------
   report.levels.heading:
@@ -3392,6 +3386,9 @@ strings:
   report.questions.answer:
     da: "Svar"
     en: "Answer"
+  report.questions.counted:
+    da: "Regnet med"
+    en: "Counted"
   report.questions.points:
     da: "Point"
     en: "Points"
@@ -3425,6 +3422,9 @@ strings:
   report.answer.none:
     da: "Ikke besvaret"
     en: "Not answered"
+  report.answer.between:
+    da: "Mellem »{low}« og »{high}«"
+    en: "Between “{low}” and “{high}”"
   report.answer.agreed:
     da: "{answer} (aftalt)"
     en: "{answer} (agreed)"
@@ -3507,6 +3507,9 @@ strings:
   report.plan.how.heading:
     da: "Sådan kan handlingerne gennemføres"
     en: "How the actions can be carried out"
+  report.plan.how.title:
+    da: "{title}:"
+    en: "{title}:"
   report.plan.how.none:
     da: "Ikke beskrevet."
     en: "Not described."
@@ -3682,8 +3685,8 @@ strings:
     da: "Niveauer og teknologier. Tallet for et IGLOO-niveau eller en teknologi er gennemsnittet af de pointer, der har et tal. Den værste risiko står altid ved siden af gennemsnittet, så en enkelt alvorlig risiko ikke forsvinder i gennemsnittet. »Besvaret« tæller de udsagn, der gælder og har et svar, også »ved ikke« og »ikke relevant«."
     en: "Levels and technologies. The figure for an IGLOO level or a technology is the mean of its points that have a figure. The worst risk is always shown beside the average, so that one severe risk never disappears in the average. “Answered” counts the statements that apply and have an answer, including “don't know” and “not relevant”."
   report.method.09:
-    da: "Bånd. En restrisiko er lav under {risk_moderate}, moderat fra {risk_moderate} og høj fra {risk_high}. En uudnyttet mulighed er lav under {opportunity_moderate}, moderat fra {opportunity_moderate} og høj fra {opportunity_high}. Grænserne står i indholdspakken. Tallene vises som hele tal rundet ned, så et vist tal altid ligger i det bånd, der står ved det; udregningerne viser én decimal."
-    en: "Bands. A residual risk is low below {risk_moderate}, moderate from {risk_moderate} and high from {risk_high}. An untapped opportunity is low below {opportunity_moderate}, moderate from {opportunity_moderate} and high from {opportunity_high}. The thresholds are set in the content pack. Figures are shown as whole numbers rounded down, so that a figure shown always lies in the band shown beside it; the calculations show one decimal."
+    da: "Bånd. En restrisiko er lav under {risk_moderate}, moderat fra {risk_moderate} og høj fra {risk_high}. En uudnyttet mulighed er lav under {opportunity_moderate}, moderat fra {opportunity_moderate} og høj fra {opportunity_high}. Grænserne står i indholdspakken. Tallene vises som hele tal rundet ned, så et vist tal altid ligger i det bånd, der står ved det; udregningerne viser op til to decimaler."
+    en: "Bands. A residual risk is low below {risk_moderate}, moderate from {risk_moderate} and high from {risk_high}. An untapped opportunity is low below {opportunity_moderate}, moderate from {opportunity_moderate} and high from {opportunity_high}. The thresholds are set in the content pack. Figures are shown as whole numbers rounded down, so that a figure shown always lies in the band shown beside it; the calculations show up to two decimals."
   report.method.10:
     da: "Flere stemmer. Når flere stemmer har svaret – f.eks. ledelsen og medarbejderne – bruges det svar, udvalget har aftalt, hvor der er et. Ellers bruges medianen af stemmernes svar på skalaen; med to stemmer er det midtpunktet mellem de to. »Ved ikke« og »ikke relevant« fra én stemme trækker ikke i medianen. Udsagn, hvor stemmerne ligger to eller flere trin fra hinanden, står som emner til dialog."
     en: "Several voices. When several voices have answered – for example management and employees – the answer the committee has agreed on is used where there is one. Otherwise the median of the voices' answers on the scale is used; with two voices it is the midpoint between the two. “Don't know” and “not relevant” from one voice do not pull the median. Statements where the voices are two or more steps apart are listed as topics for dialogue."
@@ -3699,6 +3702,902 @@ strings:
   report.sources.heading:
     da: "Kilder"
     en: "Sources"
+
+"""#),
+    PackFile(path: "strings/rounds.yaml", text: #"""
+# Texts for `igloo compare` (follow-up: what changed between two rounds) and `igloo aggregate`
+# (many sessions rolled up, e.g. a workshop's groups or a company's departments).
+strings:
+  report.rounds.compare.title: {da: "Opfølgning: hvad har ændret sig siden sidste runde", en: "Follow-up: what has changed since the last round"}
+  report.rounds.compare.levels: {da: Risiko og muligheder pr. IGLOO-niveau, en: Risk and opportunity per IGLOO level}
+  report.rounds.compare.findings: {da: Fund, en: Findings}
+  report.rounds.compare.actions: {da: Handlinger, en: Actions}
+  report.rounds.round: {da: Runde, en: Round}
+  report.rounds.workplace: {da: Arbejdsplads, en: Workplace}
+  report.rounds.date: {da: Dato, en: Date}
+  report.rounds.old: {da: Forrige, en: Previous}
+  report.rounds.new: {da: Nuværende, en: Current}
+  report.rounds.level: {da: Niveau, en: Level}
+  report.rounds.finding: {da: Fund, en: Finding}
+  report.rounds.kind: {da: Type, en: Type}
+  report.rounds.kind.risk: {da: Restrisiko, en: Residual risk}
+  report.rounds.kind.opportunity: {da: Uudnyttet mulighed, en: Untapped opportunity}
+  report.rounds.risk-old: {da: Risiko før, en: Risk before}
+  report.rounds.risk-new: {da: Risiko nu, en: Risk now}
+  report.rounds.opportunity-old: {da: Uudnyttet mulighed før, en: Untapped opportunity before}
+  report.rounds.opportunity-new: {da: Uudnyttet mulighed nu, en: Untapped opportunity now}
+  report.rounds.change: {da: Ændring, en: Change}
+  report.rounds.new-actions: {da: "Nye forslag til handlinger:", en: "Newly suggested actions:"}
+  report.rounds.resolved-actions: {da: "Forslag, der ikke længere udløses:", en: "Suggestions no longer triggered:"}
+  report.rounds.none: {da: Ingen., en: None.}
+  report.rounds.aggregate.title: {da: Samlet overblik over flere vurderinger, en: Overview of several assessments}
+  report.rounds.aggregate.count: {da: "Overblikket bygger på {count} vurderinger. Tallene er gennemsnit pr. niveau i hver vurdering.", en: "The overview is based on {count} assessments. The figures are each assessment's average per level."}
+  report.rounds.aggregate.risk: {da: Restrisiko pr. niveau, en: Residual risk per level}
+  report.rounds.aggregate.opportunity: {da: Uudnyttede muligheder pr. niveau, en: Untapped opportunities per level}
+  report.rounds.aggregate.actions: {da: De hyppigste forslag til handlinger, en: The most common suggested actions}
+  report.rounds.sessions: {da: Vurderinger, en: Assessments}
+  report.rounds.min: {da: Laveste, en: Lowest}
+  report.rounds.median: {da: Median, en: Median}
+  report.rounds.max: {da: Højeste, en: Highest}
+  report.rounds.action: {da: Handling, en: Action}
+  report.rounds.suggested: {da: Foreslået i, en: Suggested in}
+  report.rounds.planned: {da: Med i handlingsplanen i, en: In the action plan in}
+
+"""#),
+    PackFile(path: "strings/wizard.yaml", text: #"""
+# The texts of the wizard (the screens at the terminal). Placeholders in braces
+# ({n}, {file}, {level}, ...) are filled in by igloo; keep them as they are.
+# Key names (wizard.action.*) are the actions of the key tables: the footer and
+# the help screen show them beside the keys that do them.
+strings:
+
+  # --- Frame ---------------------------------------------------------------------
+  wizard.app-name:
+    da: "IGLOO"
+    en: "IGLOO"
+  wizard.header.step:
+    da: "Trin {n}/{total}"
+    en: "Step {n}/{total}"
+  wizard.header.voice:
+    da: "Stemme: {voice}"
+    en: "Voice: {voice}"
+  wizard.header.saved:
+    da: "gemt"
+    en: "saved"
+  wizard.header.not-saved:
+    da: "IKKE GEMT"
+    en: "NOT SAVED"
+  wizard.source:
+    da: "Kilde: {source}"
+    en: "Source: {source}"
+  wizard.format.percent:
+    da: "{n} %"
+    en: "{n}%"
+  wizard.key.space:
+    da: "Mellemrum"
+    en: "Space"
+  wizard.key.ctrl:
+    da: "Ctrl-{key}"
+    en: "Ctrl-{key}"
+  wizard.language.da:
+    da: "Dansk"
+    en: "Danish"
+  wizard.language.en:
+    da: "Engelsk"
+    en: "English"
+
+  # --- Steps ---------------------------------------------------------------------
+  wizard.step.start:
+    da: "Start"
+    en: "Start"
+  wizard.step.start.short:
+    da: "Start"
+    en: "Start"
+  wizard.step.about:
+    da: "Om arbejdspladsen"
+    en: "About the workplace"
+  wizard.step.about.short:
+    da: "Om"
+    en: "About"
+  wizard.step.scope:
+    da: "Omfang: hvilken KI"
+    en: "Scope: which AI"
+  wizard.step.scope.short:
+    da: "Omfang"
+    en: "Scope"
+  wizard.step.questions:
+    da: "Afdækning og risikovurdering"
+    en: "Mapping and risk assessment"
+  wizard.step.questions.short:
+    da: "Afdækning"
+    en: "Mapping"
+  wizard.step.absence:
+    da: "Sygefravær"
+    en: "Sickness absence"
+  wizard.step.absence.short:
+    da: "Fravær"
+    en: "Absence"
+  wizard.step.review:
+    da: "Gennemgang"
+    en: "Review"
+  wizard.step.review.short:
+    da: "Gennemgang"
+    en: "Review"
+  wizard.step.profile:
+    da: "Profil"
+    en: "Profile"
+  wizard.step.profile.short:
+    da: "Profil"
+    en: "Profile"
+  wizard.step.plan:
+    da: "Handlingsplan"
+    en: "Action plan"
+  wizard.step.plan.short:
+    da: "Plan"
+    en: "Plan"
+  wizard.step.follow-up:
+    da: "Opfølgning"
+    en: "Follow-up"
+  wizard.step.follow-up.short:
+    da: "Opfølgning"
+    en: "Follow-up"
+  wizard.step.export:
+    da: "Eksport"
+    en: "Export"
+  wizard.step.export.short:
+    da: "Eksport"
+    en: "Export"
+
+  # --- Actions (footer and help) -------------------------------------------------
+  wizard.action.help:
+    da: "Hjælp"
+    en: "Help"
+  wizard.action.switch-language:
+    da: "English"
+    en: "Dansk"
+  wizard.action.quit:
+    da: "Afslut"
+    en: "Quit"
+  wizard.action.next-step:
+    da: "Næste trin"
+    en: "Next step"
+  wizard.action.previous-step:
+    da: "Forrige trin"
+    en: "Previous step"
+  wizard.action.go-to-step:
+    da: "Gå til trin"
+    en: "Go to step"
+  wizard.action.previous-item:
+    da: "Op"
+    en: "Up"
+  wizard.action.next-item:
+    da: "Ned"
+    en: "Down"
+  wizard.action.first-item:
+    da: "Første"
+    en: "First"
+  wizard.action.last-item:
+    da: "Sidste"
+    en: "Last"
+  wizard.action.activate:
+    da: "Vælg"
+    en: "Select"
+  wizard.action.next-field:
+    da: "Næste felt"
+    en: "Next field"
+  wizard.action.previous-field:
+    da: "Forrige felt"
+    en: "Previous field"
+  wizard.action.remove-row:
+    da: "Fjern deltager/stemme"
+    en: "Remove participant/voice"
+  wizard.action.cursor-left:
+    da: "Markøren til venstre"
+    en: "Cursor left"
+  wizard.action.cursor-right:
+    da: "Markøren til højre"
+    en: "Cursor right"
+  wizard.action.cursor-start:
+    da: "Til starten af feltet"
+    en: "To the start of the field"
+  wizard.action.cursor-end:
+    da: "Til slutningen af feltet"
+    en: "To the end of the field"
+  wizard.action.delete-backward:
+    da: "Slet tegnet før markøren"
+    en: "Delete the character before the cursor"
+  wizard.action.delete-forward:
+    da: "Slet tegnet ved markøren"
+    en: "Delete the character at the cursor"
+  wizard.action.clear-to-start:
+    da: "Slet alt før markøren"
+    en: "Delete everything before the cursor"
+  wizard.action.clear-to-end:
+    da: "Slet alt efter markøren"
+    en: "Delete everything after the cursor"
+  wizard.action.commit-edit:
+    da: "Færdig"
+    en: "Done"
+  wizard.action.cancel-edit:
+    da: "Fortryd"
+    en: "Cancel"
+  wizard.action.next-choice:
+    da: "Skift valg"
+    en: "Change choice"
+  wizard.action.previous-choice:
+    da: "Forrige valg"
+    en: "Previous choice"
+  wizard.action.toggle-use-case:
+    da: "Med/ikke med"
+    en: "In/out of scope"
+  wizard.action.next-stage:
+    da: "Skift stadie"
+    en: "Change stage"
+  wizard.action.previous-stage:
+    da: "Forrige stadie"
+    en: "Previous stage"
+  wizard.action.edit-scope-note:
+    da: "Jeres navn for den"
+    en: "Your name for it"
+  wizard.action.answer:
+    da: "Svar"
+    en: "Answer"
+  wizard.action.dont-know:
+    da: "Ved ikke"
+    en: "Don't know"
+  wizard.action.not-relevant:
+    da: "Ikke relevant"
+    en: "Not relevant"
+  wizard.action.clear-answer:
+    da: "Slet svaret"
+    en: "Clear the answer"
+  wizard.action.previous-question:
+    da: "Forrige udsagn"
+    en: "Previous statement"
+  wizard.action.next-question:
+    da: "Næste udsagn"
+    en: "Next statement"
+  wizard.action.edit-note:
+    da: "Note"
+    en: "Note"
+  wizard.action.choose-level:
+    da: "Gå til niveau"
+    en: "Go to level"
+  wizard.action.next-voice:
+    da: "Skift stemme"
+    en: "Switch voice"
+  wizard.action.accept:
+    da: "Vedtag"
+    en: "Accept"
+  wizard.action.reject:
+    da: "Afvis"
+    en: "Reject"
+  wizard.action.cycle-status:
+    da: "Skift status"
+    en: "Change status"
+  wizard.action.edit-action:
+    da: "Redigér"
+    en: "Edit"
+  wizard.action.add-own-action:
+    da: "Egen handling"
+    en: "Own action"
+  wizard.action.delete-action:
+    da: "Slet egen handling"
+    en: "Delete own action"
+  wizard.action.export:
+    da: "Eksportér"
+    en: "Export"
+  wizard.action.close:
+    da: "Luk"
+    en: "Close"
+  wizard.action.confirm:
+    da: "Ja"
+    en: "Yes"
+  wizard.action.deny:
+    da: "Nej"
+    en: "No"
+
+  # --- Help screen: the groups of keys -------------------------------------------
+  wizard.help.title:
+    da: "Taster"
+    en: "Keys"
+  wizard.help.autosave:
+    da: "Alt gemmes automatisk, hver gang du svarer eller forlader et felt."
+    en: "Everything is saved automatically each time you answer or leave a field."
+  wizard.context.global:
+    da: "Overalt"
+    en: "Everywhere"
+  wizard.context.command:
+    da: "Når du ikke skriver i et felt"
+    en: "When you are not typing in a field"
+  wizard.context.list:
+    da: "Lister"
+    en: "Lists"
+  wizard.context.start:
+    da: "Start"
+    en: "Start"
+  wizard.context.about:
+    da: "Deltagere og stemmer"
+    en: "Participants and voices"
+  wizard.context.form:
+    da: "Formularen"
+    en: "The form"
+  wizard.context.textField:
+    da: "Tekstfeltet"
+    en: "The text field"
+  wizard.context.choiceField:
+    da: "Valgfeltet"
+    en: "The choice field"
+  wizard.context.buttonField:
+    da: "Knappen"
+    en: "The button"
+  wizard.context.noteEditing:
+    da: "Noten"
+    en: "The note"
+  wizard.context.scope:
+    da: "Omfang"
+    en: "Scope"
+  wizard.context.questions:
+    da: "Udsagnene"
+    en: "The statements"
+  wizard.context.review:
+    da: "Gennemgang"
+    en: "Review"
+  wizard.context.plan:
+    da: "Handlingsplanen"
+    en: "The action plan"
+  wizard.context.planEditor:
+    da: "Handlingen"
+    en: "The action"
+  wizard.context.export:
+    da: "Eksport"
+    en: "Export"
+  wizard.context.help:
+    da: "Hjælp"
+    en: "Help"
+  wizard.context.stepMenu:
+    da: "Trin"
+    en: "Steps"
+  wizard.context.levelPicker:
+    da: "Niveauer"
+    en: "Levels"
+  wizard.context.confirm:
+    da: "Spørgsmål"
+    en: "Question"
+  wizard.context.tooSmall:
+    da: "For lille vindue"
+    en: "Window too small"
+
+  # --- Messages ------------------------------------------------------------------
+  wizard.message.language:
+    da: "Sproget er skiftet til dansk. Intet er gået tabt."
+    en: "The language is now English. Nothing has been lost."
+  wizard.message.created:
+    da: "Ny vurdering. Den gemmes løbende i {file}"
+    en: "New assessment. It is saved as you go in {file}"
+  wizard.message.open-failed:
+    da: "Kunne ikke åbne vurderingen: {reason}"
+    en: "Could not open the assessment: {reason}"
+  wizard.message.save-failed:
+    da: "Kunne ikke gemme: {reason}. Dine svar står stadig på skærmen – prøv igen, eller eksportér."
+    en: "Could not save: {reason}. Your answers are still on screen – try again, or export."
+  wizard.message.digits-only:
+    da: "Skriv antallet med tal."
+    en: "Type the number in digits."
+  wizard.message.bad-date:
+    da: "»{date}« er ikke en dato på formen ÅÅÅÅ-MM-DD. Teksten er gemt, men ret den gerne."
+    en: "“{date}” is not a date of the form YYYY-MM-DD. The text is saved, but please correct it."
+  wizard.message.edit-cancelled:
+    da: "Ændringen er fortrudt."
+    en: "The change was discarded."
+  wizard.message.participant-removed:
+    da: "Deltageren er fjernet."
+    en: "The participant was removed."
+  wizard.message.last-voice:
+    da: "Der skal være mindst én stemme."
+    en: "There must be at least one voice."
+  wizard.message.voice-has-answers:
+    da: "{voice} har allerede svaret og kan ikke fjernes – så ville svarene gå tabt."
+    en: "{voice} has already answered and cannot be removed – the answers would be lost."
+
+  # --- Too small -----------------------------------------------------------------
+  wizard.too-small.title:
+    da: "Gør vinduet større"
+    en: "Make the window larger"
+  wizard.too-small.size:
+    da: "Der skal mindst være plads til {width}×{height} tegn. Vinduet er nu {current}."
+    en: "It needs room for at least {width}×{height} characters. The window is now {current}."
+  wizard.too-small.keys:
+    da: "Intet er gået tabt. Ctrl-Q afslutter."
+    en: "Nothing has been lost. Ctrl-Q quits."
+
+  # --- Confirmations -------------------------------------------------------------
+  wizard.confirm.title:
+    da: "Er du sikker?"
+    en: "Are you sure?"
+  wizard.confirm.keys:
+    da: "j = ja    n = nej"
+    en: "y = yes    n = no"
+  wizard.confirm.quit-unsaved:
+    da: "De seneste ændringer kunne ikke gemmes ({reason}). Hvis du afslutter nu, går de tabt. Vil du afslutte alligevel?"
+    en: "The latest changes could not be saved ({reason}). If you quit now, they will be lost. Quit anyway?"
+  wizard.confirm.delete-action:
+    da: "Slette jeres egen handling »{title}«?"
+    en: "Delete your own action “{title}”?"
+
+  # --- 0 Start -------------------------------------------------------------------
+  wizard.start.intro:
+    da: "En vurdering af, hvordan maskinlæring og generativ KI påvirker arbejdsmiljøet – efter APV'ens fire elementer og IGLOO-modellens fem niveauer."
+    en: "An assessment of how machine learning and generative AI affect the work environment – following the four elements of the workplace assessment (APV) and the five levels of the IGLOO model."
+  wizard.start.new:
+    da: "Ny vurdering"
+    en: "New assessment"
+  wizard.start.new.detail:
+    da: "Start forfra med en tom vurdering. Alt gemmes, mens I arbejder, så I kan holde pause og fortsætte senere."
+    en: "Start afresh with an empty assessment. Everything is saved as you work, so you can pause and continue later."
+  wizard.start.resume:
+    da: "Fortsæt en gemt vurdering"
+    en: "Continue a saved assessment"
+  wizard.start.resume.detail:
+    da: "Fortsæt, hvor I slap. Filen: {file}"
+    en: "Continue where you left off. The file: {file}"
+  wizard.start.cases:
+    da: "Træningscases (opdigtede arbejdspladser til kurser)"
+    en: "Training cases (invented workplaces for courses)"
+  wizard.start.language:
+    da: "Sprog: {language}"
+    en: "Language: {language}"
+  wizard.start.language.detail:
+    da: "Skift mellem dansk og engelsk. Det kan også gøres når som helst med F2 eller Ctrl-L, uden at noget går tabt."
+    en: "Switch between Danish and English. You can also do this at any moment with F2 or Ctrl-L, without losing anything."
+  wizard.start.progress:
+    da: "{answered}/{total} besvaret"
+    en: "{answered}/{total} answered"
+  wizard.start.no-workplace:
+    da: "(arbejdsplads ikke angivet)"
+    en: "(workplace not given)"
+  wizard.start.unreadable:
+    da: "Kan ikke åbnes: {problem}"
+    en: "Cannot be opened: {problem}"
+  wizard.start.unreadable.short:
+    da: "kan ikke åbnes"
+    en: "cannot be opened"
+
+  # --- 1 About -------------------------------------------------------------------
+  wizard.about.workplace:
+    da: "Arbejdsplads"
+    en: "Workplace"
+  wizard.about.unit:
+    da: "Enhed eller afdeling"
+    en: "Unit or department"
+  wizard.about.sector:
+    da: "Sektor"
+    en: "Sector"
+  wizard.about.sector.none:
+    da: "Ikke valgt"
+    en: "Not chosen"
+  wizard.about.employees:
+    da: "Antal ansatte"
+    en: "Number of employees"
+  wizard.about.date:
+    da: "Dato"
+    en: "Date"
+  wizard.about.date.format:
+    da: "ÅÅÅÅ-MM-DD"
+    en: "YYYY-MM-DD"
+  wizard.about.participants:
+    da: "Deltagere (navne er frivillige)"
+    en: "Participants (names are optional)"
+  wizard.about.participant:
+    da: "Deltager {n}"
+    en: "Participant {n}"
+  wizard.about.role:
+    da: "Rolle"
+    en: "Role"
+  wizard.about.name-optional:
+    da: "navn (frivilligt)"
+    en: "name (optional)"
+  wizard.about.add-participant:
+    da: "+ Tilføj deltager"
+    en: "+ Add participant"
+  wizard.about.voices:
+    da: "Stemmer: hvem svarer?"
+    en: "Voices: who answers?"
+  wizard.about.voice:
+    da: "Stemme {n}"
+    en: "Voice {n}"
+  wizard.about.voice.placeholder:
+    da: "navn, f.eks. Ledelse eller Medarbejdere"
+    en: "name, e.g. Management or Employees"
+  wizard.about.add-voice:
+    da: "+ Tilføj stemme"
+    en: "+ Add voice"
+  wizard.about.amo.none:
+    da: "1–9 ansatte: ingen AMO, men APV skal laves"
+    en: "1–9 employees: no OHS organisation, but an APV is required"
+  wizard.about.amo.one-level:
+    da: "10–34 ansatte: AMO i ét niveau"
+    en: "10–34 employees: OHS organisation at one level"
+  wizard.about.amo.committee:
+    da: "35 eller flere: arbejdsmiljøgrupper og -udvalg"
+    en: "35 or more: OHS groups and a committee"
+  wizard.about.hint.workplace:
+    da: "Arbejdspladsens navn, som det skal stå i rapporten. Æ, ø og å kan skrives direkte."
+    en: "The workplace's name as it should appear in the report. Æ, ø and å can be typed directly."
+  wizard.about.hint.unit:
+    da: "Den enhed eller afdeling, vurderingen gælder – f.eks. et team, et værksted eller en hel forvaltning."
+    en: "The unit or department the assessment covers – for example a team, a workshop or a whole administration."
+  wizard.about.hint.sector:
+    da: "Skift med ← og →. For offentlige arbejdspladser kommer målbilledet for KI i den offentlige sektor med i rapporten."
+    en: "Change with ← and →. For public workplaces, the target picture for AI in the public sector is included in the report."
+  wizard.about.hint.employees:
+    da: "Antallet af ansatte afgør, hvordan arbejdsmiljøorganisationen (AMO) skal være bygget op."
+    en: "The number of employees decides how the occupational health and safety organisation (AMO) must be set up."
+  wizard.about.hint.date:
+    da: "Datoen for vurderingen. Næste gennemgang skal ligge højst tre år senere."
+    en: "The date of the assessment. The next review must be at most three years later."
+  wizard.about.hint.participants:
+    da: "Hvem deltager, og i hvilken rolle: AMR, leder, TR, medarbejder, HR/IT. Navne er frivillige. Ctrl-D fjerner en deltager."
+    en: "Who takes part, and in which role: health and safety representative, manager, union representative, employee, HR/IT. Names are optional. Ctrl-D removes a participant."
+  wizard.about.hint.voices:
+    da: "Svarer I samlet, er én stemme nok. Vil I se, hvor f.eks. ledelse og medarbejdere ser forskelligt på KI, så tilføj en stemme for hver og svar hver for sig – v skifter stemme ved udsagnene."
+    en: "If you answer together, one voice is enough. To see where, for example, management and employees see AI differently, add a voice for each and answer separately – v switches voice at the statements."
+
+  # --- 2 Scope -------------------------------------------------------------------
+  wizard.scope.intro:
+    da: "Vælg den KI, I bruger, afprøver, planlægger eller overvejer. Omfanget afgør, hvilke udsagn der stilles."
+    en: "Choose the AI you use, are piloting, plan or are considering. The scope decides which statements are asked."
+  wizard.scope.summary:
+    da: "{count} anvendelser valgt · {questions} udsagn gælder"
+    en: "{count} uses chosen · {questions} statements apply"
+  wizard.scope.technologies:
+    da: "Teknologi: {list}"
+    en: "Technology: {list}"
+  wizard.scope.benchmark:
+    da: "Til sammenligning: {value} {base} ({label})."
+    en: "For comparison: {value} {base} ({label})."
+  wizard.scope.note:
+    da: "Jeres navn for den:"
+    en: "Your name for it:"
+  wizard.scope.not-in-scope:
+    da: "Vælg først anvendelsen med Mellemrum."
+    en: "First choose the use case with Space."
+  wizard.stage.considered:
+    da: "Overvejes"
+    en: "Considered"
+  wizard.stage.planned:
+    da: "Planlagt"
+    en: "Planned"
+  wizard.stage.pilot:
+    da: "Afprøves"
+    en: "Pilot"
+  wizard.stage.in-use:
+    da: "I brug"
+    en: "In use"
+
+  # --- 3 and 4 Statements ----------------------------------------------------------
+  wizard.questions.position:
+    da: "udsagn {n} af {total}"
+    en: "statement {n} of {total}"
+  wizard.questions.answered:
+    da: "{answered} af {total} besvaret"
+    en: "{answered} of {total} answered"
+  wizard.questions.none:
+    da: "Ingen udsagn gælder endnu. Vælg under Omfang (trin 2), hvilken KI vurderingen handler om."
+    en: "No statements apply yet. Choose under Scope (step 2) which AI the assessment covers."
+  wizard.questions.note:
+    da: "Note:"
+    en: "Note:"
+  wizard.questions.note.placeholder:
+    da: "Tab for at skrive en note"
+    en: "Tab to write a note"
+  wizard.questions.note-pending:
+    da: "Noten gemmes sammen med svaret, når udsagnet er besvaret."
+    en: "The note is saved with the answer once the statement is answered."
+  wizard.questions.why:
+    da: "Hvorfor vi spørger"
+    en: "Why we ask"
+  wizard.questions.examples:
+    da: "Rapportens eksempler"
+    en: "The report's examples"
+  wizard.questions.disagree:
+    da: "Stemmerne er uenige – et emne for dialog"
+    en: "The voices disagree – a topic for dialogue"
+  wizard.questions.next-level:
+    da: "Videre til niveauet {level}."
+    en: "On to the {level} level."
+  wizard.questions.all-levels-done:
+    da: "Alle niveauer er gennemgået."
+    en: "All levels have been covered."
+  wizard.questions.absence-done:
+    da: "Sygefravær er gennemgået. Her er det, der mangler."
+    en: "Sickness absence has been covered. Here is what is missing."
+  wizard.questions.level-empty:
+    da: "Ingen udsagn på niveauet {level} i det valgte omfang."
+    en: "No statements at the {level} level in the chosen scope."
+  wizard.questions.no-levels-here:
+    da: "Sygefravær har ingen niveauer."
+    en: "Sickness absence has no levels."
+  wizard.questions.one-voice:
+    da: "Der er kun én stemme. Tilføj flere under Om arbejdspladsen (trin 1)."
+    en: "There is only one voice. Add more under About the workplace (step 1)."
+  wizard.questions.answering-as:
+    da: "Du svarer nu som {voice}."
+    en: "You are now answering as {voice}."
+  wizard.answer.dont-know:
+    da: "Ved ikke"
+    en: "Don't know"
+  wizard.answer.dont-know.short:
+    da: "?"
+    en: "?"
+  wizard.answer.not-relevant:
+    da: "Ikke relevant"
+    en: "Not relevant"
+  wizard.answer.not-relevant.short:
+    da: "i.r."
+    en: "n/r"
+  wizard.voice.agreed:
+    da: "Aftalt"
+    en: "Agreed"
+  wizard.voice.unnamed:
+    da: "Stemme {n}"
+    en: "Voice {n}"
+  wizard.absence.intro:
+    da: "Sygefravær – på gruppeniveau, aldrig om enkeltpersoner"
+    en: "Sickness absence – at group level, never about individuals"
+  wizard.absence.none:
+    da: "Ingen udsagn om sygefravær gælder for det valgte omfang."
+    en: "No statements on sickness absence apply to the chosen scope."
+
+  # --- 5 Review ------------------------------------------------------------------
+  wizard.review.summary:
+    da: "{unanswered} ubesvarede · {dontknow} »ved ikke« · {disagreements} uenigheder"
+    en: "{unanswered} unanswered · {dontknow} “don't know” · {disagreements} disagreements"
+  wizard.review.unanswered:
+    da: "Ubesvarede udsagn ({n})"
+    en: "Unanswered statements ({n})"
+  wizard.review.dont-know:
+    da: "»Ved ikke« – det skal I finde ud af ({n})"
+    en: "“Don't know” – things to find out ({n})"
+  wizard.review.disagreement:
+    da: "Uenighed mellem stemmerne – emner for dialog ({n})"
+    en: "Disagreement between the voices – topics for dialogue ({n})"
+  wizard.review.all-done:
+    da: "Alle udsagn er besvaret, ingen er besvaret med »ved ikke«, og stemmerne er enige. Gå videre til profilen."
+    en: "Every statement is answered, none with “don't know”, and the voices agree. Go on to the profile."
+  wizard.review.hint:
+    da: "Enter går til udsagnet. PgDn går videre til profilen."
+    en: "Enter goes to the statement. PgDn goes on to the profile."
+
+  # --- 6 Profile -----------------------------------------------------------------
+  wizard.profile.answered:
+    da: "{answered} af {total} udsagn besvaret. Tallene går fra 0 til 100."
+    en: "{answered} of {total} statements answered. The figures run from 0 to 100."
+  wizard.profile.risk:
+    da: "Restrisiko"
+    en: "Residual risk"
+  wizard.profile.opportunity:
+    da: "Uudnyttet mulighed"
+    en: "Untapped opportunity"
+  wizard.profile.risk-short:
+    da: "risiko"
+    en: "risk"
+  wizard.profile.opportunity-short:
+    da: "mulighed"
+    en: "opportunity"
+  wizard.profile.technologies:
+    da: "Pr. teknologi"
+    en: "By technology"
+  wizard.profile.not-enough:
+    da: "ikke nok svar"
+    en: "not enough answers"
+  wizard.profile.not-applicable:
+    da: "–"
+    en: "–"
+  wizard.profile.worst:
+    da: "værst {n}"
+    en: "worst {n}"
+  wizard.profile.top-findings:
+    da: "Stærkeste fund"
+    en: "Strongest findings"
+  wizard.profile.no-findings:
+    da: "Endnu ingen tal: mindst halvdelen af udsagnene bag en pointe skal være besvaret på skalaen."
+    en: "No figures yet: at least half the statements behind a point must be answered on the scale."
+  wizard.band.low:
+    da: "lav"
+    en: "low"
+  wizard.band.moderate:
+    da: "moderat"
+    en: "moderate"
+  wizard.band.high:
+    da: "høj"
+    en: "high"
+
+  # --- 7 Action plan -------------------------------------------------------------
+  wizard.plan.summary:
+    da: "{suggested} foreslåede handlinger, {accepted} vedtaget. Kollektive tiltag står før individuelle."
+    en: "{suggested} suggested actions, {accepted} accepted. Collective measures come before individual ones."
+  wizard.plan.individual-warning:
+    da: "De fleste forslag ligger på individniveau. Overvej, om problemet kan løses ved kilden – i tilrettelæggelsen, i gruppen eller i ledelsen."
+    en: "Most suggestions are at the Individual level. Consider whether the problem can be solved at the source – in how the work is organised, in the group or in management."
+  wizard.plan.empty:
+    da: "Svarene udløser endnu ingen forslag. Tilføj jeres egne handlinger med +."
+    en: "The answers trigger no suggestions yet. Add your own actions with +."
+  wizard.plan.untitled:
+    da: "(uden titel)"
+    en: "(untitled)"
+  wizard.plan.own-action:
+    da: "Egen handling"
+    en: "Own action"
+  wizard.plan.owner:
+    da: "Typisk ansvarlig: {owner}"
+    en: "Usually owned by: {owner}"
+  wizard.plan.collective:
+    da: "kollektivt tiltag"
+    en: "collective measure"
+  wizard.plan.individual:
+    da: "individuelt tiltag"
+    en: "individual measure"
+  wizard.plan.no-longer-suggested:
+    da: "Svarene udløser ikke længere denne handling, men den er med i planen."
+    en: "The answers no longer trigger this action, but it is in the plan."
+  wizard.plan.reason.risk:
+    da: "Foreslået, fordi restrisikoen for »{finding}« er {score} ({band})."
+    en: "Suggested because the residual risk for “{finding}” is {score} ({band})."
+  wizard.plan.reason.opportunity:
+    da: "Foreslået, fordi den uudnyttede mulighed for »{finding}« er {score} ({band})."
+    en: "Suggested because the untapped opportunity for “{finding}” is {score} ({band})."
+  wizard.plan.reason.answer:
+    da: "Foreslået, fordi svaret på »{question}« er »{answer}«."
+    en: "Suggested because the answer to “{question}” is “{answer}”."
+  wizard.plan.status-set:
+    da: "Status: {status}"
+    en: "Status: {status}"
+  wizard.plan.cannot-delete:
+    da: "Kun jeres egne handlinger kan slettes. Et forslag afvises med x."
+    en: "Only your own actions can be deleted. Reject a suggestion with x."
+  wizard.plan.deleted:
+    da: "Handlingen er slettet."
+    en: "The action was deleted."
+  wizard.plan.nothing-selected:
+    da: "Der er ingen handling at vælge."
+    en: "There is no action to choose."
+  wizard.plan.field.title:
+    da: "Hvad"
+    en: "What"
+  wizard.plan.field.level:
+    da: "IGLOO-niveau"
+    en: "IGLOO level"
+  wizard.plan.field.responsible:
+    da: "Ansvarlig"
+    en: "Responsible"
+  wizard.plan.field.deadline:
+    da: "Frist"
+    en: "Deadline"
+  wizard.plan.field.how:
+    da: "Hvordan"
+    en: "How"
+  wizard.plan.field.follow-up:
+    da: "Opfølgning"
+    en: "Follow-up"
+  wizard.plan.field.evaluation:
+    da: "Evaluering af effekten"
+    en: "How the effect is evaluated"
+  wizard.plan.field.status:
+    da: "Status"
+    en: "Status"
+  wizard.plan.hint.responsible:
+    da: "Hvem sørger for, at det sker? Skriv en person eller en funktion."
+    en: "Who makes sure it happens? Write a person or a role."
+  wizard.plan.hint.deadline:
+    da: "Hvornår skal det være gjort? Skriv gerne en dato på formen ÅÅÅÅ-MM-DD."
+    en: "When must it be done? A date of the form YYYY-MM-DD is best."
+  wizard.plan.hint.follow-up:
+    da: "Hvornår ser I på, om handlingen har virket?"
+    en: "When will you look at whether the action has worked?"
+  wizard.plan.hint.evaluation:
+    da: "Hvordan ser I, om det har virket – f.eks. en ny runde af vurderingen, en snak på personalemødet eller tal for sygefravær på gruppeniveau."
+    en: "How will you see whether it worked – for example a new round of the assessment, a talk at the staff meeting or sickness absence figures at group level."
+  wizard.plan.hint.status:
+    da: "Skift med ← og →: foreslået, vedtaget, afvist, i gang, gennemført."
+    en: "Change with ← and →: suggested, accepted, rejected, in progress, done."
+  wizard.plan.hint.level:
+    da: "Hvilket IGLOO-niveau handlingen virker på. Skift med ← og →."
+    en: "Which IGLOO level the action works at. Change with ← and →."
+  wizard.plan.hint.own:
+    da: "Står feltet tomt, bruges forslagets egen tekst. Esc går tilbage til listen."
+    en: "If the field is left empty, the suggestion's own text is used. Esc returns to the list."
+  wizard.status.suggested:
+    da: "Foreslået"
+    en: "Suggested"
+  wizard.status.accepted:
+    da: "Vedtaget"
+    en: "Accepted"
+  wizard.status.rejected:
+    da: "Afvist"
+    en: "Rejected"
+  wizard.status.in-progress:
+    da: "I gang"
+    en: "In progress"
+  wizard.status.done:
+    da: "Gennemført"
+    en: "Done"
+
+  # --- 8 Follow-up ---------------------------------------------------------------
+  wizard.follow-up.intro:
+    da: "APV'en skal revideres, når arbejdet ændres – f.eks. når et KI-system tages i brug eller ændres – og mindst hvert tredje år."
+    en: "The workplace assessment must be revised when the work changes – for example when an AI system is put into use or changed – and at least every three years."
+  wizard.follow-up.next-review:
+    da: "Næste gennemgang"
+    en: "Next review"
+  wizard.follow-up.previous-round:
+    da: "Forrige runde (fil)"
+    en: "Previous round (file)"
+  wizard.follow-up.latest:
+    da: "senest {date}"
+    en: "by {date} at the latest"
+  wizard.follow-up.ok:
+    da: "Datoen ligger inden for tre år. Husk at gennemgå vurderingen før, hvis KI-systemerne ændres."
+    en: "The date is within three years. Remember to review the assessment sooner if the AI systems change."
+  wizard.follow-up.warning.no-next-review:
+    da: "Der er endnu ingen dato for næste gennemgang."
+    en: "There is no date for the next review yet."
+  wizard.follow-up.warning.beyond-three-years:
+    da: "Datoen ligger mere end tre år efter vurderingen. APV'en skal gennemgås mindst hvert tredje år – vælg en dato senest {date}."
+    en: "The date is more than three years after the assessment. The workplace assessment must be reviewed at least every three years – choose a date no later than {date}."
+  wizard.follow-up.warning.unreadable-date:
+    da: "En dato kan ikke læses. Skriv datoerne på formen ÅÅÅÅ-MM-DD."
+    en: "A date cannot be read. Write the dates in the form YYYY-MM-DD."
+  wizard.follow-up.compare:
+    da: "Sammenlign med forrige runde: igloo compare {file} <denne fil>"
+    en: "Compare with the previous round: igloo compare {file} <this file>"
+
+  # --- 9 Export ------------------------------------------------------------------
+  wizard.export.intro:
+    da: "Gem vurderingen som fil: Markdown til referatet og APV'en, JSON med alt, eller CSV med handlingsplanen."
+    en: "Save the assessment as a file: Markdown for the minutes and the APV, JSON with everything, or CSV with the action plan."
+  wizard.export.format:
+    da: "Format"
+    en: "Format"
+  wizard.export.path:
+    da: "Fil"
+    en: "File"
+  wizard.export.button:
+    da: "Eksportér"
+    en: "Export"
+  wizard.export.format.md:
+    da: "Markdown (vurderingen)"
+    en: "Markdown (the assessment)"
+  wizard.export.format.json:
+    da: "JSON (alt, maskinlæsbart)"
+    en: "JSON (everything, machine-readable)"
+  wizard.export.format.csv:
+    da: "CSV (handlingsplanen)"
+    en: "CSV (the action plan)"
+  wizard.export.format.md.detail:
+    da: "Rapporten med profil, fund, handlingsplan, videnshuller og uenigheder. Kan åbnes i enhver teksteditor og laves om til Word med pandoc."
+    en: "The report with profile, findings, action plan, knowledge gaps and disagreements. Opens in any text editor and can be turned into Word with pandoc."
+  wizard.export.format.json.detail:
+    da: "Hele vurderingen med alle svar og tal, til andre programmer."
+    en: "The whole assessment with every answer and figure, for other programs."
+  wizard.export.format.csv.detail:
+    da: "Handlingsplanen som tabel til et regneark."
+    en: "The action plan as a table for a spreadsheet."
+  wizard.export.no-path:
+    da: "Skriv, hvor filen skal gemmes."
+    en: "Type where the file should be saved."
+  wizard.export.written:
+    da: "Filen er gemt: {path}"
+    en: "The file was saved: {path}"
+  wizard.export.written.next:
+    da: "Vurderingen selv er gemt løbende. Du kan eksportere igen i et andet format eller afslutte med Ctrl-Q."
+    en: "The assessment itself is saved as you go. You can export again in another format, or quit with Ctrl-Q."
+  wizard.export.failed:
+    da: "Filen blev ikke gemt: {reason}"
+    en: "The file was not saved: {reason}"
+  wizard.export.failed.next:
+    da: "Ret stien ovenfor, og tryk Enter for at prøve igen. Vurderingen er uændret."
+    en: "Correct the path above and press Enter to try again. The assessment is unchanged."
 
 """#),
     PackFile(path: "technologies.yaml", text: #"""

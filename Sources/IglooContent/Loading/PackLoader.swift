@@ -195,9 +195,17 @@ private struct PackBuilder {
 
   // MARK: Entities
 
+  /// Lower-case ASCII words joined by single `-`: `ml-ind-optimisation`.
+  static func isWellFormedID(_ id: String) -> Bool {
+    let words = id.split(separator: "-", omittingEmptySubsequences: false)
+    return words.allSatisfy { word in
+      !word.isEmpty && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
+  }
+
   private func id(_ node: YAMLNode, _ what: String) -> String? {
     guard let id = node.string("id", in: what) else { return nil }
-    if id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+    if !Self.isWellFormedID(id) {
       node.report("\(what) id `\(id)` must be lower-case words joined by `-`")
     }
     return id

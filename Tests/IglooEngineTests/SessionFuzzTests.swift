@@ -1,0 +1,31 @@
+import Foundation
+import IglooContent
+import IglooEngine
+import IglooTestSupport
+import Testing
+
+/// Damaged session files never crash or hang the decoder: each is read or refused with one line.
+@Suite struct SessionFuzzTests {
+  static let inputs = 10_000
+  static let seed: UInt64 = 11_21
+
+  @Test(.timeLimit(.minutes(5))) func tenThousandDamagedSessions() throws {
+    print("session fuzz: \(Self.inputs) inputs, seed \(Self.seed)")
+    let pack = TestPacks.real
+    let sample = try String(decoding: SessionGenerator.session(pack, seed: 7, voices: 2).encoded(), as: UTF8.self)
+    var mutator = Mutator(seed: Self.seed)
+    var refused = 0
+    for i in 0..<Self.inputs {
+      let text = mutator.mutate(sample)
+      do {
+        let session = try Session.decode(Data(text.utf8))
+        _ = session.problems(with: pack)
+        _ = Assessment(session: session, pack: pack)
+      } catch let error as SessionFormatError {
+        refused += 1
+        if error.reason.contains("\n") || error.reason.isEmpty { Issue.record("input \(i): \(error.reason.debugDescription)") }
+      }
+    }
+    #expect(refused > Self.inputs / 2)
+  }
+}
