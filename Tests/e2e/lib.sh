@@ -223,15 +223,16 @@ new_assessment() {
   wait_for "$1"
 }
 
-# go_to_step N: PgDn until "Step N/9" shows.
+# go_to_step N: PgDn, one step at a time, until "Step N/9" shows (exactly one key per step, so
+# that tests can count keys).
 go_to_step() {
-  local i
-  for i in $(seq 1 9); do
-    if screen | grep -qF "Step $1/9"; then return 0; fi
+  local current k
+  current=$(screen | grep -o 'Step [0-9]/9' | head -1 | cut -c6)
+  [ -n "$current" ] || fail "no step number on the screen"
+  for k in $(seq $((current + 1)) "$1"); do
     send NPage
-    sleep 0.2
+    wait_for "Step $k/9"
   done
-  wait_for "Step $1/9"
 }
 
 # pick_use_cases N: on the scope screen, put the first N use cases in scope.
