@@ -22,8 +22,12 @@ public final class MemoryEnvironment: WizardEnvironment {
   /// Handles that are open.
   public private(set) var openHandles: Set<String> = []
 
+  /// The pack, for the progress shown in the session list.
+  public let pack: ContentPack
+
   /// Creates an environment whose today is `date`, holding `sessions` (oldest first).
-  public init(date: String = "2025-05-01", sessions: [Session] = []) {
+  public init(pack: ContentPack, date: String = "2025-05-01", sessions: [Session] = []) {
+    self.pack = pack
     self.date = date
     for s in sessions { _ = try? create(s) }
     saveCount = 0
@@ -32,7 +36,9 @@ public final class MemoryEnvironment: WizardEnvironment {
   public func today() -> String { date }
 
   public func listSessions() -> [SavedSession] {
-    order.reversed().map { SavedSession(handle: SessionHandle($0), session: sessions[$0]) }
+    order.reversed().compactMap { id in
+      sessions[id].map { SavedSession(handle: SessionHandle(id), session: $0, pack: pack) }
+    }
   }
 
   public func open(_ handle: SessionHandle) throws -> Session {

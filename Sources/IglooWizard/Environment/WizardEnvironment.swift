@@ -10,20 +10,39 @@ public struct SessionHandle: Sendable, Hashable, CustomStringConvertible {
   public var description: String { id }
 }
 
-/// A saved session as the start screen lists it.
+/// A saved session as the start screen lists it: enough to recognise it without opening it.
 public struct SavedSession: Sendable, Hashable {
   /// Where it lives.
   public var handle: SessionHandle
-  /// The session, or nil when it cannot be read.
-  public var session: Session?
-  /// Why it cannot be read, in one line.
+  /// The workplace, or empty.
+  public var workplace: String
+  /// The assessment's date, `YYYY-MM-DD`, or empty.
+  public var date: String
+  /// Applicable questions answered.
+  public var answered: Int
+  /// Applicable questions.
+  public var total: Int
+  /// Why it cannot be opened (unreadable, or open in another igloo), in one line; nil when fine.
   public var problem: String?
 
   /// Creates a listing entry.
-  public init(handle: SessionHandle, session: Session?, problem: String? = nil) {
+  public init(
+    handle: SessionHandle, workplace: String, date: String, answered: Int, total: Int, problem: String? = nil
+  ) {
     self.handle = handle
-    self.session = session
+    self.workplace = workplace
+    self.date = date
+    self.answered = answered
+    self.total = total
     self.problem = problem
+  }
+
+  /// The entry for `session`, with its progress under `pack`.
+  public init(handle: SessionHandle, session: Session, pack: ContentPack) {
+    let progress = session.progress(pack)
+    self.init(
+      handle: handle, workplace: session.about.workplace, date: session.about.date, answered: progress.answered,
+      total: progress.total)
   }
 }
 

@@ -12,6 +12,8 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
   case start
   /// Moving between the fields of a form.
   case form
+  /// The About form: participants and voices can be removed.
+  case about
   /// Editing the text field that has focus.
   case textField
   /// A field with a fixed set of options.
@@ -73,8 +75,9 @@ public enum KeyBindings {
       [
         .tab: .nextField, .down: .nextField, .enter: .nextField,
         .backTab: .previousField, .up: .previousField,
-        .control("d"): .removeRow,
       ]
+    case .about:
+      [.control("d"): .removeRow]
     case .textField:
       [
         .left: .cursorLeft, .right: .cursorRight,
@@ -145,7 +148,8 @@ public enum KeyBindings {
     case .command: []
     case .list: []
     case .start: [.activate]
-    case .form: [.nextField, .removeRow]
+    case .form: [.nextField]
+    case .about: [.removeRow]
     case .textField: []
     case .choiceField: [.nextChoice]
     case .buttonField: [.activate]

@@ -15,7 +15,7 @@ enum AboutScreen {
       .field(.unit, label: t(FieldID.unit.labelKey)),
       .field(.sector, label: t(FieldID.sector.labelKey)),
       .field(.employees, label: t(FieldID.employees.labelKey), note: amo(session.about.employees, t)),
-      .field(.date, label: t(FieldID.date.labelKey), note: t("wizard.about.date.format")),
+      .field(.date, label: t(FieldID.date.labelKey)),
       .blank,
       .header(t("wizard.about.participants")),
     ]
@@ -35,7 +35,8 @@ enum AboutScreen {
     let hintLines = rect.height >= 14 && !hint.isEmpty ? min(3, Text.wrap(hint, width: rect.width).count) : 0
     let formArea = rect.top(rect.height - (hintLines > 0 ? hintLines + 1 : 0))
     let placeholders: [FieldID: String] = Dictionary(
-      uniqueKeysWithValues: session.voices.indices.map { (FieldID.voiceName($0), state.displayName(ofVoice: $0)) }
+      uniqueKeysWithValues: [(FieldID.date, t("wizard.about.date.format"))]
+        + session.voices.indices.map { (FieldID.voiceName($0), t("wizard.about.voice.placeholder")) }
         + session.about.participants.indices.map { (FieldID.participantName($0), t("wizard.about.name-optional")) })
     FormLayout.render(state, lines: lines, focused: focused, placeholders: placeholders, in: formArea, into: &grid)
     if hintLines > 0 {

@@ -23,7 +23,8 @@ enum ExportScreen {
       y += grid.wrap(t("wizard.export.written", ["path": path]), in: rect, row: y, style: .good, maxLines: 3)
       grid.wrap(t("wizard.export.written.next"), in: rect, row: y, style: .dim, maxLines: 2)
     case .failed(let path, let reason)?:
-      let text = path.isEmpty ? reason : t("wizard.export.failed", ["path": path, "reason": reason])
+      // The reason names the file already (IglooStore's messages do), so it is not repeated.
+      let text = path.isEmpty ? reason : t("wizard.export.failed", ["reason": reason])
       y += grid.wrap(text, in: rect, row: y, style: .error, maxLines: 3)
       grid.wrap(t("wizard.export.failed.next"), in: rect, row: y, style: .dim, maxLines: 2)
     case nil:

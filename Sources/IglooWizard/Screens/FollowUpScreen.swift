@@ -12,13 +12,16 @@ enum FollowUpScreen {
     let focused = fields.indices.contains(state.followUpFocus) ? fields[state.followUpFocus] : nil
     let limit = CalendarDate(session.about.date)?.adding(years: 3)
     let lines: [FormLine] = [
-      .field(.nextReview, label: t(FieldID.nextReview.labelKey), note: limit.map { t("wizard.follow-up.latest", ["date": $0.description]) } ?? ""),
+      .field(.nextReview, label: t(FieldID.nextReview.labelKey)),
       .field(.previousRound, label: t(FieldID.previousRound.labelKey)),
     ]
     FormLayout.render(
       state, lines: lines, focused: focused, placeholders: [.nextReview: t("wizard.about.date.format")],
       in: rect.dropTop(y).top(2), into: &grid)
     y += 3
+    if let limit {
+      y += grid.wrap(t("wizard.follow-up.latest", ["date": limit.description]), in: rect, row: y, style: .dim, maxLines: 1)
+    }
     let warnings = Assessment(session: session, pack: state.pack).followUpWarnings
     for warning in warnings {
       let style: CellStyle = warning == .noNextReview ? .dim : .risk

@@ -24,7 +24,7 @@ enum FormLayout {
     in rect: Rect, into grid: inout Grid
   ) {
     guard !rect.isEmpty else { return }
-    let labelWidth = min(26, max(12, rect.width / 4), lines.map(labelWidthOf).max() ?? 0)
+    let labelWidth = min(28, max(12, rect.width / 3), lines.map(labelWidthOf).max() ?? 0)
     let focusLine = focused.flatMap { f in lines.firstIndex { $0.holds(f) } }
     let offset = ListView.scrollOffset(count: lines.count, selected: focusLine, visible: rect.height)
     let fieldColumn = labelWidth + 2

@@ -33,8 +33,8 @@ enum HelpOverlay {
 
   static func render(_ state: WizardState, scroll: Int, in area: Rect, into grid: inout Grid) {
     let t = state.localizer
-    let box = overlayBox(width: 76, height: area.height, in: area)
-    grid.clear(box)
+    grid.clear(area)
+    let box = overlayBox(width: 100, height: area.height, in: area)
     grid.box(box, title: t("wizard.help.title"))
     let inner = box.inset(dx: 2, dy: 1)
     let rows = lines(state)

@@ -140,7 +140,16 @@ enum QuestionScreen {
     let sourceLines = finding == nil ? 0 : 1
     y += grid.wrap(why, in: area, row: y, maxLines: max(1, area.height - y - sourceLines))
     if let finding {
-      grid.wrap(t("wizard.source", ["source": finding.source]), in: area, row: min(y, area.height - 1), style: .dim, maxLines: 1)
+      y += grid.wrap(t("wizard.source", ["source": finding.source]), in: area, row: min(y, area.height - 1), style: .dim, maxLines: 1)
+      // On a large screen the report's own examples fill the room that is left.
+      let examples = finding.examples.map { "– " + t($0) }
+      if !examples.isEmpty, area.height - y >= 4 {
+        y += 1
+        y += grid.wrap(t("wizard.questions.examples"), in: area, row: y, style: .title, maxLines: 1)
+        for example in examples where y < area.height {
+          y += grid.wrap(example, in: area, row: y, style: .dim, maxLines: area.height - y)
+        }
+      }
     }
   }
 }

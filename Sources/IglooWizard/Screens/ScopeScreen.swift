@@ -9,9 +9,10 @@ enum ScopeScreen {
     guard let session = state.session else { return }
     let scope = session.scope ?? []
     let applicable = session.applicableQuestions(state.pack).count
+    let top = grid.wrap(t("wizard.scope.intro"), in: rect, style: .dim, maxLines: rect.height >= 30 ? 2 : 1)
     grid.put(
       Text.truncate(t("wizard.scope.summary", ["count": String(scope.count), "questions": String(applicable)]), to: rect.width, ellipsis: true),
-      in: rect, row: 0, style: .dim)
+      in: rect, row: top, style: .title)
 
     let stageWidth = Stage.allCases.map { Text.width(t("wizard.stage.\($0.rawValue)")) }.max() ?? 10
     let rows: [ListRow] = state.pack.useCases.map { u in
@@ -20,7 +21,7 @@ enum ScopeScreen {
       let stage = item.map { Text.pad(t("wizard.stage.\($0.stage.rawValue)"), to: stageWidth) } ?? String(repeating: " ", count: stageWidth)
       return ListRow(spans: [Span(mark, item == nil ? .dim : .good), Span(t(u.name))], right: [Span(" " + stage, .title)])
     }
-    let body = rect.dropTop(2)
+    let body = rect.dropTop(top + 2)
     let wide = rect.width >= 100
     let listArea: Rect
     let detailArea: Rect

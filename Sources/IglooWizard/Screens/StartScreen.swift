@@ -1,3 +1,4 @@
+import Foundation
 import IglooContent
 import IglooEngine
 
@@ -75,13 +76,13 @@ enum StartScreen {
 
   static func resumeRow(_ state: WizardState, _ saved: SavedSession, width: Int) -> ListRow {
     let t = state.localizer
-    guard let session = saved.session else {
-      return ListRow(spans: [Span("  " + saved.handle.id, .dim)], right: [Span(t("wizard.start.unreadable.short"), .error)])
+    if saved.problem != nil {
+      let name = saved.workplace.isEmpty ? (saved.handle.id as NSString).lastPathComponent : saved.workplace
+      return ListRow(spans: [Span("  " + name, .dim)], right: [Span(" " + t("wizard.start.unreadable.short"), .error)])
     }
-    let progress = session.progress(state.pack)
-    let name = session.about.workplace.isEmpty ? t("wizard.start.no-workplace") : session.about.workplace
-    let right = "  " + (session.about.date.isEmpty ? "" : session.about.date + "  ")
-      + t("wizard.start.progress", ["answered": String(progress.answered), "total": String(progress.total)])
+    let name = saved.workplace.isEmpty ? t("wizard.start.no-workplace") : saved.workplace
+    let right = "  " + (saved.date.isEmpty ? "" : saved.date + "  ")
+      + t("wizard.start.progress", ["answered": String(saved.answered), "total": String(saved.total)])
     let nameWidth = max(4, width - Text.width(right) - 3)
     return ListRow(spans: [Span("  " + Text.truncate(name, to: nameWidth, ellipsis: true))], right: [Span(right, .dim)])
   }

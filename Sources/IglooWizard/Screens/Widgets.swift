@@ -29,9 +29,15 @@ enum ListView {
     for r in 0..<min(rect.height, rows.count - offset) {
       let row = rows[offset + r]
       let isSelected = selected == offset + r
-      var x = 0
-      for span in row.spans { x += grid.put(span.text, in: rect, row: r, column: x, style: isSelected ? .selected : span.style) }
       let rightWidth = row.right.map { Text.width($0.text) }.reduce(0, +)
+      let leftRoom = rightWidth > 0 && rightWidth < rect.width / 2 ? rect.width - rightWidth - 1 : rect.width - 1
+      var x = 0
+      for span in row.spans {
+        let room = leftRoom - x
+        guard room > 0 else { break }
+        let text = Text.truncate(span.text, to: room, ellipsis: true)
+        x += grid.put(text, in: rect, row: r, column: x, style: isSelected ? .selected : span.style)
+      }
       if rightWidth > 0 && x + 1 + rightWidth <= rect.width {
         var rx = rect.width - rightWidth
         for span in row.right {

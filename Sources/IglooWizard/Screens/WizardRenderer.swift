@@ -56,7 +56,6 @@ public enum WizardRenderer {
       left += " · " + t("wizard.header.step", ["n": String(state.step.number), "total": "9"]) + " " + t(state.step.titleKey)
     }
     var right: [String] = []
-    if let session = state.session, !session.about.workplace.isEmpty { right.append(session.about.workplace) }
     if (state.step == .questions || state.step == .absence), state.voiceChoices.count > 1 {
       right.append(t("wizard.header.voice", ["voice": state.voiceName]))
     }
@@ -64,9 +63,16 @@ public enum WizardRenderer {
       right.append(state.saveError == nil ? t("wizard.header.saved") : t("wizard.header.not-saved"))
     }
     right.append(state.language.rawValue.uppercased())
-    let rightText = right.joined(separator: " · ") + " "
+    var rightText = right.joined(separator: " · ") + " "
     let leftWidth = grid.put(left, in: rect, row: 0, style: .title)
     let room = rect.width - leftWidth - 2
+    // The workplace gives way first: the save status and the language must always show.
+    if let session = state.session, !session.about.workplace.isEmpty {
+      let space = room - Text.width(rightText) - 3
+      if space >= 6 {
+        rightText = Text.truncate(session.about.workplace, to: space, ellipsis: true) + " · " + rightText
+      }
+    }
     let shown = Text.truncate(rightText, to: room, ellipsis: true)
     let rightX = rect.width - Text.width(shown)
     grid.put(shown, in: rect, row: 0, column: rightX, style: .title)
@@ -96,7 +102,12 @@ public enum WizardRenderer {
       }
       return
     }
-    grid.put(" " + t("wizard.header.step", ["n": String(state.step.number), "total": "9"]), in: rect, row: 0, style: .dim)
+    // Too narrow for every name: the numbers, with the current step's name.
+    var x = 1
+    for step in steps {
+      let name = step == state.step ? "\(step.number) " + t(step.titleKey) : String(step.number)
+      x += grid.put(name, in: rect, row: 0, column: x, style: step == state.step ? .selected : .dim) + 2
+    }
   }
 
   static func drawMessage(_ state: WizardState, in rect: Rect, into grid: inout Grid) {

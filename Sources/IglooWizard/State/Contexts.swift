@@ -13,7 +13,12 @@ extension WizardState {
     if let editor, editor.field.isInline { return [.noteEditing, .textField, .global] }
     switch step {
     case .start: return [.start, .list, .command, .global]
-    case .about: return formContexts(aboutFields, aboutFocus)
+    case .about:
+      var stack = formContexts(aboutFields, aboutFocus)
+      if aboutFields.indices.contains(aboutFocus), aboutFields[aboutFocus].isRemovableRow {
+        stack.insert(.about, at: stack.count - 1)
+      }
+      return stack
     case .scope: return [.scope, .list, .command, .global]
     case .questions, .absence: return [.questions, .command, .global]
     case .review: return [.review, .list, .command, .global]
@@ -37,6 +42,14 @@ extension WizardState {
 }
 
 extension FieldID {
+  /// Whether the field belongs to a participant or a voice, which Ctrl-D removes.
+  var isRemovableRow: Bool {
+    switch self {
+    case .participantName, .participantRole, .voiceName: true
+    default: false
+    }
+  }
+
   /// Whether the field is edited in its own line, opened and closed with a key, rather than
   /// being part of a form where focus alone starts the editing.
   var isInline: Bool {

@@ -21,8 +21,9 @@ public struct Localizer: Sendable {
   /// A localized text from the content, in this language.
   public func callAsFunction(_ text: LocalizedText) -> String { text[language] }
 
-  /// A whole number written the way the language writes it (no grouping: the numbers here are small).
-  public func number(_ value: Double) -> String { String(Int(value.rounded())) }
+  /// A score as a whole number, rounded down like the report does, so that a figure shown always
+  /// lies in the band shown beside it.
+  public func number(_ value: Double) -> String { String(Int(value.rounded(.down))) }
 
   /// A percentage, e.g. "40 %" in Danish and "40%" in English.
   public func percent(_ value: Double) -> String { self("wizard.format.percent", ["n": number(value)]) }

@@ -56,10 +56,7 @@ extension WizardState {
       return closeCurrent() + [.open(saved.handle)]
     case .trainingCase(let id):
       guard let c = pack.trainingCase(id) else { return [] }
-      var session = Session(content: ContentRef(pack))
-      session.about = About(workplace: c.workplace, sector: c.sector, employees: c.employees, date: today)
-      session.scope = c.scope.map { ScopeItem(useCase: $0.useCase, stage: Stage(rawValue: $0.stage) ?? .inUse) }
-      return closeCurrent() + [.create(session)]
+      return closeCurrent() + [.create(Session(trainingCase: c, pack: pack, date: today))]
     case .language:
       language = language == .da ? .en : .da
       return []

@@ -120,7 +120,7 @@ extension WizardState {
   mutating func restoreCursor() {
     let cursor = session?.cursor ?? ""
     let parts = cursor.split(separator: "/", maxSplits: 1).map(String.init)
-    guard let first = parts.first, let target = Step(rawValue: first), target != .start else {
+    guard let first = parts.first, var target = Step(rawValue: first), target != .start else {
       step = .about
       syncEditor()
       return
@@ -129,6 +129,7 @@ extension WizardState {
       if let q = pack.question(parts[1]) {
         if q.kind == .absence {
           absenceID = q.id
+          target = .absence
         } else if let level = level(of: q) {
           questionLevel = level
           questionID = q.id

@@ -1,0 +1,102 @@
+import Foundation
+import IglooContent
+import IglooEngine
+import IglooReport
+import IglooStore
+
+/// The real environment: sessions as files in the session folder (or wherever the user opened
+/// one), each locked while open, saved atomically; exports rendered by IglooReport and written
+/// with mode 0600.
+///
+/// Handles are absolute file paths. Errors are IglooStore's one-line ``StoreError``s, which name
+/// the file and the problem, and the wizard shows them as they are.
+public final class FileEnvironment: WizardEnvironment {
+  private let pack: ContentPack
+  private let store: SessionStore
+  private let now: () -> Date
+  private let workingDirectory: String
+  private let home: String?
+  private var locks: [String: SessionLock] = [:]
+
+  /// An environment over `store`. Relative export paths resolve against `workingDirectory`;
+  /// `~/` against `home`.
+  public init(
+    pack: ContentPack, store: SessionStore, now: @escaping () -> Date = Date.init,
+    workingDirectory: String = FileManager.default.currentDirectoryPath,
+    home: String? = ProcessInfo.processInfo.environment["HOME"]
+  ) {
+    self.pack = pack
+    self.store = store
+    self.now = now
+    self.workingDirectory = workingDirectory
+    self.home = home
+  }
+
+  deinit {
+    for lock in locks.values { lock.release() }
+  }
+
+  public func today() -> String {
+    let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: now())
+    return CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1).description
+  }
+
+  public func listSessions() -> [SavedSession] {
+    guard let summaries = try? store.list(pack: pack) else { return [] }
+    return summaries.map { s in
+      let problem = s.error.map(\.description) ?? s.openBy.map { "open in another igloo (\($0.summary))" }
+      return SavedSession(
+        handle: SessionHandle(s.url.path), workplace: s.workplace, date: s.date, answered: s.answered, total: s.total,
+        problem: problem)
+    }
+  }
+
+  public func open(_ handle: SessionHandle) throws -> Session {
+    if locks[handle.id] != nil { return try SessionFile.load(URL(fileURLWithPath: handle.id), pack: pack) }
+    let (session, lock) = try SessionFile.open(URL(fileURLWithPath: handle.id), pack: pack)
+    locks[handle.id] = lock
+    return session
+  }
+
+  public func create(_ session: Session) throws -> SessionHandle {
+    let url = try store.create(session, workplace: session.about.workplace, date: now())
+    // The name was claimed without replacing anything; the lock keeps a second igloo out of it.
+    locks[url.path] = try SessionLock.acquire(url)
+    return SessionHandle(url.path)
+  }
+
+  public func save(_ session: Session, to handle: SessionHandle) throws {
+    try store.save(session, to: URL(fileURLWithPath: handle.id))
+  }
+
+  public func close(_ handle: SessionHandle) {
+    locks.removeValue(forKey: handle.id)?.release()
+  }
+
+  public func suggestedExportPath(for session: Session, format: ExportFormat) -> String {
+    let slug = SessionStore.slug(session.about.workplace)
+    let date = session.about.date.isEmpty ? today() : session.about.date
+    return (slug.isEmpty ? "igloo" : slug) + "-" + date + "." + format.fileExtension
+  }
+
+  public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
+    let url = resolve(path)
+    let data: Data
+    switch format {
+    case .markdown: data = Data(MarkdownReport.render(assessment, language: language).utf8)
+    case .json: data = JSONReport.render(assessment, language: language)
+    case .csv: data = Data(CSVReport.render(assessment, language: language).utf8)
+    }
+    try ExportFile.write(data, to: url)
+    return url.path
+  }
+
+  /// `path` as an absolute file URL: `~/` is the home folder, a relative path is taken from the
+  /// folder igloo was started in.
+  func resolve(_ path: String) -> URL {
+    var p = path.trimmingCharacters(in: .whitespaces)
+    if p == "~" || p.hasPrefix("~/"), let home { p = home + p.dropFirst() }
+    if !p.hasPrefix("/") { p = workingDirectory + "/" + p }
+    return URL(fileURLWithPath: p).standardizedFileURL
+  }
+}

@@ -1,0 +1,155 @@
+import IglooContent
+import IglooEngine
+import Testing
+
+@testable import IglooWizard
+
+/// Key scripts on the action plan, follow-up and export.
+@Suite struct PlanExportScriptTests {
+  func onPlan() -> Harness {
+    var s = Fixture.committee()
+    s.cursor = "plan"
+    let h = Harness(sessions: [s])
+    h.press(.down, .enter)
+    #expect(h.state.step == .plan)
+    return h
+  }
+
+  @Test func suggestionsAreAcceptedRejectedAndTheirStatusCycles() throws {
+    let h = onPlan()
+    let assessment = h.state.assessment!
+    let first = try #require(assessment.recommendations.first)
+    let saves = h.environment.saveCount
+    h.press(.character("a"))
+    #expect(h.session.plan.first { $0.action == first.action.id }?.status == .accepted)
+    h.press(.character("s"))
+    #expect(h.session.plan.first { $0.action == first.action.id }?.status == .rejected)
+    h.press(.character("x"))
+    h.press(.down, .character("x"))
+    #expect(h.session.plan.filter { $0.status == .rejected }.count == 2)
+    #expect(h.environment.saveCount == saves + 4)
+  }
+
+  @Test func anActionIsEditedFieldByField() throws {
+    let h = onPlan()
+    let first = try #require(h.state.assessment!.recommendations.first)
+    h.press(.enter)
+    #expect(h.state.planEditorItem != nil)
+    #expect(h.state.planEditorFields.first == .planTitle)
+    h.press(.tab)  // responsible
+    h.type("Bjørn Ølgaard")
+    h.press(.tab)
+    h.type("2025-09-01")
+    h.press(.tab, .tab, .tab)  // how, follow-up, evaluation
+    h.type("Ny runde i foråret")
+    h.press(.tab)  // status: a choice
+    h.press(.right)
+    h.press(.escape)
+    #expect(h.state.planEditorItem == nil)
+    let item = try #require(h.session.plan.first { $0.action == first.action.id })
+    #expect(item.responsible == "Bjørn Ølgaard")
+    #expect(item.deadline == "2025-09-01")
+    #expect(item.evaluation == "Ny runde i foråret")
+    #expect(item.status == .accepted)
+    #expect(h.environment.sessions[h.state.handle!.id]?.plan == h.session.plan)
+  }
+
+  @Test func ownActionsAreAddedAndDeletedAfterAsking() {
+    let h = onPlan()
+    h.press(.character("+"))
+    h.type("Fast punkt om KI på personalemødet")
+    h.press(.tab)
+    h.press(.right)  // level
+    h.press(.escape)
+    let own = h.session.plan.filter { $0.action == nil }
+    #expect(own.map(\.title) == ["Fast punkt om KI på personalemødet"])
+    #expect(own.first?.level == pack.levels[(pack.levels.firstIndex { $0.id == "organisation" }! + 1) % pack.levels.count].id)
+    #expect(h.text.contains("Fast punkt om KI"))
+    // Delete asks first; "n" keeps it, "j" deletes it.
+    h.press(.end, .delete)
+    #expect(h.state.overlay == .confirm(.deleteAction(h.session.plan.count - 1)))
+    h.press(.character("n"))
+    #expect(h.session.plan.contains { $0.action == nil })
+    h.press(.delete, .character("j"))
+    #expect(!h.session.plan.contains { $0.action == nil })
+  }
+
+  @Test func suggestionsCannotBeDeleted() {
+    let h = onPlan()
+    h.press(.delete)
+    #expect(h.state.overlay == nil)
+    #expect(h.state.message?.key == "wizard.plan.cannot-delete")
+  }
+
+  @Test func theFollowUpWarnsBeyondThreeYears() {
+    var s = Fixture.committee()
+    s.cursor = "follow-up"
+    let h = Harness(sessions: [s])
+    h.press(.down, .enter)
+    #expect(h.text.contains("mere end tre år"))
+    h.press(.end)
+    for _ in 0..<10 { h.press(.backspace) }
+    h.type("2027-05-01")
+    h.press(.tab)
+    #expect(h.session.followUp.nextReview == "2027-05-01")
+    #expect(!h.text.contains("mere end tre år"))
+    #expect(h.text.contains("inden for tre år"))
+  }
+
+  @Test func anUnwritablePathShowsAClearMessageAndStaysOnExport() {
+    let h = onPlan()
+    h.go(to: .export)
+    #expect(h.state.exportPath == "igloo-assessment.md")
+    h.press(.tab)  // to the path
+    h.press(.control("u"), .end, .control("u"))
+    h.type("/nonexistent/rapport.md")
+    h.press(.enter)
+    #expect(h.state.step == .export)
+    guard case .failed(let path, let reason)? = h.state.exportResult else {
+      Issue.record("no failure shown")
+      return
+    }
+    #expect(path == "/nonexistent/rapport.md")
+    #expect(reason.contains("/nonexistent"))
+    #expect(h.text.contains("Filen blev ikke gemt"))
+    #expect(h.state.exportFields[h.state.exportFocus] == .exportPath)
+    #expect(h.environment.exports.isEmpty)
+    // Another path, without leaving the screen.
+    h.press(.control("u"))
+    h.type("rapport.md")
+    h.press(.enter)
+    #expect(h.state.exportResult == .written("/work/rapport.md"))
+    #expect(h.environment.exports.map(\.path) == ["/work/rapport.md"])
+    #expect(h.text.contains("Filen er gemt: /work/rapport.md"))
+  }
+
+  @Test func changingTheFormatChangesTheExtension() {
+    let h = onPlan()
+    h.go(to: .export)
+    h.press(.right)
+    #expect(h.state.exportFormat == .json)
+    #expect(h.state.exportPath == "igloo-assessment.json")
+    h.press(.right, .enter)
+    #expect(h.environment.exports.map(\.format) == [.csv])
+    #expect(h.environment.exports.first?.language == .da)
+  }
+
+  @Test func aFailedSaveShowsAndQuittingAsksFirst() {
+    let h = Harness()
+    h.startNew()
+    h.environment.failSaves = "the disk is full"
+    h.type("X")
+    h.press(.tab)
+    #expect(h.state.saveError != nil)
+    #expect(h.text.contains("IKKE GEMT"))
+    #expect(h.text.contains("the disk is full"))
+    h.press(.control("q"))
+    #expect(!h.runner.isFinished)
+    #expect(h.state.overlay == .confirm(.quitUnsaved))
+    h.press(.character("n"))
+    #expect(!h.runner.isFinished)
+    h.environment.failSaves = nil
+    h.press(.control("q"))
+    #expect(h.runner.isFinished)
+  }
+}
