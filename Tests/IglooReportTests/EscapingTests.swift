@@ -38,7 +38,10 @@ import Testing
     #expect(Numbers.whole(0) == "0")
     #expect(Numbers.exact(62.5, .da) == "62,5")
     #expect(Numbers.exact(62.5, .en) == "62.5")
-    #expect(Numbers.exact(58.333333, .da) == "58,3")
+    #expect(Numbers.exact(58.333333, .da) == "58,33")
+    #expect(Numbers.exact(31.25, .en) == "31.25")
+    #expect(Numbers.exact(51.5625, .da) == "51,56")
+    #expect(Numbers.exact(0.5, .da) == "0,5")
     #expect(Numbers.exact(75, .da) == "75")
   }
 

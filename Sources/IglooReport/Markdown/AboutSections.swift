@@ -11,14 +11,7 @@ extension MarkdownReport {
     doc.heading(1, workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]))
     doc.paragraph(w("intro"))
 
-    let sector: String
-    if about.sector.isEmpty {
-      sector = w("not-given")
-    } else if let s = r.pack.sector(about.sector) {
-      sector = w(s.public ? "meta.sector.public" : "meta.sector.private", ["sector": s.name[r.language]])
-    } else {
-      sector = about.sector
-    }
+    let sector = about.sector.isEmpty ? w("not-given") : w.sector(about.sector)
     let participants = about.participants.map { p in
       let name = p.name.trimmingCharacters(in: .whitespacesAndNewlines)
       return name.isEmpty ? w.role(p.role) : w("meta.participant", ["name": name, "role": w.role(p.role)])

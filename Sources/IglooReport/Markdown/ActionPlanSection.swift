@@ -30,8 +30,10 @@ extension MarkdownReport {
       doc.heading(3, w("plan.how.heading"))
       doc.rawNumbered(
         active.map { row in
-          var text = Markdown.strong(row.title) + " " + Markdown.inline(row.how.isEmpty ? w("plan.how.none") : row.how)
-          if !row.source.isEmpty { text += " " + Markdown.inline(w("plan.how.source", ["source": row.source])) }
+          var text =
+            Markdown.strong(w("plan.how.title", ["title": row.title])) + " "
+            + Markdown.fragment(row.how.isEmpty ? w("plan.how.none") : row.how)
+          if !row.source.isEmpty { text += " " + Markdown.fragment(w("plan.how.source", ["source": row.source])) }
           return text
         })
     }

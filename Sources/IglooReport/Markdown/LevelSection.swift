@@ -38,7 +38,7 @@ extension MarkdownReport {
           ["e": Numbers.exact(e, r.language), "m": Numbers.exact(m, r.language), "result": Numbers.exact(risk, r.language)])
         lines.append(
           Markdown.strong(w("finding.residual", ["score": w.scored(risk, result.riskBand)])) + " "
-            + Markdown.inline(formula))
+            + Markdown.fragment(formula))
       } else {
         lines.append(Markdown.strong(w("finding.residual", ["score": w("not-enough")])))
       }
@@ -54,11 +54,10 @@ extension MarkdownReport {
           "realised": Numbers.exact(realised, r.language), "untapped": Numbers.exact(untapped, r.language),
         ]
         lines.append(
-          Markdown.inline(w("finding.realised", ["score": Numbers.whole(realised)])) + " "
-            + Markdown.inline(w("finding.realised.formula", values)))
+          Markdown.inline(w("finding.realised", ["score": Numbers.whole(realised)]) + " " + w("finding.realised.formula", values)))
         lines.append(
           Markdown.strong(w("finding.untapped", ["score": w.scored(untapped, result.opportunityBand)])) + " "
-            + Markdown.inline(w("finding.untapped.formula", values)))
+            + Markdown.fragment(w("finding.untapped.formula", values)))
       } else {
         lines.append(Markdown.strong(w("finding.untapped", ["score": w("not-enough")])))
       }
@@ -83,19 +82,33 @@ extension MarkdownReport {
       let answer = r.session.effectiveAnswer(q.id, r.pack)
       var role = w.measureRole(item.role)
       if q.reversed { role = w("role.reversed", ["role": role]) }
-      return [
-        q.text[r.language], role, w.effective(answer), r.itemScore(q).map { Numbers.exact($0, r.language) } ?? "–",
+      return [q.text[r.language], role] + voiceCells(q.id, r) + [
+        w.effective(answer), r.itemScore(q).map { Numbers.exact($0, r.language) } ?? "–",
         (answer?.notes ?? []).joined(separator: " · "),
       ]
     }
-    doc.table(
-      [w("questions.statement"), w("questions.role"), w("questions.answer"), w("questions.points"), w("questions.notes")],
-      rows, align: [.left, .left, .left, .right, .left])
+    let header =
+      [w("questions.statement"), w("questions.role")] + voiceHeader(r)
+      + [w(r.session.voices.count > 1 ? "questions.counted" : "questions.answer"), w("questions.points"), w("questions.notes")]
+    doc.table(header, rows, align: [.left, .left] + voiceHeader(r).map { _ in .left } + [.left, .right, .left])
     let whys = questions.compactMap { item -> String? in
       guard let why = item.question.why?[r.language] else { return nil }
-      return Markdown.strong(w("questions.why", ["statement": item.question.text[r.language]])) + " " + Markdown.inline(why)
+      return Markdown.strong(w("questions.why", ["statement": item.question.text[r.language]])) + " " + Markdown.fragment(why)
     }
     doc.rawBullets(whys)
+  }
+
+  /// One column per voice when there are several, so the committee sees who said what before
+  /// the median or the agreed answer combined them.
+  static func voiceHeader(_ r: ReportContext) -> [String] {
+    guard r.session.voices.count > 1 else { return [] }
+    return r.session.voices.map { r.w.voice($0.id, in: r.session) }
+  }
+
+  /// Each voice's own answer to `question`, when there are several voices.
+  static func voiceCells(_ question: String, _ r: ReportContext) -> [String] {
+    guard r.session.voices.count > 1 else { return [] }
+    return r.session.voices.map { v in r.session.answer(question, voice: v.id).map { r.w.answer($0.value) } ?? "–" }
   }
 
   /// One scale as a list item, e.g. "Exposure (E): 75 – 2 of 2 statements answered".

@@ -22,7 +22,7 @@ struct MarkdownDocument {
 
   /// A paragraph that opens with a bold label, e.g. **Note:** text.
   mutating func labelled(_ label: String, _ text: String) {
-    blocks.append(Markdown.strong(label) + " " + Markdown.inline(text))
+    blocks.append(Markdown.strong(label) + " " + Markdown.fragment(text))
   }
 
   /// A paragraph already written as inline Markdown by ``Markdown``'s helpers.
@@ -81,17 +81,23 @@ enum Markdown {
   /// would end it; leading and trailing space is dropped, and a leading list or heading marker is
   /// escaped so the text never becomes a block of its own.
   static func inline(_ text: String) -> String {
-    let flat = oneLine(text)
-    var out = ""
-    for ch in flat {
-      if special.contains(ch) { out.append("\\") }
-      out.append(ch)
-    }
+    var out = fragment(text)
     if let first = out.first, "-+=".contains(first) { out.insert("\\", at: out.startIndex) }
     if let dot = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != out.startIndex,
       out[dot] == "." || out[dot] == ")"
     {
       out.insert("\\", at: dot)
+    }
+    return out
+  }
+
+  /// Plain text that continues a line after other inline Markdown, so it cannot start a block and
+  /// needs no escaping of a leading list or heading marker.
+  static func fragment(_ text: String) -> String {
+    var out = ""
+    for ch in oneLine(text) {
+      if special.contains(ch) { out.append("\\") }
+      out.append(ch)
     }
     return out
   }

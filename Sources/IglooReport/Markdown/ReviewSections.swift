@@ -11,11 +11,12 @@ extension MarkdownReport {
       doc.paragraph(w("absence.none"))
       return
     }
+    let counted = w(r.session.voices.count > 1 ? "questions.counted" : "questions.answer")
     doc.table(
-      [w("questions.statement"), w("questions.answer"), w("questions.notes")],
+      [w("questions.statement")] + voiceHeader(r) + [counted, w("questions.notes")],
       r.assessment.absence.map { q in
         let answer = r.session.effectiveAnswer(q.id, r.pack)
-        return [q.text[r.language], w.effective(answer), (answer?.notes ?? []).joined(separator: " · ")]
+        return [q.text[r.language]] + voiceCells(q.id, r) + [w.effective(answer), (answer?.notes ?? []).joined(separator: " · ")]
       })
   }
 

@@ -67,6 +67,6 @@ extension MarkdownReport {
     let detail = w(
       "top.detail",
       ["score": score, "level": w.level(f.level), "technology": w.technology(f.technology), "source": f.source])
-    return Markdown.strong(f.title[r.language]) + " – " + Markdown.inline(detail)
+    return Markdown.strong(f.title[r.language]) + " " + Markdown.fragment(detail)
   }
 }

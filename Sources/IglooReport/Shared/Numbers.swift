@@ -13,14 +13,19 @@ enum Numbers {
     String(Int((value + epsilon).rounded(.down)))
   }
 
-  /// A number with at most one decimal, with a decimal comma in Danish, for figures a reader
-  /// recomputes by hand (means, medians, the residual-risk formula).
+  /// A number with at most two decimals, trailing zeros dropped, with a decimal comma in Danish,
+  /// for figures a reader recomputes by hand (means, medians, the residual-risk formula).
+  ///
+  /// Two decimals keep the means of two or four answers (31,25; 43,75) exact, so redoing a
+  /// calculation by hand from the figures shown gives the figure shown.
   static func exact(_ value: Double, _ language: Language) -> String {
-    let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
-    let sign = tenths < 0 ? "-" : ""
-    let magnitude = abs(tenths)
-    if magnitude % 10 == 0 { return sign + String(magnitude / 10) }
-    let separator = language == .da ? "," : "."
-    return sign + String(magnitude / 10) + separator + String(magnitude % 10)
+    let hundredths = Int((value * 100).rounded(.toNearestOrAwayFromZero))
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = abs(hundredths)
+    var fraction = String(magnitude % 100)
+    if fraction.count < 2 { fraction = "0" + fraction }
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let whole = String(magnitude / 100)
+    return sign + whole + (fraction.isEmpty ? "" : (language == .da ? "," : ".") + fraction)
   }
 }

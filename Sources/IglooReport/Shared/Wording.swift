@@ -49,9 +49,14 @@ struct Wording: Sendable {
     return voice.id == Voice.single.id ? self("voice.single") : voice.id
   }
 
-  /// The label of the scale point whose score is `value` (0–100), or the number when no point has it.
+  /// The label of the scale point whose score is `value` (0–100); a median between two points
+  /// (two voices one step apart) is named by both neighbours.
   func scaleLabel(score value: Double) -> String {
-    if let point = pack.info.scale.first(where: { Double($0.value) == value }) { return point.label[language] }
+    let scale = pack.info.scale
+    if let point = scale.first(where: { Double($0.value) == value }) { return point.label[language] }
+    if let upper = scale.firstIndex(where: { Double($0.value) > value }), upper > 0 {
+      return self("answer.between", ["low": scale[upper - 1].label[language], "high": scale[upper].label[language]])
+    }
     return Numbers.exact(value, language)
   }
 
@@ -82,12 +87,12 @@ struct Wording: Sendable {
   /// The effective answer in words, with how it was reached when that is not obvious.
   func effective(_ answer: EffectiveAnswer?) -> String {
     guard let answer else { return self("answer.none") }
-    let label: String
-    if let score = answer.score {
-      label = scaleLabel(score: score)
-    } else {
-      label = self(answer.dontKnow ? "answer.dont-know" : "answer.not-relevant")
+    guard let score = answer.score else {
+      // With no scale answer there is no median: the voices all said "don't know" or "not relevant".
+      let label = self(answer.dontKnow ? "answer.dont-know" : "answer.not-relevant")
+      return answer.basis == .agreed ? self("answer.agreed", ["answer": label]) : label
     }
+    let label = scaleLabel(score: score)
     switch answer.basis {
     case .single: return label
     case .agreed: return self("answer.agreed", ["answer": label])
