@@ -115,6 +115,65 @@ static inline void igloo_emergency_write(void) {
   }
 }
 
+// While curses is active, stderr goes to an unlinked temporary file instead of the screen: a
+// message written then (the Swift runtime's "Fatal error: …", a warning) would land on the
+// alternate screen and vanish with it. When the terminal is given back, normally or in a signal
+// handler, the captured text is copied to the real stderr, so it is seen after all.
+static inline int *igloo_stderr_fds(void) {
+  static int fds[2] = {-1, -1};  // [0]: the real stderr (dup), [1]: the capture file
+  return fds;
+}
+
+/// Sends stderr to a capture file until igloo_release_stderr. Does nothing if that fails.
+static inline void igloo_capture_stderr(void) {
+  int *fds = igloo_stderr_fds();
+  if (fds[0] >= 0) return;
+  const char *folder = getenv("TMPDIR");
+  char name[4096];
+  if (folder == NULL || folder[0] != '/' || strlen(folder) > sizeof name - 32) folder = "/tmp";
+  snprintf(name, sizeof name, "%s/igloo-stderr-XXXXXX", folder);
+  int capture = mkstemp(name);
+  if (capture < 0) return;
+  unlink(name);
+  int saved = dup(2);
+  if (saved < 0) {
+    close(capture);
+    return;
+  }
+  fflush(stderr);
+  if (dup2(capture, 2) < 0) {
+    close(saved);
+    close(capture);
+    return;
+  }
+  fds[0] = saved;
+  fds[1] = capture;
+}
+
+/// Puts the real stderr back and copies to it what was captured. Async-signal-safe.
+static inline void igloo_release_stderr(void) {
+  int *fds = igloo_stderr_fds();
+  int saved = fds[0], capture = fds[1];
+  if (saved < 0) return;
+  fds[0] = fds[1] = -1;
+  dup2(saved, 2);
+  close(saved);
+  if (lseek(capture, 0, SEEK_SET) == 0) {
+    char buffer[4096];
+    ssize_t n;
+    while ((n = read(capture, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)) {
+      ssize_t done = 0;
+      while (n > 0 && done < n) {
+        ssize_t w = write(2, buffer + done, (size_t)(n - done));
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        done += w;
+      }
+    }
+  }
+  close(capture);
+}
+
 static inline int igloo_signal_index(int sig) {
   for (int i = 0; i < IGLOO_SIGNAL_COUNT; i++)
     if (igloo_signals[i] == sig) return i;
@@ -129,6 +188,7 @@ static void igloo_signal_handler(int sig) {
     igloo_curses_active = 0;
     endwin();
   }
+  igloo_release_stderr();
   // Chain to whatever was there before us (the Swift runtime's crash reporter, or the default
   // action), so the exit status and any backtrace are the usual ones. SA_NODEFER lets the
   // re-raised signal through at once.

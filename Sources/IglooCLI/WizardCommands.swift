@@ -9,9 +9,10 @@ import IglooWizard
 /// `igloo` with no verb: the wizard, starting on the screen that offers a new assessment, the saved
 /// sessions to resume, the training cases and the language.
 public struct Wizard: ParsableCommand {
+  /// The verb `wizard`, which is also what `igloo` runs without a verb.
   public static let configuration = CommandConfiguration(
     commandName: "wizard",
-    abstract: "Start the wizard: a new assessment, or a saved one to resume (the default).",
+    abstract: "Start the wizard: a new assessment, or a saved one to resume.",
     discussion: """
       Sessions are saved after every answer in $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/).
       The wizard needs an interactive terminal; for output without one, use `igloo report FILE`.
@@ -21,8 +22,10 @@ public struct Wizard: ParsableCommand {
   /// --lang, --content, --plain.
   @OptionGroup public var global: GlobalOptions
 
+  /// Creates the command; ArgumentParser fills in the options.
   public init() {}
 
+  /// Runs the wizard until the user quits; exits 2 without a terminal or with a bad pack.
   public func run() throws {
     try WizardLaunch(global: global).run(sessionPath: nil)
   }
@@ -30,6 +33,7 @@ public struct Wizard: ParsableCommand {
 
 /// `igloo resume FILE`: opens a saved session in the wizard where it was left.
 public struct Resume: ParsableCommand {
+  /// The verb `resume`.
   public static let configuration = CommandConfiguration(
     commandName: "resume",
     abstract: "Open a saved session in the wizard.",
@@ -46,8 +50,11 @@ public struct Resume: ParsableCommand {
   @Argument(help: "The session file (*.igloo.json).", completion: .file(extensions: ["json"]))
   public var file: String
 
+  /// Creates the command; ArgumentParser fills in the options.
   public init() {}
 
+  /// Checks the file, then runs the wizard on it; a bad file is one line on stderr and exit 2,
+  /// a session open elsewhere exit 1.
   public func run() throws {
     try WizardLaunch(global: global).run(sessionPath: file)
   }

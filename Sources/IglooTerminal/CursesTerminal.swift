@@ -124,6 +124,7 @@ public final class CursesTerminal: Terminal {
     curs_set(1)
     endwin()
     delscreen(current)
+    TerminalGuard.releaseStderr()
     TerminalGuard.uninstall()
   }
 

@@ -66,7 +66,22 @@ public enum TerminalGuard {
   }
 
   /// Tells the handlers whether a curses screen is active, so they call `endwin()` only then.
+  ///
+  /// While it is, stderr is captured to an unlinked temporary file, and copied to the real
+  /// stderr when the terminal is given back (here, or by a handler): otherwise a message printed
+  /// meanwhile, such as the Swift runtime's "Fatal error: …", would vanish with the alternate
+  /// screen.
   static func setCursesActive(_ active: Bool) {
-    igloo_set_curses_active(active ? 1 : 0)
+    if active {
+      igloo_capture_stderr()
+      igloo_set_curses_active(1)
+    } else {
+      igloo_set_curses_active(0)
+    }
+  }
+
+  /// Puts the real stderr back and shows what was written to it while curses was active.
+  static func releaseStderr() {
+    igloo_release_stderr()
   }
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # (f) Awkward sizes: started in a 20×10 window igloo shows only "Make the window larger" (and
 # says the current size); made larger it carries on; 100 resizes in a burst (down to 1×1 and up
-# to 200×60) neither crash nor hang it; a non-UTF-8 locale (LANG=C) still shows æøå; and it
-# quits cleanly with the terminal given back.
+# to 200×60) neither crash nor hang it; a non-UTF-8 locale (LANG=C) still shows æøå; with no
+# UTF-8 locale at all, ASCII stand-ins are drawn, the fallback is announced on stderr and the
+# text is still saved intact; and it quits cleanly with the terminal given back.
 . "$(dirname "$0")/lib.sh"
 
 start_shell 20 10
@@ -47,5 +48,23 @@ new_assessment "Sønderå Æbleplantage"
 quit_wizard
 assert_terminal_restored
 file=$(find "$T/data-c" -name '*.igloo.json' -type f)
+json_check "$file" "s['about']['workplace'] == 'Sønderå Æbleplantage'"
+
+note "no UTF-8 locale at all (forced with IGLOO_TEST_ASCII=1): ASCII stand-ins, text saved intact"
+E2E_ENV="IGLOO_TEST_ASCII=1 XDG_DATA_HOME=$T/data-ascii"
+launch
+wait_for "New assessment"
+new_assessment_ascii() {
+  send Enter
+  wait_for "Step 1/9"
+  type_text "Sønderå Æbleplantage"
+  wait_for "Sondera Ableplantage"
+}
+new_assessment_ascii
+screen | grep -q '[^ -~]' && fail "non-ASCII characters on the screen in ASCII mode"
+quit_wizard
+grep -qF "no UTF-8 locale is available" "$T/stderr" || fail "the ASCII fallback was not announced: $(cat "$T/stderr")"
+assert_terminal_restored
+file=$(find "$T/data-ascii" -name '*.igloo.json' -type f)
 json_check "$file" "s['about']['workplace'] == 'Sønderå Æbleplantage'"
 exit 0
