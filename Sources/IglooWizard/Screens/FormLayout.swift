@@ -49,7 +49,9 @@ enum FormLayout {
       case .pair(let a, let b, let label):
         drawLabel(label, focused: a == focused || b == focused, width: labelWidth, in: rect, row: r, into: &grid)
         let aWidth = max(0, min(fieldWidth, (rect.width - fieldColumn) / 2 - 1))
-        FieldView.draw(state, a, focused: a == focused, in: rect, row: r, column: fieldColumn, width: aWidth, into: &grid)
+        FieldView.draw(
+          state, a, focused: a == focused, placeholder: placeholders[a] ?? "", in: rect, row: r, column: fieldColumn,
+          width: aWidth, into: &grid)
         FieldView.draw(
           state, b, focused: b == focused, in: rect, row: r, column: fieldColumn + aWidth + 2,
           width: rect.width - fieldColumn - aWidth - 2, into: &grid)

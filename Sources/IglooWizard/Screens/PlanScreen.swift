@@ -36,7 +36,7 @@ enum PlanScreen {
       let bandStyle = entry.recommendation.map { ProfileScreen.bandStyle($0.band) } ?? .dim
       return ListRow(
         spans: [mark, Span(rank, bandStyle), Span(state.planTitle(entry), status == .rejected ? .dim : .normal)],
-        right: [Span(" " + Text.pad(state.levelName(level), to: levelWidth) + " ", .dim), Span(Text.pad(t("wizard.status.\(status.rawValue)"), to: statusWidth), .title)])
+        right: [Span(" " + Text.pad(Text.truncate(state.levelName(level), to: levelWidth - 1, ellipsis: true), to: levelWidth) + " ", .dim), Span(Text.pad(t("wizard.status.\(status.rawValue)"), to: statusWidth), .title)])
     }
     let body = rect.dropTop(top)
     let wide = rect.width >= 110
@@ -77,7 +77,7 @@ enum PlanScreen {
       if !item.responsible.isEmpty { facts.append(t("wizard.plan.field.responsible") + ": " + item.responsible) }
       if !item.deadline.isEmpty { facts.append(t("wizard.plan.field.deadline") + ": " + item.deadline) }
       if !item.followUp.isEmpty { facts.append(t("wizard.plan.field.follow-up") + ": " + item.followUp) }
-      if !facts.isEmpty { y += grid.wrap(facts.joined(separator: " · "), in: rect, row: y, maxLines: 1) }
+      if !facts.isEmpty { y += grid.wrap(facts.joined(separator: " · "), in: rect, row: y, maxLines: 2) }
       if entry.isOwn, !item.how.isEmpty { y += grid.wrap(item.how, in: rect, row: y, style: .dim, maxLines: 2) }
     }
     if let action = entry.action {

@@ -107,7 +107,7 @@ enum QuestionScreen {
     var text = parts.joined(separator: " · ")
     if spread >= 2 { text += "  " + t("wizard.questions.disagree") }
     grid.put(Text.truncate(text, to: rect.width, ellipsis: true), in: rect, row: 0, style: spread >= 2 ? .risk : .dim)
-    return 2
+    return 1
   }
 
   static func short(_ answer: Answer?, _ t: Localizer) -> String {
@@ -133,14 +133,19 @@ enum QuestionScreen {
       area = rect.dropTop(1)
     }
     var y = 0
+    let sourceLines = finding == nil ? 0 : 1
     if let finding {
-      y += grid.wrap(t(finding.title), in: area, row: y, style: finding.polarity == .opportunity ? .opportunity : .risk, maxLines: 2)
+      // The title, the argument and the source each get at least a line; the title gives way first.
+      let titleLines = area.height >= 6 ? 2 : 1
+      y += grid.wrap(
+        t(finding.title), in: area, row: y, style: finding.polarity == .opportunity ? .opportunity : .risk,
+        maxLines: min(titleLines, max(1, area.height - 1 - sourceLines)))
     }
     let why = question.why.map { t($0) } ?? finding.map { t($0.summary) } ?? ""
-    let sourceLines = finding == nil ? 0 : 1
-    y += grid.wrap(why, in: area, row: y, maxLines: max(1, area.height - y - sourceLines))
-    if let finding {
-      y += grid.wrap(t("wizard.source", ["source": finding.source]), in: area, row: min(y, area.height - 1), style: .dim, maxLines: 1)
+    let room = area.height - y - sourceLines
+    if room > 0 { y += grid.wrap(why, in: area, row: y, maxLines: room) }
+    if let finding, y < area.height {
+      y += grid.wrap(t("wizard.source", ["source": finding.source]), in: area, row: y, style: .dim, maxLines: 1)
       // On a large screen the report's own examples fill the room that is left.
       let examples = finding.examples.map { "– " + t($0) }
       if !examples.isEmpty, area.height - y >= 4 {

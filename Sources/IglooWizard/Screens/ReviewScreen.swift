@@ -39,7 +39,7 @@ enum ReviewScreen {
           .joined(separator: " · ")
         right = [Span(" " + text + (d.resolved ? " ✓" : ""), d.resolved ? .good : .risk)]
       }
-      rows.append(ListRow(spans: [Span("  " + Text.pad(where_, to: 14), .dim), Span(q.map { t($0.text) } ?? entry.question)], right: right))
+      rows.append(ListRow(spans: [Span("  " + Text.pad(Text.truncate(where_, to: 13, ellipsis: true), to: 14), .dim), Span(q.map { t($0.text) } ?? entry.question)], right: right))
     }
     let list = rect.dropTop(2)
     let hintRows = list.height >= 12 ? 2 : 0

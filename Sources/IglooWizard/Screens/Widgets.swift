@@ -26,7 +26,15 @@ enum ListView {
   static func render(_ rows: [ListRow], selected: Int?, in rect: Rect, into grid: inout Grid) {
     guard !rect.isEmpty else { return }
     let offset = scrollOffset(count: rows.count, selected: selected, visible: rect.height)
-    for r in 0..<min(rect.height, rows.count - offset) {
+    let scrolls = rows.count > rect.height
+    let content = scrolls ? Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: rect.height) : rect
+    drawRows(rows, offset: offset, selected: selected, in: content, into: &grid)
+    if offset > 0 { grid.put("↑", in: rect, row: 0, column: rect.width - 1, style: .dim) }
+    if offset + rect.height < rows.count { grid.put("↓", in: rect, row: rect.height - 1, column: rect.width - 1, style: .dim) }
+  }
+
+  private static func drawRows(_ rows: [ListRow], offset: Int, selected: Int?, in rect: Rect, into grid: inout Grid) {
+    for r in 0..<max(0, min(rect.height, rows.count - offset)) {
       let row = rows[offset + r]
       let isSelected = selected == offset + r
       let rightWidth = row.right.map { Text.width($0.text) }.reduce(0, +)
@@ -46,8 +54,6 @@ enum ListView {
       }
       if isSelected { grid.paintRow(r, in: rect, style: .selected) }
     }
-    if offset > 0 { grid.put("↑", in: rect, row: 0, column: rect.width - 1, style: .dim) }
-    if offset + rect.height < rows.count { grid.put("↓", in: rect, row: rect.height - 1, column: rect.width - 1, style: .dim) }
   }
 
   /// The first row shown: the selection sits a third of the way down when the list scrolls.
