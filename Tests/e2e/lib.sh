@@ -29,6 +29,8 @@ e2e_cleanup() {
   local status=$?
   if [ -f "$T/pid" ]; then kill -KILL "$(cat "$T/pid")" 2>/dev/null; fi
   $TM kill-server 2>/dev/null
+  # tmux leaves its socket file behind after kill-server.
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
   if [ "${E2E_KEEP:-}" = 1 ]; then echo "$E2E_NAME: kept $T" >&2; else rm -rf "$T"; fi
   exit $status
 }
