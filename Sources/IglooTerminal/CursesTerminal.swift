@@ -168,6 +168,9 @@ public final class CursesTerminal: Terminal {
 
   private func chooseLocale() {
     _ = setlocale(LC_ALL, "")
+    // Curses needs only the character type; numbers stay in the C format, so that nothing in
+    // the process that formats or parses them through C (JSON, YAML) ever sees a decimal comma.
+    _ = setlocale(LC_NUMERIC, "C")
     if environment["IGLOO_TEST_ASCII"] == "1" {
       _ = setlocale(LC_ALL, "C")
       useASCII()

@@ -87,9 +87,10 @@ igloo_pid() { cat "$T/pid"; }
 # screen: the pane's text now.
 screen() { $TM capture-pane -p -J -t "$PANE"; }
 
-# wait_for TEXT [SECONDS]: poll the screen until TEXT (fixed string) appears; fail after ~10 s.
+# wait_for TEXT [SECONDS]: poll the screen until TEXT (fixed string) appears; fail after
+# SECONDS (default $E2E_WAIT, 15; raise it on a slow machine).
 wait_for() {
-  local text=$1 seconds=${2:-10} i
+  local text=$1 seconds=${2:-${E2E_WAIT:-15}} i
   for i in $(seq 1 $((seconds * 20))); do
     if screen | grep -qF -- "$text"; then return 0; fi
     sleep 0.05
@@ -117,7 +118,7 @@ wait_for_any() {
 
 # wait_gone TEXT [SECONDS]: poll until TEXT is no longer on the screen.
 wait_gone() {
-  local text=$1 seconds=${2:-10} i
+  local text=$1 seconds=${2:-${E2E_WAIT:-15}} i
   for i in $(seq 1 $((seconds * 20))); do
     if ! screen | grep -qF -- "$text"; then return 0; fi
     sleep 0.05

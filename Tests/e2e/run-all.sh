@@ -5,7 +5,9 @@
 #
 # It builds nothing: pass the binary (e.g. .build/debug/igloo). Each test drives the binary in its
 # own private tmux server and temporary folder. Prints "N passed, M failed" and exits 1 when any
-# test failed, 2 on bad usage. E2E_VERBOSE=1 shows progress; E2E_KEEP=1 keeps the temp folders.
+# test failed, 2 on bad usage. E2E_VERBOSE=1 shows progress; E2E_KEEP=1 keeps the temp folders;
+# E2E_WAIT=SECONDS sets how long a test waits for a screen (default 15).
+# Needs tmux and python3. Each test is also runnable alone: bash Tests/e2e/test_crash.sh BIN.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-}
