@@ -1,0 +1,301 @@
+import Foundation
+import IglooContent
+import IglooEngine
+
+/// Reads session files, refusing bad ones with one clear line and never changing them.
+///
+/// Every check runs before anything is written: a bad file is reported and left byte for byte as it
+/// was. The only write is the migration of a valid older file, and that keeps the original as a
+/// backup first.
+public enum SessionFile {
+  /// The largest session igloo reads. A real one is a few kilobytes; anything near this size is a
+  /// wrong file, and reading it whole would only waste memory.
+  public static let sizeLimit = 10 * 1024 * 1024
+
+  /// A session as read from disk.
+  public struct Contents: Sendable {
+    /// The session, migrated to the current schema version if it was older.
+    public var session: Session
+    /// The file's bytes as read, for the backup a migration makes.
+    public var original: Data
+    /// The schema version the file had when it was older than the current one; nil otherwise.
+    public var migratedFrom: Int?
+  }
+
+  /// Reads and checks the session at `url` without writing anything.
+  ///
+  /// An older file is migrated in memory only; ``load(_:pack:)`` also saves the migration.
+  /// Listings use this so that looking at a folder never changes it.
+  ///
+  /// - Throws: ``StoreError`` naming the file and the problem.
+  public static func read(_ url: URL, pack: ContentPack, sizeLimit: Int = SessionFile.sizeLimit) throws -> Contents {
+    let path = url.standardizedFileURL.path
+    func fail(_ kind: StoreError.Kind, _ problem: String) -> StoreError {
+      StoreError(.open, path: path, kind: kind, problem: problem)
+    }
+
+    let data = try readBytes(path, limit: sizeLimit, fail: fail)
+    let text = try checkText(data, fail: fail)
+    let object = try parseObject(text, fail: fail)
+
+    if let schema = object["schema"], (schema as? String) != Session.schemaName {
+      throw fail(
+        .wrongShape, "it is not an igloo session (`schema` is \(jsonSnippet(schema)), not \"\(Session.schemaName)\")")
+    }
+    guard object["schema"] != nil || object["answers"] != nil || object["responses"] != nil else {
+      throw fail(.wrongShape, "it is not an igloo session: it has neither `schema` nor `answers`")
+    }
+
+    let version = try schemaVersion(of: text, fail: fail)
+    if version > Session.currentSchemaVersion {
+      throw fail(
+        .newerVersion,
+        "it was written by a newer igloo (schema version \(version); this igloo reads up to \(Session.currentSchemaVersion)): update igloo"
+      )
+    }
+    if version < 0 {
+      throw fail(.wrongShape, "schema version \(version) is not a valid version")
+    }
+
+    var session: Session
+    var migratedFrom: Int?
+    do {
+      if version < Session.currentSchemaVersion {
+        let migrated = try SessionMigration.migrate(object, from: version)
+        let json = try JSONSerialization.data(withJSONObject: migrated, options: [.sortedKeys])
+        session = try Session.decode(json)
+        migratedFrom = version
+      } else {
+        session = try Session.decode(text)
+      }
+    } catch let error as MissingMigration {
+      throw fail(
+        .unsupportedVersion,
+        "schema version \(version) is too old for this igloo (it cannot convert version \(error.version))")
+    } catch let error as SessionFormatError {
+      throw fail(.invalidSession, error.reason)
+    } catch {
+      throw fail(.invalidSession, String(describing: error))
+    }
+
+    let problems = session.problems(with: pack)
+    if let first = problems.first {
+      let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+      throw fail(.doesNotMatchContent, first + more)
+    }
+    return Contents(session: session, original: data, migratedFrom: migratedFrom)
+  }
+
+  /// Reads and checks the session at `url`; an older file is migrated and saved, after its
+  /// original has been copied to `<file>.v<N>.bak` (mode 0600).
+  ///
+  /// Take the session's ``SessionLock`` first (or use ``open(_:pack:)``), since a migration writes.
+  ///
+  /// - Throws: ``StoreError`` naming the file and the problem; the file is then untouched.
+  public static func load(_ url: URL, pack: ContentPack) throws -> Session {
+    let contents = try read(url, pack: pack)
+    guard let version = contents.migratedFrom else { return contents.session }
+    let migrated: Data
+    do {
+      migrated = try contents.session.encoded()
+    } catch {
+      throw StoreError.wrap(error, .write, path: url.standardizedFileURL.path)
+    }
+    try backUp(contents.original, of: url, version: version)
+    try AtomicFile.write(migrated, to: url, mode: AtomicFile.privateFileMode)
+    return contents.session
+  }
+
+  /// Locks the session at `url` and loads it; the caller keeps the lock while the session is open.
+  ///
+  /// - Throws: ``StoreError``; when it is ``StoreError/Kind/locked`` its ``StoreError/holder``
+  ///   says who has the session open.
+  public static func open(_ url: URL, pack: ContentPack) throws -> (session: Session, lock: SessionLock) {
+    let lock = try SessionLock.acquire(url)
+    do {
+      return (try load(url, pack: pack), lock)
+    } catch {
+      lock.release()
+      throw error
+    }
+  }
+
+  /// `<file>.v<N>.bak`: where the original of a file migrated from version `version` is kept.
+  public static func backupURL(for url: URL, version: Int) -> URL {
+    URL(fileURLWithPath: url.standardizedFileURL.path + ".v\(version).bak")
+  }
+
+  /// Copies `original` to the backup name, never replacing a different earlier backup: a second
+  /// migration of a restored file gets `<file>.v<N>.2.bak`, and so on.
+  ///
+  /// - Returns: where the backup is.
+  @discardableResult
+  static func backUp(_ original: Data, of url: URL, version: Int) throws -> URL {
+    let first = backupURL(for: url, version: version)
+    for n in 1...100 {
+      let candidate =
+        n == 1 ? first : URL(fileURLWithPath: url.standardizedFileURL.path + ".v\(version).\(n).bak")
+      do {
+        try AtomicFile.write(original, to: candidate, mode: AtomicFile.privateFileMode, replace: false)
+        return candidate
+      } catch let error as StoreError where error.kind == .alreadyExists {
+        if Platform.contents(candidate.path, limit: sizeLimit) == original { return candidate }
+      }
+    }
+    throw StoreError(.write, path: first.path, kind: .alreadyExists, problem: "too many backups already exist")
+  }
+
+  // MARK: The checks, in order
+
+  private static func readBytes(_ path: String, limit: Int, fail: (StoreError.Kind, String) -> StoreError) throws
+    -> Data
+  {
+    let fd: Int32
+    do {
+      fd = try Platform.openForReading(path)
+    } catch let error as SystemError {
+      throw StoreError(.open, path: path, error)
+    }
+    defer { Platform.closeQuietly(fd) }
+    do {
+      let status = try Platform.status(descriptor: fd)
+      switch status.type {
+      case .directory: throw fail(.isFolder, "it is a folder, not a session file")
+      case .regular: break
+      default: throw fail(.notRegularFile, "it is not a regular file")
+      }
+      if status.size > Int64(limit) { throw fail(.tooLarge, tooLarge(status.size, limit: limit)) }
+      if status.size == 0 { throw fail(.empty, "the file is empty") }
+      let data = try Platform.read(descriptor: fd, limit: limit)
+      // The size can change between stat and read (a file still being written).
+      if data.count > limit { throw fail(.tooLarge, tooLarge(Int64(data.count), limit: limit)) }
+      if data.isEmpty { throw fail(.empty, "the file is empty") }
+      return data
+    } catch let error as SystemError {
+      throw StoreError(.open, path: path, error)
+    }
+  }
+
+  private static func tooLarge(_ size: Int64, limit: Int) -> String {
+    let mb = 1024.0 * 1024.0
+    let limitText = limit % (1024 * 1024) == 0 ? "\(limit / (1024 * 1024))" : String(format: "%.1f", Double(limit) / mb)
+    return "too large (\(String(format: "%.1f", Double(size) / mb)) MB); a session is at most \(limitText) MB"
+  }
+
+  /// Checks that the bytes are UTF-8 text and returns them without a byte-order mark.
+  private static func checkText(_ data: Data, fail: (StoreError.Kind, String) -> StoreError) throws -> Data {
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+      throw fail(.notText, "it is UTF-16 text; save it as UTF-8")
+    }
+    if data.contains(0) { throw fail(.notText, "it is a binary file, not a session (JSON text)") }
+    guard String(data: data, encoding: .utf8) != nil else {
+      throw fail(.notText, "it is not UTF-8 text")
+    }
+    let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+    if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw fail(.empty, "the file holds only blank space")
+    }
+    return Data(text)
+  }
+
+  private static func parseObject(_ text: Data, fail: (StoreError.Kind, String) -> StoreError) throws -> [String: Any] {
+    let value: Any
+    do {
+      value = try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])
+    } catch {
+      if JSONShape.endsInsideValue(text) {
+        throw fail(.truncated, "the JSON stops in the middle; the file looks truncated")
+      }
+      throw fail(.notJSON, "not valid JSON (\(JSONShape.describe(error, in: text)))")
+    }
+    guard let object = value as? [String: Any] else {
+      throw fail(
+        .wrongShape, "it is not an igloo session: the top level is \(JSONShape.kindName(value)), not an object")
+    }
+    return object
+  }
+
+  /// Reads `schema_version` with the same strictness as the session decoder (`true` or `1.5` is
+  /// not a version), defaulting to the current version as hand-written files may leave it out.
+  private static func schemaVersion(of text: Data, fail: (StoreError.Kind, String) -> StoreError) throws -> Int {
+    struct Probe: Decodable {
+      var version: Int?
+      enum CodingKeys: String, CodingKey { case version = "schema_version" }
+    }
+    guard let probe = try? JSONDecoder().decode(Probe.self, from: text) else {
+      throw fail(.wrongShape, "`schema_version` must be a whole number")
+    }
+    return probe.version ?? Session.currentSchemaVersion
+  }
+
+  private static func jsonSnippet(_ value: Any) -> String {
+    if let s = value as? String { return "\"\(s.prefix(40))\"" }
+    return JSONShape.kindName(value)
+  }
+}
+
+/// Small helpers that describe JSON in a user's terms.
+enum JSONShape {
+  /// Whether the text ends inside a string, object or list: the sign of a file cut short.
+  static func endsInsideValue(_ data: Data) -> Bool {
+    var depth = 0
+    var inString = false
+    var escaped = false
+    for byte in data {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        depth -= 1
+        // More closing than opening brackets: malformed, not cut short.
+        if depth < 0 { return false }
+      default: break
+      }
+    }
+    return inString || depth > 0
+  }
+
+  /// The parser's complaint with its position as line and column.
+  static func describe(_ error: any Error, in data: Data) -> String {
+    let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "the text is not JSON"
+    var text = detail.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.hasSuffix(".") { text.removeLast() }
+    text = text.replacingOccurrences(of: " is not representable in Swift", with: " is out of range")
+    if let range = text.range(of: " around character "), let offset = Int(text[range.upperBound...]) {
+      let (line, column) = position(of: offset, in: data)
+      text = text[..<range.lowerBound] + " at line \(line), column \(column)"
+    }
+    return text.prefix(1).lowercased() + text.dropFirst()
+  }
+
+  /// The 1-based line and column of byte `offset`, counting columns in characters.
+  static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+    let prefix = data.prefix(max(0, offset))
+    let lines = prefix.split(separator: 0x0A, omittingEmptySubsequences: false)
+    let last = lines.last.map { String(decoding: $0, as: UTF8.self).count } ?? 0
+    return (lines.count, last + 1)
+  }
+
+  /// "a list", "text", "a number", for a value from JSONSerialization.
+  static func kindName(_ value: Any) -> String {
+    switch value {
+    case is [Any]: "a list"
+    case is [String: Any]: "an object"
+    case is String: "text"
+    case is NSNull: "null"
+    case is Bool: "true or false"
+    case is NSNumber: "a number"
+    default: "a value"
+    }
+  }
+}

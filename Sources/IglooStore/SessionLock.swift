@@ -1,0 +1,232 @@
+import Foundation
+
+/// Who has a session open: what a refused second igloo tells its user.
+public struct LockHolder: Sendable, Equatable, Codable {
+  /// The process id of the igloo holding the lock.
+  public var pid: Int32
+  /// The user it runs as.
+  public var user: String
+  /// The host it runs on; a pid only means something on its own host.
+  public var host: String
+  /// When it took the lock.
+  public var since: Date
+  /// Tells this lock from a later one by the same process, so that release never removes a lock
+  /// that another igloo has taken over in the meantime.
+  var token: String
+  /// When the process started (Linux clock ticks since boot), to spot a pid the system has since
+  /// given to another program.
+  var processStart: UInt64?
+
+  enum CodingKeys: String, CodingKey {
+    case pid, user, host, since, token
+    case processStart = "process_start"
+  }
+
+  /// `pid 4242, user ana on laptop-7, since 2026-05-01 10:12`.
+  public var summary: String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return "pid \(pid), user \(user) on \(host), since \(formatter.string(from: since))"
+  }
+
+  /// The lock file's content: one small JSON object.
+  func encoded() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys]
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+
+  /// Reads a lock file's content; nil when it is not a complete lock.
+  static func decode(_ data: Data) -> LockHolder? {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try? decoder.decode(LockHolder.self, from: data)
+  }
+}
+
+/// The right to change one session file, held by one igloo at a time.
+///
+/// Two windows saving the same session would each overwrite the other's answers, so the second is
+/// refused with the holder's pid, user, host and start time. The lock is a file `<session>.lock`
+/// (mode 0600) created with `O_CREAT|O_EXCL`, which only one process can win. A lock whose process
+/// no longer runs on this host (a killed igloo) is stale and is taken over.
+///
+/// Take the lock before ``SessionFile/load(_:pack:)`` and hold it while the session is open; it is
+/// released by ``release()`` or when the object goes away.
+public final class SessionLock: @unchecked Sendable {
+  /// The session the lock is for.
+  public let sessionURL: URL
+  /// The lock file.
+  public let lockURL: URL
+  /// This process's entry in the lock file.
+  public let holder: LockHolder
+
+  private let state = NSLock()
+  private var released = false
+
+  /// How long a lock file may stay incomplete before it counts as left by a crash: creating one
+  /// and writing its few bytes takes microseconds, so a few seconds is generous.
+  static let incompleteLockGrace: TimeInterval = 5
+
+  private init(sessionURL: URL, lockURL: URL, holder: LockHolder) {
+    self.sessionURL = sessionURL
+    self.lockURL = lockURL
+    self.holder = holder
+  }
+
+  deinit { release() }
+
+  /// The lock file of `sessionURL`: the session's path with `.lock` added.
+  public static func lockURL(for sessionURL: URL) -> URL {
+    URL(fileURLWithPath: sessionURL.standardizedFileURL.path + ".lock")
+  }
+
+  /// Takes the lock on `sessionURL`, taking over a stale one.
+  ///
+  /// - Throws: ``StoreError`` of kind ``StoreError/Kind/locked`` naming the holder when another
+  ///   igloo (or this one, in another window) has the session open; another ``StoreError`` when
+  ///   the lock file cannot be created.
+  public static func acquire(_ sessionURL: URL, now: Date = Date()) throws -> SessionLock {
+    let sessionPath = sessionURL.standardizedFileURL.path
+    let lockURL = lockURL(for: sessionURL)
+    let path = lockURL.path
+    let pid = Platform.processID
+    let me = LockHolder(
+      pid: pid, user: Platform.userName, host: Platform.hostName, since: now,
+      token: String(UInt64.random(in: 0...UInt64.max), radix: 36), processStart: Platform.processStartTime(pid))
+    let body: Data
+    do { body = try me.encoded() } catch { throw StoreError.wrap(error, .lock, path: sessionPath) }
+
+    // Each turn either wins the file, or finds a live holder (and throws), or removes a stale
+    // lock and tries again. Many turns only happen when several igloos race for one stale lock.
+    for _ in 0..<200 {
+      let fd: Int32
+      do {
+        fd = try Platform.createExclusive(path, mode: AtomicFile.privateFileMode)
+      } catch let error as SystemError where error.kind == .exists {
+        switch inspect(path) {
+        case .free:
+          continue
+        case .held(let other, let bytes):
+          guard isStale(other) else { throw lockedError(sessionPath, lockPath: path, holder: other) }
+          takeOver(path, expected: bytes)
+        case .incomplete(let bytes, let modified):
+          if Date().timeIntervalSince(modified) > incompleteLockGrace {
+            takeOver(path, expected: bytes)
+          } else {
+            // Another igloo is between creating its lock and writing it.
+            Thread.sleep(forTimeInterval: 0.01)
+          }
+        case .unreadable(let error):
+          // A lock we may not read belongs to another user: refuse rather than guess.
+          throw StoreError(
+            .lock, path: sessionPath, kind: .locked,
+            problem:
+              "it is locked by \(path), which igloo cannot read (\(StoreError(.read, path: path, error).problem))")
+        }
+        continue
+      } catch let error as SystemError {
+        throw StoreError(.lock, path: sessionPath, error)
+      }
+      do {
+        defer { Platform.closeQuietly(fd) }
+        try Platform.writeAll(body, to: fd)
+        try Platform.sync(descriptor: fd)
+      } catch {
+        Platform.removeQuietly(path)
+        throw StoreError.wrap(error, .lock, path: sessionPath)
+      }
+      Platform.syncFolder((path as NSString).deletingLastPathComponent)
+      return SessionLock(sessionURL: URL(fileURLWithPath: sessionPath), lockURL: lockURL, holder: me)
+    }
+    throw StoreError(.lock, path: sessionPath, kind: .locked, problem: "its lock keeps changing hands; try again")
+  }
+
+  /// The igloo that has `sessionURL` open, or nil when it is free or its lock is stale.
+  ///
+  /// For listings ("open in another window"); to open a session, call ``acquire(_:now:)``.
+  public static func currentHolder(of sessionURL: URL) -> LockHolder? {
+    if case .held(let holder, _) = inspect(lockURL(for: sessionURL).path), !isStale(holder) { return holder }
+    return nil
+  }
+
+  /// Whether this object still holds the lock.
+  public var isHeld: Bool {
+    state.lock()
+    defer { state.unlock() }
+    return !released
+  }
+
+  /// Gives the lock up by removing the lock file, if it is still this lock's.
+  ///
+  /// Safe to call more than once.
+  public func release() {
+    state.lock()
+    defer { state.unlock() }
+    guard !released else { return }
+    released = true
+    let path = lockURL.path
+    if let data = Platform.contents(path), LockHolder.decode(data)?.token == holder.token {
+      Platform.removeQuietly(path)
+    }
+  }
+
+  // MARK: Inside
+
+  private enum Inspection {
+    case free
+    case held(LockHolder, Data)
+    case incomplete(Data, Date)
+    case unreadable(SystemError)
+  }
+
+  private static func inspect(_ path: String) -> Inspection {
+    let data: Data
+    do {
+      data = try Platform.readSmallFile(path)
+    } catch let error as SystemError {
+      return error.kind == .notFound ? .free : .unreadable(error)
+    } catch {
+      return .unreadable(SystemError(code: 0, call: "read"))
+    }
+    if let holder = LockHolder.decode(data) { return .held(holder, data) }
+    let modified = (try? Platform.status(path))?.modified ?? Date()
+    return .incomplete(data, modified)
+  }
+
+  /// A lock is stale when its process is gone: the pid no longer runs on this host, or it now
+  /// belongs to a process that started later than the one that wrote the lock.
+  static func isStale(_ holder: LockHolder) -> Bool {
+    // A pid on another machine cannot be checked, so such a lock is never taken over.
+    guard holder.host == Platform.hostName else { return false }
+    guard Platform.processExists(holder.pid) else { return true }
+    if let recorded = holder.processStart, let current = Platform.processStartTime(holder.pid), recorded != current {
+      return true
+    }
+    return false
+  }
+
+  /// Removes the stale lock whose content was `expected`, unless it has changed since.
+  ///
+  /// Several igloos may find the same stale lock at once. They take turns under a lock on the
+  /// folder, and each removes the file only if it still holds exactly the stale bytes it saw: the
+  /// first removes it, and the others find either nothing or the first one's fresh lock.
+  static func takeOver(_ path: String, expected: Data) {
+    Platform.withFolderLock((path as NSString).deletingLastPathComponent) {
+      guard let current = Platform.contents(path), current == expected else { return }
+      Platform.removeQuietly(path)
+    }
+  }
+
+  private static func lockedError(_ sessionPath: String, lockPath: String, holder: LockHolder) -> StoreError {
+    var problem = "it is open in another igloo (\(holder.summary))"
+    if holder.host != Platform.hostName {
+      problem += "; if that igloo has stopped, delete \(lockPath)"
+    }
+    return StoreError(.lock, path: sessionPath, kind: .locked, problem: problem, holder: holder)
+  }
+}
