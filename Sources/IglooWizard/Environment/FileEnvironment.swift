@@ -36,11 +36,13 @@ public final class FileEnvironment: WizardEnvironment {
     for lock in locks.values { lock.release() }
   }
 
+  /// Today in the local time zone, `YYYY-MM-DD`.
   public func today() -> String {
     let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: now())
     return CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1).description
   }
 
+  /// The sessions in the session folder, newest first; an unreadable or locked one says why.
   public func listSessions() -> [SavedSession] {
     guard let summaries = try? store.list(pack: pack) else { return [] }
     return summaries.map { s in
@@ -51,6 +53,7 @@ public final class FileEnvironment: WizardEnvironment {
     }
   }
 
+  /// Locks and loads the session file; a locked file is refused with who holds it.
   public func open(_ handle: SessionHandle) throws -> Session {
     if locks[handle.id] != nil { return try SessionFile.load(URL(fileURLWithPath: handle.id), pack: pack) }
     let (session, lock) = try SessionFile.open(URL(fileURLWithPath: handle.id), pack: pack)
@@ -58,6 +61,7 @@ public final class FileEnvironment: WizardEnvironment {
     return session
   }
 
+  /// Saves a new session under a fresh name in the session folder and locks it.
   public func create(_ session: Session) throws -> SessionHandle {
     let url = try store.create(session, workplace: session.about.workplace, date: now())
     // The name was claimed without replacing anything; the lock keeps a second igloo out of it.
@@ -65,20 +69,24 @@ public final class FileEnvironment: WizardEnvironment {
     return SessionHandle(url.path)
   }
 
+  /// Saves atomically (temporary file, fsync, rename) with mode 0600.
   public func save(_ session: Session, to handle: SessionHandle) throws {
     try store.save(session, to: URL(fileURLWithPath: handle.id))
   }
 
+  /// Releases the session's lock.
   public func close(_ handle: SessionHandle) {
     locks.removeValue(forKey: handle.id)?.release()
   }
 
+  /// `<workplace-slug>-<date>.<ext>` in the folder igloo was started in.
   public func suggestedExportPath(for session: Session, format: ExportFormat) -> String {
     let slug = SessionStore.slug(session.about.workplace)
     let date = session.about.date.isEmpty ? today() : session.about.date
     return (slug.isEmpty ? "igloo" : slug) + "-" + date + "." + format.fileExtension
   }
 
+  /// Renders with IglooReport and writes the file atomically with mode 0600; a missing or read-only folder is a `StoreError` naming the path.
   public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
     let url = resolve(path)
     let data: Data

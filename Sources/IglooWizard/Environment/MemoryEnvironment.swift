@@ -33,20 +33,24 @@ public final class MemoryEnvironment: WizardEnvironment {
     saveCount = 0
   }
 
+  /// The fixed ``date``.
   public func today() -> String { date }
 
+  /// The stored sessions, newest first.
   public func listSessions() -> [SavedSession] {
     order.reversed().compactMap { id in
       sessions[id].map { SavedSession(handle: SessionHandle(id), session: $0, pack: pack) }
     }
   }
 
+  /// The stored session; marks it open.
   public func open(_ handle: SessionHandle) throws -> Session {
     guard let s = sessions[handle.id] else { throw EnvironmentError(path: handle.id, reason: "no such session") }
     openHandles.insert(handle.id)
     return s
   }
 
+  /// Stores the session under `memory/<n>.json`.
   public func create(_ session: Session) throws -> SessionHandle {
     let id = "memory/\(order.count + 1).json"
     order.append(id)
@@ -55,6 +59,7 @@ public final class MemoryEnvironment: WizardEnvironment {
     return SessionHandle(id)
   }
 
+  /// Stores the session and counts the save, or fails with ``failSaves``.
   public func save(_ session: Session, to handle: SessionHandle) throws {
     if let failSaves { throw EnvironmentError(path: handle.id, reason: failSaves) }
     if sessions[handle.id] == nil { order.append(handle.id) }
@@ -62,12 +67,15 @@ public final class MemoryEnvironment: WizardEnvironment {
     saveCount += 1
   }
 
+  /// Marks the session closed.
   public func close(_ handle: SessionHandle) { openHandles.remove(handle.id) }
 
+  /// Always `igloo-assessment.<ext>`, so snapshots do not depend on the session.
   public func suggestedExportPath(for session: Session, format: ExportFormat) -> String {
     "igloo-assessment.\(format.fileExtension)"
   }
 
+  /// Records the export, or fails for an empty path or one under ``unwritablePrefixes``.
   public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
     let trimmed = path.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { throw EnvironmentError(path: path, reason: "no file name given") }

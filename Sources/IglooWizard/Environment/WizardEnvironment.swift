@@ -7,6 +7,7 @@ public struct SessionHandle: Sendable, Hashable, CustomStringConvertible {
   public var id: String
   /// Creates a handle.
   public init(_ id: String) { self.id = id }
+  /// The id, as the user sees it in messages.
   public var description: String { id }
 }
 
@@ -95,5 +96,6 @@ public struct EnvironmentError: Error, Sendable, Hashable, CustomStringConvertib
     self.reason = reason
   }
 
+  /// `path: reason`, one line.
   public var description: String { "\(path): \(reason)" }
 }

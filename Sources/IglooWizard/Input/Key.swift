@@ -12,6 +12,7 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
   /// The terminal changed size; the driver sends this after draining a burst of resizes.
   case resize
 
+  /// How the key is written on a keyboard: arrows as arrows, `F1`, `Ctrl-L`.
   public var description: String {
     switch self {
     case .character(let c): String(c)

@@ -167,6 +167,15 @@ public enum KeyBindings {
     }
   }
 
+  /// Every action some table binds, once each, for checks that every action has words.
+  public static var allActions: [WizardAction] {
+    var out: [WizardAction] = []
+    for context in BindingContext.allCases {
+      for (_, action) in table(context) where !out.contains(action) { out.append(action) }
+    }
+    return out
+  }
+
   /// The action `key` means in the stack of `contexts` (most specific first), or nil.
   public static func action(for key: Key, in contexts: [BindingContext]) -> WizardAction? {
     for context in contexts {

@@ -51,6 +51,7 @@ public struct Size: Sendable, Hashable, CustomStringConvertible {
     self.width = width
     self.height = height
   }
+  /// `WxH`, as snapshot file names use it.
   public var description: String { "\(width)x\(height)" }
 }
 
@@ -123,9 +124,11 @@ public struct Grid: Sendable, Hashable {
     rows.map { String($0.map(\.style.rawValue)) }.joined(separator: "\n")
   }
 
+  /// Same size, cells and cursor.
   public static func == (a: Grid, b: Grid) -> Bool {
     a.size == b.size && a.rows == b.rows && a.cursor == b.cursor
   }
+  /// Hashes the cells.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(rows)
   }

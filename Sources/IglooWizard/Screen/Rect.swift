@@ -57,5 +57,6 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
     return Rect(x: left, y: top, width: min(maxX, other.maxX) - left, height: min(maxY, other.maxY) - top)
   }
 
+  /// `x,y WxH`, for test messages.
   public var description: String { "\(x),\(y) \(width)x\(height)" }
 }

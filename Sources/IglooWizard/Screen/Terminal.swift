@@ -35,8 +35,10 @@ public final class FakeTerminal: Terminal {
   /// The last grid drawn.
   public var screen: Grid? { frames.last }
 
+  /// Keeps `grid` as the newest frame.
   public func draw(_ grid: Grid) { frames.append(grid) }
 
+  /// The next scripted key, or nil when the script is used up.
   public func readKey() -> Key? {
     script.isEmpty ? nil : script.removeFirst()
   }
