@@ -47,7 +47,8 @@ let package = Package(
     .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooEngineTests", dependencies: ["IglooEngine", "IglooTestSupport"]),
     .testTarget(
-      name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport", "SwiftCSV"], resources: [.copy("Fixtures")]),
+      name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport", "SwiftCSV"], exclude: ["Golden"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooStoreTests", dependencies: ["IglooStore", "IglooTestSupport"]),
     .testTarget(name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooTestSupport"], exclude: ["Snapshots"]),
   ],

@@ -45,6 +45,12 @@ import Testing
     #expect(Numbers.exact(75, .da) == "75")
   }
 
+  @Test func placeholdersAreFilledOnceAndInOrder() {
+    #expect(Wording.fill("{a} and {b}", ["a": "{b}", "b": "B"]) == "{b} and B")
+    #expect(Wording.fill("{unknown} {a", ["a": "x"]) == "{unknown} {a")
+    #expect(Wording.fill("»{text}«", ["text": "æøå"]) == "»æøå«")
+  }
+
   @Test func theAMOModelFollowsTheSize() {
     #expect(AMOModel(employees: nil) == .unknown)
     #expect(AMOModel(employees: 9) == .none)

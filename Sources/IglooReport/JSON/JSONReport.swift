@@ -16,6 +16,7 @@ public enum JSONReport {
     Data(value(assessment, language).serialized.utf8)
   }
 
+  /// The report as a JSON value, before serialisation; tests read it without parsing text.
   static func value(_ assessment: Assessment, _ language: Language) -> JSONValue {
     let r = ReportContext(assessment, language)
     let a = assessment

@@ -1,6 +1,8 @@
 import IglooContent
 import IglooEngine
 
+// Each function renders the part of the JSON report that docs/report-json.md documents under the
+// same name; keep the two in step.
 extension JSONReport {
   static func content(_ r: ReportContext) -> JSONValue {
     .object([

@@ -67,6 +67,8 @@ enum JSONValue: Sendable, Equatable {
     return "\(n)"
   }
 
+  /// Appends `s` as a JSON string literal, escaping what RFC 8259 requires (and U+2028/U+2029,
+  /// which break JavaScript readers).
   static func quote(_ s: String, into out: inout String) {
     out += "\""
     for scalar in s.unicodeScalars {

@@ -78,6 +78,7 @@ extension MarkdownReport {
     }
   }
 
+  /// A survey figure as a percentage in the report's language (`40 %` in Danish, `40%` in English).
   static func benchmarkValue(_ b: Benchmark, _ w: Wording) -> String {
     w("percent", ["value": Numbers.exact(b.value, w.language)])
   }

@@ -54,6 +54,7 @@ extension MarkdownReport {
     ]
   }
 
+  /// A dash for an empty cell, so a missing deadline reads as missing rather than forgotten.
   static func dash(_ text: String) -> String {
     text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "–" : text
   }

@@ -20,6 +20,8 @@ extension MarkdownReport {
     }
   }
 
+  /// One finding: what the report says, its scales with the arithmetic, the gaps, and the
+  /// statements with the answers counted, so a committee can redo every figure by hand.
   static func finding(_ result: FindingResult, _ r: ReportContext, _ doc: inout MarkdownDocument) {
     let w = r.w
     let f = result.finding

@@ -37,13 +37,17 @@ struct ReportContext {
   /// The report's words.
   let w: Wording
 
+  /// The context for rendering `assessment` in `language`.
   init(_ assessment: Assessment, _ language: Language) {
     self.assessment = assessment
     self.w = Wording(pack: assessment.pack, language: language)
   }
 
+  /// The content pack the assessment was computed with.
   var pack: ContentPack { assessment.pack }
+  /// The session as the users entered it.
   var session: Session { assessment.session }
+  /// The report's language.
   var language: Language { w.language }
 
   /// The questions that measure `finding` and apply in this scope, with the role each plays.

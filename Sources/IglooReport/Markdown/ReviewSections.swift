@@ -97,6 +97,7 @@ extension MarkdownReport {
       })
   }
 
+  /// The level a statement is listed under; sickness-absence statements have their own.
   static func questionLevel(_ q: Question, _ r: ReportContext) -> String {
     if q.kind == .absence { return r.w("absence.level") }
     return r.level(of: q).map(r.w.level) ?? ""

@@ -32,6 +32,7 @@ extension MarkdownReport {
     }
   }
 
+  /// The header of a profile table, whose first column names levels or technologies.
   static func profileHeader(_ w: Wording, first: String) -> [String] {
     [first, w("profile.risk"), w("profile.worst"), w("profile.untapped"), w("profile.realised"), w("profile.answered")]
   }

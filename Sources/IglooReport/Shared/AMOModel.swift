@@ -12,6 +12,7 @@ enum AMOModel: String, Sendable {
   /// The number of employees is not given.
   case unknown
 
+  /// The model for a workplace of `employees` people, or ``unknown`` when not given.
   init(employees: Int?) {
     guard let employees else {
       self = .unknown

@@ -17,7 +17,29 @@ struct Wording: Sendable {
 
   /// The string `report.<key>` with its `{name}` placeholders filled in.
   func callAsFunction(_ key: String, _ values: [String: String]) -> String {
-    pack.string("report." + key, language, values)
+    Wording.fill(pack.string("report." + key, language), values)
+  }
+
+  /// Fills `{name}` placeholders in one pass over the template.
+  ///
+  /// Inserted values are never scanned again, so a note or a workplace name that happens to
+  /// contain `{score}` stays as typed, and the result does not depend on the order in which a
+  /// dictionary hands out its keys (which changes from run to run).
+  static func fill(_ template: String, _ values: [String: String]) -> String {
+    var out = ""
+    var rest = template[...]
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      let afterOpen = rest.index(after: open)
+      if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
+        out += value
+        rest = rest[rest.index(after: close)...]
+      } else {
+        out += "{"
+        rest = rest[afterOpen...]
+      }
+    }
+    return out + rest
   }
 
   /// The text to show for a field the users left empty.
@@ -26,8 +48,9 @@ struct Wording: Sendable {
     return trimmed.isEmpty ? self("not-given") : trimmed
   }
 
+  // Names of the pack's entities; an id the pack does not know is shown as it is, so it stays visible.
+
   func level(_ id: String) -> String { pack.level(id)?.name[language] ?? id }
-  func levelLetter(_ id: String) -> String { pack.level(id)?.letter ?? "" }
   func technology(_ id: String) -> String { pack.technology(id)?.name[language] ?? id }
   func role(_ id: String) -> String { pack.role(id)?.name[language] ?? id }
   func sector(_ id: String) -> String { pack.sector(id)?.name[language] ?? id }
