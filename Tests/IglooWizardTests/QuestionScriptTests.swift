@@ -159,7 +159,7 @@ import Testing
     #expect(h.state.voiceName == "Medarbejdere")
     #expect(h.text.contains("Stemme: Medarbejdere"))
     h.press(.character("1"), .left)
-    #expect(h.text.contains("uenige: tal om det"))
+    #expect(h.text.contains("(uenige – tal om det)"))
     h.press(.character("v"))
     #expect(h.state.voice == .agreed)
     h.press(.character("3"))

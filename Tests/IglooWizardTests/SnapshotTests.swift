@@ -6,7 +6,7 @@ import Testing
 
 @testable import IglooWizard
 
-/// Golden-file snapshots of every screen and overlay, at 80×24 and 120×40, in Danish and
+/// Golden-file snapshots of every screen and overlay, at 80×24, 120×40 and 60×20, in Danish and
 /// English, as text (and, for a few, as one style letter per cell). Re-record with
 /// `IGLOO_RECORD=1 swift test --filter IglooWizardTests` and review the diff.
 @Suite struct SnapshotTests {
@@ -94,7 +94,8 @@ import Testing
     },
   ]
 
-  static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+  /// The target size, a large window, and the minimum.
+  static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), WizardLayout.minimumSize]
 
   @Test(arguments: scenarios, [Language.da, .en])
   func screen(_ scenario: Scenario, _ language: Language) {

@@ -13,12 +13,14 @@ enum ProfileScreen {
         t("wizard.profile.answered", ["answered": String(overall.answered), "total": String(overall.questions)]),
         to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
 
-    let nameWidth = min(24, max(10, (assessment.levels.map { Text.width(state.levelName($0.id)) }
+    let nameWidth = min(rect.width >= 78 ? 24 : rect.width / 4, max(10, (assessment.levels.map { Text.width(state.levelName($0.id)) }
       + assessment.technologies.map { id in Text.width(state.pack.technology(id.id).map { t($0.name) } ?? id.id) }).max() ?? 10))
     let half = (rect.width - nameWidth - 2) / 2
     let barWidth = max(4, min(30, half - 16))
-    grid.put(t("wizard.profile.risk"), in: rect, row: 2, column: nameWidth + 2, style: .title)
-    grid.put(t("wizard.profile.opportunity"), in: rect, row: 2, column: nameWidth + 2 + half, style: .title)
+    grid.put(Text.truncate(t("wizard.profile.risk"), to: half - 1, ellipsis: true), in: rect, row: 2, column: nameWidth + 2, style: .title)
+    grid.put(
+      Text.truncate(t("wizard.profile.opportunity"), to: half - 1, ellipsis: true), in: rect, row: 2, column: nameWidth + 2 + half,
+      style: .title)
     var y = 3
     for row in assessment.levels {
       drawRow(state, name: state.levelName(row.id), row, nameWidth: nameWidth, half: half, barWidth: barWidth, in: rect, y: y, into: &grid)

@@ -76,8 +76,11 @@ enum QuestionScreen {
     }
     options.append(("d", t("wizard.answer.dont-know")))
     options.append(("n", t("wizard.answer.not-relevant")))
-    let twoColumns = rect.width >= 60
-    let leftWidth = twoColumns ? (options.prefix(5).map { Text.width($0.label) }.max() ?? 0) + 10 : rect.width
+    // "Don't know" and "not relevant" go beside the scale whenever they fit, so that the note and
+    // "why we ask" stay on screen down to the minimum size.
+    let leftWidth = (options.prefix(5).map { Text.width($0.label) }.max() ?? 0) + 10
+    let rightWidth = (options.suffix(2).map { Text.width($0.label) }.max() ?? 0) + 7
+    let twoColumns = leftWidth + rightWidth <= rect.width
     for (i, option) in options.enumerated() {
       let row = twoColumns && i >= 5 ? i - 5 : i
       let column = twoColumns && i >= 5 ? leftWidth : 0

@@ -264,7 +264,7 @@ extension WizardState {
       switch action {
       case .close: self.overlay = nil
       case .previousItem: self.overlay = .help(scroll: max(0, scroll - 1))
-      case .nextItem: self.overlay = .help(scroll: scroll + 1)
+      case .nextItem: self.overlay = .help(scroll: min(scroll + 1, max(0, HelpOverlay.lines(self).count - 1)))
       default: break
       }
       return []
