@@ -11,7 +11,7 @@ extension MarkdownReport {
       doc.paragraph(w("absence.none"))
       return
     }
-    let counted = w(r.session.voices.count > 1 ? "questions.counted" : "questions.answer")
+    let counted = w(r.session.voices.count > 1 ? "questions.combined" : "questions.answer")
     doc.table(
       [w("questions.statement")] + voiceHeader(r) + [counted, w("questions.notes")],
       r.assessment.absence.map { q in
