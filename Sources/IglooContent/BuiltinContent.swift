@@ -3164,7 +3164,7 @@ strings:
     da: "Anvendelse"
     en: "Use case"
   report.scope.stage:
-    da: "Stadie"
+    da: "Fase"
     en: "Stage"
   report.scope.technologies:
     da: "Teknologi"
@@ -3389,6 +3389,9 @@ strings:
   report.questions.counted:
     da: "Regnet med"
     en: "Counted"
+  report.questions.combined:
+    da: "Samlet svar"
+    en: "Combined answer"
   report.questions.points:
     da: "Point"
     en: "Points"
@@ -4213,13 +4216,13 @@ strings:
     da: "+ Tilføj stemme"
     en: "+ Add voice"
   wizard.about.amo.none:
-    da: "1–9 ansatte: ingen AMO, men APV skal laves"
-    en: "1–9 employees: no OHS organisation, but an APV is required"
+    da: "1–9 ansatte: ingen AMO, men APV kræves"
+    en: "1–9 employees: no OHS organisation, APV still required"
   wizard.about.amo.one-level:
     da: "10–34 ansatte: AMO i ét niveau"
     en: "10–34 employees: OHS organisation at one level"
   wizard.about.amo.committee:
-    da: "35 eller flere: arbejdsmiljøgrupper og -udvalg"
+    da: "35 eller flere: AMO-grupper og -udvalg"
     en: "35 or more: OHS groups and a committee"
   wizard.about.hint.workplace:
     da: "Arbejdspladsens navn, som det skal stå i rapporten. Æ, ø og å kan skrives direkte."
@@ -4301,8 +4304,8 @@ strings:
     da: "Rapportens eksempler"
     en: "The report's examples"
   wizard.questions.disagree:
-    da: "Stemmerne er uenige – et emne for dialog"
-    en: "The voices disagree – a topic for dialogue"
+    da: "(uenige – tal om det)"
+    en: "(disagree – talk about it)"
   wizard.questions.next-level:
     da: "Videre til niveauet {level}."
     en: "On to the {level} level."
@@ -4395,8 +4398,8 @@ strings:
     da: "–"
     en: "–"
   wizard.profile.worst:
-    da: "værst {n}"
-    en: "worst {n}"
+    da: "· værst {n}"
+    en: "· worst {n}"
   wizard.profile.top-findings:
     da: "Stærkeste fund"
     en: "Strongest findings"
@@ -4482,7 +4485,7 @@ strings:
     en: "Follow-up"
   wizard.plan.field.evaluation:
     da: "Evaluering af effekten"
-    en: "How the effect is evaluated"
+    en: "Evaluation of effect"
   wizard.plan.field.status:
     da: "Status"
     en: "Status"
@@ -4505,8 +4508,11 @@ strings:
     da: "Hvilket IGLOO-niveau handlingen virker på. Skift med ← og →."
     en: "Which IGLOO level the action works at. Change with ← and →."
   wizard.plan.hint.own:
-    da: "Står feltet tomt, bruges forslagets egen tekst. Esc går tilbage til listen."
-    en: "If the field is left empty, the suggestion's own text is used. Esc returns to the list."
+    da: "Beskriv kort, hvad I vil gøre, og hvordan. Esc går tilbage til listen."
+    en: "Describe briefly what you will do, and how. Esc returns to the list."
+  wizard.plan.hint.from-content:
+    da: "Står feltet tomt, bruges forslagets egen tekst fra rapporten. Esc går tilbage til listen."
+    en: "If the field is left empty, the suggestion's own text from the report is used. Esc returns to the list."
   wizard.status.suggested:
     da: "Foreslået"
     en: "Suggested"
@@ -4534,8 +4540,8 @@ strings:
     da: "Forrige runde (fil)"
     en: "Previous round (file)"
   wizard.follow-up.latest:
-    da: "senest {date}"
-    en: "by {date} at the latest"
+    da: "Næste gennemgang skal ligge senest {date}."
+    en: "The next review must be no later than {date}."
   wizard.follow-up.ok:
     da: "Datoen ligger inden for tre år. Husk at gennemgå vurderingen før, hvis KI-systemerne ændres."
     en: "The date is within three years. Remember to review the assessment sooner if the AI systems change."
