@@ -11,13 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <curses.h>
-
-// Static state: the signal state below is `static`, and Swift emits the header's static functions
-// and variables into each object file that uses them. So every function touching that state is
-// called from one Swift file only (IglooTerminal/TerminalGuard.swift); otherwise different files
-// would see different copies.
 
 // Macros and globals Swift cannot import (or refuses in Swift 6 mode), wrapped as functions.
 static inline WINDOW *igloo_stdscr(void) { return stdscr; }
@@ -35,19 +31,30 @@ static inline FILE *igloo_stdin(void) { return stdin; }
 static inline FILE *igloo_stdout(void) { return stdout; }
 static inline const char *igloo_codeset(void) { return nl_langinfo(CODESET); }
 static inline int igloo_set_attributes(WINDOW *w, attr_t a) { return wattrset(w, a); }
+/// The terminal's real size (TIOCGWINSZ on stdout, else stdin); ioctl is variadic, so Swift
+/// cannot call it directly. Returns 0, or -1 when neither is a terminal.
+static inline int igloo_terminal_size(int *rows, int *columns) {
+  struct winsize size;
+  if (ioctl(1, TIOCGWINSZ, &size) != 0 && ioctl(0, TIOCGWINSZ, &size) != 0) return -1;
+  *rows = size.ws_row;
+  *columns = size.ws_col;
+  return 0;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Terminal restoration on signals.
 //
-// The handlers live in C rather than Swift because they run at arbitrary points: they touch only
-// sig_atomic_t flags, atomics and async-signal-safe calls (open, write, fsync, rename, sigaction,
-// raise), plus endwin(), which is not formally async-signal-safe but is what ncurses itself calls
-// from its own SIGINT handler, and was measured to leave the tty sane.
+// No state lives in this header: Swift emits a header's static functions *and static variables*
+// into every object file that uses them (and, once the optimizer inlines across files, that can
+// be several), so a `static` flag here would exist in several copies that disagree. All state is
+// in one igloo_guard_state that TerminalGuard allocates once and passes in.
+//
+// The work done in a signal handler touches only that state, atomics and async-signal-safe calls
+// (open, write, fsync, rename, lseek, read, dup2, sigaction, raise), plus endwin(), which is not
+// formally async-signal-safe but is what ncurses itself calls from its SIGINT handler, and was
+// measured to leave the tty sane.
 
-/// 1 while a curses screen is active, so the handler calls endwin() only when there is one.
-static volatile sig_atomic_t igloo_curses_active = 0;
-/// Set by a handler as it starts, so the emergency-save setter never frees a buffer in use.
-static atomic_int igloo_in_handler = 0;
+#define IGLOO_SIGNAL_COUNT 10
 
 /// Session bytes prepared in advance for the emergency save on INT, TERM and HUP.
 typedef struct igloo_emergency_save {
@@ -58,18 +65,44 @@ typedef struct igloo_emergency_save {
   size_t length;
 } igloo_emergency_save;
 
-static _Atomic(igloo_emergency_save *) igloo_emergency = NULL;
+/// Everything the handlers and TerminalGuard share.
+typedef struct igloo_guard_state {
+  /// 1 while a curses screen is active, so the handler calls endwin() only when there is one.
+  volatile sig_atomic_t curses_active;
+  /// Set by a handler as it starts, so the emergency-save setter never frees a buffer in use.
+  atomic_int in_handler;
+  /// The bytes to write on INT, TERM and HUP, or NULL.
+  _Atomic(igloo_emergency_save *) emergency;
+  /// Whether the handlers are installed.
+  int installed;
+  /// The dispositions found at install time, to chain to and to put back.
+  struct sigaction previous[IGLOO_SIGNAL_COUNT];
+  /// While curses is active: the real stderr (a dup) and the capture file; -1 otherwise.
+  int stderr_saved;
+  int stderr_capture;
+} igloo_guard_state;
 
-#define IGLOO_SIGNAL_COUNT 10
-static const int igloo_signals[IGLOO_SIGNAL_COUNT] = {
-  SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE
-};
-// A function-local static: Swift's clang importer does not emit a file-scope static array.
-static inline struct sigaction *igloo_previous_actions(void) {
-  static struct sigaction actions[IGLOO_SIGNAL_COUNT];
-  return actions;
+static inline int igloo_guard_signal(int index) {
+  static const int signals[IGLOO_SIGNAL_COUNT] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE
+  };
+  return signals[index];
 }
-static int igloo_installed = 0;
+
+static inline void igloo_guard_init(igloo_guard_state *state) {
+  memset(state, 0, sizeof *state);
+  atomic_init(&state->in_handler, 0);
+  atomic_init(&state->emergency, NULL);
+  state->stderr_saved = -1;
+  state->stderr_capture = -1;
+}
+
+/// Allocates and initialises the one state (in C, since Swift cannot lay out its atomics).
+static inline igloo_guard_state *igloo_guard_create(void) {
+  igloo_guard_state *state = malloc(sizeof *state);
+  if (state != NULL) igloo_guard_init(state);
+  return state;
+}
 
 static inline void igloo_emergency_free(igloo_emergency_save *save) {
   if (save == NULL) return;
@@ -80,9 +113,9 @@ static inline void igloo_emergency_free(igloo_emergency_save *save) {
   free(save);
 }
 
-/// Writes the prepared bytes atomically (temp, fsync, rename). Async-signal-safe.
-static inline void igloo_emergency_write(void) {
-  igloo_emergency_save *save = atomic_load(&igloo_emergency);
+/// Writes the prepared bytes atomically (temp, fsync, rename, fsync folder). Async-signal-safe.
+static inline void igloo_emergency_write(igloo_guard_state *state) {
+  igloo_emergency_save *save = atomic_load(&state->emergency);
   if (save == NULL) return;
   int fd = open(save->temp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return;
@@ -115,19 +148,41 @@ static inline void igloo_emergency_write(void) {
   }
 }
 
+/// Replaces the emergency-save bytes (all arguments are copied). `temp_path` must be in the same
+/// folder as `path`, which is `folder`. Pass a NULL path to clear. Returns 0, or -1 when memory ran
+/// out (the previous bytes then stay in place).
+static inline int igloo_set_emergency_save(igloo_guard_state *state, const char *path, const char *temp_path,
+                                           const char *folder, const unsigned char *bytes, size_t length) {
+  igloo_emergency_save *next = NULL;
+  if (path != NULL && temp_path != NULL && folder != NULL) {
+    next = calloc(1, sizeof *next);
+    if (next == NULL) return -1;
+    next->path = strdup(path);
+    next->temp_path = strdup(temp_path);
+    next->folder = strdup(folder);
+    next->bytes = malloc(length > 0 ? length : 1);
+    if (next->path == NULL || next->temp_path == NULL || next->folder == NULL || next->bytes == NULL) {
+      igloo_emergency_free(next);
+      return -1;
+    }
+    if (length > 0) memcpy(next->bytes, bytes, length);
+    next->length = length;
+  }
+  igloo_emergency_save *previous = atomic_exchange(&state->emergency, next);
+  // A handler that started before the exchange may still be reading `previous`; the process is
+  // about to die then anyway, so leaking it is the safe choice.
+  if (atomic_load(&state->in_handler) == 0) igloo_emergency_free(previous);
+  return 0;
+}
+
 // While curses is active, stderr goes to an unlinked temporary file instead of the screen: a
 // message written then (the Swift runtime's "Fatal error: …", a warning) would land on the
 // alternate screen and vanish with it. When the terminal is given back, normally or in a signal
 // handler, the captured text is copied to the real stderr, so it is seen after all.
-static inline int *igloo_stderr_fds(void) {
-  static int fds[2] = {-1, -1};  // [0]: the real stderr (dup), [1]: the capture file
-  return fds;
-}
 
 /// Sends stderr to a capture file until igloo_release_stderr. Does nothing if that fails.
-static inline void igloo_capture_stderr(void) {
-  int *fds = igloo_stderr_fds();
-  if (fds[0] >= 0) return;
+static inline void igloo_capture_stderr(igloo_guard_state *state) {
+  if (state->stderr_saved >= 0) return;
   const char *folder = getenv("TMPDIR");
   char name[4096];
   if (folder == NULL || folder[0] != '/' || strlen(folder) > sizeof name - 32) folder = "/tmp";
@@ -146,16 +201,15 @@ static inline void igloo_capture_stderr(void) {
     close(capture);
     return;
   }
-  fds[0] = saved;
-  fds[1] = capture;
+  state->stderr_capture = capture;
+  state->stderr_saved = saved;
 }
 
 /// Puts the real stderr back and copies to it what was captured. Async-signal-safe.
-static inline void igloo_release_stderr(void) {
-  int *fds = igloo_stderr_fds();
-  int saved = fds[0], capture = fds[1];
+static inline void igloo_release_stderr(igloo_guard_state *state) {
+  int saved = state->stderr_saved, capture = state->stderr_capture;
   if (saved < 0) return;
-  fds[0] = fds[1] = -1;
+  state->stderr_saved = state->stderr_capture = -1;
   dup2(saved, 2);
   close(saved);
   if (lseek(capture, 0, SEEK_SET) == 0) {
@@ -174,88 +228,63 @@ static inline void igloo_release_stderr(void) {
   close(capture);
 }
 
-static inline int igloo_signal_index(int sig) {
-  for (int i = 0; i < IGLOO_SIGNAL_COUNT; i++)
-    if (igloo_signals[i] == sig) return i;
-  return -1;
-}
-
-static void igloo_signal_handler(int sig) {
+/// The body of the signal handler (the handler itself is a Swift @convention(c) function that
+/// finds the one state and calls this): emergency save on INT, TERM and HUP; endwin(); the real
+/// stderr back; then the previous disposition (the Swift runtime's crash reporter, or the
+/// default action) re-raised, so that the exit status and any backtrace are the usual ones.
+/// SA_NODEFER lets the re-raised signal through at once.
+static inline void igloo_handle_signal(igloo_guard_state *state, int sig) {
   int saved_errno = errno;
-  atomic_store(&igloo_in_handler, 1);
-  if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) igloo_emergency_write();
-  if (igloo_curses_active) {
-    igloo_curses_active = 0;
+  atomic_store(&state->in_handler, 1);
+  if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) igloo_emergency_write(state);
+  if (state->curses_active) {
+    state->curses_active = 0;
     endwin();
   }
-  igloo_release_stderr();
-  // Chain to whatever was there before us (the Swift runtime's crash reporter, or the default
-  // action), so the exit status and any backtrace are the usual ones. SA_NODEFER lets the
-  // re-raised signal through at once.
-  int i = igloo_signal_index(sig);
-  if (i >= 0) {
-    sigaction(sig, &igloo_previous_actions()[i], NULL);
-  } else {
-    signal(sig, SIG_DFL);
+  igloo_release_stderr(state);
+  int chained = 0;
+  for (int i = 0; i < IGLOO_SIGNAL_COUNT; i++) {
+    if (igloo_guard_signal(i) == sig) {
+      sigaction(sig, &state->previous[i], NULL);
+      chained = 1;
+    }
   }
+  if (!chained) signal(sig, SIG_DFL);
   errno = saved_errno;
   raise(sig);
 }
 
-/// Installs the handlers for INT TERM HUP QUIT ILL TRAP ABRT SEGV BUS FPE. Call before newterm,
-/// so that ncurses sees a non-default disposition and does not install its own (which _exit()s).
-static inline void igloo_install_signal_handlers(void) {
-  if (igloo_installed) return;
+/// Installs `handler` for INT TERM HUP QUIT ILL TRAP ABRT SEGV BUS FPE with SA_RESETHAND |
+/// SA_NODEFER. Call before newterm, so that ncurses sees a non-default disposition and does not
+/// install its own (which _exit()s without a save).
+static inline void igloo_install_signal_handlers(igloo_guard_state *state, void (*handler)(int)) {
+  if (state->installed) return;
   for (int i = 0; i < IGLOO_SIGNAL_COUNT; i++) {
+    int sig = igloo_guard_signal(i);
+    struct sigaction current;
+    sigaction(sig, NULL, &current);
+    state->previous[i] = current;
+    // A signal that was ignored when we started (nohup, a shell's background job) stays ignored.
+    if (current.sa_handler == SIG_IGN && !(current.sa_flags & SA_SIGINFO)) continue;
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = igloo_signal_handler;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESETHAND | SA_NODEFER;
-    // A signal that was ignored when we started (nohup, a shell's background job) stays ignored.
-    struct sigaction current;
-    sigaction(igloo_signals[i], NULL, &current);
-    igloo_previous_actions()[i] = current;
-    if (current.sa_handler == SIG_IGN && !(current.sa_flags & SA_SIGINFO)) continue;
-    sigaction(igloo_signals[i], &action, NULL);
+    sigaction(sig, &action, NULL);
   }
-  igloo_installed = 1;
+  state->installed = 1;
 }
 
 /// Puts back the dispositions that were there before igloo_install_signal_handlers.
-static inline void igloo_uninstall_signal_handlers(void) {
-  if (!igloo_installed) return;
-  for (int i = 0; i < IGLOO_SIGNAL_COUNT; i++) sigaction(igloo_signals[i], &igloo_previous_actions()[i], NULL);
-  igloo_installed = 0;
+static inline void igloo_uninstall_signal_handlers(igloo_guard_state *state) {
+  if (!state->installed) return;
+  for (int i = 0; i < IGLOO_SIGNAL_COUNT; i++) sigaction(igloo_guard_signal(i), &state->previous[i], NULL);
+  state->installed = 0;
 }
 
-static inline void igloo_set_curses_active(int active) { igloo_curses_active = active ? 1 : 0; }
-
-/// Replaces the emergency-save bytes (all arguments are copied). `temp_path` must be in the same
-/// folder as `path`, which is `folder`. Pass a NULL path to clear. Returns 0, or -1 when memory ran
-/// out (the previous bytes then stay in place).
-static inline int igloo_set_emergency_save(const char *path, const char *temp_path, const char *folder,
-                                           const unsigned char *bytes, size_t length) {
-  igloo_emergency_save *next = NULL;
-  if (path != NULL && temp_path != NULL && folder != NULL) {
-    next = calloc(1, sizeof *next);
-    if (next == NULL) return -1;
-    next->path = strdup(path);
-    next->temp_path = strdup(temp_path);
-    next->folder = strdup(folder);
-    next->bytes = malloc(length > 0 ? length : 1);
-    if (next->path == NULL || next->temp_path == NULL || next->folder == NULL || next->bytes == NULL) {
-      igloo_emergency_free(next);
-      return -1;
-    }
-    if (length > 0) memcpy(next->bytes, bytes, length);
-    next->length = length;
-  }
-  igloo_emergency_save *previous = atomic_exchange(&igloo_emergency, next);
-  // A handler that started before the exchange may still be reading `previous`; the process is
-  // about to die then anyway, so leaking it is the safe choice.
-  if (atomic_load(&igloo_in_handler) == 0) igloo_emergency_free(previous);
-  return 0;
+static inline void igloo_set_curses_active(igloo_guard_state *state, int active) {
+  state->curses_active = active ? 1 : 0;
 }
 
 #endif

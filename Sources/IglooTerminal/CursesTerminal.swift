@@ -62,11 +62,15 @@ public final class CursesTerminal: Terminal {
   private var cursorVisible: Bool?
   private var pending: [Key] = []
   private var inputEnded = false
+  /// Set by a resize: the next draw repaints every cell, not just the changes.
+  private var repaintAll = true
   private var keysDelivered = 0
   private let crashAfterKeys: Int?
 
   /// Errors in a row after which input is taken to have ended (stdin closed, the tty gone).
   private static let maxConsecutiveErrors = 50
+  /// How long one read waits for a key (ms) before igloo checks the window size itself.
+  private static let idleTimeout: Int32 = 200
 
   /// Creates a terminal driver; nothing touches the tty until ``start()``.
   /// - Parameter environment: the process environment (injected so tests can vary it).
@@ -110,7 +114,7 @@ public final class CursesTerminal: Terminal {
     keypad(window, true)
     defineExtraKeys()
     set_escdelay(25)
-    wtimeout(window, -1)
+    wtimeout(window, Self.idleTimeout)
     setUpStyles()
     cursorVisible = nil
   }
@@ -140,6 +144,12 @@ public final class CursesTerminal: Terminal {
     guard screen != nil, let window else { return }
     let height = min(grid.size.height, Int(getmaxy(window)))
     let width = min(grid.size.width, Int(getmaxx(window)))
+    if repaintAll {
+      // After a resize the terminal may have cut, wrapped or cleared what it showed, so
+      // ncurses' picture of the screen is no longer true: repaint everything once.
+      clearok(window, true)
+      repaintAll = false
+    }
     werase(window)
     for row in 0..<max(0, height) {
       drawRow(grid.rows[row], row: row, width: width, window: window)
@@ -302,8 +312,20 @@ public final class CursesTerminal: Terminal {
     guard screen != nil, !inputEnded else { return nil }
     var errors = 0
     while true {
+      let started = ContinuousClock.now
       switch readRaw() {
       case .error:
+        if resizedUnnoticed() {
+          drainResizes()
+          repaintAll = true
+          return .resize
+        }
+        // A read that waited its full time simply saw no key. One that failed at once means
+        // stdin is closed or broken: after a run of those, input has ended.
+        if ContinuousClock.now - started >= .milliseconds(Int(Self.idleTimeout) / 2) {
+          errors = 0
+          continue
+        }
         errors += 1
         if errors >= Self.maxConsecutiveErrors {
           inputEnded = true
@@ -320,6 +342,7 @@ public final class CursesTerminal: Terminal {
         case .key(let key): return key
         case .resize:
           drainResizes()
+          repaintAll = true
           return .resize
         case .ignore: break
         }
@@ -327,12 +350,28 @@ public final class CursesTerminal: Terminal {
     }
   }
 
+  /// Catches a resize that ncurses missed, and adopts the new size.
+  ///
+  /// ncurses notices SIGWINCH only when it interrupts a read, or inside a refresh. A signal that
+  /// arrives just after a refresh has looked leaves the new size unseen until the next key: the
+  /// screen would stay drawn for the old size (this happened at the end of resize bursts). So
+  /// reads wait at most ``idleTimeout`` and the real size is compared here after each one.
+  private func resizedUnnoticed() -> Bool {
+    guard let window else { return false }
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    guard igloo_terminal_size(&rows, &columns) == 0, rows > 0, columns > 0 else { return false }
+    guard rows != getmaxy(window) || columns != getmaxx(window) else { return false }
+    resizeterm(rows, columns)
+    return true
+  }
+
   /// Swallows the rest of a burst of resizes, so the wizard lays out once; a real key that
   /// arrives in the window is kept for the next read.
   private func drainResizes() {
     guard let window else { return }
     wtimeout(window, 30)
-    defer { wtimeout(window, -1) }
+    defer { wtimeout(window, Self.idleTimeout) }
     while true {
       switch readRaw() {
       case .error: return
@@ -376,7 +415,7 @@ public final class CursesTerminal: Terminal {
     var bytes = [lead]
     if length > 1 {
       wtimeout(window, 20)
-      defer { wtimeout(window, -1) }
+      defer { wtimeout(window, Self.idleTimeout) }
       for _ in 1..<length {
         let next = wgetch(window)
         guard next != ERR, next >= 0x80, next < 0xC0 else { break }

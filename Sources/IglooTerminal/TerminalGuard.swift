@@ -17,7 +17,9 @@ import CNcursesw
 /// 1. on INT, TERM and HUP only: write the bytes given to ``prepareEmergencySave(_:to:)`` to
 ///    their path, atomically (temp file, fsync, rename), using only async-signal-safe calls;
 /// 2. `endwin()`, if a curses screen is active;
-/// 3. put back the previous disposition and re-raise, so that the exit status is the usual one
+/// 3. put the real stderr back and show what was written to it meanwhile (see
+///    ``setCursesActive(_:)``), so a crash's "Fatal error: …" line is not lost;
+/// 4. put back the previous disposition and re-raise, so that the exit status is the usual one
 ///    (130, 143, 129, 132 …) and the Swift runtime's crash report still runs.
 ///
 /// ``CursesTerminal`` installs the guard before `newterm` (so ncurses sees a non-default
@@ -26,22 +28,22 @@ public enum TerminalGuard {
   /// Installs the signal handlers. Idempotent. Signals that were ignored at startup (for example
   /// under `nohup`) stay ignored.
   public static func install() {
-    igloo_install_signal_handlers()
+    igloo_install_signal_handlers(guardState, iglooSignalHandler)
   }
 
   /// Puts back the dispositions found by ``install()`` and forgets the emergency save. Idempotent.
   public static func uninstall() {
-    igloo_uninstall_signal_handlers()
+    igloo_uninstall_signal_handlers(guardState)
     clearEmergencySave()
   }
 
   /// Hands the signal handler the session bytes to write to `path` if igloo is interrupted by
   /// SIGINT, SIGTERM or SIGHUP. The bytes are copied.
   ///
-  /// The session is already saved after every answer, so this is a second line of defence for
-  /// state that the wizard holds but has not written yet. Call it *before* each regular save with
-  /// the same bytes: a signal arriving between the two then writes the newer bytes rather than
-  /// rolling the file back to older ones.
+  /// The session is already saved after every answer, so this is a second line of defence: a
+  /// signal that interrupts a regular save still gets these bytes written. Call it *before* each
+  /// regular save with the same bytes: a signal arriving between the two then writes the newer
+  /// bytes rather than rolling the file back to older ones.
   public static func prepareEmergencySave(_ bytes: [UInt8], to path: String) {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
@@ -53,7 +55,7 @@ public enum TerminalGuard {
       path.withCString { cPath in
         temporary.withCString { cTemporary in
           folder.withCString { cFolder in
-            igloo_set_emergency_save(cPath, cTemporary, cFolder, buffer.baseAddress, buffer.count)
+            igloo_set_emergency_save(guardState, cPath, cTemporary, cFolder, buffer.baseAddress, buffer.count)
           }
         }
       }
@@ -62,26 +64,32 @@ public enum TerminalGuard {
 
   /// Forgets the emergency-save bytes, so that a signal after this writes nothing.
   public static func clearEmergencySave() {
-    _ = igloo_set_emergency_save(nil, nil, nil, nil, 0)
+    _ = igloo_set_emergency_save(guardState, nil, nil, nil, nil, 0)
   }
 
   /// Tells the handlers whether a curses screen is active, so they call `endwin()` only then.
   ///
   /// While it is, stderr is captured to an unlinked temporary file, and copied to the real
-  /// stderr when the terminal is given back (here, or by a handler): otherwise a message printed
-  /// meanwhile, such as the Swift runtime's "Fatal error: …", would vanish with the alternate
-  /// screen.
+  /// stderr when the terminal is given back (by ``releaseStderr()``, or by a handler):
+  /// otherwise a message printed meanwhile, such as the Swift runtime's "Fatal error: …", would
+  /// vanish with the alternate screen.
   static func setCursesActive(_ active: Bool) {
-    if active {
-      igloo_capture_stderr()
-      igloo_set_curses_active(1)
-    } else {
-      igloo_set_curses_active(0)
-    }
+    if active { igloo_capture_stderr(guardState) }
+    igloo_set_curses_active(guardState, active ? 1 : 0)
   }
 
   /// Puts the real stderr back and shows what was written to it while curses was active.
   static func releaseStderr() {
-    igloo_release_stderr()
+    igloo_release_stderr(guardState)
   }
+}
+
+/// The handlers' state, one for the process. Allocated on first use (by ``TerminalGuard``, long
+/// before any handler can run) and never freed, so a handler always finds it.
+nonisolated(unsafe) private let guardState = igloo_guard_create()!
+
+/// The signal handler: a C-callable function that hands the signal to the shared C code.
+/// It touches no Swift runtime machinery beyond reading `guardState`, already initialised.
+private let iglooSignalHandler: @convention(c) (Int32) -> Void = { signal in
+  igloo_handle_signal(guardState, signal)
 }

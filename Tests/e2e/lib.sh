@@ -84,8 +84,9 @@ EOF
 # igloo_pid: the pid of the running igloo.
 igloo_pid() { cat "$T/pid"; }
 
-# screen: the pane's text now.
-screen() { $TM capture-pane -p -J -t "$PANE"; }
+# screen: the pane's text now, row by row (no -J: after a resize tmux keeps stale wrap marks
+# and would join rows that igloo drew separately).
+screen() { $TM capture-pane -p -t "$PANE"; }
 
 # wait_for TEXT [SECONDS]: poll the screen until TEXT (fixed string) appears; fail after
 # SECONDS (default $E2E_WAIT, 15; raise it on a slow machine).
@@ -229,8 +230,12 @@ new_assessment() {
 # go_to_step N: PgDn, one step at a time, until "Step N/9" shows (exactly one key per step, so
 # that tests can count keys).
 go_to_step() {
-  local current k
-  current=$(screen | grep -o 'Step [0-9]/9' | head -1 | cut -c6)
+  local current="" k i
+  for i in $(seq 1 $((${E2E_WAIT:-15} * 20))); do
+    current=$(screen | grep -o 'Step [0-9]/9' | head -1 | cut -c6)
+    [ -n "$current" ] && break
+    sleep 0.05
+  done
   [ -n "$current" ] || fail "no step number on the screen"
   for k in $(seq $((current + 1)) "$1"); do
     send NPage

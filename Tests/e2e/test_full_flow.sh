@@ -19,9 +19,11 @@ pick_use_cases 2
 
 note "resize to 120x40 on the scope screen"
 resize 120 40
-wait_for "2 uses chosen"
+wait_for "Chat assistant" # the taller list shows more use cases
 [ "$(pane_flag window_width)" = 120 ] || fail "the window did not resize"
 resize 80 24
+wait_gone "Chat assistant"
+wait_for "Step 2/9"
 wait_for "2 uses chosen"
 
 go_to_step 3
