@@ -3,8 +3,11 @@
 # with the usual status (130, 143, 129), the terminal is given back (no alternate screen, cursor
 # visible, `stty` with icanon, echo and isig), and the session file is whole, parseable and holds
 # every answer given. Also: Ctrl-C typed as a key (raw mode makes it a key, not a signal) quits
-# cleanly.
+# cleanly. For SIGTERM the session file is moved away first, to show that the handler's emergency
+# save (the bytes handed to it before each save) writes it back.
 . "$(dirname "$0")/lib.sh"
+
+session_files_in() { find "$1" -name '*.igloo.json' -type f | sort; }
 
 start_shell 80 24
 
@@ -22,13 +25,20 @@ for sig in INT TERM HUP; do
   answer 2 I 2
   answer d I 3
 
+  if [ "$sig" = TERM ]; then
+    # Prove the emergency save in the handler: take the file away behind igloo's back; the
+    # handler writes the session it was handed before the last save, so the file comes back.
+    before=$(session_files_in "$data")
+    [ -n "$before" ] || fail "SIG$sig: no session file before the signal"
+    mv "$before" "$T/moved-away.json"
+  fi
   kill -"$sig" "$(igloo_pid)"
   rc=$(wait_exit 10)
   case $sig in INT) want=130 ;; TERM) want=143 ;; HUP) want=129 ;; esac
   [ "$rc" = "$want" ] || fail "SIG$sig: exit status $rc, expected $want"
   assert_terminal_restored
 
-  file=$(find "$data" -name '*.igloo.json' -type f)
+  file=$(session_files_in "$data")
   [ "$(printf '%s\n' "$file" | grep -c .)" = 1 ] || fail "SIG$sig: expected one session file, found: $file"
   got=$(answers_of "$file")
   want_answers=$(printf '%s\n' "4|" "2|" "dont-know|" | sort)
