@@ -124,9 +124,10 @@ public final class CursesTerminal: Terminal {
   public func stop() {
     guard let current = screen else { return }
     screen = nil
-    TerminalGuard.setCursesActive(false)
     curs_set(1)
     endwin()
+    // Only now: a signal arriving before endwin still finds curses active and ends it itself.
+    TerminalGuard.setCursesActive(false)
     delscreen(current)
     TerminalGuard.releaseStderr()
     TerminalGuard.uninstall()
