@@ -5,19 +5,7 @@ import IglooEngine
 import IglooReport
 import IglooStore
 
-/// A report format.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case md, json, csv
-
-  /// Renders `assessment` in this format.
-  func render(_ assessment: Assessment, _ language: Language) -> Data {
-    switch self {
-    case .md: Data(MarkdownReport.render(assessment, language: language).utf8)
-    case .json: JSONReport.render(assessment, language: language)
-    case .csv: Data(CSVReport.render(assessment, language: language).utf8)
-    }
-  }
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `igloo report FILE`: the assessment as Markdown, JSON or CSV, without the wizard.
 struct ReportCommand: ParsableCommand {
@@ -30,7 +18,7 @@ struct ReportCommand: ParsableCommand {
   var file: String
 
   @Option(name: .long, help: "md (the assessment), json (everything computed) or csv (the action plan).")
-  var format: ReportFormat = .md
+  var format: ReportFormat = .markdown
 
   @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
   var output: String?
@@ -41,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     try reportingErrors {
       let pack = try global.loadPack()
       let session = try loadSession(file, pack: pack)
-      let data = format.render(Assessment(session: session, pack: pack), global.language())
+      let data = format.render(Assessment(session: session, pack: pack), language: global.language())
       try emit(data, to: output)
     }
   }

@@ -31,8 +31,8 @@ import Testing
   func renderingTwiceGivesTheSameBytes(_ fixture: Fixture, _ format: Format) throws {
     for language in Language.allCases {
       // A fresh assessment each time, so nothing cached can hide an unordered iteration.
-      let first = format.render(try fixture.assessment, language)
-      let second = format.render(try fixture.assessment, language)
+      let first = format.render(try fixture.assessment, language: language)
+      let second = format.render(try fixture.assessment, language: language)
       #expect(first == second)
     }
   }
@@ -40,7 +40,7 @@ import Testing
   @Test(arguments: Fixture.allCases, Format.allCases)
   func everyTextComesFromTheStringTable(_ fixture: Fixture, _ format: Format) throws {
     for language in Language.allCases {
-      let text = String(decoding: format.render(try fixture.assessment, language), as: UTF8.self)
+      let text = String(decoding: format.render(try fixture.assessment, language: language), as: UTF8.self)
       // A missing key renders as the key itself, so a leftover `report.x` means a missing string.
       #expect(text.firstMatch(of: /report\.[a-z]/) == nil, "a report string is missing from Content/strings/report.yaml")
       #expect(text.firstMatch(of: /\{[a-z_]+\}/) == nil, "a placeholder was left unfilled")

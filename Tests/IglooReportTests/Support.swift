@@ -39,18 +39,8 @@ enum Packs {
   static let builtin: ContentPack = PackLoader.builtin()
 }
 
-/// The report formats.
-enum Format: String, CaseIterable, Sendable {
-  case md, json, csv
-
-  func render(_ assessment: Assessment, _ language: Language) -> Data {
-    switch self {
-    case .md: Data(MarkdownReport.render(assessment, language: language).utf8)
-    case .json: JSONReport.render(assessment, language: language)
-    case .csv: Data(CSVReport.render(assessment, language: language).utf8)
-    }
-  }
-}
+/// The report formats, under the name the tests use.
+typealias Format = ReportFormat
 
 /// Where the golden files live in the source tree (not the bundle), so recording can write them.
 let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

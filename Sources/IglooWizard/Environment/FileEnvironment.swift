@@ -89,13 +89,7 @@ public final class FileEnvironment: WizardEnvironment {
   /// Renders with IglooReport and writes the file atomically with mode 0600; a missing or read-only folder is a `StoreError` naming the path.
   public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
     let url = resolve(path)
-    let data: Data
-    switch format {
-    case .markdown: data = Data(MarkdownReport.render(assessment, language: language).utf8)
-    case .json: data = JSONReport.render(assessment, language: language)
-    case .csv: data = Data(CSVReport.render(assessment, language: language).utf8)
-    }
-    try ExportFile.write(data, to: url)
+    try ExportFile.write(format.render(assessment, language: language), to: url)
     return url.path
   }
 

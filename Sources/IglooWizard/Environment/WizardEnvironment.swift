@@ -1,5 +1,6 @@
 import IglooContent
 import IglooEngine
+import IglooReport
 
 /// Where a saved session lives, as the environment names it (for files: the path).
 public struct SessionHandle: Sendable, Hashable, CustomStringConvertible {
@@ -47,18 +48,8 @@ public struct SavedSession: Sendable, Hashable {
   }
 }
 
-/// The three export formats.
-public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
-  /// The assessment, for the minutes and the APV.
-  case markdown = "md"
-  /// Everything, machine-readable.
-  case json
-  /// The action plan, for spreadsheets.
-  case csv
-
-  /// The file name extension.
-  public var fileExtension: String { rawValue }
-}
+/// The formats the Export step offers: the report module's own.
+public typealias ExportFormat = ReportFormat
 
 /// Everything the wizard needs from the world outside its state: files, locks, reports, the date.
 ///
