@@ -97,11 +97,11 @@ struct WizardLaunch {
       defer { files.closeAll() }
 
       try terminal.start()
-      if let notice = terminal.notice { stderrLine(notice) }
       defer { terminal.stop() }
       runner.run(on: terminal)
       terminal.stop()
 
+      // After the terminal is back, where it can be read: the ASCII fallback, if it was needed.
       if let notice = terminal.notice { stderrLine(notice) }
       if let handle = runner.state.handle ?? files.lastHandle {
         print(runner.state.language == .da ? "Gemt i \(handle.id)" : "Saved in \(handle.id)")
