@@ -19,24 +19,28 @@ struct ContentCommand: ParsableCommand {
 
     func run() throws {
       try reportingErrors {
-        let diagnostics: [Diagnostic]
+        let result: (loaded: LoadedPack, diagnostics: [Diagnostic])
         let label: String
         if let directory {
           do {
-            diagnostics = try PackLoader.load(directory: URL(fileURLWithPath: directory)).diagnostics
+            result = try PackLoader.load(directory: URL(fileURLWithPath: directory))
           } catch let error as PackFolderError {
             throw CLIError(exitCode: 2, message: "\(error.path): \(error.reason)")
           }
           label = directory.hasSuffix("/") ? directory : directory + "/"
         } else {
-          diagnostics = PackLoader.load(files: BuiltinPack.files).diagnostics
+          result = PackLoader.load(files: BuiltinPack.files)
           label = "<built-in>/"
         }
+        let diagnostics = result.diagnostics
         for d in diagnostics { print(label + d.description) }
         if !diagnostics.isEmpty {
           FileHandle.standardError.write(Data("igloo: \(diagnostics.count) problem(s) found\n".utf8))
           throw ExitCode(1)
         }
+        let pack = result.loaded.pack
+        FileHandle.standardError.write(Data(
+          "igloo: \(label) is clean: \(pack.findings.count) findings, \(pack.questions.count) questions, \(pack.actions.count) actions, \(pack.useCases.count) use cases, \(pack.strings.count) strings\n".utf8))
       }
     }
   }

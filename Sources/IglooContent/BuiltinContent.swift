@@ -3060,6 +3060,204 @@ questions:
       technologies: [robots]
 
 """#),
+    PackFile(path: "strings/plain.yaml", text: #"""
+# The texts of the line mode (`igloo --plain`): the same assessment as the wizard, one line
+# at a time, for screen readers, simple terminals and piping. Placeholders in braces ({n},
+# {file}, {answer}, ...) are filled in by igloo; keep them as they are. Where the wizard
+# already has the right words (headings, scale, bands), the line mode uses wizard.* strings.
+strings:
+
+  # --- Start and end ---------------------------------------------------------------
+  plain.title:
+    da: "{app} – {title}"
+    en: "{app} – {title}"
+  plain.intro:
+    da: "Linjetilstand: skriv dit svar, og tryk Enter. Alt gemmes, hver gang du svarer, så du kan stoppe og fortsætte senere."
+    en: "Line mode: type your answer and press Enter. Everything is saved each time you answer, so you can stop and continue later."
+  plain.resume:
+    da: "Du fortsætter vurderingen af {workplace} fra {file}. {answered} af {total} udsagn er besvaret."
+    en: "You are continuing the assessment of {workplace} from {file}. {answered} of {total} statements are answered."
+  plain.resume.unnamed:
+    da: "Du fortsætter vurderingen fra {file}. {answered} af {total} udsagn er besvaret."
+    en: "You are continuing the assessment from {file}. {answered} of {total} statements are answered."
+  plain.saved-in:
+    da: "Vurderingen er gemt i {file}."
+    en: "The assessment is saved in {file}."
+  plain.not-saved:
+    da: "Vurderingen kunne ikke gemmes: {reason}"
+    en: "The assessment could not be saved: {reason}"
+  plain.nothing-created:
+    da: "Der er ikke skrevet noget, så der er ikke oprettet nogen vurdering."
+    en: "Nothing was typed, so no assessment was created."
+  plain.create-failed:
+    da: "Vurderingen kunne ikke oprettes: {reason}"
+    en: "The assessment could not be created: {reason}"
+  plain.save-failed:
+    da: "Kunne ikke gemme: {reason}. igloo prøver igen ved næste svar – stopper du nu, kommer de seneste svar ikke med i filen."
+    en: "Could not save: {reason}. igloo tries again at the next answer – if you stop now, the latest answers are not in the file."
+
+  # --- Prompts and lists -------------------------------------------------------------
+  plain.prompt:
+    da: "{label}: "
+    en: "{label}: "
+  plain.prompt.optional:
+    da: "{label} (Enter springer over): "
+    en: "{label} (Enter to skip): "
+  plain.list.item:
+    da: "  {n}. {name}"
+    en: "  {n}. {name}"
+  plain.choice.prompt:
+    da: "{label} – skriv tallet (Enter springer over): "
+    en: "{label} – type the number (Enter to skip): "
+  plain.choice.invalid:
+    da: "»{input}« er ikke et tal fra 1 til {max}. Skriv tallet, eller tryk Enter for at springe over."
+    en: "“{input}” is not a number from 1 to {max}. Type the number, or press Enter to skip."
+
+  # --- 2 Scope ---------------------------------------------------------------------
+  plain.scope.chosen:
+    da: "  {n}. {name} – valgt ({stage})"
+    en: "  {n}. {name} – chosen ({stage})"
+  plain.scope.how:
+    da: "Skriv numrene på de anvendelser, der skal med, adskilt af mellemrum eller komma, f.eks. 1 12 18. Stadiet kan stå efter et kolon, f.eks. 12:{example} – ellers er det »{default}«. Stadierne er: {stages}."
+    en: "Type the numbers of the uses to include, separated by spaces or commas, for example 1 12 18. The stage can follow a colon, for example 12:{example} – otherwise it is “{default}”. The stages are: {stages}."
+  plain.scope.prompt:
+    da: "Anvendelser: "
+    en: "Uses: "
+  plain.scope.prompt.keep:
+    da: "Anvendelser (Enter beholder de valgte): "
+    en: "Uses (Enter keeps the ones chosen): "
+  plain.scope.unrestricted:
+    da: "Filen angiver ikke noget omfang, så alle udsagn stilles. Enter beholder det sådan."
+    en: "The file gives no scope, so every statement is asked. Enter keeps it that way."
+  plain.scope.bad-number:
+    da: "»{input}« er ikke et nummer på listen. Skriv numre fra 1 til {max}."
+    en: "“{input}” is not a number on the list. Type numbers from 1 to {max}."
+  plain.scope.bad-stage:
+    da: "»{input}« er ikke et stadie. Skriv et af disse: {stages}."
+    en: "“{input}” is not a stage. Type one of these: {stages}."
+  plain.scope.empty:
+    da: "Vælg mindst én anvendelse – ellers er der ingen udsagn at tage stilling til."
+    en: "Choose at least one use – otherwise there are no statements to consider."
+  # The words typed after the colon; the wizard's stage names (wizard.stage.*) are shown.
+  plain.stage.considered:
+    da: "overvejes"
+    en: "considered"
+  plain.stage.planned:
+    da: "planlagt"
+    en: "planned"
+  plain.stage.pilot:
+    da: "afprøves"
+    en: "pilot"
+  plain.stage.in-use:
+    da: "i-brug"
+    en: "in-use"
+
+  # --- 3 and 4 Statements -------------------------------------------------------------
+  plain.questions.how:
+    da: "Skriv 1 til 5, d for »ved ikke« eller n for »ikke relevant«, og tryk Enter. En note skrives efter svaret med #, f.eks. 4 # kun om aftenen. Enter alene springer udsagnet over, b går et udsagn tilbage, ? fortæller, hvorfor vi spørger, og q stopper – alt er gemt."
+    en: "Type 1 to 5, d for “don't know” or n for “not relevant”, and press Enter. A note goes after the answer with #, for example 4 # only in the evening. Enter alone skips the statement, b goes back one statement, ? tells why we ask, and q stops – everything is saved."
+  plain.questions.resume:
+    da: "De besvarede udsagn springes over: du fortsætter ved {section}, udsagn {n} af {total}. Skriv b for at gå tilbage."
+    en: "The answered statements are skipped: you continue at {section}, statement {n} of {total}. Type b to go back."
+  plain.questions.all-answered:
+    da: "Alle {total} udsagn er besvaret. Videre til profilen."
+    en: "All {total} statements are answered. On to the profile."
+  plain.questions.none:
+    da: "Ingen udsagn gælder for det valgte omfang."
+    en: "No statements apply to the chosen scope."
+  plain.level.header:
+    da: "Niveau {n} af {count}: {level}. {progress}."
+    en: "Level {n} of {count}: {level}. {progress}."
+  plain.absence.header:
+    da: "{intro}. {progress}."
+    en: "{intro}. {progress}."
+  plain.statement:
+    da: "Udsagn {n} af {total}: {text}"
+    en: "Statement {n} of {total}: {text}"
+  plain.scale:
+    da: "Skala: {options}"
+    en: "Scale: {options}"
+  plain.scale.option:
+    da: "{key} {label}"
+    en: "{key} {label}"
+  plain.current:
+    da: "Svaret nu: {answer}."
+    en: "Current answer: {answer}."
+  plain.current.note:
+    da: "Svaret nu: {answer}. Note: {note}"
+    en: "Current answer: {answer}. Note: {note}"
+  plain.answer.prompt:
+    da: "Svar (1 til 5, d, n, ?, b eller q): "
+    en: "Answer (1 to 5, d, n, ?, b or q): "
+  plain.answer.saved:
+    da: "Gemt: {answer}."
+    en: "Saved: {answer}."
+  plain.answer.saved.note:
+    da: "Gemt: {answer}, med noten »{note}«."
+    en: "Saved: {answer}, with the note “{note}”."
+  plain.answer.invalid:
+    da: "»{input}« er ikke et svar. Skriv et tal fra 1 til 5, d, n, ?, b eller q – eller tryk Enter for at springe over."
+    en: "“{input}” is not an answer. Type a number from 1 to 5, d, n, ?, b or q – or press Enter to skip."
+  plain.answer.note-first:
+    da: "Noten skrives efter et svar, f.eks. 4 # kun om aftenen."
+    en: "The note goes after an answer, for example 4 # only in the evening."
+  plain.answer.first:
+    da: "Det er det første udsagn; der er ikke noget før det."
+    en: "This is the first statement; there is nothing before it."
+  plain.why:
+    da: "{heading}: {title}"
+    en: "{heading}: {title}"
+
+  # --- 6 Profile and 7 actions --------------------------------------------------------
+  plain.profile.value:
+    da: "  {label}: {value}."
+    en: "  {label}: {value}."
+  plain.profile.score:
+    da: "{score} ({band})"
+    en: "{score} ({band})"
+  plain.profile.worst:
+    da: "Værst: »{finding}« med {score} ({band})."
+    en: "Worst: “{finding}” at {score} ({band})."
+  plain.profile.largest:
+    da: "Størst: »{finding}« med {score} ({band})."
+    en: "Largest: “{finding}” at {score} ({band})."
+  plain.profile.nothing:
+    da: "intet at vurdere i det valgte omfang"
+    en: "nothing to assess in the chosen scope"
+  plain.profile.empty-level:
+    da: "{level}: intet at vurdere i det valgte omfang."
+    en: "{level}: nothing to assess in the chosen scope."
+  plain.actions.title:
+    da: "Foreslåede handlinger ({total})"
+    en: "Suggested actions ({total})"
+  plain.actions.title.top:
+    da: "Foreslåede handlinger – de {n} vigtigste af {total}"
+    en: "Suggested actions – the {n} most important of {total}"
+  plain.actions.item:
+    da: "{rank}. {title} ({level}, {kind})"
+    en: "{rank}. {title} ({level}, {kind})"
+  plain.actions.reason:
+    da: "   {reason}"
+    en: "   {reason}"
+  plain.actions.none:
+    da: "Svarene udløser endnu ingen forslag til handlinger."
+    en: "The answers do not trigger any suggested actions yet."
+  plain.actions.more:
+    da: "Alle forslag med begrundelser og kilder står i Markdown-rapporten. Handlingsplanen – ansvarlig, frist og status – udfyldes i guiden uden --plain."
+    en: "Every suggestion, with its reasons and sources, is in the Markdown report. The action plan – responsible person, deadline and status – is filled in with the wizard without --plain."
+
+  # --- 9 Export ---------------------------------------------------------------------
+  plain.export.intro:
+    da: "Gem vurderingen som Markdown til referatet og APV'en."
+    en: "Save the assessment as Markdown for the minutes and the APV."
+  plain.export.prompt:
+    da: "Fil (Enter = {path}, - = spring over): "
+    en: "File (Enter = {path}, - = skip): "
+  plain.export.skipped:
+    da: "Der er ikke eksporteret noget. Rapporten kan laves senere med igloo report {file}."
+    en: "Nothing was exported. The report can be made later with igloo report {file}."
+
+"""#),
     PackFile(path: "strings/report.yaml", text: #"""
 # The texts of the assessment report (Markdown, JSON and CSV). Placeholders in
 # braces ({score}, {finding}, ...) are filled in by igloo; keep them as they are.

@@ -9,6 +9,9 @@ public struct LoadedPack: Sendable {
   public var origins: [String: Origin]
   /// The files it was read from.
   public var files: [String]
+  /// Entities that have an id but could not be read (`kind:id`). Their problem is already
+  /// reported; references to them are not reported again as unknown.
+  public var unreadable: Set<String> = []
 
   /// The origin of `id` of `kind`, or the first line of `fallbackFile`.
   public func origin(_ kind: String, _ id: String, fallbackFile: String = "pack.yaml") -> Origin {
@@ -88,6 +91,7 @@ private struct PackBuilder {
   var strings: [String: LocalizedText] = [:]
   var origins: [String: Origin] = [:]
   var files: [String] = []
+  var unreadable: Set<String> = []
 
   init(sink: DiagnosticSink) { self.sink = sink }
 
@@ -152,7 +156,7 @@ private struct PackBuilder {
       levels: levels, technologies: technologies, findings: findings, questions: questions,
       actions: actions, useCases: useCases, benchmarks: benchmarks, context: context, cases: cases,
       strings: strings)
-    return LoadedPack(pack: pack, origins: origins, files: files)
+    return LoadedPack(pack: pack, origins: origins, files: files, unreadable: unreadable)
   }
 
   private mutating func record(_ kind: String, _ id: String, _ origin: Origin) {
@@ -171,7 +175,10 @@ private struct PackBuilder {
     guard let list = top.required(key, in: "this file") else { return [] }
     var result: [T] = []
     for item in list.items("`\(key)`") {
-      guard let value = read(item) else { continue }
+      guard let value = read(item) else {
+        if let id = item.optional("id")?.node.string { unreadable.insert("\(kind):\(id)") }
+        continue
+      }
       record(kind, value.id, item.origin)
       result.append(value)
     }

@@ -25,6 +25,12 @@ public enum PackValidator {
     let questions = Dictionary(pack.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let useCases = Set(pack.useCases.map(\.id))
     let roles = Set(pack.info.roles.map(\.id))
+    // A reference to an entity that exists but could not be read is not a second problem.
+    func known(_ kind: String, _ id: String, in present: Set<String>) -> Bool {
+      present.contains(id) || loaded.unreadable.contains("\(kind):\(id)")
+    }
+    let findingIDs = Set(findings.keys)
+    let questionIDs = Set(questions.keys)
     let scaleValues = Set(pack.info.scale.map(\.value))
 
     for f in pack.findings {
@@ -52,7 +58,7 @@ public enum PackValidator {
     }
 
     for q in pack.questions {
-      for m in q.measures where findings[m.finding] == nil {
+      for m in q.measures where !known("finding", m.finding, in: findingIDs) {
         problem("question", q.id, "question `\(q.id)` measures unknown finding `\(m.finding)`")
       }
       if q.kind == .finding && q.measures.isEmpty {
@@ -64,7 +70,7 @@ public enum PackValidator {
       for t in q.applies.technologies where !technologies.contains(t) {
         problem("question", q.id, "question `\(q.id)` names unknown technology `\(t)`")
       }
-      for u in q.applies.useCases where !useCases.contains(u) {
+      for u in q.applies.useCases where !known("use case", u, in: useCases) {
         problem("question", q.id, "question `\(q.id)` names unknown use case `\(u)`")
       }
     }
@@ -76,10 +82,10 @@ public enum PackValidator {
       for t in a.triggers {
         switch t {
         case .finding(let id, let min):
-          if findings[id] == nil { problem("action", a.id, "action `\(a.id)` is triggered by unknown finding `\(id)`") }
+          if !known("finding", id, in: findingIDs) { problem("action", a.id, "action `\(a.id)` is triggered by unknown finding `\(id)`") }
           if let min, !(0...100).contains(min) { problem("action", a.id, "action `\(a.id)` has a trigger minimum \(min) outside 0–100") }
         case .answer(let id, let answers):
-          if questions[id] == nil { problem("action", a.id, "action `\(a.id)` is triggered by unknown question `\(id)`") }
+          if !known("question", id, in: questionIDs) { problem("action", a.id, "action `\(a.id)` is triggered by unknown question `\(id)`") }
           for case .value(let v) in answers where !scaleValues.contains(v) {
             problem("action", a.id, "action `\(a.id)` matches answer \(v), which is not on the scale")
           }
@@ -112,7 +118,7 @@ public enum PackValidator {
     for c in pack.cases {
       if pack.sector(c.sector) == nil { problem("case", c.id, "training case `\(c.id)` names unknown sector `\(c.sector)`") }
       for s in c.scope {
-        if !useCases.contains(s.useCase) { problem("case", c.id, "training case `\(c.id)` names unknown use case `\(s.useCase)`") }
+        if !known("use case", s.useCase, in: useCases) { problem("case", c.id, "training case `\(c.id)` names unknown use case `\(s.useCase)`") }
         if !stages.contains(s.stage) {
           problem("case", c.id, "training case `\(c.id)` has stage `\(s.stage)`; use \(stages.joined(separator: ", "))")
         }
