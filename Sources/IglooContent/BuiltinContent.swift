@@ -531,7 +531,7 @@ actions:
 """#),
     PackFile(path: "benchmarks.yaml", text: #"""
 # The figures of Dansk Metal's survey of 958 union representatives (November 2025),
-# read from shared/seeds/000_eab1aec682c963af.txt. Values are percentages.
+# read from the survey report (Dansk Metal, November 2025). Values are percentages.
 # Figure 3: several answers could be given, so its shares add up to more than 100.
 benchmarks:
 
@@ -1601,17 +1601,17 @@ title:
   en: "AI and the work environment: an assessment with the IGLOO model"
 
 sources:
-  # The main source. Text: shared/seeds/001_4c616d2edd5b61cf.txt
+  # The main source.
   - id: bfa-2024
     citation:
       da: "Branchefællesskaberne for Arbejdsmiljø (BFA) og Arbejdsmiljørådet (2024): Kunstig intelligens: muligheder og udfordringer for arbejdsmiljøet på de danske arbejdspladser. Udarbejdet af DareDisrupt i samarbejde med en række eksperter. København, september 2024."
       en: "Branchefællesskaberne for Arbejdsmiljø (BFA, the sector working environment councils) and Arbejdsmiljørådet (the Danish Working Environment Council) (2024): Kunstig intelligens: muligheder og udfordringer for arbejdsmiljøet på de danske arbejdspladser (Artificial intelligence: opportunities and challenges for the work environment at Danish workplaces). Written by DareDisrupt with a number of experts. Copenhagen, September 2024."
-  # The survey. Text: shared/seeds/000_eab1aec682c963af.txt
+  # The survey.
   - id: dansk-metal-2025
     citation:
       da: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet. Spørgeskemaundersøgelse blandt 958 tillidsrepræsentanter i Dansk Metal, gennemført 3.–30. november 2025. Svarprocent 51."
       en: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet (Artificial intelligence helps in the workshop too). Survey of 958 union representatives in Dansk Metal, carried out 3–30 November 2025. Response rate 51%."
-  # The public sector's target picture. Text: shared/seeds/002_7819f1dbc2ed160b.txt
+  # The public sector's target picture.
   - id: target-picture-2025
     citation:
       da: "Regeringen, KL og Danske Regioner (2025): Mere tid til det vigtige – Målbillede for udrulning og anvendelse af kunstig intelligens i den offentlige sektor. Udarbejdet af Taskforce for Kunstig Intelligens, Digitaliseringsministeriet, juni 2025."
@@ -5128,6 +5128,19 @@ use_cases:
     technologies: [robots]
     flags: []
     source: Kapitel 3 › Alsidige robotter
+
+  # Not an example from the report: listed so that a workplace can say it uses such a system, which
+  # sets off the AI Act's ban on inferring emotions at work (context.yaml, ai-act-art-5-1-f).
+  - id: emotion-recognition
+    name:
+      da: "KI, der aflæser medarbejdernes følelser (f.eks. ud fra stemme, ansigt eller tekst)"
+      en: "AI that reads employees' emotions (e.g. from voice, face or text)"
+    description:
+      da: "Systemer, der udleder følelser eller sindsstemning hos medarbejderne, f.eks. stemmeanalyse i kundesamtaler. AI-forordningen forbyder det på arbejdspladsen, medmindre det sker af medicinske eller sikkerhedsmæssige grunde."
+      en: "Systems that infer employees' emotions or mood, e.g. voice analysis in customer calls. The AI Act prohibits this at the workplace unless it is for medical or safety reasons."
+    technologies: [ml]
+    flags: [emotion-recognition, monitoring]
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f"
 
 """#),
   ]

@@ -1,6 +1,6 @@
 /// The kind of occupational health and safety organisation (AMO) a workplace's size implies.
 ///
-/// The thresholds are the Danish rules (see `shared/notes/domain.md`); the report states them
+/// The thresholds are the Danish rules (bekendtgørelse om samarbejde om arbejdsmiljø); the report states them
 /// beside the size so that the committee can check its own set-up.
 enum AMOModel: String, Sendable {
   /// 1–9 employees: no AMO, but an APV is still required and the employees take part.
