@@ -1,0 +1,633 @@
+import Foundation
+import IglooContent
+import IglooEngine
+import IglooStore
+
+/// The assessment in line mode (`igloo --plain`): questions and answers one line at a time,
+/// without curses, for screen readers, dumb terminals and piping.
+///
+/// It follows the wizard's steps in order: About (for a new session), Scope, the statements level
+/// by level and the sickness-absence statements, then the profile, the top suggested actions and
+/// a Markdown export. Every answer is saved through the environment the moment it is given, and
+/// the end of input at any prompt saves and ends the run normally, so a script or a closed pipe
+/// never loses what was answered.
+///
+/// ```swift
+/// let plain = PlainWizard(
+///   pack: pack, session: session, handle: handle, environment: files, language: .da,
+///   input: PlainWizard.readStandardInput(echo: false), output: PlainWizard.writeStandardOutput)
+/// let code = plain.run()
+/// ```
+public final class PlainWizard {
+  /// Reads one line without its line end; nil at the end of input.
+  public typealias Input = () -> String?
+  /// Writes text as it is; prompts come without a line end, so the writer must not buffer lines.
+  public typealias Output = (String) -> Void
+
+  /// The session as it stands: after ``run()``, the one saved (nil if none was created).
+  public private(set) var session: Session?
+  /// Where the session is saved; nil until it is created.
+  public private(set) var handle: SessionHandle?
+
+  private let pack: ContentPack
+  private let environment: WizardEnvironment
+  private let language: Language
+  private let input: Input
+  private let output: Output
+  private let t: Localizer
+  /// Whether the last thing written ended a line; a message after a prompt cut short by the end
+  /// of input then starts on its own line.
+  private var atLineStart = true
+
+  /// A run over `session` saved at `handle`.
+  ///
+  /// - `session` nil and `handle` nil: a new assessment; About is asked first and the session is
+  ///   created through `environment` once it is answered.
+  /// - `session` nil and `handle` given: the session is opened through `environment` (taking its lock).
+  /// - `session` given and `handle` nil (a training case): it is created through `environment` first.
+  /// - both given: the session was opened by the caller; the run resumes it.
+  public init(
+    pack: ContentPack, session: Session?, handle: SessionHandle?, environment: WizardEnvironment, language: Language,
+    input: @escaping Input, output: @escaping Output
+  ) {
+    self.pack = pack
+    self.session = session
+    self.handle = handle
+    self.environment = environment
+    self.language = language
+    self.input = input
+    self.output = output
+    t = Localizer(pack: pack, language: language)
+  }
+
+  /// Why the dialogue stopped before its end.
+  private enum Stop: Error {
+    /// The input ended.
+    case endOfInput
+    /// The user typed `q`.
+    case quit
+    /// Something failed that the run cannot go on without; the message is written already.
+    case failed(Int32)
+  }
+
+  /// Runs the assessment until its end, `q` or the end of input, and lets go of the session.
+  ///
+  /// Returns 0 when everything answered is saved (also after `q` or the end of input), 1 when the
+  /// last save or the creation of the session failed, and the store's own code (2 for a damaged
+  /// file, 1 for one locked elsewhere) when the given handle cannot be opened.
+  public func run() -> Int32 {
+    say(t("plain.title", ["app": t("wizard.app-name"), "title": t(pack.info.title)]))
+    say(t("plain.intro"))
+    do {
+      try prepareSession()
+      try scopeStep()
+      try questionsStep()
+      session?.cursor = Step.profile.rawValue
+      profileStep()
+      try exportStep()
+    } catch Stop.failed(let code) {
+      return code
+    } catch {
+      // The end of input or `q`: everything answered is saved already; the finish says where.
+    }
+    return finish()
+  }
+
+  // MARK: - Lines in and out
+
+  private func say(_ line: String = "") {
+    write(line + "\n")
+  }
+
+  private func write(_ text: String) {
+    guard !text.isEmpty else { return }
+    output(text)
+    atLineStart = text.hasSuffix("\n")
+  }
+
+  /// Writes `prompt` and reads the answer; the end of input stops the dialogue.
+  private func ask(_ prompt: String) throws -> String {
+    write(prompt)
+    guard let line = input() else { throw Stop.endOfInput }
+    // The user's Enter ended the line on a terminal; an input without echo did not.
+    atLineStart = true
+    return line
+  }
+
+  // MARK: - Session: About or resume
+
+  private func prepareSession() throws {
+    if session == nil, let handle {
+      do {
+        session = try environment.open(handle)
+      } catch {
+        say(t("wizard.message.open-failed", ["reason": WizardState.reason(error)]))
+        self.handle = nil
+        throw Stop.failed((error as? StoreError)?.exitCode ?? 2)
+      }
+    }
+    if let session {
+      if handle == nil {
+        try create(session)
+        say(t("wizard.message.created", ["file": handle!.id]))
+      } else {
+        let progress = session.progress(pack)
+        var values = ["file": handle!.id, "answered": String(progress.answered), "total": String(progress.total)]
+        values["workplace"] = session.about.workplace
+        say(t(session.about.workplace.isEmpty ? "plain.resume.unnamed" : "plain.resume", values))
+      }
+      return
+    }
+    let blank = About(date: environment.today())
+    var about = blank
+    do {
+      try askAbout(&about)
+    } catch Stop.endOfInput where about != blank {
+      // What was typed is kept: the session is created with it before the run ends.
+      try create(newSession(about))
+      throw Stop.endOfInput
+    }
+    try create(newSession(about))
+    say(t("wizard.message.created", ["file": handle!.id]))
+  }
+
+  private func newSession(_ about: About) -> Session {
+    Session(content: ContentRef(pack), about: about)
+  }
+
+  private func create(_ new: Session) throws {
+    do {
+      handle = try environment.create(new)
+      session = new
+    } catch {
+      say(t("plain.create-failed", ["reason": WizardState.reason(error)]))
+      throw Stop.failed(1)
+    }
+  }
+
+  private func askAbout(_ about: inout About) throws {
+    say()
+    say(t("wizard.step.about"))
+    say(t("wizard.about.hint.workplace"))
+    about.workplace = try ask(t("plain.prompt", ["label": t("wizard.about.workplace")])).lineTrimmed
+    about.unit = try ask(t("plain.prompt.optional", ["label": t("wizard.about.unit")])).lineTrimmed
+    let sectors = pack.info.sectors
+    if !sectors.isEmpty {
+      say(t("wizard.about.sector"))
+      for (i, sector) in sectors.enumerated() {
+        say(t("plain.list.item", ["n": String(i + 1), "name": t(sector.name)]))
+      }
+      while true {
+        let line = try ask(t("plain.choice.prompt", ["label": t("wizard.about.sector")])).lineTrimmed
+        if line.isEmpty { break }
+        if let n = Int(line), line.allSatisfy(\.isASCII), sectors.indices.contains(n - 1) {
+          about.sector = sectors[n - 1].id
+          break
+        }
+        say(t("plain.choice.invalid", ["input": line, "max": String(sectors.count)]))
+      }
+    }
+    say(t("wizard.about.hint.employees"))
+    while true {
+      let line = try ask(t("plain.prompt.optional", ["label": t("wizard.about.employees")])).lineTrimmed
+      if line.isEmpty { break }
+      if let n = Int(line), line.allSatisfy(\.isASCII), n >= 0 {
+        about.employees = n
+        let amo = AboutScreen.amo(n, t)
+        if !amo.isEmpty { say(amo) }
+        break
+      }
+      say(t("wizard.message.digits-only"))
+    }
+  }
+
+  // MARK: - Scope
+
+  private func scopeStep() throws {
+    guard var session else { return }
+    say()
+    say(t("wizard.step.scope"))
+    say(t("wizard.scope.intro"))
+    let useCases = pack.useCases
+    let chosen = Dictionary((session.scope ?? []).map { ($0.useCase, $0) }, uniquingKeysWith: { a, _ in a })
+    for (i, useCase) in useCases.enumerated() {
+      let values = ["n": String(i + 1), "name": t(useCase.name)]
+      if let item = chosen[useCase.id] {
+        say(t("plain.scope.chosen", values.merging(["stage": stageName(item.stage)]) { $1 }))
+      } else {
+        say(t("plain.list.item", values))
+      }
+    }
+    let stageWords = Stage.allCases.map { t("plain.stage.\($0.rawValue)") }
+    say(
+      t(
+        "plain.scope.how",
+        ["example": t("plain.stage.pilot"), "default": t("plain.stage.in-use"), "stages": stageWords.joined(separator: ", ")]))
+    if session.scope == nil { say(t("plain.scope.unrestricted")) }
+    let keepable = session.scope.map { !$0.isEmpty } ?? true
+    while true {
+      let line = try ask(t(keepable ? "plain.scope.prompt.keep" : "plain.scope.prompt"))
+      switch ScopeInput.parse(line, count: useCases.count, stages: stageVocabulary) {
+      case .keep:
+        guard keepable else {
+          say(t("plain.scope.empty"))
+          continue
+        }
+      case .quit:
+        throw Stop.quit
+      case .badNumber(let token):
+        say(t("plain.scope.bad-number", ["input": token, "max": String(useCases.count)]))
+        continue
+      case .badStage(let word):
+        say(t("plain.scope.bad-stage", ["input": word, "stages": stageWords.joined(separator: ", ")]))
+        continue
+      case .choose(let choices):
+        // The content's order, as the wizard keeps it, so the file and the report list it the same way.
+        session.scope = choices.sorted { $0.index < $1.index }.map { choice in
+          let id = useCases[choice.index].id
+          var item = chosen[id] ?? ScopeItem(useCase: id, stage: .inUse)
+          if let stage = choice.stage { item.stage = stage }
+          return item
+        }
+      }
+      break
+    }
+    session.cursor = Step.scope.rawValue
+    self.session = session
+    save()
+    let scopeCount = session.scope?.count ?? 0
+    say(
+      t(
+        "wizard.scope.summary",
+        ["count": String(scopeCount), "questions": String(session.applicableQuestions(pack).count)]))
+  }
+
+  /// Every word accepted after the colon, in lower case: the stage ids, the words shown in both
+  /// languages, and the wizard's stage names with a hyphen for the space (`i-brug`).
+  private var stageVocabulary: [String: Stage] {
+    var out: [String: Stage] = [:]
+    for stage in Stage.allCases {
+      var words = [stage.rawValue]
+      for language in Language.allCases {
+        words.append(pack.string("plain.stage.\(stage.rawValue)", language))
+        let name = pack.string("wizard.stage.\(stage.rawValue)", language).lowercased()
+        words.append(name)
+        words.append(name.replacingOccurrences(of: " ", with: "-"))
+      }
+      for word in words { out[word.lowercased()] = out[word.lowercased()] ?? stage }
+    }
+    return out
+  }
+
+  private func stageName(_ stage: Stage) -> String { t("wizard.stage.\(stage.rawValue)") }
+
+  // MARK: - Statements
+
+  /// Where a statement is asked: a level (numbered among the levels that have statements) or
+  /// the sickness-absence step.
+  private enum Section: Equatable {
+    case level(id: String, number: Int, count: Int)
+    case absence
+  }
+
+  private struct Entry {
+    var question: Question
+    var section: Section
+  }
+
+  /// The voice answers are given as: the first, which is the only one in a session that records no voices.
+  private var voice: String { session?.voices.first?.id ?? Voice.single.id }
+
+  private func entries(_ session: Session) -> [Entry] {
+    let applicable = session.applicableQuestions(pack)
+    let byLevel = pack.levels.map { level in
+      (level, applicable.filter { $0.kind == .finding && levelID(of: $0) == level.id })
+    }.filter { !$0.1.isEmpty }
+    var out: [Entry] = []
+    for (number, (level, questions)) in byLevel.enumerated() {
+      out += questions.map { Entry(question: $0, section: .level(id: level.id, number: number + 1, count: byLevel.count)) }
+    }
+    out += applicable.filter { $0.kind == .absence }.map { Entry(question: $0, section: .absence) }
+    return out
+  }
+
+  /// The IGLOO level of a scored question: that of the first finding it measures, as in the wizard.
+  private func levelID(of question: Question) -> String? {
+    question.measures.first.flatMap { pack.finding($0.finding)?.level }
+  }
+
+  private func questionsStep() throws {
+    guard let start = session else { return }
+    let entries = entries(start)
+    say()
+    say(t("wizard.step.questions"))
+    guard !entries.isEmpty else {
+      say(t("plain.questions.none"))
+      return
+    }
+    if start.voices.count > 1 {
+      let name = start.voices[0].name.isEmpty ? t("wizard.voice.unnamed", ["n": "1"]) : start.voices[0].name
+      say(t("wizard.questions.answering-as", ["voice": name]))
+    }
+    say(t("plain.questions.how"))
+    var i = entries.firstIndex { start.answer($0.question.id, voice: voice) == nil } ?? entries.count
+    if i == entries.count {
+      say(t("plain.questions.all-answered", ["total": String(entries.count)]))
+      return
+    }
+    if i > 0 {
+      let list = entries.filter { $0.section == entries[i].section }
+      let n = (list.firstIndex { $0.question.id == entries[i].question.id } ?? 0) + 1
+      say(
+        t(
+          "plain.questions.resume",
+          ["section": sectionName(entries[i].section), "n": String(n), "total": String(list.count)]))
+    }
+    var shownSection: Section?
+    var showStatement = true
+    while i < entries.count {
+      let entry = entries[i]
+      let inSection = entries.filter { $0.section == entry.section }
+      if entry.section != shownSection {
+        say()
+        say(header(entry.section, inSection))
+        shownSection = entry.section
+      }
+      let question = entry.question
+      if showStatement {
+        show(question, position: (inSection.firstIndex { $0.question.id == question.id } ?? 0) + 1, of: inSection.count)
+      }
+      showStatement = true
+      let line = try ask(t("plain.answer.prompt"))
+      switch PlainCommand.parse(line, scalePoints: pack.info.scale.count) {
+      case .skip:
+        i += 1
+      case .back:
+        if i == 0 {
+          say(t("plain.answer.first"))
+          showStatement = false
+        } else {
+          i -= 1
+        }
+      case .why:
+        explain(question)
+        showStatement = false
+      case .quit:
+        throw Stop.quit
+      case .invalid:
+        say(t("plain.answer.invalid", ["input": line.lineTrimmed]))
+        showStatement = false
+      case .answer(let value, let note):
+        let kept = session?.answer(question.id, voice: voice)?.note ?? ""
+        i = record(Answer(value, note: note ?? kept), at: i, in: entries)
+      case .noteOnly(let note):
+        guard let answer = session?.answer(question.id, voice: voice) else {
+          say(t("plain.answer.note-first"))
+          showStatement = false
+          continue
+        }
+        i = record(Answer(answer.value, note: note), at: i, in: entries)
+      }
+    }
+  }
+
+  private func header(_ section: Section, _ list: [Entry]) -> String {
+    let answered = list.filter { session?.answer($0.question.id, voice: voice) != nil }.count
+    let progress = t("wizard.questions.answered", ["answered": String(answered), "total": String(list.count)])
+    switch section {
+    case .level(let id, let number, let count):
+      return t(
+        "plain.level.header",
+        ["n": String(number), "count": String(count), "level": levelName(id), "progress": progress])
+    case .absence:
+      return t("plain.absence.header", ["intro": t("wizard.absence.intro"), "progress": progress])
+    }
+  }
+
+  private func sectionName(_ section: Section) -> String {
+    switch section {
+    case .level(let id, _, _): levelName(id)
+    case .absence: t("wizard.step.absence")
+    }
+  }
+
+  private func levelName(_ id: String) -> String { pack.level(id).map { t($0.name) } ?? id }
+
+  /// `1 Helt uenig, 2 Delvis uenig, …, d Ved ikke, n Ikke relevant`.
+  private var scaleOptions: String {
+    var options = pack.info.scale.enumerated().map { i, point in
+      t("plain.scale.option", ["key": String(i + 1), "label": t(point.label)])
+    }
+    options.append(t("plain.scale.option", ["key": "d", "label": t("wizard.answer.dont-know")]))
+    options.append(t("plain.scale.option", ["key": "n", "label": t("wizard.answer.not-relevant")]))
+    return options.joined(separator: ", ")
+  }
+
+  private func show(_ question: Question, position: Int, of total: Int) {
+    say()
+    say(t("plain.statement", ["n": String(position), "total": String(total), "text": t(question.text)]))
+    if let finding = question.measures.first.flatMap({ pack.finding($0.finding) }) {
+      say(t("wizard.source", ["source": finding.source]))
+    }
+    if let answer = session?.answer(question.id, voice: voice) {
+      let values = ["answer": describe(answer.value), "note": answer.note]
+      say(t(answer.note.isEmpty ? "plain.current" : "plain.current.note", values))
+    }
+    say(t("plain.scale", ["options": scaleOptions]))
+  }
+
+  /// "Why we ask": the finding behind the statement, the report's argument and its section.
+  private func explain(_ question: Question) {
+    let finding = question.measures.first.flatMap { pack.finding($0.finding) }
+    if let finding {
+      say(t("plain.why", ["heading": t("wizard.questions.why"), "title": t(finding.title)]))
+    } else {
+      say(t("wizard.questions.why"))
+    }
+    if let why = question.why.map({ t($0) }) ?? finding.map({ t($0.summary) }) { say(why) }
+    if let finding { say(t("wizard.source", ["source": finding.source])) }
+  }
+
+  private func describe(_ value: AnswerValue) -> String {
+    switch value {
+    case .point(let p):
+      let label = pack.info.scale.indices.contains(p - 1) ? t(pack.info.scale[p - 1].label) : ""
+      return label.isEmpty ? String(p) : t("plain.scale.option", ["key": String(p), "label": label])
+    case .dontKnow: return t("wizard.answer.dont-know")
+    case .notRelevant: return t("wizard.answer.not-relevant")
+    }
+  }
+
+  /// Stores the answer to `entries[index]`, saves at once, and returns where to go on: the next
+  /// statement without an answer.
+  ///
+  /// After going back to correct an answer, that is where the user was before; in a resumed
+  /// session it passes over what was answered last time. Enter alone still steps through every
+  /// statement. The cursor points at the same place, so the full-screen wizard resumes there too.
+  private func record(_ answer: Answer, at index: Int, in entries: [Entry]) -> Int {
+    guard var session else { return index + 1 }
+    session.setAnswer(answer, question: entries[index].question.id, voice: voice)
+    let next = entries.indices.first { $0 > index && session.answer(entries[$0].question.id, voice: voice) == nil }
+    if let next {
+      let step = entries[next].section == .absence ? Step.absence : Step.questions
+      session.cursor = step.rawValue + "/" + entries[next].question.id
+    } else {
+      session.cursor = Step.profile.rawValue
+    }
+    self.session = session
+    if save() {
+      let values = ["answer": describe(answer.value), "note": answer.note]
+      say(t(answer.note.isEmpty ? "plain.answer.saved" : "plain.answer.saved.note", values))
+    }
+    return next ?? entries.count
+  }
+
+  /// Saves the session; a failure is said in one line, and the next save (at the latest the one
+  /// at the end) writes the whole session again.
+  @discardableResult
+  private func save() -> Bool {
+    guard let session, let handle else { return false }
+    do {
+      try environment.save(session, to: handle)
+      return true
+    } catch {
+      say(t("plain.save-failed", ["reason": WizardState.reason(error)]))
+      return false
+    }
+  }
+
+  // MARK: - Profile, actions, export
+
+  private func profileStep() {
+    guard let session else { return }
+    let assessment = Assessment(session: session, pack: pack)
+    say()
+    say(t("wizard.step.profile"))
+    say(
+      t(
+        "wizard.profile.answered",
+        ["answered": String(assessment.overall.answered), "total": String(assessment.overall.questions)]))
+    for row in assessment.levels {
+      // A level the scope does not touch takes one line, not two lines of "nothing".
+      guard row.risk.findings + row.opportunity.findings > 0 else {
+        say(t("plain.profile.empty-level", ["level": levelName(row.id)]))
+        continue
+      }
+      say(levelName(row.id))
+      say(profileLine(t("wizard.profile.risk"), row.risk, kind: .risk))
+      say(profileLine(t("wizard.profile.opportunity"), row.opportunity, kind: .opportunity))
+    }
+    actions(assessment)
+  }
+
+  private enum Side { case risk, opportunity }
+
+  private func profileLine(_ label: String, _ side: Aggregate, kind: Side) -> String {
+    guard side.findings > 0 else { return t("plain.profile.value", ["label": label, "value": t("plain.profile.nothing")]) }
+    guard let average = side.average, let band = side.band else {
+      return t("plain.profile.value", ["label": label, "value": t("wizard.profile.not-enough")])
+    }
+    var line = t("plain.profile.value", ["label": label, "value": score(average, band)])
+    if let id = side.worstFinding, let worst = side.worst, let worstBand = side.worstBand {
+      let title = pack.finding(id).map { t($0.title) } ?? id
+      line += " " + t(
+        kind == .risk ? "plain.profile.worst" : "plain.profile.largest",
+        ["finding": title, "score": t.number(worst), "band": t("wizard.band.\(worstBand.rawValue)")])
+    }
+    return line
+  }
+
+  private func score(_ value: Double, _ band: Band) -> String {
+    t("plain.profile.score", ["score": t.number(value), "band": t("wizard.band.\(band.rawValue)")])
+  }
+
+  private func actions(_ assessment: Assessment) {
+    let all = assessment.recommendations
+    say()
+    guard !all.isEmpty else {
+      say(t("wizard.step.plan"))
+      say(t("plain.actions.none"))
+      return
+    }
+    let top = all.prefix(5)
+    say(
+      all.count > top.count
+        ? t("plain.actions.title.top", ["n": String(top.count), "total": String(all.count)])
+        : t("plain.actions.title", ["total": String(all.count)]))
+    // The wizard's own wording of a reason, so both modes explain an action the same way.
+    let state = WizardState(pack: pack, language: language, today: environment.today())
+    for r in top {
+      let kind = t(r.action.collective ? "wizard.plan.collective" : "wizard.plan.individual")
+      say(
+        t(
+          "plain.actions.item",
+          ["rank": String(r.rank), "title": t(r.action.title), "level": levelName(r.action.level), "kind": kind]))
+      if let reason = r.reasons.first {
+        say(t("plain.actions.reason", ["reason": PlanScreen.describe(reason, state)]))
+      }
+    }
+    say(t("plain.actions.more"))
+  }
+
+  private func exportStep() throws {
+    guard let session, let handle else { return }
+    let suggested = environment.suggestedExportPath(for: session, format: .markdown)
+    say()
+    say(t("wizard.step.export"))
+    say(t("plain.export.intro"))
+    while true {
+      var path = try ask(t("plain.export.prompt", ["path": suggested])).lineTrimmed
+      if path == "-" {
+        say(t("plain.export.skipped", ["file": handle.id]))
+        return
+      }
+      if path.isEmpty { path = suggested }
+      do {
+        let written = try environment.export(
+          Assessment(session: session, pack: pack), format: .markdown, language: language, to: path)
+        say(t("wizard.export.written", ["path": written]))
+        return
+      } catch {
+        say(t("wizard.export.failed", ["reason": WizardState.reason(error)]))
+      }
+    }
+  }
+
+  // MARK: - The end
+
+  /// The last save (it also keeps the cursor), where the session is, and the lock let go.
+  private func finish() -> Int32 {
+    if !atLineStart { say() }
+    guard let session, let handle else {
+      say(t("plain.nothing-created"))
+      return 0
+    }
+    defer { environment.close(handle) }
+    do {
+      try environment.save(session, to: handle)
+    } catch {
+      say(t("plain.not-saved", ["reason": WizardState.reason(error)]))
+      return 1
+    }
+    say(t("plain.saved-in", ["file": handle.id]))
+    return 0
+  }
+}
+
+extension PlainWizard {
+  /// Standard input, one line at a time; with `echo`, each line is also written to standard
+  /// output, so that a transcript of piped input reads like the session at a terminal.
+  public static func readStandardInput(echo: Bool) -> Input {
+    {
+      guard let line = readLine(strippingNewline: true) else { return nil }
+      if echo { writeStandardOutput(line + "\n") }
+      return line
+    }
+  }
+
+  /// Writes to standard output at once: prompts end without a line end, and a line-buffered
+  /// stream would hold them back until after the answer.
+  public static func writeStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}
