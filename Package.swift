@@ -42,6 +42,9 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "igloo", dependencies: ["IglooCLI"]),
+    .executableTarget(
+      name: "igloo-benchmarks", dependencies: ["IglooContent", "IglooEngine", "IglooReport"],
+      path: "Benchmarks/IglooBenchmarks"),
 
     .target(name: "IglooTestSupport", dependencies: ["IglooContent", "IglooEngine"], path: "Tests/IglooTestSupport"),
     .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooTestSupport"], resources: [.copy("Fixtures")]),

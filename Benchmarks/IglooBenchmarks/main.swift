@@ -1,0 +1,52 @@
+// Measures the work igloo repeats most: loading the content pack, computing an assessment (the
+// wizard does it for the profile and the plan) and rendering the reports. It prints timings and the
+// peak memory; it asserts nothing, because shared machines are too noisy for timed tests.
+//
+//   swift run -c release igloo-benchmarks [iterations]
+import Foundation
+import IglooContent
+import IglooEngine
+import IglooReport
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+let iterations = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 200 : 200
+
+/// Runs `body` `count` times and prints the median and the fastest time per run.
+func measure(_ name: String, count: Int = iterations, _ body: () -> Void) {
+  var times: [Double] = []
+  for _ in 0..<count {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+  }
+  times.sort()
+  let median = times[times.count / 2]
+  let label = name.padding(toLength: 38, withPad: " ", startingAt: 0)
+  print(label + String(format: " median %8.3f ms   fastest %8.3f ms   (%d runs)", median, times[0], count))
+}
+
+let pack = PackLoader.builtin()
+measure("load built-in pack (YAML → model)", count: max(5, iterations / 10)) { _ = PackLoader.builtin() }
+
+// A full session: every use case in scope, three voices, every question answered.
+var session = Session(content: ContentRef(pack))
+session.scope = pack.useCases.map { ScopeItem(useCase: $0.id, stage: .inUse) }
+session.voices = ["management", "employees", "union"].map { Voice(id: $0, name: $0) }
+for (v, voice) in session.voices.enumerated() {
+  for (i, q) in pack.questions.enumerated() {
+    session.setAnswer(Answer(.point((i + v) % 5 + 1), note: "note \(i)"), question: q.id, voice: voice.id)
+  }
+}
+measure("assessment (all questions, 3 voices)") { _ = Assessment(session: session, pack: pack) }
+let assessment = Assessment(session: session, pack: pack)
+measure("Markdown report") { _ = MarkdownReport.render(assessment, language: .da) }
+measure("JSON report") { _ = JSONReport.render(assessment, language: .en) }
+measure("CSV report") { _ = CSVReport.render(assessment, language: .da) }
+measure("session encode + decode") { _ = try! Session.decode(session.encoded()) }
+
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+print("peak memory (max RSS): \(usage.ru_maxrss / 1024) MiB")
