@@ -3157,8 +3157,8 @@ strings:
     da: "Skriv 1 til 5, d for »ved ikke« eller n for »ikke relevant«, og tryk Enter. En note skrives efter svaret med #, f.eks. 4 # kun om aftenen. Enter alene springer udsagnet over, b går et udsagn tilbage, ? fortæller, hvorfor vi spørger, og q stopper – alt er gemt."
     en: "Type 1 to 5, d for “don't know” or n for “not relevant”, and press Enter. A note goes after the answer with #, for example 4 # only in the evening. Enter alone skips the statement, b goes back one statement, ? tells why we ask, and q stops – everything is saved."
   plain.questions.resume:
-    da: "De besvarede udsagn springes over: du fortsætter ved {section}, udsagn {n} af {total}. Skriv b for at gå tilbage."
-    en: "The answered statements are skipped: you continue at {section}, statement {n} of {total}. Type b to go back."
+    da: "De besvarede udsagn springes over: du fortsætter ved udsagn {n} af {total} under {section}. Skriv b for at gå tilbage."
+    en: "The answered statements are skipped: you continue at statement {n} of {total} under {section}. Type b to go back."
   plain.questions.all-answered:
     da: "Alle {total} udsagn er besvaret. Videre til profilen."
     en: "All {total} statements are answered. On to the profile."

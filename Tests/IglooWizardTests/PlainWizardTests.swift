@@ -1,6 +1,7 @@
 import Foundation
 import IglooContent
 import IglooEngine
+import IglooStore
 import IglooTestSupport
 import Testing
 
@@ -205,7 +206,9 @@ import Testing
     let out = script.transcript
     #expect(out.contains("Du fortsætter vurderingen af Lageret i Ølstykke fra memory/1.json. "))
     #expect(out.contains("– valgt (I brug)"))
-    #expect(out.contains("De besvarede udsagn springes over: du fortsætter ved "))
+    let section = try #require(pack.level(pack.finding(asked[3].measures[0].finding)!.level)).name.da
+    #expect(out.contains("De besvarede udsagn springes over: du fortsætter ved udsagn 4 af "), "\(section)")
+    #expect(out.contains(" under \(section). Skriv b for at gå tilbage."))
     let earlier = try #require(session.answer(asked[2].id, voice: Voice.single.id)?.point)
     #expect(out.contains("Svaret nu: \(earlier) "), "b shows the earlier answer")
     // The gap filled, the answered statements after it are passed over: on to the profile.
@@ -251,6 +254,42 @@ import Testing
       input: { nil }, output: { script.transcript += $0 })
     #expect(wizard.run() == 2)
     #expect(script.transcript.hasSuffix("Could not open the assessment: memory/9.json: no such session\n"))
+  }
+
+  @Test func overRealFilesTheSessionAndTheReportAreWrittenAndTheLockIsLetGo() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("igloo-plain-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let environment = FileEnvironment(
+      pack: pack, store: SessionStore(folder: folder.appendingPathComponent("sessions")),
+      now: { Date(timeIntervalSince1970: 1_746_100_000) }, workingDirectory: folder.path, home: folder.path)
+    var lines = ["Kantinen på Åbyhøj", "", "", "", "\(Self.number("versatile-robots"))", "4 # æøå", "q"]
+    var transcript = ""
+    let wizard = PlainWizard(
+      pack: pack, session: nil, handle: nil, environment: environment, language: .da,
+      input: { lines.isEmpty ? nil : lines.removeFirst() }, output: { transcript += $0 })
+    #expect(wizard.run() == 0)
+    let path = try #require(wizard.handle?.id)
+    #expect(transcript.hasSuffix("Vurderingen er gemt i \(path).\n"))
+    #expect(SessionLock.currentHolder(of: URL(fileURLWithPath: path)) == nil, "the lock is let go")
+    let saved = try SessionFile.load(URL(fileURLWithPath: path), pack: pack)
+    #expect(saved.about.workplace == "Kantinen på Åbyhøj")
+    #expect(saved.answer(Self.asked(saved)[0].id, voice: Voice.single.id) == Answer(.point(4), note: "æøå"))
+
+    // Resumed from the file, straight to the export: the report lands where the user said.
+    var session = try environment.open(SessionHandle(path))
+    for q in session.applicableQuestions(pack) { session.setAnswer(Answer(.point(3)), question: q.id, voice: Voice.single.id) }
+    try environment.save(session, to: SessionHandle(path))
+    lines = ["", "rapport.md"]
+    let resumed = PlainWizard(
+      pack: pack, session: session, handle: SessionHandle(path), environment: environment, language: .da,
+      input: { lines.isEmpty ? nil : lines.removeFirst() }, output: { transcript += $0 })
+    #expect(resumed.run() == 0)
+    let report = folder.appendingPathComponent("rapport.md").path
+    #expect(FileManager.default.fileExists(atPath: report))
+    let mode = try FileManager.default.attributesOfItem(atPath: report)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(SessionLock.currentHolder(of: URL(fileURLWithPath: path)) == nil)
   }
 
   // MARK: - Parsing
