@@ -69,18 +69,16 @@ struct WizardLaunch {
   /// Runs the wizard on a new or given session; errors end as one line on stderr and an exit code.
   func run(sessionPath: String?) throws {
     try reportingLines {
-      if global.plain {
-        throw CLIError(
-          exitCode: 2,
-          message: "--plain (line mode) is not available yet; the wizard needs a terminal, and "
-            + "`igloo report FILE` works without one")
-      }
       let pack = try global.loadPack()
       let language = global.language(environment: environment)
       let sessionURL = sessionPath.map { URL(fileURLWithPath: $0).standardizedFileURL }
       // A bad file is reported before the terminal is even looked at, so that scripts (and the
       // tests of damaged files) get the file's problem, not "no terminal".
       if let sessionURL { _ = try SessionFile.read(sessionURL, pack: pack) }
+      if global.plain {
+        try runPlain(pack: pack, language: language, sessionURL: sessionURL)
+        return
+      }
       try CursesTerminal.checkInteractive(environment: environment)
 
       let store = try SessionStore(environment: environment)
@@ -104,9 +102,32 @@ struct WizardLaunch {
       // After the terminal is back, where it can be read: the ASCII fallback, if it was needed.
       if let notice = terminal.notice { stderrLine(notice) }
       if let handle = runner.state.handle ?? files.lastHandle {
-        print(runner.state.language == .da ? "Gemt i \(handle.id)" : "Saved in \(handle.id)")
+        print(pack.string("plain.saved-in", runner.state.language, ["file": handle.id]))
       }
     }
+  }
+
+  /// `--plain`: the same assessment as lines of text, for screen readers, dumb terminals and pipes.
+  ///
+  /// There is no curses and so no terminal to restore; every answer is saved as it is given, and a
+  /// lock left by Ctrl-C is taken over as stale next time.
+  private func runPlain(pack: ContentPack, language: Language, sessionURL: URL?) throws {
+    let store = try SessionStore(environment: environment)
+    let files = GuardedEnvironment(FileEnvironment(pack: pack, store: store, home: environment["HOME"]))
+    defer { files.closeAll() }
+    var session: Session?
+    var handle: SessionHandle?
+    if let sessionURL {
+      let opened = SessionHandle(sessionURL.path)
+      session = try files.open(opened)
+      handle = opened
+    }
+    let code = PlainWizard(
+      pack: pack, session: session, handle: handle, environment: files, language: language,
+      input: PlainWizard.readStandardInput(echo: isatty(STDIN_FILENO) == 0),
+      output: PlainWizard.writeStandardOutput
+    ).run()
+    if code != 0 { throw ExitCode(code) }
   }
 
   /// Prints a ``CLIError`` or ``StoreError`` as `igloo: …` and exits with its code; a

@@ -4449,8 +4449,8 @@ strings:
     da: "Vælg den KI, I bruger, afprøver, planlægger eller overvejer. Omfanget afgør, hvilke udsagn der stilles."
     en: "Choose the AI you use, are piloting, plan or are considering. The scope decides which statements are asked."
   wizard.scope.summary:
-    da: "{count} anvendelser valgt · {questions} udsagn gælder"
-    en: "{count} uses chosen · {questions} statements apply"
+    da: "Valgte anvendelser: {count} · {questions} udsagn gælder"
+    en: "Uses chosen: {count} · {questions} statements apply"
   wizard.scope.technologies:
     da: "Teknologi: {list}"
     en: "Technology: {list}"

@@ -248,7 +248,7 @@ pick_use_cases() {
   local i
   for i in $(seq 1 "$1"); do
     send Space
-    wait_for "$i uses chosen"
+    wait_for "Uses chosen: $i"
     [ "$i" -lt "$1" ] && send Down
   done
   return 0

@@ -12,7 +12,7 @@ launch
 new_assessment "Crash"
 go_to_step 2
 send Space
-wait_for "1 uses chosen"
+wait_for "Uses chosen: 1"
 go_to_step 3
 wait_for "Individual · statement 1 of"
 send 4

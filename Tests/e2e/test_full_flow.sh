@@ -24,7 +24,7 @@ wait_for "Chat assistant" # the taller list shows more use cases
 resize 80 24
 wait_gone "Chat assistant"
 wait_for "Step 2/9"
-wait_for "2 uses chosen"
+wait_for "Uses chosen: 2"
 
 go_to_step 3
 wait_for "Individual · statement 1 of"
