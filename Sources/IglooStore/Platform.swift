@@ -313,22 +313,39 @@ enum Platform {
     return UInt64(fields[19])
   }
 
-  /// The name of the user running igloo.
+  /// The name of the user running igloo, for a lock's "who has it open": from `/etc/passwd`, else
+  /// `USER` or `LOGNAME`, else `uid N`. Read once, so that every lock of this process agrees.
   ///
-  /// Read once: `getpwuid` returns a shared buffer, and locks may be taken from several threads.
+  /// Not `getpwuid`: glibc's lookup first asks the name service cache daemon over a socket
+  /// (`/var/run/nscd/socket`), and an LDAP or NIS directory in nsswitch.conf would take it onto
+  /// the network. igloo opens no socket at all (Tests/e2e/test_no_network.sh checks under strace).
   static let userName: String = {
-    if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+    if let name = passwdEntry(uid: userID)?.name, !name.isEmpty { return name }
+    let environment = ProcessInfo.processInfo.environment
+    for key in ["USER", "LOGNAME"] {
+      if let name = environment[key], !name.isEmpty { return name }
+    }
     return "uid \(geteuid())"
   }()
 
   /// The effective user id.
   static var userID: UInt32 { UInt32(geteuid()) }
 
-  /// The home folder from the password database, for when `HOME` is not set.
+  /// The home folder in `/etc/passwd`, for when `HOME` is not set (read directly, not through
+  /// `getpwuid`, for the reason given at ``userName``).
   static var homeFolder: String? {
-    guard let pw = getpwuid(geteuid()), let dir = pw.pointee.pw_dir else { return nil }
-    let path = String(cString: dir)
-    return path.isEmpty ? nil : path
+    guard let home = passwdEntry(uid: userID)?.home, home.hasPrefix("/") else { return nil }
+    return home
+  }
+
+  /// The name and home folder of `uid` in `/etc/passwd` (`name:password:uid:gid:gecos:home:shell`).
+  static func passwdEntry(uid: UInt32, file: String = "/etc/passwd") -> (name: String, home: String)? {
+    guard let data = contents(file, limit: 4 * 1024 * 1024) else { return nil }
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+      let fields = line.split(separator: ":", omittingEmptySubsequences: false)
+      if fields.count >= 7, UInt32(fields[2]) == uid { return (String(fields[0]), String(fields[5])) }
+    }
+    return nil
   }
 
   /// This machine's host name, read once so that every lock this process writes or checks agrees.

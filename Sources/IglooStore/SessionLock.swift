@@ -154,6 +154,13 @@ public final class SessionLock: @unchecked Sendable {
     return nil
   }
 
+  /// Whether `other`, as read back from a lock file (``currentHolder(of:)``,
+  /// ``SessionSummary/openBy``), is this lock: the same token, so the same process and moment of
+  /// taking it. (`==` would not do: the file keeps `since` to the second only.)
+  public func isRecorded(in other: LockHolder) -> Bool {
+    other.token == holder.token && other.pid == holder.pid && other.host == holder.host
+  }
+
   /// Whether this object still holds the lock.
   public var isHeld: Bool {
     state.lock()

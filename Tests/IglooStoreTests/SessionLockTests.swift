@@ -46,6 +46,37 @@ struct SessionLockTests {
     lock.release()
   }
 
+  @Test("the user a lock names is read from /etc/passwd itself, never through an NSS lookup (no socket)")
+  func userNameFromPasswdFile() throws {
+    let scratch = try Scratch()
+    let passwd = try scratch.write(
+      "root:x:0:0:root:/root:/bin/bash\n# a comment\nbroken line\nana:x:1000:1000:Ana Ø,,,:/home/ana:/bin/sh\n",
+      "passwd")
+    #expect(Platform.passwdEntry(uid: 1000, file: passwd.path)?.name == "ana")
+    #expect(Platform.passwdEntry(uid: 1000, file: passwd.path)?.home == "/home/ana")
+    #expect(Platform.passwdEntry(uid: 0, file: passwd.path)?.name == "root")
+    #expect(Platform.passwdEntry(uid: 4242, file: passwd.path) == nil)
+    #expect(Platform.passwdEntry(uid: 0, file: scratch.path("missing").path) == nil)
+    #expect(!Platform.userName.isEmpty)
+  }
+
+  @Test("a lock knows itself in what the lock file says, and not another lock of the same process")
+  func lockRecognisesItsOwnEntry() throws {
+    let scratch = try Scratch()
+    let session = try scratch.write(StoreFixtures.sessionJSON(), "s.igloo.json")
+    let lock = try SessionLock.acquire(session)
+    let onDisk = try #require(SessionLock.currentHolder(of: session))
+    #expect(lock.isRecorded(in: onDisk))
+    // The file keeps `since` to the second, so the holder read back is not `==` to the one in memory.
+    #expect(onDisk.pid == lock.holder.pid)
+    lock.release()
+    let other = try SessionLock.acquire(session)
+    let now = try #require(SessionLock.currentHolder(of: session))
+    #expect(!lock.isRecorded(in: now))  // same pid, another lock
+    #expect(other.isRecorded(in: now))
+    other.release()
+  }
+
   @Test("a second igloo is refused, with the holder's pid, user, host and time")
   func secondHolderRefused() throws {
     let scratch = try Scratch()

@@ -34,14 +34,72 @@ import Testing
     let listed = env.listSessions()
     #expect(listed.count == 1)
     #expect(listed.first?.workplace == "Kærgården Ældrepleje")
-    #expect(listed.first?.problem != nil)  // open in this igloo: a second one is told so
-    // A second igloo is refused while the first holds the lock.
+    #expect(listed.first?.problem == nil)  // open in this igloo: it is ours, not "cannot be opened"
+    // A second igloo is told who has it, and is refused while the first holds the lock.
     let other = environment()
+    #expect(other.listSessions().first?.problem?.contains("open in another igloo (pid ") == true)
     #expect(throws: StoreError.self) { try other.open(handle) }
     env.close(handle)
     let reopened = try other.open(handle)
     #expect(reopened.about.unit == "Nattevagten")
     other.close(handle)
+  }
+
+  /// Back on the start screen, the session this igloo has open was listed as "cannot be opened:
+  /// open in another igloo", because its lock (held by this very igloo) was taken for a stranger's.
+  @Test func theOpenSessionIsListedAsOursOnTheStartScreen() throws {
+    let env = environment()
+    let runner = WizardRunner(pack: pack, environment: env, language: .en)
+    let size = Size(width: 80, height: 24)
+    for key in [Key.enter] + "Kærgården".map(Key.character) { runner.send(key, size: size) }
+    guard let handle = runner.state.handle else {
+      Issue.record("no session was created")
+      return
+    }
+    #expect(SessionLock.currentHolder(of: URL(fileURLWithPath: handle.id)) != nil)  // locked by us
+    runner.send(.pageUp, size: size)
+    #expect(runner.state.step == .start)
+    let listed = runner.state.savedSessions.first { $0.handle == handle }
+    #expect(listed != nil)
+    #expect(listed?.problem == nil)
+    #expect(listed?.workplace == "Kærgården")
+    let text = runner.render(size: size).text
+    #expect(text.contains("Kærgården"))
+    #expect(!text.contains("annot be opened"))
+    #expect(!text.contains("another igloo"))
+    // Choosing it goes back to it, without an error.
+    guard let row = runner.state.startEntries.firstIndex(where: { if case .resume = $0 { true } else { false } }) else {
+      Issue.record("the session is not on the start screen")
+      return
+    }
+    runner.send(.home, size: size)
+    for _ in 0..<row { runner.send(.down, size: size) }
+    runner.send(.enter, size: size)
+    #expect(runner.state.step != .start)
+    #expect(runner.state.handle == handle)
+    #expect(runner.state.session?.about.workplace == "Kærgården")
+    runner.finish()
+    #expect(SessionLock.currentHolder(of: URL(fileURLWithPath: handle.id)) == nil)  // released
+  }
+
+  /// A kill during a save leaves `.<name>.tmp-<pid>-<random>` with the answers in it; opening the
+  /// session clears away those of processes that have gone, and keeps a live one's.
+  @Test func openingASessionRemovesTemporaryFilesOfKilledSaves() throws {
+    let env = environment()
+    let handle = try env.create(Fixture.committee())
+    env.close(handle)
+    let folder = URL(fileURLWithPath: handle.id).deletingLastPathComponent()
+    let name = URL(fileURLWithPath: handle.id).lastPathComponent
+    // pid 2^22+1 is above Linux's pid_max limit, so no process has it.
+    let dead = folder.appendingPathComponent(".\(name).tmp-4194305-1f2e")
+    let live = folder.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)-abc")
+    try Data("{\"answers\":".utf8).write(to: dead)
+    try Data("{\"answers\":".utf8).write(to: live)
+    _ = try env.open(handle)
+    #expect(!FileManager.default.fileExists(atPath: dead.path))
+    #expect(FileManager.default.fileExists(atPath: live.path))  // this process is still writing it
+    #expect(env.listSessions().count == 1)
+    env.close(handle)
   }
 
   @Test func exportsWriteFilesAndUnwritablePathsSayWhy() throws {

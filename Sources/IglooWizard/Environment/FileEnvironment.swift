@@ -42,11 +42,15 @@ public final class FileEnvironment: WizardEnvironment {
     return CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1).description
   }
 
-  /// The sessions in the session folder, newest first; an unreadable or locked one says why.
+  /// The sessions in the session folder, newest first; an unreadable one, or one locked by another
+  /// igloo, says why. A session this igloo has open is locked by this igloo itself, and is listed
+  /// normally: it is ours, and choosing it goes back to it.
   public func listSessions() -> [SavedSession] {
     guard let summaries = try? store.list(pack: pack) else { return [] }
+    let mine = locks.values.filter(\.isHeld)
     return summaries.map { s in
-      let problem = s.error.map(\.description) ?? s.openBy.map { "open in another igloo (\($0.summary))" }
+      let other = s.openBy.flatMap { holder in mine.contains { $0.isRecorded(in: holder) } ? nil : holder }
+      let problem = s.error.map(\.description) ?? other.map { "open in another igloo (\($0.summary))" }
       return SavedSession(
         handle: SessionHandle(s.url.path), workplace: s.workplace, date: s.date, answered: s.answered, total: s.total,
         problem: problem)
@@ -56,8 +60,12 @@ public final class FileEnvironment: WizardEnvironment {
   /// Locks and loads the session file; a locked file is refused with who holds it.
   public func open(_ handle: SessionHandle) throws -> Session {
     if locks[handle.id] != nil { return try SessionFile.load(URL(fileURLWithPath: handle.id), pack: pack) }
-    let (session, lock) = try SessionFile.open(URL(fileURLWithPath: handle.id), pack: pack)
+    let url = URL(fileURLWithPath: handle.id)
+    let (session, lock) = try SessionFile.open(url, pack: pack)
     locks[handle.id] = lock
+    // A kill in the middle of a save leaves its temporary file (answers and all) beside the
+    // session; the next igloo to open it clears away those whose process has gone.
+    AtomicFile.removeLeftovers(in: url.deletingLastPathComponent())
     return session
   }
 
@@ -66,6 +74,7 @@ public final class FileEnvironment: WizardEnvironment {
     let url = try store.create(session, workplace: session.about.workplace, date: now())
     // The name was claimed without replacing anything; the lock keeps a second igloo out of it.
     locks[url.path] = try SessionLock.acquire(url)
+    store.removeLeftovers()
     return SessionHandle(url.path)
   }
 
