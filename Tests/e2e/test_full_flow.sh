@@ -76,7 +76,7 @@ wait_for "The file was saved"
 [ -f "$EXPORT" ] || fail "no export at $EXPORT"
 
 quit_wizard
-wait_for "Saved in $T/data/igloo/"
+wait_for "saved in $T/data/igloo/"
 assert_terminal_restored
 
 note "check the export"
