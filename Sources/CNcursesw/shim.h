@@ -61,6 +61,8 @@ typedef struct igloo_emergency_save {
   char *path;
   char *temp_path;
   char *folder;
+  /// The session's lock file, removed after the write (NULL: none); only set while igloo holds it.
+  char *lock_path;
   unsigned char *bytes;
   size_t length;
 } igloo_emergency_save;
@@ -109,14 +111,24 @@ static inline void igloo_emergency_free(igloo_emergency_save *save) {
   free(save->path);
   free(save->temp_path);
   free(save->folder);
+  free(save->lock_path);
   free(save->bytes);
   free(save);
 }
 
-/// Writes the prepared bytes atomically (temp, fsync, rename, fsync folder). Async-signal-safe.
+static inline void igloo_emergency_write_session(igloo_emergency_save *save);
+
+/// Writes the prepared bytes atomically, then lets go of the session's lock, since this process
+/// is about to end. Async-signal-safe.
 static inline void igloo_emergency_write(igloo_guard_state *state) {
   igloo_emergency_save *save = atomic_load(&state->emergency);
   if (save == NULL) return;
+  igloo_emergency_write_session(save);
+  if (save->lock_path != NULL) unlink(save->lock_path);
+}
+
+/// Writes the prepared bytes atomically (temp, fsync, rename, fsync folder). Async-signal-safe.
+static inline void igloo_emergency_write_session(igloo_emergency_save *save) {
   int fd = open(save->temp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return;
   size_t done = 0;
@@ -149,10 +161,12 @@ static inline void igloo_emergency_write(igloo_guard_state *state) {
 }
 
 /// Replaces the emergency-save bytes (all arguments are copied). `temp_path` must be in the same
-/// folder as `path`, which is `folder`. Pass a NULL path to clear. Returns 0, or -1 when memory ran
+/// folder as `path`, which is `folder`; `lock_path` (or NULL) is the lock igloo holds on it. Pass a
+/// NULL path to clear. Returns 0, or -1 when memory ran
 /// out (the previous bytes then stay in place).
 static inline int igloo_set_emergency_save(igloo_guard_state *state, const char *path, const char *temp_path,
-                                           const char *folder, const unsigned char *bytes, size_t length) {
+                                           const char *folder, const char *lock_path,
+                                           const unsigned char *bytes, size_t length) {
   igloo_emergency_save *next = NULL;
   if (path != NULL && temp_path != NULL && folder != NULL) {
     next = calloc(1, sizeof *next);
@@ -160,8 +174,10 @@ static inline int igloo_set_emergency_save(igloo_guard_state *state, const char 
     next->path = strdup(path);
     next->temp_path = strdup(temp_path);
     next->folder = strdup(folder);
+    next->lock_path = lock_path != NULL ? strdup(lock_path) : NULL;
     next->bytes = malloc(length > 0 ? length : 1);
-    if (next->path == NULL || next->temp_path == NULL || next->folder == NULL || next->bytes == NULL) {
+    if (next->path == NULL || next->temp_path == NULL || next->folder == NULL || next->bytes == NULL
+        || (lock_path != NULL && next->lock_path == NULL)) {
       igloo_emergency_free(next);
       return -1;
     }

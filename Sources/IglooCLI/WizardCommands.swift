@@ -215,6 +215,7 @@ final class GuardedEnvironment: WizardEnvironment {
 
   private func prepare(_ session: Session, at handle: SessionHandle) {
     guard let bytes = try? session.encoded() else { return }
-    TerminalGuard.prepareEmergencySave(Array(bytes), to: handle.id)
+    TerminalGuard.prepareEmergencySave(
+      Array(bytes), to: handle.id, lock: SessionLock.lockURL(for: URL(fileURLWithPath: handle.id)).path)
   }
 }

@@ -44,7 +44,10 @@ public enum TerminalGuard {
   /// signal that interrupts a regular save still gets these bytes written. Call it *before* each
   /// regular save with the same bytes: a signal arriving between the two then writes the newer
   /// bytes rather than rolling the file back to older ones.
-  public static func prepareEmergencySave(_ bytes: [UInt8], to path: String) {
+  ///
+  /// `lock` is the session's lock file, which this igloo holds; the handler removes it after the
+  /// write, so that the next igloo does not have to take it over as stale.
+  public static func prepareEmergencySave(_ bytes: [UInt8], to path: String, lock: String? = nil) {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -55,7 +58,9 @@ public enum TerminalGuard {
       path.withCString { cPath in
         temporary.withCString { cTemporary in
           folder.withCString { cFolder in
-            igloo_set_emergency_save(guardState, cPath, cTemporary, cFolder, buffer.baseAddress, buffer.count)
+            withOptionalCString(lock) { cLock in
+              igloo_set_emergency_save(guardState, cPath, cTemporary, cFolder, cLock, buffer.baseAddress, buffer.count)
+            }
           }
         }
       }
@@ -64,7 +69,7 @@ public enum TerminalGuard {
 
   /// Forgets the emergency-save bytes, so that a signal after this writes nothing.
   public static func clearEmergencySave() {
-    _ = igloo_set_emergency_save(guardState, nil, nil, nil, nil, 0)
+    _ = igloo_set_emergency_save(guardState, nil, nil, nil, nil, nil, 0)
   }
 
   /// Tells the handlers whether a curses screen is active, so they call `endwin()` only then.
@@ -92,4 +97,10 @@ nonisolated(unsafe) private let guardState = igloo_guard_create()!
 /// It touches no Swift runtime machinery beyond reading `guardState`, already initialised.
 private let iglooSignalHandler: @convention(c) (Int32) -> Void = { signal in
   igloo_handle_signal(guardState, signal)
+}
+
+/// Calls `body` with `text` as a C string, or with NULL when it is nil.
+private func withOptionalCString<R>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+  guard let text else { return body(nil) }
+  return text.withCString { body($0) }
 }

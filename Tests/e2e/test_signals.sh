@@ -4,7 +4,8 @@
 # visible, `stty` with icanon, echo and isig), and the session file is whole, parseable and holds
 # every answer given. Also: Ctrl-C typed as a key (raw mode makes it a key, not a signal) quits
 # cleanly. For SIGTERM the session file is moved away first, to show that the handler's emergency
-# save (the bytes handed to it before each save) writes it back.
+# save (the bytes handed to it before each save) writes it back. The handler also lets go of the
+# session's lock, so the next igloo finds it free.
 . "$(dirname "$0")/lib.sh"
 
 session_files_in() { find "$1" -name '*.igloo.json' -type f | sort; }
@@ -45,6 +46,7 @@ for sig in INT TERM HUP; do
   [ "$got" = "$want_answers" ] || fail "SIG$sig: the session holds: $got; expected: $want_answers"
   json_check "$file" "s['about']['workplace'] == 'Signal $sig på Ærø'"
   [ -z "$(find "$data" -name '.*.tmp-*')" ] || fail "SIG$sig: temporary files left: $(find "$data" -name '.*.tmp-*')"
+  [ ! -e "$file.lock" ] || fail "SIG$sig: the handler left the session's lock behind"
 done
 
 note "Ctrl-C as a key"
