@@ -4752,9 +4752,36 @@ strings:
   wizard.follow-up.warning.unreadable-date:
     da: "En dato kan ikke læses. Skriv datoerne på formen ÅÅÅÅ-MM-DD."
     en: "A date cannot be read. Write the dates in the form YYYY-MM-DD."
-  wizard.follow-up.compare:
-    da: "Sammenlign med forrige runde: igloo compare {file} <denne fil>"
-    en: "Compare with the previous round: igloo compare {file} <this file>"
+  wizard.followup.compare.hint:
+    da: "Skriv stien til sessionsfilen fra sidste runde, og tryk Enter for at se, hvad der har ændret sig siden da."
+    en: "Type the path of the session file from the last round and press Enter to see what has changed since then."
+  wizard.followup.compare.failed:
+    da: "Forrige runde kan ikke læses: {reason}"
+    en: "The previous round cannot be read: {reason}"
+  wizard.followup.compare.title:
+    da: "Udviklingen siden forrige runde ({date})"
+    en: "Changes since the previous round ({date})"
+  wizard.followup.compare.risk:
+    da: "Restrisiko, dengang → nu"
+    en: "Residual risk, then → now"
+  wizard.followup.compare.opportunity:
+    da: "Uudnyttet potentiale, dengang → nu"
+    en: "Untapped opportunity, then → now"
+  wizard.followup.compare.findings:
+    da: "Fund, der har skiftet risikoniveau: {n}"
+    en: "Findings that have changed risk band: {n}"
+  wizard.followup.compare.findings.none:
+    da: "Ingen fund har skiftet risikoniveau."
+    en: "No finding has changed risk band."
+  wizard.followup.compare.new-actions:
+    da: "Handlinger, der foreslås nu, men ikke blev sidst: {n}"
+    en: "Actions suggested now but not last time: {n}"
+  wizard.followup.compare.resolved-actions:
+    da: "Handlinger, der ikke længere foreslås: {n}"
+    en: "Actions no longer suggested: {n}"
+  wizard.followup.compare.report:
+    da: "Den fulde sammenligning som rapport: igloo compare {file} <denne fil>"
+    en: "The full comparison as a report: igloo compare {file} <this file>"
 
   # --- 9 Export ------------------------------------------------------------------
   wizard.export.intro:

@@ -74,6 +74,14 @@ import Testing
     Scenario(name: "plan-editor", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .enter, .tab) },
     Scenario(name: "plan-own", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .end, .enter) },
     Scenario(name: "follow-up", sessions: resume("follow-up")) { h in h.press(.down, .enter) },
+    Scenario(name: "follow-up-compare", sessions: { [Fixture.previousRound(), Fixture.currentRound(previousRound: "memory/1.json")] }) { h in
+      h.press(.down, .enter)
+    },
+    Scenario(name: "follow-up-compare-failed", sessions: { [Fixture.previousRound(), Fixture.currentRound()] }) { h in
+      h.press(.down, .enter, .tab)
+      h.type("memory/7.json")
+      h.press(.enter)
+    },
     Scenario(name: "export", sessions: resume("export")) { h in h.press(.down, .enter) },
     Scenario(name: "export-failed", sessions: resume("export")) { h in
       h.press(.down, .enter, .tab, .control("u"))

@@ -102,6 +102,13 @@ public final class FileEnvironment: WizardEnvironment {
     return url.path
   }
 
+  /// Reads the session at `path` (resolved like an export path) with `SessionFile.read`: no lock
+  /// is taken and nothing is written, not even the migration of an older file, which happens in
+  /// memory only. A bad file is a `StoreError` naming the file and the problem.
+  public func readPreviousRound(_ path: String) throws -> Session {
+    try SessionFile.read(resolve(path), pack: pack).session
+  }
+
   /// `path` as an absolute file URL: `~/` is the home folder, a relative path is taken from the
   /// folder igloo was started in.
   func resolve(_ path: String) -> URL {

@@ -11,6 +11,8 @@ public final class MemoryEnvironment: WizardEnvironment {
   public private(set) var order: [String] = []
   /// How many times ``save(_:to:)`` succeeded.
   public private(set) var saveCount = 0
+  /// The handle ids of the successful saves, in order.
+  public private(set) var savedHandles: [String] = []
   /// Every export written: the path and the text.
   public private(set) var exports: [(path: String, format: ExportFormat, language: Language)] = []
   /// The date ``today()`` reports.
@@ -19,6 +21,10 @@ public final class MemoryEnvironment: WizardEnvironment {
   public var unwritablePrefixes: [String] = ["/nonexistent", "/proc"]
   /// When set, every save fails with this reason.
   public var failSaves: String?
+  /// When set, every read of a previous round fails with this reason.
+  public var failPreviousRounds: String?
+  /// Every path ``readPreviousRound(_:)`` was asked for, in order.
+  public private(set) var previousRoundReads: [String] = []
   /// Handles that are open.
   public private(set) var openHandles: Set<String> = []
 
@@ -31,6 +37,7 @@ public final class MemoryEnvironment: WizardEnvironment {
     self.date = date
     for s in sessions { _ = try? create(s) }
     saveCount = 0
+    savedHandles = []
   }
 
   /// The fixed ``date``.
@@ -65,6 +72,7 @@ public final class MemoryEnvironment: WizardEnvironment {
     if sessions[handle.id] == nil { order.append(handle.id) }
     sessions[handle.id] = session
     saveCount += 1
+    savedHandles.append(handle.id)
   }
 
   /// Marks the session closed.
@@ -85,5 +93,15 @@ public final class MemoryEnvironment: WizardEnvironment {
     let full = trimmed.hasPrefix("/") ? trimmed : "/work/\(trimmed)"
     exports.append((full, format, language))
     return full
+  }
+
+  /// The stored session whose id is `path` (trimmed), without opening it; fails with
+  /// ``failPreviousRounds`` when set, and for an id that is not stored.
+  public func readPreviousRound(_ path: String) throws -> Session {
+    let id = path.trimmingCharacters(in: .whitespaces)
+    previousRoundReads.append(id)
+    if let failPreviousRounds { throw EnvironmentError(path: id, reason: failPreviousRounds) }
+    guard let s = sessions[id] else { throw EnvironmentError(path: id, reason: "no such session") }
+    return s
   }
 }

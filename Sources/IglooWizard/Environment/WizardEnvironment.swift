@@ -72,6 +72,11 @@ public protocol WizardEnvironment: AnyObject {
   func suggestedExportPath(for session: Session, format: ExportFormat) -> String
   /// Writes `assessment` in `format` and `language` to `path`; returns the full path written.
   func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String
+  /// Reads the previous round's session at `path` for the Follow-up comparison, without locking
+  /// or writing anything; a relative path is taken like an export path.
+  ///
+  /// - Throws: an error whose description is one line naming the file and the problem.
+  func readPreviousRound(_ path: String) throws -> Session
 }
 
 /// A failure the environment reports, with the file it concerns, for a one-line message.
@@ -89,4 +94,19 @@ public struct EnvironmentError: Error, Sendable, Hashable, CustomStringConvertib
 
   /// `path: reason`, one line.
   public var description: String { "\(path): \(reason)" }
+}
+
+extension WizardEnvironment {
+  /// Reads the previous round through the environment this one wraps, for a wrapper written
+  /// before ``WizardEnvironment/readPreviousRound(_:)`` existed (the CLI's guard around the file
+  /// environment): a stored property holding a `WizardEnvironment` is asked instead.
+  ///
+  /// An environment that wraps none says it cannot read a previous round. A wrapper should
+  /// forward the call itself; this fallback only keeps older wrappers working.
+  public func readPreviousRound(_ path: String) throws -> Session {
+    for child in Mirror(reflecting: self).children {
+      if let inner = child.value as? WizardEnvironment, inner !== self { return try inner.readPreviousRound(path) }
+    }
+    throw EnvironmentError(path: path, reason: "this igloo cannot read a previous round here")
+  }
 }

@@ -29,6 +29,7 @@ public final class WizardRunner {
   ) {
     self.init(pack: pack, environment: environment, language: language)
     state.didOpen(session, at: handle)
+    if let path = state.previousRoundToRead { readPreviousRound(path) }
   }
 
   /// Whether the user has quit.
@@ -53,6 +54,7 @@ public final class WizardRunner {
       state.suggestExportPath(environment.suggestedExportPath(for: session, format: state.exportFormat))
     }
     if state.step == .start, state.sessionListStale, !state.finished { refreshSessionList() }
+    if let path = state.previousRoundToRead { readPreviousRound(path) }
   }
 
   /// The screen at `size`.
@@ -70,6 +72,16 @@ public final class WizardRunner {
   private func refreshSessionList() {
     state.savedSessions = environment.listSessions()
     state.sessionListStale = false
+  }
+
+  /// Reads the previous round through the environment, which never writes it, and hands the
+  /// session (or the one-line reason it failed) to the state; nothing else changes.
+  private func readPreviousRound(_ path: String) {
+    do {
+      state.didReadPreviousRound(path, .read(try environment.readPreviousRound(path)))
+    } catch {
+      state.didReadPreviousRound(path, .failed(WizardState.reason(error)))
+    }
   }
 
   private func redraw(_ terminal: Terminal) {
@@ -100,6 +112,8 @@ public final class WizardRunner {
         } catch {
           state.didExport(.failed(path: path, reason: WizardState.reason(error)))
         }
+      case .readPreviousRound(let path):
+        readPreviousRound(path)
       case .open(let handle):
         do {
           state.didOpen(try environment.open(handle), at: handle)

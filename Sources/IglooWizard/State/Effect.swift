@@ -7,6 +7,9 @@ public enum Effect: Sendable, Hashable {
   case save
   /// Write the assessment in `format` to `path`.
   case export(ExportFormat, path: String)
+  /// Read the previous round's session at this path (never opening, locking or writing it) for
+  /// the Follow-up comparison.
+  case readPreviousRound(String)
   /// Open the saved session at this handle.
   case open(SessionHandle)
   /// Store this new session and start editing it.

@@ -18,6 +18,7 @@ extension WizardState {
     aboutFocus = 0
     exportResult = nil
     exportPath = ""
+    previousRound = nil
     restoreCursor()
   }
 

@@ -51,14 +51,19 @@ extension WizardState {
     guard let editor else { return [] }
     self.editor = nil
     let text = editor.buffer.text
-    guard text != editor.original else { return [] }
+    // Leaving the previous round's field (or Enter on it) reads that round afresh, changed or not,
+    // so a file fixed on disk can be compared again without retyping its name.
+    let read: [Effect] =
+      editor.field == .previousRound && !text.trimmingCharacters(in: .whitespaces).isEmpty
+      ? [.readPreviousRound(text)] : []
+    guard text != editor.original else { return read }
     if case .date = editor.field, !text.isEmpty, CalendarDate(text) == nil {
       message = Message("wizard.message.bad-date", ["date": text], style: .risk)
     }
     if case .nextReview = editor.field, !text.isEmpty, CalendarDate(text) == nil {
       message = Message("wizard.message.bad-date", ["date": text], style: .risk)
     }
-    return setValue(text, for: editor.field) ? [.save] : []
+    return (setValue(text, for: editor.field) ? [.save] : []) + read
   }
 
   /// Text editing keys, for whichever field is being edited; nil when `action` is not one.

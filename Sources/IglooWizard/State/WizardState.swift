@@ -68,6 +68,8 @@ public struct WizardState: Sendable {
   public var planEditorFocus = 0
   /// Follow-up: the focused field.
   public var followUpFocus = 0
+  /// Follow-up: the previous round last read (its path and session, or why it failed).
+  public var previousRound: PreviousRound?
   /// Export: the focused field.
   public var exportFocus = 0
   /// Export: the chosen format.
