@@ -6,6 +6,7 @@ import IglooEngine
 /// IGLOO level before and now, the findings whose risk band moved, and the actions newly
 /// suggested or no longer triggered.
 enum FollowUpScreen {
+  /// Draws the step into `rect`.
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
     guard let session = state.session else { return }
@@ -101,6 +102,7 @@ struct CompareBlock {
     var width: Int { oldWidth + 3 + newWidth + 2 + deltaWidth }
   }
 
+  /// The column widths for `changes`.
   func column(_ changes: [RoundComparison.Change]) -> Column {
     Column(
       changes: changes, oldWidth: changes.map { Text.width(cell($0.old, $0.oldBand)) }.max() ?? 1,
@@ -108,6 +110,7 @@ struct CompareBlock {
       deltaWidth: changes.map { Text.width(Self.deltaText($0)) }.max() ?? 0)
   }
 
+  /// Draws one before → after (change) at column `x` of `row`.
   func drawChange(_ change: RoundComparison.Change, _ column: Column, in rect: Rect, row: Int, at x: Int, into grid: inout Grid) {
     let old = Text.pad(cell(change.old, change.oldBand), to: column.oldWidth)
     let new = Text.pad(cell(change.new, change.newBand), to: column.newWidth)
@@ -118,6 +121,7 @@ struct CompareBlock {
       style: Self.deltaStyle(change))
   }
 
+  /// Draws the comparison into `rect`, clipped to it.
   func render(in rect: Rect, into grid: inout Grid) {
     let date = previous.about.date.isEmpty ? (state.currentPreviousRound?.path ?? "") : previous.about.date
     grid.put(Text.truncate(t("wizard.followup.compare.title", ["date": date]), to: rect.width, ellipsis: true), in: rect, row: 0, style: .title)
