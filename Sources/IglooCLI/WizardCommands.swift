@@ -208,6 +208,8 @@ final class GuardedEnvironment: WizardEnvironment {
     try base.export(assessment, format: format, language: language, to: path)
   }
 
+  func readPreviousRound(_ path: String) throws -> Session { try base.readPreviousRound(path) }
+
   /// Lets go of every session still open (their locks), whatever path the run ended on.
   func closeAll() {
     for handle in open { close(handle) }

@@ -95,18 +95,3 @@ public struct EnvironmentError: Error, Sendable, Hashable, CustomStringConvertib
   /// `path: reason`, one line.
   public var description: String { "\(path): \(reason)" }
 }
-
-extension WizardEnvironment {
-  /// Reads the previous round through the environment this one wraps, for a wrapper written
-  /// before ``WizardEnvironment/readPreviousRound(_:)`` existed (the CLI's guard around the file
-  /// environment): a stored property holding a `WizardEnvironment` is asked instead.
-  ///
-  /// An environment that wraps none says it cannot read a previous round. A wrapper should
-  /// forward the call itself; this fallback only keeps older wrappers working.
-  public func readPreviousRound(_ path: String) throws -> Session {
-    for child in Mirror(reflecting: self).children {
-      if let inner = child.value as? WizardEnvironment, inner !== self { return try inner.readPreviousRound(path) }
-    }
-    throw EnvironmentError(path: path, reason: "this igloo cannot read a previous round here")
-  }
-}

@@ -65,7 +65,10 @@ struct CompareBlock {
   private var t: Localizer { state.localizer }
 
   /// The findings whose risk band differs between the rounds.
-  var movedFindings: [RoundComparison.Change] { comparison.findingRisk.filter { $0.oldBand != $0.newBand } }
+  /// Findings scored in both rounds whose risk band differs; one scored in only one round has no band to compare.
+  var movedFindings: [RoundComparison.Change] {
+    comparison.findingRisk.filter { $0.oldBand != nil && $0.newBand != nil && $0.oldBand != $0.newBand }
+  }
 
   /// A score and its band, "62 høj", or "–" when the level or finding had too few answers.
   func cell(_ value: Double?, _ band: Band?) -> String {
@@ -131,11 +134,15 @@ struct CompareBlock {
     let risk = column(comparison.levelRisk)
     let opportunity = column(comparison.levelOpportunity)
     let riskX = nameWidth + 2
-    let opportunityX = riskX + risk.width + 4
-    let wide = opportunityX + opportunity.width <= rect.width
-    grid.put(Text.truncate(t("wizard.followup.compare.risk"), to: rect.width - riskX, ellipsis: true), in: rect, row: 1, column: riskX, style: .dim)
+    let riskTitle = t("wizard.followup.compare.risk")
+    let opportunityTitle = t("wizard.followup.compare.opportunity")
+    // The column is as wide as its figures or its heading, so that a heading never runs into the next one.
+    let opportunityX = riskX + max(risk.width, Text.width(riskTitle)) + 4
+    let wide = opportunityX + max(opportunity.width, Text.width(opportunityTitle)) <= rect.width
+    let riskTitleWidth = wide ? opportunityX - riskX - 1 : rect.width - riskX
+    grid.put(Text.truncate(riskTitle, to: riskTitleWidth, ellipsis: true), in: rect, row: 1, column: riskX, style: .dim)
     if wide {
-      grid.put(t("wizard.followup.compare.opportunity"), in: rect, row: 1, column: opportunityX, style: .dim)
+      grid.put(opportunityTitle, in: rect, row: 1, column: opportunityX, style: .dim)
     }
     var y = 2
     for (i, change) in comparison.levelRisk.enumerated() {

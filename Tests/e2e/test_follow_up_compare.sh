@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Follow-up in the real binary: typing the previous round's file on the Follow-up step shows what
+# has changed since then, read without a lock and without a write; a file that cannot be read
+# shows one error line naming it, and the wizard goes on.
+. "$(dirname "$0")/lib.sh"
+
+fixtures="$(cd "$(dirname "$0")/../IglooReportTests/Fixtures" && pwd)"
+cp "$fixtures/home-care.json" "$T/out/previous.json"
+before=$(sha256sum "$T/out/previous.json")
+printf 'not a session' > "$T/out/broken.json"
+
+start_shell 100 30
+launch
+new_assessment "Opfølgning på Ærø"
+go_to_step 2
+pick_use_cases 1
+go_to_step 8
+wait_for "Previous round (file)"
+send Down
+type_text "$T/out/broken.json"
+send Enter
+wait_for "The previous round cannot be read"
+screen | grep -q "broken.json" || fail "the error does not name the file"
+send C-u
+type_text "$T/out/previous.json"
+send Enter
+wait_for "Changes since the previous round"
+wait_for "Residual risk, then → now"
+[ "$(sha256sum "$T/out/previous.json")" = "$before" ] || fail "the previous round's file was changed"
+[ ! -e "$T/out/previous.json.lock" ] || fail "reading the previous round took a lock"
+quit_wizard
+file=$(session_files | head -n 1)
+json_check "$file" "s['follow_up']['previous_round'].endswith('previous.json')"
+exit 0
