@@ -16,6 +16,7 @@ public struct GlobalOptions: ParsableArguments {
   @Flag(name: .long, help: "Line mode, without curses.")
   public var plain = false
 
+  /// Creates the options with their defaults (ArgumentParser fills them in).
   public init() {}
 
   /// The language to use: `--lang`, else LC_ALL, LC_MESSAGES or LANG.

@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// The `igloo` command: the wizard by default, and the headless verbs.
 public struct IglooCommand: ParsableCommand {
+  /// The verbs, with the wizard as the default when none is given.
   public static let configuration = CommandConfiguration(
     commandName: "igloo",
     abstract: "Assess what machine learning and generative AI do to the work environment (IGLOO).",
@@ -18,6 +19,7 @@ public struct IglooCommand: ParsableCommand {
     defaultSubcommand: Wizard.self
   )
 
+  /// Creates the command (ArgumentParser fills in its arguments).
   public init() {}
 }
 

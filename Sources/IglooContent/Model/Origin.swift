@@ -31,6 +31,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparabl
   /// `file:line: message`.
   public var description: String { "\(origin): \(message)" }
 
+  /// Orders diagnostics by file, line and message, the order `content check` prints them in.
   public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
     (a.origin.file, a.origin.line, a.message) < (b.origin.file, b.origin.line, b.message)
   }

@@ -16,6 +16,7 @@ public enum Band: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
   }
 
   private var rank: Int { Band.allCases.firstIndex(of: self)! }
+  /// Orders bands low < moderate < high.
   public static func < (a: Band, b: Band) -> Bool { a.rank < b.rank }
 }
 

@@ -239,5 +239,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
       + (d.count < 2 ? "0" : "") + d
   }
 
+  /// Orders dates by year, month and day.
   public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
