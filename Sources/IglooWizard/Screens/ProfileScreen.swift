@@ -1,8 +1,8 @@
 import IglooContent
 import IglooEngine
 
-/// Step 6: residual risk and untapped opportunity per IGLOO level (and per technology when
-/// there is room) as bars in cells, how much is answered, and the strongest findings.
+/// Step 6: residual risk and untapped opportunity per IGLOO level and per technology as bars in
+/// cells, how much is answered, and the strongest findings.
 enum ProfileScreen {
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
@@ -27,7 +27,10 @@ enum ProfileScreen {
       y += 1
     }
     let findingsArea: Rect
-    if rect.height >= 30, !assessment.technologies.isEmpty {
+    // Technologies get their rows whenever at least five rows are left for the strongest findings
+    // (always at 80×24 with the four technologies), since PRODUCT.md asks for both profiles.
+    let technologyRows = assessment.technologies.count + 2
+    if !assessment.technologies.isEmpty, rect.height - (y + technologyRows + 1) >= 5 {
       y += 1
       grid.put(t("wizard.profile.technologies"), in: rect, row: y, style: .title)
       y += 1
