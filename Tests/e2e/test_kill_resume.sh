@@ -45,6 +45,11 @@ note "resume $file"
 $TM send-keys -t "$PANE" Enter
 $TM send-keys -t "$PANE" "stty sane; printf '\\033[?1049l\\033[?25h'; clear" Enter
 wait_for 'e2e$'
+# The prompt can show before the shell has run the reset, so wait for its effect (up to ~5 s).
+for _ in $(seq 50); do
+  [ "$(pane_flag alternate_on)" = 0 ] && break
+  sleep 0.1
+done
 [ "$(pane_flag alternate_on)" = 0 ] || fail "could not reset the pane after SIGKILL"
 launch resume "$file"
 wait_for "Kill-test Ærø"
