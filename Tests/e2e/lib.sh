@@ -227,6 +227,16 @@ new_assessment() {
   wait_for "$1"
 }
 
+# first_statement WORKPLACE: from the start screen, a new assessment with one use case in scope,
+# on its first statement (Individual). The way most tests get to answering.
+first_statement() {
+  new_assessment "$1"
+  go_to_step 2
+  pick_use_cases 1
+  go_to_step 3
+  wait_for "Individual · statement 1 of"
+}
+
 # go_to_step N: PgDn, one step at a time, until "Step N/9" shows (exactly one key per step, so
 # that tests can count keys).
 go_to_step() {

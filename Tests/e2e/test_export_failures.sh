@@ -37,11 +37,7 @@ chattr +i "$IMMUTABLE" 2>"$T/chattr.err" && ! touch "$IMMUTABLE/probe" 2>/dev/nu
 
 start_shell 160 40
 launch
-new_assessment "Eksportfejl på Ærø"
-go_to_step 2
-pick_use_cases 1
-go_to_step 3
-wait_for "Individual · statement 1 of"
+first_statement "Eksportfejl på Ærø"
 send 4
 wait_for "Individual 1/"
 send 2

@@ -9,11 +9,7 @@ NOTE="Læs før vi tager stilling"
 
 start_shell 80 24
 launch
-new_assessment "Kill-test Ærøskøbing"
-go_to_step 2
-pick_use_cases 1
-go_to_step 3
-wait_for "Individual · statement 1 of"
+first_statement "Kill-test Ærøskøbing"
 answer 5 I 1
 answer 4 I 2
 send Tab

@@ -23,11 +23,7 @@ sleep 0.05
 start_shell 80 24
 E2E_ENV="XDG_STATE_HOME=$T/state XDG_CACHE_HOME=$T/cache XDG_CONFIG_HOME=$T/config TMPDIR=$T/tmp HOME=$T/home"
 launch
-new_assessment "$WORKPLACE"
-go_to_step 2
-pick_use_cases 1
-go_to_step 3
-wait_for "Individual · statement 1 of"
+first_statement "$WORKPLACE"
 answer 4 I 1
 send Tab
 type_text "$NOTE"

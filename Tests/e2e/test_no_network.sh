@@ -72,11 +72,7 @@ IGLOO_BIN="$T/strace-igloo"
 
 start_shell 80 24
 launch
-new_assessment "Netværksfri Ærø"
-go_to_step 2
-pick_use_cases 1
-go_to_step 3
-wait_for "Individual · statement 1 of"
+first_statement "Netværksfri Ærø"
 answer 4 I 1
 send Tab
 type_text "Ingen forbindelser her"

@@ -17,11 +17,7 @@ for sig in INT TERM HUP; do
   data="$T/data-$sig"
   E2E_ENV="XDG_DATA_HOME=$data"
   launch
-  new_assessment "Signal $sig på Ærø"
-  go_to_step 2
-  pick_use_cases 1
-  go_to_step 3
-  wait_for "Individual · statement 1 of"
+  first_statement "Signal $sig på Ærø"
   answer 4 I 1
   answer 2 I 2
   answer d I 3

@@ -15,11 +15,7 @@ WORKPLACE="To vinduer på Ærø"
 # --- igloo A, in the first window (lib.sh's launch: $T/pid, $T/rc, $T/stderr).
 start_shell 80 24
 launch
-new_assessment "$WORKPLACE"
-go_to_step 2
-pick_use_cases 1
-go_to_step 3
-wait_for "Individual · statement 1 of"
+first_statement "$WORKPLACE"
 answer 4 I 1
 answer 2 I 2
 answer d I 3
