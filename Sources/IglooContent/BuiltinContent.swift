@@ -3738,6 +3738,9 @@ strings:
   report.status.done:
     da: "Gennemført"
     en: "Done"
+  report.status.in-place:
+    da: "Findes allerede"
+    en: "Already in place"
   report.reason.risk:
     da: "Restrisiko {score} ({band}) for »{finding}« ({source})"
     en: "Residual risk {score} ({band}) for “{finding}” ({source})"
@@ -4726,6 +4729,9 @@ strings:
   wizard.status.done:
     da: "Gennemført"
     en: "Done"
+  wizard.status.in-place:
+    da: "Findes allerede"
+    en: "Already in place"
 
   # --- 8 Follow-up ---------------------------------------------------------------
   wizard.follow-up.intro:

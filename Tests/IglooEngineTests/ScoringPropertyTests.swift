@@ -82,6 +82,7 @@ import Testing
     case .mitigation: r?.mitigation
     case .potential: r?.potential
     case .realisation: r?.realisation
+    case .screening: nil
     }
   }
 

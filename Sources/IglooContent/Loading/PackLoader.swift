@@ -294,7 +294,8 @@ private struct PackBuilder {
   }
 
   private func readFinding(_ n: YAMLNode) -> Finding? {
-    n.allowKeys(["id", "level", "technology", "polarity", "title", "summary", "examples", "source"], in: "a finding")
+    n.allowKeys(
+      ["id", "level", "technology", "polarity", "title", "short_title", "summary", "examples", "source"], in: "a finding")
     guard let id = id(n, "finding") else { return nil }
     let what = "finding `\(id)`"
     let examples = n.list("examples", in: what).compactMap { $0.localized("an example of \(what)") }
@@ -309,7 +310,8 @@ private struct PackBuilder {
     }
     return Finding(
       id: id, level: level, technology: technology, polarity: polarity, title: title,
-      summary: summary, examples: examples, source: source)
+      shortTitle: n.optionalText("short_title", in: what) ?? title, summary: summary, examples: examples,
+      source: source)
   }
 
   private func readApplicability(_ n: YAMLNode, _ what: String) -> Applicability {
@@ -334,7 +336,7 @@ private struct PackBuilder {
         let roleText = m.string("role", in: "`measures` of \(what)")
       else { return nil }
       guard let role = MeasureRole(rawValue: roleText) else {
-        m.report("\(what) has role `\(roleText)`; use exposure, mitigation, potential or realisation")
+        m.report("\(what) has role `\(roleText)`; use exposure, mitigation, potential, realisation or screening")
         return nil
       }
       return Measure(finding: finding, role: role)
@@ -346,7 +348,7 @@ private struct PackBuilder {
   }
 
   private func readAction(_ n: YAMLNode) -> Action? {
-    n.allowKeys(["id", "title", "how", "level", "owner", "collective", "source", "triggers"], in: "an action")
+    n.allowKeys(["id", "title", "how", "level", "owner", "collective", "source", "triggers", "derived"], in: "an action")
     guard let id = id(n, "action") else { return nil }
     let what = "action `\(id)`"
     let triggers = n.list("triggers", in: what).compactMap { t -> Trigger? in
@@ -375,7 +377,8 @@ private struct PackBuilder {
     else { return nil }
     return Action(
       id: id, title: title, how: how, level: level, owner: owner,
-      collective: n.bool("collective", default: true, in: what), source: source, triggers: triggers)
+      collective: n.bool("collective", default: true, in: what), source: source, triggers: triggers,
+      derived: n.bool("derived", default: false, in: what))
   }
 
   private func readUseCase(_ n: YAMLNode) -> UseCase? {
@@ -403,7 +406,7 @@ private struct PackBuilder {
   }
 
   private func readContext(_ n: YAMLNode) -> ContextItem? {
-    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies"], in: "a context item")
+    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies", "severity", "as_of"], in: "a context item")
     guard let id = id(n, "context item") else { return nil }
     let what = "context item `\(id)`"
     var applies = ContextApplicability(flags: [], publicSector: nil)
@@ -417,9 +420,18 @@ private struct PackBuilder {
     guard let kind = n.string("kind", in: what), let title = n.text("title", in: what),
       let text = n.text("text", in: what), let source = n.string("source", in: what)
     else { return nil }
+    var severity = FlagSeverity.information
+    if let text = n.optional("severity")?.scalar("`severity`") {
+      if let parsed = FlagSeverity(rawValue: text) {
+        severity = parsed
+      } else {
+        n.report("\(what) has severity `\(text)`; use prohibited, obligation or information")
+      }
+    }
     return ContextItem(
       id: id, kind: kind, title: title, text: text, caveat: n.optionalText("caveat", in: what),
-      source: source, applies: applies)
+      source: source, applies: applies, severity: severity,
+      asOf: n.optional("as_of")?.scalar("`as_of`"))
   }
 
   private func readCase(_ n: YAMLNode) -> TrainingCase? {

@@ -132,8 +132,11 @@ public struct Finding: Sendable, Codable, Hashable {
   public var technology: String
   /// Risk, opportunity or both.
   public var polarity: Polarity
-  /// The report's point, as a heading.
+  /// The report's point, as a heading: the report's whole sentence.
   public var title: LocalizedText
+  /// A short title (at most 60 characters) used wherever the finding is named in a list, table,
+  /// chart or plan; the whole sentence stays in ``title``.
+  public var shortTitle: LocalizedText
   /// The report's argument.
   public var summary: LocalizedText
   /// The report's examples.
@@ -152,6 +155,8 @@ public enum MeasureRole: String, Sendable, Codable, CaseIterable {
   case potential
   /// How well an opportunity is used.
   case realisation
+  /// Quick scan: one statement that screens whether the finding is present here at all.
+  case screening
 }
 
 /// A link from a question to a finding it measures.
@@ -246,6 +251,9 @@ public struct Action: Sendable, Codable, Hashable {
   public var source: String
   /// What sets it off.
   public var triggers: [Trigger]
+  /// True when the report states the risk but not this remedy: igloo derived the action from the
+  /// report's point, and says so ("afledt af rapportens pointe") wherever the action is shown.
+  public var derived: Bool = false
 }
 
 /// A use of AI that a workplace can put in scope.
@@ -288,6 +296,21 @@ public struct ContextApplicability: Sendable, Codable, Hashable {
   public var publicSector: Bool?
 }
 
+/// How much a flag demands: a ban comes before a duty, and a duty before information.
+public enum FlagSeverity: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+  /// A prohibited practice (e.g. AI Act Art. 5): stop it, or do not start it.
+  case prohibited
+  /// A duty the workplace must meet.
+  case obligation
+  /// Context worth knowing.
+  case information
+
+  /// Prohibited sorts first.
+  public static func < (a: FlagSeverity, b: FlagSeverity) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
 /// A legal rule or context item the report flags.
 public struct ContextItem: Sendable, Codable, Hashable {
   /// A stable id.
@@ -304,6 +327,10 @@ public struct ContextItem: Sendable, Codable, Hashable {
   public var source: String
   /// When it applies.
   public var applies: ContextApplicability
+  /// How much it demands; `information` unless the content says otherwise.
+  public var severity: FlagSeverity = .information
+  /// The date its text was last checked against its sources, `YYYY-MM-DD`, or nil.
+  public var asOf: String? = nil
 }
 
 /// A use case a training case puts in scope, with its stage.

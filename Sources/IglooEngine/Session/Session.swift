@@ -29,6 +29,10 @@ public struct Session: Sendable, Hashable {
   public var followUp: FollowUp
   /// The wizard's place, so that a resumed session opens where it was left.
   public var cursor: String?
+  /// How deep the assessment goes: a quick scan or the full assessment. Absent in a file means full.
+  public var depth: Depth
+  /// Who approved the action plan and when; nil while it is not approved.
+  public var approval: Approval?
 
   /// Creates an empty session for `content`.
   public init(content: ContentRef, about: About = About(), voices: [Voice] = [Voice.single]) {
@@ -42,6 +46,8 @@ public struct Session: Sendable, Hashable {
     self.plan = []
     self.followUp = FollowUp()
     self.cursor = nil
+    self.depth = .full
+    self.approval = nil
   }
 
   /// The answer `voice` gave to `question`, if any.
@@ -103,11 +109,13 @@ public struct About: Sendable, Hashable, Codable {
   public var date: String
   /// Who took part.
   public var participants: [Participant]
+  /// The workshop group's name, or empty outside a workshop; it tells groups on one case apart.
+  public var group: String
 
   /// Creates an About.
   public init(
     workplace: String = "", unit: String = "", sector: String = "", employees: Int? = nil,
-    date: String = "", participants: [Participant] = []
+    date: String = "", participants: [Participant] = [], group: String = ""
   ) {
     self.workplace = workplace
     self.unit = unit
@@ -115,6 +123,29 @@ public struct About: Sendable, Hashable, Codable {
     self.employees = employees
     self.date = date
     self.participants = participants
+    self.group = group
+  }
+}
+
+/// How deep an assessment goes.
+public enum Depth: String, Sendable, Hashable, Codable, CaseIterable {
+  /// One screening statement per finding that applies: the APV's first pass, where does it hurt?
+  case quick
+  /// Every exposure, mitigation, potential and realisation statement that applies.
+  case full
+}
+
+/// The approval of the action plan by the safety organisation.
+public struct Approval: Sendable, Hashable, Codable {
+  /// Who approved it: names and roles, picked from the participants or typed in.
+  public var by: [Participant]
+  /// The date of approval, `YYYY-MM-DD`.
+  public var date: String
+
+  /// Creates an approval.
+  public init(by: [Participant], date: String) {
+    self.by = by
+    self.date = date
   }
 }
 
@@ -202,6 +233,8 @@ public enum PlanStatus: String, Sendable, Hashable, Codable, CaseIterable {
   case inProgress = "in-progress"
   /// Carried out.
   case done
+  /// A measure the workplace already has ("findes allerede"), recorded apart from new actions.
+  case inPlace = "in-place"
 }
 
 /// One line of the action plan.

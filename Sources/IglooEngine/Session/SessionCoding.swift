@@ -13,7 +13,7 @@ public struct SessionFormatError: Error, Equatable, CustomStringConvertible {
 extension Session: Codable {
   enum CodingKeys: String, CodingKey {
     case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
-    case followUp = "follow_up", cursor
+    case followUp = "follow_up", cursor, depth, approval
   }
 
   /// The value of `schema`, which marks a file as an igloo session.
@@ -34,6 +34,8 @@ extension Session: Codable {
     plan = try c.decodeIfPresent([PlanItem].self, forKey: .plan) ?? []
     followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp) ?? FollowUp()
     cursor = try c.decodeIfPresent(String.self, forKey: .cursor)
+    depth = try c.decodeIfPresent(Depth.self, forKey: .depth) ?? .full
+    approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
     // A hand-written file may give answers without listing its voices: each answering voice counts.
     for id in answers.keys.sorted() where !voices.contains(where: { $0.id == id }) {
       voices.append(Voice(id: id, name: id == Voice.single.id ? "" : id))
@@ -54,6 +56,9 @@ extension Session: Codable {
     try c.encode(plan, forKey: .plan)
     try c.encode(followUp, forKey: .followUp)
     try c.encodeIfPresent(cursor, forKey: .cursor)
+    // Written only when it says something, so that a full assessment's file stays as it was.
+    if depth != .full { try c.encode(depth, forKey: .depth) }
+    try c.encodeIfPresent(approval, forKey: .approval)
   }
 
   /// Decodes a session from JSON, turning every decoding failure into one readable line.
@@ -198,7 +203,7 @@ extension ScopeItem {
 }
 
 extension About {
-  enum CodingKeys: String, CodingKey { case workplace, unit, sector, employees, date, participants }
+  enum CodingKeys: String, CodingKey { case workplace, unit, sector, employees, date, participants, group }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -208,10 +213,23 @@ extension About {
       sector: try c.decodeIfPresent(String.self, forKey: .sector) ?? "",
       employees: try c.decodeIfPresent(Int.self, forKey: .employees),
       date: try c.decodeIfPresent(String.self, forKey: .date) ?? "",
-      participants: try c.decodeIfPresent([Participant].self, forKey: .participants) ?? [])
+      participants: try c.decodeIfPresent([Participant].self, forKey: .participants) ?? [],
+      group: try c.decodeIfPresent(String.self, forKey: .group) ?? "")
     if let employees, employees < 0 {
       throw DecodingError.dataCorruptedError(forKey: .employees, in: c, debugDescription: "the number of employees is negative")
     }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(workplace, forKey: .workplace)
+    try c.encode(unit, forKey: .unit)
+    try c.encode(sector, forKey: .sector)
+    try c.encodeIfPresent(employees, forKey: .employees)
+    try c.encode(date, forKey: .date)
+    try c.encode(participants, forKey: .participants)
+    // Written only in a workshop, so that an ordinary session's file does not change.
+    if !group.isEmpty { try c.encode(group, forKey: .group) }
   }
 }
 

@@ -28,6 +28,7 @@ enum PlanScreen {
       let mark: Span
       switch status {
       case .accepted, .inProgress, .done: mark = Span("✓ ", .good)
+      case .inPlace: mark = Span("≡ ", .good)
       case .rejected: mark = Span("✗ ", .dim)
       case .suggested: mark = Span("· ", .dim)
       }
