@@ -70,7 +70,7 @@ extension ParsableCommand {
     do {
       try body()
     } catch let error as CLIError {
-      FileHandle.standardError.write(Data("igloo: \(error.message)\n".utf8))
+      FileHandle.standardError.write(Data("igloo: \(SafeText.visible(error.message))\n".utf8))
       throw ExitCode(error.exitCode)
     }
   }

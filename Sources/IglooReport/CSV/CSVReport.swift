@@ -29,9 +29,20 @@ enum RFC4180 {
   /// One record: fields joined by commas, ended by CRLF.
   static func record(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
 
-  /// A field, quoted when it holds a comma, quote, line break or leading or trailing space
-  /// (which some readers trim), with embedded quotes doubled.
-  static func field(_ text: String) -> String {
+  /// The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV
+  /// Injection"): `=`, `+`, `-`, `@`, tab and carriage return.
+  static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+  /// A field made safe and quoted as RFC 4180 needs.
+  ///
+  /// First the text is made safe: control characters are shown escaped (``SafeText``), and a
+  /// cell that a spreadsheet would run as a formula gets a leading `'`, as OWASP advises, so that
+  /// `=HYPERLINK(…)` typed in a plan is shown as text. Then it is quoted when it holds a comma,
+  /// quote, line break or leading or trailing space (which some readers trim), with embedded quotes
+  /// doubled.
+  static func field(_ raw: String) -> String {
+    var text = SafeText.visible(raw)
+    if let first = raw.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
     let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
       || text.first == " " || text.last == " "
     guard needsQuotes else { return text }

@@ -1,3 +1,5 @@
+import IglooContent
+
 /// A JSON value written by hand, so that key order, number form and layout never depend on the
 /// platform's encoder: the same assessment always gives the same bytes.
 enum JSONValue: Sendable, Equatable {
@@ -67,8 +69,10 @@ enum JSONValue: Sendable, Equatable {
     return "\(n)"
   }
 
-  /// Appends `s` as a JSON string literal, escaping what RFC 8259 requires (and U+2028/U+2029,
-  /// which break JavaScript readers).
+  /// Appends `s` as a JSON string literal, escaping what RFC 8259 requires, DEL and the C1
+  /// controls (so that `cat report.json` cannot drive a terminal) and U+2028/U+2029, which break
+  /// JavaScript readers. NUL is dropped, as in every output (see ``SafeText``); everything else
+  /// reads back as typed.
   static func quote(_ s: String, into out: inout String) {
     out += "\""
     for scalar in s.unicodeScalars {
@@ -80,8 +84,9 @@ enum JSONValue: Sendable, Equatable {
       case "\t": out += "\\t"
       case "\u{08}": out += "\\b"
       case "\u{0C}": out += "\\f"
+      case "\u{00}": continue
       default:
-        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+        if SafeText.isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

@@ -1,3 +1,5 @@
+import IglooContent
+
 /// A CommonMark document built block by block, with GFM tables.
 ///
 /// Every text handed to it is plain text and is escaped here, so that no workplace name, note or
@@ -10,7 +12,10 @@ struct MarkdownDocument {
   private var blocks: [String] = []
 
   /// The finished text: blocks separated by one blank line, ending in a single newline.
-  var text: String { blocks.joined(separator: "\n\n") + "\n" }
+  ///
+  /// Control characters are made visible here, once over the whole document, so that no text that
+  /// reached a block some other way can drive the reader's terminal (see ``SafeText``).
+  var text: String { SafeText.visible(blocks.joined(separator: "\n\n") + "\n") }
 
   /// An ATX heading of `level` (1–6).
   mutating func heading(_ level: Int, _ text: String) {

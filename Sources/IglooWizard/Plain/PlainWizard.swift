@@ -99,9 +99,11 @@ public final class PlainWizard {
     write(line + "\n")
   }
 
+  /// Every line plain mode prints passes here, so that names and notes with control characters
+  /// are shown escaped rather than sent to the terminal (``SafeText``).
   private func write(_ text: String) {
     guard !text.isEmpty else { return }
-    output(text)
+    output(SafeText.visible(text))
     atLineStart = text.hasSuffix("\n")
   }
 

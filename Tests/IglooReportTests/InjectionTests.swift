@@ -1,0 +1,82 @@
+import Foundation
+import IglooContent
+import IglooEngine
+import SwiftCSV
+import Testing
+
+@testable import IglooReport
+
+/// Issue 8, "Why" 3, 4 and 12: no report lets a control character reach the reader's terminal,
+/// no CSV cell runs as a formula, and NUL never reaches an output.
+@Suite struct InjectionTests {
+  /// A session whose workplace, note and plan hold escape sequences and formulas.
+  func hostileAssessment() throws -> Assessment {
+    var session = try Fixture.callCentre.session
+    session.about.workplace = "Reset\u{1b}c after"
+    session.about.unit = "no\u{0}te\u{9b}2J"
+    session.plan.append(
+      PlanItem(
+        action: nil, title: "=HYPERLINK(\"http://evil\",\"x\")", level: "organisation",
+        responsible: "\u{1b}]0;pwned\u{07}", deadline: "2026-09-01", how: "+cmd|' /C calc'!A0",
+        followUp: "\u{1b}#8", evaluation: "@SUM(1+1)", status: .accepted))
+    session.plan.append(
+      PlanItem(action: nil, title: "-2+3", level: "group", responsible: "\tTab", how: "\rCR", status: .accepted))
+    return Assessment(session: session, pack: Packs.builtin)
+  }
+
+  func hasRawControl(_ text: String) -> Bool { text.unicodeScalars.contains { SafeText.isControl($0) } }
+
+  @Test(arguments: Language.allCases)
+  func markdownReportDoesNotResetTheTerminal(_ language: Language) throws {
+    let text = String(decoding: ReportFormat.markdown.render(try hostileAssessment(), language: language), as: UTF8.self)
+    #expect(!hasRawControl(text), "no ESC, NUL or C1 in the Markdown")
+    #expect(text.contains("Reset\\u001bc after"))
+    #expect(!text.contains("\u{0}"))
+  }
+
+  @Test func csvDoesNotSetTheTerminalTitleOrFillTheScreen() throws {
+    let text = CSVReport.render(try hostileAssessment(), language: .en)
+    // CR is legitimate only as the record end.
+    #expect(!hasRawControl(text.replacingOccurrences(of: "\r\n", with: "\n")))
+    #expect(text.contains("\\u001b]0;pwned\\u0007"))
+    #expect(text.contains("\\u001b#8"))
+  }
+
+  @Test func csvCellsThatWouldRunAsFormulasGetAQuote() throws {
+    let text = CSVReport.render(try hostileAssessment(), language: .en)
+    let csv = try CSV<Enumerated>(string: String(text.dropFirst()), delimiter: .comma, loadColumns: false)
+    let row = try #require(csv.rows.first { $0[2].contains("HYPERLINK") })
+    #expect(row[2] == "'=HYPERLINK(\"http://evil\",\"x\")")
+    #expect(row[6] == "'+cmd|' /C calc'!A0")
+    #expect(row[8] == "'@SUM(1+1)")
+    let second = try #require(csv.rows.first { $0[2].contains("2+3") })
+    #expect(second[2] == "'-2+3")
+    #expect(second[4].hasPrefix("'"), "a leading tab")
+    #expect(second[6] == "'\\u000dCR", "a leading carriage return")
+    for field in csv.rows.flatMap({ $0 }) {
+      if let first = field.unicodeScalars.first { #expect(!RFC4180.formulaStarts.contains(first), "\(field)") }
+    }
+  }
+
+  @Test func jsonAndMarkdownKeepFormulaTextAsTyped() throws {
+    let assessment = try hostileAssessment()
+    let json = JSONReport.render(assessment, language: .en)
+    let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let plan = try #require(object["action_plan"] as? [[String: Any]])
+    #expect(plan.contains { ($0["title"] as? String) == "=HYPERLINK(\"http://evil\",\"x\")" })
+    let md = MarkdownReport.render(assessment, language: .en)
+    #expect(md.contains("HYPERLINK") && !md.contains("'=HYPERLINK"))
+  }
+
+  @Test func jsonStringsEscapeDelAndC1AndDropNul() {
+    var out = ""
+    JSONValue.quote("a\u{7f}b\u{9b}c\u{0}d\u{1b}", into: &out)
+    #expect(out == "\"a\\u007fb\\u009bcd\\u001b\"")
+  }
+
+  @Test func nulFromNotesDoesNotReachTheMarkdown() throws {
+    let text = MarkdownReport.render(try hostileAssessment(), language: .da)
+    #expect(!text.contains("\u{0}"))
+    #expect(text.contains("note\\u009b2J"))
+  }
+}
