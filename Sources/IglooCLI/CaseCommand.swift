@@ -18,7 +18,7 @@ struct CaseCommand: ParsableCommand {
       let pack = try global.loadPack()
       let language = global.language()
       guard let name else {
-        for c in pack.cases { print("\(c.id)\t\(c.title[language])") }
+        for c in pack.cases { try say("\(c.id)\t\(c.title[language])") }
         return
       }
       guard let trainingCase = pack.trainingCase(name) else {

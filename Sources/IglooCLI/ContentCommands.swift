@@ -33,7 +33,7 @@ struct ContentCommand: ParsableCommand {
           label = "<built-in>/"
         }
         let diagnostics = result.diagnostics
-        for d in diagnostics { print(label + d.description) }
+        for d in diagnostics { try say(label + d.description) }
         if !diagnostics.isEmpty {
           FileHandle.standardError.write(Data("igloo: \(diagnostics.count) problem(s) found\n".utf8))
           throw ExitCode(1)
@@ -55,7 +55,7 @@ struct ContentCommand: ParsableCommand {
     func run() throws {
       try reportingErrors {
         let pack = try global.loadPack()
-        FileHandle.standardOutput.write(try ContentDump.json(pack))
+        try writeStandardOutput(try ContentDump.json(pack))
       }
     }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IglooStore
 
 /// The `igloo` command: the wizard by default, and the headless verbs.
 public struct IglooCommand: ParsableCommand {
@@ -27,4 +28,13 @@ public struct IglooCommand: ParsableCommand {
 public enum IglooVersion {
   /// The version printed by `igloo --version`.
   public static let current = "0.1.0"
+}
+
+extension IglooCommand {
+  /// The program: prepares the process (closed standard streams, fatal signals) and runs the
+  /// verb the arguments name.
+  public static func launch() {
+    StandardOutput.prepareStreams()
+    main()
+  }
 }

@@ -20,8 +20,11 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .long, help: "md (the assessment), json (everything computed) or csv (the action plan).")
   var format: ReportFormat = .markdown
 
-  @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
+  @Option(name: .shortAndLong, help: "Write to this new file (mode 0600) instead of standard output; - is standard output.")
   var output: String?
+
+  @ArgumentParser.Flag(name: .long, help: "Replace the -o file if it exists (never a session or a lock).")
+  var force = false
 
   @OptionGroup var global: GlobalOptions
 
@@ -30,7 +33,7 @@ struct ReportCommand: ParsableCommand {
       let pack = try global.loadPack()
       let session = try loadSession(file, pack: pack)
       let data = format.render(Assessment(session: session, pack: pack), language: global.language())
-      try emit(data, to: output)
+      try emit(data, to: output, force: force, sessions: [file])
     }
   }
 }
@@ -44,15 +47,3 @@ func loadSession(_ path: String, pack: ContentPack) throws -> Session {
   }
 }
 
-/// Writes `data` to `path` atomically, or to standard output when `path` is nil.
-func emit(_ data: Data, to path: String?) throws {
-  guard let path else {
-    FileHandle.standardOutput.write(data)
-    return
-  }
-  do {
-    try ExportFile.write(data, to: URL(fileURLWithPath: path))
-  } catch let error as StoreError {
-    throw CLIError(exitCode: 2, message: error.description)
-  }
-}

@@ -10,11 +10,12 @@ struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
     abstract: "Combine the voices of two sessions (e.g. management and employees) into a new file.",
-    discussion: "Voices whose names clash are named after their files. C must not exist: nothing is overwritten.")
+    discussion: "Voices whose names clash are named after their files. C must not exist unless --force is given; a session or a lock is never overwritten.")
 
   @Argument(help: "The first session; its metadata and agreed answers win.") var first: String
   @Argument(help: "The second session.") var second: String
   @Option(name: .shortAndLong, help: "The merged session file to create.") var output: String
+  @ArgumentParser.Flag(name: .long, help: "Replace the -o file if it exists (never a session or a lock).") var force = false
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
@@ -22,8 +23,8 @@ struct MergeCommand: ParsableCommand {
       let pack = try global.loadPack()
       let a = try loadSession(first, pack: pack)
       let b = try loadSession(second, pack: pack)
-      guard !FileManager.default.fileExists(atPath: output) else {
-        throw CLIError(exitCode: 2, message: "\(output): already exists; choose a new file name")
+      if SessionIdentity.same(first, second) {
+        throw CLIError(exitCode: 2, message: "\(first) and \(second) are the same file; merging it with itself would count each voice twice")
       }
       func label(_ path: String) -> String {
         var name = URL(fileURLWithPath: path).lastPathComponent
@@ -37,9 +38,16 @@ struct MergeCommand: ParsableCommand {
       } catch let conflict as SessionMerge.Conflict {
         throw CLIError(exitCode: 2, message: "cannot merge \(first) and \(second): \(conflict.reason)")
       }
-      try emit(try merged.encoded(), to: output)
-      for note in notes { FileHandle.standardError.write(Data("igloo: \(note)\n".utf8)) }
-      print(output)
+      let data = try merged.encoded()
+      guard data.count <= SessionFile.sizeLimit else {
+        throw CLIError(
+          exitCode: 1,
+          message: "cannot merge \(first) and \(second): the result (\(SessionFile.sizeText(Int64(data.count)))) is over the \(SessionFile.sizeText(Int64(SessionFile.sizeLimit))) a session may hold")
+      }
+      guard output != "-" else { throw CLIError(exitCode: 2, message: "merge writes a session file; -o needs a file name") }
+      try emit(data, to: output, force: force, sessions: [first, second])
+      for note in notes { FileHandle.standardError.write(Data("igloo: \(SafeText.visible(note))\n".utf8)) }
+      try say(output)
     }
   }
 }
@@ -51,7 +59,8 @@ struct CompareCommand: ParsableCommand {
 
   @Argument(help: "The earlier round.") var old: String
   @Argument(help: "The later round.") var new: String
-  @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+  @Option(name: .shortAndLong, help: "Write to this new file instead of standard output; - is standard output.") var output: String?
+  @ArgumentParser.Flag(name: .long, help: "Replace the -o file if it exists (never a session or a lock).") var force = false
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
@@ -60,7 +69,7 @@ struct CompareCommand: ParsableCommand {
       let comparison = RoundComparison(
         old: Assessment(session: try loadSession(old, pack: pack), pack: pack),
         new: Assessment(session: try loadSession(new, pack: pack), pack: pack))
-      try emit(Data(RoundsMarkdown.comparison(comparison, language: global.language()).utf8), to: output)
+      try emit(Data(RoundsMarkdown.comparison(comparison, language: global.language()).utf8), to: output, force: force, sessions: [old, new])
     }
   }
 }
@@ -73,7 +82,8 @@ struct AggregateCommand: ParsableCommand {
     discussion: "A PATH may be a folder; its *.json files are read. Every file must be a valid session.")
 
   @Argument(help: "Session files or folders.") var paths: [String]
-  @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+  @Option(name: .shortAndLong, help: "Write to this new file instead of standard output; - is standard output.") var output: String?
+  @ArgumentParser.Flag(name: .long, help: "Replace the -o file if it exists (never a session or a lock).") var force = false
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
@@ -94,7 +104,7 @@ struct AggregateCommand: ParsableCommand {
       }
       guard !files.isEmpty else { throw CLIError(exitCode: 2, message: "no session files found") }
       let assessments = try files.map { Assessment(session: try loadSession($0, pack: pack), pack: pack) }
-      try emit(Data(RoundsMarkdown.aggregation(Aggregation(assessments, pack: pack), pack: pack, language: global.language()).utf8), to: output)
+      try emit(Data(RoundsMarkdown.aggregation(Aggregation(assessments, pack: pack), pack: pack, language: global.language()).utf8), to: output, force: force, sessions: files)
     }
   }
 }

@@ -102,7 +102,7 @@ struct WizardLaunch {
       // After the terminal is back, where it can be read: the ASCII fallback, if it was needed.
       if let notice = terminal.notice { stderrLine(notice) }
       if let handle = runner.state.handle ?? files.lastHandle {
-        print(pack.string("plain.saved-in", runner.state.language, ["file": handle.id]))
+        try say(pack.string("plain.saved-in", runner.state.language, ["file": handle.id]))
       }
     }
   }
@@ -204,8 +204,10 @@ final class GuardedEnvironment: WizardEnvironment {
     base.suggestedExportPath(for: session, format: format)
   }
 
-  func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
-    try base.export(assessment, format: format, language: language, to: path)
+  func export(
+    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+  ) throws -> String {
+    try base.export(assessment, format: format, language: language, to: path, replacing: replacing)
   }
 
   func readPreviousRound(_ path: String) throws -> Session { try base.readPreviousRound(path) }

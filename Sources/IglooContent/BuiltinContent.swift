@@ -3253,6 +3253,9 @@ strings:
   plain.export.prompt:
     da: "Fil (Enter = {path}, - = spring over): "
     en: "File (Enter = {path}, - = skip): "
+  plain.export.replace:
+    da: "Filen {path} findes allerede. Skal den erstattes? (j/n): "
+    en: "The file {path} already exists. Replace it? (y/n): "
   plain.export.skipped:
     da: "Der er ikke eksporteret noget. Rapporten kan laves senere med igloo report {file}."
     en: "Nothing was exported. The report can be made later with igloo report {file}."
@@ -4328,6 +4331,9 @@ strings:
   wizard.confirm.delete-action:
     da: "Slette jeres egen handling »{title}«?"
     en: "Delete your own action “{title}”?"
+  wizard.confirm.replace-export:
+    da: "Filen {path} findes allerede. Vil du erstatte den med eksporten?"
+    en: "The file {path} already exists. Replace it with the export?"
 
   # --- 0 Start -------------------------------------------------------------------
   wizard.start.intro:

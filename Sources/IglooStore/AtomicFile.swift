@@ -1,4 +1,5 @@
 import Foundation
+import IglooEngine
 
 /// Writes files so that a crash, a kill or a full disk never leaves one half-written.
 ///
@@ -42,6 +43,10 @@ public enum AtomicFile {
     do {
       fd = try Platform.createExclusive(temporary, mode: mode)
     } catch let error as SystemError {
+      if error.kind == .notFound, (try? Platform.status(folder))?.type == .directory {
+        // The folder is there but takes no new files (/proc, /sys): ENOENT is misleading.
+        throw StoreError(.write, path: path, kind: .system, problem: "igloo cannot create files in \(folder)")
+      }
       throw StoreError(.write, path: path, error)
     }
     do {
@@ -154,17 +159,125 @@ public enum AtomicFile {
   }
 }
 
-/// Writes the reports igloo exports: the one way an export reaches the disk.
+/// Where an export may go: the one rule for every `-o` of the command line and the wizard's
+/// Export step, so that no export ever replaces a session, a lock or a file nobody agreed to lose.
+///
+/// - A path that does not exist yet is written (its folder must exist: creating folders on a
+///   mistyped path would hide the mistake).
+/// - An existing regular file is replaced only with consent (`--force`, or the wizard's question).
+/// - A session file, or a lock file, is never replaced, whatever the consent. Both are recognised
+///   by what they hold (a session's JSON, a lock's JSON) and by identity: the same device and inode
+///   as a session the caller has open (or its lock), whatever name the export was given.
+/// - Anything that is not a regular file (a folder, a device such as `/dev/full`, a pipe, a
+///   symbolic link such as `/dev/stdout`) is refused: the command line's `-o -` is how to write to
+///   standard output.
+///
+/// Every export is written atomically with mode 0600, after removing the temporary files that an
+/// earlier, killed igloo left in the same folder (they may hold answers).
 public enum ExportFile {
-  /// Writes an export (Markdown, JSON, CSV) atomically with mode 0600.
-  ///
-  /// The folder must exist: creating folders on a mistyped `-o` path would hide the mistake.
-  public static func write(_ data: Data, to url: URL) throws {
-    try AtomicFile.write(data, to: url, mode: AtomicFile.privateFileMode)
+  /// What is at an export's target now.
+  public enum Target: Sendable, Equatable {
+    /// Nothing: the export creates the file.
+    case free
+    /// A regular file that the export would replace, which needs the user's consent.
+    case existingFile
   }
 
-  /// Writes a text export as UTF-8.
-  public static func write(_ text: String, to url: URL) throws {
-    try write(Data(text.utf8), to: url)
+  /// Checks `url` as an export's target.
+  ///
+  /// - Parameter openSessions: the sessions the caller has open or read; neither they nor their
+  ///   locks may be written, by any name.
+  /// - Returns: whether the export would create the file or replace one.
+  /// - Throws: ``StoreError`` for a target no export may write: ``StoreError/Kind/protectedFile``
+  ///   for a session or a lock, ``StoreError/Kind/notRegularFile``, ``StoreError/Kind/isFolder``,
+  ///   or the missing folder.
+  public static func check(_ url: URL, openSessions: [URL] = []) throws -> Target {
+    let path = url.standardizedFileURL.path
+    func refuse(_ kind: StoreError.Kind, _ problem: String) -> StoreError {
+      StoreError(.write, path: path, kind: kind, problem: problem)
+    }
+    let name = (path as NSString).lastPathComponent
+    guard !name.isEmpty, name != "/", !url.relativeString.hasSuffix("/") else {
+      throw refuse(.isFolder, "it is a folder, not a file")
+    }
+    let found: FileStatus?
+    do {
+      found = try Platform.status(path, followLinks: false)
+    } catch let error as SystemError {
+      throw StoreError(.write, path: path, error)
+    }
+    guard let status = found else {
+      let folder = (path as NSString).deletingLastPathComponent
+      switch try? Platform.status(folder) {
+      case nil: throw refuse(.folderMissing, "the folder does not exist")
+      case let st? where st.type != .directory: throw refuse(.notFolder, "\(folder) is a file, not a folder")
+      default: return .free
+      }
+    }
+    switch status.type {
+    case .directory:
+      throw refuse(.isFolder, "it is a folder, not a file")
+    case .symlink:
+      throw refuse(
+        .notRegularFile,
+        "it is a symbolic link; igloo writes only to regular files (give the file itself, or - for standard output)")
+    case .other:
+      throw refuse(
+        .notRegularFile, "it is not a regular file (a device, a pipe or a socket); give - for standard output")
+    case .regular:
+      break
+    }
+    for session in openSessions {
+      let sessionPath = session.standardizedFileURL.path
+      if let st = try? Platform.status(sessionPath), st.isSameFile(as: status) {
+        throw refuse(.protectedFile, "it is the session being exported; choose another name")
+      }
+      if let st = try? Platform.status(sessionPath + ".lock"), st.isSameFile(as: status) {
+        throw refuse(.protectedFile, "it is the lock of an open session; choose another name")
+      }
+    }
+    if let kind = protectedContent(path, size: status.size) {
+      throw refuse(.protectedFile, "it holds \(kind), which an export never replaces; choose another name")
+    }
+    return .existingFile
+  }
+
+  /// Writes an export (Markdown, JSON, CSV) atomically with mode 0600, by the rule above.
+  ///
+  /// - Parameter replacing: the user agreed to replace an existing regular file (`--force`).
+  /// - Throws: ``StoreError``; ``StoreError/Kind/alreadyExists`` when a file is there and
+  ///   `replacing` is false. Nothing is written then.
+  public static func write(_ data: Data, to url: URL, replacing: Bool = false, openSessions: [URL] = []) throws {
+    let target = try check(url, openSessions: openSessions)
+    let path = url.standardizedFileURL.path
+    if target == .existingFile && !replacing {
+      throw StoreError(.write, path: path, kind: .alreadyExists, problem: "it already exists")
+    }
+    AtomicFile.removeLeftovers(in: url.standardizedFileURL.deletingLastPathComponent())
+    // A file that appears between the check and the write is not replaced: only the one checked.
+    try AtomicFile.write(data, to: url, mode: AtomicFile.privateFileMode, replace: target == .existingFile)
+  }
+
+  /// Writes a text export as UTF-8; see ``write(_:to:replacing:openSessions:)``.
+  public static func write(_ text: String, to url: URL, replacing: Bool = false, openSessions: [URL] = []) throws {
+    try write(Data(text.utf8), to: url, replacing: replacing, openSessions: openSessions)
+  }
+
+  /// "a session" or "a session lock" when the file at `path` is one, by its content.
+  static func protectedContent(_ path: String, size: Int64) -> String? {
+    // A file much larger than any session cannot be one; /proc files report size 0.
+    guard size <= Int64(SessionFile.sizeLimit) * 2,
+      let data = Platform.contents(path, limit: SessionFile.sizeLimit * 2)
+    else { return nil }
+    if LockHolder.decode(data) != nil { return "a session lock" }
+    var body = data[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    guard let first = body.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), first == UInt8(ascii: "{"),
+      let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+    else { return nil }
+    if (object["schema"] as? String) == Session.schemaName || object["answers"] != nil || object["responses"] != nil {
+      return "an igloo session"
+    }
+    return nil
   }
 }

@@ -83,6 +83,13 @@ struct FileStatus: Equatable {
   var modified: Date
   /// The owner's uid.
   var owner: UInt32
+  /// The device the file is on; with ``inode``, what makes it this file whatever its name.
+  var device: UInt64 = 0
+  /// The file's number on its device.
+  var inode: UInt64 = 0
+
+  /// Whether `other` is the same file (the same device and inode), by whatever name.
+  func isSameFile(as other: FileStatus) -> Bool { device == other.device && inode == other.inode }
 }
 
 /// Thin wrappers over the C library, each turning errno into ``SystemError``.
@@ -123,7 +130,35 @@ enum Platform {
     #endif
     return FileStatus(
       type: type, permissions: UInt32(st.st_mode) & 0o7777, size: Int64(st.st_size),
-      modified: Date(timeIntervalSince1970: seconds), owner: UInt32(st.st_uid))
+      modified: Date(timeIntervalSince1970: seconds), owner: UInt32(st.st_uid), device: UInt64(st.st_dev),
+      inode: UInt64(st.st_ino))
+  }
+
+  /// The absolute path `path` names once every symbolic link in it is followed, or nil when it
+  /// cannot be resolved (a dangling link, a missing folder).
+  static func resolvedPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Whether the descriptor `fd` is open.
+  static func isOpen(descriptor fd: Int32) -> Bool { fcntl(fd, F_GETFD) != -1 }
+
+  /// Points the descriptor `fd` at `/dev/null`, so that a closed standard stream is not reused
+  /// by the next file igloo opens (a session would then receive what was meant for stdout).
+  static func reopenOnDevNull(_ fd: Int32) {
+    let null = open("/dev/null", O_RDWR | O_CLOEXEC)
+    guard null >= 0 else { return }
+    if null != fd {
+      _ = dup2(null, fd)
+      _ = sysClose(null)
+    }
+  }
+
+  /// Writes all of `data` to the descriptor `fd` (standard output), naming the failure.
+  static func writeToDescriptor(_ data: Data, _ fd: Int32) throws {
+    try writeAll(data, to: fd)
   }
 
   // MARK: Reading

@@ -177,9 +177,17 @@ public enum SessionFile {
   }
 
   private static func tooLarge(_ size: Int64, limit: Int) -> String {
-    let mb = 1024.0 * 1024.0
-    let limitText = limit % (1024 * 1024) == 0 ? "\(limit / (1024 * 1024))" : String(format: "%.1f", Double(limit) / mb)
-    return "too large (\(String(format: "%.1f", Double(size) / mb)) MB); a session is at most \(limitText) MB"
+    "too large (\(sizeText(size))); a session is at most \(sizeText(Int64(limit)))"
+  }
+
+  /// A size in MB (MiB) for a message, rounded up to a tenth, so that a file over a limit never
+  /// reads as the limit itself ("10.1 MB", not "10.0 MB", for 10.03 MB against 10); whole sizes
+  /// are shown without a fraction ("10 MB").
+  public static func sizeText(_ size: Int64) -> String {
+    let mb: Int64 = 1024 * 1024
+    if size % mb == 0 { return "\(size / mb) MB" }
+    let tenths = (size * 10 + mb - 1) / mb
+    return "\(tenths / 10).\(tenths % 10) MB"
   }
 
   /// Checks that the bytes are UTF-8 text and returns them without a byte-order mark.
@@ -231,6 +239,15 @@ public enum SessionFile {
   private static func jsonSnippet(_ value: Any) -> String {
     if let s = value as? String { return "\"\(s.prefix(40))\"" }
     return JSONShape.kindName(value)
+  }
+}
+
+/// Whether two paths name the same session file, whatever the names: the same device and inode.
+public enum SessionIdentity {
+  /// True when `a` and `b` both exist and are one file (a link, `./x` and `x`, a hard link).
+  public static func same(_ a: String, _ b: String) -> Bool {
+    guard let x = try? Platform.status(a), let y = try? Platform.status(b) else { return false }
+    return x.isSameFile(as: y)
   }
 }
 

@@ -53,8 +53,10 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFolder
     /// The file already exists and must not be replaced.
     case alreadyExists
-    /// Not a regular file (a FIFO, a device, a socket).
+    /// Not a regular file (a FIFO, a device, a socket, a symbolic link).
     case notRegularFile
+    /// A session or a lock, which no export may replace, even when asked to.
+    case protectedFile
     /// Larger than igloo accepts.
     case tooLarge
     /// Empty, or only blank space.

@@ -1,2 +1,3 @@
 import IglooCLI
-IglooCommand.main()
+
+IglooCommand.launch()

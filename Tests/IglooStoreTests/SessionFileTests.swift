@@ -208,7 +208,7 @@ struct SessionFileTests {
 
     let error = #expect(throws: StoreError.self) { _ = try SessionFile.load(url, pack: pack) }
     #expect(error?.kind == .tooLarge)
-    #expect(error?.description == "cannot open \(url.path): too large (50.0 MB); a session is at most 10 MB")
+    #expect(error?.description == "cannot open \(url.path): too large (50 MB); a session is at most 10 MB")
     #expect(error?.exitCode == 2)
     let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
     #expect((attributes[.size] as? NSNumber)?.intValue == 50 * 1024 * 1024)

@@ -119,6 +119,31 @@ import Testing
     }
   }
 
+  /// Issue 8, Why 1: in the wizard, exporting onto the session's own path (or its lock) is refused
+  /// and the session is intact; an existing other file needs the user's yes.
+  @Test func exportingOntoTheOpenSessionOrItsLockIsRefusedAndAnExistingFileIsAskedAbout() throws {
+    let env = environment()
+    let handle = try env.create(Fixture.committeeWithPlan())
+    let before = try Data(contentsOf: URL(fileURLWithPath: handle.id))
+    let assessment = Assessment(session: Fixture.committeeWithPlan(), pack: pack)
+    for path in [handle.id, handle.id + ".lock"] {
+      for replacing in [false, true] {
+        #expect(throws: StoreError.self) {
+          _ = try env.export(assessment, format: .markdown, language: .da, to: path, replacing: replacing)
+        }
+      }
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: handle.id)) == before)
+    let other = folder.appendingPathComponent("old.md")
+    try Data("old".utf8).write(to: other)
+    #expect(throws: ExportTargetExists.self) {
+      _ = try env.export(assessment, format: .markdown, language: .da, to: other.path)
+    }
+    _ = try env.export(assessment, format: .markdown, language: .da, to: other.path, replacing: true)
+    #expect(try String(contentsOf: other, encoding: .utf8).contains("Kærgården"))
+    env.close(handle)
+  }
+
   @Test func theWizardExportsThroughTheRealEnvironment() throws {
     let env = environment()
     let runner = WizardRunner(pack: pack, environment: env, language: .da)

@@ -93,7 +93,7 @@ check_refused other-object "$B/other-object.igloo.json" 'it is not an igloo sess
 check_refused newer "$B/newer.igloo.json" "it was written by a newer igloo (schema version 2; this igloo reads up to 1): update igloo"
 check_refused unknown-id "$B/unknown-id.igloo.json" 'unknown question id `q-x-does-not-exist`'
 check_refused out-of-range "$B/out-of-range.igloo.json" "is out of range"
-check_refused huge "$B/huge.igloo.json" "too large (50.0 MB); a session is at most 10 MB"
+check_refused huge "$B/huge.igloo.json" "too large (50.1 MB); a session is at most 10 MB"
 check_refused binary "$B/binary.igloo.json" "it is a binary file, not a session (JSON text)"
 check_refused empty "$B/empty.igloo.json" "the file is empty"
 check_refused blank "$B/blank.igloo.json" "the file holds only blank space"

@@ -95,10 +95,20 @@ public final class FileEnvironment: WizardEnvironment {
     return (slug.isEmpty ? "igloo" : slug) + "-" + date + "." + format.fileExtension
   }
 
-  /// Renders with IglooReport and writes the file atomically with mode 0600; a missing or read-only folder is a `StoreError` naming the path.
-  public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
+  /// Renders with IglooReport and writes the file atomically with mode 0600 by ``ExportFile``'s
+  /// rule: an existing file only with `replacing` (else ``ExportTargetExists``), and never a session
+  /// this igloo has open, its lock, or any other session or lock. A missing or read-only folder is
+  /// a `StoreError` naming the path.
+  public func export(
+    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+  ) throws -> String {
     let url = resolve(path)
-    try ExportFile.write(format.render(assessment, language: language), to: url)
+    let open = locks.keys.map { URL(fileURLWithPath: $0) }
+    do {
+      try ExportFile.write(format.render(assessment, language: language), to: url, replacing: replacing, openSessions: open)
+    } catch let error as StoreError where error.kind == .alreadyExists {
+      throw ExportTargetExists(path: url.path)
+    }
     return url.path
   }
 

@@ -19,6 +19,8 @@ public final class MemoryEnvironment: WizardEnvironment {
   public var date: String
   /// Export paths starting with one of these fail, as an unwritable folder would.
   public var unwritablePrefixes: [String] = ["/nonexistent", "/proc"]
+  /// Full paths where a file already exists: an export there needs the user's yes.
+  public var existingFiles: Set<String> = []
   /// When set, every save fails with this reason.
   public var failSaves: String?
   /// When set, every read of a previous round fails with this reason.
@@ -84,13 +86,18 @@ public final class MemoryEnvironment: WizardEnvironment {
   }
 
   /// Records the export, or fails for an empty path or one under ``unwritablePrefixes``.
-  public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String {
+  public func export(
+    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+  ) throws -> String {
     let trimmed = path.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { throw EnvironmentError(path: path, reason: "no file name given") }
     if let bad = unwritablePrefixes.first(where: { trimmed.hasPrefix($0) }) {
       throw EnvironmentError(path: trimmed, reason: "the folder \(bad) cannot be written to")
     }
     let full = trimmed.hasPrefix("/") ? trimmed : "/work/\(trimmed)"
+    if !replacing && existingFiles.contains(full) {
+      throw ExportTargetExists(path: full)
+    }
     exports.append((full, format, language))
     return full
   }

@@ -71,12 +71,39 @@ public protocol WizardEnvironment: AnyObject {
   /// Where an export of `session` in `format` goes unless the user says otherwise.
   func suggestedExportPath(for session: Session, format: ExportFormat) -> String
   /// Writes `assessment` in `format` and `language` to `path`; returns the full path written.
-  func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws -> String
+  ///
+  /// - Parameter replacing: the user agreed to replace the file already there.
+  /// - Throws: ``ExportTargetExists`` when a file is there and `replacing` is false (the wizard
+  ///   then asks); an error naming the path for a target no export may write (a session, a lock,
+  ///   a device), whatever `replacing` says.
+  func export(
+    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+  ) throws -> String
   /// Reads the previous round's session at `path` for the Follow-up comparison, without locking
   /// or writing anything; a relative path is taken like an export path.
   ///
   /// - Throws: an error whose description is one line naming the file and the problem.
   func readPreviousRound(_ path: String) throws -> Session
+}
+
+extension WizardEnvironment {
+  /// Writes an export without replacing anything; see
+  /// ``export(_:format:language:to:replacing:)``.
+  public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws
+    -> String
+  {
+    try export(assessment, format: format, language: language, to: path, replacing: false)
+  }
+}
+
+/// An export's target is a file that is already there: the wizard asks before replacing it.
+public struct ExportTargetExists: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The full path of the file.
+  public var path: String
+  /// Creates the error.
+  public init(path: String) { self.path = path }
+  /// `path: it already exists`.
+  public var description: String { "\(path): it already exists" }
 }
 
 /// A failure the environment reports, with the file it concerns, for a one-line message.

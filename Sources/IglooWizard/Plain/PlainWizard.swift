@@ -585,8 +585,15 @@ public final class PlainWizard {
       }
       if path.isEmpty { path = suggested }
       do {
-        let written = try environment.export(
-          Assessment(session: session, pack: pack), format: .markdown, language: language, to: path)
+        let assessment = Assessment(session: session, pack: pack)
+        let written: String
+        do {
+          written = try environment.export(assessment, format: .markdown, language: language, to: path)
+        } catch let exists as ExportTargetExists {
+          let answer = try ask(t("plain.export.replace", ["path": exists.path])).lineTrimmed.lowercased()
+          guard ["j", "ja", "y", "yes"].contains(answer) else { continue }
+          written = try environment.export(assessment, format: .markdown, language: language, to: path, replacing: true)
+        }
         say(t("wizard.export.written", ["path": written]))
         return
       } catch {
@@ -622,14 +629,23 @@ extension PlainWizard {
   public static func readStandardInput(echo: Bool) -> Input {
     {
       guard let line = readLine(strippingNewline: true) else { return nil }
-      if echo { writeStandardOutput(line + "\n") }
+      if echo { writeStandardOutput(SafeText.visible(line) + "\n") }
       return line
     }
   }
 
   /// Writes to standard output at once: prompts end without a line end, and a line-buffered
   /// stream would hold them back until after the answer.
+  ///
+  /// A standard output that fails (a full disk, a closed descriptor) ends igloo with one line on
+  /// standard error and exit code 1: every answer is already saved, and a dialogue nobody can see
+  /// must not go on.
   public static func writeStandardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    do {
+      try StandardOutput.write(text)
+    } catch {
+      FileHandle.standardError.write(Data("igloo: \(error)\n".utf8))
+      exit(1)
+    }
   }
 }

@@ -104,11 +104,14 @@ public final class WizardRunner {
         } catch {
           state.didSave(error: error)
         }
-      case .export(let format, let path):
+      case .export(let format, let path, let replacing):
         guard let assessment = state.assessment else { continue }
         do {
-          let written = try environment.export(assessment, format: format, language: state.language, to: path)
+          let written = try environment.export(
+            assessment, format: format, language: state.language, to: path, replacing: replacing)
           state.didExport(.written(written))
+        } catch let exists as ExportTargetExists {
+          state.overlay = .confirm(.replaceExport(format, path: path, shown: exists.path))
         } catch {
           state.didExport(.failed(path: path, reason: WizardState.reason(error)))
         }

@@ -5,8 +5,9 @@ import IglooEngine
 public enum Effect: Sendable, Hashable {
   /// Save the session now (after every answer and every edit).
   case save
-  /// Write the assessment in `format` to `path`.
-  case export(ExportFormat, path: String)
+  /// Write the assessment in `format` to `path`, replacing a file there only with `replacing`
+  /// (the user said yes to replacing it).
+  case export(ExportFormat, path: String, replacing: Bool = false)
   /// Read the previous round's session at this path (never opening, locking or writing it) for
   /// the Follow-up comparison.
   case readPreviousRound(String)

@@ -63,6 +63,8 @@ public enum Confirmation: Sendable, Hashable {
   case quitUnsaved
   /// Deleting one of the users' own actions (its index in the plan).
   case deleteAction(Int)
+  /// Replacing the file an export would go to (the path as typed, and in full).
+  case replaceExport(ExportFormat, path: String, shown: String)
 }
 
 /// What became of the last export.

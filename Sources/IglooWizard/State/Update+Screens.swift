@@ -309,6 +309,8 @@ extension WizardState {
         planSelection = max(0, planSelection - 1)
         message = Message("wizard.plan.deleted")
         return [.save]
+      case .replaceExport(let format, let path, _):
+        return [.export(format, path: path, replacing: true)]
       }
     }
   }
