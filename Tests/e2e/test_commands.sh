@@ -49,18 +49,22 @@ markdown() {
 
 cp "$FIXTURES/home-care.json" "$W/before.igloo.json"
 cp "$FIXTURES/call-centre.json" "$W/call-centre.igloo.json"
-# The later round: every mitigation of home care fully in place ("strongly agree", 5), and the
-# employees' view as a second file of its own (every answer one point lower, at least 1).
-python3 - "$W" <<'PY' || fail "cannot make the sessions"
-import json, sys
-w = sys.argv[1]
+# The later round: every mitigation of home care fully in place (100 on every item), and the
+# employees' view as a second file of its own (every answer two points lower, at least 1).
+python3 - "$W" "$IGLOO_BIN" <<'PY' || fail "cannot make the sessions"
+import json, subprocess, sys
+w, igloo = sys.argv[1:]
 s = json.load(open(f"{w}/before.igloo.json"))
+report = json.loads(subprocess.run([igloo, "report", f"{w}/before.igloo.json", "--format", "json"], check=True, capture_output=True).stdout)
+# Mitigation items, and which are reversed (where "strongly disagree" is the full mitigation).
+mitigation = {q["id"]: q["reversed"] for f in report["findings"] for q in f["questions"] if q["role"] == "mitigation"}
 after = json.loads(json.dumps(s))
 for qid in after["answers"]["amg"]:
-    if qid.endswith("-mitigation"):
+    if qid in mitigation:
+        full = 1 if mitigation[qid] else 5
         a = after["answers"]["amg"][qid]
-        if isinstance(a, dict): a["value"] = 5
-        else: after["answers"]["amg"][qid] = 5
+        if isinstance(a, dict): a["value"] = full
+        else: after["answers"]["amg"][qid] = full
 after["about"]["date"] = "2026-06-01"
 json.dump(after, open(f"{w}/after.igloo.json", "w"), ensure_ascii=False)
 emp = json.loads(json.dumps(s))
@@ -69,7 +73,7 @@ emp["agreed"] = {}
 for qid, a in emp["answers"]["amg"].items():
     v = a["value"] if isinstance(a, dict) else a
     if isinstance(v, int):
-        v = max(1, v - 1)
+        v = max(1, v - 2)
         if isinstance(a, dict): a["value"] = v
         else: emp["answers"]["amg"][qid] = v
 json.dump(emp, open(f"{w}/employees.igloo.json", "w"), ensure_ascii=False)
@@ -116,6 +120,8 @@ run merge merge before.igloo.json employees.igloo.json -o merged.igloo.json
 expect_rc 0 merge merge
 [ "$(cat "$W/merge.out")" = merged.igloo.json ] || fail "merge does not print the new file's name: $(cat "$W/merge.out")"
 [ "$(stat -c %a merged.igloo.json)" = 600 ] || fail "the merged file is not mode 0600"
+grep -qxF 'igloo: voice `amg` of employees is named `employees` in the merged file' "$W/merge.err" ||
+  fail "merge does not say how it renamed the second voice: $(cat "$W/merge.err")"
 python3 - "$W" <<'PY' || fail "the merged session is wrong: see above"
 import json, sys
 w = sys.argv[1]
@@ -123,14 +129,14 @@ m = json.load(open(f"{w}/merged.igloo.json", encoding="utf-8"))
 a = json.load(open(f"{w}/before.igloo.json", encoding="utf-8"))["answers"]["amg"]
 b = json.load(open(f"{w}/employees.igloo.json", encoding="utf-8"))["answers"]["amg"]
 ids = [v["id"] for v in m["voices"]]
-assert ids == ["before", "employees"], ids
+assert ids == ["amg", "employees"], ids  # the second file's `amg` is renamed after its file
 val = lambda x: x["value"] if isinstance(x, dict) else x
-assert {k: val(v) for k, v in m["answers"]["before"].items()} == {k: val(v) for k, v in a.items()}, "the first voice's answers"
+assert {k: val(v) for k, v in m["answers"]["amg"].items()} == {k: val(v) for k, v in a.items()}, "the first voice's answers"
 assert {k: val(v) for k, v in m["answers"]["employees"].items()} == {k: val(v) for k, v in b.items()}, "the second voice's answers"
 PY
 run merged-report report merged.igloo.json --format json
 expect_rc 0 "report of the merged file" merged-report
-python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r["voices"]) == 2, r["voices"]; assert r["disagreements"], "two voices a point apart disagree somewhere"' "$W/merged-report.out" ||
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r["voices"]) == 2, r["voices"]; assert r["disagreements"], "two voices two points apart disagree somewhere"' "$W/merged-report.out" ||
   fail "the merged report does not show two voices and their disagreements"
 sum=$(sha256sum <merged.igloo.json)
 run merge-again merge before.igloo.json employees.igloo.json -o merged.igloo.json
