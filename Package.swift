@@ -53,7 +53,8 @@ let package = Package(
       name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport", "SwiftCSV"], exclude: ["Golden"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooStoreTests", dependencies: ["IglooStore", "IglooTestSupport"]),
-    .testTarget(name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooTestSupport"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooTestSupport", "SwiftCSV"], exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

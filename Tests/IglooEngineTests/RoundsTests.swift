@@ -46,7 +46,11 @@ import Testing
     let agg = Aggregation(all, pack: pack)
     let individual = agg.risk.first { $0.id == "individual" }!
     #expect(individual.count == 3)
-    #expect(individual.min! <= individual.median! && individual.median! <= individual.max!)
+    // By hand: all points 1 → E = mean(0, 100) = 50, M = 0 → 50; all 3 → E = 50, M = 50 → 25;
+    // all 5 → E = mean(100, 0) = 50, M = 100 → 0.
+    #expect(individual.min == 0)
+    #expect(individual.median == 25)
+    #expect(individual.max == 50)
     #expect(agg.actions.first?.suggested ?? 0 >= 1)
   }
 }

@@ -22,6 +22,8 @@ import Testing
   }
 
   @Test func moreExposureNeverLowersRisk() {
+    var sequences = 0
+    var rising = 0
     for seed in seeds {
       let base = SessionGenerator.session(pack, seed: seed)
       for id in riskFindings(base) {
@@ -31,11 +33,19 @@ import Testing
         let values = risks.compactMap { $0 }
         guard values.count == 5 else { continue }
         #expect(values == values.sorted(), "seed \(seed), \(id): \(values)")
+        sequences += 1
+        if values.first! < values.last! { rising += 1 }
       }
     }
+    // A risk that ignored exposure would be a constant sequence, which `sorted()` accepts. It is
+    // constant only where the mitigation is complete (100), which few generated sessions have.
+    #expect(sequences > 50)
+    #expect(rising * 2 > sequences, "\(rising) of \(sequences) sequences rise")
   }
 
   @Test func moreMitigationNeverRaisesRisk() {
+    var sequences = 0
+    var falling = 0
     for seed in seeds {
       let base = SessionGenerator.session(pack, seed: seed)
       for id in riskFindings(base) {
@@ -44,8 +54,13 @@ import Testing
         }
         guard values.count == 5 else { continue }
         #expect(values == values.sorted(by: >), "seed \(seed), \(id): \(values)")
+        sequences += 1
+        if values.first! > values.last! { falling += 1 }
       }
     }
+    // Constant only where the exposure is 0.
+    #expect(sequences > 50)
+    #expect(falling * 2 > sequences, "\(falling) of \(sequences) sequences fall")
   }
 
   @Test func dontKnowNeverActsAsZero() {
@@ -102,15 +117,34 @@ import Testing
   }
 
   @Test func fewerThanHalfAnsweredIsNotEnough() {
+    var enough = 0
+    var notEnough = 0
     for seed in seeds {
-      let a = Assessment(session: SessionGenerator.session(pack, seed: seed), pack: pack)
+      let session = SessionGenerator.session(pack, seed: seed)
+      let a = Assessment(session: session, pack: pack)
+      let applicable = session.applicableQuestions(pack)
       for f in a.findings {
-        for s in [f.exposure, f.mitigation, f.potential, f.realisation].compactMap({ $0 }) {
-          #expect((s.value != nil) == (s.items > 0 && s.answered * 2 >= s.items), "seed \(seed) \(f.finding.id)")
+        let roles: [(MeasureRole, Scale?)] = [
+          (.exposure, f.exposure), (.mitigation, f.mitigation), (.potential, f.potential), (.realisation, f.realisation),
+        ]
+        for (role, s) in roles {
+          guard let s else { continue }
+          // Counted here from the answers themselves, not from the scale's own fields: the items
+          // are the applicable questions measuring this role, less "not relevant"; the answered
+          // ones are those with a point on the scale.
+          let items = applicable.filter { $0.measures.contains { $0.finding == f.finding.id && $0.role == role } }
+          let values = items.map { (session.agreed[$0.id] ?? session.answer($0.id, voice: session.voices[0].id))?.value }
+          let counted = values.filter { $0 != .notRelevant }.count
+          let answered = values.filter { if case .point = $0 { true } else { false } }.count
+          let expected = counted > 0 && answered * 2 >= counted
+          #expect(s.isEnough == expected, "seed \(seed) \(f.finding.id) \(role): \(answered) of \(counted) answered")
+          if expected { enough += 1 } else { notEnough += 1 }
         }
         if f.exposure?.value == nil || f.mitigation?.value == nil { #expect(f.residualRisk == nil) }
       }
     }
+    // Both sides of the rule are reached.
+    #expect(enough > 0 && notEnough > 0, "\(enough) scales with enough answers, \(notEnough) without")
   }
 
   @Test func scoresStayWithinZeroToHundred() {

@@ -30,8 +30,17 @@ import Testing
       #expect(row[0] == (expected.rank.map(String.init) ?? ""))
       #expect(row[1] == w.status(expected.status))
       #expect(row[2] == expected.title)
+      #expect(row[3] == w.level(expected.level))
+      #expect(row[4] == expected.responsibleText(w))
+      #expect(row[5] == expected.deadline)
       #expect(row[6] == expected.how)
+      #expect(row[7] == expected.followUp)
+      #expect(row[8] == expected.evaluation)
+      #expect(row[9] == expected.source)
       #expect(row[10] == expected.reasons.joined(separator: "\n"))
+      // Where the text is always due, it is there.
+      #expect(row[3] == Packs.builtin.level(expected.level)?.name[language], "the level's name, not its id")
+      #expect(!row[9].isEmpty || expected.isOwn, "a recommended action names its source")
       #expect(!row[10].isEmpty, "every line of the plan says why it is there")
     }
   }

@@ -2,6 +2,7 @@ import Foundation
 import IglooContent
 import IglooEngine
 import IglooStore
+import SwiftCSV
 import Testing
 
 @testable import IglooWizard
@@ -111,12 +112,83 @@ import Testing
     #expect(text.contains("Kærgården Ældrepleje"))
     let csv = try env.export(assessment, format: .csv, language: .en, to: "~/plan.csv")
     #expect(FileManager.default.fileExists(atPath: csv))
+    let missing = folder.path + "/no-such-folder/x.json"
     do {
-      _ = try env.export(assessment, format: .json, language: .en, to: folder.path + "/missing/x.json")
+      _ = try env.export(assessment, format: .json, language: .en, to: missing)
       Issue.record("an export into a missing folder succeeded")
     } catch {
-      #expect(String(describing: error).contains("missing"))
+      // The whole line, not a word of the path: the path itself says "no-such-folder".
+      #expect(String(describing: error) == "cannot write \(missing): the folder does not exist")
     }
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/no-such-folder"))
+  }
+
+  /// The in-memory stand-in the snapshots use refuses an export with the very line the real
+  /// environment gives for a folder that does not exist, so the goldens show the real binary's text.
+  @Test func theStandInRefusesAnExportWithTheRealText() throws {
+    let assessment = Assessment(session: Fixture.committeeWithPlan(), pack: pack)
+    let path = folder.path + "/nonexistent/rapport.md"
+    let real = #expect(throws: (any Error).self) { try environment().export(assessment, format: .markdown, language: .da, to: path) }
+    let standIn = MemoryEnvironment(pack: pack)
+    standIn.unwritablePrefixes = [folder.path + "/nonexistent"]
+    let fake = #expect(throws: (any Error).self) { try standIn.export(assessment, format: .markdown, language: .da, to: path) }
+    #expect(real.map { String(describing: $0) } == fake.map { String(describing: $0) })
+  }
+
+  /// Every format, exported through the real environment, is that format: the Markdown parses as
+  /// Markdown with headings (cmark-gfm, when installed; always under CI), the JSON parses with
+  /// the report's top-level keys, and the CSV reads back with SwiftCSV under the plan's header.
+  @Test(arguments: ExportFormat.allCases)
+  func eachFormatIsWrittenAsThatFormat(_ format: ExportFormat) throws {
+    let env = environment()
+    let assessment = Assessment(session: Fixture.committeeWithPlan(), pack: pack)
+    let written = try env.export(assessment, format: format, language: .da, to: "rapport.\(format.fileExtension)")
+    #expect(written.hasSuffix("/rapport.\(format.fileExtension)"))
+    let data = try Data(contentsOf: URL(fileURLWithPath: written))
+    let text = String(decoding: data, as: UTF8.self)
+    let mode = try FileManager.default.attributesOfItem(atPath: written)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    switch format {
+    case .markdown:
+      #expect(text.hasPrefix("# "), "a Markdown report starts with its title")
+      #expect(!text.hasPrefix("{") && !text.hasPrefix("\u{FEFF}"))
+      let cmark = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+      if let cmark {
+        let headings = try Self.run(cmark, ["-t", "xml", written]).components(separatedBy: "<heading level=\"2\"").count - 1
+        #expect(headings >= 5, "cmark-gfm sees \(headings) second-level headings")
+      } else if ProcessInfo.processInfo.environment["CI"] == "true" {
+        Issue.record("cmark-gfm is not installed (scripts/deps --test installs it)")
+      }
+      #expect(text.contains("Kærgården Ældrepleje"))
+    case .json:
+      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+      let keys = Set(object?.keys.map { $0 } ?? [])
+      #expect(["schema", "schema_version", "about", "findings", "profile", "action_plan"].allSatisfy(keys.contains), "keys: \(keys.sorted())")
+      #expect(object?["schema"] as? String == "igloo-report")
+      #expect((object?["about"] as? [String: Any])?["workplace"] as? String == "Kærgården Ældrepleje")
+    case .csv:
+      #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "the CSV starts with a byte-order mark")
+      let csv = try CSV<Enumerated>(string: String(text.dropFirst()), delimiter: .comma, loadColumns: false)
+      #expect(csv.header.count == 11)
+      #expect(csv.header.first == "Nr.")
+      #expect(csv.header.contains("Ansvarlig") && csv.header.contains("Frist"), "the Danish plan header: \(csv.header)")
+      #expect(!csv.rows.isEmpty)
+      #expect(csv.rows.allSatisfy { $0.count == csv.header.count })
+    }
+  }
+
+  /// Runs a program and returns its standard output.
+  static func run(_ program: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// Issue 8, Why 1: in the wizard, exporting onto the session's own path (or its lock) is refused

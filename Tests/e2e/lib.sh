@@ -48,6 +48,18 @@ fail() {
   exit 1
 }
 
+# skip REASON: the test cannot run here. It says so and exits 77, which run-all.sh counts as a
+# skip, apart from passes and failures.
+skip() { echo "SKIP $E2E_NAME: $*" >&2; exit 77; }
+
+# missing REASON: something the test needs that scripts/deps --test provides (a tool, a tmpfs, a
+# way to run as nobody) is not there. Under CI (CI=true, which .ci/run sets) that is a failure,
+# since the CI machine has run scripts/deps --test; elsewhere a skip, with the reason.
+missing() {
+  if [ "${CI:-}" = true ]; then fail "$* (scripts/deps --test provides it, so under CI this fails rather than skips)"; fi
+  skip "$*"
+}
+
 # note MESSAGE: progress, shown when E2E_VERBOSE=1.
 note() { if [ "${E2E_VERBOSE:-}" = 1 ]; then echo "  $E2E_NAME: $*" >&2; fi; }
 

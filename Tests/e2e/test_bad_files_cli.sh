@@ -116,8 +116,8 @@ if [ "$(id -u)" = 0 ]; then
   elif su nobody -s /bin/sh -c true 2>/dev/null; then
     as_nobody=(su_nobody)
   else
-    as_nobody=()
-    echo "$E2E_NAME: note: cannot run as nobody (no setpriv or su); the unreadable file is not checked" >&2
+    # Every other case has passed by now; this one cannot run, and that is never a quiet pass.
+    missing "cannot run as nobody (no setpriv or su), so the unreadable file cannot be checked"
   fi
   if [ ${#as_nobody[@]} -gt 0 ]; then
     chmod 711 "$T" # nobody may pass through to the file, and write nothing anywhere here

@@ -20,8 +20,14 @@ send Down
 type_text "$T/out/broken.json"
 send Enter
 wait_for "The previous round cannot be read"
-screen | grep -q "broken.json" || fail "the error does not name the file"
+# The error itself names the file: with the field emptied, the name is still on screen, in a line
+# that says what is wrong with it (the field alone would show the name too).
 send C-u
+wait_gone "$T/out/broken.json_" 5
+screen >"$T/error.screen"
+grep -F "broken.json" "$T/error.screen" | grep -qiE "cannot|not valid JSON|JSON" ||
+  { cat "$T/error.screen" >&2; fail "the error does not name the file"; }
+note "error screen: $(grep -F broken.json "$T/error.screen")"
 type_text "$T/out/previous.json"
 send Enter
 wait_for "Changes since the previous round"

@@ -12,7 +12,7 @@
 # socket when one is opened.
 . "$(dirname "$0")/lib.sh"
 
-command -v strace >/dev/null || fail "strace is needed (scripts/deps --test installs it)"
+command -v strace >/dev/null || missing "strace is not installed"
 REAL_IGLOO=$IGLOO_BIN
 FIXTURE="$(cd "$(dirname "$0")/.." && pwd)/IglooReportTests/Fixtures/home-care.json"
 [ -f "$FIXTURE" ] || fail "no fixture at $FIXTURE"
