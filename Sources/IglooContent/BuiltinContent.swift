@@ -774,29 +774,103 @@ scope:
 # Legal and context items shown beside the assessment. `applies.flags` ties an
 # item to the flags of the use cases in scope; `applies.public_sector` to a
 # public-sector workplace; no `applies` means the item is always shown.
-# The AI Act articles are as read from sources quoting the regulation; the date
-# from which the high-risk obligations apply is uncertain and is not promised.
+# Every legal, APV and agreement item carries `as_of`, the date its text was last
+# checked, and a `severity`: `prohibited` (a ban), `obligation` (a duty) or
+# `information`. The AI Act is read from its text on EUR-Lex and from secondary
+# sources quoting it; where the two may differ, the item says so.
 context:
 
   # --- AI-forordningen ---------------------------------------------------------
 
-  - id: ai-act-annex-iii-4
+  - id: ai-act-high-risk-dates
     kind: legal
+    severity: information
+    as_of: "2026-12-01"
     title:
-      da: "Højrisiko: KI til beskæftigelse og ledelse af arbejdstagere"
-      en: "High-risk: AI for employment and the management of workers"
+      da: "Hvornår AI-forordningens højrisikoregler gælder"
+      en: "When the AI Act's high-risk rules apply"
     text:
-      da: "AI-forordningens bilag III, punkt 4, opfører KI-systemer til beskæftigelse og ledelse af arbejdstagere som højrisiko: (a) rekruttering og udvælgelse, f.eks. målrettede jobopslag, analyse og filtrering af ansøgninger og vurdering af kandidater; (b) beslutninger om arbejdsvilkår, forfremmelse eller ophør af ansættelsesforhold, fordeling af opgaver på grundlag af individuel adfærd eller personlige træk og egenskaber, samt overvågning og evaluering af personers præstationer og adfærd. Bruger arbejdspladsen et sådant system, har arbejdsgiveren som idriftsætter særlige pligter (se artikel 26)."
-      en: "Annex III, point 4, of the AI Act lists AI systems for employment and the management of workers as high-risk: (a) recruitment and selection, for example targeted job advertisements, analysing and filtering applications and evaluating candidates; (b) decisions on terms of work, promotion or termination of work relationships, allocating tasks based on individual behaviour or personal traits or characteristics, and monitoring and evaluating the performance and behaviour of persons. If the workplace uses such a system, the employer as deployer has particular obligations (see Article 26)."
+      da: "Efter forordningens oprindelige tekst skulle forpligtelserne for højrisikosystemer i bilag III (bl.a. KI til beskæftigelse og ledelse af arbejdstagere) gælde fra 2. august 2026, og for KI i produkter efter bilag I (f.eks. maskiner) fra 2. august 2027. Den digitale omnibus – Europa-Kommissionens forslag af 19. november 2025, politisk aftale 7. maj 2026 og Europa-Parlamentets afstemning i juni 2026 – flytter efter det oplyste datoen for bilag III til 2. december 2027 og for bilag I til 2. august 2028. Forbuddene i artikel 5 og pligten til KI-færdigheder i artikel 4 har gældet siden 2. februar 2025."
+      en: "Under the regulation's original text, the obligations for high-risk systems in Annex III (including AI for employment and the management of workers) were to apply from 2 August 2026, and for AI in products under Annex I (such as machinery) from 2 August 2027. The Digital Omnibus – the European Commission's proposal of 19 November 2025, the political agreement of 7 May 2026 and the European Parliament's vote in June 2026 – is reported to move the Annex III date to 2 December 2027 and the Annex I date to 2 August 2028. The prohibitions in Article 5 and the AI literacy duty in Article 4 have applied since 2 February 2025."
     caveat:
-      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder, når I bruger vurderingen. Om et konkret system er omfattet, afhænger af, hvad det er beregnet til – spørg leverandøren."
-      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies when you use this assessment. Whether a particular system is covered depends on what it is intended for – ask the supplier."
-    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4"
+      da: "Status pr. 1. december 2026, som det er gengivet i sekundære kilder; de nye datoer er ikke efterprøvet mod den endelige tekst i EU-Tidende, og primære og sekundære kilder kan afvige. Tjek den konsoliderede forordning på EUR-Lex (https://eur-lex.europa.eu/eli/reg/2024/1689/oj), før I henviser til en dato."
+      en: "Status as of 1 December 2026, as reported by secondary sources; the new dates have not been checked against the final text in the Official Journal, and primary and secondary sources may differ. Check the consolidated regulation on EUR-Lex (https://eur-lex.europa.eu/eli/reg/2024/1689/oj) before you cite a date."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 113; Europa-Kommissionens forslag om en digital omnibus af 19. november 2025, som gengivet pr. 2026-12-01"
+    applies:
+      flags: [performance-scoring, monitoring, task-allocation, recruitment, machinery]
+
+  - id: ai-act-annex-iii-4a
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "Højrisiko: KI til rekruttering og udvælgelse"
+      en: "High-risk: AI for recruitment and selection"
+    text:
+      da: "AI-forordningens bilag III, punkt 4, litra a, opfører KI-systemer til rekruttering og udvælgelse af fysiske personer som højrisiko – f.eks. målrettede jobopslag, analyse og filtrering af ansøgninger og vurdering af kandidater. Bruger arbejdspladsen et sådant system, har arbejdsgiveren som idriftsætter særlige pligter (se artikel 26)."
+      en: "Annex III, point 4(a), of the AI Act lists AI systems for the recruitment and selection of natural persons as high-risk – for example targeted job advertisements, analysing and filtering applications and evaluating candidates. If the workplace uses such a system, the employer as deployer has particular obligations (see Article 26)."
+    caveat:
+      da: "Om et konkret system er omfattet, afhænger af, hvad det er beregnet til – spørg leverandøren. Se også punktet om, hvornår højrisikoreglerne gælder."
+      en: "Whether a particular system is covered depends on what it is intended for – ask the supplier. See also the item on when the high-risk rules apply."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4, litra a"
+    applies:
+      flags: [recruitment]
+
+  - id: ai-act-annex-iii-4b
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "Højrisiko: KI til beslutninger om arbejdsforhold og til overvågning af arbejdstagere"
+      en: "High-risk: AI for decisions on work relationships and for monitoring workers"
+    text:
+      da: "AI-forordningens bilag III, punkt 4, litra b, opfører KI-systemer som højrisiko, når de er beregnet til at træffe beslutninger om arbejdsvilkår, forfremmelse eller ophør af ansættelsesforhold, til at fordele opgaver på grundlag af individuel adfærd eller personlige træk og egenskaber, eller til at overvåge og evaluere personers præstationer og adfærd. Bruger arbejdspladsen et sådant system, har arbejdsgiveren som idriftsætter særlige pligter (se artikel 26)."
+      en: "Annex III, point 4(b), of the AI Act lists AI systems as high-risk when they are intended to make decisions on terms of work relationships, promotion or termination, to allocate tasks based on individual behaviour or personal traits or characteristics, or to monitor and evaluate the performance and behaviour of persons. If the workplace uses such a system, the employer as deployer has particular obligations (see Article 26)."
+    caveat:
+      da: "Om et konkret system er omfattet, afhænger af, hvad det er beregnet til – spørg leverandøren. Se også punkterne om artikel 6, stk. 3, og om, hvornår højrisikoreglerne gælder."
+      en: "Whether a particular system is covered depends on what it is intended for – ask the supplier. See also the items on Article 6(3) and on when the high-risk rules apply."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4, litra b"
+    applies:
+      flags: [performance-scoring, monitoring]
+
+  - id: ai-act-annex-iii-4b-planning
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "Vagt- og ruteplanlægning kan være højrisiko"
+      en: "Shift and route planning can be high-risk"
+    text:
+      da: "Et system til vagt- eller ruteplanlægning er ikke i sig selv højrisiko. Det kan være højrisiko efter bilag III, punkt 4, litra b, hvis systemet fordeler opgaver ud fra den enkeltes adfærd eller træk – f.eks. giver færre eller dårligere vagter til den, der har været syg, eller tildeler ruter efter den enkeltes målte tempo."
+      en: "A system for shift or route planning is not high-risk as such. It can be high-risk under Annex III, point 4(b), if the system allocates tasks based on the individual's behaviour or traits – for example giving fewer or worse shifts to someone who has been ill, or assigning routes by the individual's measured pace."
+    caveat:
+      da: "Spørg leverandøren, hvilke oplysninger om den enkelte systemet bruger, når det fordeler opgaver. Se også punktet om, hvornår højrisikoreglerne gælder."
+      en: "Ask the supplier what information about the individual the system uses when it allocates tasks. See also the item on when the high-risk rules apply."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4, litra b"
+    applies:
+      flags: [task-allocation]
+
+  - id: ai-act-art-6-3
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "Ikke alle systemer i bilag III er højrisiko – men profilering er det altid"
+      en: "Not every Annex III system is high-risk – but profiling always is"
+    text:
+      da: "Efter artikel 6, stk. 3, er et system i bilag III ikke højrisiko, hvis det ikke udgør en væsentlig risiko for skade på personers sundhed, sikkerhed eller grundlæggende rettigheder, f.eks. fordi det kun udfører en snæver, proceduremæssig opgave. Et system i bilag III, der profilerer fysiske personer, anses dog altid for højrisiko."
+      en: "Under Article 6(3), an Annex III system is not high-risk if it does not pose a significant risk of harm to the health, safety or fundamental rights of persons, for example because it only performs a narrow procedural task. An Annex III system that performs profiling of natural persons is, however, always considered high-risk."
+    caveat:
+      da: "En leverandør, der mener, at et system i bilag III ikke er højrisiko, skal dokumentere sin vurdering. Bed om den."
+      en: "A provider who considers that an Annex III system is not high-risk must document that assessment. Ask for it."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 6, stk. 3"
     applies:
       flags: [performance-scoring, monitoring, task-allocation, recruitment]
 
   - id: ai-act-art-26-7
     kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "Medarbejderne og deres repræsentanter skal informeres, før et højrisikosystem tages i brug"
       en: "Workers and their representatives must be informed before a high-risk system is used"
@@ -804,14 +878,16 @@ context:
       da: "Før et højrisiko-KI-system tages i brug på arbejdspladsen, skal arbejdsgiveren informere arbejdstagerrepræsentanterne og de berørte arbejdstagere om, at de vil blive omfattet af brugen af systemet. Informationen gives efter de regler og den praksis, der gælder for information af arbejdstagere og deres repræsentanter."
       en: "Before a high-risk AI system is put into service or used at the workplace, the employer must inform the workers' representatives and the affected workers that they will be subject to the use of the system. The information is given in line with the rules and practice that apply to informing workers and their representatives."
     caveat:
-      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder. Uanset datoen anbefaler BFA-rapporten, at både ledelse og medarbejdere inddrages aktivt i implementeringen af KI."
-      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies. Whatever the date, the BFA report recommends that both management and employees are actively involved in implementing AI."
+      da: "Pligten gælder fra den dato, hvor højrisikoreglerne træder i kraft (se punktet om, hvornår højrisikoreglerne gælder). Uanset datoen anbefaler BFA-rapporten, at både ledelse og medarbejdere inddrages aktivt i implementeringen af KI."
+      en: "The duty applies from the date on which the high-risk rules take effect (see the item on when the high-risk rules apply). Whatever the date, the BFA report recommends that both management and employees are actively involved in implementing AI."
     source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 26, stk. 7"
     applies:
       flags: [performance-scoring, monitoring, task-allocation, recruitment]
 
   - id: ai-act-art-26-oversight
     kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "Menneskeligt tilsyn med højrisikosystemer"
       en: "Human oversight of high-risk systems"
@@ -819,50 +895,157 @@ context:
       da: "Arbejdsgiveren skal som idriftsætter af et højrisiko-KI-system bl.a. bruge systemet i overensstemmelse med brugsanvisningen; overdrage det menneskelige tilsyn til personer, der har de nødvendige kompetencer, den nødvendige uddannelse og myndighed; sikre, at inputdata er relevante og tilstrækkeligt repræsentative, i det omfang arbejdsgiveren har kontrol over dem; overvåge systemets drift og underrette leverandøren, hvis der opstår risici eller alvorlige hændelser; og opbevare de logfiler, systemet automatisk danner, i mindst seks måneder."
       en: "As the deployer of a high-risk AI system, the employer must among other things use the system in accordance with its instructions for use; assign human oversight to persons who have the necessary competence, training and authority; ensure that input data are relevant and sufficiently representative, to the extent the employer controls them; monitor the system's operation and inform the provider if risks or serious incidents arise; and keep the logs the system generates automatically for at least six months."
     caveat:
-      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder, når I bruger vurderingen."
-      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies when you use this assessment."
+      da: "Pligterne gælder fra den dato, hvor højrisikoreglerne træder i kraft (se punktet om, hvornår højrisikoreglerne gælder)."
+      en: "The duties apply from the date on which the high-risk rules take effect (see the item on when the high-risk rules apply)."
     source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 26, stk. 1-6"
     applies:
       flags: [performance-scoring, monitoring, task-allocation, recruitment]
 
+  - id: ai-act-art-26-11
+    kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "Ansøgere og andre berørte skal have besked, når et højrisikosystem er med til at træffe beslutninger om dem"
+      en: "Applicants and others affected must be told when a high-risk system helps make decisions about them"
+    text:
+      da: "Bruger arbejdsgiveren et højrisikosystem fra bilag III til at træffe eller hjælpe med at træffe beslutninger om fysiske personer – f.eks. om hvilke ansøgere der går videre – skal arbejdsgiveren informere de berørte personer om, at de er omfattet af brugen af systemet."
+      en: "If the employer uses an Annex III high-risk system to make, or help make, decisions about natural persons – for example which applicants go forward – the employer must inform the persons affected that they are subject to the use of the system."
+    caveat:
+      da: "Pligten gælder fra den dato, hvor højrisikoreglerne træder i kraft (se punktet om, hvornår højrisikoreglerne gælder)."
+      en: "The duty applies from the date on which the high-risk rules take effect (see the item on when the high-risk rules apply)."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 26, stk. 11"
+    applies:
+      flags: [recruitment]
+
+  - id: gdpr-art-22
+    kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "Afgørelser, der alene bygger på automatisk behandling"
+      en: "Decisions based solely on automated processing"
+    text:
+      da: "Efter databeskyttelsesforordningens artikel 22 har en person ret til ikke at blive gjort til genstand for en afgørelse, der alene bygger på automatisk behandling, herunder profilering, hvis afgørelsen har retsvirkning eller på tilsvarende vis betydeligt påvirker personen – f.eks. et automatisk afslag på en jobansøgning. Undtagelserne kræver bl.a., at personen kan få en menneskelig vurdering, kan fremføre sine synspunkter og kan bestride afgørelsen."
+      en: "Under Article 22 of the General Data Protection Regulation, a person has the right not to be subject to a decision based solely on automated processing, including profiling, which produces legal effects concerning them or similarly significantly affects them – for example an automatic rejection of a job application. The exceptions require, among other things, that the person can obtain human intervention, express their point of view and contest the decision."
+    caveat:
+      da: "Lad et menneske træffe den endelige beslutning om ansøgere, og dokumentér, hvordan systemets vurdering indgår."
+      en: "Let a person make the final decision about applicants, and document how the system's assessment is used."
+    source: "Forordning (EU) 2016/679 (databeskyttelsesforordningen), art. 22"
+    applies:
+      flags: [recruitment]
+
   - id: ai-act-art-5-1-f
     kind: legal
+    severity: prohibited
+    as_of: "2026-12-01"
     title:
       da: "Forbud mod KI, der udleder følelser på arbejdspladsen"
       en: "Ban on AI that infers emotions at the workplace"
     text:
-      da: "Det er forbudt at bruge KI-systemer til at udlede en fysisk persons følelser på arbejdspladsen, medmindre systemet er beregnet til medicinske eller sikkerhedsmæssige formål. Forbuddet gælder fra 2. februar 2025."
-      en: "It is prohibited to use AI systems to infer the emotions of a natural person at the workplace, unless the system is intended for medical or safety reasons. The ban applies from 2 February 2025."
+      da: "Det er forbudt at bruge KI-systemer til at udlede en fysisk persons følelser på arbejdspladsen ud fra biometriske data som stemme, ansigtsudtryk eller kropssignaler, medmindre systemet er beregnet til medicinske eller sikkerhedsmæssige formål. Forbuddet gælder fra 2. februar 2025. Europa-Kommissionens retningslinjer om forbudt praksis (februar 2025) nævner som eksempel et callcenter, der følger medarbejdernes følelser, f.eks. vrede, ud fra deres stemme."
+      en: "It is prohibited to use AI systems to infer the emotions of a natural person at the workplace from biometric data such as voice, facial expressions or body signals, unless the system is intended for medical or safety reasons. The ban applies from 2 February 2025. The European Commission's guidelines on prohibited practices (February 2025) give as an example a call centre that tracks its employees' emotions, such as anger, from their voice."
     caveat:
-      da: "Grænsen mellem at måle trivsel og at udlede følelser kan være uklar. Spørg leverandøren, hvad systemet præcist udleder om medarbejderne."
-      en: "The line between measuring wellbeing and inferring emotions can be unclear. Ask the supplier exactly what the system infers about employees."
-    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f"
+      da: "Forbuddet gælder følelser udledt af biometriske data, ikke tekst i sig selv. Grænsen mellem at måle kvalitet eller trivsel og at udlede følelser kan være uklar: en samtalescore, der bygger på toneleje, eller sensorer, der måler trivsel ud fra kropssignaler, kan ligge tæt på den. Spørg leverandøren, hvad systemet præcist udleder om medarbejderne, og ud fra hvilke data."
+      en: "The ban concerns emotions inferred from biometric data, not text as such. The line between measuring quality or wellbeing and inferring emotions can be unclear: a call score based on tone of voice, or sensors that measure wellbeing from body signals, can come close to it. Ask the supplier exactly what the system infers about employees, and from which data."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f, og art. 3, nr. 39; Europa-Kommissionens retningslinjer om forbudt praksis efter AI-forordningen (februar 2025)"
     applies:
-      flags: [emotion-recognition]
+      flags: [emotion-recognition, biometric-signals]
 
   - id: ai-act-art-4
     kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "KI-færdigheder hos personalet"
       en: "AI literacy of staff"
     text:
-      da: "En arbejdsgiver, der anvender KI-systemer, skal så vidt muligt sikre et tilstrækkeligt niveau af KI-færdigheder hos sit personale og andre, der betjener og bruger systemerne på arbejdsgiverens vegne – under hensyn til deres tekniske viden, erfaring og uddannelse og den sammenhæng, systemerne bruges i. Pligten gælder fra 2. februar 2025."
-      en: "An employer that uses AI systems must, to the best of its ability, ensure a sufficient level of AI literacy among its staff and others who operate and use the systems on its behalf – taking into account their technical knowledge, experience and training and the context in which the systems are used. The obligation applies from 2 February 2025."
+      da: "En arbejdsgiver, der anvender KI-systemer, skal så vidt muligt sikre et tilstrækkeligt niveau af KI-færdigheder hos sit personale og andre, der betjener og bruger systemerne på arbejdsgiverens vegne – under hensyn til deres tekniske viden, erfaring og uddannelse og den sammenhæng, systemerne bruges i. Pligten har gældet siden 2. februar 2025."
+      en: "An employer that uses AI systems must, to the best of its ability, ensure a sufficient level of AI literacy among its staff and others who operate and use the systems on its behalf – taking into account their technical knowledge, experience and training and the context in which the systems are used. The obligation has applied since 2 February 2025."
     caveat:
-      da: "Europa-Kommissionen har foreslået ændringer af AI-forordningen (den såkaldte digitale omnibus). Tjek den gældende tekst, før I henviser til bestemmelsen."
-      en: "The European Commission has proposed amendments to the AI Act (the so-called Digital Omnibus). Check the text in force before you refer to this provision."
+      da: "Teksten gengiver artikel 4, som den blev vedtaget. Ifølge de sekundære kilder, igloo bygger på, er artikel 4 ikke ændret af den digitale omnibus; det er ikke efterprøvet mod den endelige tekst pr. 1. december 2026. Tjek den gældende ordlyd på EUR-Lex (https://eur-lex.europa.eu/eli/reg/2024/1689/oj), før I henviser til bestemmelsen."
+      en: "The text renders Article 4 as adopted. According to the secondary sources igloo relies on, the Digital Omnibus did not change Article 4; this has not been checked against the final text as of 1 December 2026. Check the wording in force on EUR-Lex (https://eur-lex.europa.eu/eli/reg/2024/1689/oj) before you cite the provision."
     source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 4"
+
+  # --- Maskiner og robotter ----------------------------------------------------
+
+  - id: machinery-regulation
+    kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "Maskinforordningen gælder fra 20. januar 2027"
+      en: "The Machinery Regulation applies from 20 January 2027"
+    text:
+      da: "Maskinforordningen (EU) 2023/1230 afløser maskindirektivet og gælder fra 20. januar 2027. Den stiller krav til maskiner og sikkerhedskomponenter, herunder komponenter med selvudviklende adfærd, som bruger KI. Robotter, der tages i brug, skal opfylde kravene og leveres med overensstemmelseserklæring og brugsanvisning; arbejdsgiveren skal bruge dem efter anvisningen."
+      en: "The Machinery Regulation (EU) 2023/1230 replaces the Machinery Directive and applies from 20 January 2027. It sets requirements for machinery and safety components, including components with self-evolving behaviour that use AI. Robots put into use must meet the requirements and come with a declaration of conformity and instructions; the employer must use them according to the instructions."
+    caveat:
+      da: "Indtil 20. januar 2027 gælder maskindirektivet (2006/42/EF). Tjek forordningen på EUR-Lex (https://eur-lex.europa.eu/eli/reg/2023/1230/oj), og spørg leverandøren, efter hvilke regler robotten er CE-mærket."
+      en: "Until 20 January 2027 the Machinery Directive (2006/42/EC) applies. Check the regulation on EUR-Lex (https://eur-lex.europa.eu/eli/reg/2023/1230/oj), and ask the supplier under which rules the robot carries its CE marking."
+    source: "Forordning (EU) 2023/1230 (maskinforordningen)"
+    applies:
+      flags: [machinery]
+
+  - id: ai-act-annex-i-safety-components
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "KI som sikkerhedskomponent i maskiner kan være højrisiko"
+      en: "AI as a safety component of machinery can be high-risk"
+    text:
+      da: "Efter AI-forordningens artikel 6, stk. 1, er et KI-system højrisiko, når det er en sikkerhedskomponent i – eller selv er – et produkt, der er omfattet af EU-lovgivningen i bilag I (bl.a. maskinreglerne), og produktet skal overensstemmelsesvurderes af tredjepart. Det kan f.eks. gælde den KI, der styrer en robots navigation eller genkendelse af mennesker."
+      en: "Under Article 6(1) of the AI Act, an AI system is high-risk when it is a safety component of – or is itself – a product covered by the EU legislation in Annex I (including the machinery rules) and the product must undergo third-party conformity assessment. This can apply, for example, to the AI that controls a robot's navigation or its recognition of people."
+    caveat:
+      da: "Reglerne for bilag I skulle oprindeligt gælde fra 2. august 2027 og flyttes efter det oplyste til 2. august 2028 (se punktet om, hvornår højrisikoreglerne gælder)."
+      en: "The rules for Annex I were originally to apply from 2 August 2027 and are reported to move to 2 August 2028 (see the item on when the high-risk rules apply)."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 6, stk. 1, og bilag I"
+    applies:
+      flags: [machinery]
+
+  - id: robots-apv-revision
+    kind: apv
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "APV'en skal revideres, når robotter tages i brug"
+      en: "The workplace assessment must be revised when robots are put into use"
+    text:
+      da: "Når robotter tages i brug eller får nye opgaver, ændres arbejdet, arbejdsmetoderne eller arbejdsprocesserne, og APV'en skal revideres: risikoen for påkørsel, klemning og andre uheld skal vurderes, og handlingsplanen skal sige, hvordan den forebygges – f.eks. afskærmning, hastighedsbegrænsning, nødstopfunktioner og instruktion."
+      en: "When robots are put into use or given new tasks, the work, work methods or work processes change, and the workplace assessment must be revised: the risk of collisions, crushing and other accidents must be assessed, and the action plan must say how it is prevented – for example guarding, speed limits, emergency stop functions and instruction."
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og bekendtgørelse om systematisk arbejdsmiljøarbejde"
+    applies:
+      flags: [machinery]
+
+  - id: accidents-near-misses
+    kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "Arbejdsulykker skal anmeldes, og nærved-ulykker bør gennemgås"
+      en: "Accidents at work must be reported, and near-misses should be reviewed"
+    text:
+      da: "Arbejdsulykker skal anmeldes til Arbejdstilsynet efter reglerne om anmeldelse af arbejdsulykker. Arbejdsmiljøorganisationen skal medvirke til at undersøge ulykker, og hændelser, hvor en robot har ramt eller var tæt på at ramme en medarbejder, bør registreres og gennemgås, så de indgår i APV'en og i forebyggelsen."
+      en: "Accidents at work must be reported to the Danish Working Environment Authority under the rules on reporting accidents at work. The occupational health and safety organisation must help investigate accidents, and incidents where a robot hit or nearly hit an employee should be recorded and reviewed, so that they feed into the workplace assessment and into prevention."
+    caveat:
+      da: "Hvilke ulykker der skal anmeldes, og inden for hvilken frist, står i Arbejdstilsynets regler om anmeldelse af arbejdsulykker; tjek den gældende tekst på retsinformation.dk. Pligten til at anmelde gælder ulykker, ikke nærved-ulykker."
+      en: "Which accidents must be reported, and by when, is set out in the Danish Working Environment Authority's rules on reporting accidents at work; check the text in force on retsinformation.dk. The duty to report covers accidents, not near-misses."
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven) og Arbejdstilsynets regler om anmeldelse af arbejdsulykker; bekendtgørelse om systematisk arbejdsmiljøarbejde"
+    applies:
+      flags: [machinery]
 
   # --- Kontrolforanstaltninger -------------------------------------------------
 
   - id: control-measures-notice
     kind: agreement
+    severity: obligation
+    as_of: "2026-12-01"
     title:
-      da: "Kontrolforanstaltninger skal varsles"
-      en: "Control measures must be notified in advance"
+      da: "Kontrolforanstaltninger skal være saglige og varsles"
+      en: "Control measures must have a legitimate purpose and be notified in advance"
     text:
-      da: "Indfører arbejdsgiveren kontrolforanstaltninger – f.eks. GPS, logning eller anden registrering af medarbejdernes arbejde – skal medarbejderne efter DA/LO-aftalen om kontrolforanstaltninger have besked senest 6 uger, før foranstaltningen indføres."
-      en: "If the employer introduces control measures – for example GPS, logging or other recording of employees' work – the employees must, under the DA/LO agreement on control measures, be notified no later than 6 weeks before the measure is introduced."
+      da: "Indfører arbejdsgiveren kontrolforanstaltninger – f.eks. GPS, logning eller anden registrering af medarbejdernes arbejde – skal foranstaltningen efter DA/LO-aftalen om kontrolforanstaltninger have et sagligt, driftsmæssigt formål, den må ikke være krænkende, og den skal stå i rimeligt forhold til formålet. Medarbejderne skal have besked senest 6 uger, før foranstaltningen indføres. Varslet kan undlades, hvis det ville forspilde formålet med foranstaltningen, eller hvis tvingende driftsmæssige hensyn forhindrer det; så skal medarbejderne have besked hurtigst muligt og have begrundelsen."
+      en: "If the employer introduces control measures – for example GPS, logging or other recording of employees' work – the measure must, under the DA/LO agreement on control measures, have a legitimate business purpose, must not be offensive and must be proportionate to its purpose. The employees must be notified no later than 6 weeks before the measure is introduced. The notice may be dispensed with if it would defeat the purpose of the measure, or if compelling operational reasons prevent it; the employees must then be notified as soon as possible and given the reason."
     caveat:
       da: "Aftalen gælder, hvor arbejdspladsen er omfattet af DA/LO-området (LO er i dag en del af FH); andre overenskomstområder kan have tilsvarende regler. Om et KI-system er en kontrolforanstaltning, afhænger af, hvordan det bruges – drøft det med tillidsrepræsentanten."
       en: "The agreement applies where the workplace is covered by the DA/LO area (LO is now part of FH); other collective agreement areas may have similar rules. Whether an AI system is a control measure depends on how it is used – discuss it with the union representative."
@@ -874,16 +1057,20 @@ context:
 
   - id: apv-new-technology
     kind: apv
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "APV'en skal revideres, når ny teknologi ændrer arbejdet"
       en: "The workplace assessment must be revised when new technology changes the work"
     text:
       da: "Arbejdsgiveren skal sørge for en skriftlig arbejdspladsvurdering (APV). Den skal revideres, når der sker ændringer i arbejdet, arbejdsmetoderne eller arbejdsprocesserne, som har betydning for sikkerhed og sundhed – f.eks. når ny teknologi eller nye IT-systemer tages i brug – og under alle omstændigheder mindst hvert tredje år. Siden 1. februar 2024 har APV'en fire elementer: afdækning og risikovurdering, inddragelse af sygefravær, udarbejdelse og gennemførelse af en handlingsplan samt opfølgning. Arbejdsmiljøorganisationen skal deltage i hele processen; hvor der ikke er en, deltager medarbejderne. Handlingsplanen angiver i prioriteret rækkefølge, hvad der skal gøres, hvordan, hvem der er ansvarlig, og hvornår, samt hvordan og hvornår effekten evalueres. Den skal være tilgængelig for ledelse, medarbejdere og Arbejdstilsynet."
-      en: "The employer must ensure a written workplace assessment (APV). It must be revised when changes in the work, work methods or work processes matter for safety and health – for example when new technology or new IT systems are put into use – and in any case at least every three years. Since 1 February 2024 the APV has four elements: mapping and risk assessment, including sickness absence, drawing up and carrying out an action plan, and follow-up. The occupational health and safety organisation must take part in the whole process; where there is none, the employees take part. The action plan sets out, in order of priority, what is to be done, how, who is responsible and when, and how and when its effect will be evaluated. It must be available to management, employees and the Danish Working Environment Authority."
-    source: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og Arbejdstilsynets regler om arbejdspladsvurdering"
+      en: "The employer must ensure a written workplace assessment (APV). It must be revised when changes in the work, work methods or work processes matter for safety and health – for example when new technology or new IT systems are put into use – and in any case at least every three years. Since 1 February 2024 the APV has four elements: mapping and risk assessment, inclusion of sickness absence, drawing up and carrying out an action plan, and follow-up. The occupational health and safety organisation must take part in the whole process; where there is none, the employees take part. The action plan sets out, in order of priority, what is to be done, how, who is responsible and when, and how and when its effect will be evaluated. It must be available to management, employees and the Danish Working Environment Authority."
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og bekendtgørelse om systematisk arbejdsmiljøarbejde (gældende fra 1. februar 2024; se Arbejdstilsynets vejledning 1.3.1)"
 
   - id: amo-size
     kind: apv
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "Arbejdsmiljøorganisationen afhænger af antallet af ansatte"
       en: "The occupational health and safety organisation depends on the number of employees"
@@ -893,7 +1080,7 @@ context:
     caveat:
       da: "Virksomheden kan efter aftale organisere arbejdsmiljøarbejdet på en anden måde. Tjek, hvordan det er organiseret hos jer."
       en: "The enterprise may by agreement organise its work environment effort differently. Check how it is organised at your workplace."
-    source: "Lov om arbejdsmiljø (arbejdsmiljøloven) og bekendtgørelse om samarbejde om arbejdsmiljø"
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven) og bekendtgørelse om systematisk arbejdsmiljøarbejde (gældende fra 1. februar 2024)"
 
   # --- Målbilledet for den offentlige sektor: vejledende principper -----------
 
@@ -1706,8 +1893,8 @@ sources:
       en: "Regulation (EU) 2024/1689 of the European Parliament and of the Council of 13 June 2024 laying down harmonised rules on artificial intelligence (the AI Act)."
   - id: apv
     citation:
-      da: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og Arbejdstilsynets regler om arbejdspladsvurdering (APV) og om samarbejde om arbejdsmiljø."
-      en: "The Danish Working Environment Act (arbejdsmiljøloven), section 15 a, and the Danish Working Environment Authority's rules on the workplace assessment (APV) and on cooperation on the working environment."
+      da: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og bekendtgørelse om systematisk arbejdsmiljøarbejde (APV og arbejdsmiljøorganisation, gældende fra 1. februar 2024; Arbejdstilsynets vejledning 1.3.1)."
+      en: "The Danish Working Environment Act (arbejdsmiljøloven), section 15 a, and the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde; the workplace assessment and the occupational health and safety organisation, in force from 1 February 2024; the Danish Working Environment Authority's guidance 1.3.1)."
   - id: control-measures-agreement
     citation:
       da: "Aftale mellem DA og LO om kontrolforanstaltninger."
@@ -1779,8 +1966,8 @@ questions:
       en: In groups where AI is used to make the work more efficient, a heavier workload and time pressure may be affecting sickness absence.
     reversed: false
     why:
-      da: "Rapporten beskriver, at fokus på produktivitetsgevinster kan presse ledere til at styre KI mod ren effektivisering, hvilket kan føre til øget arbejdspres og demotivering (Kapitel 2 › Generativ KI › Organisation). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report describes how a focus on productivity gains can push managers to steer AI towards pure efficiency, which can lead to a heavier workload and demotivation (Kapitel 2 › Generativ KI › Organisation). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten beskriver, at \"mediernes fokus på sensationelle produktivitetsforøgelser\" kan presse ledere til at styre KI mod ren effektivisering, hvilket kan føre til øget arbejdspres og demotivering (Kapitel 2 › Generativ KI › Organisation). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report describes how \"the media's focus on sensational productivity gains\" can push managers to steer AI towards pure efficiency, which can lead to a heavier workload and demotivation (Kapitel 2 › Generativ KI › Organisation). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-autonomy
     kind: absence
@@ -1791,8 +1978,8 @@ questions:
     applies:
       technologies: [ml]
     why:
-      da: "Rapporten fremhæver, at oplevelsen af kontrol i arbejdet hænger sammen med mindsket risiko for udbrændthed og er langt højere, når man arbejder \"over\" end \"under\" algoritmen (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), og at tab af indflydelse og øget ensformighed kan føre til dårligere mental trivsel og helbred (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report stresses that a sense of control at work goes with a lower risk of burnout and is far higher when one works \"above\" rather than \"below\" the algorithm (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), and that loss of influence and more monotonous work can lead to poorer mental wellbeing and health (Kapitel 2 › Maskinlæring › Individ). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten fremhæver, at oplevelsen af kontrol i arbejdet hænger sammen med mindsket risiko for udbrændthed og er langt højere, når man arbejder \"over\" end \"under\" algoritmen (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), og at tab af indflydelse og øget ensformighed kan føre til dårligere mental trivsel og helbred (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report stresses that a sense of control at work goes with a lower risk of burnout and is far higher when one works \"above\" rather than \"below\" the algorithm (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), and that loss of influence and more monotonous work can lead to poorer mental wellbeing and health (Kapitel 2 › Maskinlæring › Individ). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-insecurity
     kind: absence
@@ -1801,8 +1988,8 @@ questions:
       en: Job insecurity linked to AI may be affecting sickness absence in the groups concerned.
     reversed: false
     why:
-      da: "Rapporten beskriver, at effektivisering med KI kan skabe usikkerhed om behovet for medarbejdere og dermed stress og bekymringer (Kapitel 2 › Generativ KI › Organisation), og at hastigheden i KI's udvikling kan skabe utryghed (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report describes how efficiency gains from AI can create uncertainty about how many employees are needed, and with it stress and worry (Kapitel 2 › Generativ KI › Organisation), and how the speed of AI's development can create insecurity (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten beskriver, at effektivisering med KI kan skabe usikkerhed om behovet for medarbejdere og dermed stress og bekymringer (Kapitel 2 › Generativ KI › Organisation), og at hastigheden i KI's udvikling kan skabe utryghed (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report describes how efficiency gains from AI can create uncertainty about how many employees are needed, and with it stress and worry (Kapitel 2 › Generativ KI › Organisation), and how the speed of AI's development can create insecurity (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-social
     kind: absence
@@ -1813,8 +2000,8 @@ questions:
     applies:
       technologies: [genai]
     why:
-      da: "Rapporten beskriver, at generativ KI kan mindske den sociale interaktion og vidensdeling i gruppen, og at mindre interaktion kan svække fællesskabet og den kollegiale kultur, som ofte er vigtig for trivsel (Kapitel 2 › Generativ KI › Gruppe). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report describes how generative AI can reduce social interaction and knowledge sharing in the group, and how less interaction can weaken the community and collegial culture that is often important for wellbeing (Kapitel 2 › Generativ KI › Gruppe). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten beskriver, at generativ KI kan mindske den sociale interaktion og vidensdeling i gruppen, og at mindre interaktion kan svække fællesskabet og den kollegiale kultur, som ofte er vigtig for trivsel (Kapitel 2 › Generativ KI › Gruppe). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report describes how generative AI can reduce social interaction and knowledge sharing in the group, and how less interaction can weaken the community and collegial culture that is often important for wellbeing (Kapitel 2 › Generativ KI › Gruppe). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-physical
     kind: absence
@@ -1826,8 +2013,8 @@ questions:
       technologies: [robots, ml]
       use_cases: [versatile-robots, robot-recognition, heavy-lift-monitoring]
     why:
-      da: "Rapporten peger på faren for fysisk kollision eller uheld, hvor en alsidig robot vælter og rammer en medarbejder, hvis dens navigation eller objektgenkendelse fejler (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), og på, at maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, har potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report points to the danger of physical collision or accidents where a versatile robot tips over and hits an employee if its navigation or object recognition fails (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), and to the potential of machine learning that monitors heavy lifts and repetitive physical tasks to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten peger på faren for fysisk kollision eller uheld, hvor en alsidig robot vælter og rammer en medarbejder, hvis dens navigation eller objektgenkendelse fejler (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), og på, at maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, har potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report points to the danger of physical collision or accidents where a versatile robot tips over and hits an employee if its navigation or object recognition fails (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), and to the potential of machine learning that monitors heavy lifts and repetitive physical tasks to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-figures
     kind: absence
@@ -1836,8 +2023,8 @@ questions:
       en: Sickness absence in the groups affected by AI is looked at when AI is introduced.
     reversed: false
     why:
-      da: "Rapporten beskriver både forhold ved KI, der kan belaste arbejdsmiljøet, og KI-løsninger, der kan aflaste det; fx har maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Sygefraværet i de berørte grupper kan vise, hvilken vej det går. Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner – og indførelse af ny teknologi er en anledning til at revidere APV'en."
-      en: "The report describes both AI-related conditions that can strain the working environment and AI solutions that can relieve it; for example, machine learning that monitors heavy lifts and repetitive physical tasks has the potential to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Absence in the groups concerned can show which way it is going. Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals – and introducing new technology is an occasion to revise the APV."
+      da: "Rapporten beskriver både forhold ved KI, der kan belaste arbejdsmiljøet, og KI-løsninger, der kan aflaste det; fx har maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Sygefraværet i de berørte grupper kan vise, hvilken vej det går. Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner – og indførelse af ny teknologi er en anledning til at revidere APV'en."
+      en: "The report describes both AI-related conditions that can strain the working environment and AI solutions that can relieve it; for example, machine learning that monitors heavy lifts and repetitive physical tasks has the potential to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Absence in the groups concerned can show which way it is going. Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals – and introducing new technology is an occasion to revise the APV."
 
 """#),
     PackFile(path: "questions/agents.yaml", text: #"""
@@ -3358,7 +3545,7 @@ strings:
     en: "AI and the work environment: {workplace}"
   report.intro:
     da: "Rapporten samler vurderingen af, hvordan maskinlæring og generativ kunstig intelligens (KI) påvirker arbejdsmiljøet. Den følger APV'ens fire elementer – afdækning og risikovurdering, inddragelse af sygefravær, handlingsplan og opfølgning – og bygger på IGLOO-modellens fem niveauer: individ, gruppe, ledelse, organisation og omkringliggende kontekst. Rapporten kan vedlægges referatet og APV'en."
-    en: "This report brings together the assessment of how machine learning and generative artificial intelligence (AI) affect the work environment. It follows the four elements of the workplace assessment (APV) – mapping and risk assessment, including sickness absence, the action plan and follow-up – and is built on the five levels of the IGLOO model: individual, group, leadership, organisation and outer context. It can be attached to the minutes and to the workplace assessment."
+    en: "This report brings together the assessment of how machine learning and generative artificial intelligence (AI) affect the work environment. It follows the four elements of the workplace assessment (APV) – mapping and risk assessment, inclusion of sickness absence, the action plan and follow-up – and is built on the five levels of the IGLOO model: individual, group, leadership, organisation and outer context. It can be attached to the minutes and to the workplace assessment."
   report.meta.field:
     da: "Oplysning"
     en: "Item"
@@ -5011,7 +5198,12 @@ technologies:
 # rest are the examples the report itself uses, with the section where each
 # appears. Route planning is not in the report: it is taken from the public
 # sector's target picture, which is named as its source.
-# Flags drive the legal and context items in context.yaml.
+# Flags drive the legal and context items in context.yaml. `biometric-signals`
+# marks a system that may work on voice, facial expressions or body signals
+# (AI Act art. 5(1)(f) and art. 3(39)); `machinery` marks robots (the Machinery
+# Regulation, the AI Act's Annex I route, the APV revision, accident reporting).
+# Workload forecasting carries no `task-allocation` flag: forecasting demand is
+# not allocating tasks on the basis of individual behaviour (Annex III 4(b)).
 use_cases:
 
   # --- Dansk Metal (2025), figur 3 ---------------------------------------------
@@ -5060,7 +5252,7 @@ use_cases:
       da: "Robotter, der ved hjælp af KI genkender genstande, personer og forhindringer omkring sig og tilpasser deres bevægelser derefter."
       en: "Robots that use AI to recognise objects, people and obstacles around them and adjust their movements accordingly."
     technologies: [robots]
-    flags: []
+    flags: [machinery]
     benchmark: metal-fig3-robot-recognition
     source: "Dansk Metal (2025), figur 3"
 
@@ -5144,7 +5336,7 @@ use_cases:
       da: "Maskinlæring, der forudsiger, hvornår der bliver travlt, så bemandingen kan tilpasses, og medarbejderne ikke overbelastes."
       en: "Machine learning that predicts when it will be busy, so that staffing can be adjusted and employees are not overloaded."
     technologies: [ml]
-    flags: [task-allocation]
+    flags: []
     source: Kapitel 2 › Maskinlæring › Individ
 
   - id: call-scoring
@@ -5155,7 +5347,7 @@ use_cases:
       da: "Maskinlæring, der analyserer kundesamtaler, f.eks. i et callcenter, og giver medarbejderen en score ud fra bestemte faktorer som toneleje, eller om samtalen slutter med en bestemt sætning."
       en: "Machine learning that analyses customer calls, for example in a call centre, and gives the employee a score based on set factors such as tone of voice, or whether the call ends with a set phrase."
     technologies: [ml]
-    flags: [performance-scoring, monitoring]
+    flags: [performance-scoring, monitoring, biometric-signals]
     source: Kapitel 2 › Maskinlæring › Individ
 
   - id: heavy-lift-monitoring
@@ -5177,7 +5369,7 @@ use_cases:
       da: "Sensorteknologi og dataanalyse, der finder mønstre i medarbejdernes trivsel og tilfredshed, så der kan sættes målrettet ind mod stress, udbrændthed og jobskifte."
       en: "Sensor technology and data analysis that find patterns in employees' wellbeing and satisfaction, so that targeted action can be taken against stress, burnout and staff turnover."
     technologies: [ml]
-    flags: [monitoring]
+    flags: [monitoring, biometric-signals]
     source: Kapitel 2 › Maskinlæring › Individ
 
   - id: diagnostic-support
@@ -5243,15 +5435,15 @@ use_cases:
       da: "Robotter, der kombinerer fysiske maskiner og KI, kan lære opgaver ved demonstration og bevæger sig frit uden at være afskærmet som traditionelle industrirobotter."
       en: "Robots that combine physical machines and AI, can learn tasks by demonstration and move freely without being fenced off like traditional industrial robots."
     technologies: [robots]
-    flags: []
+    flags: [machinery]
     source: Kapitel 3 › Alsidige robotter
 
   # Not an example from the report: listed so that a workplace can say it uses such a system, which
   # sets off the AI Act's ban on inferring emotions at work (context.yaml, ai-act-art-5-1-f).
   - id: emotion-recognition
     name:
-      da: "KI, der aflæser medarbejdernes følelser (f.eks. ud fra stemme, ansigt eller tekst)"
-      en: "AI that reads employees' emotions (e.g. from voice, face or text)"
+      da: "KI, der aflæser medarbejdernes følelser (f.eks. ud fra stemme, ansigtsudtryk eller kropssignaler)"
+      en: "AI that reads employees' emotions (e.g. from voice, facial expressions or body signals)"
     description:
       da: "Systemer, der udleder følelser eller sindsstemning hos medarbejderne, f.eks. stemmeanalyse i kundesamtaler. AI-forordningen forbyder det på arbejdspladsen, medmindre det sker af medicinske eller sikkerhedsmæssige grunde."
       en: "Systems that infer employees' emotions or mood, e.g. voice analysis in customer calls. The AI Act prohibits this at the workplace unless it is for medical or safety reasons."
