@@ -774,29 +774,103 @@ scope:
 # Legal and context items shown beside the assessment. `applies.flags` ties an
 # item to the flags of the use cases in scope; `applies.public_sector` to a
 # public-sector workplace; no `applies` means the item is always shown.
-# The AI Act articles are as read from sources quoting the regulation; the date
-# from which the high-risk obligations apply is uncertain and is not promised.
+# Every legal, APV and agreement item carries `as_of`, the date its text was last
+# checked, and a `severity`: `prohibited` (a ban), `obligation` (a duty) or
+# `information`. The AI Act is read from its text on EUR-Lex and from secondary
+# sources quoting it; where the two may differ, the item says so.
 context:
 
   # --- AI-forordningen ---------------------------------------------------------
 
-  - id: ai-act-annex-iii-4
+  - id: ai-act-high-risk-dates
     kind: legal
+    severity: information
+    as_of: "2026-12-01"
     title:
-      da: "Højrisiko: KI til beskæftigelse og ledelse af arbejdstagere"
-      en: "High-risk: AI for employment and the management of workers"
+      da: "Hvornår AI-forordningens højrisikoregler gælder"
+      en: "When the AI Act's high-risk rules apply"
     text:
-      da: "AI-forordningens bilag III, punkt 4, opfører KI-systemer til beskæftigelse og ledelse af arbejdstagere som højrisiko: (a) rekruttering og udvælgelse, f.eks. målrettede jobopslag, analyse og filtrering af ansøgninger og vurdering af kandidater; (b) beslutninger om arbejdsvilkår, forfremmelse eller ophør af ansættelsesforhold, fordeling af opgaver på grundlag af individuel adfærd eller personlige træk og egenskaber, samt overvågning og evaluering af personers præstationer og adfærd. Bruger arbejdspladsen et sådant system, har arbejdsgiveren som idriftsætter særlige pligter (se artikel 26)."
-      en: "Annex III, point 4, of the AI Act lists AI systems for employment and the management of workers as high-risk: (a) recruitment and selection, for example targeted job advertisements, analysing and filtering applications and evaluating candidates; (b) decisions on terms of work, promotion or termination of work relationships, allocating tasks based on individual behaviour or personal traits or characteristics, and monitoring and evaluating the performance and behaviour of persons. If the workplace uses such a system, the employer as deployer has particular obligations (see Article 26)."
+      da: "Efter forordningens oprindelige tekst skulle forpligtelserne for højrisikosystemer i bilag III (bl.a. KI til beskæftigelse og ledelse af arbejdstagere) gælde fra 2. august 2026, og for KI i produkter efter bilag I (f.eks. maskiner) fra 2. august 2027. Den digitale omnibus – Europa-Kommissionens forslag af 19. november 2025, politisk aftale 7. maj 2026 og Europa-Parlamentets afstemning i juni 2026 – flytter efter det oplyste datoen for bilag III til 2. december 2027 og for bilag I til 2. august 2028. Forbuddene i artikel 5 og pligten til KI-færdigheder i artikel 4 har gældet siden 2. februar 2025."
+      en: "Under the regulation's original text, the obligations for high-risk systems in Annex III (including AI for employment and the management of workers) were to apply from 2 August 2026, and for AI in products under Annex I (such as machinery) from 2 August 2027. The Digital Omnibus – the European Commission's proposal of 19 November 2025, the political agreement of 7 May 2026 and the European Parliament's vote in June 2026 – is reported to move the Annex III date to 2 December 2027 and the Annex I date to 2 August 2028. The prohibitions in Article 5 and the AI literacy duty in Article 4 have applied since 2 February 2025."
     caveat:
-      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder, når I bruger vurderingen. Om et konkret system er omfattet, afhænger af, hvad det er beregnet til – spørg leverandøren."
-      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies when you use this assessment. Whether a particular system is covered depends on what it is intended for – ask the supplier."
-    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4"
+      da: "Status pr. 1. december 2026, som det er gengivet i sekundære kilder; de nye datoer er ikke efterprøvet mod den endelige tekst i EU-Tidende, og primære og sekundære kilder kan afvige. Tjek den konsoliderede forordning på EUR-Lex (https://eur-lex.europa.eu/eli/reg/2024/1689/oj), før I henviser til en dato."
+      en: "Status as of 1 December 2026, as reported by secondary sources; the new dates have not been checked against the final text in the Official Journal, and primary and secondary sources may differ. Check the consolidated regulation on EUR-Lex (https://eur-lex.europa.eu/eli/reg/2024/1689/oj) before you cite a date."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 113; Europa-Kommissionens forslag om en digital omnibus af 19. november 2025, som gengivet pr. 2026-12-01"
+    applies:
+      flags: [performance-scoring, monitoring, task-allocation, recruitment, machinery]
+
+  - id: ai-act-annex-iii-4a
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "Højrisiko: KI til rekruttering og udvælgelse"
+      en: "High-risk: AI for recruitment and selection"
+    text:
+      da: "AI-forordningens bilag III, punkt 4, litra a, opfører KI-systemer til rekruttering og udvælgelse af fysiske personer som højrisiko – f.eks. målrettede jobopslag, analyse og filtrering af ansøgninger og vurdering af kandidater. Bruger arbejdspladsen et sådant system, har arbejdsgiveren som idriftsætter særlige pligter (se artikel 26)."
+      en: "Annex III, point 4(a), of the AI Act lists AI systems for the recruitment and selection of natural persons as high-risk – for example targeted job advertisements, analysing and filtering applications and evaluating candidates. If the workplace uses such a system, the employer as deployer has particular obligations (see Article 26)."
+    caveat:
+      da: "Om et konkret system er omfattet, afhænger af, hvad det er beregnet til – spørg leverandøren. Se også punktet om, hvornår højrisikoreglerne gælder."
+      en: "Whether a particular system is covered depends on what it is intended for – ask the supplier. See also the item on when the high-risk rules apply."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4, litra a"
+    applies:
+      flags: [recruitment]
+
+  - id: ai-act-annex-iii-4b
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "Højrisiko: KI til beslutninger om arbejdsforhold og til overvågning af arbejdstagere"
+      en: "High-risk: AI for decisions on work relationships and for monitoring workers"
+    text:
+      da: "AI-forordningens bilag III, punkt 4, litra b, opfører KI-systemer som højrisiko, når de er beregnet til at træffe beslutninger om arbejdsvilkår, forfremmelse eller ophør af ansættelsesforhold, til at fordele opgaver på grundlag af individuel adfærd eller personlige træk og egenskaber, eller til at overvåge og evaluere personers præstationer og adfærd. Bruger arbejdspladsen et sådant system, har arbejdsgiveren som idriftsætter særlige pligter (se artikel 26)."
+      en: "Annex III, point 4(b), of the AI Act lists AI systems as high-risk when they are intended to make decisions on terms of work relationships, promotion or termination, to allocate tasks based on individual behaviour or personal traits or characteristics, or to monitor and evaluate the performance and behaviour of persons. If the workplace uses such a system, the employer as deployer has particular obligations (see Article 26)."
+    caveat:
+      da: "Om et konkret system er omfattet, afhænger af, hvad det er beregnet til – spørg leverandøren. Se også punkterne om artikel 6, stk. 3, og om, hvornår højrisikoreglerne gælder."
+      en: "Whether a particular system is covered depends on what it is intended for – ask the supplier. See also the items on Article 6(3) and on when the high-risk rules apply."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4, litra b"
+    applies:
+      flags: [performance-scoring, monitoring]
+
+  - id: ai-act-annex-iii-4b-planning
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "Vagt- og ruteplanlægning kan være højrisiko"
+      en: "Shift and route planning can be high-risk"
+    text:
+      da: "Et system til vagt- eller ruteplanlægning er ikke i sig selv højrisiko. Det kan være højrisiko efter bilag III, punkt 4, litra b, hvis systemet fordeler opgaver ud fra den enkeltes adfærd eller træk – f.eks. giver færre eller dårligere vagter til den, der har været syg, eller tildeler ruter efter den enkeltes målte tempo."
+      en: "A system for shift or route planning is not high-risk as such. It can be high-risk under Annex III, point 4(b), if the system allocates tasks based on the individual's behaviour or traits – for example giving fewer or worse shifts to someone who has been ill, or assigning routes by the individual's measured pace."
+    caveat:
+      da: "Spørg leverandøren, hvilke oplysninger om den enkelte systemet bruger, når det fordeler opgaver. Se også punktet om, hvornår højrisikoreglerne gælder."
+      en: "Ask the supplier what information about the individual the system uses when it allocates tasks. See also the item on when the high-risk rules apply."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), bilag III, punkt 4, litra b"
+    applies:
+      flags: [task-allocation]
+
+  - id: ai-act-art-6-3
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "Ikke alle systemer i bilag III er højrisiko – men profilering er det altid"
+      en: "Not every Annex III system is high-risk – but profiling always is"
+    text:
+      da: "Efter artikel 6, stk. 3, er et system i bilag III ikke højrisiko, hvis det ikke udgør en væsentlig risiko for skade på personers sundhed, sikkerhed eller grundlæggende rettigheder, f.eks. fordi det kun udfører en snæver, proceduremæssig opgave. Et system i bilag III, der profilerer fysiske personer, anses dog altid for højrisiko."
+      en: "Under Article 6(3), an Annex III system is not high-risk if it does not pose a significant risk of harm to the health, safety or fundamental rights of persons, for example because it only performs a narrow procedural task. An Annex III system that performs profiling of natural persons is, however, always considered high-risk."
+    caveat:
+      da: "En leverandør, der mener, at et system i bilag III ikke er højrisiko, skal dokumentere sin vurdering. Bed om den."
+      en: "A provider who considers that an Annex III system is not high-risk must document that assessment. Ask for it."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 6, stk. 3"
     applies:
       flags: [performance-scoring, monitoring, task-allocation, recruitment]
 
   - id: ai-act-art-26-7
     kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "Medarbejderne og deres repræsentanter skal informeres, før et højrisikosystem tages i brug"
       en: "Workers and their representatives must be informed before a high-risk system is used"
@@ -804,14 +878,16 @@ context:
       da: "Før et højrisiko-KI-system tages i brug på arbejdspladsen, skal arbejdsgiveren informere arbejdstagerrepræsentanterne og de berørte arbejdstagere om, at de vil blive omfattet af brugen af systemet. Informationen gives efter de regler og den praksis, der gælder for information af arbejdstagere og deres repræsentanter."
       en: "Before a high-risk AI system is put into service or used at the workplace, the employer must inform the workers' representatives and the affected workers that they will be subject to the use of the system. The information is given in line with the rules and practice that apply to informing workers and their representatives."
     caveat:
-      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder. Uanset datoen anbefaler BFA-rapporten, at både ledelse og medarbejdere inddrages aktivt i implementeringen af KI."
-      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies. Whatever the date, the BFA report recommends that both management and employees are actively involved in implementing AI."
+      da: "Pligten gælder fra den dato, hvor højrisikoreglerne træder i kraft (se punktet om, hvornår højrisikoreglerne gælder). Uanset datoen anbefaler BFA-rapporten, at både ledelse og medarbejdere inddrages aktivt i implementeringen af KI."
+      en: "The duty applies from the date on which the high-risk rules take effect (see the item on when the high-risk rules apply). Whatever the date, the BFA report recommends that both management and employees are actively involved in implementing AI."
     source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 26, stk. 7"
     applies:
       flags: [performance-scoring, monitoring, task-allocation, recruitment]
 
   - id: ai-act-art-26-oversight
     kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "Menneskeligt tilsyn med højrisikosystemer"
       en: "Human oversight of high-risk systems"
@@ -819,50 +895,157 @@ context:
       da: "Arbejdsgiveren skal som idriftsætter af et højrisiko-KI-system bl.a. bruge systemet i overensstemmelse med brugsanvisningen; overdrage det menneskelige tilsyn til personer, der har de nødvendige kompetencer, den nødvendige uddannelse og myndighed; sikre, at inputdata er relevante og tilstrækkeligt repræsentative, i det omfang arbejdsgiveren har kontrol over dem; overvåge systemets drift og underrette leverandøren, hvis der opstår risici eller alvorlige hændelser; og opbevare de logfiler, systemet automatisk danner, i mindst seks måneder."
       en: "As the deployer of a high-risk AI system, the employer must among other things use the system in accordance with its instructions for use; assign human oversight to persons who have the necessary competence, training and authority; ensure that input data are relevant and sufficiently representative, to the extent the employer controls them; monitor the system's operation and inform the provider if risks or serious incidents arise; and keep the logs the system generates automatically for at least six months."
     caveat:
-      da: "Forpligtelserne for højrisikosystemer skulle oprindeligt gælde fra 2. august 2026. Et forslag fra Europa-Kommissionen (den såkaldte digitale omnibus) kan flytte datoen, så tjek, hvad der gælder, når I bruger vurderingen."
-      en: "The obligations for high-risk systems were originally to apply from 2 August 2026. A proposal from the European Commission (the so-called Digital Omnibus) may move that date, so check what applies when you use this assessment."
+      da: "Pligterne gælder fra den dato, hvor højrisikoreglerne træder i kraft (se punktet om, hvornår højrisikoreglerne gælder)."
+      en: "The duties apply from the date on which the high-risk rules take effect (see the item on when the high-risk rules apply)."
     source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 26, stk. 1-6"
     applies:
       flags: [performance-scoring, monitoring, task-allocation, recruitment]
 
+  - id: ai-act-art-26-11
+    kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "Ansøgere og andre berørte skal have besked, når et højrisikosystem er med til at træffe beslutninger om dem"
+      en: "Applicants and others affected must be told when a high-risk system helps make decisions about them"
+    text:
+      da: "Bruger arbejdsgiveren et højrisikosystem fra bilag III til at træffe eller hjælpe med at træffe beslutninger om fysiske personer – f.eks. om hvilke ansøgere der går videre – skal arbejdsgiveren informere de berørte personer om, at de er omfattet af brugen af systemet."
+      en: "If the employer uses an Annex III high-risk system to make, or help make, decisions about natural persons – for example which applicants go forward – the employer must inform the persons affected that they are subject to the use of the system."
+    caveat:
+      da: "Pligten gælder fra den dato, hvor højrisikoreglerne træder i kraft (se punktet om, hvornår højrisikoreglerne gælder)."
+      en: "The duty applies from the date on which the high-risk rules take effect (see the item on when the high-risk rules apply)."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 26, stk. 11"
+    applies:
+      flags: [recruitment]
+
+  - id: gdpr-art-22
+    kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "Afgørelser, der alene bygger på automatisk behandling"
+      en: "Decisions based solely on automated processing"
+    text:
+      da: "Efter databeskyttelsesforordningens artikel 22 har en person ret til ikke at blive gjort til genstand for en afgørelse, der alene bygger på automatisk behandling, herunder profilering, hvis afgørelsen har retsvirkning eller på tilsvarende vis betydeligt påvirker personen – f.eks. et automatisk afslag på en jobansøgning. Undtagelserne kræver bl.a., at personen kan få en menneskelig vurdering, kan fremføre sine synspunkter og kan bestride afgørelsen."
+      en: "Under Article 22 of the General Data Protection Regulation, a person has the right not to be subject to a decision based solely on automated processing, including profiling, which produces legal effects concerning them or similarly significantly affects them – for example an automatic rejection of a job application. The exceptions require, among other things, that the person can obtain human intervention, express their point of view and contest the decision."
+    caveat:
+      da: "Lad et menneske træffe den endelige beslutning om ansøgere, og dokumentér, hvordan systemets vurdering indgår."
+      en: "Let a person make the final decision about applicants, and document how the system's assessment is used."
+    source: "Forordning (EU) 2016/679 (databeskyttelsesforordningen), art. 22"
+    applies:
+      flags: [recruitment]
+
   - id: ai-act-art-5-1-f
     kind: legal
+    severity: prohibited
+    as_of: "2026-12-01"
     title:
       da: "Forbud mod KI, der udleder følelser på arbejdspladsen"
       en: "Ban on AI that infers emotions at the workplace"
     text:
-      da: "Det er forbudt at bruge KI-systemer til at udlede en fysisk persons følelser på arbejdspladsen, medmindre systemet er beregnet til medicinske eller sikkerhedsmæssige formål. Forbuddet gælder fra 2. februar 2025."
-      en: "It is prohibited to use AI systems to infer the emotions of a natural person at the workplace, unless the system is intended for medical or safety reasons. The ban applies from 2 February 2025."
+      da: "Det er forbudt at bruge KI-systemer til at udlede en fysisk persons følelser på arbejdspladsen ud fra biometriske data som stemme, ansigtsudtryk eller kropssignaler, medmindre systemet er beregnet til medicinske eller sikkerhedsmæssige formål. Forbuddet gælder fra 2. februar 2025. Europa-Kommissionens retningslinjer om forbudt praksis (februar 2025) nævner som eksempel et callcenter, der følger medarbejdernes følelser, f.eks. vrede, ud fra deres stemme."
+      en: "It is prohibited to use AI systems to infer the emotions of a natural person at the workplace from biometric data such as voice, facial expressions or body signals, unless the system is intended for medical or safety reasons. The ban applies from 2 February 2025. The European Commission's guidelines on prohibited practices (February 2025) give as an example a call centre that tracks its employees' emotions, such as anger, from their voice."
     caveat:
-      da: "Grænsen mellem at måle trivsel og at udlede følelser kan være uklar. Spørg leverandøren, hvad systemet præcist udleder om medarbejderne."
-      en: "The line between measuring wellbeing and inferring emotions can be unclear. Ask the supplier exactly what the system infers about employees."
-    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f"
+      da: "Forbuddet gælder følelser udledt af biometriske data, ikke tekst i sig selv. Grænsen mellem at måle kvalitet eller trivsel og at udlede følelser kan være uklar: en samtalescore, der bygger på toneleje, eller sensorer, der måler trivsel ud fra kropssignaler, kan ligge tæt på den. Spørg leverandøren, hvad systemet præcist udleder om medarbejderne, og ud fra hvilke data."
+      en: "The ban concerns emotions inferred from biometric data, not text as such. The line between measuring quality or wellbeing and inferring emotions can be unclear: a call score based on tone of voice, or sensors that measure wellbeing from body signals, can come close to it. Ask the supplier exactly what the system infers about employees, and from which data."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f, og art. 3, nr. 39; Europa-Kommissionens retningslinjer om forbudt praksis efter AI-forordningen (februar 2025)"
     applies:
-      flags: [emotion-recognition]
+      flags: [emotion-recognition, biometric-signals]
 
   - id: ai-act-art-4
     kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "KI-færdigheder hos personalet"
       en: "AI literacy of staff"
     text:
-      da: "En arbejdsgiver, der anvender KI-systemer, skal så vidt muligt sikre et tilstrækkeligt niveau af KI-færdigheder hos sit personale og andre, der betjener og bruger systemerne på arbejdsgiverens vegne – under hensyn til deres tekniske viden, erfaring og uddannelse og den sammenhæng, systemerne bruges i. Pligten gælder fra 2. februar 2025."
-      en: "An employer that uses AI systems must, to the best of its ability, ensure a sufficient level of AI literacy among its staff and others who operate and use the systems on its behalf – taking into account their technical knowledge, experience and training and the context in which the systems are used. The obligation applies from 2 February 2025."
+      da: "En arbejdsgiver, der anvender KI-systemer, skal så vidt muligt sikre et tilstrækkeligt niveau af KI-færdigheder hos sit personale og andre, der betjener og bruger systemerne på arbejdsgiverens vegne – under hensyn til deres tekniske viden, erfaring og uddannelse og den sammenhæng, systemerne bruges i. Pligten har gældet siden 2. februar 2025."
+      en: "An employer that uses AI systems must, to the best of its ability, ensure a sufficient level of AI literacy among its staff and others who operate and use the systems on its behalf – taking into account their technical knowledge, experience and training and the context in which the systems are used. The obligation has applied since 2 February 2025."
     caveat:
-      da: "Europa-Kommissionen har foreslået ændringer af AI-forordningen (den såkaldte digitale omnibus). Tjek den gældende tekst, før I henviser til bestemmelsen."
-      en: "The European Commission has proposed amendments to the AI Act (the so-called Digital Omnibus). Check the text in force before you refer to this provision."
+      da: "Teksten gengiver artikel 4, som den blev vedtaget. Ifølge de sekundære kilder, igloo bygger på, er artikel 4 ikke ændret af den digitale omnibus; det er ikke efterprøvet mod den endelige tekst pr. 1. december 2026. Tjek den gældende ordlyd på EUR-Lex (https://eur-lex.europa.eu/eli/reg/2024/1689/oj), før I henviser til bestemmelsen."
+      en: "The text renders Article 4 as adopted. According to the secondary sources igloo relies on, the Digital Omnibus did not change Article 4; this has not been checked against the final text as of 1 December 2026. Check the wording in force on EUR-Lex (https://eur-lex.europa.eu/eli/reg/2024/1689/oj) before you cite the provision."
     source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 4"
+
+  # --- Maskiner og robotter ----------------------------------------------------
+
+  - id: machinery-regulation
+    kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "Maskinforordningen gælder fra 20. januar 2027"
+      en: "The Machinery Regulation applies from 20 January 2027"
+    text:
+      da: "Maskinforordningen (EU) 2023/1230 afløser maskindirektivet og gælder fra 20. januar 2027. Den stiller krav til maskiner og sikkerhedskomponenter, herunder komponenter med selvudviklende adfærd, som bruger KI. Robotter, der tages i brug, skal opfylde kravene og leveres med overensstemmelseserklæring og brugsanvisning; arbejdsgiveren skal bruge dem efter anvisningen."
+      en: "The Machinery Regulation (EU) 2023/1230 replaces the Machinery Directive and applies from 20 January 2027. It sets requirements for machinery and safety components, including components with self-evolving behaviour that use AI. Robots put into use must meet the requirements and come with a declaration of conformity and instructions; the employer must use them according to the instructions."
+    caveat:
+      da: "Indtil 20. januar 2027 gælder maskindirektivet (2006/42/EF). Tjek forordningen på EUR-Lex (https://eur-lex.europa.eu/eli/reg/2023/1230/oj), og spørg leverandøren, efter hvilke regler robotten er CE-mærket."
+      en: "Until 20 January 2027 the Machinery Directive (2006/42/EC) applies. Check the regulation on EUR-Lex (https://eur-lex.europa.eu/eli/reg/2023/1230/oj), and ask the supplier under which rules the robot carries its CE marking."
+    source: "Forordning (EU) 2023/1230 (maskinforordningen)"
+    applies:
+      flags: [machinery]
+
+  - id: ai-act-annex-i-safety-components
+    kind: legal
+    severity: information
+    as_of: "2026-12-01"
+    title:
+      da: "KI som sikkerhedskomponent i maskiner kan være højrisiko"
+      en: "AI as a safety component of machinery can be high-risk"
+    text:
+      da: "Efter AI-forordningens artikel 6, stk. 1, er et KI-system højrisiko, når det er en sikkerhedskomponent i – eller selv er – et produkt, der er omfattet af EU-lovgivningen i bilag I (bl.a. maskinreglerne), og produktet skal overensstemmelsesvurderes af tredjepart. Det kan f.eks. gælde den KI, der styrer en robots navigation eller genkendelse af mennesker."
+      en: "Under Article 6(1) of the AI Act, an AI system is high-risk when it is a safety component of – or is itself – a product covered by the EU legislation in Annex I (including the machinery rules) and the product must undergo third-party conformity assessment. This can apply, for example, to the AI that controls a robot's navigation or its recognition of people."
+    caveat:
+      da: "Reglerne for bilag I skulle oprindeligt gælde fra 2. august 2027 og flyttes efter det oplyste til 2. august 2028 (se punktet om, hvornår højrisikoreglerne gælder)."
+      en: "The rules for Annex I were originally to apply from 2 August 2027 and are reported to move to 2 August 2028 (see the item on when the high-risk rules apply)."
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 6, stk. 1, og bilag I"
+    applies:
+      flags: [machinery]
+
+  - id: robots-apv-revision
+    kind: apv
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "APV'en skal revideres, når robotter tages i brug"
+      en: "The workplace assessment must be revised when robots are put into use"
+    text:
+      da: "Når robotter tages i brug eller får nye opgaver, ændres arbejdet, arbejdsmetoderne eller arbejdsprocesserne, og APV'en skal revideres: risikoen for påkørsel, klemning og andre uheld skal vurderes, og handlingsplanen skal sige, hvordan den forebygges – f.eks. afskærmning, hastighedsbegrænsning, nødstopfunktioner og instruktion."
+      en: "When robots are put into use or given new tasks, the work, work methods or work processes change, and the workplace assessment must be revised: the risk of collisions, crushing and other accidents must be assessed, and the action plan must say how it is prevented – for example guarding, speed limits, emergency stop functions and instruction."
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og bekendtgørelse om systematisk arbejdsmiljøarbejde"
+    applies:
+      flags: [machinery]
+
+  - id: accidents-near-misses
+    kind: legal
+    severity: obligation
+    as_of: "2026-12-01"
+    title:
+      da: "Arbejdsulykker skal anmeldes, og nærved-ulykker bør gennemgås"
+      en: "Accidents at work must be reported, and near-misses should be reviewed"
+    text:
+      da: "Arbejdsulykker skal anmeldes til Arbejdstilsynet efter reglerne om anmeldelse af arbejdsulykker. Arbejdsmiljøorganisationen skal medvirke til at undersøge ulykker, og hændelser, hvor en robot har ramt eller var tæt på at ramme en medarbejder, bør registreres og gennemgås, så de indgår i APV'en og i forebyggelsen."
+      en: "Accidents at work must be reported to the Danish Working Environment Authority under the rules on reporting accidents at work. The occupational health and safety organisation must help investigate accidents, and incidents where a robot hit or nearly hit an employee should be recorded and reviewed, so that they feed into the workplace assessment and into prevention."
+    caveat:
+      da: "Hvilke ulykker der skal anmeldes, og inden for hvilken frist, står i Arbejdstilsynets regler om anmeldelse af arbejdsulykker; tjek den gældende tekst på retsinformation.dk. Pligten til at anmelde gælder ulykker, ikke nærved-ulykker."
+      en: "Which accidents must be reported, and by when, is set out in the Danish Working Environment Authority's rules on reporting accidents at work; check the text in force on retsinformation.dk. The duty to report covers accidents, not near-misses."
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven) og Arbejdstilsynets regler om anmeldelse af arbejdsulykker; bekendtgørelse om systematisk arbejdsmiljøarbejde"
+    applies:
+      flags: [machinery]
 
   # --- Kontrolforanstaltninger -------------------------------------------------
 
   - id: control-measures-notice
     kind: agreement
+    severity: obligation
+    as_of: "2026-12-01"
     title:
-      da: "Kontrolforanstaltninger skal varsles"
-      en: "Control measures must be notified in advance"
+      da: "Kontrolforanstaltninger skal være saglige og varsles"
+      en: "Control measures must have a legitimate purpose and be notified in advance"
     text:
-      da: "Indfører arbejdsgiveren kontrolforanstaltninger – f.eks. GPS, logning eller anden registrering af medarbejdernes arbejde – skal medarbejderne efter DA/LO-aftalen om kontrolforanstaltninger have besked senest 6 uger, før foranstaltningen indføres."
-      en: "If the employer introduces control measures – for example GPS, logging or other recording of employees' work – the employees must, under the DA/LO agreement on control measures, be notified no later than 6 weeks before the measure is introduced."
+      da: "Indfører arbejdsgiveren kontrolforanstaltninger – f.eks. GPS, logning eller anden registrering af medarbejdernes arbejde – skal foranstaltningen efter DA/LO-aftalen om kontrolforanstaltninger have et sagligt, driftsmæssigt formål, den må ikke være krænkende, og den skal stå i rimeligt forhold til formålet. Medarbejderne skal have besked senest 6 uger, før foranstaltningen indføres. Varslet kan undlades, hvis det ville forspilde formålet med foranstaltningen, eller hvis tvingende driftsmæssige hensyn forhindrer det; så skal medarbejderne have besked hurtigst muligt og have begrundelsen."
+      en: "If the employer introduces control measures – for example GPS, logging or other recording of employees' work – the measure must, under the DA/LO agreement on control measures, have a legitimate business purpose, must not be offensive and must be proportionate to its purpose. The employees must be notified no later than 6 weeks before the measure is introduced. The notice may be dispensed with if it would defeat the purpose of the measure, or if compelling operational reasons prevent it; the employees must then be notified as soon as possible and given the reason."
     caveat:
       da: "Aftalen gælder, hvor arbejdspladsen er omfattet af DA/LO-området (LO er i dag en del af FH); andre overenskomstområder kan have tilsvarende regler. Om et KI-system er en kontrolforanstaltning, afhænger af, hvordan det bruges – drøft det med tillidsrepræsentanten."
       en: "The agreement applies where the workplace is covered by the DA/LO area (LO is now part of FH); other collective agreement areas may have similar rules. Whether an AI system is a control measure depends on how it is used – discuss it with the union representative."
@@ -874,16 +1057,20 @@ context:
 
   - id: apv-new-technology
     kind: apv
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "APV'en skal revideres, når ny teknologi ændrer arbejdet"
       en: "The workplace assessment must be revised when new technology changes the work"
     text:
       da: "Arbejdsgiveren skal sørge for en skriftlig arbejdspladsvurdering (APV). Den skal revideres, når der sker ændringer i arbejdet, arbejdsmetoderne eller arbejdsprocesserne, som har betydning for sikkerhed og sundhed – f.eks. når ny teknologi eller nye IT-systemer tages i brug – og under alle omstændigheder mindst hvert tredje år. Siden 1. februar 2024 har APV'en fire elementer: afdækning og risikovurdering, inddragelse af sygefravær, udarbejdelse og gennemførelse af en handlingsplan samt opfølgning. Arbejdsmiljøorganisationen skal deltage i hele processen; hvor der ikke er en, deltager medarbejderne. Handlingsplanen angiver i prioriteret rækkefølge, hvad der skal gøres, hvordan, hvem der er ansvarlig, og hvornår, samt hvordan og hvornår effekten evalueres. Den skal være tilgængelig for ledelse, medarbejdere og Arbejdstilsynet."
-      en: "The employer must ensure a written workplace assessment (APV). It must be revised when changes in the work, work methods or work processes matter for safety and health – for example when new technology or new IT systems are put into use – and in any case at least every three years. Since 1 February 2024 the APV has four elements: mapping and risk assessment, including sickness absence, drawing up and carrying out an action plan, and follow-up. The occupational health and safety organisation must take part in the whole process; where there is none, the employees take part. The action plan sets out, in order of priority, what is to be done, how, who is responsible and when, and how and when its effect will be evaluated. It must be available to management, employees and the Danish Working Environment Authority."
-    source: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og Arbejdstilsynets regler om arbejdspladsvurdering"
+      en: "The employer must ensure a written workplace assessment (APV). It must be revised when changes in the work, work methods or work processes matter for safety and health – for example when new technology or new IT systems are put into use – and in any case at least every three years. Since 1 February 2024 the APV has four elements: mapping and risk assessment, inclusion of sickness absence, drawing up and carrying out an action plan, and follow-up. The occupational health and safety organisation must take part in the whole process; where there is none, the employees take part. The action plan sets out, in order of priority, what is to be done, how, who is responsible and when, and how and when its effect will be evaluated. It must be available to management, employees and the Danish Working Environment Authority."
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og bekendtgørelse om systematisk arbejdsmiljøarbejde (gældende fra 1. februar 2024; se Arbejdstilsynets vejledning 1.3.1)"
 
   - id: amo-size
     kind: apv
+    severity: obligation
+    as_of: "2026-12-01"
     title:
       da: "Arbejdsmiljøorganisationen afhænger af antallet af ansatte"
       en: "The occupational health and safety organisation depends on the number of employees"
@@ -893,7 +1080,7 @@ context:
     caveat:
       da: "Virksomheden kan efter aftale organisere arbejdsmiljøarbejdet på en anden måde. Tjek, hvordan det er organiseret hos jer."
       en: "The enterprise may by agreement organise its work environment effort differently. Check how it is organised at your workplace."
-    source: "Lov om arbejdsmiljø (arbejdsmiljøloven) og bekendtgørelse om samarbejde om arbejdsmiljø"
+    source: "Lov om arbejdsmiljø (arbejdsmiljøloven) og bekendtgørelse om systematisk arbejdsmiljøarbejde (gældende fra 1. februar 2024)"
 
   # --- Målbilledet for den offentlige sektor: vejledende principper -----------
 
@@ -1018,6 +1205,9 @@ findings:
     title:
       da: KI-agenter kan fuldautomatisere opgaver og forstærke faglig sorg og meningstab
       en: AI agents can fully automate tasks and deepen loss of professional depth and loss of meaning
+    short_title:
+      da: "Hyperautomatisering og faglig sorg"
+      en: "Hyper-automation and loss of professional depth"
     summary:
       da: "I dag får de erfarne brugere mest ud af generativ KI, fordi brugeren skal indgå i løbende dialog med værktøjet og styre arbejdets gang; graden af decideret automatisering er derfor begrænset. Med fremtidige KI-agenter kan det ændre sig, og en fuldautomatisering af opgaver vil begrænse relevansen af menneskelige kompetencer. De tidligere konklusioner om faglig sorg og meningstab vil altså forstærkes i dette scenarie."
       en: "Today it is experienced users who get the most out of generative AI, because the user has to stay in an ongoing dialogue with the tool and steer the work; the degree of actual automation is therefore limited. With future AI agents this may change, and full automation of tasks will limit the relevance of human skills. The earlier conclusions about loss of professional depth and loss of meaning will thus be reinforced in this scenario."
@@ -1033,6 +1223,9 @@ findings:
     title:
       da: Når teknologien modnes, kan KI redefinere opgaver, roller og forretningsmodeller
       en: As the technology matures, AI can redefine tasks, roles and business models
+    short_title:
+      da: "Redefinering af opgaver og roller"
+      en: "Redefining tasks and roles"
     summary:
       da: "Når vi møder en ny teknologi, bruger vi den først inden for de eksisterende rammer; med tiden lærer vi dens særegne kapabiliteter at kende og tilpasser metoder og opgaver, så innovation og nye muligheder opstår. I dag bruger virksomheder f.eks. chatbots primært til at blive mere effektive i eksisterende opgaver. I takt med at teknologien modnes, vil den både give helt nye anvendelser og forandre processer, produkter eller hele virksomhedens forretningsmodel."
       en: "When we meet a new technology, we first use it within the existing frames; over time we learn its particular capabilities and adapt our methods and tasks, so that innovation and new opportunities arise. Today companies mainly use chatbots, for example, to become more efficient at existing tasks. As the technology matures, it will bring entirely new uses and change processes, products or the company's whole business model."
@@ -1050,6 +1243,9 @@ findings:
     title:
       da: Hastigheden i udviklingen truer kompetenceudviklingen og kan skabe utryghed
       en: The speed of change threatens skills development and can create insecurity
+    short_title:
+      da: "Et arbejdsmarked i bevægelse"
+      en: "A labour market in motion"
     summary:
       da: "Arbejdsmarkedet, medarbejderroller og kompetencebehov er altid i bevægelse; det særlige ved KI er hastigheden. Kompetenceudviklingen gennem uddannelsessystemet og videreuddannelse på arbejdspladsen er alvorligt truet af netop hastigheden, hvormed kompetencebehovet ændrer sig. KI-agenter vil medføre væsentlige ændringer i, hvilke opgaver mennesker udfører, og hvordan vi kommunikerer om dem: Hastigheden kan skabe utryghed hos nogle, mens store skift i opgaveudførsel vil medføre kompetenceforskydninger og -behov."
       en: "The labour market, employee roles and skills needs are always in motion; what is special about AI is the speed. Skills development through the education system and further training at the workplace is seriously threatened by precisely the speed at which skills needs change. AI agents will bring significant changes to which tasks people do and how we communicate about them: the speed may create insecurity for some, while major shifts in how tasks are done will cause shifts in skills and new skills needs."
@@ -1072,6 +1268,9 @@ findings:
     title:
       da: "Anvendelse af generativ KI opleves som et kompetenceløft og skaber øget jobtilfredshed"
       en: "Using generative AI is experienced as an upskilling and increases job satisfaction"
+    short_title:
+      da: "Kompetenceløft og jobtilfredshed"
+      en: "Upskilling and job satisfaction"
     summary:
       da: "Tidlige erfaringer fra eksperter og forskningsstudier viser, at brugen af generativ KI kan give medarbejderne et effektivitetsløft og øge jobtilfredsheden på kort sigt, og øget jobtilfredshed er et væsentligt element for trivsel. Generativ KI gør store mængder viden og ekspertise tilgængelig, så medarbejderne kan påtage sig mere komplekse og interessante opgaver, og i praksis bruges teknologien især til at tage de kedelige, repetitive eller af andre grunde uønskede opgaver. Det kan tyde på, at medarbejderne oplever teknologien som et værdifuldt værktøj og arbejder \"over algoritmen\", hvor KI er en støtte, der løfter deres arbejde, snarere end at de bliver styret af den."
       en: "Early experience from experts and research studies shows that using generative AI at work can give employees an efficiency boost and raise job satisfaction in the short term, and higher job satisfaction is an important element of wellbeing. Generative AI makes large amounts of knowledge and expertise available, so employees can take on more complex and interesting tasks, and in practice the technology is used above all to take the boring, repetitive or otherwise unwanted tasks. This may indicate that employees experience the technology as a valuable tool and work \"above the algorithm\", where AI is a support that lifts their work rather than something that steers them."
@@ -1091,6 +1290,9 @@ findings:
     title:
       da: "Generativ KI kan på længere sigt lede til faglig dovenskab"
       en: "In the longer term, generative AI can lead to professional complacency"
+    short_title:
+      da: "Faglig dovenskab"
+      en: "Professional complacency"
     summary:
       da: "Hvis medarbejderne i stigende grad forlader sig på KI's forslag og tekstarbejde, kan deres dybere faglighed gradvist udtyndes (\"faglig sorg\"), hvilket kan give flere fejl og en stigende afhængighed af generativ KI. \"Faglig dovenskab\" er risikoen for, at medarbejdere ukritisk accepterer svar fra generativ KI uden selv at vurdere dem, selv om teknologien kan producere misinformation, fordi den bygger på sandsynlighed og mangler et egentligt sandhedsbegreb. Nogle virksomheder har oplevet, at tidspres får medarbejdere til ukritisk at stole på KI-genererede svar og tekster, og medarbejdere kan føle sig fremmedgjorte og miste engagement og mening i arbejdet, hvis de oplever deres faglighed som truet. Derfor er det afgørende, at medarbejderne forbliver kritiske og vurderer kilder og fakta, selv når KI-modellen synes pålidelig."
       en: "If employees rely more and more on AI's suggestions and text work, their deeper professional expertise can gradually thin out (\"loss of professional depth\", faglig sorg), which can bring more errors and a growing dependence on generative AI. \"Professional complacency\" (faglig dovenskab) is the risk that employees accept answers from generative AI uncritically without assessing them themselves, even though the technology can produce misinformation because it is based on probability and has no real concept of truth. Some companies have found that time pressure makes employees trust AI-generated answers and texts uncritically, and employees can feel alienated and lose engagement and meaning in their work if they see their professional expertise as threatened. It is therefore essential that employees stay critical and check sources and facts, even when the AI model seems reliable."
@@ -1114,6 +1316,9 @@ findings:
     title:
       da: "Generativ KI kan mindske behovet for social interaktion og idéudveksling i gruppen og dermed svække kulturen"
       en: "Generative AI can reduce the need for social interaction and exchange of ideas in the group and so weaken its culture"
+    short_title:
+      da: "Mindre social interaktion og idéudveksling"
+      en: "Less social interaction and exchange of ideas"
     summary:
       da: "Eksperter påpeger, at brug af generativ KI muligvis vil medføre mindre vidensdeling og erfaringsudveksling blandt medarbejderne, fordi der bliver mindre social interaktion. Det kan give mindre samarbejde og øget faglig fragmentering, hvor medarbejderne i stigende grad arbejder alene uden at søge sparring eller feedback fra kolleger, og mindre interaktion kan svække fællesskabet og den kollegiale kultur, som ofte er vigtig for trivsel og kreativitet i gruppen. Arbejdspladser, der effektiviserer opgaver med generativ KI, bør derfor overveje, hvordan de kompenserer for den mindskede sociale kontakt, f.eks. ved at bruge en del af den frigjorte tid på socialt samvær, idéudveksling og fælles læring."
       en: "Experts point out that using generative AI may lead to less knowledge sharing and exchange of experience among employees, because there is less social interaction. This can mean less cooperation and more professional fragmentation, with employees increasingly working alone without seeking input or feedback from colleagues, and less interaction can weaken the community and the collegial culture that often matter for wellbeing and creativity in the group. Workplaces that make tasks more efficient with generative AI should therefore consider how to make up for the reduced social contact, for example by spending part of the freed-up time on socialising, exchanging ideas and learning together."
@@ -1131,6 +1336,9 @@ findings:
     title:
       da: "Generativ KI kan føre til skabelse af et A- og B-hold i gruppen, når de, som anvender teknologien, opnår højere individuel effektivitet og kvalitet"
       en: "Generative AI can lead to \"A and B teams\" (A- og B-hold) in the group, when those who use the technology achieve higher individual efficiency and quality"
+    short_title:
+      da: "A- og B-hold"
+      en: "A and B teams"
     summary:
       da: "Tidlige brugere af generativ KI kan arbejde hurtigere og levere højere kvalitet, hvilket kan skabe en kløft mellem medarbejderne, hvor de mindst digitalt kompetente eller mindre forandringsparate risikerer at blive marginaliseret. Det kan udfordre samarbejdet og skabe spændinger i det kollegiale fællesskab, hvor nogle medarbejdere opfattes som mere effektive og værdifulde end andre, og teknologiens indlejrede bias kan yderligere forstærke uligheder for minoriteter og sårbare grupper. Omvendt kan den brugervenlige grænseflade på dagligdags sprog give alle medarbejdere, også dem uden tekniske færdigheder, mulighed for at være med. For at undgå en A- og B-holdsdynamik skal organisationen arbejde aktivt på at inkludere alle medarbejdere i brugen af generativ KI og sikre lige adgang til uddannelse og støtte."
       en: "Early users of generative AI can work faster and deliver higher quality, which can open a gap between employees in which those with the fewest digital skills or less openness to change risk being marginalised. This can strain cooperation and create tension among colleagues, as some employees are seen as more efficient and valuable than others, and the technology's built-in bias can further reinforce inequalities for minorities and vulnerable groups. On the other hand, the user-friendly interface in everyday language can let all employees, including those without technical skills, take part. To avoid an A and B team dynamic, the organisation must work actively to include all employees in the use of generative AI and ensure equal access to training and support."
@@ -1150,6 +1358,9 @@ findings:
     title:
       da: "Implementering af generativ KI er et ledelsesansvar, ikke et IT-projekt, og det er ledelsens opgave at sikre de positive muligheder og undgå de negative påvirkninger"
       en: "Implementing generative AI is a management responsibility, not an IT project, and it is management's task to secure the positive opportunities and avoid the negative impacts"
+    short_title:
+      da: "Ledelsesansvar, ikke et IT-projekt"
+      en: "A management responsibility, not an IT project"
     summary:
       da: "Generativ KI giver ledelsen både nye muligheder og udfordringer og kræver aktiv overvågning for at sikre, at indvirkningen på opgavekvalitet og arbejdsmiljø er positiv. Ledelsen skal skabe rammer, procedurer og træning, så KI integreres forsvarligt i arbejdsgangene, og facilitere løbende refleksion og dialog om teknologien, især hvor den kan påvirke faglig sorg, faglig dovenskab og gruppedynamik; tilstrækkelig oplæring og inddragelse af alle medarbejdere er afgørende for at minimere sociale skel og forhindre marginalisering af sårbare medarbejdergrupper. Samtidig kan generativ KI flytte lederrollen fra \"management\" til \"ledelse\": når KI effektiviserer arbejdsprocesser og mindsker behovet for koordinerende møder, kan lederen bruge mere tid på medarbejderudvikling og trivsel, men skiftet kan også give øget pres, hvis ledelsesansvaret udvides til flere medarbejdere eller processer."
       en: "Generative AI brings management both new opportunities and challenges and calls for active monitoring to make sure its impact on the quality of tasks and on the working environment is positive. Management must create frameworks, procedures and training so that AI is built into workflows responsibly, and facilitate ongoing reflection and dialogue about the technology, especially where it can affect loss of professional depth, professional complacency and group dynamics; adequate training and involvement of all employees is essential to minimise social divides and prevent the marginalisation of vulnerable groups of employees. At the same time, generative AI can shift the manager's role from \"management\" to \"leadership\": when AI streamlines work processes and reduces the need for coordination meetings, managers can spend more time on employee development and wellbeing, but the shift can also bring more pressure if leadership responsibility is extended to more employees or processes."
@@ -1167,6 +1378,9 @@ findings:
     title:
       da: "Generativ KI kan både forstærke bias og minimere det"
       en: "Generative AI can both reinforce bias and reduce it"
+    short_title:
+      da: "Forstærke eller minimere bias"
+      en: "Amplifying or minimising bias"
     summary:
       da: "Generativ KI er trænet på enorme mængder internetdata og risikerer at reproducere de fordomme og den bias, der er indlejret i dem. På arbejdspladsen kan det forstærke eksisterende bias, gruppetænkning og skjulte fordomme og dermed skade følelsen af inklusion, retfærdighed og trivsel og undergrave det kollegiale samarbejde og den psykologiske tryghed, så teknologien skal tages i brug med omtanke, og arbejdspladsen skal sikre træning og procedurer, der minimerer disse effekter. Paradoksalt nok kan generativ KI med de rette, eksplicitte instruktioner også reducere bias og prioritere diversitet, og den kan bidrage til bedre sociale dynamikker i en gruppe, hvis det mål indtænkes i brugen af teknologien."
       en: "Generative AI is trained on enormous amounts of internet data and risks reproducing the prejudice and bias embedded in it. At work this can reinforce existing bias, groupthink and hidden prejudice, harming the sense of inclusion, fairness and wellbeing and undermining cooperation between colleagues and psychological safety, so the technology must be adopted with care, and the workplace must provide training and procedures that minimise these effects. Paradoxically, with the right explicit instructions generative AI can also reduce bias and give priority to diversity, and it can contribute to better social dynamics in a group if that goal is built into how the technology is used."
@@ -1190,6 +1404,9 @@ findings:
     title:
       da: "Generativ KI kan både forbedre effektiviteten og reducere stress ved at skabe mening og værdi i arbejdet, men kan også øge stressniveauet og påvirke arbejdsmiljøet negativt, hvis effektiviteten blandt andet fører til en usikkerhed omkring behovet for antallet af medarbejdere"
       en: "Generative AI can both improve efficiency and reduce stress by creating meaning and value in the work, but it can also raise stress levels and harm the working environment if the efficiency leads, among other things, to uncertainty about how many employees are needed"
+    short_title:
+      da: "Effektivitet, stress og usikkerhed om antal ansatte"
+      en: "Efficiency, stress and uncertainty about staff numbers"
     summary:
       da: "Generativ KI har påvist potentiale for betydelige effektivitetsforbedringer på individniveau, mens effekterne på gruppe- og organisationsniveau er ukendte, og indirekte kan teknologien frigive tid til læring og innovation. Fordi effektiviseringer er en central del af fortællingen om generativ KI, kan den også skabe usikkerhed om behovet for medarbejdere og dermed stress og bekymringer, og nogle bemærker, at KI mindsker den indsats og kreativitet, opgaverne kræver, så arbejdet kan blive mindre meningsfuldt. Mediernes fokus på sensationelle produktivitetsforøgelser kan presse ledere til at styre KI mod ren effektivisering med øget arbejdspres og demotivering til følge, og derfor skal både ledere og medarbejdere aktivt forholde sig til, hvordan teknologien anvendes, så den understøtter et sundt arbejdsmiljø."
       en: "Generative AI has shown potential for considerable efficiency gains at the individual level, while the effects at group and organisation level are unknown, and indirectly the technology can free up time for learning and innovation. Because efficiency is a central part of the story told about generative AI, it can also create uncertainty about how many employees are needed, and with it stress and worry, and some observe that AI reduces the effort and creativity that tasks require, which can make the work less meaningful. The media's focus on sensational productivity gains can push managers to steer AI towards pure efficiency, leading to more work pressure and demotivation, so both managers and employees must actively consider how the technology is used, so that it supports a healthy working environment."
@@ -1211,6 +1428,9 @@ findings:
     title:
       da: "I dag implementerer vi generativ KI til at løse eksisterende opgaver inden for den nuværende struktur, men på sigt kan den ændre både, hvad vi laver, hvordan vi gør det, og hvordan vi organiserer os"
       en: "Today we implement generative AI to solve existing tasks within the current structure, but in time it can change what we do, how we do it and how we organise ourselves"
+    short_title:
+      da: "Ændrer, hvad vi laver, og hvordan vi organiserer os"
+      en: "Changes what we do and how we organise"
     summary:
       da: "Generativ KI kan demokratisere viden og ekspertise i organisationen, fordi den kan forklare komplekse tekster og teorier på en tilgængelig måde; det ændrer ikke kun, hvem der har adgang til viden, men også hvem der kan udføre opgaver, som tidligere var forbeholdt specialister eller ledere, og det kan ændre lederens rolle og værdiskabelse. Forskydningen kan ændre både de formelle og uformelle magtforhold: nogle organisationer vil se den som en trussel mod deres eksisterende strukturer, mens andre vil se mulighederne for at organisere sig på nye måder. Det er endnu uklart, hvor stor forandringen bliver, men det er vigtigt at være opmærksom på, hvilke medarbejdergrupper der styrkes eller svækkes, og at arbejde aktivt for at inkludere alle medarbejdere i omstillingen."
       en: "Generative AI can democratise knowledge and expertise in the organisation, because it can explain complex texts and theories in an accessible way; this changes not only who has access to knowledge but also who can do tasks that used to be reserved for specialists or managers, and it can change the manager's role and contribution. The shift can change both formal and informal power relations: some organisations will see it as a threat to their existing structures, while others will see the opportunity to organise themselves in new ways. How large the change will be is still unclear, but it is important to watch which groups of employees are strengthened or weakened, and to work actively to include all employees in the transition."
@@ -1232,6 +1452,9 @@ findings:
     title:
       da: "Generativ KI-implementering vil skabe job- og kompetenceforskydninger for mange fag og brancher, men vil også føre til nye jobopgaver og -funktioner"
       en: "Implementing generative AI will shift jobs and skill needs in many trades and industries, but will also lead to new tasks and job functions"
+    short_title:
+      da: "Job- og kompetenceforskydninger"
+      en: "Shifts in jobs and skills"
     summary:
       da: "Generativ KI vil sandsynligvis medføre betydelige ændringer og forskydninger i mange brancher, faggrupper og opgaveområder, og det kræver omskoling og efteruddannelse af den nuværende arbejdsstyrke; i virksomhederne er det derfor en relevant samtale, hvordan opkvalificering kan blive en del af implementeringen, både fagligt og i relation til arbejdsmiljøorganisationen. Historisk har alsidige teknologier ført til ny innovation, nye anvendelser og i sidste ende nye opgaver og jobfunktioner, og det gælder også for KI. På arbejdspladsen kan usikkerhed om jobfunktionernes fremtid føre til øget utryghed, selv når risikoen ikke er reel, og nogle medarbejdere kan opleve et værditab, hvis deres kompetencer bliver mindre efterspurgte, hvilket kan påvirke trivsel og engagement negativt. Nye jobfunktioner og opgaver kan dog modvirke jobtab, og proaktive virksomheder og offentlige institutioner kan mindske de negative effekter gennem strategisk planlægning."
       en: "Generative AI is likely to bring considerable changes and shifts in many industries, occupations and areas of work, which calls for retraining and further training of the current workforce; in companies it is therefore a relevant conversation how upskilling can become part of implementing generative AI, both professionally and in relation to the occupational health and safety organisation. Historically, general-purpose technologies have led to new innovation, new uses and eventually new tasks and job functions, and this also applies to AI. At the workplace, uncertainty about the future of job functions can create more insecurity, even when the risk is not real, and some employees may feel a loss of value if their skills are in less demand, which can harm wellbeing and engagement. New job functions and tasks can, however, offset job losses, and proactive companies and public institutions can reduce the negative effects through strategic planning."
@@ -1251,6 +1474,9 @@ findings:
     title:
       da: "Hastigheden, hvormed KI udvikler sig, udfordrer balancen mellem konkurrenceevne og forsvarlig implementering i danske virksomheder"
       en: "The speed at which AI develops challenges the balance between competitiveness and responsible implementation in Danish companies"
+    short_title:
+      da: "Hastighed mod forsvarlig implementering"
+      en: "Pace versus responsible implementation"
     summary:
       da: "Udviklingen og udbredelsen af generativ KI er ikke kun et internt anliggende for den enkelte virksomhed, men påvirkes også af bredere markedsmæssige og geopolitiske konkurrencedynamikker. Massive investeringer og en hastig udvikling, der næsten udelukkende drives af den private sektor, gør det muligt, at sikkerhed, compliance og etiske hensyn nedprioriteres i udviklingen af generative KI-løsninger, og det skaber pres for hurtig implementering i private virksomheder, som kan miste strategiske konkurrencefordele, hvis de ikke følger med. Samtidig kan et fortsat internationalt teknologisk og politisk kapløb føre til, at yderligere regulering, der indtænker arbejdsmarked og arbejdsmiljø, bliver nedprioriteret."
       en: "The development and spread of generative AI is not only an internal matter for each company but is also shaped by wider market and geopolitical competition. Massive investment and rapid development, driven almost entirely by the private sector, make it possible for safety, compliance and ethical concerns to be given low priority in developing generative AI solutions, and this puts pressure on private companies to implement quickly, as they can lose strategic competitive advantages if they do not keep up. At the same time, a continuing international technological and political race can mean that further regulation that takes the labour market and the working environment into account is given low priority."
@@ -1272,6 +1498,9 @@ findings:
     title:
       da: "Succesfuld implementering af generativ KI kræver både en stærk teknologiforståelse og en ny ledelsestilgang, hvor både ledelse og medarbejdere inddrages aktivt for at sikre, at arbejdsmiljøhensyn indtænkes"
       en: "Successful implementation of generative AI requires both a strong understanding of the technology and a new approach to leadership, in which management and employees are both actively involved to make sure working-environment concerns are taken into account"
+    short_title:
+      da: "Ny ledelsestilgang og aktiv inddragelse"
+      en: "A new leadership approach and active involvement"
     summary:
       da: "Succesfuld implementering afhænger af både ledelsens og medarbejdernes teknologiforståelse, og en udbredt udfordring er forældede eller forenklede opfattelser af generativ KI som en smal teknologi, der skal styres af ledelsen og håndteres som et traditionelt IT-projekt; uden god teknologi- og forretningsforståelse risikerer virksomheder at fejle i implementeringen med misforståelser og modstand fra medarbejderne til følge. Fordi medarbejdere kan tilgå generativ KI via en browser uden IT-afdelingen eller ledelsen, ændres lederens rolle fra at styre teknologien til at sætte rammer, sprede de nødvendige kompetencer og støtte forsvarlig brug, og ledelsen må spørge ind til medarbejdernes oplevelser og forstå, hvordan KI påvirker deres faglighed og arbejdsmiljø. En kombineret top-down og bottom-up tilgang, hvor både ledelse og medarbejdere deltager aktivt, er ofte mest effektiv og giver medarbejderne indflydelse på brugen og mulighed for at dele erfaringer, så arbejdsmiljøhensyn indtænkes i implementeringen."
       en: "Successful implementation depends on both management's and employees' understanding of the technology, and a common problem is outdated or simplified views of generative AI as a narrow technology to be steered by management and handled as a traditional IT project; without a good grasp of the technology and the business, companies risk failing in the implementation, with misunderstandings and resistance from employees as a result. Because employees can reach generative AI through a browser without the IT department or management, the manager's role changes from controlling the technology to setting frameworks, spreading the necessary skills and supporting responsible use, and management must ask about employees' experiences and understand how AI affects their professional expertise and working environment. A combined top-down and bottom-up approach, in which management and employees both take an active part, is often most effective and gives employees influence on how the technology is used and a chance to share their experience, so that working-environment concerns are taken into account in the implementation."
@@ -1298,6 +1527,9 @@ findings:
     title:
       da: "Maskinlæring kan optimere ressourceforbrug og medarbejdernes adfærd, hvilket ud over en positiv økonomisk gevinst kan reducere mistrivsel, nedslidning og skader"
       en: "Machine learning can optimise the use of resources and employees' behaviour, which besides a positive financial gain can reduce poor wellbeing, wear and tear, and injuries"
+    short_title:
+      da: "Optimering mod mistrivsel, nedslidning og skader"
+      en: "Optimising against poor wellbeing, wear and injury"
     summary:
       da: "Maskinlæring er effektiv til at optimere arbejdsgange og ressourceforbrug, især ved at automatisere og forudsige opgaver, der ellers kræver omfattende menneskelig indgriben. Når de rette ressourcer er til stede på det rette tidspunkt, mindskes risikoen for overbelastning, og det kan reducere stress og forbedre trivslen. Løbende målinger kan desuden opdage risici for skader og nedslidning, så opgaverne kan justeres, før der opstår alvorlige helbredsproblemer. Resultatet er både økonomiske og sundhedsmæssige gevinster."
       en: "Machine learning is effective at optimising workflows and the use of resources, especially by automating and predicting tasks that would otherwise need extensive human intervention. When the right resources are available at the right time, the risk of overloading employees falls, which can reduce stress and improve wellbeing. Continuous measurement can also detect risks of injury and wear and tear, so that tasks can be adjusted before serious health problems arise. The result is both financial and health gains."
@@ -1319,6 +1551,9 @@ findings:
     title:
       da: "Maskinlæring som fundament for ledelse kan ske på et forsimplet billede af virkeligheden, hvilket mindsker medarbejdernes frihed til at udøve deres faglighed"
       en: "Machine learning as a basis for management can rest on a simplified picture of reality, which reduces employees' freedom to exercise their professional judgement"
+    short_title:
+      da: "Forsimplet billede af virkeligheden"
+      en: "A simplified picture of reality"
     summary:
       da: "Maskinlæringsalgoritmer bygger ofte på begrænsede datasæt og tager kun højde for et snævert udsnit af virkeligheden, så beslutninger på deres grundlag kan blive forsimplede og overse arbejdsopgavernes kompleksitet. Når få målbare indikatorer styrer, må medarbejderne følge algoritmens regler frem for deres egen faglige vurdering og erfaring, og nogle begynder at \"game\" systemet og nedprioritere vigtige, men ikke-målbare sider af arbejdet. Tab af indflydelse og øget ensformighed kan føre til dårligere mental trivsel og helbred, og oplevelsen af, at arbejdet reduceres til tal, kan give frustration og meningstab."
       en: "Machine learning algorithms are often built on limited data sets and take only a narrow slice of reality into account, so decisions based on them can become simplified and miss the complexity of the tasks. When a few measurable indicators govern, employees must follow the algorithm's rules rather than their own professional judgement and experience, and some begin to \"game\" the system and neglect important but unmeasurable parts of the work. Loss of influence and more monotonous work can lead to poorer mental wellbeing and health, and the feeling that one's work is reduced to numbers can cause frustration and a loss of meaning."
@@ -1340,6 +1575,9 @@ findings:
     title:
       da: "Maskinlæring kan optimere gruppens performance, men overser nemt medarbejdernes sekundære bidrag som f.eks. gruppens trivsel og ideudveksling"
       en: "Machine learning can optimise the group's performance, but easily overlooks employees' secondary contributions, such as the group's wellbeing and the exchange of ideas"
+    short_title:
+      da: "Sekundære bidrag overses"
+      en: "Secondary contributions overlooked"
     summary:
       da: "Når maskinlæring bruges til f.eks. skemaplanlægning eller optimering af arbejdsprocesser, kan det ændre arbejdsdelingen og skabe nye dynamikker i teamet. Teknologien favner sjældent alle medarbejderes profil og arbejdsmåder, og oplevelsen af at blive fejlvurderet kan skabe skjult modstand. Da maskinlæring fokuserer på let målbare præstationer og historiske datamønstre, bliver medarbejdere, der bidrager til gruppens trivsel eller fungerer som uformelle vidensmæglere, ikke anerkendt. Det risikerer at svække gruppedynamikker, der fremmer psykologisk tryghed, videndeling og samarbejde."
       en: "When machine learning is used for tasks such as scheduling or optimising work processes, it can change the division of labour and create new dynamics in the team. The technology rarely fits every employee's profile and ways of working, and the feeling of being misjudged can create hidden resistance. Because machine learning focuses on easily measured performance and historical data patterns, employees who contribute to the group's wellbeing or act as informal knowledge brokers go unrecognised. This risks weakening the group dynamics that foster psychological safety, knowledge sharing and cooperation."
@@ -1361,6 +1599,9 @@ findings:
     title:
       da: "Maskinlæring kan understøtte lederens beslutninger og dermed minimere fejlslutninger og bias"
       en: "Machine learning can support the manager's decisions and thereby minimise wrong conclusions and bias"
+    short_title:
+      da: "Beslutningsstøtte mod fejlslutninger og bias"
+      en: "Decision support against errors and bias"
     summary:
       da: "Maskinlæring kan hjælpe ledere til bedre beslutninger ved at fremhæve mønstre og indsigter, der bygger på data snarere end mavefornemmelser. Den kan både bekræfte eksisterende antagelser og vise nye indsigter, som lederen ellers ikke ville have lagt mærke til. Lederen kan dermed handle på data, der afslører ændringer i arbejdsforhold og trivsel, og få en mere objektiv analyse at træffe velinformerede beslutninger på."
       en: "Machine learning can help managers make better decisions by highlighting patterns and insights based on data rather than gut feeling. It can both confirm existing assumptions and reveal new insights the manager might otherwise not have noticed. The manager can thus act on data that reveal changes in working conditions and wellbeing, and gain a more objective analysis on which to make well-informed decisions."
@@ -1376,6 +1617,9 @@ findings:
     title:
       da: "Lederes fejlagtige eller overdrevne forventninger til maskinlæring kan skabe frygt hos medarbejderne"
       en: "Managers' mistaken or exaggerated expectations of machine learning can create fear among employees"
+    short_title:
+      da: "Overdrevne forventninger skaber frygt"
+      en: "Exaggerated expectations create fear"
     summary:
       da: "Ledere har ofte urealistisk høje forventninger til maskinlæringssystemer, ofte på baggrund af markedsføringsmaterialer og overoptimistiske konsulentrapporter. Det kan føre til skuffelse, når teknologien ikke lever op til forventningerne, og samtidig skabe frygt hos medarbejdere, der bekymrer sig om deres job og roller – især når virksomheden signalerer høje forventninger til produktivitetsgevinster. Ledere bør derfor forstå teknologiens reelle potentiale og begrænsninger og kommunikere formålet med implementeringen tydeligt for at skabe tryghed."
       en: "Managers often have unrealistically high expectations of machine learning systems, often based on marketing material and over-optimistic consultancy reports. This can lead to disappointment when the technology does not live up to them, and at the same time create fear among employees who worry about their jobs and roles, especially when the company signals high expectations of productivity gains. Managers should therefore understand the technology's real potential and limitations and communicate the purpose of the implementation clearly to create a sense of security."
@@ -1395,6 +1639,9 @@ findings:
     title:
       da: "Maskinlæring handler ikke bare om ressourcebesparelser. Optimering af processer og arbejdsgange kan optimere opgavefordelingen og frigive tid til andre opgaver"
       en: "Machine learning is not just about saving resources. Optimising processes and workflows can improve the allocation of tasks and free up time for other tasks"
+    short_title:
+      da: "Frigiver tid til andre opgaver"
+      en: "Frees time for other tasks"
     summary:
       da: "Maskinlæring kan optimere arbejdsprocesser og opgavefordeling og dermed frigive tid til mere meningsfulde og varierede opgaver. Når arbejdsprocesserne strømlines, kan medarbejderne fokusere på mere komplekse og kreative opgaver. Optimering af arbejdsgange kan dermed reducere den kognitive belastning og fremme større variation i opgaverne."
       en: "Machine learning can optimise work processes and the allocation of tasks and so free up time for more meaningful and varied tasks. When work processes are streamlined, employees can focus on more complex and creative tasks. Optimising workflows can thus reduce cognitive load and promote greater variety in tasks."
@@ -1410,6 +1657,9 @@ findings:
     title:
       da: "Løsninger baseret på maskinlæring kan være svære at ændre på og kan derfor medvirke til en cementering af arbejdsprocesserne og dermed gøre organisationen mindre agil"
       en: "Solutions based on machine learning can be hard to change and can therefore help cement work processes and so make the organisation less agile"
+    short_title:
+      da: "Cementerede arbejdsgange"
+      en: "Entrenched work processes"
     summary:
       da: "Maskinlæringssystemer er ofte komplekse og ressourcekrævende at udvikle og tilpasse, så eksisterende processer kan blive cementeret og svære at ændre. Systemerne lærer af historiske data og kan derfor fastholde forældede arbejdsgange og videreføre eksisterende bias. Ændringer kræver ofte betydelige ressourcer fra IT-afdelingen eller eksterne, og kun få specialister kan typisk ændre i systemerne, hvilket kan svække kontrollen hos andre medarbejdere. Det bliver særligt tydeligt, når systemets vurderinger bliver irrelevante eller uhensigtsmæssige, fordi omverdenen ændrer sig."
       en: "Machine learning systems are often complex and resource-intensive to develop and adapt, so existing processes can become cemented and hard to change. The systems learn from historical data and can therefore preserve outdated workflows and carry on existing bias. Changes often need considerable resources from the IT department or outside parties, and typically only a few specialists can change the systems, which can weaken other employees' control. This becomes especially clear when the system's assessments become irrelevant or inappropriate because the outside world changes."
@@ -1429,6 +1679,9 @@ findings:
     title:
       da: "Implementering af maskinlæring vil både automatisere og skabe nye jobs og opgaver"
       en: "Implementing machine learning will both automate and create new jobs and tasks"
+    short_title:
+      da: "Automatiserer og skaber nye jobs"
+      en: "Automates and creates new jobs"
     summary:
       da: "Maskinlæring er en del af den bredere digitaliseringsdagsorden om effektivisering og ændringer på arbejdsmarkedet. I visse brancher, som platformsøkonomien, reducerer den behovet for arbejdskraft, men det er sjældent, at hele job erstattes; i stedet automatiseres enkelte opgaver. Samtidig skaber maskinlæring nye job, ændrer eksisterende roller og øger behovet for særlige kompetencer, så nogle opgaver automatiseres, mens andre forbedres."
       en: "Machine learning is part of the wider digitalisation agenda about efficiency and changes in the labour market. In some industries, such as the platform economy, it reduces the need for labour, but whole jobs are rarely replaced; instead, individual tasks are automated. At the same time, machine learning creates new jobs, changes existing roles and increases the need for particular skills, so some tasks are automated while others are improved."
@@ -1446,6 +1699,9 @@ findings:
     title:
       da: "Succesfuld implementering af KI baseret på maskinlæring kræver tillid og transparens mellem ledelse og medarbejdere"
       en: "Successful implementation of AI based on machine learning requires trust and transparency between management and employees"
+    short_title:
+      da: "Tillid og transparens"
+      en: "Trust and transparency"
     summary:
       da: "Tillid og transparens mellem ledelse og medarbejdere er afgørende, og dialogen om ny teknologi skal bygge på en korrekt forståelse af både teknologien og de gældende regler frem for forhastede konklusioner ud fra udenlandske erfaringer. Åben kommunikation om formålet og klar information om dataindsamling og -anvendelse forebygger misforståelser og skaber tryghed, og når medarbejderne inddrages, ser de maskinlæring som en støtte snarere end en trussel mod deres autonomi. Lederne skal forstå teknologiens potentiale og begrænsninger og kunne stå inde for de beslutninger, den understøtter; mistillid eller manglende viden hos lederen kan skabe modstand og usikkerhed, og derfor bør ledere uddannes i maskinlæring."
       en: "Trust and transparency between management and employees are essential, and the dialogue about new technology must rest on a correct understanding of both the technology and the rules in force, rather than on hasty conclusions drawn from experience abroad. Open communication about the purpose and clear information about how data are collected and used prevent misunderstandings and create a sense of security, and when employees are involved, they see machine learning as support rather than a threat to their autonomy. Managers must understand the technology's potential and limitations and be able to stand by the decisions it supports; mistrust, or a manager's lack of knowledge, can create resistance and uncertainty, so managers should be trained in machine learning."
@@ -1463,6 +1719,9 @@ findings:
     title:
       da: "Medarbejdernes oplevelse af maskinlæring afhænger af, om de arbejder \"over\" eller \"under\" algoritmen"
       en: "Employees' experience of machine learning depends on whether they work \"above\" or \"below\" the algorithm"
+    short_title:
+      da: "Over eller under algoritmen"
+      en: "Above or below the algorithm"
     summary:
       da: "En medarbejders fremtidige arbejdsglæde vil i høj grad afhænge af, om vedkommende arbejder \"over\" eller \"under\" maskinlæringsalgoritmen. Over algoritmen løfter maskinlæringen medarbejderen og dennes kompetencer; under algoritmen dikterer den, hvad der skal laves, hvordan og hvornår. Oplevelsen af kontrol i arbejdet hænger sammen med mindre risiko for at udvikle udbrændthed, og den er langt højere, når man arbejder over algoritmen frem for under den."
       en: "An employee's future job satisfaction will depend largely on whether they work \"above\" or \"below\" the machine learning algorithm. Above the algorithm, machine learning lifts the employee and their skills; below it, it dictates what is to be done, how and when. A sense of control over one's work goes with a lower risk of developing burnout, and it is far higher when working above the algorithm than below it."
@@ -1480,6 +1739,9 @@ findings:
     title:
       da: Alsidige robotter kan styres og læres op på mere intuitive måder
       en: Versatile robots can be controlled and taught in more intuitive ways
+    short_title:
+      da: "Intuitiv styring og læring"
+      en: "Intuitive control and learning"
     summary:
       da: "En væsentlig fordel ved alsidige robotter er, at de kan styres på mere intuitive måder end traditionelle robotter. I stedet for forudbestemt programmering kan de lære at udføre opgaver ved at observere en menneskelig demonstration eller ud fra en overordnet beskrivelse af et mål. Medarbejdere får dermed nemmere ved at tilpasse robotternes adfærd til skiftende behov, hvilket øger deres anvendelighed i forskellige arbejdssituationer."
       en: "A significant advantage of versatile robots is that they can be controlled in more intuitive ways than traditional robots. Instead of predetermined programming, they can learn to perform tasks by observing a human demonstration or from a high-level description of a goal. Employees thus find it easier to adapt the robots' behaviour to changing needs, which makes them more useful in different work situations."
@@ -1495,6 +1757,9 @@ findings:
     title:
       da: Robotternes autonomi og mobilitet giver risiko for fysisk kollision og uheld
       en: The robots' autonomy and mobility bring a risk of physical collision and accidents
+    short_title:
+      da: "Kollision og uheld"
+      en: "Collisions and accidents"
     summary:
       da: "Øget autonomi og mobilitet hos alsidige robotter medfører nye risici. En af de største og mest væsentlige er faren for fysisk kollision eller uheld, hvis robottens navigation eller objektgenkendelse fejler. Det stiller større krav til sikkerhedsprotokoller og nødstopmaskiner end traditionelle industrirobotter, og implementering af sådanne sikkerhedsforanstaltninger er afgørende for at minimere risikoen for arbejdsulykker."
       en: "The greater autonomy and mobility of versatile robots bring new risks. One of the largest and most significant is the danger of physical collision or accidents if the robot's navigation or object recognition fails. This places greater demands on safety protocols and emergency-stop machinery than traditional industrial robots do, and putting such safety measures in place is crucial to minimise the risk of occupational accidents."
@@ -1510,6 +1775,9 @@ findings:
     title:
       da: Fejl og uventet adfærd kan undergrave medarbejdernes tillid til robotterne
       en: Mistakes and unexpected behaviour can undermine employees' trust in the robots
+    short_title:
+      da: "Tillid og forståelse"
+      en: "Trust and understanding"
     summary:
       da: "I lyset af robotternes fleksibilitet og den større risiko for fysisk kollision bliver det en central udfordring at etablere og opretholde medarbejdernes tillid til robotternes færden og handlinger. Når en robot begår fejl eller udviser uventet adfærd, kan medarbejdere begynde at tvivle på den og ophøre med at bruge den, og det kan i sidste ende føre til negative holdninger, frygt eller modstand mod brug af robotter."
       en: "Given the robots' flexibility and the greater risk of physical collision, a central challenge is to establish and maintain employees' trust in how the robots move and act. When a robot makes a mistake or behaves unexpectedly, employees may start to doubt it and stop using it, and in the end this can lead to negative attitudes, fear or resistance to using robots."
@@ -1525,6 +1793,9 @@ findings:
     title:
       da: Alsidige robotter kan overtage opgaver, der er farlige eller nedslidende for mennesker
       en: Versatile robots can take over tasks that are dangerous or wearing for people
+    short_title:
+      da: "Overtager farlige og nedslidende opgaver"
+      en: "Taking over dangerous and wearing tasks"
     summary:
       da: "Den næste generation af robotter vil først og fremmest være et positivt bidrag til arbejdsmiljøet. Robotterne vil have en smidighed, der gør dem i stand til at løse opgaver, som af den ene eller anden grund er usunde for mennesker. Omvendt vil de bevæge sig frit rundt og ikke være afskærmet på samme måde som tidligere robotter, hvilket medfører risici ved robotfejl eller utilsigtede bevægelser."
       en: "The next generation of robots will above all be a positive contribution to the working environment. The robots will have an agility that enables them to do tasks that are, for one reason or another, unhealthy for people. On the other hand, they will move around freely and will not be fenced off in the same way as earlier robots, which brings risks from robot errors or unintended movements."
@@ -1622,8 +1893,8 @@ sources:
       en: "Regulation (EU) 2024/1689 of the European Parliament and of the Council of 13 June 2024 laying down harmonised rules on artificial intelligence (the AI Act)."
   - id: apv
     citation:
-      da: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og Arbejdstilsynets regler om arbejdspladsvurdering (APV) og om samarbejde om arbejdsmiljø."
-      en: "The Danish Working Environment Act (arbejdsmiljøloven), section 15 a, and the Danish Working Environment Authority's rules on the workplace assessment (APV) and on cooperation on the working environment."
+      da: "Lov om arbejdsmiljø (arbejdsmiljøloven), § 15 a, og bekendtgørelse om systematisk arbejdsmiljøarbejde (APV og arbejdsmiljøorganisation, gældende fra 1. februar 2024; Arbejdstilsynets vejledning 1.3.1)."
+      en: "The Danish Working Environment Act (arbejdsmiljøloven), section 15 a, and the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde; the workplace assessment and the occupational health and safety organisation, in force from 1 February 2024; the Danish Working Environment Authority's guidance 1.3.1)."
   - id: control-measures-agreement
     citation:
       da: "Aftale mellem DA og LO om kontrolforanstaltninger."
@@ -1695,8 +1966,8 @@ questions:
       en: In groups where AI is used to make the work more efficient, a heavier workload and time pressure may be affecting sickness absence.
     reversed: false
     why:
-      da: "Rapporten beskriver, at fokus på produktivitetsgevinster kan presse ledere til at styre KI mod ren effektivisering, hvilket kan føre til øget arbejdspres og demotivering (Kapitel 2 › Generativ KI › Organisation). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report describes how a focus on productivity gains can push managers to steer AI towards pure efficiency, which can lead to a heavier workload and demotivation (Kapitel 2 › Generativ KI › Organisation). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten beskriver, at \"mediernes fokus på sensationelle produktivitetsforøgelser\" kan presse ledere til at styre KI mod ren effektivisering, hvilket kan føre til øget arbejdspres og demotivering (Kapitel 2 › Generativ KI › Organisation). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report describes how \"the media's focus on sensational productivity gains\" can push managers to steer AI towards pure efficiency, which can lead to a heavier workload and demotivation (Kapitel 2 › Generativ KI › Organisation). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-autonomy
     kind: absence
@@ -1707,8 +1978,8 @@ questions:
     applies:
       technologies: [ml]
     why:
-      da: "Rapporten fremhæver, at oplevelsen af kontrol i arbejdet hænger sammen med mindsket risiko for udbrændthed og er langt højere, når man arbejder \"over\" end \"under\" algoritmen (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), og at tab af indflydelse og øget ensformighed kan føre til dårligere mental trivsel og helbred (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report stresses that a sense of control at work goes with a lower risk of burnout and is far higher when one works \"above\" rather than \"below\" the algorithm (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), and that loss of influence and more monotonous work can lead to poorer mental wellbeing and health (Kapitel 2 › Maskinlæring › Individ). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten fremhæver, at oplevelsen af kontrol i arbejdet hænger sammen med mindsket risiko for udbrændthed og er langt højere, når man arbejder \"over\" end \"under\" algoritmen (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), og at tab af indflydelse og øget ensformighed kan føre til dårligere mental trivsel og helbred (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report stresses that a sense of control at work goes with a lower risk of burnout and is far higher when one works \"above\" rather than \"below\" the algorithm (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), and that loss of influence and more monotonous work can lead to poorer mental wellbeing and health (Kapitel 2 › Maskinlæring › Individ). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-insecurity
     kind: absence
@@ -1717,8 +1988,8 @@ questions:
       en: Job insecurity linked to AI may be affecting sickness absence in the groups concerned.
     reversed: false
     why:
-      da: "Rapporten beskriver, at effektivisering med KI kan skabe usikkerhed om behovet for medarbejdere og dermed stress og bekymringer (Kapitel 2 › Generativ KI › Organisation), og at hastigheden i KI's udvikling kan skabe utryghed (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report describes how efficiency gains from AI can create uncertainty about how many employees are needed, and with it stress and worry (Kapitel 2 › Generativ KI › Organisation), and how the speed of AI's development can create insecurity (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten beskriver, at effektivisering med KI kan skabe usikkerhed om behovet for medarbejdere og dermed stress og bekymringer (Kapitel 2 › Generativ KI › Organisation), og at hastigheden i KI's udvikling kan skabe utryghed (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report describes how efficiency gains from AI can create uncertainty about how many employees are needed, and with it stress and worry (Kapitel 2 › Generativ KI › Organisation), and how the speed of AI's development can create insecurity (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-social
     kind: absence
@@ -1729,8 +2000,8 @@ questions:
     applies:
       technologies: [genai]
     why:
-      da: "Rapporten beskriver, at generativ KI kan mindske den sociale interaktion og vidensdeling i gruppen, og at mindre interaktion kan svække fællesskabet og den kollegiale kultur, som ofte er vigtig for trivsel (Kapitel 2 › Generativ KI › Gruppe). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report describes how generative AI can reduce social interaction and knowledge sharing in the group, and how less interaction can weaken the community and collegial culture that is often important for wellbeing (Kapitel 2 › Generativ KI › Gruppe). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten beskriver, at generativ KI kan mindske den sociale interaktion og vidensdeling i gruppen, og at mindre interaktion kan svække fællesskabet og den kollegiale kultur, som ofte er vigtig for trivsel (Kapitel 2 › Generativ KI › Gruppe). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report describes how generative AI can reduce social interaction and knowledge sharing in the group, and how less interaction can weaken the community and collegial culture that is often important for wellbeing (Kapitel 2 › Generativ KI › Gruppe). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-physical
     kind: absence
@@ -1742,8 +2013,8 @@ questions:
       technologies: [robots, ml]
       use_cases: [versatile-robots, robot-recognition, heavy-lift-monitoring]
     why:
-      da: "Rapporten peger på faren for fysisk kollision eller uheld, hvor en alsidig robot vælter og rammer en medarbejder, hvis dens navigation eller objektgenkendelse fejler (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), og på, at maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, har potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
-      en: "The report points to the danger of physical collision or accidents where a versatile robot tips over and hits an employee if its navigation or object recognition fails (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), and to the potential of machine learning that monitors heavy lifts and repetitive physical tasks to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
+      da: "Rapporten peger på faren for fysisk kollision eller uheld, hvor en alsidig robot vælter og rammer en medarbejder, hvis dens navigation eller objektgenkendelse fejler (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), og på, at maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, har potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
+      en: "The report points to the danger of physical collision or accidents where a versatile robot tips over and hits an employee if its navigation or object recognition fails (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring), and to the potential of machine learning that monitors heavy lifts and repetitive physical tasks to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals."
 
   - id: q-absence-figures
     kind: absence
@@ -1752,8 +2023,8 @@ questions:
       en: Sickness absence in the groups affected by AI is looked at when AI is introduced.
     reversed: false
     why:
-      da: "Rapporten beskriver både forhold ved KI, der kan belaste arbejdsmiljøet, og KI-løsninger, der kan aflaste det; fx har maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Sygefraværet i de berørte grupper kan vise, hvilken vej det går. Efter APV-reglerne (bekendtgørelse om arbejdets udførelse), gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner – og indførelse af ny teknologi er en anledning til at revidere APV'en."
-      en: "The report describes both AI-related conditions that can strain the working environment and AI solutions that can relieve it; for example, machine learning that monitors heavy lifts and repetitive physical tasks has the potential to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Absence in the groups concerned can show which way it is going. Under the APV rules (bekendtgørelse om arbejdets udførelse), in force from 1 February 2024, including sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals – and introducing new technology is an occasion to revise the APV."
+      da: "Rapporten beskriver både forhold ved KI, der kan belaste arbejdsmiljøet, og KI-løsninger, der kan aflaste det; fx har maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Sygefraværet i de berørte grupper kan vise, hvilken vej det går. Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner – og indførelse af ny teknologi er en anledning til at revidere APV'en."
+      en: "The report describes both AI-related conditions that can strain the working environment and AI solutions that can relieve it; for example, machine learning that monitors heavy lifts and repetitive physical tasks has the potential to reduce sickness absence (Kapitel 2 › Maskinlæring › Individ). Absence in the groups concerned can show which way it is going. Under the APV rules in the executive order on systematic work environment management (bekendtgørelse om systematisk arbejdsmiljøarbejde), in force from 1 February 2024, the inclusion of sickness absence is one of the elements of the workplace assessment (APV) – assessed for groups, never for individuals – and introducing new technology is an occasion to revise the APV."
 
 """#),
     PackFile(path: "questions/agents.yaml", text: #"""
@@ -3277,7 +3548,7 @@ strings:
     en: "AI and the work environment: {workplace}"
   report.intro:
     da: "Rapporten samler vurderingen af, hvordan maskinlæring og generativ kunstig intelligens (KI) påvirker arbejdsmiljøet. Den følger APV'ens fire elementer – afdækning og risikovurdering, inddragelse af sygefravær, handlingsplan og opfølgning – og bygger på IGLOO-modellens fem niveauer: individ, gruppe, ledelse, organisation og omkringliggende kontekst. Rapporten kan vedlægges referatet og APV'en."
-    en: "This report brings together the assessment of how machine learning and generative artificial intelligence (AI) affect the work environment. It follows the four elements of the workplace assessment (APV) – mapping and risk assessment, including sickness absence, the action plan and follow-up – and is built on the five levels of the IGLOO model: individual, group, leadership, organisation and outer context. It can be attached to the minutes and to the workplace assessment."
+    en: "This report brings together the assessment of how machine learning and generative artificial intelligence (AI) affect the work environment. It follows the four elements of the workplace assessment (APV) – mapping and risk assessment, inclusion of sickness absence, the action plan and follow-up – and is built on the five levels of the IGLOO model: individual, group, leadership, organisation and outer context. It can be attached to the minutes and to the workplace assessment."
   report.meta.field:
     da: "Oplysning"
     en: "Item"
@@ -4933,7 +5204,12 @@ technologies:
 # rest are the examples the report itself uses, with the section where each
 # appears. Route planning is not in the report: it is taken from the public
 # sector's target picture, which is named as its source.
-# Flags drive the legal and context items in context.yaml.
+# Flags drive the legal and context items in context.yaml. `biometric-signals`
+# marks a system that may work on voice, facial expressions or body signals
+# (AI Act art. 5(1)(f) and art. 3(39)); `machinery` marks robots (the Machinery
+# Regulation, the AI Act's Annex I route, the APV revision, accident reporting).
+# Workload forecasting carries no `task-allocation` flag: forecasting demand is
+# not allocating tasks on the basis of individual behaviour (Annex III 4(b)).
 use_cases:
 
   # --- Dansk Metal (2025), figur 3 ---------------------------------------------
@@ -4982,7 +5258,7 @@ use_cases:
       da: "Robotter, der ved hjælp af KI genkender genstande, personer og forhindringer omkring sig og tilpasser deres bevægelser derefter."
       en: "Robots that use AI to recognise objects, people and obstacles around them and adjust their movements accordingly."
     technologies: [robots]
-    flags: []
+    flags: [machinery]
     benchmark: metal-fig3-robot-recognition
     source: "Dansk Metal (2025), figur 3"
 
@@ -5066,7 +5342,7 @@ use_cases:
       da: "Maskinlæring, der forudsiger, hvornår der bliver travlt, så bemandingen kan tilpasses, og medarbejderne ikke overbelastes."
       en: "Machine learning that predicts when it will be busy, so that staffing can be adjusted and employees are not overloaded."
     technologies: [ml]
-    flags: [task-allocation]
+    flags: []
     source: Kapitel 2 › Maskinlæring › Individ
 
   - id: call-scoring
@@ -5077,7 +5353,7 @@ use_cases:
       da: "Maskinlæring, der analyserer kundesamtaler, f.eks. i et callcenter, og giver medarbejderen en score ud fra bestemte faktorer som toneleje, eller om samtalen slutter med en bestemt sætning."
       en: "Machine learning that analyses customer calls, for example in a call centre, and gives the employee a score based on set factors such as tone of voice, or whether the call ends with a set phrase."
     technologies: [ml]
-    flags: [performance-scoring, monitoring]
+    flags: [performance-scoring, monitoring, biometric-signals]
     source: Kapitel 2 › Maskinlæring › Individ
 
   - id: heavy-lift-monitoring
@@ -5099,7 +5375,7 @@ use_cases:
       da: "Sensorteknologi og dataanalyse, der finder mønstre i medarbejdernes trivsel og tilfredshed, så der kan sættes målrettet ind mod stress, udbrændthed og jobskifte."
       en: "Sensor technology and data analysis that find patterns in employees' wellbeing and satisfaction, so that targeted action can be taken against stress, burnout and staff turnover."
     technologies: [ml]
-    flags: [monitoring]
+    flags: [monitoring, biometric-signals]
     source: Kapitel 2 › Maskinlæring › Individ
 
   - id: diagnostic-support
@@ -5165,15 +5441,15 @@ use_cases:
       da: "Robotter, der kombinerer fysiske maskiner og KI, kan lære opgaver ved demonstration og bevæger sig frit uden at være afskærmet som traditionelle industrirobotter."
       en: "Robots that combine physical machines and AI, can learn tasks by demonstration and move freely without being fenced off like traditional industrial robots."
     technologies: [robots]
-    flags: []
+    flags: [machinery]
     source: Kapitel 3 › Alsidige robotter
 
   # Not an example from the report: listed so that a workplace can say it uses such a system, which
   # sets off the AI Act's ban on inferring emotions at work (context.yaml, ai-act-art-5-1-f).
   - id: emotion-recognition
     name:
-      da: "KI, der aflæser medarbejdernes følelser (f.eks. ud fra stemme, ansigt eller tekst)"
-      en: "AI that reads employees' emotions (e.g. from voice, face or text)"
+      da: "KI, der aflæser medarbejdernes følelser (f.eks. ud fra stemme, ansigtsudtryk eller kropssignaler)"
+      en: "AI that reads employees' emotions (e.g. from voice, facial expressions or body signals)"
     description:
       da: "Systemer, der udleder følelser eller sindsstemning hos medarbejderne, f.eks. stemmeanalyse i kundesamtaler. AI-forordningen forbyder det på arbejdspladsen, medmindre det sker af medicinske eller sikkerhedsmæssige grunde."
       en: "Systems that infer employees' emotions or mood, e.g. voice analysis in customer calls. The AI Act prohibits this at the workplace unless it is for medical or safety reasons."

@@ -87,4 +87,51 @@ import Testing
       #expect(a.text == b.text, "\(a.path) differs from Content/; run scripts/embed-content")
     }
   }
+
+  /// The kinds of context item that state a rule and so must carry the date they were checked.
+  static let legalKinds: Set<String> = ["legal", "apv", "agreement"]
+
+  @Test func everyLegalItemIsDatedAndRanked() {
+    let legal = pack.context.filter { Self.legalKinds.contains($0.kind) }
+    #expect(legal.count >= 15)
+    for item in legal {
+      let date = item.asOf ?? ""
+      #expect(date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, "\(item.id) has no `as_of` date")
+      #expect(date == "2026-12-01", "\(item.id) is dated \(date), not the date of this check")
+    }
+    let severity = Dictionary(pack.context.map { ($0.id, $0.severity) }, uniquingKeysWith: { a, _ in a })
+    #expect(severity["ai-act-art-5-1-f"] == .prohibited)
+    for id in ["ai-act-art-4", "ai-act-art-26-7", "ai-act-art-26-oversight", "ai-act-art-26-11", "apv-new-technology", "control-measures-notice", "machinery-regulation"] {
+      #expect(severity[id] == .obligation, "\(id)")
+    }
+    // Only a ban is `prohibited`; principles and prerequisites inform.
+    #expect(pack.context.filter { $0.severity == .prohibited }.map(\.id) == ["ai-act-art-5-1-f"])
+    for item in pack.context where !Self.legalKinds.contains(item.kind) { #expect(item.severity == .information, "\(item.id)") }
+  }
+
+  @Test func noTextNamesAnExecutiveOrderOtherThanTheAPVOrder() throws {
+    // Since 1 February 2024 the APV and AMO rules are in "bekendtgørelse om systematisk
+    // arbejdsmiljøarbejde"; the older orders on the performance of work and on cooperation must not be cited.
+    let json = try JSONSerialization.jsonObject(with: ContentDump.json(pack))
+    var texts: [String] = []
+    func walk(_ value: Any) {
+      if let s = value as? String { texts.append(s) }
+      else if let dict = value as? [String: Any] { dict.values.forEach(walk) }
+      else if let list = value as? [Any] { list.forEach(walk) }
+    }
+    walk(json)
+    var named = 0
+    for text in texts {
+      for match in text.matches(of: /bekendtgørelse om ([\wæøå ]+?)(?=[,.;)]|$| \(| gældende)/) {
+        named += 1
+        #expect(match.1 == "systematisk arbejdsmiljøarbejde", "names `bekendtgørelse om \(match.1)`: \(text.prefix(120))")
+      }
+      for old in ["arbejdets udførelse", "samarbejde om arbejdsmiljø", "performance of work"] {
+        #expect(!text.contains(old), "cites the old order on \(old): \(text.prefix(120))")
+      }
+    }
+    #expect(named >= 8, "the APV texts name the executive order")
+    let apv = pack.context.filter { $0.kind == "apv" }
+    for item in apv { #expect(item.source.contains("bekendtgørelse om systematisk arbejdsmiljøarbejde"), "\(item.id)") }
+  }
 }

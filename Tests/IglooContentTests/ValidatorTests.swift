@@ -46,11 +46,21 @@ import Testing
     #expect(empty == ["findings/ml.yaml:6: missing translation (en) for `title` of finding `risk-a`"])
   }
 
+  @Test func missingOrLongShortTitleIsReported() {
+    let missing = problems(editing("findings/ml.yaml", "    short_title: {da: Kort A, en: Short A}\n", ""))
+    #expect(missing == ["findings/ml.yaml:2: finding `risk-a` is missing `short_title` (at most 60 characters, da and en)"])
+    let long = String(repeating: "x", count: 61)
+    let over = problems(editing("findings/ml.yaml", "short_title: {da: Kort A, en: Short A}", "short_title: {da: Risiko A, en: \(long)}"))
+    #expect(over == ["findings/ml.yaml:10: `short_title` (en) of finding `risk-a` has 61 characters; at most 60"])
+    let exact = problems(editing("findings/ml.yaml", "short_title: {da: Kort A, en: Short A}", "short_title: {da: Risiko A, en: \(long.dropLast())}"))
+    #expect(exact.isEmpty, "\(exact)")
+  }
+
   @Test func findingWithoutQuestionsIsReported() {
     let text = MiniPack.files.first { $0.path == "questions/ml.yaml" }!.text
     let kept = text.components(separatedBy: "  - id: q-chance-b-potential")[0]
     let out = problems(MiniPack.replacing("questions/ml.yaml", with: kept))
-    #expect(out.contains("findings/ml.yaml:10: finding `chance-b` has no questions"))
+    #expect(out.contains("findings/ml.yaml:11: finding `chance-b` has no questions"))
   }
 
   @Test func riskWithoutActionIsReported() {

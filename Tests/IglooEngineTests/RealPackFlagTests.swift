@@ -15,12 +15,35 @@ import Testing
 
   @Test func performanceScoringIsHighRiskAndNeedsInformationAndOversight() {
     let raised = flags(["call-scoring"])
-    #expect(raised.isSuperset(of: ["ai-act-annex-iii-4", "ai-act-art-26-7", "ai-act-art-26-oversight", "control-measures-notice"]))
-    #expect(!raised.contains("ai-act-art-5-1-f"))
+    #expect(raised.isSuperset(of: ["ai-act-annex-iii-4b", "ai-act-art-6-3", "ai-act-art-26-7", "ai-act-art-26-oversight", "control-measures-notice", "ai-act-high-risk-dates"]))
+    // Annex III 4(a) is recruitment; a call score is not.
+    #expect(!raised.contains("ai-act-annex-iii-4a"))
+    // A score built on tone of voice comes close to inferring emotions from biometric data, so the ban is raised with its caveat.
+    #expect(raised.contains("ai-act-art-5-1-f"))
   }
 
-  @Test func taskAllocationIsHighRisk() {
-    #expect(flags(["shift-planning"]).contains("ai-act-annex-iii-4"))
+  @Test func planningCanBeHighRiskButForecastingIsNot() {
+    for useCase in ["shift-planning", "route-planning"] {
+      let raised = flags([useCase])
+      #expect(raised.contains("ai-act-annex-iii-4b-planning"), "\(useCase)")
+      #expect(!raised.contains("ai-act-annex-iii-4b"), "\(useCase)")
+    }
+    let text = pack.context.first { $0.id == "ai-act-annex-iii-4b-planning" }?.text.da ?? ""
+    #expect(text.contains("kan være højrisiko"), "\(text)")
+    let forecasting = flags(["workload-forecasting"])
+    #expect(forecasting.isDisjoint(with: ["ai-act-annex-iii-4b", "ai-act-annex-iii-4b-planning", "ai-act-art-26-7"]))
+  }
+
+  @Test func recruitmentRaisesAnnexIII4aTheApplicantsRightAndGDPRArticle22() {
+    #expect(flags(["hr-screening"]).isSuperset(of: ["ai-act-annex-iii-4a", "ai-act-art-26-11", "gdpr-art-22", "ai-act-art-26-7"]))
+    #expect(!flags(["chat-assistant"]).contains("gdpr-art-22"))
+  }
+
+  @Test func robotsHaveTheirLegalContext() {
+    for useCase in ["versatile-robots", "robot-recognition"] {
+      #expect(flags([useCase]).isSuperset(of: ["machinery-regulation", "ai-act-annex-i-safety-components", "robots-apv-revision", "accidents-near-misses"]), "\(useCase)")
+    }
+    #expect(flags(["chat-assistant"]).isDisjoint(with: ["machinery-regulation", "robots-apv-revision"]))
   }
 
   @Test func emotionRecognitionIsProhibited() {
@@ -41,7 +64,12 @@ import Testing
   }
 
   @Test func highRiskItemsCarryTheCaveatOnDates() {
-    let item = pack.context.first { $0.id == "ai-act-annex-iii-4" }
-    #expect(item?.caveat != nil)
+    let dates = pack.context.first { $0.id == "ai-act-high-risk-dates" }
+    for date in ["2. august 2026", "2. december 2027", "2. august 2028"] { #expect(dates?.text.da.contains(date) == true, "\(date)") }
+    #expect(dates?.caveat?.da.contains("eur-lex.europa.eu") == true)
+    #expect(dates?.caveat?.da.contains("1. december 2026") == true)
+    for id in ["ai-act-annex-iii-4a", "ai-act-annex-iii-4b", "ai-act-art-26-7", "ai-act-art-26-oversight"] {
+      #expect(pack.context.first { $0.id == id }?.caveat?.da.contains("hvornår højrisikoreglerne gælder") == true, "\(id)")
+    }
   }
 }

@@ -34,8 +34,8 @@ import Testing
       #expect(plan.contains { row in row.reasons.contains { $0.contains(simplified) } })
       #expect(text.contains(Markdown.inline(w("method.06"))))
       #expect(text.contains("## " + Markdown.inline(w("method.heading"))))
-      // The legal flags that scoring performance sets off: Annex III(4) and Art. 26(7).
-      #expect(assessment.flags.map(\.item.id).contains("ai-act-annex-iii-4"))
+      // The legal flags that scoring performance sets off: Annex III 4(b) and Art. 26(7).
+      #expect(assessment.flags.map(\.item.id).contains("ai-act-annex-iii-4b"))
       #expect(text.contains(Markdown.inline(Packs.builtin.context.first { $0.id == "ai-act-art-26-7" }!.title[language])))
     }
   }

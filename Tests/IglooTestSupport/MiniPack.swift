@@ -62,6 +62,7 @@ public enum MiniPack {
           summary: {da: s, en: s}
           examples: []
           source: Kapitel 2 › Maskinlæring › Individ
+          short_title: {da: Kort A, en: Short A}
         - id: chance-b
           level: group
           technology: genai
@@ -70,6 +71,7 @@ public enum MiniPack {
           summary: {da: s, en: s}
           examples: []
           source: Kapitel 2 › Generativ KI › Gruppe
+          short_title: {da: Kort B, en: Short B}
 
       """),
     PackFile(path: "questions/ml.yaml", text: """

@@ -65,6 +65,7 @@ public enum StoreFixtures {
             technology: ml
             polarity: risk
             title: {da: Tempo, en: Pace}
+            short_title: {da: Tempo, en: Pace}
             summary: {da: Tempoet stiger, en: The pace rises}
             examples: []
             source: Kapitel 2 › Maskinlæring › Individ
@@ -73,6 +74,7 @@ public enum StoreFixtures {
             technology: ml
             polarity: opportunity
             title: {da: Kompetencer, en: Skills}
+            short_title: {da: Kompetencer, en: Skills}
             summary: {da: Nye kompetencer, en: New skills}
             examples: []
             source: Kapitel 2 › Maskinlæring › Individ

@@ -310,8 +310,28 @@ private struct PackBuilder {
     }
     return Finding(
       id: id, level: level, technology: technology, polarity: polarity, title: title,
-      shortTitle: n.optionalText("short_title", in: what) ?? title, summary: summary, examples: examples,
+      shortTitle: readShortTitle(n, what) ?? title, summary: summary, examples: examples,
       source: source)
+  }
+
+  /// The longest short title a finding may have, in characters; tables and plans name findings by it.
+  static let shortTitleLimit = 60
+
+  /// A finding's short title, reported where it is missing or longer than `shortTitleLimit`.
+  ///
+  /// A missing one is reported but does not make the finding unreadable: the loader falls back to the
+  /// full title so that the rest of the pack is still checked.
+  private func readShortTitle(_ n: YAMLNode, _ what: String) -> LocalizedText? {
+    guard let node = n.optional("short_title") else {
+      n.report("\(what) is missing `short_title` (at most \(Self.shortTitleLimit) characters, da and en)")
+      return nil
+    }
+    guard let text = node.localized("`short_title` of \(what)") else { return nil }
+    for language in Language.allCases where text[language].count > Self.shortTitleLimit {
+      node.report(
+        "`short_title` (\(language.rawValue)) of \(what) has \(text[language].count) characters; at most \(Self.shortTitleLimit)")
+    }
+    return text
   }
 
   private func readApplicability(_ n: YAMLNode, _ what: String) -> Applicability {

@@ -266,7 +266,8 @@ public struct UseCase: Sendable, Codable, Hashable {
   public var description: LocalizedText
   /// The technologies it involves.
   public var technologies: [String]
-  /// Legal flags: `performance-scoring`, `monitoring`, `task-allocation`, `emotion-recognition`, `recruitment`.
+  /// Legal flags: `performance-scoring`, `monitoring`, `task-allocation`, `emotion-recognition`, `recruitment`,
+  /// `biometric-signals`, `machinery`.
   public var flags: [String]
   /// A survey figure to show beside it.
   public var benchmark: String?
