@@ -6,6 +6,7 @@ import IglooReport
 import IglooStore
 
 extension ReportFormat: ExpressibleByArgument {}
+extension ReportPart: ExpressibleByArgument {}
 
 /// `igloo report FILE`: the assessment as Markdown, JSON or CSV, without the wizard.
 struct ReportCommand: ParsableCommand {
@@ -20,6 +21,9 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .long, help: "md (the assessment), json (everything computed) or csv (the action plan).")
   var format: ReportFormat = .markdown
 
+  @Option(name: .long, help: "all (the summary and the working papers) or summary (the summary alone).")
+  var part: ReportPart = .all
+
   @Option(name: .shortAndLong, help: "Write to this new file (mode 0600) instead of standard output; - is standard output.")
   var output: String?
 
@@ -32,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     try reportingErrors {
       let pack = try global.loadPack()
       let session = try loadSession(file, pack: pack)
-      let data = format.render(Assessment(session: session, pack: pack), language: global.language())
+      let data = format.render(Assessment(session: session, pack: pack), language: global.language(), part: part)
       try emit(data, to: output, force: force, sessions: [file])
     }
   }

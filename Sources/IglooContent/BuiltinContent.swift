@@ -4181,6 +4181,113 @@ strings:
     da: "Kilder"
     en: "Sources"
 
+  # --- Summary and working papers ----------------------------------------------
+  report.who.heading:
+    da: "Deltagere, omfang og grundighed"
+    en: "Who took part, scope and depth"
+  report.meta.depth:
+    da: "Grundighed"
+    en: "Depth"
+  report.depth.quick:
+    da: "Hurtig screening: ét udsagn pr. pointe"
+    en: "Quick scan: one statement per point"
+  report.depth.full:
+    da: "Fuld vurdering: alle udsagn, der gælder"
+    en: "Full assessment: every statement that applies"
+  report.flags.summary.heading:
+    da: "Forhold, der kræver handling"
+    en: "Flags that demand action"
+  report.flags.summary.item:
+    da: "{severity}: {title}."
+    en: "{severity}: {title}."
+  report.flags.summary.none:
+    da: "Ingen af de regler og forhold, der gælder, forbyder eller kræver noget ud over handlingsplanen. {count} forhold til orientering står i bilaget."
+    en: "None of the rules and context items that apply forbids or requires anything beyond the action plan. {count} items for information are in the working papers."
+  report.flags.summary.more:
+    da: "Yderligere {count} forhold til orientering står i bilaget."
+    en: "A further {count} items for information are in the working papers."
+  report.severity.prohibited:
+    da: "Forbudt"
+    en: "Prohibited"
+  report.severity.obligation:
+    da: "Pligt"
+    en: "Duty"
+  report.severity.information:
+    da: "Til orientering"
+    en: "For information"
+  report.plan.summary.intro:
+    da: "Handlingerne i prioriteret rækkefølge. Hvorfor hver handling er foreslået, og hvordan den kan gennemføres, står i bilaget."
+    en: "The actions in order of priority. Why each action was suggested, and how it can be carried out, is in the working papers."
+  report.plan.numbered:
+    da: "{rank}. {title}"
+    en: "{rank}. {title}"
+  report.plan.details.heading:
+    da: "Handlingsplanen i detaljer"
+    en: "The action plan in detail"
+  report.plan.rejected.item:
+    da: "({level}) – {reasons}"
+    en: "({level}) – {reasons}"
+  report.label:
+    da: "{label}:"
+    en: "{label}:"
+  report.approval.heading:
+    da: "Godkendelse af handlingsplanen"
+    en: "Approval of the action plan"
+  report.approval.by:
+    da: "Handlingsplanen er godkendt den {date} af:"
+    en: "The action plan was approved on {date} by:"
+  report.approval.none:
+    da: "Handlingsplanen er endnu ikke godkendt. Når den er godkendt, skrives navn, rolle og dato nedenfor, og godkenderne skriver under."
+    en: "The action plan has not yet been approved. Once it is, the names, roles and date are written below and those who approved it sign."
+  report.approval.name:
+    da: "Navn"
+    en: "Name"
+  report.approval.role:
+    da: "Rolle"
+    en: "Role"
+  report.approval.date:
+    da: "Dato"
+    en: "Date"
+  report.approval.signature:
+    da: "Underskrift"
+    en: "Signature"
+  report.papers.heading:
+    da: "Bilag: arbejdspapirer"
+    en: "Appendix: working papers"
+  report.papers.intro:
+    da: "Bilaget er grundlaget for sammenfatningen: alle udsagn med svar og noter, beregningerne, hvorfor vi spørger, videnshuller, uenigheder, svar der er lagt til side, metoden og kilderne."
+    en: "The working papers are what the summary rests on: every statement with its answers and notes, the arithmetic, why we ask, knowledge gaps, disagreements, set-aside answers, the method and the sources."
+  report.scope.item:
+    da: "{stage} · {technologies}."
+    en: "{stage} · {technologies}."
+  report.scope.item.note:
+    da: "Note: {note}"
+    en: "Note: {note}"
+  report.profile.realised.intro:
+    da: "Realiseret mulighed (gennemsnit), som tabellerne ikke viser:"
+    en: "Realised opportunity (average), which the tables do not show:"
+  report.profile.realised.item:
+    da: "{name}: {value}"
+    en: "{name}: {value}"
+  report.finding.statement:
+    da: "Rapportens pointe:"
+    en: "The report's point:"
+  report.questions.statement.role:
+    da: "{statement} ({role})"
+    en: "{statement} ({role})"
+  report.questions.answers:
+    da: "Svarene"
+    en: "Answers"
+  report.questions.voice-answer:
+    da: "{voice}: {answer}"
+    en: "{voice}: {answer}"
+  report.questions.notes.text:
+    da: "Noter: {notes}"
+    en: "Notes: {notes}"
+  report.questions.why.text:
+    da: "Hvorfor vi spørger: {why}"
+    en: "Why we ask: {why}"
+
 """#),
     PackFile(path: "strings/rounds.yaml", text: #"""
 # Texts for `igloo compare` (follow-up: what changed between two rounds) and `igloo aggregate`

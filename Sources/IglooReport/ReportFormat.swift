@@ -2,7 +2,7 @@ import Foundation
 import IglooContent
 import IglooEngine
 
-/// The three forms an assessment is exported in.
+/// The forms an assessment is exported in.
 public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   /// The assessment, for the minutes and the APV.
   case markdown = "md"
@@ -14,15 +14,17 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   /// The file name extension.
   public var fileExtension: String { rawValue }
 
-  /// The assessment rendered in this format, as the bytes written to a file.
+  /// The assessment rendered in this format, as the bytes written to a file: the whole report,
+  /// or with `part: .summary` the summary alone.
   ///
-  /// Every format passes its text through ``SafeText`` at its boundary (the whole Markdown, each
-  /// CSV cell, each JSON string), so control characters never reach a terminal or a spreadsheet.
-  public func render(_ assessment: Assessment, language: Language) -> Data {
+  /// Every format passes its text through ``SafeText`` at its boundary (the whole Markdown in its
+  /// renderer, each CSV cell, each JSON string), so control characters never reach a terminal or a
+  /// spreadsheet.
+  public func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> Data {
     switch self {
-    case .markdown: Data(SafeText.visible(MarkdownReport.render(assessment, language: language)).utf8)
-    case .json: JSONReport.render(assessment, language: language)
-    case .csv: Data(CSVReport.render(assessment, language: language).utf8)
+    case .markdown: Data(MarkdownReport.render(assessment, language: language, part: part).utf8)
+    case .json: JSONReport.render(assessment, language: language, part: part)
+    case .csv: Data(CSVReport.render(assessment, language: language, part: part).utf8)
     }
   }
 }

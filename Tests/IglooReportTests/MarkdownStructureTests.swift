@@ -16,32 +16,45 @@ struct MarkdownStructureTests {
     let parsed = try ParsedMarkdown(cmark: cmark, MarkdownReport.render(assessment, language: language))
     let w = wording(language)
 
-    // One title, then the sections of PRODUCT.md's "The report", in this order.
-    #expect(parsed.headings.filter { $0.level == 1 }.count == 1)
+    // The summary's title and sections, then the working papers' sections, in this order.
+    #expect(parsed.headings.filter { $0.level == 1 }.map(\.text).last == w("papers.heading"))
+    #expect(parsed.headings.filter { $0.level == 1 }.count == 2)
     let sections = parsed.headings.filter { $0.level == 2 }.map(\.text)
-    let expected = [
-      "scope.heading", "summary.heading", "levels.heading", "absence.heading", "plan.heading", "gaps.heading",
+    var expected = [
+      "who.heading", "summary.levels.heading", "summary.top.heading", "flags.summary.heading", "plan.heading",
+      "approval.heading",
+    ]
+    if !(assessment.session.scope ?? []).isEmpty { expected.append("scope.heading") }
+    expected += [
+      "summary.technologies.heading", "levels.heading", "absence.heading", "plan.details.heading", "gaps.heading",
       "unanswered.heading", "disagreements.heading", "set-aside.heading", "flags.heading", "follow-up.heading",
       "method.heading", "sources.heading",
-    ].map { w($0) }
-    #expect(sections == expected)
+    ]
+    #expect(sections == expected.map { w($0) })
 
     // One heading per IGLOO level under the mapping, in the model's order.
     let levelHeadings = Packs.builtin.levels.map { w("levels.level.heading", ["letter": $0.letter, "level": $0.name[language]]) }
     #expect(parsed.headings.filter { $0.level == 3 && levelHeadings.contains($0.text) }.map(\.text) == levelHeadings)
+    // Each finding is headed by its short title, with the report's whole sentence below it.
+    let findingHeadings = parsed.headings.filter { $0.level == 4 }.map(\.text)
+    let byLevel = Packs.builtin.levels.flatMap { level in
+      assessment.findings.filter { $0.finding.level == level.id }.map { $0.finding.shortTitle[language] }
+    }
+    #expect(findingHeadings == byLevel)
 
-    // The metadata table holds the ten facts about the assessment.
+    // The metadata table holds the eleven facts about the assessment, depth among them.
     let meta = try #require(parsed.table([w("meta.field"), w("meta.value")]))
-    #expect(meta.rows.count == 10)
+    #expect(meta.rows.count == 11)
     #expect(meta.rows.map { $0[0] }.contains(w("meta.amo")))
+    #expect(meta.rows.contains { $0 == [w("meta.depth"), w("depth." + assessment.session.depth.rawValue)] })
 
     // The profile table has one row per IGLOO level, named as the content names them.
-    let profile = try #require(parsed.table(MarkdownReport.profileHeader(w, first: w("profile.level"))))
+    let profile = try #require(parsed.table(ReportBuilder.profileHeader(w, first: w("profile.level"))))
     #expect(profile.rows.count == 5)
     #expect(profile.rows.map { $0[0] } == Packs.builtin.levels.map { $0.name[language] })
 
     // The technology table: each technology in scope, then the overall row.
-    let technologies = try #require(parsed.table(MarkdownReport.profileHeader(w, first: w("profile.technology"))))
+    let technologies = try #require(parsed.table(ReportBuilder.profileHeader(w, first: w("profile.technology"))))
     #expect(technologies.rows.count == assessment.technologies.count + 1)
     #expect(technologies.rows.last?.first == w("profile.overall"))
 
@@ -50,21 +63,23 @@ struct MarkdownStructureTests {
     let textChart = try #require(parsed.codeBlocks.first { $0.info == "text" })
     #expect(textChart.text.split(separator: "\n").count == 10)
 
-    // The action plan table, with the header the APV asks for, and a reason on every line.
+    // The summary's action plan: what, who, deadline and status, numbered by rank.
     let planRows = PlanRow.plan(assessment, w).filter { $0.rank != nil }
     if planRows.isEmpty {
-      #expect(parsed.table(MarkdownReport.planHeader(w)) == nil)
+      #expect(parsed.table(ReportBuilder.planSummaryHeader(w)) == nil)
     } else {
-      let plan = try #require(parsed.table(MarkdownReport.planHeader(w)))
+      let plan = try #require(parsed.table(ReportBuilder.planSummaryHeader(w)))
       #expect(plan.rows.count == planRows.count)
-      #expect(plan.rows.map { $0[0] } == planRows.indices.map { String($0 + 1) })
-      #expect(plan.rows.allSatisfy { !$0[8].isEmpty })
+      #expect(plan.rows.map { $0[0] } == planRows.map { w("plan.numbered", ["rank": String($0.rank ?? 0), "title": $0.title]) })
     }
+
+    // No table has more than five columns.
+    for table in parsed.tables { #expect(table.header.count <= 5, "\(table.header)") }
 
     // Every table row has exactly as many cells as its header. cmark-gfm pads a short row and
     // drops the excess of a long one, so its parse cannot show that: the rows are counted in the
     // Markdown source itself, splitting on the pipes that are not escaped.
-    let source = MarkdownReport.render(assessment, language: language)
+    let source = MarkdownReport.render(assessment, language: language, part: .all)
     let sourceTables = Self.sourceTables(source)
     #expect(sourceTables.count == parsed.tables.count, "every table in the source is a table to cmark-gfm")
     for rows in sourceTables {
@@ -129,21 +144,17 @@ struct MarkdownStructureTests {
     for language in Language.allCases {
       let w = wording(language)
       let parsed = try ParsedMarkdown(cmark: cmark, MarkdownReport.render(assessment, language: language))
-      let header = [
-        w("questions.statement"), w("questions.role"), w("questions.answer"), w("questions.points"), w("questions.notes"),
-      ]
-      let tables = parsed.tables.filter { $0.header == header }
-      let row = try #require(tables.flatMap(\.rows).first { $0[4].contains("første") })
-      #expect(row.count == 5)
-      // The line break becomes a space; everything else arrives exactly as typed.
-      #expect(row[4] == "første | anden linje | \"citat\" & <b>fed</b> *stjerne* `kode`")
+      let text = try #require(parsed.listItems.first { $0.contains("første") })
+      // The note goes in the list below its table; the line break becomes a space, everything
+      // else arrives exactly as typed.
+      #expect(text.contains("første | anden linje | \"citat\" & <b>fed</b> *stjerne* `kode`"))
     }
   }
 
   @Test func theCallCentreNotesKeepTheirPipesAndQuotes() throws {
     guard let cmark = Tool.require("cmark-gfm") else { return }
     let parsed = try ParsedMarkdown(cmark: cmark, MarkdownReport.render(try Fixture.callCentre.assessment, language: .da))
-    let cells = parsed.tables.flatMap(\.rows).flatMap { $0 }
+    let cells = parsed.listItems.joined(separator: "\n")
     #expect(cells.contains("Medarbejderne: Scoren tæller bl.a., om man siger \"hav en god dag\" | ikke, om kunden fik løst sit problem."))
     #expect(cells.contains("Medarbejderne: Flere lægger hurtigt på for at holde scoren oppe. Særligt sidst på måneden, når bonussen gøres op."))
   }

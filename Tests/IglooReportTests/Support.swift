@@ -119,6 +119,8 @@ struct ParsedMarkdown {
   var headings: [Heading] = []
   var tables: [Table] = []
   var codeBlocks: [(info: String, text: String)] = []
+  /// The text of every list item.
+  var listItems: [String] = []
 
   /// Runs `cmark-gfm --extension table -t xml` on `markdown`.
   init(cmark: String, _ markdown: String) throws {
@@ -139,6 +141,8 @@ struct ParsedMarkdown {
         }
         let header = rows.first { $0.name == "table_header" }.map(cells) ?? []
         tables.append(Table(header: header, rows: rows.filter { $0.name == "table_row" }.map(cells)))
+      case "item":
+        listItems.append(node.stringValue ?? "")
       case "code_block":
         codeBlocks.append((Self.attribute(node, "info"), node.stringValue ?? ""))
       default: break

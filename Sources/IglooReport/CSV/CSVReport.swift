@@ -7,9 +7,17 @@ import IglooEngine
 /// Lines end in CRLF and the text starts with a UTF-8 byte-order mark: without it, Excel reads
 /// the file in the machine's legacy code page and æ, ø and å come out garbled.
 public enum CSVReport {
-  /// Renders the action plan of `assessment` with a header row in `language`.
-  public static func render(_ assessment: Assessment, language: Language) -> String {
+  /// Renders the action plan of `assessment` with a header row in `language`; with
+  /// `part: .summary`, only what the summary shows: what, who, deadline and status.
+  public static func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> String {
     let w = Wording(pack: assessment.pack, language: language)
+    if part == .summary {
+      let rows = PlanRow.plan(assessment, w).filter { $0.rank != nil }.map { row in
+        [row.rank.map(String.init) ?? "", row.title, row.responsibleText(w), row.deadline, w.status(row.status)]
+      }
+      let header = [w("plan.rank"), w("plan.what"), w("plan.responsible"), w("plan.deadline"), w("plan.status")]
+      return "\u{FEFF}" + ([header] + rows).map(RFC4180.record).joined()
+    }
     let header = [
       w("plan.rank"), w("plan.status"), w("plan.what"), w("plan.level"), w("plan.responsible"), w("plan.deadline"),
       w("plan.how"), w("plan.follow-up"), w("plan.evaluation"), w("plan.source"), w("plan.reasons"),

@@ -11,9 +11,32 @@ public enum JSONReport {
   /// The version of the layout below; raised when a field changes meaning or disappears.
   public static let schemaVersion = 1
 
-  /// Renders `assessment`, with names and texts in `language`, as UTF-8 JSON ending in a newline.
-  public static func render(_ assessment: Assessment, language: Language) -> Data {
-    Data(value(assessment, language).serialized.utf8)
+  /// Renders `assessment`, with names and texts in `language`, as UTF-8 JSON ending in a newline;
+  /// with `part: .summary`, only the members the summary shows.
+  public static func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> Data {
+    let whole = value(assessment, language)
+    return Data((part == .summary ? summary(whole, assessment, language) : whole).serialized.utf8)
+  }
+
+  /// The members of the summary: who, scope, depth, the profile, the top findings, the flags,
+  /// the action plan and the approval; `part` says it is the summary.
+  static let summaryMembers: Set<String> = [
+    "schema", "schema_version", "language", "content", "about", "voices", "progress", "scope", "depth", "profile",
+    "top_findings", "findings", "action_plan", "individual_warning", "flags", "approval",
+  ]
+
+  /// The summary cut from the whole report's `value`; the findings are only the top ones.
+  static func summary(_ whole: JSONValue, _ assessment: Assessment, _ language: Language) -> JSONValue {
+    guard case .object(var members) = whole else { return whole }
+    members = members.filter { summaryMembers.contains($0.key) }
+    let r = ReportContext(assessment, language)
+    let top = Set(assessment.topFindings(5).map(\.finding.id))
+    members["findings"] = .array(assessment.findings.filter { top.contains($0.finding.id) }.map { finding($0, r) })
+    members["action_plan"] = .array(PlanRow.plan(assessment, r.w).filter { $0.rank != nil }.map { planRow($0, r) })
+    if members["depth"] == nil { members["depth"] = .string(assessment.session.depth.rawValue) }
+    if members["approval"] == nil { members["approval"] = approval(r) }
+    members["part"] = .string(ReportPart.summary.rawValue)
+    return .object(members)
   }
 
   /// The report as a JSON value, before serialisation; tests read it without parsing text.

@@ -104,7 +104,8 @@ extension JSONReport {
       ])
     }
     return .object([
-      "id": .string(f.finding.id), "title": .string(f.finding.title[r.language]), "level": .string(f.finding.level),
+      "id": .string(f.finding.id), "title": .string(f.finding.title[r.language]),
+      "label": .string(f.finding.shortTitle[r.language]), "level": .string(f.finding.level),
       "technology": .string(f.finding.technology), "polarity": .string(f.finding.polarity.rawValue),
       "source": .string(f.finding.source), "summary": .string(f.finding.summary[r.language]),
       "exposure": scale(f.exposure), "mitigation": scale(f.mitigation), "potential": scale(f.potential),
@@ -174,6 +175,16 @@ extension JSONReport {
       "question": .string(d.question), "text": .string(r.w.question(d.question)), "points": .object(points),
       "labels": .object(labels), "spread": .int(d.spread), "resolved": .bool(d.resolved),
       "agreed": .string(r.session.agreed[d.question].map { r.w.answer($0.value) }),
+    ])
+  }
+
+  static func approval(_ r: ReportContext) -> JSONValue {
+    guard let a = r.session.approval else { return .null }
+    return .object([
+      "date": .string(a.date),
+      "by": .array(a.by.map { p in
+        .object(["name": .string(p.name), "role": .string(p.role), "role_name": .string(r.w.role(p.role))])
+      }),
     ])
   }
 

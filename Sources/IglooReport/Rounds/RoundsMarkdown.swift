@@ -6,7 +6,7 @@ public enum RoundsMarkdown {
   /// What changed between two rounds, per level and per finding.
   public static func comparison(_ c: RoundComparison, language: Language) -> String {
     let w = Wording(pack: c.new.pack, language: language)
-    var doc = MarkdownDocument()
+    var doc = ReportDocument()
     doc.heading(1, w("rounds.compare.title"))
     doc.table(
       [w("rounds.round"), w("rounds.workplace"), w("rounds.date")],
@@ -38,13 +38,13 @@ public enum RoundsMarkdown {
     doc.heading(2, w("rounds.compare.actions"))
     doc.labelled(w("rounds.new-actions"), list(c.newActions, c.new.pack, w))
     doc.labelled(w("rounds.resolved-actions"), list(c.resolvedActions, c.new.pack, w))
-    return doc.text
+    return MarkdownRenderer.render(doc)
   }
 
   /// The spread of the profile over many sessions and the most common actions.
   public static func aggregation(_ a: Aggregation, pack: ContentPack, language: Language) -> String {
     let w = Wording(pack: pack, language: language)
-    var doc = MarkdownDocument()
+    var doc = ReportDocument()
     doc.heading(1, w("rounds.aggregate.title"))
     doc.paragraph(w("rounds.aggregate.count", ["count": String(a.sessions)]))
     for (title, rows) in [(w("rounds.aggregate.risk"), a.risk), (w("rounds.aggregate.opportunity"), a.opportunity)] {
@@ -65,7 +65,7 @@ public enum RoundsMarkdown {
         a.actions.map { [pack.action($0.action)?.title[language] ?? $0.action, String($0.suggested), String($0.planned)] },
         align: [.left, .right, .right])
     }
-    return doc.text
+    return MarkdownRenderer.render(doc)
   }
 
   private static func figure(_ value: Double?, _ band: Band?, _ w: Wording) -> String {

@@ -57,6 +57,8 @@ struct Wording: Sendable {
   func useCase(_ id: String) -> String { pack.useCase(id)?.name[language] ?? id }
   func question(_ id: String) -> String { pack.question(id)?.text[language] ?? id }
   func finding(_ id: String) -> String { pack.finding(id)?.title[language] ?? id }
+  /// A finding's short title, for lists, tables, charts and plans.
+  func shortFinding(_ id: String) -> String { pack.finding(id)?.shortTitle[language] ?? id }
   func stage(_ stage: Stage) -> String { self("stage." + stage.rawValue) }
   func status(_ status: PlanStatus) -> String { self("status." + status.rawValue) }
   func polarity(_ polarity: Polarity) -> String { self("polarity." + polarity.rawValue) }

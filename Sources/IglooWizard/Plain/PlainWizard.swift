@@ -531,7 +531,7 @@ public final class PlainWizard {
     }
     var line = t("plain.profile.value", ["label": label, "value": score(average, band)])
     if let id = side.worstFinding, let worst = side.worst, let worstBand = side.worstBand {
-      let title = pack.finding(id).map { t($0.title) } ?? id
+      let title = pack.finding(id).map { t($0.shortTitle) } ?? id
       line += " " + t(
         kind == .risk ? "plain.profile.worst" : "plain.profile.largest",
         ["finding": title, "score": t.number(worst), "band": t("wizard.band.\(worstBand.rawValue)")])

@@ -95,7 +95,7 @@ enum PlanScreen {
     let t = state.localizer
     switch reason {
     case .finding(let id, let score, let band, let opportunity):
-      let title = state.pack.finding(id).map { t($0.title) } ?? id
+      let title = state.pack.finding(id).map { t($0.shortTitle) } ?? id
       return t(
         opportunity ? "wizard.plan.reason.opportunity" : "wizard.plan.reason.risk",
         ["finding": title, "score": t.number(score), "band": t("wizard.band.\(band.rawValue)")])

@@ -97,7 +97,7 @@ enum ProfileScreen {
         + " " + t.number(score) + " " + t("wizard.band.\(band?.rawValue ?? "low")")
       let tagWidth = Text.width(tag)
       let level = state.levelName(result.finding.level)
-      let title = "\(i + 1). " + t(result.finding.title) + " (" + level + ")"
+      let title = "\(i + 1). " + t(result.finding.shortTitle) + " (" + level + ")"
       grid.put(Text.truncate(title, to: rect.width - tagWidth - 2, ellipsis: true), in: rect, row: i + 1)
       grid.put(tag, in: rect, row: i + 1, column: rect.width - tagWidth, style: isRisk ? bandStyle(band) : .opportunity)
     }

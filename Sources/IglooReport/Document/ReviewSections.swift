@@ -1,9 +1,9 @@
 import IglooContent
 import IglooEngine
 
-extension MarkdownReport {
+extension ReportBuilder {
   /// Sickness absence (APV element 2): group-level statements, reported and never scored.
-  static func absence(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func absence(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("absence.heading"))
     doc.paragraph(w("absence.intro"))
@@ -11,17 +11,19 @@ extension MarkdownReport {
       doc.paragraph(w("absence.none"))
       return
     }
-    let counted = w(r.session.voices.count > 1 ? "questions.combined" : "questions.answer")
+    let several = r.session.voices.count > 1
+    let counted = w(several ? "questions.combined" : "questions.answer")
     doc.table(
-      [w("questions.statement")] + voiceHeader(r) + [counted, w("questions.notes")],
+      [w("questions.statement")] + (several ? [w("questions.answers")] : []) + [counted],
       r.assessment.absence.map { q in
-        let answer = r.session.effectiveAnswer(q.id, r.pack)
-        return [q.text[r.language]] + voiceCells(q.id, r) + [w.effective(answer), (answer?.notes ?? []).joined(separator: " · ")]
-      })
+        [q.text[r.language]] + (several ? [voiceAnswers(q.id, r)] : [])
+          + [w.effective(r.session.effectiveAnswer(q.id, r.pack))]
+      }, widths: several ? [9.0, 4.5, 3.5] : [12.5, 4.5])
+    doc.bullets(statementNotes(r.assessment.absence, r))
   }
 
   /// "Don't know" answers as a list of things to find out before the next round.
-  static func knowledgeGaps(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func knowledgeGaps(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("gaps.heading"))
     guard !r.assessment.knowledgeGaps.isEmpty else {
@@ -29,18 +31,22 @@ extension MarkdownReport {
       return
     }
     doc.paragraph(w("gaps.intro"))
+    let questions = r.assessment.knowledgeGaps.compactMap { r.pack.question($0) }
     doc.table(
-      [w("questions.statement"), w("gaps.level"), w("gaps.finding"), w("questions.notes")],
-      r.assessment.knowledgeGaps.compactMap { r.pack.question($0) }.map { q in
-        [
-          q.text[r.language], questionLevel(q, r), q.kind == .absence ? w("absence.heading") : r.findingTitles(of: q),
-          (r.session.effectiveAnswer(q.id, r.pack)?.notes ?? []).joined(separator: " · "),
-        ]
-      })
+      [w("questions.statement"), w("gaps.level"), w("gaps.finding")],
+      questions.map { q in
+        [q.text[r.language], questionLevel(q, r), q.kind == .absence ? w("absence.heading") : r.findingTitles(of: q)]
+      }, widths: [9.0, 3.0, 5.0])
+    let notes = questions.compactMap { q -> [ReportDocument.Run]? in
+      let notes = r.session.effectiveAnswer(q.id, r.pack)?.notes ?? []
+      guard !notes.isEmpty else { return nil }
+      return ReportDocument.item(w("quoted", ["text": q.text[r.language]]), w("questions.notes.text", ["notes": notes.joined(separator: " · ")]))
+    }
+    doc.bullets(notes)
   }
 
   /// Statements that apply and that nobody has answered.
-  static func unanswered(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func unanswered(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("unanswered.heading"))
     guard !r.assessment.unanswered.isEmpty else {
@@ -52,11 +58,11 @@ extension MarkdownReport {
       [w("questions.statement"), w("gaps.level"), w("gaps.finding")],
       r.assessment.unanswered.compactMap { r.pack.question($0) }.map { q in
         [q.text[r.language], questionLevel(q, r), r.findingTitles(of: q)]
-      })
+      }, widths: [9.0, 3.0, 5.0])
   }
 
   /// Where the voices differ by two or more scale points: topics for the committee's dialogue.
-  static func disagreements(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func disagreements(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("disagreements.heading"))
     let voices = r.session.voices
@@ -69,20 +75,18 @@ extension MarkdownReport {
       return
     }
     doc.paragraph(w("disagreements.intro"))
-    let header =
-      [w("questions.statement")] + voices.map { w.voice($0.id, in: r.session) }
-      + [w("disagreements.spread"), w("disagreements.agreed")]
     doc.table(
-      header,
+      [w("questions.statement"), w("questions.answers"), w("disagreements.spread"), w("disagreements.agreed")],
       r.assessment.disagreements.map { d in
-        let cells = voices.map { v in r.session.answer(d.question, voice: v.id).map { w.answer($0.value) } ?? "–" }
         let agreed = r.session.agreed[d.question].map { w.answer($0.value) } ?? w("disagreements.not-agreed")
-        return [w.question(d.question)] + cells + [w("disagreements.steps", ["count": String(d.spread)]), agreed]
-      })
+        return [
+          w.question(d.question), voiceAnswers(d.question, r), w("disagreements.steps", ["count": String(d.spread)]), agreed,
+        ]
+      }, widths: [7.0, 4.5, 2.5, 3.0])
   }
 
   /// Answers kept in the file but not counted, because their question no longer applies.
-  static func setAside(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func setAside(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("set-aside.heading"))
     guard !r.assessment.setAside.isEmpty else {
@@ -94,7 +98,7 @@ extension MarkdownReport {
       [w("questions.statement"), w("set-aside.voices")],
       r.assessment.setAside.map { s in
         [w.question(s.question), s.voices.map { w.voice($0, in: r.session) }.joined(separator: "; ")]
-      })
+      }, widths: [12.0, 5.0])
   }
 
   /// The level a statement is listed under; sickness-absence statements have their own.

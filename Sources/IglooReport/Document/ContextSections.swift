@@ -1,9 +1,9 @@
 import IglooContent
 import IglooEngine
 
-extension MarkdownReport {
+extension ReportBuilder {
   /// The legal and context items that apply, each with its source and caveat.
-  static func flags(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func flags(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("flags.heading"))
     doc.paragraph(w("flags.intro"))
@@ -22,7 +22,7 @@ extension MarkdownReport {
   }
 
   /// Follow-up (APV element 4): the next review and what is wrong with it.
-  static func followUp(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func followUp(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     let f = r.session.followUp
     doc.heading(2, w("follow-up.heading"))
@@ -36,7 +36,7 @@ extension MarkdownReport {
   }
 
   /// The method, as in `docs/method.md`, so a committee can check any figure by hand.
-  static func method(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func method(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("method.heading"))
     let bands = r.pack.info.bands
@@ -58,9 +58,9 @@ extension MarkdownReport {
   }
 
   /// The documents the content pack cites.
-  static func sources(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func sources(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("sources.heading"))
-    doc.rawNumbered(r.pack.info.sources.map { Markdown.inline($0.citation[r.language]) })
+    doc.numbered(r.pack.info.sources.map { [.plain($0.citation[r.language])] })
   }
 }

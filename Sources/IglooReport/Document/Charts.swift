@@ -7,6 +7,19 @@ enum Charts {
   /// The width of a text bar in characters; each character stands for 5 points.
   static let barWidth = 20
 
+  /// The profile chart as the document model holds it: the figures, and both Markdown forms.
+  static func profile(_ r: ReportContext) -> ReportDocument.Chart {
+    let w = r.w
+    let levels = r.assessment.levels
+    return ReportDocument.Chart(
+      title: w("chart.title"), axis: w("chart.axis"), categories: levels.map { w.level($0.id) },
+      series: [
+        (w("chart.risk"), levels.map { $0.risk.average }),
+        (w("chart.opportunity"), levels.map { $0.opportunity.average }),
+      ],
+      mermaid: mermaid(r), text: text(r))
+  }
+
   /// A Mermaid `xychart-beta`: bars for residual risk, a line for untapped opportunity.
   ///
   /// Mermaid draws two bar series on top of each other rather than side by side, so the second

@@ -1,10 +1,10 @@
 import IglooContent
 import IglooEngine
 
-extension MarkdownReport {
+extension ReportBuilder {
   /// Mapping and risk assessment (APV element 1): per IGLOO level, each finding with its scores,
   /// the arithmetic behind them, and the answers they rest on.
-  static func levels(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func levels(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("levels.heading"))
     doc.paragraph(w("levels.intro"))
@@ -22,15 +22,16 @@ extension MarkdownReport {
 
   /// One finding: what the report says, its scales with the arithmetic, the gaps, and the
   /// statements with the answers counted, so a committee can redo every figure by hand.
-  static func finding(_ result: FindingResult, _ r: ReportContext, _ doc: inout MarkdownDocument) {
+  static func finding(_ result: FindingResult, _ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     let f = result.finding
-    doc.heading(4, f.title[r.language])
+    doc.heading(4, f.shortTitle[r.language])
+    doc.labelled(w("finding.statement"), f.title[r.language])
     doc.paragraph(
       w("finding.meta", ["polarity": w.polarity(f.polarity), "technology": w.technology(f.technology), "source": f.source]))
     doc.labelled(w("finding.why"), f.summary[r.language])
 
-    var lines: [String] = []
+    var lines: [[ReportDocument.Run]] = []
     if f.polarity.hasRisk {
       lines.append(scaleLine("finding.exposure", result.exposure, r))
       lines.append(scaleLine("finding.mitigation", result.mitigation, r))
@@ -38,11 +39,9 @@ extension MarkdownReport {
         let formula = w(
           "finding.residual.formula",
           ["e": Numbers.exact(e, r.language), "m": Numbers.exact(m, r.language), "result": Numbers.exact(risk, r.language)])
-        lines.append(
-          Markdown.strong(w("finding.residual", ["score": w.scored(risk, result.riskBand)])) + " "
-            + Markdown.fragment(formula))
+        lines.append(ReportDocument.item(w("finding.residual", ["score": w.scored(risk, result.riskBand)]), formula))
       } else {
-        lines.append(Markdown.strong(w("finding.residual", ["score": w("not-enough")])))
+        lines.append([.bold(w("finding.residual", ["score": w("not-enough")]))])
       }
     }
     if f.polarity.hasOpportunity {
@@ -55,16 +54,14 @@ extension MarkdownReport {
           "p": Numbers.exact(p, r.language), "r": Numbers.exact(rv, r.language),
           "realised": Numbers.exact(realised, r.language), "untapped": Numbers.exact(untapped, r.language),
         ]
+        lines.append([.plain(w("finding.realised", ["score": Numbers.whole(realised)]) + " " + w("finding.realised.formula", values))])
         lines.append(
-          Markdown.inline(w("finding.realised", ["score": Numbers.whole(realised)]) + " " + w("finding.realised.formula", values)))
-        lines.append(
-          Markdown.strong(w("finding.untapped", ["score": w.scored(untapped, result.opportunityBand)])) + " "
-            + Markdown.fragment(w("finding.untapped.formula", values)))
+          ReportDocument.item(w("finding.untapped", ["score": w.scored(untapped, result.opportunityBand)]), w("finding.untapped.formula", values)))
       } else {
-        lines.append(Markdown.strong(w("finding.untapped", ["score": w("not-enough")])))
+        lines.append([.bold(w("finding.untapped", ["score": w("not-enough")]))])
       }
     }
-    doc.rawBullets(lines)
+    doc.bullets(lines)
 
     if result.notEnoughAnswers {
       let scales = [result.exposure, result.mitigation, result.potential, result.realisation].compactMap { $0 }
@@ -79,47 +76,55 @@ extension MarkdownReport {
     }
 
     let questions = r.questions(measuring: f.id)
+    let several = r.session.voices.count > 1
     let rows = questions.map { item -> [String] in
       let q = item.question
       let answer = r.session.effectiveAnswer(q.id, r.pack)
       var role = w.measureRole(item.role)
       if q.reversed { role = w("role.reversed", ["role": role]) }
-      return [q.text[r.language], role] + voiceCells(q.id, r) + [
+      let statement = w("questions.statement.role", ["statement": q.text[r.language], "role": role])
+      return [statement] + (several ? [voiceAnswers(q.id, r)] : []) + [
         w.effective(answer), r.itemScore(q).map { Numbers.exact($0, r.language) } ?? "–",
-        (answer?.notes ?? []).joined(separator: " · "),
       ]
     }
     let header =
-      [w("questions.statement"), w("questions.role")] + voiceHeader(r)
-      + [w(r.session.voices.count > 1 ? "questions.counted" : "questions.answer"), w("questions.points"), w("questions.notes")]
-    doc.table(header, rows, align: [.left, .left] + voiceHeader(r).map { _ in .left } + [.left, .right, .left])
-    let whys = questions.compactMap { item -> String? in
-      guard let why = item.question.why?[r.language] else { return nil }
-      return Markdown.strong(w("questions.why", ["statement": item.question.text[r.language]])) + " " + Markdown.fragment(why)
+      [w("questions.statement")] + (several ? [w("questions.answers")] : [])
+      + [w(several ? "questions.counted" : "questions.answer"), w("questions.points")]
+    doc.table(
+      header, rows, widths: several ? [7.5, 3.5, 3.5, 2.5] : [11.0, 3.5, 2.5],
+      align: several ? [.left, .left, .left, .right] : [.left, .left, .right])
+    doc.bullets(statementNotes(questions.map(\.question), r))
+  }
+
+  /// Below a statement table: each statement's notes and why we ask it, under the statement.
+  static func statementNotes(_ questions: [Question], _ r: ReportContext) -> [[ReportDocument.Run]] {
+    let w = r.w
+    return questions.compactMap { q -> [ReportDocument.Run]? in
+      let notes = r.session.effectiveAnswer(q.id, r.pack)?.notes ?? []
+      var parts: [String] = []
+      if !notes.isEmpty { parts.append(w("questions.notes.text", ["notes": notes.joined(separator: " · ")])) }
+      if let why = q.why?[r.language] { parts.append(w("questions.why.text", ["why": why])) }
+      guard !parts.isEmpty else { return nil }
+      return ReportDocument.item(w("quoted", ["text": q.text[r.language]]), parts.joined(separator: " "))
     }
-    doc.rawBullets(whys)
   }
 
-  /// One column per voice when there are several, so the committee sees who said what before
-  /// the median or the agreed answer combined them.
-  static func voiceHeader(_ r: ReportContext) -> [String] {
-    guard r.session.voices.count > 1 else { return [] }
-    return r.session.voices.map { r.w.voice($0.id, in: r.session) }
-  }
-
-  /// Each voice's own answer to `question`, when there are several voices.
-  static func voiceCells(_ question: String, _ r: ReportContext) -> [String] {
-    guard r.session.voices.count > 1 else { return [] }
-    return r.session.voices.map { v in r.session.answer(question, voice: v.id).map { r.w.answer($0.value) } ?? "–" }
+  /// Every voice's answer to `question` in one cell, e.g. "Leder: Enig; AMR: Uenig".
+  static func voiceAnswers(_ question: String, _ r: ReportContext) -> String {
+    r.session.voices.map { v in
+      r.w(
+        "questions.voice-answer",
+        ["voice": r.w.voice(v.id, in: r.session), "answer": r.session.answer(question, voice: v.id).map { r.w.answer($0.value) } ?? "–"])
+    }.joined(separator: "; ")
   }
 
   /// One scale as a list item, e.g. "Exposure (E): 75 – 2 of 2 statements answered".
-  private static func scaleLine(_ key: String, _ scale: Scale?, _ r: ReportContext) -> String {
+  private static func scaleLine(_ key: String, _ scale: Scale?, _ r: ReportContext) -> [ReportDocument.Run] {
     let w = r.w
-    guard let scale else { return Markdown.inline(w(key, ["value": w("not-enough"), "counts": w("scale.no-items")])) }
+    guard let scale else { return [.plain(w(key, ["value": w("not-enough"), "counts": w("scale.no-items")]))] }
     var counts = w("scale.answered", ["answered": String(scale.answered), "items": String(scale.items)])
     if scale.dontKnow > 0 { counts = w("scale.answered.dont-know", ["answered": counts, "count": String(scale.dontKnow)]) }
     let value = scale.value.map { Numbers.exact($0, r.language) } ?? w("not-enough")
-    return Markdown.inline(w(key, ["value": value, "counts": counts]))
+    return [.plain(w(key, ["value": value, "counts": counts]))]
   }
 }

@@ -1,6 +1,14 @@
 import IglooContent
 import IglooEngine
 
+/// Which part of the report to write.
+public enum ReportPart: String, Sendable, Hashable, CaseIterable {
+  /// The summary followed by the working papers.
+  case all
+  /// The summary alone: at most three A4 pages for management and the APV folder.
+  case summary
+}
+
 /// The assessment as a Markdown document for the minutes and the APV.
 ///
 /// The output is CommonMark with GFM tables, renders on GitHub and GitLab (with a Mermaid
@@ -9,15 +17,35 @@ import IglooEngine
 /// same bytes.
 public enum MarkdownReport {
   /// Renders `assessment` in `language`; every text comes from the content pack's string table.
-  public static func render(_ assessment: Assessment, language: Language) -> String {
+  public static func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> String {
+    MarkdownRenderer.render(ReportBuilder.document(assessment, language, part: part))
+  }
+}
+
+/// Builds the one document model every human-readable format renders: the summary first, then
+/// the working papers (bilag) with everything the summary rests on.
+enum ReportBuilder {
+  /// The report of `assessment` in `language`, whole or the summary alone.
+  static func document(_ assessment: Assessment, _ language: Language, part: ReportPart) -> ReportDocument {
     let r = ReportContext(assessment, language)
-    var doc = MarkdownDocument()
-    metadata(r, &doc)
-    scope(r, &doc)
+    var doc = ReportDocument()
     summary(r, &doc)
+    guard part == .all else { return doc }
+    doc.pageBreak()
+    workingPapers(r, &doc)
+    return doc
+  }
+
+  /// The working papers: every statement with answers and notes, the arithmetic, why we ask,
+  /// the gaps, disagreements and set-aside answers, the method and the sources.
+  static func workingPapers(_ r: ReportContext, _ doc: inout ReportDocument) {
+    doc.heading(1, r.w("papers.heading"))
+    doc.paragraph(r.w("papers.intro"))
+    scopeDetails(r, &doc)
+    profileDetails(r, &doc)
     levels(r, &doc)
     absence(r, &doc)
-    actionPlan(r, &doc)
+    planDetails(r, &doc)
     knowledgeGaps(r, &doc)
     unanswered(r, &doc)
     disagreements(r, &doc)
@@ -26,7 +54,6 @@ public enum MarkdownReport {
     followUp(r, &doc)
     method(r, &doc)
     sources(r, &doc)
-    return doc.text
   }
 }
 
@@ -66,8 +93,8 @@ struct ReportContext {
     question.measures.first.flatMap { pack.finding($0.finding)?.level }
   }
 
-  /// The findings a question measures, as titles.
+  /// The findings a question measures, by their short titles.
   func findingTitles(of question: Question) -> String {
-    question.measures.map { w.finding($0.finding) }.joined(separator: "; ")
+    question.measures.map { w.shortFinding($0.finding) }.joined(separator: "; ")
   }
 }

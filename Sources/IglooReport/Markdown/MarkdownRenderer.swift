@@ -1,74 +1,74 @@
 import IglooContent
 
-/// A CommonMark document built block by block, with GFM tables.
+/// A ``ReportDocument`` as CommonMark with GFM tables.
 ///
-/// Every text handed to it is plain text and is escaped here, so that no workplace name, note or
-/// content text can start a list, close a table cell or turn into a link; markup is added only by
-/// the methods below.
-struct MarkdownDocument {
-  /// The column alignment of a table.
-  enum Align { case left, right }
-
-  private var blocks: [String] = []
-
+/// Every text is escaped here, so that no workplace name, note or content text can start a list,
+/// close a table cell or turn into a link; markup is added only by this renderer.
+enum MarkdownRenderer {
   /// The finished text: blocks separated by one blank line, ending in a single newline.
   ///
   /// Control characters are made visible here, once over the whole document, so that no text that
   /// reached a block some other way can drive the reader's terminal (see ``SafeText``).
-  var text: String { SafeText.visible(blocks.joined(separator: "\n\n") + "\n") }
-
-  /// An ATX heading of `level` (1–6).
-  mutating func heading(_ level: Int, _ text: String) {
-    blocks.append(String(repeating: "#", count: level) + " " + Markdown.inline(text))
+  static func render(_ doc: ReportDocument) -> String {
+    SafeText.visible(doc.blocks.compactMap(block).joined(separator: "\n\n") + "\n")
   }
 
-  /// A paragraph of plain text.
-  mutating func paragraph(_ text: String) { blocks.append(Markdown.inline(text)) }
-
-  /// A paragraph that opens with a bold label, e.g. **Note:** text.
-  mutating func labelled(_ label: String, _ text: String) {
-    blocks.append(Markdown.strong(label) + " " + Markdown.fragment(text))
-  }
-
-  /// A paragraph already written as inline Markdown by ``Markdown``'s helpers.
-  mutating func raw(_ markdown: String) { blocks.append(markdown) }
-
-  /// A bulleted list of plain-text items.
-  mutating func bullets(_ items: [String]) { rawBullets(items.map(Markdown.inline)) }
-
-  /// A bulleted list whose items are inline Markdown.
-  mutating func rawBullets(_ items: [String]) {
-    guard !items.isEmpty else { return }
-    blocks.append(items.map { "- " + $0 }.joined(separator: "\n"))
-  }
-
-  /// A numbered list whose items are inline Markdown.
-  mutating func rawNumbered(_ items: [String]) {
-    guard !items.isEmpty else { return }
-    blocks.append(items.enumerated().map { "\($0.offset + 1). " + $0.element }.joined(separator: "\n"))
-  }
-
-  /// A GFM table of plain-text cells. Rows shorter than the header are padded.
-  mutating func table(_ header: [String], _ rows: [[String]], align: [Align] = []) {
-    rawTable(header.map(Markdown.cell), rows.map { $0.map(Markdown.cell) }, align: align)
-  }
-
-  /// A GFM table whose cells are already inline Markdown without `|` or line breaks.
-  mutating func rawTable(_ header: [String], _ rows: [[String]], align: [Align] = []) {
-    func line(_ cells: [String]) -> String {
-      let padded = cells + Array(repeating: "", count: max(0, header.count - cells.count))
-      return "| " + padded.prefix(header.count).joined(separator: " | ") + " |"
+  private static func block(_ block: ReportDocument.Block) -> String? {
+    switch block {
+    case .heading(let level, let text):
+      return String(repeating: "#", count: level) + " " + Markdown.inline(text)
+    case .paragraph(let runs):
+      return runs.isEmpty ? nil : line(runs)
+    case .bullets(let items):
+      return items.map { "- " + line($0) }.joined(separator: "\n")
+    case .numbered(let items):
+      return items.enumerated().map { "\($0.offset + 1). " + line($0.element) }.joined(separator: "\n")
+    case .table(let table):
+      return self.table(table)
+    case .chart(let chart):
+      return code("mermaid", chart.mermaid) + "\n\n" + code("text", chart.text)
+    case .pageBreak:
+      // A thematic break: where the printed summary ends.
+      return "---"
     }
-    let rule = header.indices.map { i in (i < align.count && align[i] == .right) ? "---:" : "---" }
-    blocks.append(([line(header), "|" + rule.joined(separator: "|") + "|"] + rows.map(line)).joined(separator: "\n"))
+  }
+
+  /// Runs as one line of inline Markdown: the first run may not start a block, the rest continue it.
+  static func line(_ runs: [ReportDocument.Run]) -> String {
+    var out = ""
+    for (i, run) in runs.enumerated() {
+      if run.bold {
+        // Bold text keeps its surrounding spaces outside the asterisks, or CommonMark ignores them.
+        let text = Markdown.oneLine(run.text)
+        if run.text.first == " " { out += " " }
+        out += i == 0 ? Markdown.strong(text) : (text.isEmpty ? "" : "**" + Markdown.fragment(text) + "**")
+        if run.text.last == " " { out += " " }
+      } else if i == 0 {
+        out += Markdown.inline(run.text)
+      } else {
+        let text = run.text
+        let lead = text.first == " " ? " " : ""
+        out += lead + Markdown.fragment(text)
+      }
+    }
+    return out
+  }
+
+  private static func table(_ t: ReportDocument.Table) -> String {
+    func row(_ cells: [String]) -> String {
+      let padded = cells + Array(repeating: "", count: max(0, t.header.count - cells.count))
+      return "| " + padded.prefix(t.header.count).map(Markdown.cell).joined(separator: " | ") + " |"
+    }
+    let rule = t.header.indices.map { i in (i < t.align.count && t.align[i] == .right) ? "---:" : "---" }
+    return ([row(t.header), "|" + rule.joined(separator: "|") + "|"] + t.rows.map(row)).joined(separator: "\n")
   }
 
   /// A fenced code block; the fence grows if the text holds backticks, so it can never close early.
-  mutating func code(_ info: String, _ text: String) {
+  static func code(_ info: String, _ text: String) -> String {
     var fence = "```"
     while text.contains(fence) { fence += "`" }
     let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
-    blocks.append(fence + info + "\n" + body + "\n" + fence)
+    return fence + info + "\n" + body + "\n" + fence
   }
 }
 

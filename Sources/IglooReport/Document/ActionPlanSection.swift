@@ -1,0 +1,48 @@
+import Foundation
+import IglooContent
+import IglooEngine
+
+extension ReportBuilder {
+  /// The action plan in detail (APV element 3): for each action, why it is there, how to carry
+  /// it out, its follow-up and source; then the rejected suggestions.
+  static func planDetails(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    doc.heading(2, w("plan.details.heading"))
+    doc.paragraph(w("plan.intro"))
+    let rows = PlanRow.plan(r.assessment, w)
+    let active = rows.filter { $0.rank != nil }
+    let rejected = rows.filter { $0.rank == nil }
+    if active.isEmpty { doc.paragraph(w("plan.none")) }
+    for row in active {
+      doc.heading(3, row.rank.map { w("plan.numbered", ["rank": String($0), "title": row.title]) } ?? row.title)
+      doc.bullets(details(row, r))
+    }
+    if !rejected.isEmpty {
+      doc.heading(3, w("plan.rejected.heading"))
+      doc.paragraph(w("plan.rejected.intro"))
+      doc.bullets(
+        rejected.map { row in
+          ReportDocument.item(row.title, w("plan.rejected.item", ["level": w.level(row.level), "reasons": row.reasons.joined(separator: "; ")]))
+        })
+    }
+  }
+
+  /// The facts of one action that do not fit a table column: level, why, how, follow-up, source.
+  static func details(_ row: PlanRow, _ r: ReportContext) -> [[ReportDocument.Run]] {
+    let w = r.w
+    func label(_ key: String) -> String { w("label", ["label": w(key)]) }
+    var items: [[ReportDocument.Run]] = [
+      ReportDocument.item(label("plan.level"), w.level(row.level)),
+      ReportDocument.item(label("plan.reasons"), row.reasons.joined(separator: "; ")),
+      ReportDocument.item(label("plan.how"), row.how.isEmpty ? w("plan.how.none") : row.how),
+    ]
+    if !row.followUp.trimmingCharacters(in: .whitespaces).isEmpty {
+      items.append(ReportDocument.item(label("plan.follow-up"), row.followUp))
+    }
+    if !row.evaluation.trimmingCharacters(in: .whitespaces).isEmpty {
+      items.append(ReportDocument.item(label("plan.evaluation"), row.evaluation))
+    }
+    if !row.source.isEmpty { items.append(ReportDocument.item(label("plan.source"), row.source)) }
+    return items
+  }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import IglooContent
+import IglooEngine
+
+/// The summary a committee and management read: at most three A4 pages, with everything else
+/// left to the working papers.
+extension ReportBuilder {
+  /// The summary's sections, in reading order.
+  static func summary(_ r: ReportContext, _ doc: inout ReportDocument) {
+    title(r, &doc)
+    participants(r, &doc)
+    profile(r, &doc)
+    topFindings(r, &doc)
+    actionFlags(r, &doc)
+    planSummary(r, &doc)
+    approval(r, &doc)
+  }
+
+  /// The title, naming the workplace when it is given.
+  static func title(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    let workplace = r.session.about.workplace.trimmingCharacters(in: .whitespacesAndNewlines)
+    doc.heading(1, workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]))
+    doc.paragraph(w("intro"))
+  }
+
+  /// Who took part, what is in scope, and how deep the assessment went.
+  static func participants(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    let about = r.session.about
+    doc.heading(2, w("who.heading"))
+    let sector = about.sector.isEmpty ? w("not-given") : w.sector(about.sector)
+    let people = about.participants.map { p in
+      let name = p.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      return name.isEmpty ? w.role(p.role) : w("meta.participant", ["name": name, "role": w.role(p.role)])
+    }
+    let progress = r.session.progress(r.pack)
+    let made = r.session.content
+    var content = w("meta.content.value", ["id": r.pack.info.id, "version": r.pack.info.version])
+    if !made.id.isEmpty && (made.id != r.pack.info.id || made.version != r.pack.info.version) {
+      content += " " + w("meta.content.made-with", ["id": made.id, "version": made.version])
+    }
+    let rows: [[String]] = [
+      [w("meta.workplace"), w.orNotGiven(about.workplace)],
+      [w("meta.unit"), w.orNotGiven(about.unit)],
+      [w("meta.sector"), sector],
+      [w("meta.employees"), about.employees.map(String.init) ?? w("not-given")],
+      [w("meta.amo"), w("amo." + AMOModel(employees: about.employees).rawValue)],
+      [w("meta.date"), w.orNotGiven(about.date)],
+      [w("meta.participants"), people.isEmpty ? w("not-given") : people.joined(separator: "; ")],
+      [w("meta.voices"), r.session.voices.map { w.voice($0.id, in: r.session) }.joined(separator: "; ")],
+      [w("meta.depth"), w("depth." + r.session.depth.rawValue)],
+      [w("meta.progress"), w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])],
+      [w("meta.content"), content],
+    ]
+    doc.table([w("meta.field"), w("meta.value")], rows, widths: [4.5, 12.5])
+
+    guard let scope = r.session.scope else {
+      doc.paragraph(w("scope.none-recorded"))
+      return
+    }
+    guard !scope.isEmpty else {
+      doc.paragraph(w("scope.empty"))
+      return
+    }
+    doc.paragraph(w("scope.intro"))
+    doc.table(
+      [w("scope.use-case"), w("scope.stage"), w("scope.technologies")],
+      scope.map { item in
+        [
+          w.useCase(item.useCase), w.stage(item.stage),
+          (r.pack.useCase(item.useCase)?.technologies ?? []).map(w.technology).joined(separator: ", "),
+        ]
+      }, widths: [7.5, 3.5, 6.0])
+  }
+
+  /// The profile per level: the chart, then the table with the worst finding by its short title.
+  static func profile(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    doc.heading(2, w("summary.levels.heading"))
+    doc.paragraph(w("summary.intro"))
+    doc.paragraph(w("summary.chart.caption"))
+    doc.chart(Charts.profile(r))
+    doc.table(
+      profileHeader(w, first: w("profile.level")), r.assessment.levels.map { profileRow($0, w.level($0.id), r) },
+      widths: profileWidths, align: [.left, .left, .left, .left, .right])
+  }
+
+  /// The top findings, each by its short title with its score, level and source.
+  static func topFindings(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    doc.heading(2, w("summary.top.heading"))
+    let top = r.assessment.topFindings(5)
+    if top.isEmpty {
+      doc.paragraph(w("summary.top.none"))
+    } else {
+      doc.numbered(top.map { topLine($0, r) })
+    }
+  }
+
+  /// The legal and context items that forbid or require something; the rest are in the working papers.
+  static func actionFlags(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    doc.heading(2, w("flags.summary.heading"))
+    let demanding = r.assessment.flags.filter { $0.item.severity < .information }
+      .sorted { $0.item.severity < $1.item.severity }
+    let others = r.assessment.flags.count - demanding.count
+    if demanding.isEmpty {
+      doc.paragraph(w("flags.summary.none", ["count": String(others)]))
+      return
+    }
+    doc.bullets(
+      demanding.map { flag in
+        ReportDocument.item(
+          w("flags.summary.item", ["severity": w("severity." + flag.item.severity.rawValue), "title": flag.item.title[r.language]]),
+          w("flags.source", ["source": flag.item.source]))
+      })
+    if others > 0 { doc.paragraph(w("flags.summary.more", ["count": String(others)])) }
+  }
+
+  /// The action plan as what, who, deadline and status; why and how are in the working papers.
+  static func planSummary(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    doc.heading(2, w("plan.heading"))
+    if r.assessment.individualWarning {
+      doc.labelled(w("plan.individual-warning.label"), w("plan.individual-warning.text"))
+    }
+    let active = PlanRow.plan(r.assessment, w).filter { $0.rank != nil }
+    guard !active.isEmpty else {
+      doc.paragraph(w("plan.none"))
+      return
+    }
+    doc.paragraph(w("plan.summary.intro"))
+    doc.table(
+      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.0, 2.5, 3.0])
+  }
+
+  /// The summary plan table's header: what, who, deadline, status.
+  static func planSummaryHeader(_ w: Wording) -> [String] {
+    [w("plan.what"), w("plan.responsible"), w("plan.deadline"), w("plan.status")]
+  }
+
+  /// One action in the summary plan table, numbered by its rank.
+  static func planSummaryRow(_ row: PlanRow, _ w: Wording) -> [String] {
+    let what = row.rank.map { w("plan.numbered", ["rank": String($0), "title": row.title]) } ?? row.title
+    return [what, dash(row.responsibleText(w)), dash(row.deadline), w.status(row.status)]
+  }
+
+  /// Who approved the action plan and when, with lines to sign; "not yet approved" until then.
+  static func approval(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    doc.heading(2, w("approval.heading"))
+    let header = [w("approval.name"), w("approval.role"), w("approval.date"), w("approval.signature")]
+    let widths = [4.5, 4.0, 2.5, 6.0]
+    guard let approval = r.session.approval else {
+      doc.paragraph(w("approval.none"))
+      doc.table(header, [["", "", "", ""], ["", "", "", ""]], widths: widths, forSigning: true)
+      return
+    }
+    doc.paragraph(w("approval.by", ["date": w.orNotGiven(approval.date)]))
+    doc.table(
+      header,
+      approval.by.map { p in [w.orNotGiven(p.name), w.role(p.role), w.orNotGiven(approval.date), ""] },
+      widths: widths, forSigning: true)
+  }
+
+  /// Column widths of a profile table, in centimetres.
+  static let profileWidths = [3.2, 2.8, 5.6, 2.8, 2.6]
+
+  /// The header of a profile table, whose first column names levels or technologies.
+  static func profileHeader(_ w: Wording, first: String) -> [String] {
+    [first, w("profile.risk"), w("profile.worst"), w("profile.untapped"), w("profile.answered")]
+  }
+
+  /// One profile row: the average beside the worst finding, so one severe risk is never averaged away.
+  static func profileRow(_ row: ProfileRow, _ name: String, _ r: ReportContext) -> [String] {
+    let w = r.w
+    func aggregate(_ a: Aggregate) -> String {
+      if a.findings == 0 { return w("profile.no-findings") }
+      return w.scored(a.average, a.band)
+    }
+    var worst = row.risk.findings == 0 ? w("profile.no-findings") : w("not-enough")
+    if let id = row.risk.worstFinding, let score = row.risk.worst {
+      worst = w("profile.worst.value", ["finding": w.shortFinding(id), "score": w.scored(score, row.risk.worstBand)])
+    }
+    return [
+      name, aggregate(row.risk), worst, aggregate(row.opportunity),
+      w("profile.answered.value", ["answered": String(row.answered), "total": String(row.questions)]),
+    ]
+  }
+
+  /// The realised opportunity of a profile row, which the five-column table leaves out.
+  static func realised(_ row: ProfileRow, _ name: String, _ r: ReportContext) -> String {
+    let w = r.w
+    let value =
+      row.realised.map(Numbers.whole) ?? (row.opportunity.findings == 0 ? w("profile.no-findings") : w("not-enough"))
+    return w("profile.realised.item", ["name": name, "value": value])
+  }
+
+  /// A top finding as one list item: its short title, score, level, technology and source.
+  static func topLine(_ result: FindingResult, _ r: ReportContext) -> [ReportDocument.Run] {
+    let w = r.w
+    let f = result.finding
+    let score: String
+    if let risk = result.residualRisk {
+      score = w("top.risk", ["score": w.scored(risk, result.riskBand)])
+    } else {
+      score = w("top.opportunity", ["score": w.scored(result.untapped, result.opportunityBand)])
+    }
+    let detail = w(
+      "top.detail",
+      ["score": score, "level": w.level(f.level), "technology": w.technology(f.technology), "source": f.source])
+    return ReportDocument.item(f.shortTitle[r.language], detail)
+  }
+
+  /// A dash for an empty cell, so a missing deadline reads as missing rather than forgotten.
+  static func dash(_ text: String) -> String {
+    text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "–" : text
+  }
+}
