@@ -4670,8 +4670,14 @@ strings:
     da: "Skriv antallet med tal."
     en: "Type the number in digits."
   wizard.message.bad-date:
-    da: "»{date}« er ikke en dato på formen ÅÅÅÅ-MM-DD. Teksten er gemt, men ret den gerne."
-    en: "“{date}” is not a date of the form YYYY-MM-DD. The text is saved, but please correct it."
+    da: "{field}: »{date}« er ikke en dato og er ikke gemt. Skriv f.eks. 31-12-2027 eller 2027-12-31."
+    en: "{field}: “{date}” is not a date and was not saved. Type e.g. 31-12-2027 or 2027-12-31."
+  wizard.message.deadline-in-past:
+    da: "Fristen {date} er allerede overskredet. Den er gemt – ret den, hvis den er skrevet forkert."
+    en: "The deadline {date} has already passed. It is saved – correct it if it was mistyped."
+  wizard.message.follow-up-before-deadline:
+    da: "Opfølgningen {follow-up} ligger før fristen {deadline}. Effekten kan først følges op, når handlingen er gennemført."
+    en: "The follow-up {follow-up} comes before the deadline {deadline}. The effect can only be followed up once the action is done."
   wizard.message.edit-cancelled:
     da: "Ændringen er fortrudt."
     en: "The change was discarded."
@@ -5078,11 +5084,11 @@ strings:
     da: "Hvem sørger for, at det sker? Skriv en person eller en funktion."
     en: "Who makes sure it happens? Write a person or a role."
   wizard.plan.hint.deadline:
-    da: "Hvornår skal det være gjort? Skriv gerne en dato på formen ÅÅÅÅ-MM-DD."
-    en: "When must it be done? A date of the form YYYY-MM-DD is best."
+    da: "Hvornår skal det være gjort? Skriv en dato, f.eks. 31-12-2027 eller 2027-12-31."
+    en: "When must it be done? Type a date, e.g. 31-12-2027 or 2027-12-31."
   wizard.plan.hint.follow-up:
-    da: "Hvornår ser I på, om handlingen har virket?"
-    en: "When will you look at whether the action has worked?"
+    da: "Hvornår ser I på, om handlingen har virket? Skriv en dato, f.eks. 31-03-2028."
+    en: "When will you look at whether the action has worked? Type a date, e.g. 31-03-2028."
   wizard.plan.hint.evaluation:
     da: "Hvordan ser I, om det har virket – f.eks. en ny runde af vurderingen, en snak på personalemødet eller tal for sygefravær på gruppeniveau."
     en: "How will you see whether it worked – for example a new round of the assessment, a talk at the staff meeting or sickness absence figures at group level."

@@ -91,6 +91,14 @@ let badSessions: [BadSession] = [
     "a number too large", "{\"answers\": {\"default\": {\"q-pace-exposure\": 1e999}}}", .notJSON,
     "not valid JSON (number 1e999 is out of range)"),
   BadSession(
+    "a deadline in words",
+    "{\"answers\": {}, \"plan\": [{\"level\": \"group\", \"title\": \"Kursus\", \"deadline\": \"næste uge\", \"status\": \"accepted\"}]}",
+    .doesNotMatchContent, "`plan[0].deadline` is `næste uge`, not a date of the form YYYY-MM-DD (e.g. 2027-12-31)"),
+  BadSession(
+    "an About date the Danish way",
+    "{\"about\": {\"date\": \"31-12-2027\"}, \"answers\": {}}",
+    .doesNotMatchContent, "`about.date` is `31-12-2027`, not a date of the form YYYY-MM-DD (e.g. 2027-12-31)"),
+  BadSession(
     "a value above the scale", StoreFixtures.sessionJSON(answers: ["q-pace-exposure": 7]), .invalidSession,
     "`answers.default.q-pace-exposure`: answer 7 is out of range", prefixOnly: true),
   BadSession(

@@ -2,7 +2,7 @@ import IglooContent
 
 extension Session {
   /// The problems that make this session unusable with `pack`: answers to unknown questions,
-  /// unknown use cases, voices or actions. Each is one readable line.
+  /// unknown use cases, voices or actions, and dates that are not `YYYY-MM-DD`. Each is one readable line.
   ///
   /// Unknown ids are reported rather than dropped, because a silently ignored answer would make a
   /// committee's figure wrong without anyone knowing.
@@ -22,6 +22,9 @@ extension Session {
     }
     for item in plan {
       if let a = item.action, pack.action(a) == nil { out.append("unknown action `\(a)` in the plan") }
+    }
+    for (place, value) in unreadableDates {
+      out.append("`\(place)` is `\(value)`, not a date of the form YYYY-MM-DD (e.g. 2027-12-31)")
     }
     if Set(voices.map(\.id)).count != voices.count { out.append("two voices share an id") }
     if schemaVersion > Session.currentSchemaVersion {

@@ -64,6 +64,14 @@ public enum FieldID: Sendable, Hashable {
     }
   }
 
+  /// Whether the field holds a date, read with ``CalendarDate/init(typed:)`` and stored as ISO.
+  public var isDate: Bool {
+    switch self {
+    case .date, .planDeadline, .planFollowUp, .nextReview: true
+    default: false
+    }
+  }
+
   /// The interface string of its label.
   public var labelKey: String {
     switch self {

@@ -57,13 +57,40 @@ extension WizardState {
       editor.field == .previousRound && !text.trimmingCharacters(in: .whitespaces).isEmpty
       ? [.readPreviousRound(text)] : []
     guard text != editor.original else { return read }
-    if case .date = editor.field, !text.isEmpty, CalendarDate(text) == nil {
-      message = Message("wizard.message.bad-date", ["date": text], style: .risk)
+    var stored = text
+    if editor.field.isDate {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      if !trimmed.isEmpty {
+        guard let date = CalendarDate(typed: trimmed) else {
+          // Not stored: a deadline that reads "næste uge" cannot be followed up in an APV.
+          message = Message(
+            "wizard.message.bad-date", ["date": trimmed, "field": localizer(editor.field.labelKey)], style: .error)
+          return read
+        }
+        stored = date.description
+      } else {
+        stored = ""
+      }
     }
-    if case .nextReview = editor.field, !text.isEmpty, CalendarDate(text) == nil {
-      message = Message("wizard.message.bad-date", ["date": text], style: .risk)
+    let changed = setValue(stored, for: editor.field)
+    if editor.field.isDate, let warning = dateWarning(after: editor.field) { message = warning }
+    return (changed ? [.save] : []) + read
+  }
+
+  /// The warning on the edited plan item's dates once `field` is stored, if there is one.
+  private func dateWarning(after field: FieldID) -> Message? {
+    guard field == .planDeadline || field == .planFollowUp, let i = planEditorItem,
+      let item = session?.plan[i]
+    else { return nil }
+    let warnings = item.dateWarnings(today: CalendarDate(today))
+    if field == .planDeadline, warnings.contains(.deadlineInPast) {
+      return Message("wizard.message.deadline-in-past", ["date": item.deadline], style: .risk)
     }
-    return (setValue(text, for: editor.field) ? [.save] : []) + read
+    if warnings.contains(.followUpBeforeDeadline) {
+      return Message(
+        "wizard.message.follow-up-before-deadline", ["follow-up": item.followUp, "deadline": item.deadline], style: .risk)
+    }
+    return nil
   }
 
   /// Text editing keys, for whichever field is being edited; nil when `action` is not one.
