@@ -707,12 +707,37 @@ benchmarks:
 # situation is built from the report's own examples (call scoring, shift
 # planning, a chat assistant; Kapitel 2).
 id: call-centre
+invented: true
 title:
   da: "Kundeservice Nord – et callcenter (opdigtet træningscase)"
   en: "Kundeservice Nord – a call centre (invented training case)"
+builds_on:
+  - Kapitel 2 › Maskinlæring › Individ
+  - Kapitel 2 › Maskinlæring › Gruppe
+  - Kapitel 2 › Maskinlæring › Omkringliggende kontekst
+  - Kapitel 2 › Generativ KI › Gruppe
+  - Kapitel 2 › Generativ KI › Organisation
+findings:
+  - ml-ind-simplified-management
+  - ml-grp-secondary-contributions
+  - ml-ctx-trust-transparency
+  - genai-grp-ab-teams
+  - genai-org-efficiency-wellbeing
 story:
-  da: "Dette er en opdigtet træningscase. Kundeservice Nord er et callcenter med 120 medarbejdere, der besvarer henvendelser fra kunderne i et forsyningsselskab. Et maskinlæringssystem har i et år givet alle samtaler en score ud fra bl.a. toneleje, og om samtalen slutter med \"hav en god dag\", og teamlederne bruger scoren i de månedlige udviklingssamtaler. Flere medarbejdere siger, at scoren ikke ser den tålmodighed og problemløsning, en svær samtale kræver, og nogle er begyndt at afslutte samtalerne hurtigt for at holde scoren oppe. En erfaren kollega, der bruger meget tid på at hjælpe nye medarbejdere, ligger lavt i systemet. Vagtplanen lægges af et system, der forudsiger travlheden time for time, men medarbejderne ved ikke, hvilke hensyn det vægter. Nu afprøver ét team en chatassistent, der skriver udkast til svar på kundernes mails; ledelsen har over for bestyrelsen sagt, at den kan spare flere årsværk, og de medarbejdere, der ikke er med i afprøvningen, har ikke fået nogen oplæring."
-  en: "This is an invented training case. Kundeservice Nord is a call centre with 120 employees who answer customer enquiries for a utility company. For a year a machine learning system has scored every call on factors such as tone of voice and whether the call ends with \"have a nice day\", and the team leaders use the score in the monthly development reviews. Several employees say the score does not see the patience and problem-solving a difficult call requires, and some have begun to end calls quickly to keep their score up. An experienced colleague who spends a lot of time helping new employees scores low in the system. The rota is drawn up by a system that forecasts how busy it will be hour by hour, but employees do not know which factors it weighs. Now one team is trying out a chat assistant that drafts replies to customers' emails; management has told the board it can save several full-time posts, and the employees who are not part of the trial have had no training."
+  da: "Dette er en opdigtet træningscase. Kundeservice Nord er et callcenter med 120 medarbejdere, der besvarer henvendelser fra kunderne i et forsyningsselskab. Et maskinlæringssystem har i et år givet alle samtaler en score ud fra bl.a. toneleje, og om samtalen slutter med \"hav en god dag\", og teamlederne bruger scoren i de månedlige opfølgningssamtaler. Flere medarbejdere siger, at scoren ikke ser den tålmodighed og problemløsning, en svær samtale kræver. Nogle er begyndt at holde en bestemt, lys tone og at sige \"hav en god dag\" mekanisk – også til kunder, der er vrede – for at holde scoren oppe. En erfaren kollega, der bruger meget tid på at hjælpe nye medarbejdere, ligger lavt i systemet. Vagtplanen lægges af et system, der forudsiger travlheden time for time, men medarbejderne ved ikke, hvilke hensyn det vægter. Nu afprøver ét team en chatassistent, der skriver udkast til svar på kundernes mails; ledelsen har over for bestyrelsen sagt, at den kan spare flere årsværk, og de medarbejdere, der ikke er med i afprøvningen, har ikke fået nogen oplæring."
+  en: "This is an invented training case. Kundeservice Nord is a call centre with 120 employees who answer customer enquiries for a utility company. For a year a machine learning system has scored every call on factors such as tone of voice and whether the call ends with \"have a nice day\", and the team leaders use the score in the monthly follow-up meetings. Several employees say the score does not see the patience and problem-solving a difficult call requires. Some have begun to keep a particular, bright tone and to say \"have a nice day\" mechanically – even to customers who are angry – to keep their score up. An experienced colleague who spends a lot of time helping new employees scores low in the system. The rota is drawn up by a system that forecasts how busy it will be hour by hour, but employees do not know which factors it weighs. Now one team is trying out a chat assistant that drafts replies to customers' emails; management has told the board it can save several full-time posts, and the employees who are not part of the trial have had no training."
+questions:
+  - da: "Hvad måler scoren, og hvad i en god samtale ser den ikke?"
+    en: "What does the score measure, and what in a good call does it not see?"
+  - da: "Hvad betyder det for arbejdet og for kunderne, at nogle siger \"hav en god dag\" mekanisk for at holde scoren oppe?"
+    en: "What does it mean for the work and for the customers that some say \"have a nice day\" mechanically to keep their score up?"
+  - da: "Hvordan kan den erfarne kollegas hjælp til de nye blive synlig, når systemet ikke ser den?"
+    en: "How can the experienced colleague's help to new employees be made visible when the system does not see it?"
+  - da: "Hvad skal medarbejderne vide om vagtplansystemet og chatassistenten, og hvem skal have oplæring?"
+    en: "What do employees need to know about the rota system and the chat assistant, and who should be trained?"
+facilitator_note:
+  da: "Scoren af samtalerne er rapportens eget eksempel (Kapitel 2 › Maskinlæring › Individ): en score ud fra toneleje, eller om samtalen afsluttes med \"hav en god dag\", \"tager ikke højde for mere kvalitative aspekter af arbejdet såsom den empati eller problemløsning, medarbejderen udviser\". Måling på bestemte indikatorer \"kan også føre til, at medarbejdere begynder at 'game' systemet\" og nedprioriterer vigtige, men ikke-målbare sider af arbejdet; ifølge rapporten kan tab af indflydelse og ensformighed føre til dårligere mental trivsel. Den erfarne kollega: maskinlæring \"overser nemt medarbejdernes sekundære bidrag\", og medarbejdere, der fungerer som uformelle vidensmæglere, kan blive overset af systemerne (Kapitel 2 › Maskinlæring › Gruppe). Vagtplanen: rapporten ser en mulighed i at forudsige arbejdspres og optimere vagtplanlægningen, som kan mindske risikoen for overbelastning (Kapitel 2 › Maskinlæring › Individ), men peger på tillid, åben kommunikation om formålet og inddragelse – f.eks. at medarbejderne er med til at vægte parametrene i vagtplanlægningen (Kapitel 2 › Maskinlæring › Omkringliggende kontekst). Chatassistenten: effektivisering er \"en central del af fortællingen om generativ KI\", og den kan derfor føre til usikkerhed om behovet for medarbejdere og skabe stress (Kapitel 2 › Generativ KI › Organisation); når kun nogle får oplæring, kan der opstå et A- og B-hold (Kapitel 2 › Generativ KI › Gruppe)."
+  en: "Call scoring is the report's own example (Kapitel 2 › Maskinlæring › Individ): a score based on tone of voice, or on whether the call ends with \"have a nice day\", \"does not take into account more qualitative aspects of the work such as the empathy or problem-solving the employee shows\". Measuring certain indicators \"can also lead employees to begin to 'game' the system\" and to give lower priority to important but unmeasurable sides of the work; according to the report, loss of influence and monotony can lead to poorer mental wellbeing. The experienced colleague: machine learning \"easily overlooks employees' secondary contributions\", and employees who act as informal knowledge brokers can be overlooked by the systems (Kapitel 2 › Maskinlæring › Gruppe). The rota: the report sees an opportunity in forecasting workload and optimising shift planning, which can reduce the risk of overload (Kapitel 2 › Maskinlæring › Individ), but points to trust, open communication about the purpose and involvement – for example employees helping to weigh the parameters of shift planning (Kapitel 2 › Maskinlæring › Omkringliggende kontekst). The chat assistant: efficiency is \"a central part of the narrative about generative AI\", so it can lead to uncertainty about the need for employees and create stress (Kapitel 2 › Generativ KI › Organisation); when only some are trained, an A and a B team can arise (Kapitel 2 › Generativ KI › Gruppe)."
 about:
   workplace: Kundeservice Nord
   sector: private-services
@@ -728,14 +753,40 @@ scope:
 # An invented training case for workshops. The workplace does not exist; the
 # situation is built from the report's examples (Kapitel 2) and from the route
 # and shift planning and documentation examples of the public sector's target
-# picture (Mere tid til det vigtige, 2025).
+# picture (Mere tid til det vigtige, 2025). The shortened morning meeting
+# follows from the route optimisation, so it belongs to the machine learning
+# finding on secondary contributions (Kapitel 2 › Maskinlæring › Gruppe), not
+# to a generative AI finding.
 id: home-care
+invented: true
 title:
   da: "Hjemmeplejen Sydvest – en kommunal hjemmepleje (opdigtet træningscase)"
   en: "Hjemmeplejen Sydvest – a municipal home-care unit (invented training case)"
+builds_on:
+  - Kapitel 2 › Maskinlæring › Gruppe
+  - Kapitel 2 › Maskinlæring › Organisation
+  - Kapitel 2 › Generativ KI › Individ
+  - Kapitel 2 › Generativ KI › Organisation
+findings:
+  - ml-grp-secondary-contributions
+  - ml-org-rigidity
+  - genai-ind-complacency
+  - genai-org-efficiency-wellbeing
 story:
-  da: "Dette er en opdigtet træningscase. Hjemmeplejen Sydvest er en kommunal hjemmeplejeenhed med 85 medarbejdere. Et KI-system foreslår hver dag kørselsruterne og lægger vagtplanen, så medarbejderne kan bruge mest tid hos borgerne, og borgerne får besøg af de samme medarbejdere. Planlæggerne oplever, at ruterne ofte ikke tager højde for lokale forhold, de selv kender, men kun leverandøren kan ændre, hvad systemet vægter, og det tager måneder. Efter at ruterne blev optimeret, er tiden på kontoret blevet kortere, og morgenmødet, hvor kollegerne delte erfaringer, er skåret ned til ti minutter. I en afprøvning bruger ét team en chatassistent til at skrive og opsummere dokumentationen efter besøgene; nogle er glade for at slippe for tid foran computeren, mens andre er i tvivl om, hvor grundigt de skal tjekke teksterne, når der er travlt. Kommunen har meldt ud, at KI skal frigøre tid, men det er ikke besluttet, hvad den frigjorte tid skal bruges til, og nogle medarbejdere frygter, at det betyder færre stillinger."
-  en: "This is an invented training case. Hjemmeplejen Sydvest is a municipal home-care unit with 85 employees. Every day an AI system proposes the driving routes and draws up the rota, so that staff can spend most time with the citizens and the citizens are visited by the same staff. The planners find that the routes often ignore local conditions they know themselves, but only the supplier can change what the system weighs, and that takes months. Since the routes were optimised, time at the office has become shorter, and the morning meeting where colleagues shared experiences has been cut to ten minutes. In a trial one team uses a chat assistant to write and summarise the records after visits; some are glad to spend less time at the computer, while others are unsure how carefully to check the texts when they are busy. The municipality has announced that AI is to free up time, but it has not been decided what the freed time is to be used for, and some employees fear it will mean fewer posts."
+  da: "Dette er en opdigtet træningscase. Hjemmeplejen Sydvest er en kommunal hjemmeplejeenhed med 85 medarbejdere. Et maskinlæringssystem foreslår hver dag kørselsruterne og lægger vagtplanen, så medarbejderne kan bruge mest tid hos borgerne, og borgerne får besøg af de samme medarbejdere. Planlæggerne oplever, at ruterne ofte ikke tager højde for lokale forhold, de selv kender, men kun leverandøren kan ændre, hvad systemet vægter, og det tager måneder. Ruterne er optimeret, så medarbejderne kører direkte ud til første borger, og tiden på kontoret er blevet kortere; morgenmødet, hvor kollegerne delte erfaringer og hjalp hinanden med de svære besøg, er skåret ned til ti minutter, fordi systemet ikke regner det med som arbejdstid. I en afprøvning bruger ét team en chatassistent til at skrive og opsummere dokumentationen efter besøgene; nogle er glade for at slippe for tid foran computeren, mens andre er i tvivl om, hvor grundigt de skal tjekke teksterne, når der er travlt. Kommunen har meldt ud, at KI skal frigøre tid, men det er ikke besluttet, hvad den frigjorte tid skal bruges til, og nogle medarbejdere frygter, at det betyder færre stillinger."
+  en: "This is an invented training case. Hjemmeplejen Sydvest is a municipal home-care unit with 85 employees. Every day a machine learning system proposes the driving routes and draws up the rota, so that staff can spend most time with the citizens and the citizens are visited by the same staff. The planners find that the routes often ignore local conditions they know themselves, but only the supplier can change what the system weighs, and that takes months. The routes have been optimised so that staff drive straight to the first citizen, and time at the office has become shorter; the morning meeting where colleagues shared experiences and helped each other with the difficult visits has been cut to ten minutes, because the system does not count it as working time. In a trial one team uses a chat assistant to write and summarise the records after visits; some are glad to spend less time at the computer, while others are unsure how carefully to check the texts when they are busy. The municipality has announced that AI is to free up time, but it has not been decided what the freed time is to be used for, and some employees fear it will mean fewer posts."
+questions:
+  - da: "Hvad gik tabt, da morgenmødet blev skåret ned, og hvordan kan det komme med, når ruterne planlægges?"
+    en: "What was lost when the morning meeting was cut, and how can it be taken into account when the routes are planned?"
+  - da: "Hvem kan ændre det, ruteplanlægningen vægter, og hvor hurtigt bør det kunne ske?"
+    en: "Who can change what the route planning weighs, and how quickly should that be possible?"
+  - da: "Hvornår er det forsvarligt at godkende en tekst fra chatassistenten uden at læse den grundigt igennem?"
+    en: "When is it safe to approve a text from the chat assistant without reading it carefully?"
+  - da: "Hvad skal den tid, KI frigør, bruges til – og hvem skal være med til at beslutte det?"
+    en: "What should the time AI frees up be used for – and who should take part in deciding it?"
+facilitator_note:
+  da: "Morgenmødet hører under maskinlæring på gruppeniveau (Kapitel 2 › Maskinlæring › Gruppe): når maskinlæring bruges til skemaplanlægning eller optimering af arbejdsprocesser, \"kan det ændre arbejdsdelingen\", og teknologien \"overser nemt medarbejdernes sekundære bidrag som f.eks. gruppens trivsel og ideudveksling\"; rapporten nævner medarbejdere, der fungerer som uformelle vidensmæglere, og at maskinlæring risikerer at svække psykologisk tryghed, videndeling og samarbejde. At kun leverandøren kan ændre systemet: løsninger baseret på maskinlæring \"kan være svære at ændre på\" og kan cementere arbejdsprocesserne; ifølge Kasper Edwards (DTU) kan typisk kun få specialister ændre i systemerne, hvilket kan svække andre medarbejderes kontrol (Kapitel 2 › Maskinlæring › Organisation). Tjek af dokumentationen: rapporten beskriver \"faglig dovenskab\" (Jan Damsgaard) – risikoen for, at man ukritisk accepterer svar fra generativ KI – og at tidspres i nogle virksomheder har fået medarbejdere til at stole ukritisk på KI-genererede tekster; \"i praksis er det endnu uklart, hvor stor indflydelse faglig dovenskab vil få\" (Kapitel 2 › Generativ KI › Individ). Den frigjorte tid og frygten for færre stillinger: effektiviteten kan føre til usikkerhed om behovet for medarbejdere og skabe stress, og rapporten anbefaler, at både ledere og medarbejdere aktivt forholder sig til, hvordan teknologien anvendes (Kapitel 2 › Generativ KI › Organisation)."
+  en: "The morning meeting belongs to machine learning at group level (Kapitel 2 › Maskinlæring › Gruppe): when machine learning is used for scheduling or for optimising work processes, \"it can change the division of labour\", and the technology \"easily overlooks employees' secondary contributions such as the group's wellbeing and exchange of ideas\"; the report mentions employees who act as informal knowledge brokers, and that machine learning risks weakening psychological safety, knowledge sharing and cooperation. That only the supplier can change the system: solutions based on machine learning \"can be hard to change\" and can set work processes in concrete; according to Kasper Edwards (DTU), only a few specialists can typically change the systems, which can weaken other employees' control (Kapitel 2 › Maskinlæring › Organisation). Checking the records: the report describes \"professional laziness\" (Jan Damsgaard) – the risk of accepting answers from generative AI uncritically – and that in some companies time pressure has led employees to trust AI-generated texts uncritically; \"in practice it is still unclear how much influence professional laziness will have\" (Kapitel 2 › Generativ KI › Individ). The freed time and the fear of fewer posts: efficiency can lead to uncertainty about the need for employees and create stress, and the report recommends that both managers and employees actively consider how the technology is used (Kapitel 2 › Generativ KI › Organisation)."
 about:
   workplace: Hjemmeplejen Sydvest
   sector: public-municipality
@@ -747,17 +798,82 @@ scope:
   - {use_case: text-summaries, stage: pilot}
 
 """#),
+    PackFile(path: "cases/hr-screening.yaml", text: #"""
+# An invented training case for workshops. The workplace does not exist; the
+# situation is built from the report's example of generative AI in HR
+# recruitment (Kapitel 2 › Generativ KI › Organisation: bias can be reinforced,
+# and with the right instructions reduced) and from its leadership section.
+id: hr-screening
+invented: true
+title:
+  da: "Midtjysk Logistik – HR-afdelingen sorterer ansøgninger med generativ KI (opdigtet træningscase)"
+  en: "Midtjysk Logistik – the HR department sorts applications with generative AI (invented training case)"
+builds_on:
+  - Kapitel 2 › Generativ KI › Organisation
+  - Kapitel 2 › Generativ KI › Ledelse
+  - Kapitel 2 › Generativ KI › Individ
+findings:
+  - genai-org-bias
+  - genai-org-efficiency-wellbeing
+  - genai-lead-responsibility
+  - genai-ind-complacency
+story:
+  da: "Dette er en opdigtet træningscase. Midtjysk Logistik er en logistikvirksomhed med 600 medarbejdere, de fleste på lagrene. HR-afdelingen på fire personer modtager omkring 400 ansøgninger om måneden. For et halvt år siden begyndte afdelingen at bruge et generativt KI-værktøj, der læser ansøgningerne, skriver et resumé af hver kandidat, rangerer dem i forhold til stillingsopslaget og skriver udkast til afslag. HR-konsulenterne kigger nu mest på de ti øverste på listen. Til en stilling som holdleder på lageret bestod listen af ti mænd mellem 30 og 45 år, og en konsulent har lagt mærke til, at ansøgere med udenlandsk klingende navne ofte ligger længere nede. HR-chefen mener, at værktøjet kan gøres mere retfærdigt med bedre instruktioner, og foreslår at bruge det til også at skrive mere inkluderende stillingsopslag. Ansøgerne får ikke at vide, at KI indgår i udvælgelsen. På lageret går der rygter om, at interne ansøgninger til forfremmelser også sorteres af værktøjet, og nogle føler sig uretfærdigt behandlet. HR-konsulenterne er selv usikre: ledelsen har nævnt, at afdelingen måske kan klare sig med færre, og en af dem siger, at arbejdet er blevet til at godkende en maskines liste."
+  en: "This is an invented training case. Midtjysk Logistik is a logistics company with 600 employees, most of them in the warehouses. The four-person HR department receives about 400 applications a month. Six months ago the department began to use a generative AI tool that reads the applications, writes a summary of each candidate, ranks them against the job advertisement and drafts rejection letters. The HR consultants now mostly look at the top ten on the list. For a post as team leader in the warehouse, the list consisted of ten men aged between 30 and 45, and one consultant has noticed that applicants with foreign-sounding names often rank further down. The HR manager believes the tool can be made fairer with better instructions, and proposes also using it to write more inclusive job advertisements. Applicants are not told that AI is part of the selection. In the warehouse there are rumours that internal applications for promotion are also sorted by the tool, and some feel unfairly treated. The HR consultants are unsure themselves: management has mentioned that the department may manage with fewer people, and one of them says the work has become approving a machine's list."
+questions:
+  - da: "Hvad kan føre til, at listen skævvrides, og hvordan opdager I det, hvis konsulenterne kun ser de ti øverste?"
+    en: "What could skew the list, and how would you notice if the consultants only look at the top ten?"
+  - da: "Hvad betyder rygterne om forfremmelserne for tilliden og trygheden på lageret – og hvad skal medarbejderne have at vide?"
+    en: "What do the rumours about promotions mean for trust and safety in the warehouse – and what should employees be told?"
+  - da: "Kan HR-chefens forslag om bedre instruktioner mindske skævheden, og hvem skal i så fald holde øje med, om det virker?"
+    en: "Can the HR manager's proposal of better instructions reduce the bias, and if so, who should keep an eye on whether it works?"
+  - da: "Hvordan påvirker værktøjet HR-konsulenternes eget arbejde, faglighed og tryghed i jobbet?"
+    en: "How does the tool affect the HR consultants' own work, professional judgement and job security?"
+facilitator_note:
+  da: "Bias: generativ KI er trænet på enorme mængder internetdata og \"risikerer at reproducere eksisterende fordomme og bias\"; rapporten nævner netop HR-ansættelsesprocesser, \"hvor der kan blive lagt vægt på kandidaters race frem for deres ekspertise og kvalifikationer\" (Yin et al. 2024), og at det kan skade følelsen af inklusion, retfærdighed og trivsel og undergrave den psykologiske tryghed. Som lektor Kathrin Kirchner (DTU) påpeger, skal modellerne tages i brug med omtanke, og arbejdspladserne skal sikre træning og procedurer (Kapitel 2 › Generativ KI › Organisation). HR-chefens forslag: \"Paradoksalt nok rummer generativ KI samtidig potentialet til at minimere bias\" – med de rette eksplicitte instruktioner kan modellen prioritere diversitet, f.eks. i HR-processer (samme afsnit). Konsulenternes utryghed: effektiviteten kan føre til usikkerhed om behovet for medarbejdere og skabe stress, og nogle bemærker, at KI kan gøre arbejdet mindre meningsfuldt (samme afsnit). De ti øverste: mere præcise modeller kan øge risikoen for, at man overser fejl, fordi man bliver mindre vagtsom (Kapitel 2 › Generativ KI › Individ). Ledelsen: implementeringen er \"et ledelsesansvar ikke et IT-projekt\"; ledelsen skal skabe rammer, procedurer og træning og være proaktiv over for negative påvirkninger (Kapitel 2 › Generativ KI › Ledelse). Rapporten omtaler ikke AI-forordningen eller GDPR her; igloo viser de regler, der kan gælde for rekruttering, som kontekst, når brugen er med i omfanget."
+  en: "Bias: generative AI is trained on enormous amounts of internet data and \"risks reproducing existing prejudices and bias\"; the report names HR recruitment processes in particular, \"where weight may be put on candidates' race rather than their expertise and qualifications\" (Yin et al. 2024), and says this can harm the sense of inclusion, fairness and wellbeing and undermine psychological safety. As associate professor Kathrin Kirchner (DTU) points out, the models must be adopted with care, and workplaces must ensure training and procedures (Kapitel 2 › Generativ KI › Organisation). The HR manager's proposal: \"Paradoxically, generative AI at the same time holds the potential to minimise bias\" – with the right explicit instructions the model can prioritise diversity, for example in HR processes (same section). The consultants' insecurity: efficiency can lead to uncertainty about the need for employees and create stress, and some note that AI can make the work less meaningful (same section). The top ten: more accurate models can increase the risk of overlooking errors, because people become less vigilant (Kapitel 2 › Generativ KI › Individ). Management: implementation is \"a management responsibility, not an IT project\"; management must create frameworks, procedures and training and be proactive about negative effects (Kapitel 2 › Generativ KI › Ledelse). The report does not discuss the AI Act or the GDPR here; igloo shows the rules that may apply to recruitment as context when the use is in scope."
+about:
+  workplace: Midtjysk Logistik
+  sector: private-services
+  employees: 600
+scope:
+  - {use_case: hr-screening, stage: in-use}
+  - {use_case: text-writing, stage: in-use}
+
+"""#),
     PackFile(path: "cases/metal-workshop.yaml", text: #"""
 # An invented training case for workshops. The workplace does not exist; the
 # situation is built from the report's examples (predictive maintenance,
 # Kapitel 1; versatile robots, Kapitel 3) and the uses in Dansk Metal's survey.
 id: metal-workshop
+invented: true
 title:
   da: "Limfjord Metal – et metalværksted (opdigtet træningscase)"
   en: "Limfjord Metal – a metal workshop (invented training case)"
+builds_on:
+  - Kapitel 1 › Maskinlæring
+  - Kapitel 3 › Alsidige robotter
+  - Kapitel 2 › Generativ KI › Gruppe
+findings:
+  - robots-collision
+  - robots-trust
+  - robots-unhealthy-tasks
+  - genai-grp-ab-teams
 story:
-  da: "Dette er en opdigtet træningscase. Limfjord Metal er et metalværksted med 28 medarbejdere, der svejser og bearbejder emner til maskinindustrien. Værkstedet bruger maskinlæring til at analysere produktionsdata og til at forudsige, hvornår maskinerne skal vedligeholdes, og driftsstoppene er blevet færre. I en afprøvning arbejder en alsidig robot frit mellem operatørerne uden afskærmning; den lærer nye opgaver, når en operatør viser den bevægelserne, og den er tiltænkt det tunge og nedslidende slibearbejde. I sidste måned kørte robotten ind i en palle, som den ikke genkendte, og siden har to operatører holdt op med at bruge den. Det er ikke fastlagt, hvem der må stoppe robotten, eller hvordan uheld og nærved-uheld med den følges op. Ledelsen overvejer også at lade generativ KI hjælpe med at kode maskinerne, men indtil nu har kun de yngste medarbejdere prøvet den slags værktøjer."
-  en: "This is an invented training case. Limfjord Metal is a metal workshop with 28 employees who weld and machine parts for the machinery industry. The workshop uses machine learning to analyse production data and to predict when the machines need maintenance, and there are fewer breakdowns. In a trial a versatile robot works freely among the operators without guarding; it learns new tasks when an operator shows it the movements, and it is meant for the heavy, wearing grinding work. Last month the robot drove into a pallet it did not recognise, and since then two operators have stopped using it. It has not been settled who may stop the robot, or how accidents and near misses involving it are followed up. Management is also considering letting generative AI help code the machines, but so far only the youngest employees have tried such tools."
+  da: "Dette er en opdigtet træningscase. Limfjord Metal er et metalværksted med 28 medarbejdere, der svejser og bearbejder emner til maskinindustrien. Værkstedet bruger maskinlæring til at analysere produktionsdata og til at forudsige, hvornår maskinerne skal vedligeholdes, og driftsstoppene er blevet færre. I en afprøvning arbejder en alsidig robot frit mellem operatørerne uden afskærmning; den lærer nye opgaver, når en operatør viser den bevægelserne, og den er tiltænkt det tunge og nedslidende slibearbejde. I sidste måned kørte robotten ind i en palle, som den ikke genkendte, og siden har to operatører holdt op med at bruge den. Det er ikke fastlagt, hvordan robotten nødstoppes, og hvem der må genstarte den, og heller ikke, hvordan uheld og nærved-uheld med den følges op. Ledelsen overvejer også at lade generativ KI hjælpe med at kode maskinerne, men indtil nu har kun de yngste medarbejdere prøvet den slags værktøjer."
+  en: "This is an invented training case. Limfjord Metal is a metal workshop with 28 employees who weld and machine parts for the machinery industry. The workshop uses machine learning to analyse production data and to predict when the machines need maintenance, and there are fewer breakdowns. In a trial a versatile robot works freely among the operators without guarding; it learns new tasks when an operator shows it the movements, and it is meant for the heavy, wearing grinding work. Last month the robot drove into a pallet it did not recognise, and since then two operators have stopped using it. It has not been settled how the robot is emergency-stopped and who may restart it, nor how accidents and near misses involving it are followed up. Management is also considering letting generative AI help code the machines, but so far only the youngest employees have tried such tools."
+questions:
+  - da: "Hvordan nødstoppes robotten, hvem må genstarte den, og hvordan ved alle på gulvet det?"
+    en: "How is the robot emergency-stopped, who may restart it, and how does everyone on the floor know?"
+  - da: "Hvad skal der ske med et nærved-uheld som det med pallen, og hvem følger op?"
+    en: "What should happen after a near miss like the one with the pallet, and who follows it up?"
+  - da: "Hvad skal der til, for at de to operatører får tillid til robotten igen – og er det rimeligt at forlange?"
+    en: "What would it take for the two operators to trust the robot again – and is it reasonable to ask?"
+  - da: "Hvordan undgår værkstedet, at kun de yngste kan bruge generativ KI til kodningen?"
+    en: "How can the workshop avoid only the youngest being able to use generative AI for the coding?"
+facilitator_note:
+  da: "Robotten: alsidige robotter bevæger sig frit og er ikke afskærmet som tidligere robotter, og en af de største risici er \"faren for fysisk kollision eller uheld\", hvis deres navigation eller objektgenkendelse fejler; det \"stiller større krav til sikkerhedsprotokoller og 'nødstopmaskiner'\" end traditionelle industrirobotter (Kapitel 3 › Alsidige robotter). Operatørerne, der holdt op: Grit Munk (IDA) pointerede, at dårlige oplevelser kan føre til, at medarbejdere tvivler på teknologien og holder op med at bruge den, og det \"vil også gøre sig gældende, når en robot begår fejl eller udviser uventet adfærd\" – det kan føre til negative holdninger, frygt eller modstand (Kapitel 3 › Alsidige robotter › Tillid og forståelse). Slibearbejdet: ifølge rapporten vil den næste generation af robotter \"først og fremmest være et positivt bidrag til arbejdsmiljøet\", fordi de kan løse opgaver, der er nedslidende for mennesker. Kodningen med generativ KI: tidlige brugere kan arbejde hurtigere, og der kan opstå et A- og B-hold; rapporten lægger vægt på lige adgang til uddannelse og støtte (Kapitel 2 › Generativ KI › Gruppe)."
+  en: "The robot: versatile robots move freely and are not guarded like earlier robots, and one of the greatest risks is \"the danger of physical collision or accidents\" if their navigation or object recognition fails; this \"places greater demands on safety protocols and 'emergency stop machines'\" than traditional industrial robots (Kapitel 3 › Alsidige robotter). The operators who stopped: Grit Munk (IDA) pointed out that bad experiences can lead employees to doubt the technology and stop using it, and that this \"will also apply when a robot makes mistakes or behaves unexpectedly\" – it can lead to negative attitudes, fear or resistance (Kapitel 3 › Alsidige robotter › Tillid og forståelse). The grinding work: according to the report the next generation of robots will \"first and foremost be a positive contribution to the work environment\", because they can do tasks that wear people down. Coding with generative AI: early users can work faster, and an A and a B team can arise; the report stresses equal access to training and support (Kapitel 2 › Generativ KI › Gruppe)."
 about:
   workplace: Limfjord Metal
   sector: private-production
@@ -768,6 +884,99 @@ scope:
   - {use_case: versatile-robots, stage: pilot}
   - {use_case: robot-recognition, stage: pilot}
   - {use_case: machine-coding, stage: considered}
+
+"""#),
+    PackFile(path: "cases/office-assistant.yaml", text: #"""
+# An invented training case for workshops. The workplace does not exist; the
+# situation is built from the report's examples of generative AI at group and
+# individual level (Kapitel 2 › Generativ KI › Gruppe, Individ): early users who
+# pull ahead (an A and a B team), less exchange among colleagues, a felt lift in
+# skills, professional laziness, and use that does not wait for management
+# (Kapitel 1; Kapitel 2 › Generativ KI › Omkringliggende kontekst).
+id: office-assistant
+invented: true
+title:
+  da: "Fjordbyens Boligadministration – et kontor, der giver de ivrigste en chatassistent først (opdigtet træningscase)"
+  en: "Fjordbyens Boligadministration – an office giving a chat assistant to the keenest first (invented training case)"
+builds_on:
+  - Kapitel 1 › Generativ KI vender logikken for implementering på hovedet
+  - Kapitel 2 › Generativ KI › Gruppe
+  - Kapitel 2 › Generativ KI › Individ
+  - Kapitel 2 › Generativ KI › Omkringliggende kontekst
+findings:
+  - genai-grp-ab-teams
+  - genai-grp-social-interaction
+  - genai-ind-upskilling
+  - genai-ind-complacency
+  - genai-ctx-leadership-approach
+story:
+  da: "Dette er en opdigtet træningscase. Fjordbyens Boligadministration er et kontor med 45 medarbejdere, der administrerer lejeboliger for en række boligforeninger. Ledelsen har købt licenser til en chatassistent, men kun til otte \"KI-ambassadører\", som selv meldte sig, fordi de var nysgerrige på teknologien. Ambassadørerne skriver nu breve til lejerne og referater fra bestyrelsesmøder på den halve tid, og de fortæller, at de har fået mod på sagstyper, de før sendte videre. På personalemøderne bliver de fremhævet for deres tal. De spørger sjældnere kollegerne til råds, og snakken om de svære sager i frokostpausen er blevet mindre. De øvrige har ikke adgang; nogle bruger i stedet en gratis chatassistent på deres egen telefon, også til breve med lejernes oplysninger. Den medarbejder, der ved mest om lejeret, siger, at hun føler sig sat uden for, og at hun har fundet fejl i to af ambassadørernes breve om varslinger. Ledelsen siger, at alle får adgang, \"når afprøvningen har vist gevinsterne\", men der er ingen plan for, hvornår eller hvordan."
+  en: "This is an invented training case. Fjordbyens Boligadministration is an office with 45 employees who manage rented housing for a number of housing associations. Management has bought licences for a chat assistant, but only for eight \"AI ambassadors\", who volunteered because they were curious about the technology. The ambassadors now write letters to tenants and minutes of board meetings in half the time, and they say they have gained the confidence to take on types of case they used to pass on. At staff meetings they are singled out for their figures. They ask colleagues for advice less often, and the talk about difficult cases at lunch has dwindled. The others have no access; some use a free chat assistant on their own phone instead, also for letters containing tenants' details. The employee who knows most about tenancy law says she feels left out, and that she has found errors in two of the ambassadors' letters about notices. Management says everyone will get access \"when the trial has shown the gains\", but there is no plan for when or how."
+questions:
+  - da: "Hvem står på A-holdet og hvem på B-holdet her – og hvad betyder det for samarbejdet?"
+    en: "Who is on the A team and who on the B team here – and what does that mean for cooperation?"
+  - da: "Hvad er gået tabt, når ambassadørerne sjældnere spørger kollegerne, og hvordan kan det komme tilbage?"
+    en: "What has been lost now that the ambassadors ask colleagues less often, and how can it come back?"
+  - da: "Hvem tjekker brevene, og hvad gør I ved, at nogle bruger deres egen chatassistent med lejernes oplysninger?"
+    en: "Who checks the letters, and what do you do about some using their own chat assistant with tenants' details?"
+  - da: "Hvordan skulle udrulningen have været tilrettelagt, så alle kom med – og hvem skulle have været inddraget?"
+    en: "How should the roll-out have been planned so that everyone came along – and who should have been involved?"
+facilitator_note:
+  da: "Rapporten tager forbehold: \"Det er for tidligt definitivt at sige, hvilke gruppeeffekter generativ KI vil få\" (Kapitel 2 › Generativ KI › Gruppe). A- og B-hold: tidlige brugere \"har potentialet til at arbejde hurtigere og levere højere kvalitet, hvilket kan skabe en kløft mellem medarbejderne\", og de mindst digitalt kompetente eller mindre forandringsparate risikerer at blive marginaliseret; for at undgå det er det ifølge rapporten afgørende at inkludere alle og sikre lige adgang til uddannelse og støtte. Mindre sparring: eksperter påpeger, at brugen \"muligvis vil medføre mindre vidensdeling og erfaringsudveksling\" (Delaney 2024); en del af den frigjorte tid kan med fordel bruges til socialt samvær, idéudveksling og fælles læring (samme afsnit). Ambassadørernes nye mod: brugen af generativ KI \"opleves som et kompetenceløft\" og kan øge jobtilfredsheden på kort sigt (Kapitel 2 › Generativ KI › Individ). Fejlene i brevene: \"faglig dovenskab\" (Jan Damsgaard) er risikoen for ukritisk at acceptere svar fra generativ KI, og mere præcise modeller kan øge risikoen for, at man overser fejl; \"i praksis er det endnu uklart, hvor stor indflydelse faglig dovenskab vil få\" (samme afsnit). Egne værktøjer på telefonen: generativ KI \"vender logikken for implementering på hovedet\" – mange venter ikke på ledelsens beslutning (Kapitel 1), og omkring 20 pct. af medarbejderne i de nordiske lande bruger værktøjerne, selv når ledelsen har forbudt det (Salesforce 2023); ifølge tidlige rapporter er en kombineret top-down- og bottom-up-tilgang ofte mest effektiv (Kapitel 2 › Generativ KI › Omkringliggende kontekst)."
+  en: "The report is cautious: \"It is too early to say definitively which group effects generative AI will have\" (Kapitel 2 › Generativ KI › Gruppe). A and B teams: early users \"have the potential to work faster and deliver higher quality, which can create a gap between employees\", and those who are least digitally skilled or less open to change risk being marginalised; to avoid this, according to the report, it is essential to include everyone and ensure equal access to training and support. Less sparring: experts point out that the use \"may lead to less knowledge sharing and exchange of experience\" (Delaney 2024); part of the time freed can usefully be spent on social contact, exchange of ideas and learning together (same section). The ambassadors' new confidence: the use of generative AI \"is experienced as a lift in skills\" and can increase job satisfaction in the short term (Kapitel 2 › Generativ KI › Individ). The errors in the letters: \"professional laziness\" (Jan Damsgaard) is the risk of accepting answers from generative AI uncritically, and more accurate models can increase the risk of overlooking errors; \"in practice it is still unclear how much influence professional laziness will have\" (same section). Own tools on the phone: generative AI \"turns the logic of implementation upside down\" – many do not wait for management's decision (Kapitel 1), and about 20 per cent of employees in the Nordic countries use the tools even when management has forbidden it (Salesforce 2023); according to early reports, a combined top-down and bottom-up approach is often most effective (Kapitel 2 › Generativ KI › Omkringliggende kontekst)."
+about:
+  workplace: Fjordbyens Boligadministration
+  sector: private-knowledge
+  employees: 45
+scope:
+  - {use_case: chat-assistant, stage: pilot}
+  - {use_case: text-writing, stage: pilot}
+  - {use_case: text-summaries, stage: pilot}
+
+"""#),
+    PackFile(path: "cases/robot-factory.yaml", text: #"""
+# An invented training case for workshops. The workplace does not exist; the
+# situation is built from the report's section on versatile robots (Kapitel 3 ›
+# Alsidige robotter): learning by demonstration, moving freely without guarding,
+# collision risk, trust, and tasks that are unhealthy for people.
+id: robot-factory
+invented: true
+title:
+  da: "Vestkyst Fødevarer – en fødevarefabrik med alsidige robotter (opdigtet træningscase)"
+  en: "Vestkyst Fødevarer – a food factory with versatile robots (invented training case)"
+builds_on:
+  - Kapitel 3
+  - Kapitel 3 › Alsidige robotter
+  - Kapitel 3 › Alsidige robotter › Intuitiv styring og læring
+  - Kapitel 3 › Alsidige robotter › Tillid og forståelse
+findings:
+  - robots-intuitive-control
+  - robots-collision
+  - robots-trust
+  - robots-unhealthy-tasks
+story:
+  da: "Dette er en opdigtet træningscase. Vestkyst Fødevarer er en fødevarefabrik med 140 medarbejdere i tre skift. For et halvt år siden tog fabrikken fire alsidige robotter i brug. De stabler kasser på paller i kølelageret og flytter dem mellem pakkelinjerne – tunge løft i kulde, som tidligere gav mange skulder- og rygskader. Robotterne kører frit rundt mellem medarbejderne uden afskærmning og bruger kameraer til at genkende kasser, paller og mennesker. Når der kommer en ny kassetype, viser en operatør robotten, hvordan den skal stables, i stedet for at en tekniker programmerer den. De operatører, der har lært robotterne op, er stolte af det, men de har ikke fået tid til det i skemaet, og der er ikke nogen fast beskrivelse af, hvad de må lære robotten. En nat væltede en robot en stabel kasser, da den mødte en ny emballage, som den ikke genkendte; ingen kom til skade, og episoden blev ikke registreret. Siden kører flere på nattevagten i en bue uden om robotterne, og nogle siger, at de aldrig ved, hvad robotten gør som det næste. Ledelsen vil udvide til flere opgaver næste år, og nogle pakkere spørger, om deres job forsvinder."
+  en: "This is an invented training case. Vestkyst Fødevarer is a food factory with 140 employees on three shifts. Six months ago the factory put four versatile robots into use. They stack boxes on pallets in the cold store and move them between the packing lines – heavy lifting in the cold that used to cause many shoulder and back injuries. The robots move freely among the employees without guarding and use cameras to recognise boxes, pallets and people. When a new type of box arrives, an operator shows the robot how to stack it, instead of a technician programming it. The operators who have taught the robots are proud of it, but they have not been given time for it in the rota, and there is no set description of what they may teach the robot. One night a robot knocked over a stack of boxes when it met new packaging it did not recognise; nobody was hurt, and the incident was not recorded. Since then several on the night shift give the robots a wide berth, and some say they never know what the robot will do next. Management wants to extend the robots to more tasks next year, and some packers ask whether their jobs will disappear."
+questions:
+  - da: "Hvilke opgaver er robotterne et gode for arbejdsmiljøet i, og hvilke nye risici er kommet til?"
+    en: "In which tasks are the robots good for the work environment, and which new risks have come with them?"
+  - da: "Hvad skal der ske efter en hændelse som den med de væltede kasser, også når ingen kommer til skade?"
+    en: "What should happen after an incident like the knocked-over boxes, even when nobody is hurt?"
+  - da: "Hvem må lære robotterne nye opgaver, hvad må de lære dem, og hvor får de tiden fra?"
+    en: "Who may teach the robots new tasks, what may they teach them, and where does the time come from?"
+  - da: "Hvad skal nattevagten vide for at kunne stole på robotterne – og hvordan sikrer I, at man kan sige fra?"
+    en: "What does the night shift need to know to be able to trust the robots – and how do you make sure people can say no?"
+facilitator_note:
+  da: "Rapporten tager forbehold: kendskabet til robotter og agenter er \"stadig begrænset\", men de vil ifølge rapporten få betydelig indflydelse på arbejdsmiljøet inden for en overskuelig årrække (Kapitel 3). Tunge løft i kulde: den næste generation af robotter vil ifølge rapporten \"først og fremmest være et positivt bidrag til arbejdsmiljøet\", fordi de kan løse opgaver, der er usunde for mennesker, f.eks. i farlige miljøer eller nedslidende opgaver (Kapitel 3 › Alsidige robotter › Tillid og forståelse). Oplæring ved demonstration: i stedet for forudbestemt programmering \"kan alsidige robotter lære at udføre opgaver ved at observere en menneskelig demonstration\", og medarbejderne får nemmere ved at tilpasse robotternes adfærd til skiftende behov (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring). De væltede kasser: øget autonomi og mobilitet medfører nye risici, og en af de største er \"faren for fysisk kollision eller uheld\", hvis robottens navigation eller objektgenkendelse fejler; det stiller større krav til sikkerhedsprotokoller og nødstop end traditionelle industrirobotter (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring). Nattevagten: at etablere og opretholde medarbejdernes tillid bliver en central udfordring, og når en robot begår fejl eller udviser uventet adfærd, kan det føre til negative holdninger, frygt eller modstand (Grit Munk, IDA; Kapitel 3 › Alsidige robotter › Tillid og forståelse)."
+  en: "The report is cautious: knowledge of robots and agents is \"still limited\", but according to the report they will have a considerable influence on the work environment within a foreseeable number of years (Kapitel 3). Heavy lifting in the cold: according to the report the next generation of robots will \"first and foremost be a positive contribution to the work environment\", because they can do tasks that are unhealthy for people, for example in dangerous environments or wearing tasks (Kapitel 3 › Alsidige robotter › Tillid og forståelse). Teaching by demonstration: instead of predetermined programming, \"versatile robots can learn to carry out tasks by observing a human demonstration\", and employees find it easier to adapt the robots' behaviour to changing needs (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring). The knocked-over boxes: greater autonomy and mobility bring new risks, and one of the greatest is \"the danger of physical collision or accidents\" if the robot's navigation or object recognition fails; this places greater demands on safety protocols and emergency stops than traditional industrial robots (Kapitel 3 › Alsidige robotter › Intuitiv styring og læring). The night shift: establishing and keeping employees' trust becomes a central challenge, and when a robot makes mistakes or behaves unexpectedly, it can lead to negative attitudes, fear or resistance (Grit Munk, IDA; Kapitel 3 › Alsidige robotter › Tillid og forståelse)."
+about:
+  workplace: Vestkyst Fødevarer
+  sector: private-production
+  employees: 140
+scope:
+  - {use_case: versatile-robots, stage: in-use}
+  - {use_case: robot-recognition, stage: in-use}
+  - {use_case: object-person-recognition, stage: in-use}
 
 """#),
     PackFile(path: "context.yaml", text: #"""

@@ -455,7 +455,9 @@ private struct PackBuilder {
   }
 
   private func readCase(_ n: YAMLNode) -> TrainingCase? {
-    n.allowKeys(["id", "title", "story", "about", "scope"], in: "a training case")
+    n.allowKeys(
+      ["id", "title", "story", "about", "scope", "invented", "builds_on", "findings", "questions", "facilitator_note"],
+      in: "a training case")
     guard let id = id(n, "training case") else { return nil }
     let what = "training case `\(id)`"
     let scope = n.list("scope", in: what).compactMap { s -> CaseScopeItem? in
@@ -473,9 +475,19 @@ private struct PackBuilder {
       let sector = about.string("sector", in: "`about` of \(what)"),
       let employees = about.int("employees", in: "`about` of \(what)")
     else { return nil }
+    let invented = n.bool("invented", default: false, in: what)
+    if !invented { n.report("\(what) must say `invented: true`: every training case is a made-up workplace") }
+    let buildsOn = n.strings("builds_on", in: what)
+    if buildsOn.isEmpty { n.report("\(what) must name the report's sections it builds on (`builds_on`)") }
+    let questions = n.list("questions", in: what).enumerated().compactMap { i, q in
+      q.localized("question \(i + 1) of \(what)")
+    }
+    if questions.isEmpty { n.report("\(what) has no questions for discussion (`questions`)") }
+    let note = n.text("facilitator_note", in: what) ?? LocalizedText(da: "", en: "")
     return TrainingCase(
       id: id, title: title, story: story, workplace: workplace, sector: sector,
-      employees: employees, scope: scope)
+      employees: employees, scope: scope, invented: invented, buildsOn: buildsOn,
+      findings: n.strings("findings", in: what), questions: questions, facilitatorNote: note)
   }
 }
 

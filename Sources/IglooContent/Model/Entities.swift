@@ -358,4 +358,15 @@ public struct TrainingCase: Sendable, Codable, Hashable {
   public var employees: Int
   /// The scope.
   public var scope: [CaseScopeItem]
+  /// Set when the workplace is made up, as every training case must be; shown with the story.
+  public var invented: Bool = true
+  /// The report's sections the situation is built from, e.g. `Kapitel 3 › Alsidige robotter`.
+  public var buildsOn: [String] = []
+  /// The findings the case turns on, which the facilitator's note speaks to.
+  public var findings: [String] = []
+  /// Questions for the group to discuss while it works through the case.
+  public var questions: [LocalizedText] = []
+  /// For the trainer: what the report says about the case's central points, with sections and
+  /// the report's hedges; shown by `igloo compare --groups --facilitator`, never to the groups.
+  public var facilitatorNote: LocalizedText = LocalizedText(da: "", en: "")
 }

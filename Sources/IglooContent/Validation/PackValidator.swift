@@ -117,6 +117,9 @@ public enum PackValidator {
     }
 
     for c in pack.cases {
+      for f in c.findings where pack.finding(f) == nil {
+        problem("case", c.id, "training case `\(c.id)` names unknown finding `\(f)`")
+      }
       if pack.sector(c.sector) == nil { problem("case", c.id, "training case `\(c.id)` names unknown sector `\(c.sector)`") }
       for s in c.scope {
         if !known("use case", s.useCase, in: useCases) { problem("case", c.id, "training case `\(c.id)` names unknown use case `\(s.useCase)`") }
