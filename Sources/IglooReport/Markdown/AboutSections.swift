@@ -8,7 +8,12 @@ extension MarkdownReport {
     let w = r.w
     let about = r.session.about
     let workplace = about.workplace.trimmingCharacters(in: .whitespacesAndNewlines)
-    doc.heading(1, workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]))
+    let group = about.group.trimmingCharacters(in: .whitespacesAndNewlines)
+    if group.isEmpty {
+      doc.heading(1, workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]))
+    } else {
+      doc.heading(1, w("title.group", ["workplace": w.orNotGiven(workplace), "group": group]))
+    }
     doc.paragraph(w("intro"))
 
     let sector = about.sector.isEmpty ? w("not-given") : w.sector(about.sector)
@@ -22,7 +27,7 @@ extension MarkdownReport {
     if !made.id.isEmpty && (made.id != r.pack.info.id || made.version != r.pack.info.version) {
       content += " " + w("meta.content.made-with", ["id": made.id, "version": made.version])
     }
-    let rows: [[String]] = [
+    var rows: [[String]] = [
       [w("meta.workplace"), w.orNotGiven(about.workplace)],
       [w("meta.unit"), w.orNotGiven(about.unit)],
       [w("meta.sector"), sector],
@@ -34,6 +39,7 @@ extension MarkdownReport {
       [w("meta.progress"), w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])],
       [w("meta.content"), content],
     ]
+    if !group.isEmpty { rows.insert([w("meta.group"), group], at: 1) }
     doc.table([w("meta.field"), w("meta.value")], rows)
   }
 

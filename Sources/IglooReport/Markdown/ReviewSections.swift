@@ -68,7 +68,8 @@ extension MarkdownReport {
       doc.paragraph(w("disagreements.none"))
       return
     }
-    doc.paragraph(w("disagreements.intro"))
+    // Merged workshop groups are groups, not management and employees (`igloo merge` of group files).
+    doc.paragraph(w(r.session.about.group.isEmpty ? "disagreements.intro" : "disagreements.intro.groups"))
     let header =
       [w("questions.statement")] + voices.map { w.voice($0.id, in: r.session) }
       + [w("disagreements.spread"), w("disagreements.agreed")]
