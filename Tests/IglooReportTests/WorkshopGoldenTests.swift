@@ -69,3 +69,35 @@ import Testing
     #expect(text.contains("| \(Self.pack.sector("private-services")!.name[language]) | 5 |"))
   }
 }
+
+/// `igloo compare` (before and after): every change it prints is the later printed figure minus
+/// the earlier one, never the unrounded difference (issue 14: `87 (høj) | 0 (lav) | \-88`).
+@Suite struct ComparisonFigureTests {
+  @Test func everyPrintedChangeMatchesThePrintedFigures() throws {
+    let pack = Packs.builtin
+    let old = try Fixture.callCentre.session
+    var new = old
+    // Move every other answer of the first voice, so that many figures change by odd amounts.
+    let voice = new.voices[0].id
+    for (i, (q, answer)) in (new.answers[voice] ?? [:]).sorted(by: { $0.key < $1.key }).enumerated() where i % 2 == 0 {
+      if let p = answer.point { new.setAnswer(Answer(.point(p == 5 ? 1 : p + 1)), question: q, voice: voice) }
+    }
+    let text = RoundsMarkdown.comparison(
+      RoundComparison(old: Assessment(session: old, pack: pack), new: Assessment(session: new, pack: pack)), language: .da)
+    func number(_ cell: Substring) -> Int? {
+      Int(cell.trimmingCharacters(in: .whitespaces).split(separator: " ").first?.replacingOccurrences(of: "\\", with: "") ?? "")
+    }
+    var checked = 0
+    for line in text.split(separator: "\n") where line.hasPrefix("| ") {
+      let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0 }
+      // Levels (6 columns): name, before, now, change, …; findings (5): name, kind, before, now, change.
+      let start = cells.count == 6 ? 1 : cells.count == 5 ? 2 : nil
+      guard let start, let before = number(cells[start]), let now = number(cells[start + 1]),
+        let change = number(cells[start + 2])
+      else { continue }
+      #expect(change == now - before, "\(line)")
+      checked += 1
+    }
+    #expect(checked > 10)
+  }
+}
