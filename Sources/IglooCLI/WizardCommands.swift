@@ -66,8 +66,9 @@ struct WizardLaunch {
   var global: GlobalOptions
   var environment = ProcessInfo.processInfo.environment
 
-  /// Runs the wizard on a new or given session; errors end as one line on stderr and an exit code.
-  func run(sessionPath: String?) throws {
+  /// Runs the wizard on a new or given session, or opens training case `caseID` for the workshop
+  /// group `group` (asked for on screen when nil); errors end as one line on stderr and an exit code.
+  func run(sessionPath: String?, caseID: String? = nil, group: String? = nil) throws {
     try reportingLines {
       let pack = try global.loadPack()
       let language = global.language(environment: environment)
@@ -76,7 +77,7 @@ struct WizardLaunch {
       // tests of damaged files) get the file's problem, not "no terminal".
       if let sessionURL { _ = try SessionFile.read(sessionURL, pack: pack) }
       if global.plain {
-        try runPlain(pack: pack, language: language, sessionURL: sessionURL)
+        try runPlain(pack: pack, language: language, sessionURL: sessionURL, caseID: caseID, group: group)
         return
       }
       try CursesTerminal.checkInteractive(environment: environment)
@@ -91,6 +92,7 @@ struct WizardLaunch {
         runner = WizardRunner(pack: pack, session: session, handle: handle, environment: files, language: language)
       } else {
         runner = WizardRunner(pack: pack, environment: files, language: language)
+        if let caseID { runner.openCase(caseID, group: group) }
       }
       defer { files.closeAll() }
 
@@ -111,7 +113,7 @@ struct WizardLaunch {
   ///
   /// There is no curses and so no terminal to restore; every answer is saved as it is given, and a
   /// lock left by Ctrl-C is taken over as stale next time.
-  private func runPlain(pack: ContentPack, language: Language, sessionURL: URL?) throws {
+  private func runPlain(pack: ContentPack, language: Language, sessionURL: URL?, caseID: String?, group: String?) throws {
     let store = try SessionStore(environment: environment)
     let files = GuardedEnvironment(FileEnvironment(pack: pack, store: store, home: environment["HOME"]))
     defer { files.closeAll() }
@@ -125,7 +127,8 @@ struct WizardLaunch {
     let code = PlainWizard(
       pack: pack, session: session, handle: handle, environment: files, language: language,
       input: PlainWizard.readStandardInput(echo: isatty(STDIN_FILENO) == 0),
-      output: PlainWizard.writeStandardOutput
+      output: PlainWizard.writeStandardOutput,
+      trainingCase: caseID.flatMap(pack.trainingCase), group: group ?? ""
     ).run()
     if code != 0 { throw ExitCode(code) }
   }

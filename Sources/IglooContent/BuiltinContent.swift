@@ -3739,6 +3739,12 @@ strings:
   plain.export.skipped:
     da: "Der er ikke eksporteret noget. Rapporten kan laves senere med igloo report {file}."
     en: "Nothing was exported. The report can be made later with igloo report {file}."
+  plain.case.group:
+    da: "Gruppens navn: "
+    en: "Group's name: "
+  plain.case.again:
+    da: "Skriv c ved et udsagn for at se casen igen."
+    en: "Type c at a statement to see the case again."
 
 """#),
     PackFile(path: "strings/report.yaml", text: #"""
@@ -3767,6 +3773,12 @@ strings:
   report.meta.workplace:
     da: "Arbejdsplads"
     en: "Workplace"
+  report.title.group:
+    da: "KI og arbejdsmiljø: {workplace}, gruppe {group}"
+    en: "AI and the work environment: {workplace}, group {group}"
+  report.meta.group:
+    da: "Workshopgruppe"
+    en: "Workshop group"
   report.meta.unit:
     da: "Enhed eller afdeling"
     en: "Unit or department"
@@ -4265,6 +4277,9 @@ strings:
   report.disagreements.intro:
     da: "På disse udsagn ligger stemmerne to eller flere trin fra hinanden på skalaen. Netop forskellen er ofte det mest nyttige at tale om, for ledelse og medarbejdere ser tit det samme KI-system forskelligt. Hvor udvalget har aftalt et svar, er det aftalte svar regnet med; ellers medianen."
     en: "On these statements the voices are two or more steps apart on the scale. The difference itself is often the most useful thing to talk about, because management and employees often see the same AI system differently. Where the committee has agreed on an answer, the agreed answer is counted; otherwise the median."
+  report.disagreements.intro.groups:
+    da: "På disse udsagn ligger gruppernes svar to eller flere trin fra hinanden på skalaen. Netop forskellen er ofte det mest nyttige at tale om i plenum, for grupperne kan læse den samme case forskelligt. Hvor der er aftalt et fælles svar, er det regnet med; ellers medianen."
+    en: "On these statements the groups' answers are two or more steps apart on the scale. The difference itself is often the most useful thing to talk about in the plenary, because groups can read the same case differently. Where a joint answer has been agreed, it is counted; otherwise the median."
   report.disagreements.one-voice:
     da: "Vurderingen har kun én stemme, så der er ingen uenigheder at vise."
     en: "The assessment has only one voice, so there are no disagreements to show."
@@ -4536,6 +4551,38 @@ strings:
   report.rounds.action: {da: Handling, en: Action}
   report.rounds.suggested: {da: Foreslået i, en: Suggested in}
   report.rounds.planned: {da: Med i handlingsplanen i, en: In the action plan in}
+  # Anonymity of the roll-up (aggregate): figures resting on fewer sessions than the threshold.
+  report.rounds.aggregate.suppressed: {da: "skjult (under {min})", en: "hidden (under {min})"}
+  report.rounds.aggregate.threshold: {da: "Anonymitet: Et tal, der bygger på færre end {min} vurderinger, vises ikke, men er markeret som skjult. Grænsen kan hæves med --min-group, men ikke sættes lavere end 5.", en: "Anonymity: a figure that rests on fewer than {min} assessments is not shown but marked as hidden. The threshold can be raised with --min-group, but not set lower than 5."}
+  report.rounds.aggregate.by-sector: {da: Fordelt på sektor, en: By sector}
+  report.rounds.aggregate.by-size: {da: Fordelt på antal ansatte, en: By number of employees}
+  report.rounds.aggregate.overall-risk: {da: Samlet restrisiko (median), en: Overall residual risk (median)}
+  report.rounds.aggregate.overall-opportunity: {da: Samlet uudnyttet mulighed (median), en: Overall untapped opportunity (median)}
+  report.rounds.group: {da: Gruppe, en: Group}
+  report.rounds.sector: {da: Sektor, en: Sector}
+  report.rounds.size: {da: Antal ansatte, en: Number of employees}
+  report.rounds.size.1-9: {da: "1–9 ansatte", en: "1–9 employees"}
+  report.rounds.size.10-34: {da: "10–34 ansatte", en: "10–34 employees"}
+  report.rounds.size.35+: {da: "35 ansatte eller flere", en: "35 employees or more"}
+  report.rounds.size.unknown: {da: Ikke oplyst, en: Not given}
+  # The plenary comparison of workshop groups (compare --groups).
+  report.rounds.groups.title: {da: "Plenum: gruppernes vurderinger side om side", en: "Plenary: the groups' assessments side by side"}
+  report.rounds.groups.intro: {da: "{count} grupper har vurderet den samme case. Det er ikke en før-og-efter-måling: hver gruppe har sin kolonne, og spredningen er det højeste tal minus det laveste. Fundene står med den største spredning først.", en: "{count} groups have assessed the same case. This is not a before-and-after measurement: each group has its own column, and the spread is the highest figure minus the lowest. The findings are listed with the largest spread first."}
+  report.rounds.groups.answered: {da: Besvaret, en: Answered}
+  report.rounds.groups.part: {da: "Del {part} af {parts} (spredningen gælder alle grupper):", en: "Part {part} of {parts} (the spread covers all groups):"}
+  report.rounds.groups.spread: {da: Spredning, en: Spread}
+  report.rounds.groups.level-risk: {da: Restrisiko pr. IGLOO-niveau, en: Residual risk per IGLOO level}
+  report.rounds.groups.level-opportunity: {da: Uudnyttede muligheder pr. IGLOO-niveau, en: Untapped opportunities per IGLOO level}
+  report.rounds.groups.finding-risk: {da: "Restrisiko pr. fund (største spredning først)", en: "Residual risk per finding (largest spread first)"}
+  report.rounds.groups.finding-opportunity: {da: "Uudnyttede muligheder pr. fund (største spredning først)", en: "Untapped opportunities per finding (largest spread first)"}
+  report.rounds.groups.topics: {da: "Emner til plenum: hvor grupperne svarer mest forskelligt", en: "Topics for the plenary: where the groups' answers differ most"}
+  report.rounds.groups.topics.intro: {da: "De udsagn, grupperne har svaret mest forskelligt på. Bed grupperne fortælle, hvad de lagde vægt på.", en: "The statements the groups answered most differently. Ask the groups what they gave weight to."}
+  report.rounds.groups.no-topics: {da: "Grupperne har svaret ens på alle de udsagn, mere end én gruppe har besvaret.", en: "The groups gave the same answer to every statement more than one group answered."}
+  report.rounds.groups.no-answer: {da: ikke besvaret, en: not answered}
+  report.rounds.groups.dont-know: {da: ved ikke, en: "don't know"}
+  report.rounds.groups.not-relevant: {da: ikke relevant, en: not relevant}
+  report.rounds.groups.facilitator: {da: "Til underviseren: {case}", en: "For the trainer: {case}"}
+  report.rounds.groups.builds-on: {da: "Bygger på:", en: "Builds on:"}
 
 """#),
     PackFile(path: "strings/wizard.yaml", text: #"""
@@ -5434,6 +5481,64 @@ strings:
   wizard.export.failed.next:
     da: "Ret stien ovenfor, og tryk Enter for at prøve igen. Vurderingen er uændret."
     en: "Correct the path above and press Enter to try again. The assessment is unchanged."
+  # Training cases: the story on screen, the group's name, the key that shows the story again.
+  wizard.action.show-case:
+    da: "Vis casen"
+    en: "Show the case"
+  wizard.action.start-case:
+    da: "Start gruppen"
+    en: "Start the group"
+  wizard.context.caseIntro:
+    da: "Træningscase"
+    en: "Training case"
+  wizard.context.caseStory:
+    da: "Casen"
+    en: "The case"
+  wizard.case.invented:
+    da: "Opdigtet træningscase: arbejdspladsen findes ikke."
+    en: "Invented training case: the workplace does not exist."
+  wizard.case.questions:
+    da: "Spørgsmål til drøftelse i gruppen"
+    en: "Questions for the group to discuss"
+  wizard.case.builds-on:
+    da: "Bygger på rapportens afsnit: {sections}"
+    en: "Builds on the report's sections: {sections}"
+  wizard.case.group-label:
+    da: "Gruppens navn:"
+    en: "Group's name:"
+  wizard.case.group-placeholder:
+    da: "f.eks. Gruppe 1 eller Bord 3"
+    en: "e.g. Group 1 or Table 3"
+  wizard.case.keys.naming:
+    da: "Skriv gruppens navn, og tryk Enter for at begynde. Esc: tilbage."
+    en: "Type the group's name and press Enter to begin. Esc: back."
+  wizard.case.keys.naming.more:
+    da: "↓ læs videre. Skriv gruppens navn, og tryk Enter for at begynde. Esc: tilbage."
+    en: "↓ read on. Type the group's name and press Enter to begin. Esc: back."
+  wizard.case.keys:
+    da: "Esc eller c: luk. Casen kan altid vises igen med c eller F4."
+    en: "Esc or c: close. The case can always be shown again with c or F4."
+  wizard.case.keys.more:
+    da: "↓ eller j: læs videre. Esc eller c: luk."
+    en: "↓ or j: read on. Esc or c: close."
+  wizard.case.group-required:
+    da: "Skriv gruppens navn først: det holder gruppernes filer adskilt."
+    en: "Type the group's name first: it keeps the groups' files apart."
+  wizard.case.none:
+    da: "Denne vurdering er ikke åbnet fra en træningscase."
+    en: "This assessment was not opened from a training case."
+  wizard.about.group:
+    da: "Gruppe"
+    en: "Group"
+  wizard.about.hint.group:
+    da: "Workshopgruppens navn. Det står i sidehovedet, i listen over gemte vurderinger og i alle eksporter. Filnavnet fik sit navn, da casen blev åbnet."
+    en: "The workshop group's name. It appears in the header, in the list of saved assessments and in every export. The file was named when the case was opened."
+  wizard.header.group:
+    da: "Gruppe: {group}"
+    en: "Group: {group}"
+  wizard.start.group-row:
+    da: "{workplace} (gruppe: {group})"
+    en: "{workplace} (group: {group})"
 
 """#),
     PackFile(path: "technologies.yaml", text: #"""

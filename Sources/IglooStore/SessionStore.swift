@@ -20,6 +20,8 @@ public struct SessionSummary: Sendable {
   public var error: StoreError?
   /// The igloo that has the session open right now, if any.
   public var openBy: LockHolder?
+  /// The workshop group's name, or empty; it tells groups on one training case apart.
+  public var group: String = ""
 }
 
 /// The folder of saved sessions: `$XDG_DATA_HOME/igloo/`, or `~/.local/share/igloo/`.
@@ -141,6 +143,7 @@ public struct SessionStore: Sendable {
         let session = try SessionFile.read(url, pack: pack).session
         let progress = session.progress(pack)
         summary.workplace = session.about.workplace
+        summary.group = session.about.group
         summary.date = session.about.date
         summary.answered = progress.answered
         summary.total = progress.total

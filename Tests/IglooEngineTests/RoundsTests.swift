@@ -42,15 +42,77 @@ import Testing
   }
 
   @Test func aggregationGivesTheSpreadAndCommonActions() {
-    let all = [single(1), single(3), single(5)].map { Assessment(session: $0, pack: pack) }
+    let all = [single(1), single(3), single(5), single(2), single(4)].map { Assessment(session: $0, pack: pack) }
     let agg = Aggregation(all, pack: pack)
     let individual = agg.risk.first { $0.id == "individual" }!
-    #expect(individual.count == 3)
-    // By hand: all points 1 → E = mean(0, 100) = 50, M = 0 → 50; all 3 → E = 50, M = 50 → 25;
-    // all 5 → E = mean(100, 0) = 50, M = 100 → 0.
+    #expect(individual.count == 5)
+    // By hand: all points 1 → E = mean(0, 100) = 50, M = 0 → 50; all 2 → E = 50, M = 25 → 37.5;
+    // all 3 → E = 50, M = 50 → 25; all 4 → E = 50, M = 75 → 12.5; all 5 → E = mean(100, 0) = 50,
+    // M = 100 → 0. Five sessions, so nothing is hidden by the anonymity threshold.
     #expect(individual.min == 0)
     #expect(individual.median == 25)
     #expect(individual.max == 50)
-    #expect(agg.actions.first?.suggested ?? 0 >= 1)
+    #expect(agg.actions.first.map { $0.suggested == nil || $0.suggested! >= 5 } ?? true)
+  }
+}
+
+/// Workshop groups side by side, and the anonymity of the roll-up.
+@Suite struct WorkshopRoundsTests {
+  let pack = MiniPack.pack
+
+  func single(_ point: Int, group: String = "") -> Session {
+    var s = Session(content: ContentRef(pack))
+    s.about.group = group
+    s.scope = [ScopeItem(useCase: "scoring", stage: .inUse)]
+    for q in ["q-risk-a-exposure", "q-risk-a-exposure-2", "q-risk-a-mitigation"] {
+      s.setAnswer(Answer(.point(point)), question: q, voice: Voice.single.id)
+    }
+    return s
+  }
+
+  @Test func groupsAreColumnsNamedByGroupWithTheSpreadOfTheShownFigures() {
+    let groups = [single(1, group: "Bord 1"), single(5, group: "Bord 2"), single(3)].map { Assessment(session: $0, pack: pack) }
+    let c = GroupComparison(groups, labels: ["a.json", "b.json", "c.json"], pack: pack)
+    #expect(c.names == ["Bord 1", "Bord 2", "c.json"])
+    let risk = c.findingRisk.first { $0.id == "risk-a" }!
+    #expect(risk.values.count == 3)
+    let shown = risk.values.compactMap { $0 }
+    #expect(risk.spread == shown.max()! - shown.min()!)
+    // Statements: the three answered statements differ (1 vs 5 vs 3), four scale steps apart.
+    #expect(c.statements.count == 3)
+    #expect(c.statements.allSatisfy { $0.spread == 100 })
+  }
+
+  @Test func findingsAreOrderedBySpreadLargestFirst() {
+    let groups = [single(1), single(5), single(2)].map { Assessment(session: $0, pack: pack) }
+    let c = GroupComparison(groups, labels: [], pack: pack)
+    let spreads = c.findingRisk.map { $0.spread ?? -1 }
+    #expect(spreads == spreads.sorted(by: >))
+  }
+
+  @Test func aNameUsedTwiceGetsANumber() {
+    let groups = [single(1, group: "A"), single(2, group: "A")].map { Assessment(session: $0, pack: pack) }
+    #expect(GroupComparison(groups, labels: [], pack: pack).names == ["A", "A (2)"])
+  }
+
+  @Test func fewerThanFiveSessionsAreSuppressedEverywhere() {
+    let four = (1...4).map { Assessment(session: single($0), pack: pack) }
+    let agg = Aggregation(four, pack: pack)
+    #expect(agg.threshold == 5)
+    #expect(agg.risk.allSatisfy { $0.suppressed && $0.min == nil && $0.median == nil && $0.max == nil })
+    #expect(agg.actions.allSatisfy { $0.suggested == nil && $0.planned == nil })
+    #expect(agg.bySize.allSatisfy { $0.suppressed })
+  }
+
+  @Test func fiveSessionsAreShownAndTheThresholdCanOnlyBeRaised() {
+    let five = (1...5).map { Assessment(session: single($0), pack: pack) }
+    let shown = Aggregation(five, pack: pack)
+    let individual = shown.risk.first { $0.id == "individual" }!
+    #expect(!individual.suppressed && individual.count == 5)
+    #expect(individual.min! <= individual.median! && individual.median! <= individual.max!)
+    #expect(Aggregation(five, pack: pack, minimumGroup: 2).threshold == 5)
+    let raised = Aggregation(five, pack: pack, minimumGroup: 6)
+    #expect(raised.threshold == 6)
+    #expect(raised.risk.first { $0.id == "individual" }!.suppressed)
   }
 }

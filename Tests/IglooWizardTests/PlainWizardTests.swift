@@ -29,7 +29,7 @@ import Testing
 
     /// Runs line mode once; `resume` opens the environment's first session.
     @discardableResult
-    func run(language: Language = .da, resume: Bool = false) -> (code: Int32, wizard: PlainWizard) {
+    func run(language: Language = .da, resume: Bool = false, trainingCase: TrainingCase? = nil) -> (code: Int32, wizard: PlainWizard) {
       let handle = resume ? SessionHandle(environment.order[0]) : nil
       let session = try! handle.map { try environment.open($0) }
       let wizard = PlainWizard(
@@ -45,7 +45,7 @@ import Testing
           transcript += line + "\n"
           return line
         },
-        output: { [self] in transcript += $0 })
+        output: { [self] in transcript += $0 }, trainingCase: trainingCase)
       return (wizard.run(), wizard)
     }
 

@@ -235,7 +235,12 @@ import Testing
     let index = h.state.startEntries.firstIndex(of: .trainingCase("home-care"))!
     for _ in 0..<index { h.press(.down) }
     h.press(.enter)
+    // The story comes first, and the group's name: nothing is created until it is given.
+    #expect(h.state.session == nil)
+    h.type("Gruppe 1")
+    h.press(.enter)
     #expect(h.session.about.workplace == "Hjemmeplejen Sydvest")
+    #expect(h.session.about.group == "Gruppe 1")
     #expect(h.session.scope?.contains { $0.useCase == "route-planning" } == true)
     #expect(h.state.step == .about)
   }

@@ -40,6 +40,22 @@ import Testing
     Scenario(name: "start-case") { h in
       h.press(.down)
     },
+    Scenario(name: "case-intro") { h in
+      h.press(.down, .enter)
+      h.type("Bord 3")
+    },
+    Scenario(name: "case-intro-scrolled") { h in
+      h.press(.down, .enter)
+      for _ in 0..<30 { h.press(.down) }
+    },
+    Scenario(
+      name: "case-story",
+      sessions: {
+        var s = Session(trainingCase: pack.cases[0], pack: pack, date: "2025-05-01", group: "Bord 3")
+        s.cursor = "questions"
+        return [s]
+      }
+    ) { h in h.press(.down, .enter, .character("c")) },
     Scenario(name: "about", sessions: resume("about")) { h in h.press(.down, .enter) },
     Scenario(name: "about-role", sessions: resume("about")) { h in
       h.press(.down, .enter)

@@ -173,13 +173,17 @@ run compare-missing compare before.igloo.json no-such.igloo.json
 [ "$RC" = 2 ] && [ "$(wc -l <"$W/compare-missing.err")" = 1 ] && grep -qF "no-such.igloo.json" "$W/compare-missing.err" ||
   fail "compare with a missing file: exit $RC, stderr $(cat "$W/compare-missing.err")"
 
-# --- aggregate: three files (one twice over, from a folder).
+# --- aggregate: six files from a folder (each session twice, under its own name), so that the
+# figures resting on five or more sessions are shown and the others are hidden (anonymity).
 mkdir -p "$W/many"
-cp before.igloo.json after.igloo.json call-centre.igloo.json "$W/many/"
+for f in before after call-centre; do
+  cp "$f.igloo.json" "$W/many/"
+  cp "$f.igloo.json" "$W/many/$f-copy.igloo.json"
+done
 run aggregate aggregate many --lang en
 expect_rc 0 "aggregate of a folder" aggregate
 markdown "$W/aggregate.out" 2
-grep -qF "The overview is based on 3 assessments." "$W/aggregate.out" || fail "aggregate does not count 3 assessments"
+grep -qF "The overview is based on 6 assessments." "$W/aggregate.out" || fail "aggregate does not count 6 assessments"
 python3 - "$W/aggregate.out" "$IGLOO_BIN" "$W/many" <<'PY' || fail "aggregate gives the wrong spread: see above"
 import json, statistics, subprocess, sys, os
 out, igloo, folder = sys.argv[1:]
@@ -191,10 +195,11 @@ rows = {r[0]: r[1:] for r in ([c.strip() for c in l.strip().strip("|").split("|"
 checked = 0
 for level in reports[0]["profile"]["levels"]:
     values = [l["risk"]["average"] for r in reports for l in r["profile"]["levels"] if l["id"] == level["id"] and l["risk"]["average"] is not None]
-    if len(values) < 2:
-        continue
     row = rows.get(level["name"])
     assert row, f"no row for {level['name']} in {list(rows)}"
+    if len(values) < 5:
+        assert row[0] == "hidden (under 5)", f"{level['name']} rests on {len(values)} sessions but shows {row}"
+        continue
     assert row[0] == str(len(values)), (level["name"], row, values)
     nums = [float(x) for x in row[1:4]]
     want = [min(values), statistics.median(values), max(values)]

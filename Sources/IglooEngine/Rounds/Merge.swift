@@ -61,6 +61,14 @@ public enum SessionMerge {
     for item in b.plan where !merged.plan.contains(item) { merged.plan.append(item) }
     for p in b.about.participants where !merged.about.participants.contains(p) { merged.about.participants.append(p) }
     if merged.followUp.nextReview.isEmpty { merged.followUp.nextReview = b.followUp.nextReview }
+    // Workshop groups: the merged file speaks for all of them, so it keeps every group's name and unit.
+    if !b.about.group.isEmpty {
+      let groups = [a.about.group, b.about.group].filter { !$0.isEmpty }
+      merged.about.group = groups.joined(separator: " + ")
+      if b.about.unit != a.about.unit {
+        merged.about.unit = [a.about.unit, b.about.unit].filter { !$0.isEmpty }.joined(separator: " + ")
+      }
+    }
     return (merged, notes)
   }
 

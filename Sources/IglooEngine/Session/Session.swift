@@ -111,12 +111,16 @@ public struct About: Sendable, Hashable, Codable {
   public var participants: [Participant]
   /// The workshop group's name, or empty outside a workshop; it tells groups on one case apart.
   public var group: String
+  /// The id of the training case the session was opened from, or empty; it finds the case's
+  /// story and facilitator's note again.
+  public var trainingCase: String = ""
 
   /// Creates an About.
   public init(
     workplace: String = "", unit: String = "", sector: String = "", employees: Int? = nil,
-    date: String = "", participants: [Participant] = [], group: String = ""
+    date: String = "", participants: [Participant] = [], group: String = "", trainingCase: String = ""
   ) {
+    self.trainingCase = trainingCase
     self.workplace = workplace
     self.unit = unit
     self.sector = sector

@@ -203,7 +203,7 @@ extension ScopeItem {
 }
 
 extension About {
-  enum CodingKeys: String, CodingKey { case workplace, unit, sector, employees, date, participants, group }
+  enum CodingKeys: String, CodingKey { case workplace, unit, sector, employees, date, participants, group, trainingCase = "case" }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -214,7 +214,8 @@ extension About {
       employees: try c.decodeIfPresent(Int.self, forKey: .employees),
       date: try c.decodeIfPresent(String.self, forKey: .date) ?? "",
       participants: try c.decodeIfPresent([Participant].self, forKey: .participants) ?? [],
-      group: try c.decodeIfPresent(String.self, forKey: .group) ?? "")
+      group: try c.decodeIfPresent(String.self, forKey: .group) ?? "",
+      trainingCase: try c.decodeIfPresent(String.self, forKey: .trainingCase) ?? "")
     if let employees, employees < 0 {
       throw DecodingError.dataCorruptedError(forKey: .employees, in: c, debugDescription: "the number of employees is negative")
     }
@@ -230,6 +231,7 @@ extension About {
     try c.encode(participants, forKey: .participants)
     // Written only in a workshop, so that an ordinary session's file does not change.
     if !group.isEmpty { try c.encode(group, forKey: .group) }
+    if !trainingCase.isEmpty { try c.encode(trainingCase, forKey: .trainingCase) }
   }
 }
 

@@ -28,7 +28,11 @@ public enum CSVReport {
         row.deadline, row.how, row.followUp, row.evaluation, row.source, row.reasons.joined(separator: "\n"),
       ]
     }
-    return "\u{FEFF}" + ([header] + rows).map(RFC4180.record).joined()
+    // A workshop group's plan names the group in a first column, so that plans from several
+    // groups can be put together; an ordinary plan has no such column.
+    let group = assessment.session.about.group
+    let table = group.isEmpty ? [header] + rows : [[w("meta.group")] + header] + rows.map { [group] + $0 }
+    return "\u{FEFF}" + table.map(RFC4180.record).joined()
   }
 }
 

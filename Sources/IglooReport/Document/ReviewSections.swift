@@ -74,7 +74,8 @@ extension ReportBuilder {
       doc.paragraph(w("disagreements.none"))
       return
     }
-    doc.paragraph(w("disagreements.intro"))
+    // Merged workshop groups are groups, not management and employees (`igloo merge` of group files).
+    doc.paragraph(w(r.session.about.group.isEmpty ? "disagreements.intro" : "disagreements.intro.groups"))
     doc.table(
       [w("questions.statement"), w("questions.answers"), w("disagreements.spread"), w("disagreements.agreed")],
       r.assessment.disagreements.map { d in

@@ -20,7 +20,13 @@ extension ReportBuilder {
   static func title(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     let workplace = r.session.about.workplace.trimmingCharacters(in: .whitespacesAndNewlines)
-    doc.heading(1, workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]))
+    let group = r.session.about.group.trimmingCharacters(in: .whitespacesAndNewlines)
+    if group.isEmpty {
+      doc.heading(1, workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]))
+    } else {
+      // A workshop group's report names the group, so that the groups' papers are told apart.
+      doc.heading(1, w("title.group", ["workplace": w.orNotGiven(workplace), "group": group]))
+    }
     doc.paragraph(w("intro"))
   }
 
@@ -40,7 +46,7 @@ extension ReportBuilder {
     if !made.id.isEmpty && (made.id != r.pack.info.id || made.version != r.pack.info.version) {
       content += " " + w("meta.content.made-with", ["id": made.id, "version": made.version])
     }
-    let rows: [[String]] = [
+    var rows: [[String]] = [
       [w("meta.workplace"), w.orNotGiven(about.workplace)],
       [w("meta.unit"), w.orNotGiven(about.unit)],
       [w("meta.sector"), sector],
@@ -53,6 +59,8 @@ extension ReportBuilder {
       [w("meta.progress"), w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])],
       [w("meta.content"), content],
     ]
+    let group = about.group.trimmingCharacters(in: .whitespacesAndNewlines)
+    if !group.isEmpty { rows.insert([w("meta.group"), group], at: 1) }
     doc.table([w("meta.field"), w("meta.value")], rows, widths: [4.5, 12.5])
 
     guard let scope = r.session.scope else {

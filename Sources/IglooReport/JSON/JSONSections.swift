@@ -25,7 +25,7 @@ extension JSONReport {
         "public": r.pack.sector(about.sector).map { .bool($0.public) } ?? .null,
       ])
     let amo = AMOModel(employees: about.employees)
-    return .object([
+    var fields: [String: JSONValue] = [
       "workplace": .string(about.workplace), "unit": .string(about.unit), "sector": sector,
       "employees": about.employees.map(JSONValue.int) ?? .null,
       "amo_model": .string(amo.rawValue), "amo_text": .string(r.w("amo." + amo.rawValue)),
@@ -33,7 +33,11 @@ extension JSONReport {
       "participants": .array(about.participants.map { p in
         .object(["name": .string(p.name), "role": .string(p.role), "role_name": .string(r.w.role(p.role))])
       }),
-    ])
+    ]
+    // Only in a workshop, so that an ordinary report's JSON does not change.
+    if !about.group.isEmpty { fields["group"] = .string(about.group) }
+    if !about.trainingCase.isEmpty { fields["case"] = .string(about.trainingCase) }
+    return .object(fields)
   }
 
   static func progress(_ r: ReportContext) -> JSONValue {

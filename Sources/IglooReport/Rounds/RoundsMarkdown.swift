@@ -18,7 +18,7 @@ public enum RoundsMarkdown {
     doc.table(
       [w("rounds.level"), w("rounds.risk-old"), w("rounds.risk-new"), w("rounds.change"), w("rounds.opportunity-old"), w("rounds.opportunity-new")],
       zip(c.levelRisk, c.levelOpportunity).map { risk, opportunity in
-        [w.level(risk.id), figure(risk.old, risk.oldBand, w), figure(risk.new, risk.newBand, w), delta(risk.delta),
+        [w.level(risk.id), figure(risk.old, risk.oldBand, w), figure(risk.new, risk.newBand, w), delta(risk.old, risk.new),
          figure(opportunity.old, opportunity.oldBand, w), figure(opportunity.new, opportunity.newBand, w)]
       },
       align: [.left, .right, .right, .right, .right, .right])
@@ -27,9 +27,9 @@ public enum RoundsMarkdown {
       doc.paragraph(w("rounds.none"))
     } else {
       let rows = c.findingRisk.map { ch in
-        [w.finding(ch.id), w("rounds.kind.risk"), figure(ch.old, ch.oldBand, w), figure(ch.new, ch.newBand, w), delta(ch.delta)]
+        [w.finding(ch.id), w("rounds.kind.risk"), figure(ch.old, ch.oldBand, w), figure(ch.new, ch.newBand, w), delta(ch.old, ch.new)]
       } + c.findingOpportunity.map { ch in
-        [w.finding(ch.id), w("rounds.kind.opportunity"), figure(ch.old, ch.oldBand, w), figure(ch.new, ch.newBand, w), delta(ch.delta)]
+        [w.finding(ch.id), w("rounds.kind.opportunity"), figure(ch.old, ch.oldBand, w), figure(ch.new, ch.newBand, w), delta(ch.old, ch.new)]
       }
       doc.table(
         [w("rounds.finding"), w("rounds.kind"), w("rounds.old"), w("rounds.new"), w("rounds.change")], rows,
@@ -41,19 +41,24 @@ public enum RoundsMarkdown {
     return MarkdownRenderer.render(doc)
   }
 
-  /// The spread of the profile over many sessions and the most common actions.
+  /// The spread of the profile over many sessions, the most common actions, and the sessions by
+  /// sector and size; every figure resting on fewer sessions than the threshold is marked as
+  /// suppressed instead of shown.
   public static func aggregation(_ a: Aggregation, pack: ContentPack, language: Language) -> String {
     let w = Wording(pack: pack, language: language)
+    let hidden = w("rounds.aggregate.suppressed", ["min": String(a.threshold)])
     var doc = ReportDocument()
     doc.heading(1, w("rounds.aggregate.title"))
     doc.paragraph(w("rounds.aggregate.count", ["count": String(a.sessions)]))
+    doc.paragraph(w("rounds.aggregate.threshold", ["min": String(a.threshold)]))
+    func row(_ label: String, _ d: Aggregation.Distribution) -> [String] {
+      d.suppressed ? [label, hidden, "–", "–", "–"] : [label, String(d.count), number(d.min), number(d.median), number(d.max)]
+    }
     for (title, rows) in [(w("rounds.aggregate.risk"), a.risk), (w("rounds.aggregate.opportunity"), a.opportunity)] {
       doc.heading(2, title)
       doc.table(
         [w("rounds.level"), w("rounds.sessions"), w("rounds.min"), w("rounds.median"), w("rounds.max")],
-        rows.map { d in
-          [w.level(d.id), String(d.count), number(d.min), number(d.median), number(d.max)]
-        },
+        rows.map { row(w.level($0.id), $0) },
         align: [.left, .right, .right, .right, .right])
     }
     doc.heading(2, w("rounds.aggregate.actions"))
@@ -62,10 +67,108 @@ public enum RoundsMarkdown {
     } else {
       doc.table(
         [w("rounds.action"), w("rounds.suggested"), w("rounds.planned")],
-        a.actions.map { [pack.action($0.action)?.title[language] ?? $0.action, String($0.suggested), String($0.planned)] },
+        a.actions.map { [pack.action($0.action)?.title[language] ?? $0.action, $0.suggested.map(String.init) ?? hidden, $0.planned.map(String.init) ?? hidden] },
         align: [.left, .right, .right])
     }
+    for (title, first, groups, name) in [
+      (w("rounds.aggregate.by-sector"), w("rounds.sector"), a.bySector, { (id: String) in w.sector(id) }),
+      (w("rounds.aggregate.by-size"), w("rounds.size"), a.bySize, { (id: String) in w("rounds.size." + id) }),
+    ] {
+      doc.heading(2, title)
+      if groups.isEmpty {
+        doc.paragraph(w("rounds.none"))
+        continue
+      }
+      doc.table(
+        [first, w("rounds.sessions"), w("rounds.aggregate.overall-risk"), w("rounds.aggregate.overall-opportunity")],
+        groups.map { g in
+          g.suppressed
+            ? [name(g.id), hidden, "–", "–"]
+            : [name(g.id), String(g.sessions), number(g.risk.median), number(g.opportunity.median)]
+        },
+        align: [.left, .right, .right, .right])
+    }
     return MarkdownRenderer.render(doc)
+  }
+
+  /// Workshop groups side by side for the plenary: per level and per finding one column per group
+  /// and the spread, findings with the largest spread first, then the statements the groups
+  /// answered most differently. With `facilitatorCase`, the case's facilitator's note ends it.
+  ///
+  /// Tables have at most five columns (the report's rule for narrow tables): the row's name, up to
+  /// three groups and the spread. With more groups a table is split into several with three
+  /// groups each, every one ending with the spread over *all* groups. Transposing (a row per
+  /// group) was not chosen: it would need a column per finding, which is wider still.
+  public static func groups(_ g: GroupComparison, pack: ContentPack, language: Language, facilitatorCase: TrainingCase? = nil) -> String {
+    let w = Wording(pack: pack, language: language)
+    var doc = ReportDocument()
+    doc.heading(1, w("rounds.groups.title"))
+    doc.paragraph(w("rounds.groups.intro", ["count": String(g.groups.count)]))
+    doc.table(
+      [w("rounds.group"), w("rounds.workplace"), w("rounds.date"), w("rounds.groups.answered")],
+      zip(g.names, g.groups).map { name, a in
+        let answered = a.levels.reduce(0) { $0 + $1.answered }, total = a.levels.reduce(0) { $0 + $1.questions }
+        return [name, w.orNotGiven(a.session.about.workplace), w.orNotGiven(a.session.about.date), "\(answered)/\(total)"]
+      },
+      align: [.left, .left, .left, .right])
+    let chunks = stride(from: 0, to: g.names.count, by: groupsPerTable).map { Array($0..<min($0 + groupsPerTable, g.names.count)) }
+    func tables(_ first: String, _ rows: [GroupComparison.Row], name: (String) -> String) {
+      if rows.isEmpty {
+        doc.paragraph(w("rounds.none"))
+        return
+      }
+      for (n, chunk) in chunks.enumerated() {
+        if chunks.count > 1 {
+          doc.paragraph(w("rounds.groups.part", ["part": String(n + 1), "parts": String(chunks.count)]))
+        }
+        doc.table(
+          [first] + chunk.map { g.names[$0] } + [w("rounds.groups.spread")],
+          rows.map { row in
+            [name(row.id)] + chunk.map { figure(row.values[$0].map(Double.init), row.bands[$0], w) } + [row.spread.map(String.init) ?? "–"]
+          },
+          align: [.left] + chunk.map { _ in .right } + [.right])
+      }
+    }
+    doc.heading(2, w("rounds.groups.level-risk"))
+    tables(w("rounds.level"), g.levelRisk, name: w.level)
+    doc.heading(2, w("rounds.groups.level-opportunity"))
+    tables(w("rounds.level"), g.levelOpportunity, name: w.level)
+    let short = { (id: String) in pack.finding(id)?.shortTitle[language] ?? id }
+    doc.heading(2, w("rounds.groups.finding-risk"))
+    tables(w("rounds.finding"), g.findingRisk, name: short)
+    doc.heading(2, w("rounds.groups.finding-opportunity"))
+    tables(w("rounds.finding"), g.findingOpportunity, name: short)
+
+    doc.heading(2, w("rounds.groups.topics"))
+    if g.statements.isEmpty {
+      doc.paragraph(w("rounds.groups.no-topics"))
+    } else {
+      doc.paragraph(w("rounds.groups.topics.intro"))
+      doc.numbered(g.statements.map { st in
+        let answers = zip(g.names, st.answers).map { name, answer in
+          name + ": " + answerText(answer, pack: pack, w: w)
+        }.joined(separator: "; ")
+        let finding = st.finding.map { " (" + short($0) + ")" } ?? ""
+        return [.bold(w.question(st.question)), .plain(finding + " – " + answers)]
+      })
+    }
+    if let c = facilitatorCase {
+      doc.heading(2, w("rounds.groups.facilitator", ["case": c.title[language]]))
+      doc.paragraph(c.facilitatorNote[language])
+      doc.labelled(w("rounds.groups.builds-on"), c.buildsOn.joined(separator: "; "))
+    }
+    return MarkdownRenderer.render(doc)
+  }
+
+  /// Groups per table in the plenary comparison: with the name and the spread, five columns.
+  static let groupsPerTable = 3
+
+  private static func answerText(_ answer: EffectiveAnswer?, pack: ContentPack, w: Wording) -> String {
+    guard let answer else { return w("rounds.groups.no-answer") }
+    if answer.dontKnow { return w("rounds.groups.dont-know") }
+    guard let score = answer.score else { return w("rounds.groups.not-relevant") }
+    if let point = pack.info.scale.first(where: { Double($0.value) == score }) { return point.label[w.language] }
+    return Numbers.whole(score)
   }
 
   private static func figure(_ value: Double?, _ band: Band?, _ w: Wording) -> String {
@@ -75,11 +178,15 @@ public enum RoundsMarkdown {
 
   private static func number(_ value: Double?) -> String { value.map(Numbers.whole) ?? "–" }
 
-  private static func delta(_ value: Double?) -> String {
-    guard let value else { return "–" }
-    let rounded = Int(value.rounded())
-    return rounded > 0 ? "+\(rounded)" : String(rounded)
+  /// The change between two figures as printed: the whole numbers shown, so that the column
+  /// always equals "now" minus "before" as a reader works it out (not the unrounded difference).
+  private static func delta(_ old: Double?, _ new: Double?) -> String {
+    guard let old, let new else { return "–" }
+    let change = whole(new) - whole(old)
+    return change > 0 ? "+\(change)" : String(change)
   }
+
+  private static func whole(_ value: Double) -> Int { Int(Numbers.whole(value)) ?? 0 }
 
   private static func list(_ ids: [String], _ pack: ContentPack, _ w: Wording) -> String {
     ids.isEmpty ? w("rounds.none") : ids.map { pack.action($0)?.title[w.language] ?? $0 }.joined(separator: "; ")

@@ -53,7 +53,7 @@ public final class FileEnvironment: WizardEnvironment {
       let problem = s.error.map(\.description) ?? other.map { "open in another igloo (\($0.summary))" }
       return SavedSession(
         handle: SessionHandle(s.url.path), workplace: s.workplace, date: s.date, answered: s.answered, total: s.total,
-        problem: problem)
+        problem: problem, group: s.group)
     }
   }
 
@@ -71,7 +71,8 @@ public final class FileEnvironment: WizardEnvironment {
 
   /// Saves a new session under a fresh name in the session folder and locks it.
   public func create(_ session: Session) throws -> SessionHandle {
-    let url = try store.create(session, workplace: session.about.workplace, date: now())
+    // A workshop group's name joins the workplace, so that groups on one case never share a name.
+    let url = try store.create(session, workplace: Self.nameStem(session), date: now())
     // The name was claimed without replacing anything; the lock keeps a second igloo out of it.
     locks[url.path] = try SessionLock.acquire(url)
     store.removeLeftovers()
@@ -88,9 +89,15 @@ public final class FileEnvironment: WizardEnvironment {
     locks.removeValue(forKey: handle.id)?.release()
   }
 
-  /// `<workplace-slug>-<date>.<ext>` in the folder igloo was started in.
+  /// What file names are made from: the workplace, then the workshop group if there is one.
+  public static func nameStem(_ session: Session) -> String {
+    let group = session.about.group.trimmingCharacters(in: .whitespaces)
+    return group.isEmpty ? session.about.workplace : session.about.workplace + " " + group
+  }
+
+  /// `<workplace-slug>[-<group-slug>]-<date>.<ext>` in the folder igloo was started in.
   public func suggestedExportPath(for session: Session, format: ExportFormat) -> String {
-    let slug = SessionStore.slug(session.about.workplace)
+    let slug = SessionStore.slug(Self.nameStem(session))
     let date = session.about.date.isEmpty ? today() : session.about.date
     return (slug.isEmpty ? "igloo" : slug) + "-" + date + "." + format.fileExtension
   }

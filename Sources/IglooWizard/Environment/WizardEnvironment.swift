@@ -26,11 +26,15 @@ public struct SavedSession: Sendable, Hashable {
   public var total: Int
   /// Why it cannot be opened (unreadable, or open in another igloo), in one line; nil when fine.
   public var problem: String?
+  /// The workshop group's name, or empty.
+  public var group: String
 
   /// Creates a listing entry.
   public init(
-    handle: SessionHandle, workplace: String, date: String, answered: Int, total: Int, problem: String? = nil
+    handle: SessionHandle, workplace: String, date: String, answered: Int, total: Int, problem: String? = nil,
+    group: String = ""
   ) {
+    self.group = group
     self.handle = handle
     self.workplace = workplace
     self.date = date
@@ -44,7 +48,7 @@ public struct SavedSession: Sendable, Hashable {
     let progress = session.progress(pack)
     self.init(
       handle: handle, workplace: session.about.workplace, date: session.about.date, answered: progress.answered,
-      total: progress.total)
+      total: progress.total, group: session.about.group)
   }
 }
 

@@ -42,6 +42,10 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
   case levelPicker
   /// A yes/no question.
   case confirm
+  /// A training case being opened: its story, and the group's name being typed.
+  case caseIntro
+  /// A training case's story, shown again during the work.
+  case caseStory
   /// The "make the window larger" screen.
   case tooSmall
 }
@@ -59,10 +63,11 @@ public enum KeyBindings {
         .pageDown: .nextStep, .control("n"): .nextStep,
         .pageUp: .previousStep, .control("p"): .previousStep,
         .function(3): .goToStep, .control("g"): .goToStep,
+        .function(4): .showCase,
         .control("q"): .quit, .control("c"): .quit, .function(10): .quit,
       ]
     case .command:
-      [.character("?"): .help, .character("q"): .quit]
+      [.character("?"): .help, .character("q"): .quit, .character("c"): .showCase]
     case .list:
       [
         .up: .previousItem, .character("k"): .previousItem,
@@ -131,6 +136,13 @@ public enum KeyBindings {
       ]
     case .stepMenu, .levelPicker:
       [.enter: .activate, .escape: .close]
+    case .caseIntro:
+      [.enter: .startCase, .escape: .close, .up: .previousItem, .down: .nextItem]
+    case .caseStory:
+      [
+        .escape: .close, .enter: .close, .character("q"): .close, .character("c"): .close, .function(4): .close,
+        .up: .previousItem, .character("k"): .previousItem, .down: .nextItem, .character("j"): .nextItem,
+      ]
     case .confirm:
       [.character("j"): .confirm, .character("y"): .confirm, .enter: .confirm, .character("n"): .deny, .escape: .deny]
     case .tooSmall:
@@ -163,6 +175,8 @@ public enum KeyBindings {
     case .help: [.close]
     case .stepMenu, .levelPicker: [.activate, .close]
     case .confirm: [.confirm, .deny]
+    case .caseIntro: [.startCase, .nextItem, .close]
+    case .caseStory: [.close, .nextItem]
     case .tooSmall: [.quit, .switchLanguage]
     }
   }

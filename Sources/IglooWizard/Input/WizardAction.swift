@@ -111,6 +111,12 @@ public enum WizardAction: Hashable, Sendable {
   /// Writes the export file.
   case export
 
+  // Training cases.
+  /// Shows the training case's story and questions again.
+  case showCase
+  /// Opens the training case for the group whose name was typed.
+  case startCase
+
   // Overlays and questions asked.
   /// Closes the overlay.
   case close
@@ -176,6 +182,8 @@ public enum WizardAction: Hashable, Sendable {
     case .addOwnAction: "add-own-action"
     case .deleteAction: "delete-action"
     case .export: "export"
+    case .showCase: "show-case"
+    case .startCase: "start-case"
     case .close: "close"
     case .confirm: "confirm"
     case .deny: "deny"

@@ -18,6 +18,8 @@ enum PlainCommand: Equatable {
   case why
   /// `q`: stop here; everything is saved already.
   case quit
+  /// `c`: the training case's story again.
+  case showCase
   /// Anything else.
   case invalid
 
@@ -41,6 +43,7 @@ enum PlainCommand: Equatable {
     case "b" where note == nil: return .back
     case "?" where note == nil: return .why
     case "q" where note == nil: return .quit
+    case "c" where note == nil: return .showCase
     default: return .invalid
     }
   }

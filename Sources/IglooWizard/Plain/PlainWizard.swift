@@ -38,6 +38,10 @@ public final class PlainWizard {
   /// Whether the last thing written ended a line; a message after a prompt cut short by the end
   /// of input then starts on its own line.
   private var atLineStart = true
+  /// The training case being opened, if any.
+  private let trainingCase: TrainingCase?
+  /// The group's name given on the command line, or empty to ask for it.
+  private let group: String
 
   /// A run over `session` saved at `handle`.
   ///
@@ -46,10 +50,14 @@ public final class PlainWizard {
   /// - `session` nil and `handle` given: the session is opened through `environment` (taking its lock).
   /// - `session` given and `handle` nil (a training case): it is created through `environment` first.
   /// - both given: the session was opened by the caller; the run resumes it.
+  /// - `trainingCase` given (and no session): the case's story and questions are shown, the
+  ///   group's name is asked (unless `group` is given), and then the session is created.
   public init(
     pack: ContentPack, session: Session?, handle: SessionHandle?, environment: WizardEnvironment, language: Language,
-    input: @escaping Input, output: @escaping Output
+    input: @escaping Input, output: @escaping Output, trainingCase: TrainingCase? = nil, group: String = ""
   ) {
+    self.trainingCase = trainingCase
+    self.group = group
     self.pack = pack
     self.session = session
     self.handle = handle
@@ -118,7 +126,36 @@ public final class PlainWizard {
 
   // MARK: - Session: About or resume
 
+  /// The case's story, its questions for discussion and the sections it builds on.
+  private func showStory(_ c: TrainingCase) {
+    say()
+    say(t(c.title))
+    if c.invented { say(t("wizard.case.invented")) }
+    say()
+    say(t(c.story))
+    say()
+    say(t("wizard.case.questions"))
+    for (i, q) in c.questions.enumerated() { say("\(i + 1). " + t(q)) }
+    say()
+    say(t("wizard.case.builds-on", ["sections": c.buildsOn.joined(separator: "; ")]))
+  }
+
   private func prepareSession() throws {
+    if session == nil, handle == nil, let trainingCase {
+      // The story first, then the group's name: the file is named after the group, so two
+      // groups on one case never share it.
+      showStory(trainingCase)
+      var name = group.lineTrimmed
+      while name.isEmpty {
+        say()
+        name = try ask(t("plain.case.group")).lineTrimmed
+        if name.isEmpty { say(t("wizard.case.group-required")) }
+      }
+      try create(Session(trainingCase: trainingCase, pack: pack, date: environment.today(), group: name))
+      say(t("wizard.message.created", ["file": handle!.id]))
+      say(t("plain.case.again"))
+      return
+    }
     if session == nil, let handle {
       do {
         session = try environment.open(handle)
@@ -376,6 +413,13 @@ public final class PlainWizard {
         showStatement = false
       case .quit:
         throw Stop.quit
+      case .showCase:
+        if let session, let c = pack.trainingCase(of: session) {
+          showStory(c)
+        } else {
+          say(t("wizard.case.none"))
+        }
+        showStatement = false
       case .invalid:
         say(t("plain.answer.invalid", ["input": line.lineTrimmed]))
         showStatement = false

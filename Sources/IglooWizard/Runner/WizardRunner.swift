@@ -32,6 +32,20 @@ public final class WizardRunner {
     if let path = state.previousRoundToRead { readPreviousRound(path) }
   }
 
+  /// Opens training case `id` as the wizard's first screen: with `group`, the group's session is
+  /// created at once and the story shown over it; without, the story is shown with the group's
+  /// name to type, and the session is created once it is given.
+  public func openCase(_ id: String, group: String?) {
+    guard let c = state.pack.trainingCase(id) else { return }
+    let name = (group ?? "").trimmingCharacters(in: .whitespaces)
+    guard !name.isEmpty else {
+      state.openCase(id)
+      return
+    }
+    perform([.create(Session(trainingCase: c, pack: state.pack, date: state.today, group: name))])
+    if state.session != nil { _ = state.showCaseStory() }
+  }
+
   /// Whether the user has quit.
   public var isFinished: Bool { state.finished }
 

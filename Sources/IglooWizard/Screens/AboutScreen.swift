@@ -19,6 +19,7 @@ enum AboutScreen {
       .blank,
       .header(t("wizard.about.participants")),
     ]
+    if fields.first == .group { lines.insert(.field(.group, label: t(FieldID.group.labelKey)), at: 0) }
     for i in session.about.participants.indices {
       lines.append(.pair(.participantName(i), .participantRole(i), label: t("wizard.about.participant", ["n": String(i + 1)])))
     }
@@ -57,6 +58,7 @@ enum AboutScreen {
 
   static func hintKey(_ field: FieldID) -> String {
     switch field {
+    case .group: "wizard.about.hint.group"
     case .workplace: "wizard.about.hint.workplace"
     case .unit: "wizard.about.hint.unit"
     case .sector: "wizard.about.hint.sector"

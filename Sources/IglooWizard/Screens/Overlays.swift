@@ -123,3 +123,61 @@ enum TooSmallScreen {
     }
   }
 }
+
+/// A training case's story in full, its questions for discussion and the report sections it
+/// builds on, scrollable; when the case is being opened, the group's name is typed below.
+enum CaseOverlay {
+  /// The width the story is wrapped to in a viewport of `size`: the box's inside, less a
+  /// column for the scroll marks.
+  static func textWidth(_ size: Size) -> Int { max(10, min(100, size.width) - 6) }
+
+  /// The story's lines wrapped to `width`, with their styles.
+  static func lines(_ state: WizardState, id: String, width: Int) -> [(String, CellStyle)] {
+    let t = state.localizer
+    guard let c = state.pack.trainingCase(id) else { return [] }
+    var out: [(String, CellStyle)] = []
+    func add(_ text: String, _ style: CellStyle = .normal, indent: String = "") {
+      let wrapped = Text.wrap(text, width: max(1, width - Text.width(indent)))
+      for (i, line) in wrapped.enumerated() {
+        out.append(((i == 0 ? indent : String(repeating: " ", count: Text.width(indent))) + line, style))
+      }
+    }
+    if c.invented { add(t("wizard.case.invented"), .dim) }
+    out.append(("", .normal))
+    add(t(c.story))
+    out.append(("", .normal))
+    add(t("wizard.case.questions"), .title)
+    for (i, q) in c.questions.enumerated() { add(t(q), indent: "\(i + 1). ") }
+    out.append(("", .normal))
+    add(t("wizard.case.builds-on", ["sections": c.buildsOn.joined(separator: "; ")]), .dim)
+    return out
+  }
+
+  static func render(_ state: WizardState, id: String, scroll: Int, naming: Bool, in area: Rect, into grid: inout Grid) {
+    let t = state.localizer
+    grid.clear(area)
+    let box = overlayBox(width: 100, height: area.height, in: area)
+    let title = state.pack.trainingCase(id).map { t($0.title) } ?? id
+    grid.box(box, title: Text.truncate(title, to: max(1, box.width - 6), ellipsis: true))
+    let inner = box.inset(dx: 2, dy: 1)
+    let footerRows = naming ? 3 : 1
+    let textArea = inner.top(max(1, inner.height - footerRows))
+    let all = lines(state, id: id, width: max(10, inner.width - 2))
+    let offset = max(0, min(scroll, all.count - textArea.height))
+    for (row, (line, style)) in all.dropFirst(offset).prefix(textArea.height).enumerated() {
+      grid.put(line, in: textArea, row: row, style: style)
+    }
+    if offset > 0 { grid.put("↑", in: inner, row: 0, column: inner.width - 1, style: .dim) }
+    let more = offset + textArea.height < all.count
+    if more { grid.put("↓", in: textArea, row: textArea.height - 1, column: inner.width - 1, style: .dim) }
+    let bottom = inner.dropTop(textArea.height)
+    if naming {
+      let label = t("wizard.case.group-label") + " "
+      let used = grid.put(label, in: bottom, row: 1, style: .title)
+      FieldView.draw(state, .group, focused: true, placeholder: t("wizard.case.group-placeholder"), in: bottom, row: 1, column: used, width: bottom.width - used, into: &grid)
+      grid.put(Text.truncate(t(more ? "wizard.case.keys.naming.more" : "wizard.case.keys.naming"), to: bottom.width, ellipsis: true), in: bottom, row: 2, style: .dim)
+    } else {
+      grid.put(Text.truncate(t(more ? "wizard.case.keys.more" : "wizard.case.keys"), to: bottom.width, ellipsis: true), in: bottom, row: 0, style: .dim)
+    }
+  }
+}

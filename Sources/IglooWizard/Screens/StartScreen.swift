@@ -80,7 +80,9 @@ enum StartScreen {
       let name = saved.workplace.isEmpty ? (saved.handle.id as NSString).lastPathComponent : saved.workplace
       return ListRow(spans: [Span("  " + name, .dim)], right: [Span(" " + t("wizard.start.unreadable.short"), .error)])
     }
-    let name = saved.workplace.isEmpty ? t("wizard.start.no-workplace") : saved.workplace
+    var name = saved.workplace.isEmpty ? t("wizard.start.no-workplace") : saved.workplace
+    // Two groups on one case share the workplace; the group's name tells their rows apart.
+    if !saved.group.isEmpty { name = t("wizard.start.group-row", ["group": saved.group, "workplace": name]) }
     let right = "  " + (saved.date.isEmpty ? "" : saved.date + "  ")
       + t("wizard.start.progress", ["answered": String(saved.answered), "total": String(saved.total)])
     let nameWidth = max(4, width - Text.width(right) - 3)

@@ -41,6 +41,8 @@ public enum WizardRenderer {
       case .stepMenu(let selection): StepMenuOverlay.render(state, selection: selection, in: area, into: &grid)
       case .levelPicker(let selection): LevelPickerOverlay.render(state, selection: selection, in: area, into: &grid)
       case .confirm(let what): ConfirmOverlay.render(state, what, in: area, into: &grid)
+      case .trainingCase(let id, let scroll, let naming):
+        CaseOverlay.render(state, id: id, scroll: scroll, naming: naming, in: area, into: &grid)
       }
     }
     drawMessage(state, in: Rect(x: 1, y: size.height - 2, width: size.width - 2, height: 1), into: &grid)
@@ -67,10 +69,15 @@ public enum WizardRenderer {
     let leftWidth = grid.put(left, in: rect, row: 0, style: .title)
     let room = rect.width - leftWidth - 2
     // The workplace gives way first: the save status and the language must always show.
-    if let session = state.session, !session.about.workplace.isEmpty {
+    // A workshop group's name comes first: it is what tells two groups' screens apart.
+    if let session = state.session, !session.about.workplace.isEmpty || !session.about.group.isEmpty {
+      let place = [
+        session.about.group.isEmpty ? "" : t("wizard.header.group", ["group": session.about.group]),
+        session.about.workplace,
+      ].filter { !$0.isEmpty }.joined(separator: " · ")
       let space = room - Text.width(rightText) - 3
       if space >= 6 {
-        rightText = Text.truncate(session.about.workplace, to: space, ellipsis: true) + " · " + rightText
+        rightText = Text.truncate(place, to: space, ellipsis: true) + " · " + rightText
       }
     }
     let shown = Text.truncate(rightText, to: room, ellipsis: true)

@@ -8,6 +8,7 @@ extension WizardState {
     case .stepMenu?: return [.stepMenu, .list, .global]
     case .levelPicker?: return [.levelPicker, .list, .global]
     case .confirm?: return [.confirm, .global]
+    case .trainingCase(_, _, let naming)?: return naming ? [.caseIntro, .textField, .global] : [.caseStory, .global]
     case nil: break
     }
     if let editor, editor.field.isInline { return [.noteEditing, .textField, .global] }

@@ -53,6 +53,8 @@ public enum FieldID: Sendable, Hashable {
   case note(String)
   /// Scope: what the workplace calls the use case with this id.
   case scopeNote(String)
+  /// About (and a training case being opened): the workshop group's name.
+  case group
 
   /// How the field is edited.
   public var kind: FieldKind {
@@ -75,6 +77,7 @@ public enum FieldID: Sendable, Hashable {
   /// The interface string of its label.
   public var labelKey: String {
     switch self {
+    case .group: "wizard.about.group"
     case .workplace: "wizard.about.workplace"
     case .unit: "wizard.about.unit"
     case .sector: "wizard.about.sector"
@@ -137,6 +140,8 @@ extension WizardState {
   /// The fields of the About form, which grow with the participants and voices.
   public var aboutFields: [FieldID] {
     var out: [FieldID] = [.workplace, .unit, .sector, .employees, .date]
+    // A workshop group's session names its group first; an ordinary assessment has no such field.
+    if let about = session?.about, !about.group.isEmpty || !about.trainingCase.isEmpty { out.insert(.group, at: 0) }
     for i in (session?.about.participants ?? []).indices { out += [.participantName(i), .participantRole(i)] }
     out.append(.addParticipant)
     for i in (session?.voices ?? []).indices { out.append(.voiceName(i)) }
@@ -192,6 +197,7 @@ extension WizardState {
     let about = session.about
     let item = planEditorItem.map { session.plan[$0] }
     switch field {
+    case .group: return about.group
     case .workplace: return about.workplace
     case .unit: return about.unit
     case .sector: return about.sector
@@ -233,6 +239,7 @@ extension WizardState {
     guard var s = session else { return false }
     let planIndex = planEditorItem
     switch field {
+    case .group: s.about.group = text.trimmingCharacters(in: .whitespaces)
     case .workplace: s.about.workplace = text
     case .unit: s.about.unit = text
     case .sector: s.about.sector = text

@@ -55,6 +55,10 @@ public enum Overlay: Sendable, Hashable {
   case levelPicker(selection: Int)
   /// A yes/no question.
   case confirm(Confirmation)
+  /// A training case's story and questions for discussion, scrolled by `scroll` lines. With
+  /// `naming`, the case is being opened: the group types its name below the story, and Enter
+  /// creates the session; without, the story is shown again during the work.
+  case trainingCase(id: String, scroll: Int, naming: Bool)
 }
 
 /// What a yes/no question is about.

@@ -55,13 +55,17 @@ extension WizardState {
       }
       return closeCurrent() + [.open(saved.handle)]
     case .trainingCase(let id):
-      guard let c = pack.trainingCase(id) else { return [] }
-      return closeCurrent() + [.create(Session(trainingCase: c, pack: pack, date: today))]
+      // The story first, and the group's name: two groups on one case must never share a file.
+      openCase(id)
+      return []
     case .language:
       language = language == .da ? .en : .da
       return []
     }
   }
+
+  /// Closes the session being edited, if any, before another is opened.
+  mutating func closeCurrentSession() -> [Effect] { closeCurrent() }
 
   private mutating func closeCurrent() -> [Effect] {
     guard let handle else { return [] }
@@ -260,6 +264,8 @@ extension WizardState {
 
   mutating func performInOverlay(_ action: WizardAction, _ overlay: Overlay) -> [Effect] {
     switch overlay {
+    case .trainingCase(let id, let scroll, let naming):
+      return performOnCase(action, id: id, scroll: scroll, naming: naming)
     case .help(let scroll):
       switch action {
       case .close: self.overlay = nil

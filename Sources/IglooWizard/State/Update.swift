@@ -38,6 +38,8 @@ extension WizardState {
       return go(to: step == .start ? nil : step.next)
     case .previousStep:
       return go(to: step.previous)
+    case .showCase:
+      return showCaseStory()
     case .goToStep:
       guard session != nil else { return [] }
       let effects = commitEditor()
@@ -139,5 +141,53 @@ extension WizardState {
       }
     }
     _ = go(to: target)
+  }
+}
+
+extension WizardState {
+  /// Opens training case `id` for a new group: its story and questions, with the group's name
+  /// to type below them. Nothing is created until the name is given (Enter).
+  public mutating func openCase(_ id: String) {
+    guard pack.trainingCase(id) != nil else { return }
+    if let i = startEntries.firstIndex(of: .trainingCase(id)) { startSelection = i }
+    overlay = .trainingCase(id: id, scroll: 0, naming: true)
+    editor = FieldEditor(field: .group, value: "")
+  }
+
+  /// Shows the story of the session's training case again, over whatever is on screen.
+  public mutating func showCaseStory() -> [Effect] {
+    guard let session, let c = pack.trainingCase(of: session) else {
+      message = Message("wizard.case.none")
+      return []
+    }
+    let effects = commitEditor()
+    overlay = .trainingCase(id: c.id, scroll: 0, naming: false)
+    return effects
+  }
+
+  /// Keys over a training case's story: scroll, close, and (when opening it) start the group.
+  mutating func performOnCase(_ action: WizardAction, id: String, scroll: Int, naming: Bool) -> [Effect] {
+    switch action {
+    case .previousItem:
+      overlay = .trainingCase(id: id, scroll: max(0, scroll - 1), naming: naming)
+    case .nextItem:
+      let most = max(0, CaseOverlay.lines(self, id: id, width: CaseOverlay.textWidth(viewport)).count - 1)
+      overlay = .trainingCase(id: id, scroll: min(scroll + 1, most), naming: naming)
+    case .close:
+      overlay = nil
+      if naming { editor = nil }
+    case .startCase where naming:
+      let group = (editor?.buffer.text ?? "").trimmingCharacters(in: .whitespaces)
+      guard !group.isEmpty, let c = pack.trainingCase(id) else {
+        message = Message("wizard.case.group-required", style: .error)
+        return []
+      }
+      overlay = nil
+      editor = nil
+      return closeCurrentSession() + [.create(Session(trainingCase: c, pack: pack, date: today, group: group))]
+    default:
+      break
+    }
+    return []
   }
 }

@@ -1,0 +1,103 @@
+import Foundation
+import IglooContent
+import IglooEngine
+import IglooTestSupport
+import Testing
+
+@testable import IglooReport
+
+/// The plenary comparison of workshop groups (`igloo compare --groups`) and the anonymous roll-up
+/// (`igloo aggregate`), as golden Markdown in both languages.
+@Suite struct WorkshopGoldenTests {
+  static let pack = Packs.builtin
+
+  /// Group `name` on the call-centre case, answering every applicable statement with `point(i)`.
+  /// (nil: left unanswered).
+  static func group(_ name: String, case id: String = "call-centre", point: (Int) -> Int?) -> Session {
+    var s = Session(trainingCase: pack.trainingCase(id)!, pack: pack, date: "2026-12-01", group: name)
+    for (i, q) in s.applicableQuestions(pack).enumerated() where q.kind == .finding {
+      if let p = point(i) { s.setAnswer(Answer(.point(p)), question: q.id, voice: Voice.single.id) }
+    }
+    return s
+  }
+
+  /// Three groups: one that sees much risk, one that sees little, one in between that left a few
+  /// statements unanswered.
+  static var groups: [Session] {
+    [
+      group("Bord 1") { _ in 5 },
+      group("Bord 2") { $0 % 2 == 0 ? 1 : 2 },
+      group("Bord 3") { i in i % 7 == 3 ? nil : 3 },
+    ]
+  }
+
+  @Test(arguments: [Language.da, .en])
+  func plenaryComparison(_ language: Language) {
+    let sessions = Self.groups
+    let comparison = GroupComparison(sessions.map { Assessment(session: $0, pack: Self.pack) }, labels: ["a", "b", "c"], pack: Self.pack)
+    let text = RoundsMarkdown.groups(
+      comparison, pack: Self.pack, language: language, facilitatorCase: Self.pack.trainingCase("call-centre"))
+    assertGolden(text, named: "groups-call-centre.\(language.rawValue).md", in: goldenDirectory)
+    // Not before and after: no column is called "previous" or "now".
+    let before = Self.pack.string("report.rounds.old", language), now = Self.pack.string("report.rounds.new", language)
+    #expect(!text.contains("| \(before) |") && !text.contains("| \(now) |"))
+    for name in ["Bord 1", "Bord 2", "Bord 3"] { #expect(text.contains("| \(name) |")) }
+    #expect(text.contains(Self.pack.trainingCase("call-centre")!.facilitatorNote[language].prefix(40)))
+  }
+
+  @Test func everyTableHasAtMostFiveColumnsEvenWithEightGroups() {
+    let sessions = (1...8).map { n in Self.group("Gruppe \(n)") { i in (i + n) % 5 + 1 } }
+    let comparison = GroupComparison(sessions.map { Assessment(session: $0, pack: Self.pack) }, labels: [], pack: Self.pack)
+    let text = RoundsMarkdown.groups(comparison, pack: Self.pack, language: .da)
+    let header = text.split(separator: "\n").filter { $0.hasPrefix("|") && !$0.hasPrefix("| -") && !$0.hasPrefix("|-") }
+    #expect(!header.isEmpty)
+    for line in header { #expect(line.filter { $0 == "|" }.count - 1 <= 5, "too wide: \(line)") }
+    for n in 1...8 { #expect(text.contains("| Gruppe \(n) |")) }
+  }
+
+  @Test(arguments: [Language.da, .en])
+  func rollUpSuppressesSmallGroups(_ language: Language) {
+    // Six sessions: five from private services, one from a municipality.
+    var sessions = (0..<5).map { n in Self.group("G\(n)") { i in (i + n) % 5 + 1 } }
+    sessions.append(Self.group("Kommune", case: "home-care") { _ in 4 })
+    let aggregation = Aggregation(sessions.map { Assessment(session: $0, pack: Self.pack) }, pack: Self.pack)
+    let text = RoundsMarkdown.aggregation(aggregation, pack: Self.pack, language: language)
+    assertGolden(text, named: "aggregate-six.\(language.rawValue).md", in: goldenDirectory)
+    let hidden = Self.pack.string("report.rounds.aggregate.suppressed", language).replacingOccurrences(of: "{min}", with: "5")
+    let municipality = Self.pack.sector("public-municipality")!.name[language]
+    #expect(text.contains("| \(municipality) | \(hidden) |"))
+    #expect(text.contains("| \(Self.pack.sector("private-services")!.name[language]) | 5 |"))
+  }
+}
+
+/// `igloo compare` (before and after): every change it prints is the later printed figure minus
+/// the earlier one, never the unrounded difference (issue 14: `87 (høj) | 0 (lav) | \-88`).
+@Suite struct ComparisonFigureTests {
+  @Test func everyPrintedChangeMatchesThePrintedFigures() throws {
+    let pack = Packs.builtin
+    let old = try Fixture.callCentre.session
+    var new = old
+    // Move every other answer of the first voice, so that many figures change by odd amounts.
+    let voice = new.voices[0].id
+    for (i, (q, answer)) in (new.answers[voice] ?? [:]).sorted(by: { $0.key < $1.key }).enumerated() where i % 2 == 0 {
+      if let p = answer.point { new.setAnswer(Answer(.point(p == 5 ? 1 : p + 1)), question: q, voice: voice) }
+    }
+    let text = RoundsMarkdown.comparison(
+      RoundComparison(old: Assessment(session: old, pack: pack), new: Assessment(session: new, pack: pack)), language: .da)
+    func number(_ cell: Substring) -> Int? {
+      Int(cell.trimmingCharacters(in: .whitespaces).split(separator: " ").first?.replacingOccurrences(of: "\\", with: "") ?? "")
+    }
+    var checked = 0
+    for line in text.split(separator: "\n") where line.hasPrefix("| ") {
+      let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0 }
+      // Levels (6 columns): name, before, now, change, …; findings (5): name, kind, before, now, change.
+      let start = cells.count == 6 ? 1 : cells.count == 5 ? 2 : nil
+      guard let start, let before = number(cells[start]), let now = number(cells[start + 1]),
+        let change = number(cells[start + 2])
+      else { continue }
+      #expect(change == now - before, "\(line)")
+      checked += 1
+    }
+    #expect(checked > 10)
+  }
+}
