@@ -583,8 +583,10 @@ public final class PlainWizard {
       }
       if path.isEmpty { path = suggested }
       do {
+        // The file name's extension picks the format (.docx, .json, .csv); anything else is Markdown.
+        let format = ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? .markdown
         let written = try environment.export(
-          Assessment(session: session, pack: pack), format: .markdown, language: language, to: path)
+          Assessment(session: session, pack: pack), format: format, language: language, to: path)
         say(t("wizard.export.written", ["path": written]))
         return
       } catch {
