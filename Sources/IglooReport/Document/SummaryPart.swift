@@ -131,7 +131,7 @@ extension ReportBuilder {
     }
     doc.paragraph(w("plan.summary.intro"))
     doc.table(
-      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [8.0, 4.0, 2.5, 2.5])
+      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.5, 2.5, 2.5])
   }
 
   /// The summary plan table's header: what, who, deadline, status.

@@ -76,7 +76,7 @@ struct DocxBody {
     String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
   }
 
-  /// A table with fixed column widths, a repeating header row and rows that do not split.
+  /// A table with fixed column widths and a header row that repeats on every page.
   private func table(_ t: ReportDocument.Table) -> String {
     let widths = t.widths.map(OOXML.twips)
     var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/>"
@@ -85,7 +85,9 @@ struct DocxBody {
     out += "</w:tblPr><w:tblGrid>"
     out += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
     func row(_ cells: [String], header: Bool) -> String {
-      var r = "<w:tr><w:trPr><w:cantSplit/>"
+      // No <w:cantSplit/>: LibreOffice 7.4 drops the rows after the first of a table that meets
+      // the foot of a page when its rows may not split (seen with the call-centre report).
+      var r = "<w:tr><w:trPr>"
       if header { r += "<w:tblHeader/>" }
       if t.forSigning && !header { r += "<w:trHeight w:val=\"\(OOXML.twips(1.2))\" w:hRule=\"atLeast\"/>" }
       r += "</w:trPr>"
