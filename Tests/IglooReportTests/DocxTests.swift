@@ -173,6 +173,13 @@ import ZIPFoundation
       let everything = Docx.wordCounts(Docx.allText(doc))
       let broken = cells.filter { (printed[$0] ?? 0) < (everything[$0] ?? 0) }.sorted()
       #expect(broken.isEmpty, "\(file.name): words broken or missing in print: \(broken.prefix(20))")
+      // And nothing printed is a fragment: every printed word is a word of the document (a
+      // repeated header row can hide a broken header cell from the count above).
+      let w = wording(file.language)
+      let footer = w("docx.page", ["page": "1", "pages": "1"]) + " " + assessment.session.about.workplace
+      let known = Docx.vocabulary(Docx.allText(doc) + "\n" + footer)
+      let fragments = Set(text.split { !$0.isLetter }.map(String.init).filter { $0.count >= 4 && !known.contains($0) })
+      #expect(fragments.isEmpty, "\(file.name): printed word fragments: \(fragments.sorted().prefix(20))")
     }
   }
 }
@@ -216,6 +223,17 @@ enum Docx {
       .flatMap { $0.split { !$0.isLetter } }.map(String.init).filter { $0.count >= 4 }
   }
 
+  /// Every word of `text`, including hyphenated compounds joined without their hyphen, as
+  /// pdftotext prints one broken at its hyphen.
+  static func vocabulary(_ text: String) -> Set<String> {
+    var out = Set(text.split { !$0.isLetter }.map(String.init))
+    for token in text.split(whereSeparator: \.isWhitespace) where token.contains("-") {
+      let parts = token.split { !$0.isLetter && $0 != "-" }
+      for part in parts { out.insert(part.split(separator: "-").joined()) }
+    }
+    return out
+  }
+
   /// How often each word occurs in `text`.
   static func wordCounts(_ text: String) -> [String: Int] {
     words(text).reduce(into: [:]) { $0[$1, default: 0] += 1 }
@@ -229,7 +247,7 @@ enum Docx {
       case .paragraph(let runs): runs.map(\.text).joined()
       case .bullets(let items), .numbered(let items): items.map { $0.map(\.text).joined() }.joined(separator: "\n")
       case .table(let t): ([t.header] + t.rows).map { $0.joined(separator: "\n") }.joined(separator: "\n")
-      case .chart(let c): c.caption
+      case .chart(let c): ([c.caption, c.title, c.axis] + c.categories + c.series.map(\.name)).joined(separator: "\n")
       case .pageBreak: ""
       }
     }.joined(separator: "\n")

@@ -89,7 +89,7 @@ extension ReportBuilder {
           ? voices.map { v in r.session.answer(d.question, voice: v.id).map { w.answer($0.value) } ?? "–" }
           : [voiceAnswers(d.question, r)]
         return [w.question(d.question)] + answers + [w("disagreements.steps", ["count": String(d.spread)]), agreed]
-      }, widths: own ? [7.0, 2.5, 2.5, 2.5, 2.5] : [7.0, 5.0, 2.5, 2.5])
+      }, widths: own ? [6.0, 3.0, 3.0, 2.5, 2.5] : [7.0, 5.0, 2.5, 2.5])
   }
 
   /// Answers kept in the file but not counted, because their question no longer applies.
