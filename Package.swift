@@ -4,7 +4,7 @@ import PackageDescription
 // Layers, lowest first. Each module imports only the ones above it in this list:
 //   IglooContent  – the content model, its YAML loader and validator, the built-in pack
 //   IglooEngine   – sessions, applicability, scoring, recommendations, flags, merge, compare
-//   IglooReport   – Markdown, JSON and CSV renderings of an assessment
+//   IglooReport   – Markdown, Word (.docx), JSON and CSV renderings of an assessment
 //   IglooStore    – files on disk: atomic writes, locks, session folder, migration
 //   IglooWizard   – the wizard's state machine and screen model (a grid of cells); no ncurses
 //   IglooTerminal – the one module that imports ncurses: draw a grid, read keys, restore the tty
@@ -22,11 +22,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     .target(name: "IglooContent", dependencies: ["Yams"]),
     .target(name: "IglooEngine", dependencies: ["IglooContent"]),
-    .target(name: "IglooReport", dependencies: ["IglooContent", "IglooEngine"]),
+    .target(name: "IglooReport", dependencies: ["IglooContent", "IglooEngine", "ZIPFoundation"]),
     .target(name: "IglooStore", dependencies: ["IglooContent", "IglooEngine"]),
     .target(name: "IglooWizard", dependencies: ["IglooContent", "IglooEngine", "IglooReport", "IglooStore"]),
     .systemLibrary(
@@ -50,7 +51,8 @@ let package = Package(
     .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooEngineTests", dependencies: ["IglooEngine", "IglooTestSupport"]),
     .testTarget(
-      name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport", "SwiftCSV"], exclude: ["Golden"],
+      name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport", "SwiftCSV", "ZIPFoundation"],
+      exclude: ["Golden"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooStoreTests", dependencies: ["IglooStore", "IglooTestSupport"]),
     .testTarget(

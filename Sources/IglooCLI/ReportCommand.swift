@@ -12,13 +12,13 @@ extension ReportPart: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Write the assessment of a saved session as Markdown, JSON or CSV.",
+    abstract: "Write the assessment of a saved session as Markdown, Word (.docx), JSON or CSV.",
     discussion: "A bad session file gives one line naming the file and the problem, exit code 2, and nothing is written.")
 
   @Argument(help: "The session file.")
   var file: String
 
-  @Option(name: .long, help: "md (the assessment), json (everything computed) or csv (the action plan).")
+  @Option(name: .long, help: "md (the assessment), docx (the assessment as a Word document), json (everything computed) or csv (the action plan).")
   var format: ReportFormat = .markdown
 
   @Option(name: .long, help: "all (the summary and the working papers) or summary (the summary alone).")
@@ -37,6 +37,8 @@ struct ReportCommand: ParsableCommand {
       let pack = try global.loadPack()
       let session = try loadSession(file, pack: pack)
       let data = format.render(Assessment(session: session, pack: pack), language: global.language(), part: part)
+      // Only the Word package can come out empty (its in-memory zip failed); never write that as a file.
+      guard !data.isEmpty else { throw CLIError(exitCode: 1, message: "the \(format.rawValue) report could not be built") }
       try emit(data, to: output, force: force, sessions: [file])
     }
   }

@@ -3728,8 +3728,8 @@ strings:
 
   # --- 9 Export ---------------------------------------------------------------------
   plain.export.intro:
-    da: "Gem vurderingen som Markdown til referatet og APV'en."
-    en: "Save the assessment as Markdown for the minutes and the APV."
+    da: "Gem vurderingen som Markdown til referatet og APV'en, eller som Word-dokument, hvis filnavnet ender på .docx."
+    en: "Save the assessment as Markdown for the minutes and the APV, or as a Word document if the file name ends in .docx."
   plain.export.prompt:
     da: "Fil (Enter = {path}, - = spring over): "
     en: "File (Enter = {path}, - = skip): "
@@ -4059,8 +4059,8 @@ strings:
     da: "Ikke nok svar:"
     en: "Not enough answers:"
   report.finding.not-enough.text:
-    da: "Mindst halvdelen af udsagnene bag et tal skal være besvaret på skalaen. Disse udsagn mangler et svar:"
-    en: "At least half of the statements behind a figure must be answered on the scale. These statements lack an answer:"
+    da: "Mindst halvdelen af udsagnene bag et tal skal være besvaret på skalaen. Disse udsagn mangler et svar: {statements}."
+    en: "At least half of the statements behind a figure must be answered on the scale. These statements lack an answer: {statements}."
   report.finding.transparency.label:
     da: "Gennemsigtighedshul:"
     en: "Transparency gap:"
@@ -4080,8 +4080,14 @@ strings:
     da: "Svar"
     en: "Answer"
   report.questions.counted:
-    da: "Regnet med"
-    en: "Counted"
+    da: "Point regnet med"
+    en: "Points counted"
+  report.questions.counted.median:
+    da: "{points} (median)"
+    en: "{points} (median)"
+  report.questions.counted.agreed:
+    da: "{points} (aftalt)"
+    en: "{points} (agreed)"
   report.questions.combined:
     da: "Samlet svar"
     en: "Combined answer"
@@ -4448,6 +4454,12 @@ strings:
   report.plan.details.heading:
     da: "Handlingsplanen i detaljer"
     en: "The action plan in detail"
+  report.plan.details.level:
+    da: "Niveau: {level}"
+    en: "Level: {level}"
+  report.plan.details.source:
+    da: "Kilde: {source}"
+    en: "Source: {source}"
   report.plan.rejected.item:
     da: "({level}) – {reasons}"
     en: "({level}) – {reasons}"
@@ -4511,6 +4523,12 @@ strings:
   report.questions.why.text:
     da: "Hvorfor vi spørger: {why}"
     en: "Why we ask: {why}"
+  report.summary.chart.caption.docx:
+    da: "Diagrammet viser for hvert niveau den gennemsnitlige restrisiko og den gennemsnitlige uudnyttede mulighed på en skala fra 0 til 100. Et niveau uden tal har ingen søjle."
+    en: "For each level the chart shows the average residual risk and the average untapped opportunity on a scale from 0 to 100. A level without a figure has no bar."
+  report.docx.page:
+    da: "side {page} af {pages}"
+    en: "page {page} of {pages}"
 
 """#),
     PackFile(path: "strings/rounds.yaml", text: #"""
@@ -5457,6 +5475,12 @@ strings:
   wizard.export.format.csv:
     da: "CSV (handlingsplanen)"
     en: "CSV (the action plan)"
+  wizard.export.format.docx:
+    da: "Word (vurderingen til print og APV-mappen)"
+    en: "Word (the assessment, for print and the APV folder)"
+  wizard.export.format.docx.detail:
+    da: "Rapporten som Word-dokument: en sammenfatning på højst tre sider med plads til underskrift, derefter bilag med alle udsagn og beregninger."
+    en: "The report as a Word document: a summary of at most three pages with room to sign, then working papers with every statement and calculation."
   wizard.export.format.md.detail:
     da: "Rapporten med profil, fund, handlingsplan, videnshuller og uenigheder. Kan åbnes i enhver teksteditor og laves om til Word med pandoc."
     en: "The report with profile, findings, action plan, knowledge gaps and disagreements. Opens in any text editor and can be turned into Word with pandoc."

@@ -10,6 +10,8 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   case json
   /// The action plan, for spreadsheets.
   case csv
+  /// The assessment as a Word document, for the minutes, the APV folder and print.
+  case docx
 
   /// The file name extension.
   public var fileExtension: String { rawValue }
@@ -25,6 +27,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case .markdown: Data(MarkdownReport.render(assessment, language: language, part: part).utf8)
     case .json: JSONReport.render(assessment, language: language, part: part)
     case .csv: Data(CSVReport.render(assessment, language: language, part: part).utf8)
+    case .docx: DocxReport.render(assessment, language: language, part: part)
     }
   }
 }

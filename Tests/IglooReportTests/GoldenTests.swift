@@ -27,6 +27,19 @@ import Testing
     assertGolden(text, named: "\(fixture.rawValue).\(language.rawValue).csv", in: goldenDirectory)
   }
 
+  @Test(arguments: Language.allCases)
+  func summaryPart(_ language: Language) throws {
+    let assessment = try Fixture.callCentre.assessment
+    for format in [Format.markdown, .json, .csv] {
+      let data = format.render(assessment, language: language, part: .summary)
+      assertGolden(data, named: "call-centre.summary.\(language.rawValue).\(format.fileExtension)", in: goldenDirectory)
+    }
+    let docx = try Docx.parts(DocxReport.render(assessment, language: language, part: .summary))
+    assertGolden(
+      Docx.goldenText(docx), named: "call-centre.summary.\(language.rawValue).xml.txt",
+      in: goldenDirectory.appendingPathComponent("docx"))
+  }
+
   @Test(arguments: Fixture.allCases, Format.allCases)
   func renderingTwiceGivesTheSameBytes(_ fixture: Fixture, _ format: Format) throws {
     for language in Language.allCases {

@@ -32,7 +32,6 @@ extension ReportBuilder {
     let w = r.w
     func label(_ key: String) -> String { w("label", ["label": w(key)]) }
     var items: [[ReportDocument.Run]] = [
-      ReportDocument.item(label("plan.level"), w.level(row.level)),
       ReportDocument.item(label("plan.reasons"), row.reasons.joined(separator: "; ")),
       ReportDocument.item(label("plan.how"), row.how.isEmpty ? w("plan.how.none") : row.how),
     ]
@@ -42,7 +41,9 @@ extension ReportBuilder {
     if !row.evaluation.trimmingCharacters(in: .whitespaces).isEmpty {
       items.append(ReportDocument.item(label("plan.evaluation"), row.evaluation))
     }
-    if !row.source.isEmpty { items.append(ReportDocument.item(label("plan.source"), row.source)) }
+    var facts = w("plan.details.level", ["level": w.level(row.level)])
+    if !row.source.isEmpty { facts += " · " + w("plan.details.source", ["source": row.source]) }
+    items.append([.plain(facts)])
     return items
   }
 }

@@ -17,7 +17,8 @@ enum Charts {
         (w("chart.risk"), levels.map { $0.risk.average }),
         (w("chart.opportunity"), levels.map { $0.opportunity.average }),
       ],
-      mermaid: mermaid(r), text: text(r))
+      mermaid: mermaid(r), text: text(r), markdownCaption: w("summary.chart.caption"),
+      caption: w("summary.chart.caption.docx"))
   }
 
   /// A Mermaid `xychart-beta`: bars for residual risk, a line for untapped opportunity.

@@ -16,7 +16,7 @@ extension ReportBuilder {
       if !flag.useCases.isEmpty {
         facts.append(w("flags.because", ["use_cases": flag.useCases.map(w.useCase).joined(separator: ", ")]))
       }
-      doc.bullets(facts)
+      doc.paragraph(facts.joined(separator: " · "))
     }
     if r.assessment.flags.isEmpty { doc.paragraph(w("flags.none")) }
   }

@@ -26,7 +26,9 @@ extension ReportBuilder {
     let w = r.w
     let f = result.finding
     doc.heading(4, f.shortTitle[r.language])
-    doc.labelled(w("finding.statement"), f.title[r.language])
+    // The report's whole sentence under the short title; while a finding has no short title of
+    // its own, the heading already is the sentence.
+    if f.shortTitle[r.language] != f.title[r.language] { doc.labelled(w("finding.statement"), f.title[r.language]) }
     doc.paragraph(
       w("finding.meta", ["polarity": w.polarity(f.polarity), "technology": w.technology(f.technology), "source": f.source]))
     doc.labelled(w("finding.why"), f.summary[r.language])
@@ -68,31 +70,46 @@ extension ReportBuilder {
       let gaps = scales.filter { !$0.isEnough }.flatMap(\.gaps)
       var seen = Set<String>()
       let unique = gaps.filter { seen.insert($0).inserted }
-      doc.labelled(w("finding.not-enough.label"), w("finding.not-enough.text"))
-      doc.bullets(unique.map { w("quoted", ["text": w.question($0)]) })
+      let statements = unique.map { w("quoted", ["text": w.question($0)]) }.joined(separator: ", ")
+      doc.labelled(w("finding.not-enough.label"), w("finding.not-enough.text", ["statements": statements]))
     }
     if result.transparencyGap {
       doc.labelled(w("finding.transparency.label"), w("finding.transparency.text"))
     }
 
     let questions = r.questions(measuring: f.id)
-    let several = r.session.voices.count > 1
+    let voices = r.session.voices
+    // Up to two voices get a column each; more share one column, so no table exceeds five.
+    let own = voices.count == 2
     let rows = questions.map { item -> [String] in
       let q = item.question
       let answer = r.session.effectiveAnswer(q.id, r.pack)
       var role = w.measureRole(item.role)
       if q.reversed { role = w("role.reversed", ["role": role]) }
       let statement = w("questions.statement.role", ["statement": q.text[r.language], "role": role])
-      return [statement] + (several ? [voiceAnswers(q.id, r)] : []) + [
-        w.effective(answer), r.itemScore(q).map { Numbers.exact($0, r.language) } ?? "–",
-      ]
+      if voices.count == 1 {
+        return [statement, w.effective(answer), r.itemScore(q).map { Numbers.exact($0, r.language) } ?? "–"]
+      }
+      let answers =
+        own
+        ? voices.map { v in r.session.answer(q.id, voice: v.id).map { w.answer($0.value) } ?? "–" }
+        : [voiceAnswers(q.id, r)]
+      return [statement] + answers + [counted(answer, r.itemScore(q), r)]
     }
-    let header =
-      [w("questions.statement")] + (several ? [w("questions.answers")] : [])
-      + [w(several ? "questions.counted" : "questions.answer"), w("questions.points")]
-    doc.table(
-      header, rows, widths: several ? [7.5, 3.5, 3.5, 2.5] : [11.0, 3.5, 2.5],
-      align: several ? [.left, .left, .left, .right] : [.left, .left, .right])
+    let header: [String]
+    let widths: [Double]
+    let align: [ReportDocument.Align]
+    if voices.count == 1 {
+      header = [w("questions.statement"), w("questions.answer"), w("questions.points")]
+      (widths, align) = ([10.5, 4.0, 2.5], [.left, .left, .right])
+    } else if own {
+      header = [w("questions.statement")] + voices.map { w.voice($0.id, in: r.session) } + [w("questions.counted")]
+      (widths, align) = ([8.5, 3.0, 3.0, 2.5], [.left, .left, .left, .right])
+    } else {
+      header = [w("questions.statement"), w("questions.answers"), w("questions.counted")]
+      (widths, align) = ([8.5, 5.5, 3.0], [.left, .left, .right])
+    }
+    doc.table(header, rows, widths: widths, align: align)
     doc.bullets(statementNotes(questions.map(\.question), r))
   }
 
@@ -106,6 +123,18 @@ extension ReportBuilder {
       if let why = q.why?[r.language] { parts.append(w("questions.why.text", ["why": why])) }
       guard !parts.isEmpty else { return nil }
       return ReportDocument.item(w("quoted", ["text": q.text[r.language]]), parts.joined(separator: " "))
+    }
+  }
+
+  /// What a statement counts with when there are several voices: the points and how they were
+  /// reached (median or agreed), or the answer in words when it gives no points.
+  static func counted(_ answer: EffectiveAnswer?, _ points: Double?, _ r: ReportContext) -> String {
+    guard let answer, let points, answer.score != nil else { return r.w.effective(answer) }
+    let value = Numbers.exact(points, r.language)
+    switch answer.basis {
+    case .single: return value
+    case .median: return r.w("questions.counted.median", ["points": value])
+    case .agreed: return r.w("questions.counted.agreed", ["points": value])
     }
   }
 

@@ -48,6 +48,10 @@ struct ReportDocument: Sendable {
     var mermaid: String
     /// The chart as text bars, for viewers that do not.
     var text: String
+    /// The caption above the Markdown forms: bars and a line, and the text version.
+    var markdownCaption: String
+    /// The caption above the drawn chart in Word.
+    var caption: String
   }
 
   /// One block of the document.

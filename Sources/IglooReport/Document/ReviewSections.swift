@@ -76,14 +76,21 @@ extension ReportBuilder {
     }
     // Merged workshop groups are groups, not management and employees (`igloo merge` of group files).
     doc.paragraph(w(r.session.about.group.isEmpty ? "disagreements.intro" : "disagreements.intro.groups"))
+    // Two voices get a column each, as in the statement tables; more share one column.
+    let own = voices.count == 2
+    let header =
+      [w("questions.statement")] + (own ? voices.map { w.voice($0.id, in: r.session) } : [w("questions.answers")])
+      + [w("disagreements.spread"), w("disagreements.agreed")]
     doc.table(
-      [w("questions.statement"), w("questions.answers"), w("disagreements.spread"), w("disagreements.agreed")],
+      header,
       r.assessment.disagreements.map { d in
         let agreed = r.session.agreed[d.question].map { w.answer($0.value) } ?? w("disagreements.not-agreed")
-        return [
-          w.question(d.question), voiceAnswers(d.question, r), w("disagreements.steps", ["count": String(d.spread)]), agreed,
-        ]
-      }, widths: [7.0, 4.5, 2.5, 3.0])
+        let answers =
+          own
+          ? voices.map { v in r.session.answer(d.question, voice: v.id).map { w.answer($0.value) } ?? "–" }
+          : [voiceAnswers(d.question, r)]
+        return [w.question(d.question)] + answers + [w("disagreements.steps", ["count": String(d.spread)]), agreed]
+      }, widths: own ? [6.0, 3.0, 3.0, 2.5, 2.5] : [7.0, 5.0, 2.5, 2.5])
   }
 
   /// Answers kept in the file but not counted, because their question no longer applies.

@@ -42,9 +42,8 @@ extension ReportBuilder {
     doc.table(
       profileHeader(w, first: w("profile.technology")), rows.map { profileRow($0.0, $0.1, r) },
       widths: profileWidths, align: [.left, .left, .left, .left, .right])
-    doc.paragraph(w("profile.realised.intro"))
     let levels = r.assessment.levels.map { ($0, w.level($0.id)) }
-    doc.bullets((levels + rows).map { realised($0.0, $0.1, r) })
+    doc.labelled(w("profile.realised.intro"), (levels + rows).map { realised($0.0, $0.1, r) }.joined(separator: "; ") + ".")
   }
 
   /// A survey figure as a percentage in the report's language (`40 %` in Danish, `40%` in English).

@@ -87,7 +87,6 @@ extension ReportBuilder {
     let w = r.w
     doc.heading(2, w("summary.levels.heading"))
     doc.paragraph(w("summary.intro"))
-    doc.paragraph(w("summary.chart.caption"))
     doc.chart(Charts.profile(r))
     doc.table(
       profileHeader(w, first: w("profile.level")), r.assessment.levels.map { profileRow($0, w.level($0.id), r) },
@@ -140,7 +139,7 @@ extension ReportBuilder {
     }
     doc.paragraph(w("plan.summary.intro"))
     doc.table(
-      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.0, 2.5, 3.0])
+      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.5, 2.5, 2.5])
   }
 
   /// The summary plan table's header: what, who, deadline, status.

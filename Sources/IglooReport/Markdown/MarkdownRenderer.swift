@@ -26,7 +26,8 @@ enum MarkdownRenderer {
     case .table(let table):
       return self.table(table)
     case .chart(let chart):
-      return code("mermaid", chart.mermaid) + "\n\n" + code("text", chart.text)
+      return Markdown.inline(chart.markdownCaption) + "\n\n" + code("mermaid", chart.mermaid) + "\n\n"
+        + code("text", chart.text)
     case .pageBreak:
       // A thematic break: where the printed summary ends.
       return "---"

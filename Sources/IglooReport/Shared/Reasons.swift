@@ -9,7 +9,7 @@ extension Wording {
       return self(
         opportunity ? "reason.opportunity" : "reason.risk",
         [
-          "score": Numbers.whole(score), "band": self.band(band), "finding": finding(id),
+          "score": Numbers.whole(score), "band": self.band(band), "finding": shortFinding(id),
           "source": pack.finding(id)?.source ?? "",
         ])
     case .answer(let question, let answer):

@@ -629,14 +629,16 @@ public final class PlainWizard {
       }
       if path.isEmpty { path = suggested }
       do {
+        // The file name's extension picks the format (.docx, .json, .csv); anything else is Markdown.
+        let format = ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? .markdown
         let assessment = Assessment(session: session, pack: pack)
         let written: String
         do {
-          written = try environment.export(assessment, format: .markdown, language: language, to: path)
+          written = try environment.export(assessment, format: format, language: language, to: path)
         } catch let exists as ExportTargetExists {
           let answer = try ask(t("plain.export.replace", ["path": exists.path])).lineTrimmed.lowercased()
           guard ["j", "ja", "y", "yes"].contains(answer) else { continue }
-          written = try environment.export(assessment, format: .markdown, language: language, to: path, replacing: true)
+          written = try environment.export(assessment, format: format, language: language, to: path, replacing: true)
         }
         say(t("wizard.export.written", ["path": written]))
         return
