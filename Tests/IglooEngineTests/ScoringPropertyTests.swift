@@ -149,7 +149,7 @@ import Testing
 
   @Test func scoresStayWithinZeroToHundred() {
     for seed in seeds {
-      let a = Assessment(session: SessionGenerator.session(pack, seed: seed, voices: 3), pack: pack)
+      let a = Assessment(session: SessionGenerator.session(pack, seed: seed, voices: 3, notes: true, agreed: true), pack: pack)
       for f in a.findings {
         for v in [f.residualRisk, f.untapped, f.realised].compactMap({ $0 }) { #expect((0...100).contains(v)) }
       }

@@ -97,11 +97,11 @@ struct AtomicFileTests {
   func readOnlyFileSystem() throws {
     let scratch = try Scratch()
     guard let mount = try scratch.mountTmpfs("ro", size: "64k") else {
-      try Test.cancel("cannot mount a tmpfs here (needs root); read-only file systems are not tested")
+      try cannotRun("cannot mount a tmpfs here (needs root); read-only file systems are not tested")
     }
     let target = mount.appendingPathComponent("report.md")
     try AtomicFile.write("previous report\n", to: target)
-    guard scratch.remountReadOnly(mount) else { try Test.cancel("cannot remount the tmpfs read-only") }
+    guard scratch.remountReadOnly(mount) else { try cannotRun("cannot remount the tmpfs read-only") }
     let error = #expect(throws: StoreError.self) { try ExportFile.write("new report\n", to: target, replacing: true) }
     #expect(error?.kind == .readOnly)
     #expect(error?.description == "cannot write \(target.path): the file system is read-only")
@@ -112,7 +112,7 @@ struct AtomicFileTests {
   func diskFull() throws {
     let scratch = try Scratch()
     guard let mount = try scratch.mountTmpfs("tiny", size: "64k") else {
-      try Test.cancel("cannot mount a 64k tmpfs here (needs root); the full-disk case is not tested")
+      try cannotRun("cannot mount a 64k tmpfs here (needs root); the full-disk case is not tested")
     }
     let target = mount.appendingPathComponent("assessment.md")
     let previous = Data("# The previous export\n".utf8)

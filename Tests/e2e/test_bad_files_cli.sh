@@ -51,7 +51,9 @@ PY
 
 # folder_state DIR: its entries with sizes and times, and its own modification time (which any
 # file created and removed again, such as a lock or a temporary file, moves on).
-folder_state() { ls -lA --time-style=+%s.%N "$1" | sort; stat -c 'folder modified %y' "$1"; }
+# The "total" line is left out: it counts blocks, which the file system may still be allocating
+# for the 50 MB file written just before (a retry on a busy machine showed 51264 then 51268).
+folder_state() { ls -lA --time-style=+%s.%N "$1" | grep -v '^total ' | sort; stat -c 'folder modified %y' "$1"; }
 
 # check_refused LABEL FILE PROBLEM [RUNNER...]: report (stdout, -o) and resume on FILE.
 check_refused() {
