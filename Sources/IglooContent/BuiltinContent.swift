@@ -3480,6 +3480,24 @@ strings:
   report.summary.top.heading:
     da: "De vigtigste fund"
     en: "The main findings"
+  report.summary.plan.heading:
+    da: "Handlingsplanens status"
+    en: "Status of the action plan"
+  report.summary.approval.done:
+    da: "Handlingsplanen er godkendt {date} af {by}."
+    en: "The action plan was approved on {date} by {by}."
+  report.summary.approval.person:
+    da: "{name} ({role})"
+    en: "{name} ({role})"
+  report.summary.approval.none:
+    da: "Handlingsplanen er endnu ikke godkendt. Det skal dokumenteres, at den er godkendt af arbejdsmiljøorganisationens medlemmer eller af arbejdsgiveren sammen med en medarbejderrepræsentant."
+    en: "The action plan is not yet approved. It must be documented that it was approved by the members of the safety organisation, or by the employer together with an employee representative."
+  report.summary.incomplete.intro:
+    da: "Vedtagne eller igangsatte handlinger uden ansvarlig eller frist ({n}):"
+    en: "Accepted or started actions without a responsible person or a deadline ({n}):"
+  report.summary.incomplete.item:
+    da: "{title} – mangler {missing}"
+    en: "{title} – lacks {missing}"
   report.summary.top.none:
     da: "Der er endnu ikke nok svar til at pege på de vigtigste fund."
     en: "There are not yet enough answers to point out the main findings."
@@ -3717,6 +3735,39 @@ strings:
   report.plan.how.source:
     da: "(Kilde: {source})"
     en: "(Source: {source})"
+  report.plan.incomplete:
+    da: "{status} – mangler {missing}"
+    en: "{status} – lacks {missing}"
+  report.plan.missing:
+    da: "Mangler"
+    en: "Missing"
+  report.plan.missing.responsible:
+    da: "ansvarlig"
+    en: "responsible person"
+  report.plan.missing.deadline:
+    da: "frist"
+    en: "deadline"
+  report.plan.own-text:
+    da: "Jeres egen tekst"
+    en: "Your own text"
+  report.plan.own-text.all:
+    da: "Hele handlingen"
+    en: "The whole action"
+  report.plan.own-title:
+    da: "{title} (jeres formulering)"
+    en: "{title} (your wording)"
+  report.plan.how.own:
+    da: "Jeres egen beskrivelse: {text}"
+    en: "Your own description: {text}"
+  report.plan.how.suggested-from:
+    da: "Forslaget stammer fra rapporten (Kilde: {source})."
+    en: "The suggestion comes from the report (Source: {source})."
+  report.plan.in-place.heading:
+    da: "Tiltag, der findes allerede"
+    en: "Measures already in place"
+  report.plan.in-place.intro:
+    da: "Det gør arbejdspladsen allerede. Tiltagene indgår ikke som nye handlinger i planen, men de står her, så det fremgår, hvad der allerede er på plads."
+    en: "This is what the workplace already does. These measures are not new actions in the plan, but they are listed so that it is clear what is already in place."
   report.plan.rejected.heading:
     da: "Afviste forslag"
     en: "Rejected suggestions"
@@ -4185,6 +4236,12 @@ strings:
   wizard.action.add-own-action:
     da: "Egen handling"
     en: "Own action"
+  wizard.action.mark-in-place:
+    da: "Findes allerede"
+    en: "Already in place"
+  wizard.action.approve-plan:
+    da: "Godkendelse"
+    en: "Approval"
   wizard.action.delete-action:
     da: "Slet egen handling"
     en: "Delete own action"
@@ -4331,6 +4388,9 @@ strings:
   wizard.confirm.quit-unsaved:
     da: "De seneste ændringer kunne ikke gemmes ({reason}). Hvis du afslutter nu, går de tabt. Vil du afslutte alligevel?"
     en: "The latest changes could not be saved ({reason}). If you quit now, they will be lost. Quit anyway?"
+  wizard.confirm.leave-plan-incomplete:
+    da: "Vedtagne handlinger uden ansvarlig eller frist: {n}. Det skal hver handling i en APV-handlingsplan have. Gå videre alligevel?"
+    en: "Accepted actions without a responsible person or a deadline: {n}. Every action in an APV action plan must have both. Go on anyway?"
   wizard.confirm.delete-action:
     da: "Slette jeres egen handling »{title}«?"
     en: "Delete your own action “{title}”?"
@@ -4563,6 +4623,9 @@ strings:
   wizard.review.summary:
     da: "{unanswered} ubesvarede · {dontknow} »ved ikke« · {disagreements} uenigheder"
     en: "{unanswered} unanswered · {dontknow} “don't know” · {disagreements} disagreements"
+  wizard.review.incomplete-actions:
+    da: "! Vedtagne handlinger uden ansvarlig eller frist: {n} – se handlingsplanen."
+    en: "! Accepted actions without a responsible person or a deadline: {n} – see the action plan."
   wizard.review.unanswered:
     da: "Ubesvarede udsagn ({n})"
     en: "Unanswered statements ({n})"
@@ -4663,6 +4726,45 @@ strings:
   wizard.plan.status-set:
     da: "Status: {status}"
     en: "Status: {status}"
+  wizard.plan.status-set.incomplete:
+    da: "Status: {status}. Handlingen mangler {missing} – åbn den med Enter."
+    en: "Status: {status}. The action lacks {missing} – open it with Enter."
+  wizard.plan.incomplete:
+    da: "! Mangler {missing}"
+    en: "! Lacks {missing}"
+  wizard.plan.missing.responsible:
+    da: "ansvarlig"
+    en: "a responsible person"
+  wizard.plan.missing.deadline:
+    da: "frist"
+    en: "a deadline"
+  wizard.plan.own-how:
+    da: "Jeres egen tekst: {text}"
+    en: "Your own text: {text}"
+  wizard.plan.own-title:
+    da: "Titlen er jeres egen formulering."
+    en: "The title is your own wording."
+  wizard.plan.not-approved:
+    da: "Planen er endnu ikke godkendt. Tryk g for at registrere godkendelsen."
+    en: "The plan is not yet approved. Press g to record the approval."
+  wizard.plan.approved:
+    da: "Godkendt {date} af {by}."
+    en: "Approved on {date} by {by}."
+  wizard.approval.heading:
+    da: "Godkendelse af handlingsplanen"
+    en: "Approval of the action plan"
+  wizard.approval.name:
+    da: "Godkendt af"
+    en: "Approved by"
+  wizard.approval.add:
+    da: "+ Tilføj person"
+    en: "+ Add person"
+  wizard.approval.date:
+    da: "Dato for godkendelse"
+    en: "Date of approval"
+  wizard.approval.hint:
+    da: "Planen skal godkendes af arbejdsmiljøorganisationens medlemmer eller af arbejdsgiveren sammen med en medarbejderrepræsentant. Deltagerne står her fra start; Ctrl-D fjerner en person. Esc går tilbage til listen."
+    en: "The plan must be approved by the members of the safety organisation, or by the employer together with an employee representative. The participants are filled in to start with; Ctrl-D removes a person. Esc returns to the list."
   wizard.plan.cannot-delete:
     da: "Kun jeres egne handlinger kan slettes. Et forslag afvises med x."
     en: "Only your own actions can be deleted. Reject a suggestion with x."
@@ -4709,8 +4811,8 @@ strings:
     da: "Hvordan ser I, om det har virket – f.eks. en ny runde af vurderingen, en snak på personalemødet eller tal for sygefravær på gruppeniveau."
     en: "How will you see whether it worked – for example a new round of the assessment, a talk at the staff meeting or sickness absence figures at group level."
   wizard.plan.hint.status:
-    da: "Skift med ← og →: foreslået, vedtaget, afvist, i gang, gennemført."
-    en: "Change with ← and →: suggested, accepted, rejected, in progress, done."
+    da: "Skift med ← og →: foreslået, vedtaget, afvist, i gang, gennemført, findes allerede."
+    en: "Change with ← and →: suggested, accepted, rejected, in progress, done, already in place."
   wizard.plan.hint.level:
     da: "Hvilket IGLOO-niveau handlingen virker på. Skift med ← og →."
     en: "Which IGLOO level the action works at. Change with ← and →."

@@ -14,7 +14,8 @@ extension MarkdownReport {
     }
     let rows = PlanRow.plan(r.assessment, w)
     let active = rows.filter { $0.rank != nil }
-    let rejected = rows.filter { $0.rank == nil }
+    let inPlace = rows.filter { $0.status == .inPlace }
+    let rejected = rows.filter { $0.status == .rejected }
     if active.isEmpty {
       doc.paragraph(w("plan.none"))
     } else {
@@ -22,19 +23,25 @@ extension MarkdownReport {
         planHeader(w),
         active.map { row in
           [
-            row.rank.map(String.init) ?? "", row.title, w.level(row.level), row.responsibleText(w),
-            dash(row.deadline), dash(row.followUp), dash(row.evaluation), w.status(row.status),
+            row.rank.map(String.init) ?? "", row.ownTitle && !row.isOwn ? w("plan.own-title", ["title": row.title]) : row.title,
+            w.level(row.level), row.responsibleText(w),
+            dash(row.deadline), dash(row.followUp), dash(row.evaluation), row.statusText(w),
             row.reasons.joined(separator: "; "),
           ]
         }, align: [.right])
       doc.heading(3, w("plan.how.heading"))
       doc.rawNumbered(
         active.map { row in
-          var text =
-            Markdown.strong(w("plan.how.title", ["title": row.title])) + " "
-            + Markdown.fragment(row.how.isEmpty ? w("plan.how.none") : row.how)
-          if !row.source.isEmpty { text += " " + Markdown.fragment(w("plan.how.source", ["source": row.source])) }
-          return text
+          Markdown.strong(w("plan.how.title", ["title": row.title])) + " " + Markdown.fragment(row.howText(w))
+        })
+    }
+    if !inPlace.isEmpty {
+      doc.heading(3, w("plan.in-place.heading"))
+      doc.paragraph(w("plan.in-place.intro"))
+      doc.table(
+        [w("plan.what"), w("plan.level"), w("plan.responsible"), w("plan.how")],
+        inPlace.map { row in
+          [row.title, w.level(row.level), dash(row.responsible), row.howText(w)]
         })
     }
     if !rejected.isEmpty {

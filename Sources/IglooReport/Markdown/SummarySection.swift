@@ -30,6 +30,26 @@ extension MarkdownReport {
     } else {
       doc.rawNumbered(top.map { topLine($0, r) })
     }
+    planStanding(r, &doc)
+  }
+
+  /// Whether the plan is approved, and by whom, and which actions still lack a responsible
+  /// person or a deadline: what an APV must document about the plan.
+  static func planStanding(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+    let w = r.w
+    doc.heading(3, w("summary.plan.heading"))
+    if let approval = r.session.approval {
+      let names = approval.by.map { p in
+        p.name.isEmpty ? w.role(p.role) : w("summary.approval.person", ["name": p.name, "role": w.role(p.role)])
+      }
+      doc.paragraph(w("summary.approval.done", ["by": names.joined(separator: ", "), "date": approval.date]))
+    } else {
+      doc.paragraph(w("summary.approval.none"))
+    }
+    let incomplete = PlanRow.plan(r.assessment, w).filter { !$0.missing.isEmpty }
+    if incomplete.isEmpty { return }
+    doc.paragraph(w("summary.incomplete.intro", ["n": String(incomplete.count)]))
+    doc.bullets(incomplete.map { w("summary.incomplete.item", ["title": $0.title, "missing": $0.missingText(w)]) })
   }
 
   /// The header of a profile table, whose first column names levels or technologies.

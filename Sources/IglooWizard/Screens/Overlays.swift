@@ -87,6 +87,7 @@ enum ConfirmOverlay {
     case .deleteAction(let i):
       let title = state.session.flatMap { $0.plan.indices.contains(i) ? $0.plan[i].title : nil } ?? ""
       text = t("wizard.confirm.delete-action", ["title": title.isEmpty ? t("wizard.plan.untitled") : title])
+    case .leavePlanIncomplete(let n): text = t("wizard.confirm.leave-plan-incomplete", ["n": String(n)])
     }
     let width = min(60, area.width)
     let lines = Text.wrap(text, width: width - 4)

@@ -63,6 +63,8 @@ public enum Confirmation: Sendable, Hashable {
   case quitUnsaved
   /// Deleting one of the users' own actions (its index in the plan).
   case deleteAction(Int)
+  /// Leaving the action plan while this many accepted actions lack a responsible person or deadline.
+  case leavePlanIncomplete(Int)
 }
 
 /// What became of the last export.

@@ -190,6 +190,17 @@ extension WizardState {
       planSelection = moved
       return []
     }
+    if action == .approvePlan {
+      if session!.approval == nil {
+        // Picked from the participants: the usual approvers are the people in the room.
+        let people = session!.about.participants
+        session!.approval = Approval(by: people, date: CalendarDate(today)?.description ?? "")
+      }
+      approvalEditing = true
+      approvalFocus = 0
+      syncEditor()
+      return [.save]
+    }
     if action == .addOwnAction {
       session!.plan.append(PlanItem(action: nil, level: "organisation", status: .accepted))
       planEditorItem = session!.plan.count - 1
@@ -206,17 +217,25 @@ extension WizardState {
     }
     let entry = entries[planSelection]
     switch action {
-    case .accept, .reject, .cycleStatus:
+    case .accept, .reject, .cycleStatus, .markInPlace:
       guard let i = ensurePlanItem(entry) else { return [] }
       switch action {
       case .accept: session!.plan[i].status = .accepted
       case .reject: session!.plan[i].status = .rejected
+      case .markInPlace: session!.plan[i].status = .inPlace
       default:
         let all = PlanStatus.allCases
         let at = all.firstIndex(of: session!.plan[i].status) ?? 0
         session!.plan[i].status = all[(at + 1) % all.count]
       }
-      message = Message("wizard.plan.status-set", ["status": localizer("wizard.status.\(session!.plan[i].status.rawValue)")])
+      let item = session!.plan[i]
+      if item.isIncomplete {
+        message = Message(
+          "wizard.plan.status-set.incomplete",
+          ["status": localizer("wizard.status.\(item.status.rawValue)"), "missing": missingText(item.missing)], style: .risk)
+      } else {
+        message = Message("wizard.plan.status-set", ["status": localizer("wizard.status.\(item.status.rawValue)")])
+      }
       return [.save]
     case .editAction:
       guard let i = ensurePlanItem(entry) else { return [] }
@@ -234,6 +253,11 @@ extension WizardState {
     default:
       return []
     }
+  }
+
+  /// The missing fields of a plan item in words ("ansvarlig, frist").
+  func missingText(_ missing: [String]) -> String {
+    missing.map { localizer($0 == "responsible" ? "wizard.plan.missing.responsible" : "wizard.plan.missing.deadline") }.joined(separator: ", ")
   }
 
   /// Checks the path and asks the runner to write the export.
@@ -309,6 +333,8 @@ extension WizardState {
         planSelection = max(0, planSelection - 1)
         message = Message("wizard.plan.deleted")
         return [.save]
+      case .leavePlanIncomplete:
+        return go(to: step.next)
       }
     }
   }

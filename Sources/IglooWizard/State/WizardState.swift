@@ -66,6 +66,10 @@ public struct WizardState: Sendable {
   public var planEditorItem: Int?
   /// Plan editor: the focused field.
   public var planEditorFocus = 0
+  /// Plan: whether the approval form is open over the list.
+  public var approvalEditing = false
+  /// Approval form: the focused field.
+  public var approvalFocus = 0
   /// Follow-up: the focused field.
   public var followUpFocus = 0
   /// Follow-up: the previous round last read (its path and session, or why it failed).
