@@ -4346,8 +4346,8 @@ strings:
     da: "Skriv antallet med tal."
     en: "Type the number in digits."
   wizard.message.bad-date:
-    da: "{field}: »{date}« er ikke en dato og er ikke gemt. Skriv f.eks. 31-12-2027 eller 2027-12-31."
-    en: "{field}: “{date}” is not a date and was not saved. Type e.g. 31-12-2027 or 2027-12-31."
+    da: "{field}: »{date}« er ikke en dato – ikke gemt. Skriv f.eks. 31-12-2027."
+    en: "{field}: “{date}” is not a date – not saved. Type e.g. 31-12-2027."
   wizard.message.deadline-in-past:
     da: "Fristen {date} er allerede overskredet. Den er gemt – ret den, hvis den er skrevet forkert."
     en: "The deadline {date} has already passed. It is saved – correct it if it was mistyped."
