@@ -3983,6 +3983,7 @@ strings:
   report.rounds.opportunity-new: {da: Uudnyttet mulighed nu, en: Untapped opportunity now}
   report.rounds.change: {da: Ændring, en: Change}
   report.rounds.new-actions: {da: "Nye forslag til handlinger:", en: "Newly suggested actions:"}
+  report.rounds.done-actions: {da: "Handlinger gennemført siden forrige runde:", en: "Actions done since the previous round:"}
   report.rounds.resolved-actions: {da: "Forslag, der ikke længere udløses:", en: "Suggestions no longer triggered:"}
   report.rounds.none: {da: Ingen., en: None.}
   report.rounds.aggregate.title: {da: Samlet overblik over flere vurderinger, en: Overview of several assessments}
@@ -4391,6 +4392,21 @@ strings:
   wizard.confirm.leave-plan-incomplete:
     da: "Vedtagne handlinger uden ansvarlig eller frist: {n}. Det skal hver handling i en APV-handlingsplan have. Gå videre alligevel?"
     en: "Accepted actions without a responsible person or a deadline: {n}. Every action in an APV action plan must have both. Go on anyway?"
+  wizard.confirm.rescore:
+    da: "Handlingen er gennemført. Vil I svare igen på de {n} udsagn om, hvordan det håndteres, for de fund, der udløste den? Tallene nu: {findings}."
+    en: "The action is done. Would you like to answer again the {n} statements on how it is handled, for the findings that triggered it? The figures now: {findings}."
+  wizard.rescore.finding:
+    da: "{finding} {score}"
+    en: "{finding} {score}"
+  wizard.rescore.started:
+    da: "Svar igen på de {n} udsagn. Gå derefter tilbage til handlingsplanen for at se tallene før og efter."
+    en: "Answer the {n} statements again. Then go back to the action plan to see the figures before and after."
+  wizard.rescore.done:
+    da: "Udsagnene er besvaret igen. Tallene før og efter står under handlingen."
+    en: "The statements are answered again. The figures before and after are shown under the action."
+  wizard.rescore.before-after:
+    da: "Før {before} → nu {after}: {finding}"
+    en: "Before {before} → now {after}: {finding}"
   wizard.confirm.delete-action:
     da: "Slette jeres egen handling »{title}«?"
     en: "Delete your own action “{title}”?"
@@ -4890,6 +4906,9 @@ strings:
   wizard.followup.compare.new-actions:
     da: "Handlinger, der foreslås nu, men ikke blev sidst: {n}"
     en: "Actions suggested now but not last time: {n}"
+  wizard.followup.compare.done-actions:
+    da: "Handlinger gennemført siden da: {n}"
+    en: "Actions done since then: {n}"
   wizard.followup.compare.resolved-actions:
     da: "Handlinger, der ikke længere foreslås: {n}"
     en: "Actions no longer suggested: {n}"

@@ -207,3 +207,65 @@ import Testing
     #expect(h.session.approval == nil)
   }
 }
+
+/// Setting an action to done offers to answer its findings' statements again, then shows the
+/// figures before and after.
+@Suite struct RescoreScriptTests {
+  @Test(arguments: [Language.da, .en])
+  func doneOffersToAnswerAgainAndShowsBeforeAndAfter(language: Language) throws {
+    var s = Fixture.committee()
+    s.cursor = "plan"
+    let h = Harness(language: language, sessions: [s])
+    h.press(.down, .enter)
+    let entry = try #require(h.state.planEntries(h.state.assessment!).first { e in
+      e.recommendation?.reasons.contains { if case .finding = $0 { true } else { false } } == true
+    })
+    let index = try #require(h.state.planEntries(h.state.assessment!).firstIndex { $0.action?.id == entry.action?.id })
+    for _ in 0..<index { h.press(.down) }
+    // suggested → accepted → rejected → in progress → done
+    h.press(.character("s"), .character("s"), .character("s"))
+    #expect(h.state.overlay == nil)
+    h.press(.character("s"))
+    let rescore = try #require(h.state.rescore)
+    #expect(h.state.overlay == .confirm(.rescore(rescore.planIndex)))
+    #expect(!rescore.questions.isEmpty)
+    for q in rescore.questions {
+      #expect(pack.question(q)!.measures.contains { m in
+        rescore.before.contains { $0.id == m.finding } && (m.role == .mitigation || m.role == .realisation)
+      })
+    }
+    #expect(h.text.contains(language == .da ? "Handlingen er gennemført" : "The action is done"))
+    h.press(.character(language == .da ? "j" : "y"))
+    #expect(h.state.step == .questions)
+    #expect(h.state.currentQuestion?.id == rescore.questions.first)
+    // Answer every one "strongly agree": the risk handled well, so the figure drops.
+    for q in rescore.questions {
+      #expect(h.state.currentQuestion?.id == q)
+      h.press(.character("5"))
+    }
+    #expect(h.state.step == .plan)
+    #expect(h.state.message?.key == "wizard.rescore.done")
+    let text = h.screen(Size(width: 120, height: 40)).text
+    let first = try #require(rescore.before.first)
+    let title = h.state.localizer(pack.finding(first.id)!.shortTitle)
+    let before = h.state.localizer.number(first.score ?? 0)
+    let after = try #require(h.state.rescoreFigure(first))
+    #expect(after < (first.score ?? 0))
+    let line = language == .da ? "Før \(before) → nu \(h.state.localizer.number(after))" : "Before \(before) → now \(h.state.localizer.number(after))"
+    #expect(text.contains(line), "\(title)")
+  }
+
+  @Test func noOfferWithoutFindingsOrWhenDeclined() {
+    var s = Fixture.committee()
+    s.cursor = "plan"
+    let h = Harness(sessions: [s])
+    h.press(.down, .enter)
+    h.press(.character("s"), .character("s"), .character("s"), .character("s"))
+    if h.state.rescore != nil {
+      h.press(.character("n"))
+      #expect(h.state.rescore == nil)
+      #expect(h.state.step == .plan)
+    }
+    #expect(h.session.plan.first?.status == .done)
+  }
+}

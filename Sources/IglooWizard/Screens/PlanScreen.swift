@@ -82,6 +82,16 @@ enum PlanScreen {
       if !item.responsible.isEmpty { facts.append(t("wizard.plan.field.responsible") + ": " + item.responsible) }
       if !item.deadline.isEmpty { facts.append(t("wizard.plan.field.deadline") + ": " + item.deadline) }
       if !item.followUp.isEmpty { facts.append(t("wizard.plan.field.follow-up") + ": " + item.followUp) }
+      if let rescore = state.rescore, rescore.planIndex == i {
+        for f in rescore.before {
+          let title = state.pack.finding(f.id).map { t($0.shortTitle) } ?? f.id
+          let now = state.rescoreFigure(f)
+          y += grid.wrap(
+            t("wizard.rescore.before-after", [
+              "finding": title, "before": f.score.map { t.number($0) } ?? "–", "after": now.map { t.number($0) } ?? "–",
+            ]), in: rect, row: y, style: .good, maxLines: 1)
+        }
+      }
       if item.isIncomplete {
         y += grid.wrap(
           t("wizard.plan.incomplete", ["missing": state.missingText(item.missing)]), in: rect, row: y, style: .risk, maxLines: 1)

@@ -65,6 +65,8 @@ public enum Confirmation: Sendable, Hashable {
   case deleteAction(Int)
   /// Leaving the action plan while this many accepted actions lack a responsible person or deadline.
   case leavePlanIncomplete(Int)
+  /// Answering again the statements of the findings behind an action just set to done.
+  case rescore(Int)
 }
 
 /// What became of the last export.
