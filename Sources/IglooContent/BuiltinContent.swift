@@ -3100,6 +3100,21 @@ strings:
   plain.prompt:
     da: "{label}: "
     en: "{label}: "
+  plain.prompt.date:
+    da: "{label} (f.eks. 31-12-2027, Enter springer over): "
+    en: "{label} (e.g. 31-12-2027, Enter to skip): "
+  plain.plan.intro:
+    da: "Handlingsplan: skriv »a« og et nummer fra listen for at vedtage handlingen (f.eks. a 1), »f« og et nummer for et tiltag, der findes allerede, eller »g« for at registrere, hvem der har godkendt planen. Enter afslutter."
+    en: "Action plan: type “a” and a number from the list to accept the action (e.g. a 1), “f” and a number for a measure already in place, or “g” to record who approved the plan. Enter ends."
+  plain.plan.prompt:
+    da: "Handlingsplan: "
+    en: "Action plan: "
+  plain.plan.invalid:
+    da: "»{input}« forstås ikke. Skriv f.eks. a 1 eller f 2 (numre fra 1 til {max}), g for godkendelse, eller Enter."
+    en: "“{input}” is not understood. Type e.g. a 1 or f 2 (numbers from 1 to {max}), g for the approval, or Enter."
+  plain.plan.approval.names:
+    da: "Godkendt af (navne adskilt af komma): "
+    en: "Approved by (names separated by commas): "
   plain.prompt.optional:
     da: "{label} (Enter springer over): "
     en: "{label} (Enter to skip): "
@@ -3243,8 +3258,8 @@ strings:
     da: "Svarene udløser endnu ingen forslag til handlinger."
     en: "The answers do not trigger any suggested actions yet."
   plain.actions.more:
-    da: "Alle forslag med begrundelser og kilder står i Markdown-rapporten. Handlingsplanen – ansvarlig, frist og status – udfyldes i guiden uden --plain."
-    en: "Every suggestion, with its reasons and sources, is in the Markdown report. The action plan – responsible person, deadline and status – is filled in with the wizard without --plain."
+    da: "Alle forslag med begrundelser og kilder står i Markdown-rapporten. Efter eksporten kan I vedtage handlinger, registrere tiltag, der findes allerede, og godkende planen; resten af handlingsplanen udfyldes i guiden uden --plain."
+    en: "Every suggestion, with its reasons and sources, is in the Markdown report. After the export you can accept actions, record measures already in place and approve the plan; the rest of the action plan is filled in with the wizard without --plain."
 
   # --- 9 Export ---------------------------------------------------------------------
   plain.export.intro:

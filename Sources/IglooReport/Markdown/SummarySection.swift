@@ -40,7 +40,8 @@ extension MarkdownReport {
     doc.heading(3, w("summary.plan.heading"))
     if let approval = r.session.approval {
       let names = approval.by.map { p in
-        p.name.isEmpty ? w.role(p.role) : w("summary.approval.person", ["name": p.name, "role": w.role(p.role)])
+        p.name.isEmpty ? w.role(p.role)
+          : p.role.isEmpty ? p.name : w("summary.approval.person", ["name": p.name, "role": w.role(p.role)])
       }
       doc.paragraph(w("summary.approval.done", ["by": names.joined(separator: ", "), "date": approval.date]))
     } else {

@@ -121,7 +121,7 @@ enum PlanScreen {
     guard let approval = state.session?.approval else { return (t("wizard.plan.not-approved"), .risk) }
     let names = approval.by.map { p in
       let role = state.pack.role(p.role).map { t($0.name) } ?? p.role
-      return p.name.isEmpty ? role : p.name + " (" + role + ")"
+      return p.name.isEmpty ? role : p.role.isEmpty ? p.name : p.name + " (" + role + ")"
     }
     return (t("wizard.plan.approved", ["date": approval.date, "by": names.joined(separator: ", ")]), .good)
   }
