@@ -3580,6 +3580,21 @@ strings:
   plain.prompt:
     da: "{label}: "
     en: "{label}: "
+  plain.prompt.date:
+    da: "{label} (f.eks. 31-12-2027, Enter springer over): "
+    en: "{label} (e.g. 31-12-2027, Enter to skip): "
+  plain.plan.intro:
+    da: "Handlingsplan: skriv »a« og et nummer fra listen for at vedtage handlingen (f.eks. a 1), »f« og et nummer for et tiltag, der findes allerede, eller »g« for at registrere, hvem der har godkendt planen. Enter afslutter."
+    en: "Action plan: type “a” and a number from the list to accept the action (e.g. a 1), “f” and a number for a measure already in place, or “g” to record who approved the plan. Enter ends."
+  plain.plan.prompt:
+    da: "Handlingsplan: "
+    en: "Action plan: "
+  plain.plan.invalid:
+    da: "»{input}« forstås ikke. Skriv f.eks. a 1 eller f 2 (numre fra 1 til {max}), g for godkendelse, eller Enter."
+    en: "“{input}” is not understood. Type e.g. a 1 or f 2 (numbers from 1 to {max}), g for the approval, or Enter."
+  plain.plan.approval.names:
+    da: "Godkendt af (navne adskilt af komma): "
+    en: "Approved by (names separated by commas): "
   plain.prompt.optional:
     da: "{label} (Enter springer over): "
     en: "{label} (Enter to skip): "
@@ -3723,8 +3738,8 @@ strings:
     da: "Svarene udløser endnu ingen forslag til handlinger."
     en: "The answers do not trigger any suggested actions yet."
   plain.actions.more:
-    da: "Alle forslag med begrundelser og kilder står i Markdown-rapporten. Handlingsplanen – ansvarlig, frist og status – udfyldes i guiden uden --plain."
-    en: "Every suggestion, with its reasons and sources, is in the Markdown report. The action plan – responsible person, deadline and status – is filled in with the wizard without --plain."
+    da: "Alle forslag med begrundelser og kilder står i Markdown-rapporten. Efter eksporten kan I vedtage handlinger, registrere tiltag, der findes allerede, og godkende planen; resten af handlingsplanen udfyldes i guiden uden --plain."
+    en: "Every suggestion, with its reasons and sources, is in the Markdown report. After the export you can accept actions, record measures already in place and approve the plan; the rest of the action plan is filled in with the wizard without --plain."
 
   # --- 9 Export ---------------------------------------------------------------------
   plain.export.intro:
@@ -3975,6 +3990,24 @@ strings:
   report.summary.top.heading:
     da: "De vigtigste fund"
     en: "The main findings"
+  report.summary.plan.heading:
+    da: "Handlingsplanens status"
+    en: "Status of the action plan"
+  report.summary.approval.done:
+    da: "Handlingsplanen er godkendt {date} af {by}."
+    en: "The action plan was approved on {date} by {by}."
+  report.summary.approval.person:
+    da: "{name} ({role})"
+    en: "{name} ({role})"
+  report.summary.approval.none:
+    da: "Handlingsplanen er endnu ikke godkendt. Det skal dokumenteres, at den er godkendt af arbejdsmiljøorganisationens medlemmer eller af arbejdsgiveren sammen med en medarbejderrepræsentant."
+    en: "The action plan is not yet approved. It must be documented that it was approved by the members of the safety organisation, or by the employer together with an employee representative."
+  report.summary.incomplete.intro:
+    da: "Vedtagne eller igangsatte handlinger uden ansvarlig eller frist ({n}):"
+    en: "Accepted or started actions without a responsible person or a deadline ({n}):"
+  report.summary.incomplete.item:
+    da: "{title} – mangler {missing}"
+    en: "{title} – lacks {missing}"
   report.summary.top.none:
     da: "Der er endnu ikke nok svar til at pege på de vigtigste fund."
     en: "There are not yet enough answers to point out the main findings."
@@ -4218,6 +4251,39 @@ strings:
   report.plan.how.source:
     da: "(Kilde: {source})"
     en: "(Source: {source})"
+  report.plan.incomplete:
+    da: "{status} – mangler {missing}"
+    en: "{status} – lacks {missing}"
+  report.plan.missing:
+    da: "Mangler"
+    en: "Missing"
+  report.plan.missing.responsible:
+    da: "ansvarlig"
+    en: "responsible person"
+  report.plan.missing.deadline:
+    da: "frist"
+    en: "deadline"
+  report.plan.own-text:
+    da: "Jeres egen tekst"
+    en: "Your own text"
+  report.plan.own-text.all:
+    da: "Hele handlingen"
+    en: "The whole action"
+  report.plan.own-title:
+    da: "{title} (jeres formulering)"
+    en: "{title} (your wording)"
+  report.plan.how.own:
+    da: "Jeres egen beskrivelse: {text}"
+    en: "Your own description: {text}"
+  report.plan.how.suggested-from:
+    da: "Forslaget stammer fra rapporten (Kilde: {source})."
+    en: "The suggestion comes from the report (Source: {source})."
+  report.plan.in-place.heading:
+    da: "Tiltag, der findes allerede"
+    en: "Measures already in place"
+  report.plan.in-place.intro:
+    da: "Det gør arbejdspladsen allerede. Tiltagene indgår ikke som nye handlinger i planen, men de står her, så det fremgår, hvad der allerede er på plads."
+    en: "This is what the workplace already does. These measures are not new actions in the plan, but they are listed so that it is clear what is already in place."
   report.plan.rejected.heading:
     da: "Afviste forslag"
     en: "Rejected suggestions"
@@ -4555,6 +4621,7 @@ strings:
   report.rounds.opportunity-new: {da: Uudnyttet mulighed nu, en: Untapped opportunity now}
   report.rounds.change: {da: Ændring, en: Change}
   report.rounds.new-actions: {da: "Nye forslag til handlinger:", en: "Newly suggested actions:"}
+  report.rounds.done-actions: {da: "Handlinger gennemført siden forrige runde:", en: "Actions done since the previous round:"}
   report.rounds.resolved-actions: {da: "Forslag, der ikke længere udløses:", en: "Suggestions no longer triggered:"}
   report.rounds.none: {da: Ingen., en: None.}
   report.rounds.aggregate.title: {da: Samlet overblik over flere vurderinger, en: Overview of several assessments}
@@ -4840,6 +4907,12 @@ strings:
   wizard.action.add-own-action:
     da: "Egen handling"
     en: "Own action"
+  wizard.action.mark-in-place:
+    da: "Findes allerede"
+    en: "Already in place"
+  wizard.action.approve-plan:
+    da: "Godkendelse"
+    en: "Approval"
   wizard.action.delete-action:
     da: "Slet egen handling"
     en: "Delete own action"
@@ -4944,8 +5017,8 @@ strings:
     da: "Skriv antallet med tal."
     en: "Type the number in digits."
   wizard.message.bad-date:
-    da: "{field}: »{date}« er ikke en dato og er ikke gemt. Skriv f.eks. 31-12-2027 eller 2027-12-31."
-    en: "{field}: “{date}” is not a date and was not saved. Type e.g. 31-12-2027 or 2027-12-31."
+    da: "{field}: »{date}« er ikke en dato – ikke gemt. Skriv f.eks. 31-12-2027."
+    en: "{field}: “{date}” is not a date – not saved. Type e.g. 31-12-2027."
   wizard.message.deadline-in-past:
     da: "Fristen {date} er allerede overskredet. Den er gemt – ret den, hvis den er skrevet forkert."
     en: "The deadline {date} has already passed. It is saved – correct it if it was mistyped."
@@ -4986,6 +5059,24 @@ strings:
   wizard.confirm.quit-unsaved:
     da: "De seneste ændringer kunne ikke gemmes ({reason}). Hvis du afslutter nu, går de tabt. Vil du afslutte alligevel?"
     en: "The latest changes could not be saved ({reason}). If you quit now, they will be lost. Quit anyway?"
+  wizard.confirm.leave-plan-incomplete:
+    da: "Vedtagne handlinger uden ansvarlig eller frist: {n}. Det skal hver handling i en APV-handlingsplan have. Gå videre alligevel?"
+    en: "Accepted actions without a responsible person or a deadline: {n}. Every action in an APV action plan must have both. Go on anyway?"
+  wizard.confirm.rescore:
+    da: "Handlingen er gennemført. Vil I svare igen på de {n} udsagn om, hvordan det håndteres, for de fund, der udløste den? Tallene nu: {findings}."
+    en: "The action is done. Would you like to answer again the {n} statements on how it is handled, for the findings that triggered it? The figures now: {findings}."
+  wizard.rescore.finding:
+    da: "{finding} {score}"
+    en: "{finding} {score}"
+  wizard.rescore.started:
+    da: "Svar igen på de {n} udsagn. Gå derefter tilbage til handlingsplanen for at se tallene før og efter."
+    en: "Answer the {n} statements again. Then go back to the action plan to see the figures before and after."
+  wizard.rescore.done:
+    da: "Udsagnene er besvaret igen. Tallene før og efter står under handlingen."
+    en: "The statements are answered again. The figures before and after are shown under the action."
+  wizard.rescore.before-after:
+    da: "Før {before} → nu {after}: {finding}"
+    en: "Before {before} → now {after}: {finding}"
   wizard.confirm.delete-action:
     da: "Slette jeres egen handling »{title}«?"
     en: "Delete your own action “{title}”?"
@@ -5221,6 +5312,9 @@ strings:
   wizard.review.summary:
     da: "{unanswered} ubesvarede · {dontknow} »ved ikke« · {disagreements} uenigheder"
     en: "{unanswered} unanswered · {dontknow} “don't know” · {disagreements} disagreements"
+  wizard.review.incomplete-actions:
+    da: "! Vedtagne handlinger uden ansvarlig eller frist: {n} – se handlingsplanen."
+    en: "! Accepted actions without a responsible person or a deadline: {n} – see the action plan."
   wizard.review.unanswered:
     da: "Ubesvarede udsagn ({n})"
     en: "Unanswered statements ({n})"
@@ -5321,6 +5415,45 @@ strings:
   wizard.plan.status-set:
     da: "Status: {status}"
     en: "Status: {status}"
+  wizard.plan.status-set.incomplete:
+    da: "Status: {status}. Handlingen mangler {missing} – åbn den med Enter."
+    en: "Status: {status}. The action lacks {missing} – open it with Enter."
+  wizard.plan.incomplete:
+    da: "! Mangler {missing}"
+    en: "! Lacks {missing}"
+  wizard.plan.missing.responsible:
+    da: "ansvarlig"
+    en: "a responsible person"
+  wizard.plan.missing.deadline:
+    da: "frist"
+    en: "a deadline"
+  wizard.plan.own-how:
+    da: "Jeres egen tekst: {text}"
+    en: "Your own text: {text}"
+  wizard.plan.own-title:
+    da: "Titlen er jeres egen formulering."
+    en: "The title is your own wording."
+  wizard.plan.not-approved:
+    da: "Planen er endnu ikke godkendt. Tryk g for at registrere godkendelsen."
+    en: "The plan is not yet approved. Press g to record the approval."
+  wizard.plan.approved:
+    da: "Godkendt {date} af {by}."
+    en: "Approved on {date} by {by}."
+  wizard.approval.heading:
+    da: "Godkendelse af handlingsplanen"
+    en: "Approval of the action plan"
+  wizard.approval.name:
+    da: "Godkendt af"
+    en: "Approved by"
+  wizard.approval.add:
+    da: "+ Tilføj person"
+    en: "+ Add person"
+  wizard.approval.date:
+    da: "Dato for godkendelse"
+    en: "Date of approval"
+  wizard.approval.hint:
+    da: "Planen skal godkendes af arbejdsmiljøorganisationens medlemmer eller af arbejdsgiveren sammen med en medarbejderrepræsentant. Deltagerne står her fra start; Ctrl-D fjerner en person. Esc går tilbage til listen."
+    en: "The plan must be approved by the members of the safety organisation, or by the employer together with an employee representative. The participants are filled in to start with; Ctrl-D removes a person. Esc returns to the list."
   wizard.plan.cannot-delete:
     da: "Kun jeres egne handlinger kan slettes. Et forslag afvises med x."
     en: "Only your own actions can be deleted. Reject a suggestion with x."
@@ -5367,8 +5500,8 @@ strings:
     da: "Hvordan ser I, om det har virket – f.eks. en ny runde af vurderingen, en snak på personalemødet eller tal for sygefravær på gruppeniveau."
     en: "How will you see whether it worked – for example a new round of the assessment, a talk at the staff meeting or sickness absence figures at group level."
   wizard.plan.hint.status:
-    da: "Skift med ← og →: foreslået, vedtaget, afvist, i gang, gennemført."
-    en: "Change with ← and →: suggested, accepted, rejected, in progress, done."
+    da: "Skift med ← og →: foreslået, vedtaget, afvist, i gang, gennemført, findes allerede."
+    en: "Change with ← and →: suggested, accepted, rejected, in progress, done, already in place."
   wizard.plan.hint.level:
     da: "Hvilket IGLOO-niveau handlingen virker på. Skift med ← og →."
     en: "Which IGLOO level the action works at. Change with ← and →."
@@ -5446,6 +5579,9 @@ strings:
   wizard.followup.compare.new-actions:
     da: "Handlinger, der foreslås nu, men ikke blev sidst: {n}"
     en: "Actions suggested now but not last time: {n}"
+  wizard.followup.compare.done-actions:
+    da: "Handlinger gennemført siden da: {n}"
+    en: "Actions done since then: {n}"
   wizard.followup.compare.resolved-actions:
     da: "Handlinger, der ikke længere foreslås: {n}"
     en: "Actions no longer suggested: {n}"

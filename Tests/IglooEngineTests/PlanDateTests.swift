@@ -89,3 +89,23 @@ import Testing
     #expect(back.problems(with: pack) == [])
   }
 }
+
+/// The follow-up comparison names the actions done since the previous round.
+@Suite struct DoneSinceTests {
+  let pack = MiniPack.pack
+
+  @Test func actionsDoneNowButNotThenAreListed() {
+    var old = Session(content: ContentRef(pack), about: About(date: "2025-01-01"))
+    old.plan = [
+      PlanItem(action: nil, title: "Kursus", level: "group", status: .accepted),
+      PlanItem(action: nil, title: "Møde", level: "group", status: .done),
+    ]
+    var new = old
+    new.about.date = "2026-01-01"
+    new.plan[0].status = .done
+    new.plan.append(PlanItem(action: nil, title: "Ny politik", level: "group", status: .done))
+    new.plan.append(PlanItem(action: nil, title: "Stadig i gang", level: "group", status: .inProgress))
+    let c = RoundComparison(old: Assessment(session: old, pack: pack), new: Assessment(session: new, pack: pack))
+    #expect(c.doneActions.map(\.title) == ["Kursus", "Ny politik"])
+  }
+}

@@ -22,11 +22,14 @@ import Testing
       csv.header == [
         w("plan.rank"), w("plan.status"), w("plan.what"), w("plan.level"), w("plan.responsible"), w("plan.deadline"),
         w("plan.how"), w("plan.follow-up"), w("plan.evaluation"), w("plan.source"), w("plan.reasons"),
+        w("plan.missing"), w("plan.own-text"),
       ])
     let plan = PlanRow.plan(assessment, w)
     #expect(csv.rows.count == plan.count)
     for (row, expected) in zip(csv.rows, plan) {
-      #expect(row.count == 11)
+      #expect(row.count == 13)
+      #expect(row[11] == expected.missingText(w))
+      #expect(row[12].isEmpty == !(expected.isOwn || expected.ownTitle || expected.ownHow))
       #expect(row[0] == (expected.rank.map(String.init) ?? ""))
       #expect(row[1] == w.status(expected.status))
       #expect(row[2] == expected.title)

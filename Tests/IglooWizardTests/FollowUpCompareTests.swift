@@ -28,6 +28,12 @@ extension Fixture {
     var s = committee()
     s.followUp.previousRound = previousRound
     s.cursor = "follow-up"
+    // Done since the previous round, whose plan was empty: the comparison lists it.
+    s.plan = [
+      PlanItem(
+        action: nil, title: "Fast punkt om KI på personalemødet", level: "group", responsible: "Åse Jørgensen",
+        deadline: "2025-03-01", status: .done)
+    ]
     return s
   }
 }
@@ -35,6 +41,13 @@ extension Fixture {
 /// The comparison with the previous round on the Follow-up step: read through the environment
 /// when the field is left, shown below the fields, never written back.
 @Suite struct FollowUpCompareTests {
+  @Test func theActionsDoneSinceThePreviousRoundAreListed() {
+    let h = harness()
+    enterPreviousRound(h, "memory/1.json")
+    #expect(h.screen(Size(width: 120, height: 40)).text.contains("Handlinger gennemført siden da: 1"))
+    #expect(h.screen(Size(width: 120, height: 40)).text.contains("Fast punkt om KI på personalemødet"))
+  }
+
   /// A wizard holding the previous round (`memory/1.json`) and the current one (`memory/2.json`),
   /// resumed on the current one's Follow-up step.
   func harness(_ language: Language = .da, previousRound: String = "", size: Size = Size(width: 120, height: 40)) -> Harness {

@@ -351,7 +351,8 @@ import Testing
 
   /// A whole assessment of a workshop with versatile robots in pilot: About with a wrong sector
   /// number, the scope, every statement (with "why", a wrong key, back, notes, "don't know" and
-  /// "not relevant"), the profile, the actions, and an export that fails once.
+  /// "not relevant"), the profile, the actions, an export that fails once, then the action plan
+  /// (in place, accepted, a refused and a Danish date, the approval) and the export again.
   static func goldenScript(_ language: Language) -> [String] {
     let da = language == .da
     var lines = [
@@ -371,6 +372,11 @@ import Testing
       }
     }
     lines += ["/nonexistent/\(da ? "rapport" : "report").md", ""]
+    // The action plan after the export: accepted without a responsible person, a deadline in
+    // words refused and then typed the Danish way, one measure already in place, a wrong line,
+    // the approval; then the export once more.
+    lines += ["f 1", "a 1", "", da ? "næste uge" : "next week", "31-12-2027", "f 2", "x", "g", "Åse Jørgensen, Bo Lund", "1.5.2027", ""]
+    lines += [""]
     return lines
   }
 
@@ -379,7 +385,15 @@ import Testing
     let script = Script(Self.goldenScript(language))
     #expect(script.run(language: language).code == 0)
     #expect(script.lines.isEmpty, "the script was used up exactly")
-    #expect(script.environment.exports.count == 1)
+    #expect(script.environment.exports.count == 2)
+    let saved = try #require(script.saved)
+    let accepted = try #require(saved.plan.first { $0.status == .accepted })
+    #expect(accepted.deadline == "2027-12-31")
+    #expect(accepted.missing == ["responsible"])
+    #expect(script.transcript.contains(language == .da ? "Status: Findes allerede" : "Status: Already in place"))
+    #expect(script.transcript.contains(language == .da ? "Status: Vedtaget ! Mangler ansvarlig" : "Status: Accepted ! Lacks a responsible person"))
+    #expect(saved.approval == Approval(by: [Participant(name: "Åse Jørgensen", role: ""), Participant(name: "Bo Lund", role: "")], date: "2027-05-01"))
+    #expect(script.transcript.contains(language == .da ? "»næste uge« er ikke en dato" : "“next week” is not a date"))
     assertGolden(
       script.transcript, named: "assessment-\(language.rawValue).txt",
       in: snapshotFolder.appendingPathComponent("plain"))

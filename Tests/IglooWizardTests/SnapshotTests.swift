@@ -89,6 +89,16 @@ import Testing
     Scenario(name: "plan", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter) },
     Scenario(name: "plan-editor", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .enter, .tab) },
     Scenario(name: "plan-own", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .end, .enter) },
+    Scenario(name: "plan-incomplete", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .end) },
+    Scenario(name: "plan-in-place", sessions: resume("plan", plan: true)) { h in
+      h.press(.down, .enter, .down, .down, .character("f"))
+    },
+    Scenario(name: "plan-approval", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .character("g")) },
+    Scenario(name: "plan-approved", sessions: resume("plan", plan: true)) { h in
+      h.press(.down, .enter, .character("g"), .escape)
+    },
+    Scenario(name: "plan-leave-incomplete", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .pageDown) },
+    Scenario(name: "review-incomplete", sessions: resume("review", plan: true)) { h in h.press(.down, .enter) },
     Scenario(name: "follow-up", sessions: resume("follow-up")) { h in h.press(.down, .enter) },
     Scenario(name: "follow-up-compare", sessions: { [Fixture.previousRound(), Fixture.currentRound(previousRound: "memory/1.json")] }) { h in
       h.press(.down, .enter)

@@ -38,6 +38,9 @@ public struct RoundComparison: Sendable {
   public var newActions: [String]
   /// Actions suggested before that no longer are.
   public var resolvedActions: [String]
+  /// The plan's actions carried out since the earlier round: done now, and not done then (or
+  /// not in that plan at all), in the later plan's order.
+  public var doneActions: [PlanItem]
 
   /// Compares `old` with `new`.
   public init(old: Assessment, new: Assessment) {
@@ -64,5 +67,10 @@ public struct RoundComparison: Sendable {
     let after = Set(new.recommendations.map(\.action.id))
     newActions = new.recommendations.map(\.action.id).filter { !before.contains($0) }
     resolvedActions = old.recommendations.map(\.action.id).filter { !after.contains($0) }
+    // A suggested action is the same across rounds by its id, an own action by its title.
+    func same(_ a: PlanItem, _ b: PlanItem) -> Bool { a.action != nil ? a.action == b.action : a.action == nil && a.title == b.title }
+    doneActions = new.session.plan.filter { item in
+      item.status == .done && !old.session.plan.contains { same($0, item) && $0.status == .done }
+    }
   }
 }

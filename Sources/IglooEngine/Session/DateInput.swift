@@ -119,3 +119,9 @@ extension String {
     String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
   }
 }
+
+extension Session {
+  /// The indices of the plan's accepted or in-progress actions that lack a responsible person or
+  /// a deadline, in plan order: what the Plan screen, the Review step and every export mark.
+  public var incompletePlanItems: [Int] { plan.indices.filter { plan[$0].isIncomplete } }
+}

@@ -21,11 +21,13 @@ public enum CSVReport {
     let header = [
       w("plan.rank"), w("plan.status"), w("plan.what"), w("plan.level"), w("plan.responsible"), w("plan.deadline"),
       w("plan.how"), w("plan.follow-up"), w("plan.evaluation"), w("plan.source"), w("plan.reasons"),
+      w("plan.missing"), w("plan.own-text"),
     ]
     let rows = PlanRow.plan(assessment, w).map { row in
       [
         row.rank.map(String.init) ?? "", w.status(row.status), row.title, w.level(row.level), row.responsibleText(w),
         row.deadline, row.how, row.followUp, row.evaluation, row.source, row.reasons.joined(separator: "\n"),
+        row.missingText(w), ownText(row, w),
       ]
     }
     // A workshop group's plan names the group in a first column, so that plans from several
@@ -33,6 +35,13 @@ public enum CSVReport {
     let group = assessment.session.about.group
     let table = group.isEmpty ? [header] + rows : [[w("meta.group")] + header] + rows.map { [group] + $0 }
     return "\u{FEFF}" + table.map(RFC4180.record).joined()
+  }
+
+  /// Which of the row's texts the users wrote, so a spreadsheet never passes them off as the report's.
+  static func ownText(_ row: PlanRow, _ w: Wording) -> String {
+    if row.isOwn { return w("plan.own-text.all") }
+    return ([row.ownTitle ? w("plan.what") : nil, row.ownHow ? w("plan.how") : nil] as [String?]).compactMap { $0 }
+      .joined(separator: ", ")
   }
 }
 

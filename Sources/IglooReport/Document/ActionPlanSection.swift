@@ -11,11 +11,22 @@ extension ReportBuilder {
     doc.paragraph(w("plan.intro"))
     let rows = PlanRow.plan(r.assessment, w)
     let active = rows.filter { $0.rank != nil }
-    let rejected = rows.filter { $0.rank == nil }
+    let inPlace = rows.filter { $0.status == .inPlace }
+    let rejected = rows.filter { $0.status == .rejected }
     if active.isEmpty { doc.paragraph(w("plan.none")) }
     for row in active {
-      doc.heading(3, row.rank.map { w("plan.numbered", ["rank": String($0), "title": row.title]) } ?? row.title)
+      let title = row.ownTitle && !row.isOwn ? w("plan.own-title", ["title": row.title]) : row.title
+      doc.heading(3, row.rank.map { w("plan.numbered", ["rank": String($0), "title": title]) } ?? title)
       doc.bullets(details(row, r))
+    }
+    // The workplace's existing measures, apart from the new actions: not ranked, not to be done.
+    if !inPlace.isEmpty {
+      doc.heading(3, w("plan.in-place.heading"))
+      doc.paragraph(w("plan.in-place.intro"))
+      doc.bullets(
+        inPlace.map { row in
+          ReportDocument.item(row.title, w.level(row.level) + " · " + dash(row.responsible) + " · " + row.howText(w))
+        })
     }
     if !rejected.isEmpty {
       doc.heading(3, w("plan.rejected.heading"))
@@ -33,7 +44,9 @@ extension ReportBuilder {
     func label(_ key: String) -> String { w("label", ["label": w(key)]) }
     var items: [[ReportDocument.Run]] = [
       ReportDocument.item(label("plan.reasons"), row.reasons.joined(separator: "; ")),
-      ReportDocument.item(label("plan.how"), row.how.isEmpty ? w("plan.how.none") : row.how),
+      // The content's text with its source, or the users' own text marked as theirs (never with
+      // the report's source after it).
+      ReportDocument.item(label("plan.how"), row.howText(w)),
     ]
     if !row.followUp.trimmingCharacters(in: .whitespaces).isEmpty {
       items.append(ReportDocument.item(label("plan.follow-up"), row.followUp))
@@ -42,7 +55,10 @@ extension ReportBuilder {
       items.append(ReportDocument.item(label("plan.evaluation"), row.evaluation))
     }
     var facts = w("plan.details.level", ["level": w.level(row.level)])
-    if !row.source.isEmpty { facts += " · " + w("plan.details.source", ["source": row.source]) }
+    // The source stands with the content's text in `howText`; only an action without text names it here.
+    if !row.source.isEmpty && row.how.trimmingCharacters(in: .whitespaces).isEmpty {
+      facts += " · " + w("plan.details.source", ["source": row.source])
+    }
     items.append([.plain(facts)])
     return items
   }

@@ -140,6 +140,13 @@ extension ReportBuilder {
     doc.paragraph(w("plan.summary.intro"))
     doc.table(
       planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.5, 2.5, 2.5])
+    // What an APV must be able to show: the actions that still lack a responsible person or a
+    // deadline are named, not only marked in the table.
+    let incomplete = active.filter { !$0.missing.isEmpty }
+    if !incomplete.isEmpty {
+      doc.paragraph(w("summary.incomplete.intro", ["n": String(incomplete.count)]))
+      doc.bullets(incomplete.map { w("summary.incomplete.item", ["title": $0.title, "missing": $0.missingText(w)]) })
+    }
   }
 
   /// The summary plan table's header: what, who, deadline, status.
@@ -149,8 +156,10 @@ extension ReportBuilder {
 
   /// One action in the summary plan table, numbered by its rank.
   static func planSummaryRow(_ row: PlanRow, _ w: Wording) -> [String] {
-    let what = row.rank.map { w("plan.numbered", ["rank": String($0), "title": row.title]) } ?? row.title
-    return [what, dash(row.responsibleText(w)), dash(row.deadline), w.status(row.status)]
+    // A suggested action whose title the users reworded is marked as their wording.
+    let title = row.ownTitle && !row.isOwn ? w("plan.own-title", ["title": row.title]) : row.title
+    let what = row.rank.map { w("plan.numbered", ["rank": String($0), "title": title]) } ?? title
+    return [what, dash(row.responsibleText(w)), dash(row.deadline), row.statusText(w)]
   }
 
   /// Who approved the action plan and when, with lines to sign; "not yet approved" until then.
@@ -164,7 +173,11 @@ extension ReportBuilder {
       doc.table(header, [["", "", "", ""], ["", "", "", ""]], widths: widths, forSigning: true)
       return
     }
-    doc.paragraph(w("approval.by", ["date": w.orNotGiven(approval.date)]))
+    let names = approval.by.map { p in
+      p.name.isEmpty ? w.role(p.role)
+        : p.role.isEmpty ? p.name : w("summary.approval.person", ["name": p.name, "role": w.role(p.role)])
+    }
+    doc.paragraph(w("summary.approval.done", ["by": names.joined(separator: ", "), "date": w.orNotGiven(approval.date)]))
     doc.table(
       header,
       approval.by.map { p in [w.orNotGiven(p.name), w.role(p.role), w.orNotGiven(approval.date), ""] },

@@ -77,6 +77,14 @@ public enum JSONReport {
         ])
       }),
       "flags": .array(a.flags.map { flag($0, r) }),
+      "approval": r.session.approval.map { a in
+        JSONValue.object([
+          "by": .array(a.by.map { p in
+            .object(["name": .string(p.name), "role": .string(p.role), "role_name": .string(r.w.role(p.role))])
+          }),
+          "date": .string(a.date),
+        ])
+      } ?? .null,
       "follow_up": .object([
         "next_review": .string(r.session.followUp.nextReview),
         "previous_round": .string(r.session.followUp.previousRound),

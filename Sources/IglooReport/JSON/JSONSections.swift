@@ -155,7 +155,8 @@ extension JSONReport {
       "level": .string(row.level), "level_name": .string(r.w.level(row.level)), "responsible": .string(row.responsible),
       "suggested_owner": .string(row.suggestedOwner), "deadline": .string(row.deadline), "how": .string(row.how),
       "follow_up": .string(row.followUp), "evaluation": .string(row.evaluation), "source": .string(row.source),
-      "own": .bool(row.isOwn), "reasons": .strings(row.reasons),
+      "own": .bool(row.isOwn), "reasons": .strings(row.reasons), "missing": .strings(row.missing),
+      "own_title": .bool(row.ownTitle), "own_how": .bool(row.ownHow),
     ])
   }
 

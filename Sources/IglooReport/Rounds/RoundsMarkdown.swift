@@ -38,6 +38,10 @@ public enum RoundsMarkdown {
     doc.heading(2, w("rounds.compare.actions"))
     doc.labelled(w("rounds.new-actions"), list(c.newActions, c.new.pack, w))
     doc.labelled(w("rounds.resolved-actions"), list(c.resolvedActions, c.new.pack, w))
+    let done = c.doneActions.map { item in
+      item.title.isEmpty ? (item.action.flatMap { c.new.pack.action($0)?.title[w.language] } ?? "") : item.title
+    }
+    doc.labelled(w("rounds.done-actions"), done.isEmpty ? w("rounds.none") : done.joined(separator: "; "))
     return MarkdownRenderer.render(doc)
   }
 

@@ -36,6 +36,12 @@ struct PlanRow: Sendable {
   var reasons: [String]
   /// Whether the users added it themselves.
   var isOwn: Bool
+  /// Whether the title is the users' own words rather than the content's.
+  var ownTitle = false
+  /// Whether the "how" is the users' own words rather than the content's.
+  var ownHow = false
+  /// The fields an accepted or in-progress action still lacks (`responsible`, `deadline`).
+  var missing: [String] = []
 }
 
 extension PlanRow {
@@ -61,9 +67,12 @@ extension PlanRow {
       let item = plan[index]
       rows.append(decided(item, item.action.flatMap { assessment.pack.action($0) }, nil, w))
     }
-    let kept = rows.filter { $0.status != .rejected }
+    // Measures already in place are the workplace's existing measures, not new actions: they
+    // are listed apart, after the plan, and carry no rank.
+    let kept = rows.filter { $0.status != .rejected && $0.status != .inPlace }
+    let inPlace = rows.filter { $0.status == .inPlace }
     let rejected = rows.filter { $0.status == .rejected }
-    var ordered = kept + rejected
+    var ordered = kept + inPlace + rejected
     for i in ordered.indices where i < kept.count { ordered[i].rank = i + 1 }
     return ordered
   }
@@ -88,12 +97,39 @@ extension PlanRow {
       reasons = [w(action == nil ? "plan.reason.own" : "plan.reason.no-longer-triggered")]
     }
     let responsible = item.responsible.trimmingCharacters(in: .whitespaces)
+    // The users' words are theirs unless they merely repeat the content's (in either language).
+    func own(_ text: String, _ content: LocalizedText?) -> Bool {
+      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      guard action != nil else { return true }
+      guard !trimmed.isEmpty else { return false }
+      return !Language.allCases.contains { content?[$0].trimmingCharacters(in: .whitespaces) == trimmed }
+    }
     return PlanRow(
       rank: nil, status: item.status, action: action, recommendation: rec,
       title: pick(item.title, action?.title[w.language]), level: pick(item.level, action?.level),
       responsible: item.responsible, suggestedOwner: responsible.isEmpty ? action?.owner : nil,
       deadline: item.deadline, how: pick(item.how, action?.how[w.language]), followUp: item.followUp,
-      evaluation: item.evaluation, source: action?.source ?? "", reasons: reasons, isOwn: action == nil)
+      evaluation: item.evaluation, source: action?.source ?? "", reasons: reasons, isOwn: action == nil,
+      ownTitle: own(item.title, action?.title), ownHow: own(item.how, action?.how),
+      missing: item.missing)
+  }
+
+  /// The status as a cell: with what is missing when the action is incomplete.
+  func statusText(_ w: Wording) -> String {
+    guard !missing.isEmpty else { return w.status(status) }
+    return w("plan.incomplete", ["status": w.status(status), "missing": missingText(w)])
+  }
+
+  /// The missing fields in words ("ansvarlig, frist").
+  func missingText(_ w: Wording) -> String { missing.map { w($0 == "responsible" ? "plan.missing.responsible" : "plan.missing.deadline") }.joined(separator: ", ") }
+
+  /// The "how" as a paragraph: the content's text followed by its source, or the users' own
+  /// text marked as theirs, with the source (if any) before it so that it never reads as the report's.
+  func howText(_ w: Wording) -> String {
+    if how.trimmingCharacters(in: .whitespaces).isEmpty { return w("plan.how.none") }
+    guard ownHow else { return source.isEmpty ? how : how + " " + w("plan.how.source", ["source": source]) }
+    let mine = w("plan.how.own", ["text": how])
+    return source.isEmpty ? mine : w("plan.how.suggested-from", ["source": source]) + " " + mine
   }
 
   /// Who is responsible, or the usual owner marked as a suggestion.

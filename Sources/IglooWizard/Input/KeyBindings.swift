@@ -123,7 +123,7 @@ public enum KeyBindings {
         .character("a"): .accept, .character("x"): .reject, .character("s"): .cycleStatus,
         .enter: .editAction, .character("e"): .editAction,
         .character("+"): .addOwnAction, .character("o"): .addOwnAction,
-        .delete: .deleteAction,
+        .delete: .deleteAction, .character("f"): .markInPlace, .character("g"): .approvePlan,
       ]
     case .planEditor:
       [.escape: .close]
@@ -169,7 +169,7 @@ public enum KeyBindings {
     case .scope: [.toggleUseCase, .nextStage, .editScopeNote]
     case .questions: [.answer(1), .dontKnow, .notRelevant, .editNote, .nextQuestion, .chooseLevel, .nextVoice]
     case .review: [.activate]
-    case .plan: [.accept, .reject, .editAction, .cycleStatus, .addOwnAction]
+    case .plan: [.accept, .reject, .editAction, .cycleStatus, .addOwnAction, .markInPlace, .approvePlan]
     case .planEditor: [.close]
     case .export: [.export]
     case .help: [.close]

@@ -106,6 +106,10 @@ public enum WizardAction: Hashable, Sendable {
   case addOwnAction
   /// Deletes an action of the users' own.
   case deleteAction
+  /// Records the action as a measure the workplace already has.
+  case markInPlace
+  /// Opens the approval of the plan: who approved it and when.
+  case approvePlan
 
   // Export.
   /// Writes the export file.
@@ -181,6 +185,8 @@ public enum WizardAction: Hashable, Sendable {
     case .editAction: "edit-action"
     case .addOwnAction: "add-own-action"
     case .deleteAction: "delete-action"
+    case .markInPlace: "mark-in-place"
+    case .approvePlan: "approve-plan"
     case .export: "export"
     case .showCase: "show-case"
     case .startCase: "start-case"

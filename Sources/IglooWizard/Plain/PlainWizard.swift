@@ -93,6 +93,9 @@ public final class PlainWizard {
       session?.cursor = Step.profile.rawValue
       profileStep()
       try exportStep()
+      // After the export, so that a script that ends at the export still ends there; a plan
+      // changed here is offered for export once more.
+      if try planStep() { try exportStep() }
     } catch Stop.failed(let code) {
       return code
     } catch {
@@ -613,6 +616,89 @@ public final class PlainWizard {
       }
     }
     say(t("plain.actions.more"))
+  }
+
+  /// The action plan in lines: `a N` accepts suggestion N (then who and when), `f N` records it
+  /// as already in place, `g` records the approval; Enter ends. Returns whether anything changed.
+  private func planStep() throws -> Bool {
+    guard session != nil else { return false }
+    let top = Array(Assessment(session: session!, pack: pack).recommendations.prefix(5))
+    say()
+    say(t("plain.plan.intro"))
+    var changed = false
+    while true {
+      let line = try ask(t("plain.plan.prompt")).lineTrimmed
+      if line.isEmpty { return changed }
+      let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+      if parts == ["g"] {
+        try approvalLines()
+        changed = true
+        continue
+      }
+      guard parts.count == 2, parts[0] == "a" || parts[0] == "f", let n = Int(parts[1]),
+        let r = top.first(where: { $0.rank == n })
+      else {
+        say(t("plain.plan.invalid", ["input": line, "max": String(top.count)]))
+        continue
+      }
+      var plan = session!.plan
+      let i = plan.firstIndex { $0.action == r.action.id } ?? {
+        plan.append(PlanItem(action: r.action.id, level: r.action.level, status: .suggested))
+        return plan.count - 1
+      }()
+      plan[i].status = parts[0] == "a" ? .accepted : .inPlace
+      session!.plan = plan
+      changed = true
+      if parts[0] == "a" {
+        let who = try ask(t("plain.prompt.optional", ["label": t("wizard.plan.field.responsible")])).lineTrimmed
+        if !who.isEmpty { session!.plan[i].responsible = who }
+        session!.plan[i].deadline = try askDate(t("wizard.plan.field.deadline"), current: session!.plan[i].deadline)
+        if session!.plan[i].dateWarnings(today: CalendarDate(environment.today())).contains(.deadlineInPast) {
+          say(t("wizard.message.deadline-in-past", ["date": session!.plan[i].deadline]))
+        }
+      }
+      save()
+      let item = session!.plan[i]
+      let status = t("wizard.status.\(item.status.rawValue)")
+      if item.isIncomplete {
+        let missing = item.missing.map { t($0 == "responsible" ? "wizard.plan.missing.responsible" : "wizard.plan.missing.deadline") }
+        say(t("wizard.plan.status-set", ["status": status]) + " " + t("wizard.plan.incomplete", ["missing": missing.joined(separator: ", ")]))
+      } else {
+        say(t("wizard.plan.status-set", ["status": status]))
+      }
+    }
+  }
+
+  /// Who approved the plan (names separated by commas; a participant's name brings their role)
+  /// and when (Enter: today).
+  private func approvalLines() throws {
+    let line = try ask(t("plain.plan.approval.names")).lineTrimmed
+    let participants = session?.about.participants ?? []
+    let by = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { name in
+      Participant(name: name, role: participants.first { $0.name == name }?.role ?? "")
+    }
+    guard !by.isEmpty else {
+      session?.approval = nil
+      save()
+      say(t("wizard.plan.not-approved"))
+      return
+    }
+    var date = try askDate(t("wizard.approval.date"), current: "")
+    if date.isEmpty { date = CalendarDate(typed: environment.today())?.description ?? environment.today() }
+    session?.approval = Approval(by: by, date: date)
+    save()
+    say(t("wizard.plan.approved", ["date": date, "by": by.map(\.name).joined(separator: ", ")]))
+  }
+
+  /// Asks for a date until one is typed as ISO or the Danish way (stored as ISO), or Enter,
+  /// which keeps `current`.
+  private func askDate(_ label: String, current: String) throws -> String {
+    while true {
+      let line = try ask(t("plain.prompt.date", ["label": label])).lineTrimmed
+      if line.isEmpty { return current }
+      if let date = CalendarDate(typed: line) { return date.description }
+      say(t("wizard.message.bad-date", ["field": label, "date": line]))
+    }
   }
 
   private func exportStep() throws {

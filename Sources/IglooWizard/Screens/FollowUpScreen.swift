@@ -157,15 +157,18 @@ struct CompareBlock {
     // The three lists share what is left: a heading each, then one title per row, dealt out in
     // turn so that none is crowded out; a spare row between the parts when there is room.
     let findings = movedFindings
-    let counts = [findings.count, comparison.newActions.count, comparison.resolvedActions.count]
-    var left = rect.height - y - 3
-    let spaced = left >= counts.reduce(0, +) + 3 + 2
-    if spaced { left -= 3 }
-    var rows = [0, 0, 0]
+    let done = comparison.doneActions.map { item in
+      item.title.isEmpty ? (item.action.flatMap(state.pack.action).map { t($0.title) } ?? "") : item.title
+    }
+    let counts = [findings.count, comparison.newActions.count, comparison.resolvedActions.count, done.count]
+    var left = rect.height - y - 4
+    let spaced = left >= counts.reduce(0, +) + 4 + 3
+    if spaced { left -= 4 }
+    var rows = [0, 0, 0, 0]
     var dealt = true
     while left > 0 && dealt {
       dealt = false
-      for i in 0..<3 where left > 0 && rows[i] < counts[i] {
+      for i in 0..<4 where left > 0 && rows[i] < counts[i] {
         rows[i] += 1
         left -= 1
         dealt = true
@@ -190,11 +193,12 @@ struct CompareBlock {
       grid.put(old, in: rect, row: row, column: x, style: c.oldBand == nil ? .dim : .normal)
       grid.put(new, in: rect, row: row, column: x + tags.oldWidth + 3, style: ProfileScreen.bandStyle(c.newBand))
     }
-    for (k, ids) in [(1, comparison.newActions), (2, comparison.resolvedActions)] {
+    for (k, ids) in [(1, comparison.newActions), (2, comparison.resolvedActions), (3, [])] {
       if spaced { y += 1 }
-      let key = k == 1 ? "wizard.followup.compare.new-actions" : "wizard.followup.compare.resolved-actions"
-      let titles = ids.map { id in state.pack.action(id).map { t($0.title) } ?? id }
-      y += section(t(key, ["n": String(ids.count)]), titles: titles, rows: rows[k], in: rect, row: y, into: &grid) { i, row, grid in
+      let key = ["", "wizard.followup.compare.new-actions", "wizard.followup.compare.resolved-actions",
+        "wizard.followup.compare.done-actions"][k]
+      let titles = k == 3 ? done : ids.map { id in state.pack.action(id).map { t($0.title) } ?? id }
+      y += section(t(key, ["n": String(titles.count)]), titles: titles, rows: rows[k], in: rect, row: y, into: &grid) { i, row, grid in
         grid.put(Text.truncate("  " + titles[i], to: rect.width, ellipsis: true), in: rect, row: row)
       }
     }

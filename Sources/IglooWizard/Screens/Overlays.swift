@@ -88,6 +88,15 @@ enum ConfirmOverlay {
       let title = state.session.flatMap { $0.plan.indices.contains(i) ? $0.plan[i].title : nil } ?? ""
       text = t("wizard.confirm.delete-action", ["title": title.isEmpty ? t("wizard.plan.untitled") : title])
     case .replaceExport(_, _, let shown): text = t("wizard.confirm.replace-export", ["path": shown])
+    case .leavePlanIncomplete(let n): text = t("wizard.confirm.leave-plan-incomplete", ["n": String(n)])
+    case .rescore:
+      let findings = (state.rescore?.before ?? []).map { f in
+        let title = state.pack.finding(f.id).map { t($0.shortTitle) } ?? f.id
+        return t("wizard.rescore.finding", ["finding": title, "score": f.score.map { t.number($0) } ?? "–"])
+      }
+      text = t(
+        "wizard.confirm.rescore",
+        ["n": String(state.rescore?.questions.count ?? 0), "findings": findings.joined(separator: "; ")])
     }
     let width = min(60, area.width)
     let lines = Text.wrap(text, width: width - 4)

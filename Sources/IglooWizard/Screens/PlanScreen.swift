@@ -16,6 +16,8 @@ enum PlanScreen {
     if assessment.individualWarning {
       top += grid.wrap(t("wizard.plan.individual-warning"), in: rect, row: 1, style: .risk, maxLines: 2)
     }
+    let (standing, standingStyle) = approvalLine(state)
+    top += grid.wrap(standing, in: rect, row: top, style: standingStyle, maxLines: 1)
     top += 1
     guard !entries.isEmpty else {
       grid.wrap(t("wizard.plan.empty"), in: rect.dropTop(top), style: .dim)
@@ -25,13 +27,15 @@ enum PlanScreen {
     let levelWidth = min(14, state.pack.levels.map { Text.width(t($0.name)) }.max() ?? 10)
     let rows: [ListRow] = entries.map { entry in
       let status = state.planStatus(entry)
-      let mark: Span
+      let incomplete = entry.planIndex.map { state.session?.plan[$0].isIncomplete ?? false } ?? false
+      var mark: Span
       switch status {
       case .accepted, .inProgress, .done: mark = Span("✓ ", .good)
       case .inPlace: mark = Span("≡ ", .good)
       case .rejected: mark = Span("✗ ", .dim)
       case .suggested: mark = Span("· ", .dim)
       }
+      if incomplete { mark = Span("! ", .risk) }
       let rank = entry.recommendation.map { String($0.rank) + ". " } ?? (entry.isOwn ? "+  " : "   ")
       let level = entry.planIndex.flatMap { state.session?.plan[$0].level } ?? entry.action?.level ?? ""
       let bandStyle = entry.recommendation.map { ProfileScreen.bandStyle($0.band) } ?? .dim
@@ -78,16 +82,48 @@ enum PlanScreen {
       if !item.responsible.isEmpty { facts.append(t("wizard.plan.field.responsible") + ": " + item.responsible) }
       if !item.deadline.isEmpty { facts.append(t("wizard.plan.field.deadline") + ": " + item.deadline) }
       if !item.followUp.isEmpty { facts.append(t("wizard.plan.field.follow-up") + ": " + item.followUp) }
+      if let rescore = state.rescore, rescore.planIndex == i {
+        for f in rescore.before {
+          let title = state.pack.finding(f.id).map { t($0.shortTitle) } ?? f.id
+          let now = state.rescoreFigure(f)
+          y += grid.wrap(
+            t("wizard.rescore.before-after", [
+              "finding": title, "before": f.score.map { t.number($0) } ?? "–", "after": now.map { t.number($0) } ?? "–",
+            ]), in: rect, row: y, style: .good, maxLines: 1)
+        }
+      }
+      if item.isIncomplete {
+        y += grid.wrap(
+          t("wizard.plan.incomplete", ["missing": state.missingText(item.missing)]), in: rect, row: y, style: .risk, maxLines: 1)
+      }
       if !facts.isEmpty { y += grid.wrap(facts.joined(separator: " · "), in: rect, row: y, maxLines: 2) }
-      if entry.isOwn, !item.how.isEmpty { y += grid.wrap(item.how, in: rect, row: y, style: .dim, maxLines: 2) }
+      // The users' own words are marked as theirs, and never shown with the report's source.
+      if !item.how.trimmingCharacters(in: .whitespaces).isEmpty {
+        y += grid.wrap(t("wizard.plan.own-how", ["text": item.how]), in: rect, row: y, style: .dim, maxLines: 2)
+      }
+      if entry.action != nil, !item.title.trimmingCharacters(in: .whitespaces).isEmpty {
+        y += grid.wrap(t("wizard.plan.own-title"), in: rect, row: y, style: .dim, maxLines: 1)
+      }
     }
     if let action = entry.action {
       let owner = state.pack.role(action.owner).map { t($0.name) } ?? action.owner
       let kind = t(action.collective ? "wizard.plan.collective" : "wizard.plan.individual")
       y += grid.wrap(t("wizard.plan.owner", ["owner": owner]) + " · " + kind, in: rect, row: y, style: .dim, maxLines: 1)
-      y += grid.wrap(t(action.how), in: rect, row: y, maxLines: max(1, rect.height - y - 1))
+      let ownHow = entry.planIndex.map { !(state.session?.plan[$0].how.trimmingCharacters(in: .whitespaces).isEmpty ?? true) } ?? false
+      if !ownHow { y += grid.wrap(t(action.how), in: rect, row: y, maxLines: max(1, rect.height - y - 1)) }
       grid.wrap(t("wizard.source", ["source": action.source]), in: rect, row: y, style: .dim, maxLines: 1)
     }
+  }
+
+  /// Whether the plan is approved (by whom, when), or that it is not, with the key that does it.
+  static func approvalLine(_ state: WizardState) -> (String, CellStyle) {
+    let t = state.localizer
+    guard let approval = state.session?.approval else { return (t("wizard.plan.not-approved"), .risk) }
+    let names = approval.by.map { p in
+      let role = state.pack.role(p.role).map { t($0.name) } ?? p.role
+      return p.name.isEmpty ? role : p.role.isEmpty ? p.name : p.name + " (" + role + ")"
+    }
+    return (t("wizard.plan.approved", ["date": approval.date, "by": names.joined(separator: ", ")]), .good)
   }
 
   /// One reason in words: which finding scored what, or which answer set the action off.

@@ -16,6 +16,12 @@ enum ReviewScreen {
         "disagreements": String(counts[.disagreement] ?? 0),
       ])
     grid.put(Text.truncate(summary, to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
+    let incomplete = state.session?.incompletePlanItems.count ?? 0
+    if incomplete > 0 {
+      grid.put(
+        Text.truncate(t("wizard.review.incomplete-actions", ["n": String(incomplete)]), to: rect.width, ellipsis: true),
+        in: rect, row: 1, style: .risk)
+    }
     guard !entries.isEmpty else {
       grid.wrap(t("wizard.review.all-done"), in: rect.dropTop(2), style: .good)
       return

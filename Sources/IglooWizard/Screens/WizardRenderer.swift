@@ -25,7 +25,9 @@ public enum WizardRenderer {
     case .review: ReviewScreen.render(state, in: body, into: &grid)
     case .profile: ProfileScreen.render(state, in: body, into: &grid)
     case .plan:
-      if state.planEditorItem != nil {
+      if state.approvalEditing {
+        ApprovalScreen.render(state, in: body, into: &grid)
+      } else if state.planEditorItem != nil {
         PlanEditorScreen.render(state, in: body, into: &grid)
       } else {
         PlanScreen.render(state, in: body, into: &grid)

@@ -25,6 +25,13 @@ extension WizardState {
     case .review: return [.review, .list, .command, .global]
     case .profile: return [.command, .global]
     case .plan:
+      if approvalEditing {
+        var stack = [.planEditor] + formContexts(approvalFields, approvalFocus)
+        if approvalFields.indices.contains(approvalFocus), approvalFields[approvalFocus].isRemovableRow {
+          stack.insert(.about, at: stack.count - 1)
+        }
+        return stack
+      }
       if planEditorItem != nil { return [.planEditor] + formContexts(planEditorFields, planEditorFocus) }
       return [.plan, .list, .command, .global]
     case .followUp: return formContexts(followUpFields, followUpFocus)
@@ -46,7 +53,7 @@ extension FieldID {
   /// Whether the field belongs to a participant or a voice, which Ctrl-D removes.
   var isRemovableRow: Bool {
     switch self {
-    case .participantName, .participantRole, .voiceName: true
+    case .participantName, .participantRole, .voiceName, .approverName, .approverRole: true
     default: false
     }
   }

@@ -39,6 +39,14 @@ public enum FieldID: Sendable, Hashable {
   case planEvaluation
   /// Action plan: the status (a choice).
   case planStatus
+  /// Plan approval: the name of the approver with this index.
+  case approverName(Int)
+  /// Plan approval: the approver's role (a choice).
+  case approverRole(Int)
+  /// Plan approval: the button that adds an approver.
+  case addApprover
+  /// Plan approval: the date of approval.
+  case approvalDate
   /// Follow-up: the next review.
   case nextReview
   /// Follow-up: the previous round's file.
@@ -59,8 +67,8 @@ public enum FieldID: Sendable, Hashable {
   /// How the field is edited.
   public var kind: FieldKind {
     switch self {
-    case .sector, .participantRole, .planLevel, .planStatus, .exportFormat: .choice
-    case .addParticipant, .addVoice, .exportButton: .button
+    case .sector, .participantRole, .planLevel, .planStatus, .exportFormat, .approverRole: .choice
+    case .addParticipant, .addVoice, .exportButton, .addApprover: .button
     case .employees: .number
     default: .text
     }
@@ -69,7 +77,7 @@ public enum FieldID: Sendable, Hashable {
   /// Whether the field holds a date, read with ``CalendarDate/init(typed:)`` and stored as ISO.
   public var isDate: Bool {
     switch self {
-    case .date, .planDeadline, .planFollowUp, .nextReview: true
+    case .date, .planDeadline, .planFollowUp, .nextReview, .approvalDate: true
     default: false
     }
   }
@@ -96,6 +104,10 @@ public enum FieldID: Sendable, Hashable {
     case .planFollowUp: "wizard.plan.field.follow-up"
     case .planEvaluation: "wizard.plan.field.evaluation"
     case .planStatus: "wizard.plan.field.status"
+    case .approverName: "wizard.approval.name"
+    case .approverRole: "wizard.about.role"
+    case .addApprover: "wizard.approval.add"
+    case .approvalDate: "wizard.approval.date"
     case .nextReview: "wizard.follow-up.next-review"
     case .previousRound: "wizard.follow-up.previous-round"
     case .exportFormat: "wizard.export.format"
@@ -157,6 +169,13 @@ extension WizardState {
       : [.planTitle, .planResponsible, .planDeadline, .planHow, .planFollowUp, .planEvaluation, .planStatus]
   }
 
+  /// The fields of the approval form, which grow with the approvers.
+  public var approvalFields: [FieldID] {
+    var out: [FieldID] = []
+    for i in (session?.approval?.by ?? []).indices { out += [.approverName(i), .approverRole(i)] }
+    return out + [.addApprover, .approvalDate]
+  }
+
   /// The fields of the follow-up form.
   public var followUpFields: [FieldID] { [.nextReview, .previousRound] }
 
@@ -167,7 +186,7 @@ extension WizardState {
   public func choices(_ field: FieldID) -> [String] {
     switch field {
     case .sector: [""] + pack.info.sectors.map(\.id)
-    case .participantRole: pack.info.roles.map(\.id)
+    case .participantRole, .approverRole: pack.info.roles.map(\.id)
     case .planLevel: pack.levels.map(\.id)
     case .planStatus: PlanStatus.allCases.map(\.rawValue)
     case .exportFormat: ExportFormat.allCases.map(\.rawValue)
@@ -180,7 +199,7 @@ extension WizardState {
     let t = localizer
     switch field {
     case .sector: return value.isEmpty ? t("wizard.about.sector.none") : pack.sector(value).map { t($0.name) } ?? value
-    case .participantRole: return pack.role(value).map { t($0.name) } ?? value
+    case .participantRole, .approverRole: return pack.role(value).map { t($0.name) } ?? value
     case .planLevel: return pack.level(value).map { t($0.name) } ?? value
     case .planStatus: return t("wizard.status.\(value)")
     case .exportFormat: return t("wizard.export.format.\(value)")
@@ -206,7 +225,10 @@ extension WizardState {
     case .participantName(let i): return about.participants.indices.contains(i) ? about.participants[i].name : ""
     case .participantRole(let i): return about.participants.indices.contains(i) ? about.participants[i].role : ""
     case .voiceName(let i): return session.voices.indices.contains(i) ? session.voices[i].name : ""
-    case .addParticipant, .addVoice, .exportButton: return ""
+    case .addParticipant, .addVoice, .exportButton, .addApprover: return ""
+    case .approverName(let i): return session.approval.map { $0.by.indices.contains(i) ? $0.by[i].name : "" } ?? ""
+    case .approverRole(let i): return session.approval.map { $0.by.indices.contains(i) ? $0.by[i].role : "" } ?? ""
+    case .approvalDate: return session.approval?.date ?? ""
     case .planTitle: return item?.title ?? ""
     case .planLevel: return item?.level ?? ""
     case .planResponsible: return item?.responsible ?? ""
@@ -256,6 +278,9 @@ extension WizardState {
     case .planFollowUp: if let p = planIndex { s.plan[p].followUp = text }
     case .planEvaluation: if let p = planIndex { s.plan[p].evaluation = text }
     case .planStatus: if let p = planIndex, let st = PlanStatus(rawValue: text) { s.plan[p].status = st }
+    case .approverName(let i) where s.approval?.by.indices.contains(i) == true: s.approval!.by[i].name = text
+    case .approverRole(let i) where s.approval?.by.indices.contains(i) == true: s.approval!.by[i].role = text
+    case .approvalDate: if s.approval != nil { s.approval!.date = text.trimmingCharacters(in: .whitespaces) }
     case .nextReview: s.followUp.nextReview = text.trimmingCharacters(in: .whitespaces)
     case .previousRound: s.followUp.previousRound = text
     case .note(let q): return setNote(text, for: q)

@@ -69,6 +69,10 @@ public enum Confirmation: Sendable, Hashable {
   case deleteAction(Int)
   /// Replacing the file an export would go to (the path as typed, and in full).
   case replaceExport(ExportFormat, path: String, shown: String)
+  /// Leaving the action plan while this many accepted actions lack a responsible person or deadline.
+  case leavePlanIncomplete(Int)
+  /// Answering again the statements of the findings behind an action just set to done.
+  case rescore(Int)
 }
 
 /// What became of the last export.

@@ -36,7 +36,9 @@ extension WizardState {
     func pick(_ fields: [FieldID], _ focus: Int) -> FieldID? { fields.indices.contains(focus) ? fields[focus] : nil }
     switch step {
     case .about: return pick(aboutFields, aboutFocus)
-    case .plan: return planEditorItem == nil ? nil : pick(planEditorFields, planEditorFocus)
+    case .plan:
+      if approvalEditing { return pick(approvalFields, approvalFocus) }
+      return planEditorItem == nil ? nil : pick(planEditorFields, planEditorFocus)
     case .followUp: return pick(followUpFields, followUpFocus)
     case .export: return pick(exportFields, exportFocus)
     default: return nil
@@ -156,7 +158,7 @@ extension WizardState {
   // The About form's field list grows while the user is on it (a participant added), so the
   // clamp must read the list as it is now, not as it was when the action began.
   private func aboutFieldsCount(_ fields: [FieldID]) -> Int {
-    step == .about ? aboutFields.count : fields.count
+    step == .about ? aboutFields.count : step == .plan && approvalEditing ? approvalFields.count : fields.count
   }
 
   /// Presses a button field.
@@ -178,6 +180,13 @@ extension WizardState {
       return [.save]
     case .exportButton:
       return startExport()
+    case .addApprover:
+      guard session!.approval != nil else { return [] }
+      let count = session!.approval!.by.count
+      session!.approval!.by.append(Participant(name: "", role: pack.info.roles.first?.id ?? ""))
+      approvalFocus = approvalFields.firstIndex(of: .approverName(count)) ?? approvalFocus
+      syncEditor()
+      return [.save]
     default:
       return []
     }
@@ -196,6 +205,14 @@ extension WizardState {
       if aboutFields.indices.contains(aboutFocus), case .participantRole = aboutFields[aboutFocus] { aboutFocus -= 1 }
       syncEditor()
       message = Message("wizard.message.participant-removed")
+      return [.save]
+    case .approverName(let i), .approverRole(let i):
+      guard session!.approval?.by.indices.contains(i) == true else { return [] }
+      editor = nil
+      session!.approval!.by.remove(at: i)
+      approvalFocus = min(approvalFocus, approvalFields.count - 1)
+      if approvalFields.indices.contains(approvalFocus), case .approverRole = approvalFields[approvalFocus] { approvalFocus -= 1 }
+      syncEditor()
       return [.save]
     case .voiceName(let i):
       guard let voices = session?.voices, voices.indices.contains(i) else { return [] }

@@ -162,7 +162,19 @@ extension WizardState {
 
   /// Records an answer, asks for a save and moves on to the next question.
   private mutating func answer(_ value: AnswerValue) -> [Effect] {
+    let id = currentQuestion?.id
     let changed = record(value)
+    // During a re-scoring the statements come one after another, then the plan shows before and after.
+    if let rescore, let id, let at = rescore.questions.firstIndex(of: id) {
+      if at + 1 < rescore.questions.count {
+        jump(to: rescore.questions[at + 1])
+      } else {
+        _ = go(to: .plan)
+        if let row = planEntries(assessment!).firstIndex(where: { $0.planIndex == rescore.planIndex }) { planSelection = row }
+        message = Message("wizard.rescore.done", style: .good)
+      }
+      return changed ? [.save] : []
+    }
     advance()
     return changed ? [.save] : []
   }
@@ -194,6 +206,17 @@ extension WizardState {
       planSelection = moved
       return []
     }
+    if action == .approvePlan {
+      if session!.approval == nil {
+        // Picked from the participants: the usual approvers are the people in the room.
+        let people = session!.about.participants
+        session!.approval = Approval(by: people, date: CalendarDate(today)?.description ?? "")
+      }
+      approvalEditing = true
+      approvalFocus = 0
+      syncEditor()
+      return [.save]
+    }
     if action == .addOwnAction {
       session!.plan.append(PlanItem(action: nil, level: "organisation", status: .accepted))
       planEditorItem = session!.plan.count - 1
@@ -210,17 +233,30 @@ extension WizardState {
     }
     let entry = entries[planSelection]
     switch action {
-    case .accept, .reject, .cycleStatus:
+    case .accept, .reject, .cycleStatus, .markInPlace:
       guard let i = ensurePlanItem(entry) else { return [] }
       switch action {
       case .accept: session!.plan[i].status = .accepted
       case .reject: session!.plan[i].status = .rejected
+      case .markInPlace: session!.plan[i].status = .inPlace
       default:
         let all = PlanStatus.allCases
         let at = all.firstIndex(of: session!.plan[i].status) ?? 0
         session!.plan[i].status = all[(at + 1) % all.count]
       }
-      message = Message("wizard.plan.status-set", ["status": localizer("wizard.status.\(session!.plan[i].status.rawValue)")])
+      let item = session!.plan[i]
+      if item.status == .done, let offer = rescoreOffer(for: entry, planIndex: i) {
+        rescore = offer
+        overlay = .confirm(.rescore(i))
+        return [.save]
+      }
+      if item.isIncomplete {
+        message = Message(
+          "wizard.plan.status-set.incomplete",
+          ["status": localizer("wizard.status.\(item.status.rawValue)"), "missing": missingText(item.missing)], style: .risk)
+      } else {
+        message = Message("wizard.plan.status-set", ["status": localizer("wizard.status.\(item.status.rawValue)")])
+      }
       return [.save]
     case .editAction:
       guard let i = ensurePlanItem(entry) else { return [] }
@@ -238,6 +274,38 @@ extension WizardState {
     default:
       return []
     }
+  }
+
+  /// The offer to answer again the mitigation (or realisation) statements of the findings that
+  /// triggered `entry`'s action, with their figures now; nil when nothing triggered it by a finding.
+  func rescoreOffer(for entry: PlanEntry, planIndex: Int) -> Rescore? {
+    guard let assessment, let recommendation = entry.recommendation else { return nil }
+    var before: [Rescore.Finding] = []
+    for reason in recommendation.reasons {
+      if case .finding(let id, let score, _, let opportunity) = reason, !before.contains(where: { $0.id == id }) {
+        before.append(Rescore.Finding(id: id, score: score, opportunity: opportunity))
+      }
+    }
+    let applicable = Set(assessment.session.applicableQuestions(pack).map(\.id))
+    let questions = pack.questions.filter { q in
+      applicable.contains(q.id)
+        && q.measures.contains { m in
+          before.contains { $0.id == m.finding } && (m.role == .mitigation || m.role == .realisation)
+        }
+    }.map(\.id)
+    guard !questions.isEmpty else { return nil }
+    return Rescore(planIndex: planIndex, before: before, questions: questions)
+  }
+
+  /// A finding's figure as the re-scoring compares it: residual risk, or untapped opportunity.
+  func rescoreFigure(_ finding: Rescore.Finding) -> Double? {
+    guard let result = assessment?.result(finding.id) else { return nil }
+    return finding.opportunity ? result.untapped : result.residualRisk
+  }
+
+  /// The missing fields of a plan item in words ("ansvarlig, frist").
+  func missingText(_ missing: [String]) -> String {
+    missing.map { localizer($0 == "responsible" ? "wizard.plan.missing.responsible" : "wizard.plan.missing.deadline") }.joined(separator: ", ")
   }
 
   /// Checks the path and asks the runner to write the export.
@@ -304,7 +372,10 @@ extension WizardState {
     case .confirm(let what):
       guard action == .confirm || action == .deny else { return [] }
       self.overlay = nil
-      guard action == .confirm else { return [] }
+      guard action == .confirm else {
+        if case .rescore = what { rescore = nil }
+        return []
+      }
       switch what {
       case .quitUnsaved:
         quitConfirmed = true
@@ -317,6 +388,13 @@ extension WizardState {
         return [.save]
       case .replaceExport(let format, let path, _):
         return [.export(format, path: path, replacing: true)]
+      case .leavePlanIncomplete:
+        return go(to: step.next)
+      case .rescore:
+        guard let first = rescore?.questions.first else { return [] }
+        jump(to: first)
+        message = Message("wizard.rescore.started", ["n": String(rescore?.questions.count ?? 0)])
+        return []
       }
     }
   }

@@ -35,6 +35,17 @@ extension WizardState {
     case .quit:
       return quit()
     case .nextStep:
+      if step == .plan, overlay == nil {
+        // A warning, not a dead end: one key confirms and goes on.
+        let effects = commitEditor() + closeApproval()
+        let incomplete = session?.incompletePlanItems.count ?? 0
+        if incomplete > 0 {
+          planEditorItem = nil
+          overlay = .confirm(.leavePlanIncomplete(incomplete))
+          return effects
+        }
+        return effects + go(to: step.next)
+      }
       return go(to: step == .start ? nil : step.next)
     case .previousStep:
       return go(to: step.previous)
@@ -58,6 +69,10 @@ extension WizardState {
     case .review: return performOnReview(action)
     case .profile: return []
     case .plan:
+      if approvalEditing {
+        if action == .close { return commitEditor() + closeApproval() }
+        return performInForm(action, fields: approvalFields, focus: \.approvalFocus)
+      }
       if planEditorItem != nil {
         if action == .close {
           let effects = commitEditor()
@@ -84,7 +99,7 @@ extension WizardState {
   /// Goes to `target` (nil: stays), keeping everything typed.
   mutating func go(to target: Step?) -> [Effect] {
     guard let target, session != nil || target == .start else { return [] }
-    let effects = commitEditor()
+    let effects = commitEditor() + closeApproval()
     overlay = nil
     planEditorItem = nil
     step = target
@@ -104,6 +119,20 @@ extension WizardState {
     }
     syncEditor()
     return effects
+  }
+
+  /// Closes the approval form; an approval nobody is named in is no approval, and is dropped.
+  mutating func closeApproval() -> [Effect] {
+    guard approvalEditing else { return [] }
+    approvalEditing = false
+    guard var approval = session?.approval else { return [] }
+    approval.by.removeAll { $0.name.trimmingCharacters(in: .whitespaces).isEmpty && $0.role.isEmpty }
+    let kept: Approval? = approval.by.isEmpty ? nil : approval
+    if kept != session?.approval {
+      session?.approval = kept
+      return [.save]
+    }
+    return []
   }
 
   /// Records where the user is in the session, so that resuming opens the same place.

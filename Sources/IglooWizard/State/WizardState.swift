@@ -1,6 +1,27 @@
 import IglooContent
 import IglooEngine
 
+/// A re-scoring after a measure is done: which plan line, and each triggering finding's figure
+/// (residual risk, or untapped opportunity) before the statements were answered again.
+public struct Rescore: Sendable, Hashable {
+  /// The plan line set to done.
+  public var planIndex: Int
+  /// Finding id and its figure before, in the order of the action's reasons.
+  public var before: [Finding]
+  /// The mitigation or realisation statements to answer again.
+  public var questions: [String]
+
+  /// One finding's figure before.
+  public struct Finding: Sendable, Hashable {
+    /// The finding's id.
+    public var id: String
+    /// Its figure before (nil: not scored then).
+    public var score: Double?
+    /// Whether the figure is an untapped opportunity rather than a residual risk.
+    public var opportunity: Bool
+  }
+}
+
 /// Everything the wizard shows and edits, as a value: the step, the focus on each screen, the
 /// session being edited, the language, the text being typed and the last message.
 ///
@@ -66,6 +87,12 @@ public struct WizardState: Sendable {
   public var planEditorItem: Int?
   /// Plan editor: the focused field.
   public var planEditorFocus = 0
+  /// Plan: whether the approval form is open over the list.
+  public var approvalEditing = false
+  /// Approval form: the focused field.
+  public var approvalFocus = 0
+  /// The re-scoring under way after an action was set to done: its findings' figures before.
+  public var rescore: Rescore?
   /// Follow-up: the focused field.
   public var followUpFocus = 0
   /// Follow-up: the previous round last read (its path and session, or why it failed).
