@@ -2173,8 +2173,8 @@ questions:
 
   - id: q-genai-ind-upskilling-potential
     text:
-      da: "Medarbejderne oplever, at generativ KI gør dem mere effektive i deres arbejde."
-      en: "Employees find that generative AI makes them more effective in their work."
+      da: "Der er opgaver her, hvor generativ KI kan gøre medarbejderne mere effektive."
+      en: "There are tasks here where generative AI can make employees more effective."
     reversed: false
     measures:
       - finding: genai-ind-upskilling
@@ -2184,8 +2184,8 @@ questions:
 
   - id: q-genai-ind-upskilling-potential-2
     text:
-      da: "Medarbejderne bruger generativ KI til at klare kedelige eller gentagne opgaver."
-      en: "Employees use generative AI to handle boring or repetitive tasks."
+      da: "Der er opgaver her, hvor generativ KI kan overtage kedelige eller gentagne dele af arbejdet."
+      en: "There are tasks here where generative AI can take over dull or repetitive parts of the work."
     reversed: false
     measures:
       - finding: genai-ind-upskilling
@@ -2195,8 +2195,8 @@ questions:
 
   - id: q-genai-ind-upskilling-realisation
     text:
-      da: "Den tid, generativ KI frigør, bliver brugt på mere komplekse og interessante opgaver."
-      en: "The time generative AI frees up is spent on more complex and interesting tasks."
+      da: "Når generativ KI løser dele af arbejdet, får medarbejderne mulighed for at påtage sig mere komplekse og interessante opgaver."
+      en: "When generative AI does parts of the work, employees get the chance to take on more complex and interesting tasks."
     reversed: false
     measures:
       - finding: genai-ind-upskilling
@@ -2215,12 +2215,26 @@ questions:
     applies:
       technologies: [genai]
 
+  - id: q-genai-ind-upskilling-realisation-3
+    text:
+      da: "Medarbejdere, der bruger generativ KI, oplever større tilfredshed med deres arbejde."
+      en: "Employees who use generative AI find more satisfaction in their work."
+    reversed: false
+    measures:
+      - finding: genai-ind-upskilling
+        role: realisation
+    applies:
+      technologies: [genai]
+    why:
+      da: "Rapporten beskriver, at tidlige erfaringer viser, at brugen af generativ KI kan give medarbejdere et effektivitetsløft og øge jobtilfredsheden på kort sigt, og at en stigning i jobtilfredshed er et væsentligt element for trivsel (Kapitel 2 › Generativ KI › Individ)."
+      en: "The report describes how early experience shows that using generative AI can give employees an efficiency boost and raise job satisfaction in the short term, and that higher job satisfaction is an important element of wellbeing (Kapitel 2 › Generativ KI › Individ)."
+
   # --- Individ › genai-ind-complacency (risk) --------------------------------
 
   - id: q-genai-ind-complacency-exposure
     text:
-      da: "Medarbejdere bruger svar og tekster fra KI-værktøjerne uden at tjekke dem."
-      en: "Employees use answers and texts from the AI tools without checking them."
+      da: "Medarbejdere bruger svar og tekster fra generativ KI uden at tjekke dem."
+      en: "Employees use answers and texts from generative AI without checking them."
     reversed: false
     measures:
       - finding: genai-ind-complacency
@@ -2230,8 +2244,8 @@ questions:
 
   - id: q-genai-ind-complacency-exposure-2
     text:
-      da: "Medarbejdere giver udtryk for, at de er ved at miste faglige færdigheder, fordi KI-værktøjerne løser opgaverne for dem."
-      en: "Employees say they are losing professional skills because the AI tools do the tasks for them."
+      da: "Medarbejdere giver udtryk for, at de er ved at miste faglige færdigheder, fordi generativ KI løser opgaverne for dem."
+      en: "Employees say that they are losing professional skills because generative AI does the tasks for them."
     reversed: false
     measures:
       - finding: genai-ind-complacency
@@ -2241,8 +2255,8 @@ questions:
 
   - id: q-genai-ind-complacency-mitigation
     text:
-      da: "Der er faste rutiner for, hvordan svar og tekster fra KI-værktøjerne bliver kontrolleret, før de bruges."
-      en: "There are set routines for how answers and texts from the AI tools are checked before they are used."
+      da: "Der er faste rutiner for, hvordan svar og tekster fra generativ KI bliver kontrolleret, før de bruges."
+      en: "There are fixed routines for how answers and texts from generative AI are checked before they are used."
     reversed: false
     measures:
       - finding: genai-ind-complacency
@@ -2252,8 +2266,8 @@ questions:
 
   - id: q-genai-ind-complacency-mitigation-2
     text:
-      da: "Medarbejderne har tid nok til at vurdere svar og tekster fra KI-værktøjerne, før de bruger dem."
-      en: "Employees have enough time to assess answers and texts from the AI tools before they use them."
+      da: "Medarbejderne har tid nok til at vurdere svar og tekster fra generativ KI, før de bruger dem."
+      en: "Employees have enough time to assess answers and texts from generative AI before they use them."
     reversed: false
     measures:
       - finding: genai-ind-complacency
@@ -2261,12 +2275,26 @@ questions:
     applies:
       technologies: [genai]
 
+  - id: q-genai-ind-complacency-mitigation-3
+    text:
+      da: "Der er aftalt, hvordan medarbejderne holder deres faglige færdigheder ved lige, når generativ KI overtager dele af arbejdet."
+      en: "It has been agreed how employees keep their professional skills up when generative AI takes over parts of the work."
+    reversed: false
+    measures:
+      - finding: genai-ind-complacency
+        role: mitigation
+    applies:
+      technologies: [genai]
+    why:
+      da: "Rapporten beskriver \"faglig sorg\" – risikoen for, at generativ KI over tid kan udtynde medarbejdernes dybere faglighed (Kapitel 2 › Generativ KI › Individ) – og peger på et behov for at etablere strategier til at forebygge kompetencetab hos medarbejdere (Kapitel 4)."
+      en: "The report describes \"faglig sorg\" (loss of professional depth) – the risk that generative AI may over time thin out employees' deeper professional skills (Kapitel 2 › Generativ KI › Individ) – and points to a need to establish strategies to prevent employees' loss of skills (Kapitel 4)."
+
   # --- Gruppe › genai-grp-social-interaction (risk) --------------------------
 
   - id: q-genai-grp-social-interaction-exposure
     text:
-      da: "Kollegerne søger sjældnere sparring eller feedback hos hinanden, efter at generativ KI er taget i brug."
-      en: "Colleagues seek input or feedback from each other less often since generative AI was taken into use."
+      da: "Hvor generativ KI bruges, søger kollegerne sjældnere sparring eller feedback hos hinanden."
+      en: "Where generative AI is used, colleagues seek advice or feedback from each other less often."
     reversed: false
     measures:
       - finding: genai-grp-social-interaction
@@ -2276,8 +2304,8 @@ questions:
 
   - id: q-genai-grp-social-interaction-exposure-2
     text:
-      da: "Nogle medarbejdere løser nu opgaver alene med KI, som de før løste sammen med kolleger."
-      en: "Some employees now do tasks alone with AI that they used to do together with colleagues."
+      da: "Hvor generativ KI bruges, løser medarbejderne opgaver alene, som de før løste sammen med kolleger."
+      en: "Where generative AI is used, employees do tasks alone that they used to do with colleagues."
     reversed: false
     measures:
       - finding: genai-grp-social-interaction
@@ -2287,8 +2315,8 @@ questions:
 
   - id: q-genai-grp-social-interaction-mitigation
     text:
-      da: "En del af den tid, generativ KI frigør, bliver brugt på fælles læring og idéudveksling i gruppen."
-      en: "Part of the time generative AI frees up is spent on learning together and exchanging ideas in the group."
+      da: "Hvis generativ KI frigør tid, bliver en del af den brugt på fælles læring og idéudveksling i gruppen."
+      en: "If generative AI frees time, part of it is spent on shared learning and exchanging ideas in the group."
     reversed: false
     measures:
       - finding: genai-grp-social-interaction
@@ -2338,6 +2366,8 @@ questions:
     reversed: false
     measures:
       - finding: genai-grp-ab-teams
+        role: mitigation
+      - finding: genai-lead-responsibility
         role: mitigation
     applies:
       technologies: [genai]
@@ -2390,8 +2420,8 @@ questions:
 
   - id: q-genai-lead-responsibility-potential
     text:
-      da: "Generativ KI har mindsket behovet for koordinerende møder."
-      en: "Generative AI has reduced the need for coordination meetings."
+      da: "Generativ KI kan mindske behovet for koordinerende møder her."
+      en: "Generative AI can reduce the need for coordination meetings here."
     reversed: false
     measures:
       - finding: genai-lead-responsibility
@@ -2401,8 +2431,8 @@ questions:
 
   - id: q-genai-lead-responsibility-realisation
     text:
-      da: "Lederne bruger den tid, generativ KI frigør, på medarbejdernes udvikling og trivsel."
-      en: "Managers spend the time generative AI frees up on employees' development and wellbeing."
+      da: "Hvis generativ KI frigør tid for lederne, bruger de den på medarbejdernes udvikling og trivsel."
+      en: "If generative AI frees time for managers, they spend it on employees' development and wellbeing."
     reversed: false
     measures:
       - finding: genai-lead-responsibility
@@ -2414,8 +2444,8 @@ questions:
 
   - id: q-genai-org-bias-exposure
     text:
-      da: "Vi har set eksempler på, at generativ KI giver svar med fordomme eller stereotype billeder af grupper af mennesker."
-      en: "We have seen examples of generative AI giving answers with prejudice or stereotyped images of groups of people."
+      da: "Vi har set eksempler på, at generativ KI giver svar, der bygger på fordomme eller stereotyper om grupper af mennesker."
+      en: "We have seen examples of generative AI giving answers that rest on prejudices or stereotypes about groups of people."
     reversed: false
     measures:
       - finding: genai-org-bias
@@ -2433,6 +2463,7 @@ questions:
         role: exposure
     applies:
       technologies: [genai]
+      use_cases: [hr-screening]
     why:
       da: "Rapporten nævner HR-ansættelsesprocesser som et sted, hvor generativ KI kan forstærke bias, f.eks. ved at lægge vægt på kandidaters race frem for deres ekspertise og kvalifikationer (Yin et al. 2024)."
       en: "The report names HR recruitment processes as a place where generative AI can reinforce bias, for example by putting weight on candidates' race rather than their expertise and qualifications (Yin et al. 2024)."
@@ -2450,8 +2481,8 @@ questions:
 
   - id: q-genai-org-bias-potential
     text:
-      da: "Vi har opgaver, hvor generativ KI kan bruges til at fremme inklusion og mangfoldighed, f.eks. i HR-arbejdet."
-      en: "We have tasks where generative AI can be used to promote inclusion and diversity, for example in HR work."
+      da: "Der er opgaver her, hvor generativ KI med de rette instruktioner kan bruges til at fremme inklusion og mangfoldighed, f.eks. i HR-processer."
+      en: "There are tasks here where generative AI, given the right instructions, can be used to promote inclusion and diversity, for example in HR processes."
     reversed: false
     measures:
       - finding: genai-org-bias
@@ -2485,8 +2516,8 @@ questions:
 
   - id: q-genai-org-efficiency-wellbeing-exposure-2
     text:
-      da: "Den tid, generativ KI sparer, bliver fyldt op med flere opgaver."
-      en: "The time generative AI saves is filled up with more tasks."
+      da: "Hvis generativ KI sparer tid, bliver tiden fyldt op med flere opgaver."
+      en: "If generative AI saves time, the time is filled with more tasks."
     reversed: false
     measures:
       - finding: genai-org-efficiency-wellbeing
@@ -2496,19 +2527,21 @@ questions:
 
   - id: q-genai-org-efficiency-wellbeing-mitigation
     text:
-      da: "Ledelse og medarbejdere har sammen drøftet, hvordan generativ KI skal bruges, så det ikke kun handler om effektivisering."
-      en: "Management and employees have discussed together how generative AI is to be used, so that it is not only about efficiency."
+      da: "Ledelse og medarbejdere drøfter sammen, hvordan generativ KI skal bruges, så den understøtter et sundt arbejdsmiljø."
+      en: "Management and employees discuss together how generative AI is to be used, so that it supports a healthy work environment."
     reversed: false
     measures:
       - finding: genai-org-efficiency-wellbeing
+        role: mitigation
+      - finding: genai-ctx-leadership-approach
         role: mitigation
     applies:
       technologies: [genai]
 
   - id: q-genai-org-efficiency-wellbeing-potential
     text:
-      da: "Generativ KI sparer medarbejderne tid i deres daglige opgaver."
-      en: "Generative AI saves employees time in their daily tasks."
+      da: "Der er opgaver her, hvor generativ KI kan spare medarbejderne tid."
+      en: "There are tasks here where generative AI can save employees time."
     reversed: false
     measures:
       - finding: genai-org-efficiency-wellbeing
@@ -2518,8 +2551,8 @@ questions:
 
   - id: q-genai-org-efficiency-wellbeing-realisation
     text:
-      da: "Den tid, generativ KI frigør, bliver brugt på læring og innovation."
-      en: "The time generative AI frees up is used for learning and innovation."
+      da: "Der er aftalt, hvordan den tid, generativ KI sparer, skal bruges, f.eks. til læring og innovation."
+      en: "It has been agreed how the time generative AI saves is to be used, for example for learning and innovation."
     reversed: false
     measures:
       - finding: genai-org-efficiency-wellbeing
@@ -2531,8 +2564,8 @@ questions:
 
   - id: q-genai-org-changed-tasks-exposure
     text:
-      da: "Nogle medarbejdergrupper har fået en svagere stilling på arbejdspladsen, efter at generativ KI er taget i brug."
-      en: "Some groups of employees have ended up in a weaker position at the workplace since generative AI was taken into use."
+      da: "Nogle medarbejdergrupper får en svagere stilling, når generativ KI ændrer opgaverne."
+      en: "Some groups of employees end up in a weaker position when generative AI changes the tasks."
     reversed: false
     measures:
       - finding: genai-org-changed-tasks
@@ -2542,8 +2575,8 @@ questions:
 
   - id: q-genai-org-changed-tasks-exposure-2
     text:
-      da: "Feedback og rådgivning, som lederne før gav, bliver nu lavet med generativ KI."
-      en: "Feedback and advice that managers used to give is now produced with generative AI."
+      da: "Feedback eller rådgivning fra generativ KI erstatter lederens, uden at nogen vurderer, om kvaliteten er god nok."
+      en: "Feedback or advice from generative AI replaces the manager's without anyone judging whether its quality is good enough."
     reversed: false
     measures:
       - finding: genai-org-changed-tasks
@@ -2567,8 +2600,8 @@ questions:
 
   - id: q-genai-org-changed-tasks-potential
     text:
-      da: "Generativ KI gør specialiseret viden, f.eks. juridiske tekster, tilgængelig for flere medarbejdere."
-      en: "Generative AI makes specialist knowledge, such as legal texts, accessible to more employees."
+      da: "Generativ KI kan gøre specialiseret viden, f.eks. juridiske tekster, tilgængelig for flere medarbejdere her."
+      en: "Generative AI can make specialised knowledge, such as legal texts, available to more employees here."
     reversed: false
     measures:
       - finding: genai-org-changed-tasks
@@ -2624,8 +2657,8 @@ questions:
 
   - id: q-genai-ctx-job-shifts-potential
     text:
-      da: "Generativ KI har ført til nye opgaver eller jobfunktioner hos os."
-      en: "Generative AI has led to new tasks or job functions here."
+      da: "Generativ KI kan føre til nye opgaver eller jobfunktioner hos os."
+      en: "Generative AI can lead to new tasks or job functions here."
     reversed: false
     measures:
       - finding: genai-ctx-job-shifts
@@ -2716,8 +2749,8 @@ questions:
 
   - id: q-genai-ctx-leadership-approach-mitigation-3
     text:
-      da: "Både ledere og medarbejdere har fået en indføring i, hvad generativ KI kan og ikke kan."
-      en: "Both managers and employees have had an introduction to what generative AI can and cannot do."
+      da: "Lederne har fået en indføring i, hvad generativ KI kan og ikke kan."
+      en: "Managers have had an introduction to what generative AI can and cannot do."
     reversed: false
     measures:
       - finding: genai-ctx-leadership-approach
@@ -2743,6 +2776,31 @@ questions:
         role: potential
     applies:
       technologies: [ml]
+      use_cases: [shift-planning, route-planning, workload-forecasting, wellbeing-sensors, data-analysis, workflow-automation, other]
+
+  - id: q-ml-ind-optimisation-potential-2
+    text:
+      da: "Målingerne kan opdage, hvor tunge løft eller gentagne bevægelser giver risiko for skader og nedslidning."
+      en: "The measurements can detect where heavy lifts or repetitive movements create a risk of injury and wear and tear."
+    reversed: false
+    measures:
+      - finding: ml-ind-optimisation
+        role: potential
+    applies:
+      technologies: [ml]
+      use_cases: [heavy-lift-monitoring]
+
+  - id: q-ml-ind-optimisation-potential-3
+    text:
+      da: "Beslutningsstøtten kan lette personalets arbejdspres ved screening og diagnosticering."
+      en: "The decision support can ease staff's workload in screening and diagnosis."
+    reversed: false
+    measures:
+      - finding: ml-ind-optimisation
+        role: potential
+    applies:
+      technologies: [ml]
+      use_cases: [diagnostic-support]
 
   - id: q-ml-ind-optimisation-realisation
     text:
@@ -2754,6 +2812,7 @@ questions:
         role: realisation
     applies:
       technologies: [ml]
+      use_cases: [shift-planning, route-planning, workload-forecasting, wellbeing-sensors, data-analysis, workflow-automation, other]
 
   - id: q-ml-ind-optimisation-realisation-2
     text:
@@ -2769,8 +2828,8 @@ questions:
 
   - id: q-ml-ind-optimisation-realisation-3
     text:
-      da: "Den tid, som beslutningsstøtten sparer personalet, bliver brugt på andre vigtige opgaver."
-      en: "The time the decision support saves staff is spent on other important tasks."
+      da: "Når beslutningsstøtten letter arbejdspresset, får personalet faktisk mere tid til andre vigtige opgaver."
+      en: "When the decision support eases the workload, staff actually get more time for other important tasks."
     reversed: false
     measures:
       - finding: ml-ind-optimisation
@@ -2811,12 +2870,14 @@ questions:
     measures:
       - finding: ml-ind-simplified-management
         role: mitigation
+      - finding: ml-ctx-over-under-algorithm
+        role: mitigation
     applies:
       technologies: [ml]
 
   - id: q-ml-ind-simplified-management-mitigation-2
     text:
-      da: "Når medarbejdernes arbejde vurderes, tæller det også med, som systemet ikke kan måle, f.eks. empati og problemløsning."
+      da: "Når medarbejdernes arbejde vurderes, tæller også det, systemet ikke kan måle, f.eks. empati og problemløsning."
       en: "When employees' work is assessed, what the system cannot measure, such as empathy and problem-solving, also counts."
     reversed: false
     measures:
@@ -2824,6 +2885,7 @@ questions:
         role: mitigation
     applies:
       technologies: [ml]
+      use_cases: [call-scoring, emotion-recognition, data-analysis, other]
 
   # --- Gruppe › ml-grp-secondary-contributions (risk) ------------------------
 
@@ -2886,8 +2948,8 @@ questions:
 
   - id: q-ml-lead-decision-support-realisation-2
     text:
-      da: "Lederne bruger systemets data til at tjekke deres egne antagelser i stedet for at gå efter mavefornemmelsen."
-      en: "Managers use the system's data to check their own assumptions instead of going by gut feeling."
+      da: "Lederne bruger systemets data til at efterprøve deres egne antagelser."
+      en: "Managers use the system's data to test their own assumptions."
     reversed: false
     measures:
       - finding: ml-lead-decision-support
@@ -2927,6 +2989,8 @@ questions:
     measures:
       - finding: ml-lead-expectations
         role: mitigation
+      - finding: ml-ctx-trust-transparency
+        role: mitigation
     applies:
       technologies: [ml]
 
@@ -2945,8 +3009,8 @@ questions:
 
   - id: q-ml-org-meaningful-work-potential
     text:
-      da: "Systemet overtager eller letter opgaver, så der bliver tid til andet arbejde."
-      en: "The system takes over or eases tasks, so that time is freed for other work."
+      da: "Systemet kan lette opgaver her, så der bliver tid til andet arbejde."
+      en: "The system can ease tasks here, so that time is freed for other work."
     reversed: false
     measures:
       - finding: ml-org-meaningful-work
@@ -2956,8 +3020,8 @@ questions:
 
   - id: q-ml-org-meaningful-work-realisation
     text:
-      da: "Den tid, systemet frigiver, bliver brugt på mere meningsfulde og varierede opgaver og ikke kun til besparelser."
-      en: "The time the system frees up is spent on more meaningful and varied tasks, not only on savings."
+      da: "Hvis systemet frigør tid, bliver den brugt på mere meningsfulde og varierede opgaver."
+      en: "If the system frees time, it is spent on more meaningful and varied tasks."
     reversed: false
     measures:
       - finding: ml-org-meaningful-work
@@ -2967,8 +3031,8 @@ questions:
 
   - id: q-ml-org-meaningful-work-realisation-2
     text:
-      da: "Medarbejderne oplever, at arbejdet er blevet mindre mentalt belastende, efter systemet kom."
-      en: "Employees find that their work has become less mentally demanding since the system arrived."
+      da: "Hvor systemet bruges, oplever medarbejderne, at arbejdet er mindre mentalt belastende end uden det."
+      en: "Where the system is used, employees find the work less mentally demanding than without it."
     reversed: false
     measures:
       - finding: ml-org-meaningful-work
@@ -2980,8 +3044,8 @@ questions:
 
   - id: q-ml-org-rigidity-exposure
     text:
-      da: "Kun få specialister, i IT-afdelingen eller hos leverandøren, kan ændre i systemet."
-      en: "Only a few specialists, in the IT department or at the supplier, can change the system."
+      da: "Kun få specialister – i IT-afdelingen eller hos leverandøren – kan ændre i systemet."
+      en: "Only a few specialists – in the IT department or at the supplier – can change the system."
     reversed: false
     measures:
       - finding: ml-org-rigidity
@@ -2991,8 +3055,8 @@ questions:
 
   - id: q-ml-org-rigidity-exposure-2
     text:
-      da: "Systemets vurderinger er ikke fulgt med, når vores arbejde eller omgivelser har ændret sig."
-      en: "The system's assessments have not kept up when our work or surroundings have changed."
+      da: "Systemets vurderinger bliver ikke tilpasset, når vores arbejde eller omgivelser ændrer sig."
+      en: "The system's assessments are not adjusted when our work or surroundings change."
     reversed: false
     measures:
       - finding: ml-org-rigidity
@@ -3022,12 +3086,26 @@ questions:
     applies:
       technologies: [ml]
 
+  - id: q-ml-org-rigidity-mitigation-3
+    text:
+      da: "Der bliver holdt øje med, om systemet viderefører skævheder (bias) fra de historiske data, det har lært af."
+      en: "Someone watches whether the system carries over biases from the historical data it has learnt from."
+    reversed: false
+    measures:
+      - finding: ml-org-rigidity
+        role: mitigation
+    applies:
+      technologies: [ml]
+    why:
+      da: "Rapporten påpeger, at maskinlæringssystemer lærer fra historiske data, hvilket kan fastholde forældede arbejdsgange og potentielt videreføre eksisterende bias, som det blev set i SyRI-systemet i Holland, der videreførte bias i vurderinger af socialt bedrageri (Kapitel 2 › Maskinlæring › Organisation)."
+      en: "The report points out that machine learning systems learn from historical data, which can entrench outdated ways of working and potentially carry over existing bias, as was seen in the SyRI system in the Netherlands, which carried over bias in assessments of welfare fraud (Kapitel 2 › Maskinlæring › Organisation)."
+
   # --- Omkringliggende kontekst › ml-ctx-jobs (both) -------------------------
 
   - id: q-ml-ctx-jobs-exposure
     text:
-      da: "Systemet har overtaget opgaver, så der er brug for færre medarbejdere til dem."
-      en: "The system has taken over tasks, so fewer employees are needed for them."
+      da: "Systemet kan overtage opgaver, så der bliver brug for færre medarbejdere til dem."
+      en: "The system can take over tasks, so that fewer employees are needed for them."
     reversed: false
     measures:
       - finding: ml-ctx-jobs
@@ -3048,8 +3126,8 @@ questions:
 
   - id: q-ml-ctx-jobs-potential
     text:
-      da: "Systemet har skabt nye opgaver eller roller for medarbejderne."
-      en: "The system has created new tasks or roles for employees."
+      da: "Systemet kan skabe nye opgaver eller roller for medarbejderne."
+      en: "The system can create new tasks or roles for employees."
     reversed: false
     measures:
       - finding: ml-ctx-jobs
@@ -3097,19 +3175,20 @@ questions:
 
   - id: q-ml-ctx-trust-transparency-mitigation-2
     text:
-      da: "Medarbejderne har haft indflydelse på, hvilke hensyn systemet vægter, f.eks. i vagtplanlægningen."
-      en: "Employees have had a say in which factors the system weighs, for example in shift planning."
+      da: "Medarbejderne har indflydelse på, hvilke hensyn systemet vægter i vagt- eller ruteplanlægningen."
+      en: "Employees have a say in which factors the system weighs in shift or route planning."
     reversed: false
     measures:
       - finding: ml-ctx-trust-transparency
         role: mitigation
     applies:
       technologies: [ml]
+      use_cases: [shift-planning, route-planning]
 
   - id: q-ml-ctx-trust-transparency-mitigation-3
     text:
-      da: "Lederne er uddannet i maskinlæring, så de kan forklare, hvordan systemet virker."
-      en: "Managers have been trained in machine learning, so that they can explain how the system works."
+      da: "Lederne kan forklare medarbejderne, hvordan systemet virker."
+      en: "Managers can explain to employees how the system works."
     reversed: false
     measures:
       - finding: ml-ctx-trust-transparency
@@ -3132,14 +3211,15 @@ questions:
 
   - id: q-ml-ctx-over-under-algorithm-mitigation
     text:
-      da: "Medarbejderne kan selv tilrettelægge deres arbejde, selv om systemet giver anvisninger."
-      en: "Employees can plan their own work, even though the system gives instructions."
+      da: "Medarbejderne kan selv tilrettelægge deres arbejde, også når systemet giver anvisninger om, hvad der skal laves, hvordan og hvornår."
+      en: "Employees can organise their own work, even when the system gives instructions on what to do, how and when."
     reversed: false
     measures:
       - finding: ml-ctx-over-under-algorithm
         role: mitigation
     applies:
       technologies: [ml]
+      use_cases: [shift-planning, route-planning, workload-forecasting, workflow-automation, object-person-recognition, other]
 
   - id: q-ml-ctx-over-under-algorithm-potential
     text:
@@ -3178,7 +3258,7 @@ questions:
         role: potential
     applies:
       technologies: [robots]
-      use_cases: [versatile-robots]
+      use_cases: [versatile-robots, robot-recognition]
 
   - id: q-robots-intuitive-control-realisation
     text:
