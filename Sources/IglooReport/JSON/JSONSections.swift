@@ -138,7 +138,8 @@ extension JSONReport {
     .object([
       "rank": .int(rec.rank), "action": .string(rec.action.id), "title": .string(rec.action.title[r.language]),
       "how": .string(rec.action.how[r.language]), "level": .string(rec.action.level), "owner": .string(rec.action.owner),
-      "collective": .bool(rec.action.collective), "source": .string(rec.action.source), "priority": .number(rec.priority),
+      "collective": .bool(rec.action.collective), "source": .string(rec.action.source), "derived": .bool(rec.action.derived),
+      "priority": .number(rec.priority),
       "band": band(rec.band), "reasons": .array(rec.reasons.map { reason($0, r) }),
     ])
   }

@@ -34,6 +34,7 @@ extension MarkdownReport {
             Markdown.strong(w("plan.how.title", ["title": row.title])) + " "
             + Markdown.fragment(row.how.isEmpty ? w("plan.how.none") : row.how)
           if !row.source.isEmpty { text += " " + Markdown.fragment(w("plan.how.source", ["source": row.source])) }
+          if row.action?.derived == true { text += " " + Markdown.fragment(w("plan.how.derived")) }
           return text
         })
     }
