@@ -2129,17 +2129,6 @@ questions:
 
   - id: q-genai-ind-upskilling-realisation-2
     text:
-      da: "Medarbejderne oplever generativ KI som en støtte, de selv styrer, og ikke som noget, der styrer dem."
-      en: "Employees experience generative AI as a support they control themselves, not as something that controls them."
-    reversed: false
-    measures:
-      - finding: genai-ind-upskilling
-        role: realisation
-    applies:
-      technologies: [genai]
-
-  - id: q-genai-ind-upskilling-realisation-3
-    text:
       da: "Medarbejdere, der bruger generativ KI, oplever større tilfredshed med deres arbejde."
       en: "Employees who use generative AI find more satisfaction in their work."
     reversed: false
@@ -4103,6 +4092,9 @@ strings:
   report.flags.source:
     da: "Kilde: {source}"
     en: "Source: {source}"
+  report.flags.as-of:
+    da: "Status pr. {date}"
+    en: "Status as of {date}"
   report.flags.because:
     da: "Gælder her på grund af: {use_cases}"
     en: "Applies here because of: {use_cases}"

@@ -184,6 +184,7 @@ extension JSONReport {
       "id": .string(item.id), "kind": .string(item.kind), "title": .string(item.title[r.language]),
       "text": .string(item.text[r.language]), "caveat": .string(item.caveat?[r.language]), "source": .string(item.source),
       "use_cases": .strings(flag.useCases),
+      "as_of": .string(item.asOf),
     ])
   }
 }
