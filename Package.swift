@@ -48,7 +48,7 @@ let package = Package(
       path: "Benchmarks/IglooBenchmarks"),
 
     .target(name: "IglooTestSupport", dependencies: ["IglooContent", "IglooEngine"], path: "Tests/IglooTestSupport"),
-    .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooTestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooEngine", "IglooTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooEngineTests", dependencies: ["IglooEngine", "IglooTestSupport"]),
     .testTarget(
       name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport", "SwiftCSV", "ZIPFoundation"],

@@ -38,8 +38,8 @@ actions:
       da: "Lad medarbejderne påvirke, hvad systemet vægter"
       en: "Let employees influence what the system weighs"
     how:
-      da: "Inddrag medarbejderne i, hvordan maskinlæringssystemet anvendes – f.eks. ved vagtplanlægning, hvor de kan være med til at vægte forskellige parametre. Overvej også, om deltagelse i og brug af maskinlæringsbaserede processer og værktøjer skal være frivillig. Ifølge rapporten er transparens og inddragelse med til, at medarbejderne ser maskinlæring som en støtte snarere end en trussel mod deres autonomi, så de arbejder \"over\" og ikke \"under\" algoritmen."
-      en: "Involve employees in how the machine learning system is used – for example in shift planning, where they can help weigh different parameters. Also consider whether taking part in and using machine-learning-based processes and tools should be voluntary. According to the report, transparency and involvement help employees see machine learning as a support rather than a threat to their autonomy, so that they work \"above\" and not \"below\" the algorithm."
+      da: "Inddrag medarbejderne i, hvordan maskinlæringssystemet anvendes – f.eks. ved vagtplanlægning, hvor de kan være med til at vægte forskellige parametre. Overvej også, om deltagelse i og brug af maskinlæringsbaserede processer og værktøjer skal være frivillig. Ifølge rapporten er transparens og inddragelse med til, at medarbejderne ser maskinlæring som en støtte snarere end en trussel mod deres autonomi."
+      en: "Involve employees in how the machine learning system is used – for example in shift planning, where they can help weigh different parameters. Also consider whether taking part in and using machine-learning-based processes and tools should be voluntary. According to the report, transparency and involvement help employees see machine learning as a support rather than a threat to their autonomy."
     level: group
     owner: manager
     collective: true
@@ -59,8 +59,8 @@ actions:
       da: "Ledere skal kende teknologiens grænser og sætte realistiske forventninger"
       en: "Managers must know the technology's limits and set realistic expectations"
     how:
-      da: "Lederne skal forstå maskinlæringens reelle potentiale og begrænsninger – ikke kun det, markedsføringsmaterialer og overoptimistiske konsulentrapporter lover – og kommunikere formålet med implementeringen tydeligt. Undgå at signalere forventninger til produktivitetsgevinster, der er svære at indfri. Sørg for, at lederne uddannes i forståelse og brug af maskinlæring, så de kan forklare teknologien, stå inde for de beslutninger, den understøtter, og imødekomme medarbejdernes bekymringer."
-      en: "Managers must understand the real potential and limitations of machine learning – not just what marketing material and over-optimistic consultancy reports promise – and communicate the purpose of the implementation clearly. Avoid signalling expectations of productivity gains that are hard to deliver. Make sure managers are trained in understanding and using machine learning, so that they can explain the technology, stand behind the decisions it supports and respond to employees' concerns."
+      da: "Lederne skal forstå maskinlæringens reelle potentiale og begrænsninger – ikke kun det, markedsføringsmaterialer og overoptimistiske konsulentrapporter lover – og kommunikere formålet med implementeringen tydeligt. Undgå at signalere forventninger til produktivitetsgevinster, der er svære at indfri. Rapporten peger også på (Kapitel 2 › Maskinlæring › Omkringliggende kontekst), at ledere bør uddannes i forståelse og brug af maskinlæring, så de kan forklare teknologien, stå inde for de beslutninger, den understøtter, og imødekomme medarbejdernes bekymringer."
+      en: "Managers must understand the real potential and limitations of machine learning – not just what marketing material and over-optimistic consultancy reports promise – and communicate the purpose of the implementation clearly. Avoid signalling expectations of productivity gains that are hard to deliver. The report also points out (Kapitel 2 › Maskinlæring › Omkringliggende kontekst) that managers should be trained in understanding and using machine learning, so that they can explain the technology, stand behind the decisions it supports and respond to employees' concerns."
     level: leadership
     owner: manager
     collective: true
@@ -69,8 +69,6 @@ actions:
       - finding: ml-lead-expectations
         min: 25
       - finding: ml-ctx-trust-transparency
-        min: 25
-      - finding: ml-lead-decision-support
         min: 25
       - question: q-ml-lead-expectations-mitigation
         answers: [0, 25, dont-know]
@@ -86,6 +84,7 @@ actions:
     owner: manager
     collective: true
     source: Kapitel 2 › Maskinlæring › Individ
+    derived: true
     triggers:
       - finding: ml-ind-simplified-management
         min: 25
@@ -105,6 +104,7 @@ actions:
     owner: manager
     collective: true
     source: Kapitel 2 › Maskinlæring › Gruppe
+    derived: true
     triggers:
       - finding: ml-grp-secondary-contributions
         min: 25
@@ -124,6 +124,7 @@ actions:
     owner: hr-it
     collective: true
     source: Kapitel 2 › Maskinlæring › Organisation
+    derived: true
     triggers:
       - finding: ml-org-rigidity
         min: 25
@@ -135,9 +136,9 @@ actions:
       da: "Brug indsigterne fra maskinlæring forebyggende"
       en: "Use the insights from machine learning for prevention"
     how:
-      da: "Tag stilling til, hvordan I vil bruge systemets indsigter i arbejdspres, belastning og trivsel, og hvordan de kan løfte arbejdsmiljøet: justér opgaver eller vagtplaner, eller sæt forebyggende tiltag i gang, før der opstår overbelastning, skader eller nedslidning. Rapporten nævner forudsigelse af arbejdspres og optimering af vagtplanlægning samt måling af tunge løft og gentagne fysiske opgaver, og at ledere kan handle på data, der afslører ændringer i arbejdsforhold og trivsel."
-      en: "Decide how you will use the system's insights into workload, strain and wellbeing, and how they can improve the work environment: adjust tasks or rotas, or start preventive measures before overload, injuries or wear and tear occur. The report mentions predicting workload and optimising shift planning, measuring heavy lifts and repetitive physical tasks, and that managers can act on data that reveal changes in working conditions and wellbeing."
-    level: individual
+      da: "Tag stilling til, hvordan I vil bruge systemets indsigter i arbejdspres, belastning og trivsel, og hvordan de kan løfte arbejdsmiljøet: justér opgaver eller vagtplaner, eller sæt forebyggende tiltag i gang, før der opstår overbelastning, skader eller nedslidning. Rapporten nævner forudsigelse af arbejdspres og optimering af vagtplanlægning samt måling af tunge løft og gentagne fysiske opgaver, og (Kapitel 2 › Maskinlæring › Ledelse) at ledere kan handle på data, der afslører ændringer i arbejdsforhold og trivsel."
+      en: "Decide how you will use the system's insights into workload, strain and wellbeing, and how they can improve the work environment: adjust tasks or rotas, or start preventive measures before overload, injuries or wear and tear occur. The report mentions predicting workload and optimising shift planning, measuring heavy lifts and repetitive physical tasks, and (Kapitel 2 › Maskinlæring › Ledelse) that managers can act on data that reveal changes in working conditions and wellbeing."
+    level: organisation
     owner: manager
     collective: true
     source: Kapitel 2 › Maskinlæring › Individ
@@ -156,8 +157,8 @@ actions:
       da: "Gør kritisk vurdering af KI's output til en fast del af arbejdet"
       en: "Make critical review of AI output a regular part of the work"
     how:
-      da: "Sørg for, at medarbejderne vurderer kilder og fakta i svar og tekster fra generativ KI, også når modellen virker pålidelig, og at der er tid til det – rapporten nævner, at tidspres kan få medarbejdere til ukritisk at stole på KI-genererede svar og tekster. Udvikl medarbejdernes evne til kritisk tænkning i KI-brugen, så kritisk vurdering af KI-produceret materiale bliver en naturlig del af arbejdsprocessen."
-      en: "Make sure employees check sources and facts in answers and texts from generative AI, even when the model seems reliable, and that there is time to do so – the report notes that time pressure can lead employees to trust AI-generated answers and texts uncritically. Develop employees' capacity for critical thinking when using AI, so that critical review of AI-produced material becomes a natural part of the work process."
+      da: "Sørg for, at medarbejderne vurderer kilder og fakta i svar og tekster fra generativ KI, også når modellen virker pålidelig. Rapporten nævner, at tidspres kan få medarbejdere til ukritisk at stole på KI-genererede svar og tekster; at der også skal være tid til vurderingen, er igloos slutning af den pointe. Rapporten peger på (Kapitel 4), at det er nødvendigt at udvikle medarbejdernes evne til kritisk tænkning i forbindelse med KI-anvendelse, så kritisk vurdering af KI-produceret materiale bliver en naturlig del af arbejdsprocessen."
+      en: "Make sure employees check sources and facts in answers and texts from generative AI, even when the model seems reliable. The report notes that time pressure can lead employees to trust AI-generated answers and texts uncritically; that there must also be time for the review is igloo's inference from that point. The report points out (Kapitel 4) that employees' capacity for critical thinking when using AI needs to be developed, so that critical review of AI-produced material becomes a natural part of the work process."
     level: individual
     owner: manager
     collective: true
@@ -251,8 +252,8 @@ actions:
       da: "Spørg ind til medarbejdernes erfaringer, og kombinér top-down og bottom-up"
       en: "Ask about employees' experiences, and combine top-down and bottom-up"
     how:
-      da: "Spørg ind til, hvordan medarbejderne allerede bruger generativ KI, og hvordan det påvirker deres faglighed og arbejdsmiljø – rapporten peger på, at mange medarbejdere bruger værktøjerne uanset ledelsens holdning. Kombinér top-down og bottom-up: ledelsen sætter rammer og sikrer, at kompetencerne spredes, mens medarbejderne får indflydelse på, hvordan teknologien anvendes, og mulighed for at dele deres erfaringer, så arbejdsmiljøhensyn indtænkes i implementeringen."
-      en: "Ask how employees already use generative AI and how it affects their professional skills and work environment – the report points out that many employees use the tools regardless of management's stance. Combine top-down and bottom-up: management sets the frameworks and makes sure skills are spread, while employees get a say in how the technology is used and a chance to share their experiences, so that work environment concerns are built into the implementation."
+      da: "Spørg ind til, hvordan medarbejderne allerede bruger generativ KI, og hvordan det påvirker deres faglighed og arbejdsmiljø – rapporten peger på, at omkring hver femte medarbejder i de nordiske lande bruger generative KI-værktøjer som ChatGPT, selv når ledelsen har forbudt det (Salesforce 2023). Kombinér top-down og bottom-up: ledelsen sætter rammer og sikrer, at kompetencerne spredes, mens medarbejderne får indflydelse på, hvordan teknologien anvendes, og mulighed for at dele deres erfaringer, så arbejdsmiljøhensyn indtænkes i implementeringen."
+      en: "Ask how employees already use generative AI and how it affects their professional skills and work environment – the report points out that about one in five employees in the Nordic countries use generative AI tools such as ChatGPT even when management has banned it (Salesforce 2023). Combine top-down and bottom-up: management sets the frameworks and makes sure skills are spread, while employees get a say in how the technology is used and a chance to share their experiences, so that work environment concerns are built into the implementation."
     level: leadership
     owner: manager
     collective: true
@@ -287,8 +288,8 @@ actions:
       da: "Håndtér usikkerhed om jobsikkerhed proaktivt"
       en: "Deal proactively with job insecurity"
     how:
-      da: "Tal åbent om, hvad effektiviseringer med KI betyder for opgaver og bemanding, og planlæg strategisk, så usikkerheden ikke vokser. Rapporten peger på, at usikkerhed om behovet for medarbejdere kan skabe stress og bekymring – også når risikoen ikke er reel – at organisationer bør være proaktive, og at både ledere og medarbejdere aktivt bør forholde sig til, hvordan teknologien anvendes, så den ikke kun styres mod ren effektivisering."
-      en: "Talk openly about what efficiency gains from AI mean for tasks and staffing, and plan strategically so that uncertainty does not grow. The report points out that uncertainty about how many employees will be needed can cause stress and worry – even when the risk is not real – that organisations should be proactive, and that both managers and employees should actively consider how the technology is used, so that it is not steered towards pure efficiency alone."
+      da: "Tal åbent om, hvad effektiviseringer med KI betyder for opgaver og bemanding, og planlæg strategisk, så usikkerheden ikke vokser. Rapporten peger på, at usikkerhed om behovet for medarbejdere kan skabe stress og bekymring – også når risikoen ikke er reel – at organisationer bør være proaktive (Resumé), og at \"både ledere og medarbejdere aktivt forholder sig til, hvordan teknologien anvendes\", så den understøtter et sundt arbejdsmiljø. Proaktive virksomheder kan mindske negative effekter gennem strategisk planlægning (Kapitel 2 › Generativ KI › Omkringliggende kontekst)."
+      en: "Talk openly about what efficiency gains from AI mean for tasks and staffing, and plan strategically so that uncertainty does not grow. The report points out that uncertainty about how many employees will be needed can cause stress and worry – even when the risk is not real – that organisations should be proactive (Resumé), and that \"both managers and employees actively consider how the technology is used\", so that it supports a healthy work environment. Proactive companies can reduce negative effects through strategic planning (Kapitel 2 › Generativ KI › Omkringliggende kontekst)."
     level: organisation
     owner: manager
     collective: true
@@ -341,9 +342,9 @@ actions:
       da: "Indtænk arbejdsmiljøet fra starten, også når det går stærkt"
       en: "Build in the work environment from the start, even when things move fast"
     how:
-      da: "Lad ikke pres for hurtig implementering føre til, at sikkerhed, compliance og etiske hensyn nedprioriteres. Rapporten peger på, at den hastige udvikling af KI udfordrer balancen mellem konkurrenceevne og forsvarlig implementering, og at markedspres kan skubbe disse hensyn i baggrunden. Tag derfor arbejdsmiljøhensyn med i beslutningen om at indføre en KI-løsning – ikke bagefter. Efter arbejdsmiljøloven skal APV'en desuden revideres, når ændringer i arbejdet, arbejdsmetoderne eller arbejdsprocesserne har betydning for sikkerhed og sundhed – f.eks. når ny teknologi tages i brug."
-      en: "Do not let pressure for rapid implementation lead to safety, compliance and ethical concerns being given lower priority. The report points out that the speed at which AI develops challenges the balance between competitiveness and responsible implementation, and that market pressure can push these concerns aside. So include work environment concerns in the decision to introduce an AI solution – not afterwards. Under the Working Environment Act the workplace assessment (APV) must also be revised when changes in the work, work methods or work processes matter for safety and health – for example when new technology is put into use."
-    level: context
+      da: "Lad ikke pres for hurtig implementering føre til, at sikkerhed, compliance og etiske hensyn nedprioriteres. Rapporten peger på, at den hastige udvikling af KI udfordrer balancen mellem konkurrenceevne og forsvarlig implementering, og at den muliggør, at sikkerhed, compliance og etiske hensyn nedprioriteres i udviklingen af generative KI-løsninger. Tag derfor arbejdsmiljøhensyn med i beslutningen om at indføre en KI-løsning – ikke bagefter. APV'en skal desuden revideres, når ny teknologi ændrer arbejdet – se reglen \"APV'en skal revideres, når ny teknologi ændrer arbejdet\" under regler og rammer."
+      en: "Do not let pressure for rapid implementation lead to safety, compliance and ethical concerns being given lower priority. The report points out that the speed at which AI develops challenges the balance between competitiveness and responsible implementation, and that it makes it possible for safety, compliance and ethical concerns to be given lower priority in the development of generative AI solutions. So include work environment concerns in the decision to introduce an AI solution – not afterwards. The workplace assessment (APV) must also be revised when new technology changes the work – see the rule \"The workplace assessment must be revised when new technology changes the work\" under rules and conditions."
+    level: organisation
     owner: manager
     collective: true
     source: Kapitel 2 › Generativ KI › Omkringliggende kontekst
@@ -402,8 +403,8 @@ actions:
       da: "Retningslinjer for data, privatliv og forvaltning af gevinster"
       en: "Guidelines for data, privacy and the use of gains"
     how:
-      da: "Lav retningslinjer for dataanvendelse og for beskyttelse af medarbejdernes privatliv i forbindelse med KI-systemer. Fastlæg politikker og principper for anvendelsen af KI, og for hvordan organisationen vil forvalte gevinster som tidsbesparelser – f.eks. om frigjort tid skal gå til mere meningsfulde og varierede opgaver."
-      en: "Draw up guidelines on the use of data and on protecting employees' privacy in connection with AI systems. Set policies and principles for the use of AI, and for how the organisation will manage gains such as time savings – for example whether freed time should go to more meaningful and varied tasks."
+      da: "Lav retningslinjer for dataanvendelse og for beskyttelse af medarbejdernes privatliv i forbindelse med KI-systemer. Fastlæg politikker og principper for anvendelsen af KI, og for hvordan organisationen vil forvalte gevinster som tidsbesparelser. Rapporten nævner også (Kapitel 2 › Maskinlæring › Organisation), at optimering kan frigive tid til mere meningsfulde og varierede opgaver."
+      en: "Draw up guidelines on the use of data and on protecting employees' privacy in connection with AI systems. Set policies and principles for the use of AI, and for how the organisation will manage gains such as time savings. The report also notes (Kapitel 2 › Maskinlæring › Organisation) that optimisation can free time for more meaningful and varied tasks."
     level: organisation
     owner: manager
     collective: true
@@ -421,10 +422,10 @@ actions:
       da: "Opdatér arbejdsmiljøpolitikken og arbejdsmiljødrøftelserne"
       en: "Update the work environment policy and discussions"
     how:
-      da: "Opdatér arbejdsmiljøpolitikken og arbejdsmiljødrøftelserne, så KI bliver et fast emne i arbejdsmiljøarbejdet og i APV'en, og så arbejdspladsen er klædt på til en stigende anvendelse af KI. Vær særligt opmærksom på mulige langtidseffekter af KI-brug, såsom risikoen for faglig dovenskab ved ukritisk tillid til KI-output."
-      en: "Update the work environment policy and discussions so that AI becomes a standing topic in the work environment effort and in the workplace assessment (APV), and so that the workplace is equipped for increasing use of AI. Pay particular attention to possible long-term effects of AI use, such as the risk of professional complacency from uncritical trust in AI output."
+      da: "Opdatér arbejdsmiljøpolitikken og arbejdsmiljødrøftelserne, sammen med arbejdsmiljøorganisationen, så KI bliver et fast emne i arbejdsmiljøarbejdet, og så arbejdspladsen er klædt på til en stigende anvendelse af KI. Vær særligt opmærksom på mulige langtidseffekter af KI-brug, såsom risikoen for faglig dovenskab ved ukritisk tillid til KI-output."
+      en: "Update the work environment policy and discussions together with the occupational health and safety organisation, so that AI becomes a standing topic in the work environment effort, and so that the workplace is equipped for increasing use of AI. Pay particular attention to possible long-term effects of AI use, such as the risk of professional complacency from uncritical trust in AI output."
     level: organisation
-    owner: amr
+    owner: manager
     collective: true
     source: "Kapitel 4 › Der er behov for en opdatering af f.eks. arbejdsmiljøpolitikker og arbejdsmiljødrøftelser, så arbejdspladserne bliver bedre klædt på til en stigende anvendelse af KI"
     triggers:
@@ -465,8 +466,8 @@ actions:
       da: "Sikkerhedsprotokoller og nødstop for alsidige robotter"
       en: "Safety protocols and emergency stops for versatile robots"
     how:
-      da: "Sørg for sikkerhedsprotokoller og nødstop, der passer til, at alsidige robotter bevæger sig frit og ikke er afskærmet som traditionelle industrirobotter. Rapporten peger på, at en af de største risici er fysisk kollision eller uheld, hvor en robot vælter og rammer en medarbejder, hvis dens navigation eller objektgenkendelse fejler, og at det stiller større krav til sikkerhedsprotokoller og nødstopmaskiner end traditionelle industrirobotter."
-      en: "Put in place safety protocols and emergency stops that match the fact that versatile robots move freely and are not fenced off like traditional industrial robots. The report points out that one of the greatest risks is a physical collision or accident in which a robot falls over and hits an employee if its navigation or object recognition fails, and that this places greater demands on safety protocols and emergency stop devices than traditional industrial robots do."
+      da: "Sørg for sikkerhedsprotokoller og nødstop, der passer til, at alsidige robotter bevæger sig frit og ikke er afskærmet som traditionelle industrirobotter. Rapporten peger på, at en af de største risici er fysisk kollision eller uheld, hvor en robot vælter og rammer en medarbejder, hvis dens navigation eller objektgenkendelse fejler, og at det stiller større krav til sikkerhedsprotokoller og \"nødstopmaskiner\" (nødstopfunktioner) end traditionelle industrirobotter. Revidér risikovurderingen i APV'en, når robotterne tages i brug eller får nye opgaver."
+      en: "Put in place safety protocols and emergency stops that match the fact that versatile robots move freely and are not fenced off like traditional industrial robots. The report points out that one of the greatest risks is a physical collision or accident in which a robot falls over and hits an employee if its navigation or object recognition fails, and that this places greater demands on safety protocols and emergency stop functions than traditional industrial robots do. Revise the risk assessment in the workplace assessment (APV) when the robots are put into use or given new tasks."
     level: organisation
     owner: manager
     collective: true
@@ -533,6 +534,10 @@ actions:
 # The figures of Dansk Metal's survey of 958 union representatives (November 2025),
 # read from the survey report (Dansk Metal, November 2025). Values are percentages.
 # Figure 3: several answers could be given, so its shares add up to more than 100.
+# The figures describe union representatives in industrial firms that use AI in production, so every
+# base says plainly that they are figures from industry. Only the figures a use case shows are kept
+# (figure 3); the survey's other figures (1, 2, 4, 5 and figure 3's "ved ikke") are shown by no use case
+# and were dropped rather than carried unused.
 benchmarks:
 
   # --- Figur 3: Hvad anvender I kunstig intelligens til? ---
@@ -543,8 +548,8 @@ benchmarks:
       en: "AI is used for: Data analysis (machine learning)"
     value: 40
     base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
+      da: "af tillidsrepræsentanterne i Dansk Metal i industrivirksomheder, der anvender KI i produktionen – tal fra industrien, flere svar mulige"
+      en: "of Dansk Metal's union representatives in industrial firms that use AI in production – figures from industry, several answers possible"
     source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
 
   - id: metal-fig3-text-writing
@@ -553,8 +558,8 @@ benchmarks:
       en: "AI is used for: Writing texts or reading aloud"
     value: 37
     base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
+      da: "af tillidsrepræsentanterne i Dansk Metal i industrivirksomheder, der anvender KI i produktionen – tal fra industrien, flere svar mulige"
+      en: "of Dansk Metal's union representatives in industrial firms that use AI in production – figures from industry, several answers possible"
     source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
 
   - id: metal-fig3-workflow-automation
@@ -563,8 +568,8 @@ benchmarks:
       en: "AI is used for: Automating workflows"
     value: 36
     base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
+      da: "af tillidsrepræsentanterne i Dansk Metal i industrivirksomheder, der anvender KI i produktionen – tal fra industrien, flere svar mulige"
+      en: "of Dansk Metal's union representatives in industrial firms that use AI in production – figures from industry, several answers possible"
     source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
 
   - id: metal-fig3-robot-recognition
@@ -573,8 +578,8 @@ benchmarks:
       en: "AI is used for: Robots that use AI to recognise their surroundings"
     value: 25
     base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
+      da: "af tillidsrepræsentanterne i Dansk Metal i industrivirksomheder, der anvender KI i produktionen – tal fra industrien, flere svar mulige"
+      en: "of Dansk Metal's union representatives in industrial firms that use AI in production – figures from industry, several answers possible"
     source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
 
   - id: metal-fig3-text-summaries
@@ -583,8 +588,8 @@ benchmarks:
       en: "AI is used for: Summarising text"
     value: 25
     base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
+      da: "af tillidsrepræsentanterne i Dansk Metal i industrivirksomheder, der anvender KI i produktionen – tal fra industrien, flere svar mulige"
+      en: "of Dansk Metal's union representatives in industrial firms that use AI in production – figures from industry, several answers possible"
     source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
 
   - id: metal-fig3-object-person-recognition
@@ -593,8 +598,8 @@ benchmarks:
       en: "AI is used for: Recognising objects or persons"
     value: 18
     base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
+      da: "af tillidsrepræsentanterne i Dansk Metal i industrivirksomheder, der anvender KI i produktionen – tal fra industrien, flere svar mulige"
+      en: "of Dansk Metal's union representatives in industrial firms that use AI in production – figures from industry, several answers possible"
     source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
 
   - id: metal-fig3-machine-coding
@@ -603,8 +608,8 @@ benchmarks:
       en: "AI is used for: Coding machines"
     value: 18
     base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
+      da: "af tillidsrepræsentanterne i Dansk Metal i industrivirksomheder, der anvender KI i produktionen – tal fra industrien, flere svar mulige"
+      en: "of Dansk Metal's union representatives in industrial firms that use AI in production – figures from industry, several answers possible"
     source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
 
   - id: metal-fig3-other
@@ -613,93 +618,9 @@ benchmarks:
       en: "AI is used for: Other"
     value: 16
     base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
+      da: "af tillidsrepræsentanterne i Dansk Metal i industrivirksomheder, der anvender KI i produktionen – tal fra industrien, flere svar mulige"
+      en: "of Dansk Metal's union representatives in industrial firms that use AI in production – figures from industry, several answers possible"
     source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
-
-  - id: metal-fig3-dont-know
-    label:
-      da: "KI bruges til: Ved ikke"
-      en: "AI is used for: Don't know"
-    value: 4
-    base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
-    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 3"
-
-  # --- Figur 4: Gør investeringer i KI produktionen mere effektiv? ---
-
-  - id: metal-fig4-yes
-    label:
-      da: "Ja, investeringer i KI gør produktionen mere effektiv"
-      en: "Yes, investing in AI makes production more efficient"
-    value: 64
-    base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
-    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 4"
-
-  - id: metal-fig4-no
-    label:
-      da: "Nej, investeringer i KI gør ikke produktionen mere effektiv"
-      en: "No, investing in AI does not make production more efficient"
-    value: 12
-    base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
-    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 4"
-
-  - id: metal-fig4-dont-know
-    label:
-      da: "Ved ikke, om investeringer i KI gør produktionen mere effektiv"
-      en: "Don't know whether investing in AI makes production more efficient"
-    value: 24
-    base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
-    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 4"
-
-  # --- Hovedtal ---
-
-  - id: metal-fig1-uses-ai
-    label:
-      da: "Virksomheden anvender KI i produktionen"
-      en: "The firm uses AI in production"
-    value: 14
-    base:
-      da: "af tillidsrepræsentanterne i Dansk Metal, om deres egen virksomhed"
-      en: "of Dansk Metal's union representatives, about their own firm"
-    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 1"
-
-  - id: metal-fig1-does-not-use-ai
-    label:
-      da: "Virksomheden anvender ikke KI i produktionen"
-      en: "The firm does not use AI in production"
-    value: 73
-    base:
-      da: "af tillidsrepræsentanterne i Dansk Metal, om deres egen virksomhed"
-      en: "of Dansk Metal's union representatives, about their own firm"
-    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 1"
-
-  - id: metal-fig2-north-jutland
-    label:
-      da: "Virksomheden anvender KI i produktionen – Region Nordjylland, den region med lavest andel"
-      en: "The firm uses AI in production – North Jutland Region, the region with the lowest share"
-    value: 4
-    base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i Region Nordjylland, om deres egen virksomhed"
-      en: "of Dansk Metal's union representatives in the North Jutland Region, about their own firm"
-    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 2"
-
-  - id: metal-fig5-explore-more
-    label:
-      da: "Virksomheden bør undersøge potentialet for mere KI i produktionen"
-      en: "The firm should explore the potential for more AI in production"
-    value: 70
-    base:
-      da: "af tillidsrepræsentanterne i Dansk Metal i virksomheder, der anvender KI i produktionen"
-      en: "of Dansk Metal's union representatives in firms that use AI in production"
-    source: "Dansk Metal (2025): Kunstig intelligens hjælper også i værkstedet, figur 5"
 
 """#),
     PackFile(path: "cases/call-centre.yaml", text: #"""
@@ -1421,7 +1342,7 @@ findings:
       da: "I dag får de erfarne brugere mest ud af generativ KI, fordi brugeren skal indgå i løbende dialog med værktøjet og styre arbejdets gang; graden af decideret automatisering er derfor begrænset. Med fremtidige KI-agenter kan det ændre sig, og en fuldautomatisering af opgaver vil begrænse relevansen af menneskelige kompetencer. De tidligere konklusioner om faglig sorg og meningstab vil altså forstærkes i dette scenarie."
       en: "Today it is experienced users who get the most out of generative AI, because the user has to stay in an ongoing dialogue with the tool and steer the work; the degree of actual automation is therefore limited. With future AI agents this may change, and full automation of tasks will limit the relevance of human skills. The earlier conclusions about loss of professional depth and loss of meaning will thus be reinforced in this scenario."
     examples:
-      - da: "Ifølge Sine Nørholm Just kan man forestille sig, at visse vidensarbejdere, f.eks. forskere, vil opleve, at de ikke længere producerer ny viden, men henviser til dataindsamling, fakta- og kildetjek, mens generativ KI stort set egenhændigt laver det, der før var den \"spændende\" og meningsfulde del af arbejdet."
+      - da: "Ifølge Sine Nørholm Just kan man forestille sig, at visse vidensarbejdere, f.eks. forskere, vil opleve, at de ikke længere producerer ny viden, men bliver henvist til dataindsamling, fakta- og kildetjek, mens generativ KI stort set egenhændigt laver det, der før var den \"spændende\" og meningsfulde del af arbejdet."
         en: "According to Sine Nørholm Just, one can imagine that some knowledge workers, e.g. researchers, will find that they no longer produce new knowledge but are left with data collection and fact and source checking, while generative AI more or less single-handedly does what used to be the \"exciting\" and meaningful part of the work."
     source: Kapitel 3 › Agenter › Hyper automatisering
 
@@ -1481,8 +1402,8 @@ findings:
       da: "Kompetenceløft og jobtilfredshed"
       en: "Upskilling and job satisfaction"
     summary:
-      da: "Tidlige erfaringer fra eksperter og forskningsstudier viser, at brugen af generativ KI kan give medarbejderne et effektivitetsløft og øge jobtilfredsheden på kort sigt, og øget jobtilfredshed er et væsentligt element for trivsel. Generativ KI gør store mængder viden og ekspertise tilgængelig, så medarbejderne kan påtage sig mere komplekse og interessante opgaver, og i praksis bruges teknologien især til at tage de kedelige, repetitive eller af andre grunde uønskede opgaver. Det kan tyde på, at medarbejderne oplever teknologien som et værdifuldt værktøj og arbejder \"over algoritmen\", hvor KI er en støtte, der løfter deres arbejde, snarere end at de bliver styret af den."
-      en: "Early experience from experts and research studies shows that using generative AI at work can give employees an efficiency boost and raise job satisfaction in the short term, and higher job satisfaction is an important element of wellbeing. Generative AI makes large amounts of knowledge and expertise available, so employees can take on more complex and interesting tasks, and in practice the technology is used above all to take the boring, repetitive or otherwise unwanted tasks. This may indicate that employees experience the technology as a valuable tool and work \"above the algorithm\", where AI is a support that lifts their work rather than something that steers them."
+      da: "Tidlige erfaringer fra eksperter og forskningsstudier viser, at brugen af generativ KI kan give medarbejderne et effektivitetsløft og øge jobtilfredsheden på kort sigt, og øget jobtilfredshed er et væsentligt element for trivsel. Generativ KI gør store mængder viden og ekspertise tilgængelig, så medarbejderne kan påtage sig mere komplekse og interessante opgaver, og Jan Damsgaard (CBS) påpeger sammen med andre kommentatorer, at medarbejderne i praksis fokuserer på at bruge KI til de kedelige, repetitive eller af andre grunde uønskede opgaver. Følelsen af øget effektivitet kan yderligere bidrage til en følelse af indflydelse og engagement, selv om dette endnu ikke er dokumenteret af forskning. Nogle studier rapporterer om øget medarbejderfastholdelse efter implementeringen af generativ KI (Brynjolfsson et al. 2023); det kan tyde på, at medarbejderne oplever teknologien som et værdifuldt værktøj og arbejder \"over algoritmen\", hvor KI er en støtte, der løfter deres arbejde, snarere end at de bliver styret af den."
+      en: "Early experience from experts and research studies shows that using generative AI at work can give employees an efficiency boost and raise job satisfaction in the short term, and higher job satisfaction is an important element of wellbeing. Generative AI makes large amounts of knowledge and expertise available, so employees can take on more complex and interesting tasks, and Jan Damsgaard (CBS), with other commentators, points out that in practice employees focus on using AI for the boring, repetitive or otherwise unwanted tasks. The feeling of greater efficiency can further add to a sense of influence and engagement, although this has not yet been documented by research. Some studies report higher staff retention after generative AI was introduced (Brynjolfsson et al. 2023); this may indicate that employees experience the technology as a valuable tool and work \"above the algorithm\", where AI is a support that lifts their work rather than something that steers them."
     examples:
       - da: "Studier viser, at brugen af generativ KI på arbejdspladsen kan give et effektivitetsløft og øge jobtilfredsheden på kort sigt (Dell’Acqua et al. 2023; Noy og Zhang 2023)."
         en: "Studies show that using generative AI at work can give an efficiency boost and raise job satisfaction in the short term (Dell’Acqua et al. 2023; Noy and Zhang 2023)."
@@ -1503,8 +1424,8 @@ findings:
       da: "Faglig dovenskab"
       en: "Professional complacency"
     summary:
-      da: "Hvis medarbejderne i stigende grad forlader sig på KI's forslag og tekstarbejde, kan deres dybere faglighed gradvist udtyndes (\"faglig sorg\"), hvilket kan give flere fejl og en stigende afhængighed af generativ KI. \"Faglig dovenskab\" er risikoen for, at medarbejdere ukritisk accepterer svar fra generativ KI uden selv at vurdere dem, selv om teknologien kan producere misinformation, fordi den bygger på sandsynlighed og mangler et egentligt sandhedsbegreb. Nogle virksomheder har oplevet, at tidspres får medarbejdere til ukritisk at stole på KI-genererede svar og tekster, og medarbejdere kan føle sig fremmedgjorte og miste engagement og mening i arbejdet, hvis de oplever deres faglighed som truet. Derfor er det afgørende, at medarbejderne forbliver kritiske og vurderer kilder og fakta, selv når KI-modellen synes pålidelig."
-      en: "If employees rely more and more on AI's suggestions and text work, their deeper professional expertise can gradually thin out (\"loss of professional depth\", faglig sorg), which can bring more errors and a growing dependence on generative AI. \"Professional complacency\" (faglig dovenskab) is the risk that employees accept answers from generative AI uncritically without assessing them themselves, even though the technology can produce misinformation because it is based on probability and has no real concept of truth. Some companies have found that time pressure makes employees trust AI-generated answers and texts uncritically, and employees can feel alienated and lose engagement and meaning in their work if they see their professional expertise as threatened. It is therefore essential that employees stay critical and check sources and facts, even when the AI model seems reliable."
+      da: "Hvis medarbejderne i stigende grad forlader sig på KI's forslag og tekstarbejde, kan deres dybere faglighed gradvist udtyndes (\"faglig sorg\"), hvilket kan give flere fejl og en stigende afhængighed af generativ KI. \"Faglig dovenskab\" er risikoen for, at medarbejdere ukritisk accepterer svar fra generativ KI uden selv at vurdere dem, selv om teknologien kan producere misinformation, fordi den bygger på sandsynlighed og mangler et egentligt sandhedsbegreb. Nogle virksomheder har oplevet, at tidspres får medarbejdere til ukritisk at stole på KI-genererede svar og tekster, og medarbejdere kan føle sig fremmedgjorte og miste engagement og mening i arbejdet, hvis de oplever deres faglighed som truet. I praksis er det endnu uklart, hvor stor indflydelse faglig dovenskab vil få, og omvendt kan nogle se muligheder i at udvikle nye kompetencer inden for KI-brug. Derfor er det afgørende, at medarbejderne forbliver kritiske og vurderer kilder og fakta, selv når KI-modellen synes pålidelig."
+      en: "If employees rely more and more on AI's suggestions and text work, their deeper professional expertise can gradually thin out (\"loss of professional depth\", faglig sorg), which can bring more errors and a growing dependence on generative AI. \"Professional complacency\" (faglig dovenskab) is the risk that employees accept answers from generative AI uncritically without assessing them themselves, even though the technology can produce misinformation because it is based on probability and has no real concept of truth. Some companies have found that time pressure makes employees trust AI-generated answers and texts uncritically, and employees can feel alienated and lose engagement and meaning in their work if they see their professional expertise as threatened. In practice it is still unclear how much influence professional complacency will have, and conversely some may see opportunities in developing new skills in using AI. It is therefore essential that employees stay critical and check sources and facts, even when the AI model seems reliable."
     examples:
       - da: "Professor Jan Damsgaard (CBS) introducerer begreberne \"faglig sorg\" og \"faglig dovenskab\" for at fremhæve faldgruber ved brugen af generativ KI."
         en: "Professor Jan Damsgaard (CBS) introduces the terms \"loss of professional depth\" (faglig sorg) and \"professional complacency\" (faglig dovenskab) to highlight pitfalls in the use of generative AI."
@@ -1529,8 +1450,8 @@ findings:
       da: "Mindre social interaktion og idéudveksling"
       en: "Less social interaction and exchange of ideas"
     summary:
-      da: "Eksperter påpeger, at brug af generativ KI muligvis vil medføre mindre vidensdeling og erfaringsudveksling blandt medarbejderne, fordi der bliver mindre social interaktion. Det kan give mindre samarbejde og øget faglig fragmentering, hvor medarbejderne i stigende grad arbejder alene uden at søge sparring eller feedback fra kolleger, og mindre interaktion kan svække fællesskabet og den kollegiale kultur, som ofte er vigtig for trivsel og kreativitet i gruppen. Arbejdspladser, der effektiviserer opgaver med generativ KI, bør derfor overveje, hvordan de kompenserer for den mindskede sociale kontakt, f.eks. ved at bruge en del af den frigjorte tid på socialt samvær, idéudveksling og fælles læring."
-      en: "Experts point out that using generative AI may lead to less knowledge sharing and exchange of experience among employees, because there is less social interaction. This can mean less cooperation and more professional fragmentation, with employees increasingly working alone without seeking input or feedback from colleagues, and less interaction can weaken the community and the collegial culture that often matter for wellbeing and creativity in the group. Workplaces that make tasks more efficient with generative AI should therefore consider how to make up for the reduced social contact, for example by spending part of the freed-up time on socialising, exchanging ideas and learning together."
+      da: "Det er for tidligt definitivt at sige, hvilke gruppeeffekter generativ KI vil få. Eksperter påpeger, at brug af generativ KI muligvis vil medføre mindre vidensdeling og erfaringsudveksling blandt medarbejderne, fordi der bliver mindre social interaktion. Det kan give mindre samarbejde og øget faglig fragmentering, hvor medarbejderne i stigende grad arbejder alene uden at søge sparring eller feedback fra kolleger, og mindre interaktion kan svække fællesskabet og den kollegiale kultur, som ofte er vigtig for trivsel og kreativitet i gruppen. Arbejdspladser, der effektiviserer opgaver med generativ KI, bør derfor overveje, hvordan de kompenserer for den mindskede sociale kontakt, f.eks. ved at bruge en del af den frigjorte tid på socialt samvær, idéudveksling og fælles læring."
+      en: "It is too early to say definitively what effects generative AI will have on groups. Experts point out that using generative AI may lead to less knowledge sharing and exchange of experience among employees, because there is less social interaction. This can mean less cooperation and more professional fragmentation, with employees increasingly working alone without seeking input or feedback from colleagues, and less interaction can weaken the community and the collegial culture that often matter for wellbeing and creativity in the group. Workplaces that make tasks more efficient with generative AI should therefore consider how to make up for the reduced social contact, for example by spending part of the freed-up time on socialising, exchanging ideas and learning together."
     examples:
       - da: "Eksperter peger på, at brug af generativ KI muligvis vil medføre mindre vidensdeling og erfaringsudveksling grundet mindre social interaktion (Delaney 2024)."
         en: "Experts suggest that using generative AI may lead to less knowledge sharing and exchange of experience because of less social interaction (Delaney 2024)."
@@ -1549,8 +1470,8 @@ findings:
       da: "A- og B-hold"
       en: "A and B teams"
     summary:
-      da: "Tidlige brugere af generativ KI kan arbejde hurtigere og levere højere kvalitet, hvilket kan skabe en kløft mellem medarbejderne, hvor de mindst digitalt kompetente eller mindre forandringsparate risikerer at blive marginaliseret. Det kan udfordre samarbejdet og skabe spændinger i det kollegiale fællesskab, hvor nogle medarbejdere opfattes som mere effektive og værdifulde end andre, og teknologiens indlejrede bias kan yderligere forstærke uligheder for minoriteter og sårbare grupper. Omvendt kan den brugervenlige grænseflade på dagligdags sprog give alle medarbejdere, også dem uden tekniske færdigheder, mulighed for at være med. For at undgå en A- og B-holdsdynamik skal organisationen arbejde aktivt på at inkludere alle medarbejdere i brugen af generativ KI og sikre lige adgang til uddannelse og støtte."
-      en: "Early users of generative AI can work faster and deliver higher quality, which can open a gap between employees in which those with the fewest digital skills or less openness to change risk being marginalised. This can strain cooperation and create tension among colleagues, as some employees are seen as more efficient and valuable than others, and the technology's built-in bias can further reinforce inequalities for minorities and vulnerable groups. On the other hand, the user-friendly interface in everyday language can let all employees, including those without technical skills, take part. To avoid an A and B team dynamic, the organisation must work actively to include all employees in the use of generative AI and ensure equal access to training and support."
+      da: "Det er for tidligt definitivt at sige, hvilke gruppeeffekter generativ KI vil få. Tidlige brugere af generativ KI kan arbejde hurtigere og levere højere kvalitet, hvilket kan skabe en kløft mellem medarbejderne, hvor de mindst digitalt kompetente eller mindre forandringsparate risikerer at blive marginaliseret. Det kan udfordre samarbejdet og skabe spændinger i det kollegiale fællesskab, hvor nogle medarbejdere opfattes som mere effektive og værdifulde end andre, og teknologiens indlejrede bias kan yderligere forstærke uligheder for minoriteter og sårbare grupper. Omvendt kan den brugervenlige grænseflade på dagligdags sprog give alle medarbejdere, også dem uden tekniske færdigheder, mulighed for at være med. For at undgå en A- og B-holdsdynamik skal organisationen arbejde aktivt på at inkludere alle medarbejdere i brugen af generativ KI og sikre lige adgang til uddannelse og støtte."
+      en: "It is too early to say definitively what effects generative AI will have on groups. Early users of generative AI can work faster and deliver higher quality, which can open a gap between employees in which those with the fewest digital skills or less openness to change risk being marginalised. This can strain cooperation and create tension among colleagues, as some employees are seen as more efficient and valuable than others, and the technology's built-in bias can further reinforce inequalities for minorities and vulnerable groups. On the other hand, the user-friendly interface in everyday language can let all employees, including those without technical skills, take part. To avoid an A and B team dynamic, the organisation must work actively to include all employees in the use of generative AI and ensure equal access to training and support."
     examples:
       - da: "Teknologiens indlejrede bias kan yderligere forstærke uligheder for minoriteter og sårbare grupper (Charter 2023)."
         en: "The technology's built-in bias can further reinforce inequalities for minorities and vulnerable groups (Charter 2023)."
@@ -1624,8 +1545,8 @@ findings:
         en: "As early as 2023, IBM put new hiring for support functions such as HR and communications on hold because of expected efficiency gains from generative AI (Brody 2023)."
       - da: "Svenske Klarna, der med stor succes har effektiviseret kundeservice ved hjælp af generativ KI, meldte ansættelsesstop fra oktober 2023 (Azhar 2024). Rapporten understreger, at disse eksempler er mere ekstreme end det, man ellers ser."
         en: "The Swedish company Klarna, which has very successfully streamlined its customer service with generative AI, announced a hiring freeze from October 2023 (Azhar 2024). The report stresses that these examples are more extreme than what is otherwise seen."
-      - da: "En undersøgelse fra november 2023 af ansattes selvestimerede produktivitet på tværs af viden-, industri- og relationelt arbejde viste, at 61 pct. oplever en forøgelse af deres produktivitet, den resterende tredjedel en uændret produktivitet, og 7 pct. vurderer et produktivitetstab grundet brug af teknologien (Oliver Wyman 2024)."
-        en: "A November 2023 survey of employees' self-estimated productivity across knowledge, industrial and relational work found that 61% experience higher productivity, the remaining third unchanged productivity, and 7% estimate a loss of productivity from using the technology (Oliver Wyman 2024)."
+      - da: "Undersøgelser fra november 2023 af ansattes selvestimerede produktivitetsforøgelser på tværs af viden-, industri- og relationelt arbejde og på tværs af lande viste, at 61 pct. oplever en forøgelse af deres produktivitet, den resterende tredjedel en uændret produktivitet, og 7 pct. vurderer et produktivitetstab grundet brug af teknologien (Oliver Wyman 2024)."
+        en: "Surveys from November 2023 of employees' self-estimated productivity gains across knowledge, industrial and relational work and across countries found that 61% experience higher productivity, the remaining third unchanged productivity, and 7% estimate a loss of productivity from using the technology (Oliver Wyman 2024)."
       - da: "Nogle bemærker, at KI reducerer den indsats og kreativitet, der kræves til at udføre opgaverne, hvilket kan gøre arbejdet mindre meningsfuldt (Porsdam Mann et al. 2023)."
         en: "Some observe that AI reduces the effort and creativity needed to do the tasks, which can make the work less meaningful (Porsdam Mann et al. 2023)."
     source: Kapitel 2 › Generativ KI › Organisation
@@ -1764,8 +1685,8 @@ findings:
       da: "Forsimplet billede af virkeligheden"
       en: "A simplified picture of reality"
     summary:
-      da: "Maskinlæringsalgoritmer bygger ofte på begrænsede datasæt og tager kun højde for et snævert udsnit af virkeligheden, så beslutninger på deres grundlag kan blive forsimplede og overse arbejdsopgavernes kompleksitet. Når få målbare indikatorer styrer, må medarbejderne følge algoritmens regler frem for deres egen faglige vurdering og erfaring, og nogle begynder at \"game\" systemet og nedprioritere vigtige, men ikke-målbare sider af arbejdet. Tab af indflydelse og øget ensformighed kan føre til dårligere mental trivsel og helbred, og oplevelsen af, at arbejdet reduceres til tal, kan give frustration og meningstab."
-      en: "Machine learning algorithms are often built on limited data sets and take only a narrow slice of reality into account, so decisions based on them can become simplified and miss the complexity of the tasks. When a few measurable indicators govern, employees must follow the algorithm's rules rather than their own professional judgement and experience, and some begin to \"game\" the system and neglect important but unmeasurable parts of the work. Loss of influence and more monotonous work can lead to poorer mental wellbeing and health, and the feeling that one's work is reduced to numbers can cause frustration and a loss of meaning."
+      da: "Maskinlæringsalgoritmer bygger ofte på begrænsede datasæt og tager kun højde for et snævert udsnit af virkeligheden, så beslutninger på deres grundlag kan blive forsimplede og overse arbejdsopgavernes kompleksitet. Når få målbare indikatorer styrer, bliver medarbejderne nødt til at følge algoritmens regler frem for deres egen faglige vurdering og erfaring, og det kan føre til, at medarbejdere begynder at \"game\" systemet og nedprioritere vigtige, men ikke-målbare sider af arbejdet. Tab af indflydelse og øget ensformighed kan føre til dårligere mental trivsel og helbred, og oplevelsen af, at arbejdet reduceres til tal, kan give frustration og meningstab."
+      en: "Machine learning algorithms are often built on limited data sets and take only a narrow slice of reality into account, so decisions based on them can become simplified and miss the complexity of the tasks. When a few measurable indicators govern, employees have to follow the algorithm's rules rather than their own professional judgement and experience, and this can lead employees to begin to \"game\" the system and neglect important but unmeasurable parts of the work. Loss of influence and more monotonous work can lead to poorer mental wellbeing and health, and the feeling that one's work is reduced to numbers can cause frustration and a loss of meaning."
     examples:
       - da: "I callcentre kan maskinlæring analysere kundesamtaler og give en score ud fra f.eks. toneleje, eller om samtalen slutter med en bestemt sætning som \"hav en god dag\". Scoren tager ikke højde for den empati eller problemløsning, medarbejderen udviser."
         en: "In call centres machine learning can analyse customer calls and give a score based on factors such as tone of voice, or whether the call ends with a set phrase like \"have a nice day\". The score does not take into account the empathy or problem-solving the employee shows."
@@ -1777,6 +1698,8 @@ findings:
 
   # --- Gruppe ----------------------------------------------------------------
 
+  # Kept as `risk`: the report names the gain ("kan optimere gruppens performance") in the same
+  # sentence as the harm, but its argument is the harm; the gain is in the title and the Viva example.
   - id: ml-grp-secondary-contributions
     level: group
     technology: ml
@@ -1788,8 +1711,8 @@ findings:
       da: "Sekundære bidrag overses"
       en: "Secondary contributions overlooked"
     summary:
-      da: "Når maskinlæring bruges til f.eks. skemaplanlægning eller optimering af arbejdsprocesser, kan det ændre arbejdsdelingen og skabe nye dynamikker i teamet. Teknologien favner sjældent alle medarbejderes profil og arbejdsmåder, og oplevelsen af at blive fejlvurderet kan skabe skjult modstand. Da maskinlæring fokuserer på let målbare præstationer og historiske datamønstre, bliver medarbejdere, der bidrager til gruppens trivsel eller fungerer som uformelle vidensmæglere, ikke anerkendt. Det risikerer at svække gruppedynamikker, der fremmer psykologisk tryghed, videndeling og samarbejde."
-      en: "When machine learning is used for tasks such as scheduling or optimising work processes, it can change the division of labour and create new dynamics in the team. The technology rarely fits every employee's profile and ways of working, and the feeling of being misjudged can create hidden resistance. Because machine learning focuses on easily measured performance and historical data patterns, employees who contribute to the group's wellbeing or act as informal knowledge brokers go unrecognised. This risks weakening the group dynamics that foster psychological safety, knowledge sharing and cooperation."
+      da: "Når maskinlæring bruges til f.eks. skemaplanlægning eller optimering af arbejdsprocesser, kan det ændre arbejdsdelingen og skabe nye dynamikker i teamet. Teknologier som Microsoft Viva analyserer individuelle kalendere og aktiviteter for at give anbefalinger om optimale arbejdsforhold; det kan nogle medarbejdere opleve som hjælpsom støtte, mens andre vil føle sig kontrolleret eller fejlvurderet, pointerer Sine Nørholm Just (RUC). Maskinlæring favner sjældent alle medarbejderes profil og arbejdsmåder, og det kan skabe skjult modstand mod teknologien og forstærke følelsen af at blive fejlvurderet. Da maskinlæring har en tendens til at fokusere på let målbare præstationer og historiske datamønstre, kan medarbejdere, der bidrager til gruppens trivsel eller fungerer som uformelle vidensmæglere, blive overset af systemerne. Det risikerer at svække gruppedynamikker, der fremmer psykologisk tryghed, videndeling og samarbejde."
+      en: "When machine learning is used for tasks such as scheduling or optimising work processes, it can change the division of labour and create new dynamics in the team. Technologies such as Microsoft Viva analyse individual calendars and activities to recommend optimal working conditions; some employees may experience this as helpful support, while others will feel monitored or misjudged, points out Sine Nørholm Just (RUC). Machine learning rarely fits every employee's profile and ways of working, and this can create hidden resistance to the technology and strengthen the feeling of being misjudged. Because machine learning tends to focus on easily measured performance and historical data patterns, employees who contribute to the group's wellbeing or act as informal knowledge brokers can be overlooked by the systems. This risks weakening the group dynamics that foster psychological safety, knowledge sharing and cooperation."
     examples:
       - da: "Skemaplanlægning og optimering af arbejdsprocesser, der ændrer arbejdsdelingen i teamet."
         en: "Scheduling and optimisation of work processes that change the division of labour in the team."
@@ -1830,8 +1753,8 @@ findings:
       da: "Overdrevne forventninger skaber frygt"
       en: "Exaggerated expectations create fear"
     summary:
-      da: "Ledere har ofte urealistisk høje forventninger til maskinlæringssystemer, ofte på baggrund af markedsføringsmaterialer og overoptimistiske konsulentrapporter. Det kan føre til skuffelse, når teknologien ikke lever op til forventningerne, og samtidig skabe frygt hos medarbejdere, der bekymrer sig om deres job og roller – især når virksomheden signalerer høje forventninger til produktivitetsgevinster. Ledere bør derfor forstå teknologiens reelle potentiale og begrænsninger og kommunikere formålet med implementeringen tydeligt for at skabe tryghed."
-      en: "Managers often have unrealistically high expectations of machine learning systems, often based on marketing material and over-optimistic consultancy reports. This can lead to disappointment when the technology does not live up to them, and at the same time create fear among employees who worry about their jobs and roles, especially when the company signals high expectations of productivity gains. Managers should therefore understand the technology's real potential and limitations and communicate the purpose of the implementation clearly to create a sense of security."
+      da: "Ledere har ofte urealistisk høje forventninger til maskinlæringssystemer, påpeger Anna Ilsøe (FAOS, Københavns Universitet) – ofte på baggrund af markedsføringsmaterialer og overoptimistiske konsulentrapporter. Det kan føre til skuffelse, når teknologien ikke lever op til forventningerne, og samtidig skabe frygt hos medarbejdere, der bekymrer sig om deres job og roller – især når virksomheden signalerer høje forventninger til produktivitetsgevinster. Ledere bør derfor forstå teknologiens reelle potentiale og begrænsninger og kommunikere formålet med implementeringen tydeligt for at skabe tryghed."
+      en: "Managers often have unrealistically high expectations of machine learning systems, points out Anna Ilsøe (FAOS, University of Copenhagen) – often based on marketing material and over-optimistic consultancy reports. This can lead to disappointment when the technology does not live up to them, and at the same time create fear among employees who worry about their jobs and roles, especially when the company signals high expectations of productivity gains. Managers should therefore understand the technology's real potential and limitations and communicate the purpose of the implementation clearly to create a sense of security."
     examples:
       - da: "Forventninger, der bygger på markedsføringsmaterialer og overoptimistiske konsulentrapporter."
         en: "Expectations based on marketing material and over-optimistic consultancy reports."
@@ -1870,8 +1793,8 @@ findings:
       da: "Cementerede arbejdsgange"
       en: "Entrenched work processes"
     summary:
-      da: "Maskinlæringssystemer er ofte komplekse og ressourcekrævende at udvikle og tilpasse, så eksisterende processer kan blive cementeret og svære at ændre. Systemerne lærer af historiske data og kan derfor fastholde forældede arbejdsgange og videreføre eksisterende bias. Ændringer kræver ofte betydelige ressourcer fra IT-afdelingen eller eksterne, og kun få specialister kan typisk ændre i systemerne, hvilket kan svække kontrollen hos andre medarbejdere. Det bliver særligt tydeligt, når systemets vurderinger bliver irrelevante eller uhensigtsmæssige, fordi omverdenen ændrer sig."
-      en: "Machine learning systems are often complex and resource-intensive to develop and adapt, so existing processes can become cemented and hard to change. The systems learn from historical data and can therefore preserve outdated workflows and carry on existing bias. Changes often need considerable resources from the IT department or outside parties, and typically only a few specialists can change the systems, which can weaken other employees' control. This becomes especially clear when the system's assessments become irrelevant or inappropriate because the outside world changes."
+      da: "Maskinlæringssystemer er ofte komplekse og ressourcekrævende at udvikle og tilpasse, så eksisterende processer kan blive cementeret og svære at ændre. Systemerne lærer af historiske data og kan derfor fastholde forældede arbejdsgange og potentielt videreføre eksisterende bias, som det blev set i SyRI-systemet i Holland. Ændringer kræver ofte betydelige ressourcer fra IT-afdelingen eller eksterne, og Kasper Edwards (DTU) påpeger, at kun få specialister typisk kan ændre i systemerne, hvilket kan svække kontrollen hos andre medarbejdere. Det bliver særligt tydeligt, når systemets vurderinger bliver irrelevante eller uhensigtsmæssige, fordi omverdenen ændrer sig."
+      en: "Machine learning systems are often complex and resource-intensive to develop and adapt, so existing processes can become cemented and hard to change. The systems learn from historical data and can therefore preserve outdated workflows and potentially carry on existing bias, as was seen in the SyRI system in the Netherlands. Changes often need considerable resources from the IT department or outside parties, and Kasper Edwards (DTU) points out that typically only a few specialists can change the systems, which can weaken other employees' control. This becomes especially clear when the system's assessments become irrelevant or inappropriate because the outside world changes."
     examples:
       - da: "SyRI-systemet i Holland videreførte bias i vurderinger af socialt bedrageri."
         en: "The SyRI system in the Netherlands carried on bias in its assessments of welfare fraud."
@@ -1892,8 +1815,8 @@ findings:
       da: "Automatiserer og skaber nye jobs"
       en: "Automates and creates new jobs"
     summary:
-      da: "Maskinlæring er en del af den bredere digitaliseringsdagsorden om effektivisering og ændringer på arbejdsmarkedet. I visse brancher, som platformsøkonomien, reducerer den behovet for arbejdskraft, men det er sjældent, at hele job erstattes; i stedet automatiseres enkelte opgaver. Samtidig skaber maskinlæring nye job, ændrer eksisterende roller og øger behovet for særlige kompetencer, så nogle opgaver automatiseres, mens andre forbedres."
-      en: "Machine learning is part of the wider digitalisation agenda about efficiency and changes in the labour market. In some industries, such as the platform economy, it reduces the need for labour, but whole jobs are rarely replaced; instead, individual tasks are automated. At the same time, machine learning creates new jobs, changes existing roles and increases the need for particular skills, so some tasks are automated while others are improved."
+      da: "Maskinlæring er en del af den bredere digitaliseringsdagsorden om effektivisering og ændringer på arbejdsmarkedet. I visse brancher, som platformsøkonomien, reducerer den behovet for arbejdskraft, men det er sjældent, at hele job erstattes; i stedet automatiseres enkelte opgaver. Samtidig skaber maskinlæring nye job, ændrer eksisterende roller og øger behovet for særlige kompetencer, og teknologien vil i de kommende år sandsynligvis ændre måden, vi arbejder på: nogle opgaver kan blive automatiseret, mens andre kan forbedres."
+      en: "Machine learning is part of the wider digitalisation agenda about efficiency and changes in the labour market. In some industries, such as the platform economy, it reduces the need for labour, but whole jobs are rarely replaced; instead, individual tasks are automated. At the same time, machine learning creates new jobs, changes existing roles and increases the need for particular skills, and in the coming years the technology will probably change the way we work: some tasks may be automated while others may be improved."
     examples:
       - da: "For radiologer har maskinlæring øget efterspørgslen efter deres kompetencer frem for at erstatte dem."
         en: "For radiologists, machine learning has increased the demand for their skills rather than replacing them."
@@ -1912,8 +1835,8 @@ findings:
       da: "Tillid og transparens"
       en: "Trust and transparency"
     summary:
-      da: "Tillid og transparens mellem ledelse og medarbejdere er afgørende, og dialogen om ny teknologi skal bygge på en korrekt forståelse af både teknologien og de gældende regler frem for forhastede konklusioner ud fra udenlandske erfaringer. Åben kommunikation om formålet og klar information om dataindsamling og -anvendelse forebygger misforståelser og skaber tryghed, og når medarbejderne inddrages, ser de maskinlæring som en støtte snarere end en trussel mod deres autonomi. Lederne skal forstå teknologiens potentiale og begrænsninger og kunne stå inde for de beslutninger, den understøtter; mistillid eller manglende viden hos lederen kan skabe modstand og usikkerhed, og derfor bør ledere uddannes i maskinlæring."
-      en: "Trust and transparency between management and employees are essential, and the dialogue about new technology must rest on a correct understanding of both the technology and the rules in force, rather than on hasty conclusions drawn from experience abroad. Open communication about the purpose and clear information about how data are collected and used prevent misunderstandings and create a sense of security, and when employees are involved, they see machine learning as support rather than a threat to their autonomy. Managers must understand the technology's potential and limitations and be able to stand by the decisions it supports; mistrust, or a manager's lack of knowledge, can create resistance and uncertainty, so managers should be trained in machine learning."
+      da: "Tillid og transparens mellem ledelse og medarbejdere er afgørende, og dialogen om ny teknologi skal bygge på en korrekt forståelse af både teknologien og de gældende regler frem for forhastede konklusioner ud fra udenlandske erfaringer. Åben kommunikation om formålet og klar information om dataindsamling og -anvendelse forebygger misforståelser og skaber tryghed, og transparens og inddragelse er med til, at medarbejderne ser maskinlæring som en støtte snarere end en trussel mod deres autonomi. Lederne skal forstå teknologiens potentiale og begrænsninger og kunne stå inde for de beslutninger, den understøtter; mistillid eller manglende viden hos lederen kan skabe modstand og usikkerhed, og derfor bør ledere uddannes i maskinlæring."
+      en: "Trust and transparency between management and employees are essential, and the dialogue about new technology must rest on a correct understanding of both the technology and the rules in force, rather than on hasty conclusions drawn from experience abroad. Open communication about the purpose and clear information about how data are collected and used prevent misunderstandings and create a sense of security, and transparency and involvement help employees see machine learning as support rather than a threat to their autonomy. Managers must understand the technology's potential and limitations and be able to stand by the decisions it supports; mistrust, or a manager's lack of knowledge, can create resistance and uncertainty, so managers should be trained in machine learning."
     examples:
       - da: "Ved vagtplanlægning kan medarbejderne være med til at vægte forskellige parametre."
         en: "In shift planning, employees can help weigh the different parameters."
@@ -1932,8 +1855,8 @@ findings:
       da: "Over eller under algoritmen"
       en: "Above or below the algorithm"
     summary:
-      da: "En medarbejders fremtidige arbejdsglæde vil i høj grad afhænge af, om vedkommende arbejder \"over\" eller \"under\" maskinlæringsalgoritmen. Over algoritmen løfter maskinlæringen medarbejderen og dennes kompetencer; under algoritmen dikterer den, hvad der skal laves, hvordan og hvornår. Oplevelsen af kontrol i arbejdet hænger sammen med mindre risiko for at udvikle udbrændthed, og den er langt højere, når man arbejder over algoritmen frem for under den."
-      en: "An employee's future job satisfaction will depend largely on whether they work \"above\" or \"below\" the machine learning algorithm. Above the algorithm, machine learning lifts the employee and their skills; below it, it dictates what is to be done, how and when. A sense of control over one's work goes with a lower risk of developing burnout, and it is far higher when working above the algorithm than below it."
+      da: "Peter Hesseldahl (Mandag Morgen) peger på, at en medarbejders fremtidige arbejdsglæde i høj grad vil afhænge af, om vedkommende arbejder \"over\" eller \"under\" maskinlæringsalgoritmen. Over algoritmen løfter maskinlæringen medarbejderen og dennes kompetencer; under algoritmen dikterer den, hvad der skal laves, hvordan og hvornår. Oplevelsen af kontrol i arbejdet hænger sammen med mindre risiko for at udvikle udbrændthed, og den er langt højere, når man arbejder over algoritmen frem for under den."
+      en: "Peter Hesseldahl (Mandag Morgen) points out that an employee's future job satisfaction will depend largely on whether they work \"above\" or \"below\" the machine learning algorithm. Above the algorithm, machine learning lifts the employee and their skills; below it, it dictates what is to be done, how and when. A sense of control over one's work goes with a lower risk of developing burnout, and it is far higher when working above the algorithm than below it."
     examples: []
     source: Kapitel 2 › Maskinlæring › Omkringliggende kontekst
 
@@ -1970,8 +1893,8 @@ findings:
       da: "Kollision og uheld"
       en: "Collisions and accidents"
     summary:
-      da: "Øget autonomi og mobilitet hos alsidige robotter medfører nye risici. En af de største og mest væsentlige er faren for fysisk kollision eller uheld, hvis robottens navigation eller objektgenkendelse fejler. Det stiller større krav til sikkerhedsprotokoller og nødstopmaskiner end traditionelle industrirobotter, og implementering af sådanne sikkerhedsforanstaltninger er afgørende for at minimere risikoen for arbejdsulykker."
-      en: "The greater autonomy and mobility of versatile robots bring new risks. One of the largest and most significant is the danger of physical collision or accidents if the robot's navigation or object recognition fails. This places greater demands on safety protocols and emergency-stop machinery than traditional industrial robots do, and putting such safety measures in place is crucial to minimise the risk of occupational accidents."
+      da: "Øget autonomi og mobilitet hos alsidige robotter medfører nye risici. En af de største og mest væsentlige er faren for fysisk kollision eller uheld, hvis robottens navigation eller objektgenkendelse fejler. Det stiller større krav til sikkerhedsprotokoller og nødstopfunktioner (rapporten: \"nødstopmaskiner\") end traditionelle industrirobotter, og implementering af sådanne sikkerhedsforanstaltninger er afgørende for at minimere risikoen for arbejdsulykker."
+      en: "The greater autonomy and mobility of versatile robots bring new risks. One of the largest and most significant is the danger of physical collision or accidents if the robot's navigation or object recognition fails. This places greater demands on safety protocols and emergency stop functions than traditional industrial robots do, and putting such safety measures in place is crucial to minimise the risk of occupational accidents."
     examples:
       - da: "En robot vælter og rammer en medarbejder, fordi dens navigation eller objektgenkendelse fejler."
         en: "A robot tips over and hits an employee because its navigation or object recognition fails."
@@ -2006,8 +1929,8 @@ findings:
       da: "Overtager farlige og nedslidende opgaver"
       en: "Taking over dangerous and wearing tasks"
     summary:
-      da: "Den næste generation af robotter vil først og fremmest være et positivt bidrag til arbejdsmiljøet. Robotterne vil have en smidighed, der gør dem i stand til at løse opgaver, som af den ene eller anden grund er usunde for mennesker. Omvendt vil de bevæge sig frit rundt og ikke være afskærmet på samme måde som tidligere robotter, hvilket medfører risici ved robotfejl eller utilsigtede bevægelser."
-      en: "The next generation of robots will above all be a positive contribution to the working environment. The robots will have an agility that enables them to do tasks that are, for one reason or another, unhealthy for people. On the other hand, they will move around freely and will not be fenced off in the same way as earlier robots, which brings risks from robot errors or unintended movements."
+      da: "Den næste generation af robotter vil først og fremmest være et positivt bidrag til arbejdsmiljøet. Robotterne vil have en smidighed, der gør dem i stand til at løse opgaver, som af den ene eller anden grund er usunde for mennesker."
+      en: "The next generation of robots will above all be a positive contribution to the working environment. The robots will have an agility that enables them to do tasks that are, for one reason or another, unhealthy for people."
     examples:
       - da: Opgaver i farlige miljøer.
         en: Tasks in dangerous environments.
@@ -2382,8 +2305,8 @@ questions:
 
   - id: q-genai-ind-upskilling-potential
     text:
-      da: "Medarbejderne oplever, at generativ KI gør dem mere effektive i deres arbejde."
-      en: "Employees find that generative AI makes them more effective in their work."
+      da: "Der er opgaver her, hvor generativ KI kan gøre medarbejderne mere effektive."
+      en: "There are tasks here where generative AI can make employees more effective."
     reversed: false
     measures:
       - finding: genai-ind-upskilling
@@ -2393,8 +2316,8 @@ questions:
 
   - id: q-genai-ind-upskilling-potential-2
     text:
-      da: "Medarbejderne bruger generativ KI til at klare kedelige eller gentagne opgaver."
-      en: "Employees use generative AI to handle boring or repetitive tasks."
+      da: "Der er opgaver her, hvor generativ KI kan overtage kedelige eller gentagne dele af arbejdet."
+      en: "There are tasks here where generative AI can take over dull or repetitive parts of the work."
     reversed: false
     measures:
       - finding: genai-ind-upskilling
@@ -2404,8 +2327,8 @@ questions:
 
   - id: q-genai-ind-upskilling-realisation
     text:
-      da: "Den tid, generativ KI frigør, bliver brugt på mere komplekse og interessante opgaver."
-      en: "The time generative AI frees up is spent on more complex and interesting tasks."
+      da: "Når generativ KI løser dele af arbejdet, får medarbejderne mulighed for at påtage sig mere komplekse og interessante opgaver."
+      en: "When generative AI does parts of the work, employees get the chance to take on more complex and interesting tasks."
     reversed: false
     measures:
       - finding: genai-ind-upskilling
@@ -2415,21 +2338,24 @@ questions:
 
   - id: q-genai-ind-upskilling-realisation-2
     text:
-      da: "Medarbejderne oplever generativ KI som en støtte, de selv styrer, og ikke som noget, der styrer dem."
-      en: "Employees experience generative AI as a support they control themselves, not as something that controls them."
+      da: "Medarbejdere, der bruger generativ KI, oplever større tilfredshed med deres arbejde."
+      en: "Employees who use generative AI find more satisfaction in their work."
     reversed: false
     measures:
       - finding: genai-ind-upskilling
         role: realisation
     applies:
       technologies: [genai]
+    why:
+      da: "Rapporten beskriver, at tidlige erfaringer viser, at brugen af generativ KI kan give medarbejdere et effektivitetsløft og øge jobtilfredsheden på kort sigt, og at en stigning i jobtilfredshed er et væsentligt element for trivsel (Kapitel 2 › Generativ KI › Individ)."
+      en: "The report describes how early experience shows that using generative AI can give employees an efficiency boost and raise job satisfaction in the short term, and that higher job satisfaction is an important element of wellbeing (Kapitel 2 › Generativ KI › Individ)."
 
   # --- Individ › genai-ind-complacency (risk) --------------------------------
 
   - id: q-genai-ind-complacency-exposure
     text:
-      da: "Medarbejdere bruger svar og tekster fra KI-værktøjerne uden at tjekke dem."
-      en: "Employees use answers and texts from the AI tools without checking them."
+      da: "Medarbejdere bruger svar og tekster fra generativ KI uden at tjekke dem."
+      en: "Employees use answers and texts from generative AI without checking them."
     reversed: false
     measures:
       - finding: genai-ind-complacency
@@ -2439,8 +2365,8 @@ questions:
 
   - id: q-genai-ind-complacency-exposure-2
     text:
-      da: "Medarbejdere giver udtryk for, at de er ved at miste faglige færdigheder, fordi KI-værktøjerne løser opgaverne for dem."
-      en: "Employees say they are losing professional skills because the AI tools do the tasks for them."
+      da: "Medarbejdere giver udtryk for, at de er ved at miste faglige færdigheder, fordi generativ KI løser opgaverne for dem."
+      en: "Employees say that they are losing professional skills because generative AI does the tasks for them."
     reversed: false
     measures:
       - finding: genai-ind-complacency
@@ -2450,8 +2376,8 @@ questions:
 
   - id: q-genai-ind-complacency-mitigation
     text:
-      da: "Der er faste rutiner for, hvordan svar og tekster fra KI-værktøjerne bliver kontrolleret, før de bruges."
-      en: "There are set routines for how answers and texts from the AI tools are checked before they are used."
+      da: "Der er faste rutiner for, hvordan svar og tekster fra generativ KI bliver kontrolleret, før de bruges."
+      en: "There are fixed routines for how answers and texts from generative AI are checked before they are used."
     reversed: false
     measures:
       - finding: genai-ind-complacency
@@ -2461,8 +2387,8 @@ questions:
 
   - id: q-genai-ind-complacency-mitigation-2
     text:
-      da: "Medarbejderne har tid nok til at vurdere svar og tekster fra KI-værktøjerne, før de bruger dem."
-      en: "Employees have enough time to assess answers and texts from the AI tools before they use them."
+      da: "Medarbejderne har tid nok til at vurdere svar og tekster fra generativ KI, før de bruger dem."
+      en: "Employees have enough time to assess answers and texts from generative AI before they use them."
     reversed: false
     measures:
       - finding: genai-ind-complacency
@@ -2470,12 +2396,26 @@ questions:
     applies:
       technologies: [genai]
 
+  - id: q-genai-ind-complacency-mitigation-3
+    text:
+      da: "Der er aftalt, hvordan medarbejderne holder deres faglige færdigheder ved lige, når generativ KI overtager dele af arbejdet."
+      en: "It has been agreed how employees keep their professional skills up when generative AI takes over parts of the work."
+    reversed: false
+    measures:
+      - finding: genai-ind-complacency
+        role: mitigation
+    applies:
+      technologies: [genai]
+    why:
+      da: "Rapporten beskriver \"faglig sorg\" – risikoen for, at generativ KI over tid kan udtynde medarbejdernes dybere faglighed (Kapitel 2 › Generativ KI › Individ) – og peger på et behov for at etablere strategier til at forebygge kompetencetab hos medarbejdere (Kapitel 4)."
+      en: "The report describes \"faglig sorg\" (loss of professional depth) – the risk that generative AI may over time thin out employees' deeper professional skills (Kapitel 2 › Generativ KI › Individ) – and points to a need to establish strategies to prevent employees' loss of skills (Kapitel 4)."
+
   # --- Gruppe › genai-grp-social-interaction (risk) --------------------------
 
   - id: q-genai-grp-social-interaction-exposure
     text:
-      da: "Kollegerne søger sjældnere sparring eller feedback hos hinanden, efter at generativ KI er taget i brug."
-      en: "Colleagues seek input or feedback from each other less often since generative AI was taken into use."
+      da: "Hvor generativ KI bruges, søger kollegerne sjældnere sparring eller feedback hos hinanden."
+      en: "Where generative AI is used, colleagues seek advice or feedback from each other less often."
     reversed: false
     measures:
       - finding: genai-grp-social-interaction
@@ -2485,8 +2425,8 @@ questions:
 
   - id: q-genai-grp-social-interaction-exposure-2
     text:
-      da: "Nogle medarbejdere løser nu opgaver alene med KI, som de før løste sammen med kolleger."
-      en: "Some employees now do tasks alone with AI that they used to do together with colleagues."
+      da: "Hvor generativ KI bruges, løser medarbejderne opgaver alene, som de før løste sammen med kolleger."
+      en: "Where generative AI is used, employees do tasks alone that they used to do with colleagues."
     reversed: false
     measures:
       - finding: genai-grp-social-interaction
@@ -2496,8 +2436,8 @@ questions:
 
   - id: q-genai-grp-social-interaction-mitigation
     text:
-      da: "En del af den tid, generativ KI frigør, bliver brugt på fælles læring og idéudveksling i gruppen."
-      en: "Part of the time generative AI frees up is spent on learning together and exchanging ideas in the group."
+      da: "Hvis generativ KI frigør tid, bliver en del af den brugt på fælles læring og idéudveksling i gruppen."
+      en: "If generative AI frees time, part of it is spent on shared learning and exchanging ideas in the group."
     reversed: false
     measures:
       - finding: genai-grp-social-interaction
@@ -2547,6 +2487,8 @@ questions:
     reversed: false
     measures:
       - finding: genai-grp-ab-teams
+        role: mitigation
+      - finding: genai-lead-responsibility
         role: mitigation
     applies:
       technologies: [genai]
@@ -2599,8 +2541,8 @@ questions:
 
   - id: q-genai-lead-responsibility-potential
     text:
-      da: "Generativ KI har mindsket behovet for koordinerende møder."
-      en: "Generative AI has reduced the need for coordination meetings."
+      da: "Generativ KI kan mindske behovet for koordinerende møder her."
+      en: "Generative AI can reduce the need for coordination meetings here."
     reversed: false
     measures:
       - finding: genai-lead-responsibility
@@ -2610,8 +2552,8 @@ questions:
 
   - id: q-genai-lead-responsibility-realisation
     text:
-      da: "Lederne bruger den tid, generativ KI frigør, på medarbejdernes udvikling og trivsel."
-      en: "Managers spend the time generative AI frees up on employees' development and wellbeing."
+      da: "Hvis generativ KI frigør tid for lederne, bruger de den på medarbejdernes udvikling og trivsel."
+      en: "If generative AI frees time for managers, they spend it on employees' development and wellbeing."
     reversed: false
     measures:
       - finding: genai-lead-responsibility
@@ -2623,8 +2565,8 @@ questions:
 
   - id: q-genai-org-bias-exposure
     text:
-      da: "Vi har set eksempler på, at generativ KI giver svar med fordomme eller stereotype billeder af grupper af mennesker."
-      en: "We have seen examples of generative AI giving answers with prejudice or stereotyped images of groups of people."
+      da: "Vi har set eksempler på, at generativ KI giver svar, der bygger på fordomme eller stereotyper om grupper af mennesker."
+      en: "We have seen examples of generative AI giving answers that rest on prejudices or stereotypes about groups of people."
     reversed: false
     measures:
       - finding: genai-org-bias
@@ -2642,6 +2584,7 @@ questions:
         role: exposure
     applies:
       technologies: [genai]
+      use_cases: [hr-screening]
     why:
       da: "Rapporten nævner HR-ansættelsesprocesser som et sted, hvor generativ KI kan forstærke bias, f.eks. ved at lægge vægt på kandidaters race frem for deres ekspertise og kvalifikationer (Yin et al. 2024)."
       en: "The report names HR recruitment processes as a place where generative AI can reinforce bias, for example by putting weight on candidates' race rather than their expertise and qualifications (Yin et al. 2024)."
@@ -2659,8 +2602,8 @@ questions:
 
   - id: q-genai-org-bias-potential
     text:
-      da: "Vi har opgaver, hvor generativ KI kan bruges til at fremme inklusion og mangfoldighed, f.eks. i HR-arbejdet."
-      en: "We have tasks where generative AI can be used to promote inclusion and diversity, for example in HR work."
+      da: "Der er opgaver her, hvor generativ KI med de rette instruktioner kan bruges til at fremme inklusion og mangfoldighed, f.eks. i HR-processer."
+      en: "There are tasks here where generative AI, given the right instructions, can be used to promote inclusion and diversity, for example in HR processes."
     reversed: false
     measures:
       - finding: genai-org-bias
@@ -2694,8 +2637,8 @@ questions:
 
   - id: q-genai-org-efficiency-wellbeing-exposure-2
     text:
-      da: "Den tid, generativ KI sparer, bliver fyldt op med flere opgaver."
-      en: "The time generative AI saves is filled up with more tasks."
+      da: "Hvis generativ KI sparer tid, bliver tiden fyldt op med flere opgaver."
+      en: "If generative AI saves time, the time is filled with more tasks."
     reversed: false
     measures:
       - finding: genai-org-efficiency-wellbeing
@@ -2705,19 +2648,21 @@ questions:
 
   - id: q-genai-org-efficiency-wellbeing-mitigation
     text:
-      da: "Ledelse og medarbejdere har sammen drøftet, hvordan generativ KI skal bruges, så det ikke kun handler om effektivisering."
-      en: "Management and employees have discussed together how generative AI is to be used, so that it is not only about efficiency."
+      da: "Ledelse og medarbejdere drøfter sammen, hvordan generativ KI skal bruges, så den understøtter et sundt arbejdsmiljø."
+      en: "Management and employees discuss together how generative AI is to be used, so that it supports a healthy work environment."
     reversed: false
     measures:
       - finding: genai-org-efficiency-wellbeing
+        role: mitigation
+      - finding: genai-ctx-leadership-approach
         role: mitigation
     applies:
       technologies: [genai]
 
   - id: q-genai-org-efficiency-wellbeing-potential
     text:
-      da: "Generativ KI sparer medarbejderne tid i deres daglige opgaver."
-      en: "Generative AI saves employees time in their daily tasks."
+      da: "Der er opgaver her, hvor generativ KI kan spare medarbejderne tid."
+      en: "There are tasks here where generative AI can save employees time."
     reversed: false
     measures:
       - finding: genai-org-efficiency-wellbeing
@@ -2727,8 +2672,8 @@ questions:
 
   - id: q-genai-org-efficiency-wellbeing-realisation
     text:
-      da: "Den tid, generativ KI frigør, bliver brugt på læring og innovation."
-      en: "The time generative AI frees up is used for learning and innovation."
+      da: "Der er aftalt, hvordan den tid, generativ KI sparer, skal bruges, f.eks. til læring og innovation."
+      en: "It has been agreed how the time generative AI saves is to be used, for example for learning and innovation."
     reversed: false
     measures:
       - finding: genai-org-efficiency-wellbeing
@@ -2740,8 +2685,8 @@ questions:
 
   - id: q-genai-org-changed-tasks-exposure
     text:
-      da: "Nogle medarbejdergrupper har fået en svagere stilling på arbejdspladsen, efter at generativ KI er taget i brug."
-      en: "Some groups of employees have ended up in a weaker position at the workplace since generative AI was taken into use."
+      da: "Nogle medarbejdergrupper får en svagere stilling, når generativ KI ændrer opgaverne."
+      en: "Some groups of employees end up in a weaker position when generative AI changes the tasks."
     reversed: false
     measures:
       - finding: genai-org-changed-tasks
@@ -2751,8 +2696,8 @@ questions:
 
   - id: q-genai-org-changed-tasks-exposure-2
     text:
-      da: "Feedback og rådgivning, som lederne før gav, bliver nu lavet med generativ KI."
-      en: "Feedback and advice that managers used to give is now produced with generative AI."
+      da: "Feedback eller rådgivning fra generativ KI erstatter lederens, uden at nogen vurderer, om kvaliteten er god nok."
+      en: "Feedback or advice from generative AI replaces the manager's without anyone judging whether its quality is good enough."
     reversed: false
     measures:
       - finding: genai-org-changed-tasks
@@ -2776,8 +2721,8 @@ questions:
 
   - id: q-genai-org-changed-tasks-potential
     text:
-      da: "Generativ KI gør specialiseret viden, f.eks. juridiske tekster, tilgængelig for flere medarbejdere."
-      en: "Generative AI makes specialist knowledge, such as legal texts, accessible to more employees."
+      da: "Generativ KI kan gøre specialiseret viden, f.eks. juridiske tekster, tilgængelig for flere medarbejdere her."
+      en: "Generative AI can make specialised knowledge, such as legal texts, available to more employees here."
     reversed: false
     measures:
       - finding: genai-org-changed-tasks
@@ -2833,8 +2778,8 @@ questions:
 
   - id: q-genai-ctx-job-shifts-potential
     text:
-      da: "Generativ KI har ført til nye opgaver eller jobfunktioner hos os."
-      en: "Generative AI has led to new tasks or job functions here."
+      da: "Generativ KI kan føre til nye opgaver eller jobfunktioner hos os."
+      en: "Generative AI can lead to new tasks or job functions here."
     reversed: false
     measures:
       - finding: genai-ctx-job-shifts
@@ -2925,8 +2870,8 @@ questions:
 
   - id: q-genai-ctx-leadership-approach-mitigation-3
     text:
-      da: "Både ledere og medarbejdere har fået en indføring i, hvad generativ KI kan og ikke kan."
-      en: "Both managers and employees have had an introduction to what generative AI can and cannot do."
+      da: "Lederne har fået en indføring i, hvad generativ KI kan og ikke kan."
+      en: "Managers have had an introduction to what generative AI can and cannot do."
     reversed: false
     measures:
       - finding: genai-ctx-leadership-approach
@@ -2952,6 +2897,31 @@ questions:
         role: potential
     applies:
       technologies: [ml]
+      use_cases: [shift-planning, route-planning, workload-forecasting, wellbeing-sensors, data-analysis, workflow-automation, other]
+
+  - id: q-ml-ind-optimisation-potential-2
+    text:
+      da: "Målingerne kan opdage, hvor tunge løft eller gentagne bevægelser giver risiko for skader og nedslidning."
+      en: "The measurements can detect where heavy lifts or repetitive movements create a risk of injury and wear and tear."
+    reversed: false
+    measures:
+      - finding: ml-ind-optimisation
+        role: potential
+    applies:
+      technologies: [ml]
+      use_cases: [heavy-lift-monitoring]
+
+  - id: q-ml-ind-optimisation-potential-3
+    text:
+      da: "Beslutningsstøtten kan lette personalets arbejdspres ved screening og diagnosticering."
+      en: "The decision support can ease staff's workload in screening and diagnosis."
+    reversed: false
+    measures:
+      - finding: ml-ind-optimisation
+        role: potential
+    applies:
+      technologies: [ml]
+      use_cases: [diagnostic-support]
 
   - id: q-ml-ind-optimisation-realisation
     text:
@@ -2963,6 +2933,7 @@ questions:
         role: realisation
     applies:
       technologies: [ml]
+      use_cases: [shift-planning, route-planning, workload-forecasting, wellbeing-sensors, data-analysis, workflow-automation, other]
 
   - id: q-ml-ind-optimisation-realisation-2
     text:
@@ -2978,8 +2949,8 @@ questions:
 
   - id: q-ml-ind-optimisation-realisation-3
     text:
-      da: "Den tid, som beslutningsstøtten sparer personalet, bliver brugt på andre vigtige opgaver."
-      en: "The time the decision support saves staff is spent on other important tasks."
+      da: "Når beslutningsstøtten letter arbejdspresset, får personalet faktisk mere tid til andre vigtige opgaver."
+      en: "When the decision support eases the workload, staff actually get more time for other important tasks."
     reversed: false
     measures:
       - finding: ml-ind-optimisation
@@ -3020,12 +2991,14 @@ questions:
     measures:
       - finding: ml-ind-simplified-management
         role: mitigation
+      - finding: ml-ctx-over-under-algorithm
+        role: mitigation
     applies:
       technologies: [ml]
 
   - id: q-ml-ind-simplified-management-mitigation-2
     text:
-      da: "Når medarbejdernes arbejde vurderes, tæller det også med, som systemet ikke kan måle, f.eks. empati og problemløsning."
+      da: "Når medarbejdernes arbejde vurderes, tæller også det, systemet ikke kan måle, f.eks. empati og problemløsning."
       en: "When employees' work is assessed, what the system cannot measure, such as empathy and problem-solving, also counts."
     reversed: false
     measures:
@@ -3033,6 +3006,7 @@ questions:
         role: mitigation
     applies:
       technologies: [ml]
+      use_cases: [call-scoring, emotion-recognition, data-analysis, other]
 
   # --- Gruppe › ml-grp-secondary-contributions (risk) ------------------------
 
@@ -3095,8 +3069,8 @@ questions:
 
   - id: q-ml-lead-decision-support-realisation-2
     text:
-      da: "Lederne bruger systemets data til at tjekke deres egne antagelser i stedet for at gå efter mavefornemmelsen."
-      en: "Managers use the system's data to check their own assumptions instead of going by gut feeling."
+      da: "Lederne bruger systemets data til at efterprøve deres egne antagelser."
+      en: "Managers use the system's data to test their own assumptions."
     reversed: false
     measures:
       - finding: ml-lead-decision-support
@@ -3136,6 +3110,8 @@ questions:
     measures:
       - finding: ml-lead-expectations
         role: mitigation
+      - finding: ml-ctx-trust-transparency
+        role: mitigation
     applies:
       technologies: [ml]
 
@@ -3154,8 +3130,8 @@ questions:
 
   - id: q-ml-org-meaningful-work-potential
     text:
-      da: "Systemet overtager eller letter opgaver, så der bliver tid til andet arbejde."
-      en: "The system takes over or eases tasks, so that time is freed for other work."
+      da: "Systemet kan lette opgaver her, så der bliver tid til andet arbejde."
+      en: "The system can ease tasks here, so that time is freed for other work."
     reversed: false
     measures:
       - finding: ml-org-meaningful-work
@@ -3165,8 +3141,8 @@ questions:
 
   - id: q-ml-org-meaningful-work-realisation
     text:
-      da: "Den tid, systemet frigiver, bliver brugt på mere meningsfulde og varierede opgaver og ikke kun til besparelser."
-      en: "The time the system frees up is spent on more meaningful and varied tasks, not only on savings."
+      da: "Hvis systemet frigør tid, bliver den brugt på mere meningsfulde og varierede opgaver."
+      en: "If the system frees time, it is spent on more meaningful and varied tasks."
     reversed: false
     measures:
       - finding: ml-org-meaningful-work
@@ -3176,8 +3152,8 @@ questions:
 
   - id: q-ml-org-meaningful-work-realisation-2
     text:
-      da: "Medarbejderne oplever, at arbejdet er blevet mindre mentalt belastende, efter systemet kom."
-      en: "Employees find that their work has become less mentally demanding since the system arrived."
+      da: "Hvor systemet bruges, oplever medarbejderne, at arbejdet er mindre mentalt belastende end uden det."
+      en: "Where the system is used, employees find the work less mentally demanding than without it."
     reversed: false
     measures:
       - finding: ml-org-meaningful-work
@@ -3189,8 +3165,8 @@ questions:
 
   - id: q-ml-org-rigidity-exposure
     text:
-      da: "Kun få specialister, i IT-afdelingen eller hos leverandøren, kan ændre i systemet."
-      en: "Only a few specialists, in the IT department or at the supplier, can change the system."
+      da: "Kun få specialister – i IT-afdelingen eller hos leverandøren – kan ændre i systemet."
+      en: "Only a few specialists – in the IT department or at the supplier – can change the system."
     reversed: false
     measures:
       - finding: ml-org-rigidity
@@ -3200,8 +3176,8 @@ questions:
 
   - id: q-ml-org-rigidity-exposure-2
     text:
-      da: "Systemets vurderinger er ikke fulgt med, når vores arbejde eller omgivelser har ændret sig."
-      en: "The system's assessments have not kept up when our work or surroundings have changed."
+      da: "Systemets vurderinger bliver ikke tilpasset, når vores arbejde eller omgivelser ændrer sig."
+      en: "The system's assessments are not adjusted when our work or surroundings change."
     reversed: false
     measures:
       - finding: ml-org-rigidity
@@ -3231,12 +3207,26 @@ questions:
     applies:
       technologies: [ml]
 
+  - id: q-ml-org-rigidity-mitigation-3
+    text:
+      da: "Der bliver holdt øje med, om systemet viderefører skævheder (bias) fra de historiske data, det har lært af."
+      en: "Someone watches whether the system carries over biases from the historical data it has learnt from."
+    reversed: false
+    measures:
+      - finding: ml-org-rigidity
+        role: mitigation
+    applies:
+      technologies: [ml]
+    why:
+      da: "Rapporten påpeger, at maskinlæringssystemer lærer fra historiske data, hvilket kan fastholde forældede arbejdsgange og potentielt videreføre eksisterende bias, som det blev set i SyRI-systemet i Holland, der videreførte bias i vurderinger af socialt bedrageri (Kapitel 2 › Maskinlæring › Organisation)."
+      en: "The report points out that machine learning systems learn from historical data, which can entrench outdated ways of working and potentially carry over existing bias, as was seen in the SyRI system in the Netherlands, which carried over bias in assessments of welfare fraud (Kapitel 2 › Maskinlæring › Organisation)."
+
   # --- Omkringliggende kontekst › ml-ctx-jobs (both) -------------------------
 
   - id: q-ml-ctx-jobs-exposure
     text:
-      da: "Systemet har overtaget opgaver, så der er brug for færre medarbejdere til dem."
-      en: "The system has taken over tasks, so fewer employees are needed for them."
+      da: "Systemet kan overtage opgaver, så der bliver brug for færre medarbejdere til dem."
+      en: "The system can take over tasks, so that fewer employees are needed for them."
     reversed: false
     measures:
       - finding: ml-ctx-jobs
@@ -3257,8 +3247,8 @@ questions:
 
   - id: q-ml-ctx-jobs-potential
     text:
-      da: "Systemet har skabt nye opgaver eller roller for medarbejderne."
-      en: "The system has created new tasks or roles for employees."
+      da: "Systemet kan skabe nye opgaver eller roller for medarbejderne."
+      en: "The system can create new tasks or roles for employees."
     reversed: false
     measures:
       - finding: ml-ctx-jobs
@@ -3306,19 +3296,20 @@ questions:
 
   - id: q-ml-ctx-trust-transparency-mitigation-2
     text:
-      da: "Medarbejderne har haft indflydelse på, hvilke hensyn systemet vægter, f.eks. i vagtplanlægningen."
-      en: "Employees have had a say in which factors the system weighs, for example in shift planning."
+      da: "Medarbejderne har indflydelse på, hvilke hensyn systemet vægter i vagt- eller ruteplanlægningen."
+      en: "Employees have a say in which factors the system weighs in shift or route planning."
     reversed: false
     measures:
       - finding: ml-ctx-trust-transparency
         role: mitigation
     applies:
       technologies: [ml]
+      use_cases: [shift-planning, route-planning]
 
   - id: q-ml-ctx-trust-transparency-mitigation-3
     text:
-      da: "Lederne er uddannet i maskinlæring, så de kan forklare, hvordan systemet virker."
-      en: "Managers have been trained in machine learning, so that they can explain how the system works."
+      da: "Lederne kan forklare medarbejderne, hvordan systemet virker."
+      en: "Managers can explain to employees how the system works."
     reversed: false
     measures:
       - finding: ml-ctx-trust-transparency
@@ -3341,14 +3332,15 @@ questions:
 
   - id: q-ml-ctx-over-under-algorithm-mitigation
     text:
-      da: "Medarbejderne kan selv tilrettelægge deres arbejde, selv om systemet giver anvisninger."
-      en: "Employees can plan their own work, even though the system gives instructions."
+      da: "Medarbejderne kan selv tilrettelægge deres arbejde, også når systemet giver anvisninger om, hvad der skal laves, hvordan og hvornår."
+      en: "Employees can organise their own work, even when the system gives instructions on what to do, how and when."
     reversed: false
     measures:
       - finding: ml-ctx-over-under-algorithm
         role: mitigation
     applies:
       technologies: [ml]
+      use_cases: [shift-planning, route-planning, workload-forecasting, workflow-automation, object-person-recognition, other]
 
   - id: q-ml-ctx-over-under-algorithm-potential
     text:
@@ -3387,7 +3379,7 @@ questions:
         role: potential
     applies:
       technologies: [robots]
-      use_cases: [versatile-robots]
+      use_cases: [versatile-robots, robot-recognition]
 
   - id: q-robots-intuitive-control-realisation
     text:
@@ -4284,6 +4276,9 @@ strings:
   report.plan.in-place.intro:
     da: "Det gør arbejdspladsen allerede. Tiltagene indgår ikke som nye handlinger i planen, men de står her, så det fremgår, hvad der allerede er på plads."
     en: "This is what the workplace already does. These measures are not new actions in the plan, but they are listed so that it is clear what is already in place."
+  report.plan.how.derived:
+    da: "Handlingen er afledt af rapportens pointe; rapporten beskriver den ikke selv som et tiltag."
+    en: "This action is derived from the report's point; the report does not itself describe it as a measure."
   report.plan.rejected.heading:
     da: "Afviste forslag"
     en: "Rejected suggestions"
@@ -4396,6 +4391,9 @@ strings:
   report.flags.source:
     da: "Kilde: {source}"
     en: "Source: {source}"
+  report.flags.as-of:
+    da: "Status pr. {date}"
+    en: "Status as of {date}"
   report.flags.because:
     da: "Gælder her på grund af: {use_cases}"
     en: "Applies here because of: {use_cases}"
@@ -4696,6 +4694,9 @@ strings:
   wizard.source:
     da: "Kilde: {source}"
     en: "Source: {source}"
+  wizard.source.derived:
+    da: "Kilde: {source} (afledt af rapportens pointe)"
+    en: "Source: {source} (derived from the report's point)"
   wizard.format.percent:
     da: "{n} %"
     en: "{n}%"
@@ -5771,8 +5772,8 @@ technologies:
       da: Agenter
       en: Agents
     description:
-      da: "Hvor de nuværende generativ KI-chatbots er designet til specifikke, afgrænsede opgaver med en begrænset kompleksitet, er agenter en slags KI-systemer, som kan udføre en bred vifte af opgaver og handle mere autonomt, proaktivt og i samspil med andre systemer og agenter. Meget tyder på, at de vil være tilgængelige i Danmark inden for 3-4 år. I starten vil agenterne være simple, men efterhånden som teknologien udvikler sig, og de beviser deres kapacitet, vil deres betydning i virksomhederne øges."
-      en: "Whereas today's generative AI chatbots are designed for specific, well-defined tasks of limited complexity, agents are a kind of AI system that can carry out a wide range of tasks and act more autonomously, proactively and in interaction with other systems and agents. Much suggests that they will be available in Denmark within 3–4 years. At first the agents will be simple, but as the technology develops and they prove their capacity, their importance in companies will grow."
+      da: "Hvor de nuværende generativ KI-chatbots er designet til specifikke, afgrænsede opgaver med en begrænset kompleksitet, er agenter en slags KI-systemer, som kan udføre en bred vifte af opgaver og handle mere autonomt, proaktivt og i samspil med andre systemer og agenter. Meget tyder på, at de vil være tilgængelige i Danmark inden for 3-4 år (rapportens vurdering i 2024). I starten vil agenterne være simple, men efterhånden som teknologien udvikler sig, og de beviser deres kapacitet, vil deres betydning i virksomhederne øges."
+      en: "Whereas today's generative AI chatbots are designed for specific, well-defined tasks of limited complexity, agents are a kind of AI system that can carry out a wide range of tasks and act more autonomously, proactively and in interaction with other systems and agents. Much suggests that they will be available in Denmark within 3–4 years (the report's estimate in 2024). At first the agents will be simple, but as the technology develops and they prove their capacity, their importance in companies will grow."
     source: Kapitel 3 › Agenter
 
   - id: robots
@@ -6043,6 +6044,18 @@ use_cases:
     technologies: [ml]
     flags: [emotion-recognition, monitoring]
     source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f"
+
+  # Listed last so that the numbers the plain mode gives the other use cases stay as they were.
+  - id: calendar-analytics
+    name:
+      da: "Analyse af kalendere og aktiviteter (f.eks. Microsoft Viva)"
+      en: "Analysis of calendars and activities (e.g. Microsoft Viva)"
+    description:
+      da: "Maskinlæring, der analyserer den enkeltes kalender og aktiviteter for at give anbefalinger om optimale arbejdsforhold. Nogle medarbejdere kan opleve det som hjælpsom støtte, mens andre vil føle sig kontrolleret eller fejlvurderet."
+      en: "Machine learning that analyses each person's calendar and activities to give recommendations on optimal working conditions. Some employees may experience it as helpful support, while others will feel monitored or misjudged."
+    technologies: [ml]
+    flags: [monitoring]
+    source: Kapitel 2 › Maskinlæring › Gruppe
 
 """#),
   ]

@@ -134,4 +134,28 @@ import Testing
     let apv = pack.context.filter { $0.kind == "apv" }
     for item in apv { #expect(item.source.contains("bekendtgørelse om systematisk arbejdsmiljøarbejde"), "\(item.id)") }
   }
+
+  @Test func industryFiguresAreLabelledWhereverTheyAreShown() {
+    // The Dansk Metal figures describe union reps in industrial firms that use AI in production. A
+    // municipal or other non-production workplace sees them only with that label; figure 3 allowed
+    // several answers.
+    #expect(!pack.benchmarks.isEmpty)
+    for b in pack.benchmarks {
+      #expect(b.base.da.contains("tal fra industrien"), "\(b.id): \(b.base.da)")
+      #expect(b.base.en.contains("figures from industry"), "\(b.id): \(b.base.en)")
+      if b.source.contains("figur 3") {
+        #expect(b.base.da.contains("flere svar mulige") && b.base.en.contains("several answers possible"), "\(b.id)")
+      }
+    }
+    // No figure is carried that no use case shows.
+    let shown = Set(pack.useCases.compactMap(\.benchmark))
+    #expect(Set(pack.benchmarks.map(\.id)) == shown)
+  }
+
+  @Test func calendarAnalyticsIsAUseCaseWithTheMonitoringFlag() {
+    let viva = pack.useCases.first { $0.id == "calendar-analytics" }
+    #expect(viva?.flags.contains("monitoring") == true)
+    #expect(viva?.source == "Kapitel 2 › Maskinlæring › Gruppe")
+    #expect(viva?.name.da.contains("Microsoft Viva") == true)
+  }
 }

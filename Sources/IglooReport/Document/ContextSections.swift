@@ -13,6 +13,8 @@ extension ReportBuilder {
       doc.paragraph(item.text[r.language])
       if let caveat = item.caveat?[r.language] { doc.labelled(w("flags.caveat"), caveat) }
       var facts = [w("flags.source", ["source": item.source])]
+      // A rule is only as good as the day it was read; say which day.
+      if let asOf = item.asOf { facts.append(w("flags.as-of", ["date": asOf])) }
       if !flag.useCases.isEmpty {
         facts.append(w("flags.because", ["use_cases": flag.useCases.map(w.useCase).joined(separator: ", ")]))
       }

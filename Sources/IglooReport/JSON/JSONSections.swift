@@ -143,7 +143,8 @@ extension JSONReport {
     .object([
       "rank": .int(rec.rank), "action": .string(rec.action.id), "title": .string(rec.action.title[r.language]),
       "how": .string(rec.action.how[r.language]), "level": .string(rec.action.level), "owner": .string(rec.action.owner),
-      "collective": .bool(rec.action.collective), "source": .string(rec.action.source), "priority": .number(rec.priority),
+      "collective": .bool(rec.action.collective), "source": .string(rec.action.source), "derived": .bool(rec.action.derived),
+      "priority": .number(rec.priority),
       "band": band(rec.band), "reasons": .array(rec.reasons.map { reason($0, r) }),
     ])
   }
@@ -199,6 +200,7 @@ extension JSONReport {
       "id": .string(item.id), "kind": .string(item.kind), "title": .string(item.title[r.language]),
       "text": .string(item.text[r.language]), "caveat": .string(item.caveat?[r.language]), "source": .string(item.source),
       "use_cases": .strings(flag.useCases),
+      "as_of": .string(item.asOf),
     ])
   }
 }

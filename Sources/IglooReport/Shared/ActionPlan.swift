@@ -127,7 +127,12 @@ extension PlanRow {
   /// text marked as theirs, with the source (if any) before it so that it never reads as the report's.
   func howText(_ w: Wording) -> String {
     if how.trimmingCharacters(in: .whitespaces).isEmpty { return w("plan.how.none") }
-    guard ownHow else { return source.isEmpty ? how : how + " " + w("plan.how.source", ["source": source]) }
+    guard ownHow else {
+      var text = source.isEmpty ? how : how + " " + w("plan.how.source", ["source": source])
+      // A derived action is igloo's remedy for the report's point, not one the report states.
+      if action?.derived == true { text += " " + w("plan.how.derived") }
+      return text
+    }
     let mine = w("plan.how.own", ["text": how])
     return source.isEmpty ? mine : w("plan.how.suggested-from", ["source": source]) + " " + mine
   }

@@ -111,7 +111,9 @@ enum PlanScreen {
       y += grid.wrap(t("wizard.plan.owner", ["owner": owner]) + " · " + kind, in: rect, row: y, style: .dim, maxLines: 1)
       let ownHow = entry.planIndex.map { !(state.session?.plan[$0].how.trimmingCharacters(in: .whitespaces).isEmpty ?? true) } ?? false
       if !ownHow { y += grid.wrap(t(action.how), in: rect, row: y, maxLines: max(1, rect.height - y - 1)) }
-      grid.wrap(t("wizard.source", ["source": action.source]), in: rect, row: y, style: .dim, maxLines: 1)
+      // A derived action is igloo's remedy for the report's point, not one the report states; say so.
+      let sourceKey = action.derived ? "wizard.source.derived" : "wizard.source"
+      grid.wrap(t(sourceKey, ["source": action.source]), in: rect, row: y, style: .dim, maxLines: 1)
     }
   }
 

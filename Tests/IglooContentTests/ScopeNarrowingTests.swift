@@ -1,0 +1,78 @@
+import IglooContent
+import IglooEngine
+import IglooTestSupport
+import Testing
+
+/// How many statements the real pack asks at full depth, per use case and for the call-centre pair
+/// (issue 9 point 2): the scope must narrow what is asked, and every finding that applies must stay
+/// measurable.
+@Suite struct ScopeNarrowingTests {
+  let pack = TestPacks.real
+
+  /// The call centre of issue 9: call scoring in use and a chat assistant in pilot.
+  static let callCentre: [(String, Stage)] = [("call-scoring", .inUse), ("chat-assistant", .pilot)]
+  /// The most statements full depth may ask of the call-centre pair, sickness absence included.
+  static let callCentreFullLimit = 60
+
+  func session(_ scope: [(String, Stage)]) -> Session {
+    var s = Session(content: ContentRef(pack), about: About(sector: "private-services"))
+    s.scope = scope.map { ScopeItem(useCase: $0.0, stage: $0.1) }
+    return s
+  }
+
+  /// The statements full depth asks: every applicable one that is not a quick-scan screening statement.
+  func fullDepth(_ s: Session) -> [Question] {
+    s.applicableQuestions(pack).filter { q in !q.measures.contains { $0.role == .screening } }
+  }
+
+  /// The findings measured by `questions` that lack a role their polarity needs.
+  func unmeasurable(_ questions: [Question]) -> [String] {
+    var roles: [String: Set<MeasureRole>] = [:]
+    for q in questions { for m in q.measures { roles[m.finding, default: []].insert(m.role) } }
+    return roles.keys.sorted().compactMap { id in
+      guard let f = pack.finding(id) else { return nil }
+      var needed: Set<MeasureRole> = []
+      if f.polarity.hasRisk { needed.formUnion([.exposure, .mitigation]) }
+      if f.polarity.hasOpportunity { needed.formUnion([.potential, .realisation]) }
+      let missing = needed.subtracting(roles[id] ?? [])
+      return missing.isEmpty ? nil : "\(id) lacks \(missing.map(\.rawValue).sorted())"
+    }
+  }
+
+  @Test func fullDepthCountsPerUseCaseAndForTheCallCentrePair() {
+    var rows: [(String, Int, [String])] = pack.useCases.map { u in
+      let qs = fullDepth(session([(u.id, .inUse)]))
+      return (u.id, qs.count, unmeasurable(qs))
+    }
+    let pair = fullDepth(session(Self.callCentre))
+    rows.append(("call-scoring + chat-assistant", pair.count, unmeasurable(pair)))
+    print("full depth, statements asked (sickness absence included):")
+    for (name, count, _) in rows { print("  \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(count)") }
+    for (name, _, gaps) in rows { #expect(gaps.isEmpty, "\(name): \(gaps)") }
+    // Narrowing: a single machine-learning use case asks fewer than the pair, and the pair fewer than
+    // everything.
+    #expect(fullDepth(session([("call-scoring", .inUse)])).count < pair.count)
+    #expect(pair.count < pack.questions.filter { q in !q.measures.contains { $0.role == .screening } }.count)
+  }
+
+  @Test func fullDepthOfTheCallCentrePairStaysWithinItsLimit() {
+    let count = fullDepth(session(Self.callCentre)).count
+    // Not yet met: the pack still asks more than the target of issue 9 for this scope. When the target
+    // is met, this known issue stops being recorded and the test says so.
+    withKnownIssue("issue 9: full depth for the call-centre pair asks \(count), target \(Self.callCentreFullLimit)") {
+      #expect(count <= Self.callCentreFullLimit, "full depth asks \(count) statements of the call-centre pair")
+    }
+  }
+
+  @Test func statementsTiedToOneUseCaseAreNotAskedWithoutIt() {
+    // Issue 9: recruitment only with recruitment, rota planning only with shift or route planning,
+    // robots only with robots.
+    let callCentre = Set(fullDepth(session(Self.callCentre)).map(\.id))
+    for q in pack.questions {
+      let text = q.text.da.lowercased()
+      if text.contains("ansøger") { #expect(!callCentre.contains(q.id), "\(q.id) is about recruitment") }
+      if text.contains("vagtplan") || text.contains("ruteplan") { #expect(!callCentre.contains(q.id), "\(q.id) is about rota planning") }
+      if text.contains("robot") { #expect(!callCentre.contains(q.id), "\(q.id) is about robots") }
+    }
+  }
+}
