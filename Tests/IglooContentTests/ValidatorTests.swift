@@ -39,6 +39,15 @@ import Testing
     #expect(out.contains { $0.hasPrefix("questions/ml.yaml:6: duplicate question id `q-risk-a-exposure` (first at questions/ml.yaml:2)") })
   }
 
+  /// Issue 8, Why 3: a content pack whose text holds ESC no longer passes `content check` as clean.
+  @Test func contentWithAnEscapeCharacterIsRejectedWithItsLine() {
+    let escaped = problems(editing("findings/ml.yaml", "title: {da: Risiko A, en: Risk A}", "title: {da: Risiko A, en: \"Risk \\e[2J A\"}"))
+    #expect(escaped == ["findings/ml.yaml:6: the text holds the control character \\u001b; content must not hold control characters"])
+    let raw = problems(editing("findings/ml.yaml", "title: {da: Risiko A, en: Risk A}", "title: {da: \"Risiko \u{7f}A\", en: Risk A}"))
+    // A raw one is already refused by the YAML parser.
+    #expect(raw.contains { $0.hasPrefix("findings/ml.yaml:") && $0.contains("control characters are not allowed") })
+  }
+
   @Test func missingTranslationIsReported() {
     let out = problems(editing("findings/ml.yaml", "title: {da: Risiko A, en: Risk A}", "title: {da: Risiko A}"))
     #expect(out == ["findings/ml.yaml:6: missing translation (en) for `title` of finding `risk-a`"])

@@ -51,6 +51,32 @@ public enum PackLoader {
   }
 }
 
+extension PackBuilder {
+  /// Reports every text in the file that holds a control character (ESC, NUL, DEL, C1, …), whether
+  /// typed raw or written as a YAML escape such as `"\e"`: content reaches reports and terminals, and
+  /// SafeText would only show it escaped. Tab and newline are allowed.
+  static func reportControlCharacters(_ node: Node, file: String, sink: DiagnosticSink) {
+    switch node {
+    case .scalar(let scalar):
+      if let found = SafeText.firstControl(in: scalar.string) {
+        let line = (node.mark?.line ?? 1) + (scalar.style == .literal || scalar.style == .folded ? found.line : found.line - 1)
+        sink.report(
+          file, line,
+          "the text holds the control character \(SafeText.escape(found.scalar.value)); content must not hold control characters")
+      }
+    case .mapping(let mapping):
+      for (key, value) in mapping {
+        reportControlCharacters(key, file: file, sink: sink)
+        reportControlCharacters(value, file: file, sink: sink)
+      }
+    case .sequence(let sequence):
+      for item in sequence { reportControlCharacters(item, file: file, sink: sink) }
+    default:
+      break
+    }
+  }
+}
+
 /// Where a file sits in the pack decides what it holds.
 private enum FileRole {
   case pack, levels, technologies, findings, questions, actions, useCases, benchmarks, context, trainingCase, strings
@@ -116,6 +142,7 @@ private struct PackBuilder {
       sink.report(file.path, 1, "YAML syntax error: \(error)")
       return
     }
+    Self.reportControlCharacters(root, file: file.path, sink: sink)
     let top = YAMLNode(node: root, file: file.path, sink: sink)
     switch role {
     case .pack: info = readInfo(top)
