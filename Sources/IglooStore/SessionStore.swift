@@ -116,6 +116,30 @@ public struct SessionStore: Sendable {
     try AtomicFile.write(data, to: target, mode: AtomicFile.privateFileMode, createFolders: inStore)
   }
 
+  /// Saves `session` beside `url` under a new name (`<name>-copy.igloo.json`, then `-copy-2`, …),
+  /// never replacing anything: used when another igloo has taken `url` over.
+  ///
+  /// - Returns: the copy's file.
+  public func saveCopy(_ session: Session, of url: URL) throws -> URL {
+    let data = try encode(session, path: url.path)
+    let folder = url.standardizedFileURL.deletingLastPathComponent()
+    var base = url.lastPathComponent
+    for suffix in [Self.fileExtension, ".json"] where base.hasSuffix(suffix) {
+      base.removeLast(suffix.count)
+      break
+    }
+    for n in 1...999 {
+      let candidate = folder.appendingPathComponent(base + (n == 1 ? "-copy" : "-copy-\(n)") + Self.fileExtension)
+      do {
+        try AtomicFile.write(data, to: candidate, mode: AtomicFile.privateFileMode, replace: false)
+        return candidate
+      } catch let error as StoreError where error.kind == .alreadyExists {
+        continue
+      }
+    }
+    throw StoreError(.write, path: url.path, kind: .alreadyExists, problem: "no free name for a copy")
+  }
+
   /// The sessions in the folder, newest first.
   ///
   /// A file that cannot be opened is listed with its ``SessionSummary/error`` rather than left out

@@ -144,6 +144,36 @@ import Testing
     env.close(handle)
   }
 
+  /// Issue 8, Why 5: a wizard whose lock was replaced while it ran stops saving over the other
+  /// igloo's work, says so, and saves a copy under a new name.
+  @Test func aWizardWhoseLockWasReplacedSavesACopyInsteadOfOverwriting() throws {
+    let env = environment()
+    var session = Fixture.committee()
+    let handle = try env.create(session)
+    let lockPath = handle.id + ".lock"
+    // Another igloo takes the session over: its own lock replaces ours, and it saves its work.
+    try FileManager.default.removeItem(atPath: lockPath)
+    let other = try SessionLock.acquire(URL(fileURLWithPath: handle.id))
+    defer { other.release() }
+    let theirs = try Data(contentsOf: URL(fileURLWithPath: handle.id))
+    session.about.unit = "our unit"
+    var lost: LockLost?
+    do { try env.save(session, to: handle) } catch let error as LockLost { lost = error }
+    let copy = try #require(lost?.copy)
+    #expect(copy.hasSuffix("-copy.igloo.json"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: handle.id)) == theirs, "their file is untouched")
+    #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("our unit"))
+    session.about.unit = "our unit, edited"
+    try env.save(session, to: handle)
+    #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("our unit, edited"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: handle.id)) == theirs)
+    var state = WizardState(pack: pack, language: .en, today: "2026-05-01")
+    state.didSave(error: lost)
+    #expect(state.handle?.id == copy)
+    #expect(state.message?.key == "wizard.message.lock-lost")
+    env.close(handle)
+  }
+
   @Test func theWizardExportsThroughTheRealEnvironment() throws {
     let env = environment()
     let runner = WizardRunner(pack: pack, environment: env, language: .da)

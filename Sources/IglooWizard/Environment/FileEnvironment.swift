@@ -17,6 +17,9 @@ public final class FileEnvironment: WizardEnvironment {
   private let workingDirectory: String
   private let home: String?
   private var locks: [String: SessionLock] = [:]
+  /// Sessions whose lock another process took while this igloo had them open, and the copy each
+  /// one is now saved to.
+  private var copies: [String: URL] = [:]
 
   /// An environment over `store`. Relative export paths resolve against `workingDirectory`;
   /// `~/` against `home`.
@@ -79,12 +82,28 @@ public final class FileEnvironment: WizardEnvironment {
   }
 
   /// Saves atomically (temporary file, fsync, rename) with mode 0600.
+  ///
+  /// Before each save the session's lock is checked: when another process has replaced it (a
+  /// second igloo took the session over), this igloo stops saving over that one's work. It saves
+  /// a copy under a new name instead, goes on saving there, and throws ``LockLost`` once so that
+  /// the screen says so and where the copy is.
   public func save(_ session: Session, to handle: SessionHandle) throws {
+    if let copy = copies[handle.id] {
+      try store.save(session, to: copy)
+      return
+    }
+    if let lock = locks[handle.id], !lock.isIntact {
+      let copy = try store.saveCopy(session, of: URL(fileURLWithPath: handle.id))
+      copies[handle.id] = copy
+      if let copyLock = try? SessionLock.acquire(copy) { locks[copy.path] = copyLock }
+      throw LockLost(session: handle.id, copy: copy.path)
+    }
     try store.save(session, to: URL(fileURLWithPath: handle.id))
   }
 
-  /// Releases the session's lock.
+  /// Releases the session's lock (and that of its copy, if it has one).
   public func close(_ handle: SessionHandle) {
+    if let copy = copies.removeValue(forKey: handle.id) { locks.removeValue(forKey: copy.path)?.release() }
     locks.removeValue(forKey: handle.id)?.release()
   }
 

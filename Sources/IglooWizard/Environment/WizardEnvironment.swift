@@ -96,6 +96,24 @@ extension WizardEnvironment {
   }
 }
 
+/// Another process replaced the lock of the session this igloo has open: its work is not saved
+/// over, and this igloo's session is saved as a copy instead.
+public struct LockLost: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The session whose lock was taken.
+  public var session: String
+  /// Where this igloo now saves.
+  public var copy: String
+  /// Creates the error.
+  public init(session: String, copy: String) {
+    self.session = session
+    self.copy = copy
+  }
+  /// One line for the screen.
+  public var description: String {
+    "another igloo has taken over \(session) (its lock was replaced); so as not to save over its work, your answers are saved as a copy in \(copy)"
+  }
+}
+
 /// An export's target is a file that is already there: the wizard asks before replacing it.
 public struct ExportTargetExists: Error, Sendable, Hashable, CustomStringConvertible {
   /// The full path of the file.
