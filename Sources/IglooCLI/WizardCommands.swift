@@ -170,6 +170,7 @@ final class GuardedEnvironment: WizardEnvironment {
   init(_ base: WizardEnvironment) { self.base = base }
 
   func today() -> String { base.today() }
+  func saveLocation(of handle: SessionHandle) -> (file: String, lock: String)? { base.saveLocation(of: handle) }
   func listSessions() -> [SavedSession] { base.listSessions() }
 
   func open(_ handle: SessionHandle) throws -> Session {
@@ -218,8 +219,10 @@ final class GuardedEnvironment: WizardEnvironment {
   }
 
   private func prepare(_ session: Session, at handle: SessionHandle) {
-    guard let bytes = try? session.encoded() else { return }
-    TerminalGuard.prepareEmergencySave(
-      Array(bytes), to: handle.id, lock: SessionLock.lockURL(for: URL(fileURLWithPath: handle.id)).path)
+    guard let bytes = try? session.encoded(), let location = base.saveLocation(of: handle) else {
+      TerminalGuard.clearEmergencySave()
+      return
+    }
+    TerminalGuard.prepareEmergencySave(Array(bytes), to: location.file, lock: location.lock)
   }
 }

@@ -120,6 +120,15 @@ public enum SessionFile {
     }
   }
 
+  /// Whether the session at `url` is a file its owner made read-only (no write bit, e.g. 0444),
+  /// or one this user may not write: igloo then opens it to read and never rewrites it. (Root may
+  /// write anything, so the mode bits are checked as well as `access`.)
+  public static func isReadOnly(_ url: URL) -> Bool {
+    let path = url.standardizedFileURL.path
+    guard let status = try? Platform.status(path), status.type == .regular else { return false }
+    return status.permissions & 0o222 == 0 || !Platform.isWritable(path)
+  }
+
   /// `<file>.v<N>.bak`: where the original of a file migrated from version `version` is kept.
   public static func backupURL(for url: URL, version: Int) -> URL {
     URL(fileURLWithPath: url.standardizedFileURL.path + ".v\(version).bak")

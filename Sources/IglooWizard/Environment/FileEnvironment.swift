@@ -20,6 +20,8 @@ public final class FileEnvironment: WizardEnvironment {
   /// Sessions whose lock another process took while this igloo had them open, and the copy each
   /// one is now saved to.
   private var copies: [String: URL] = [:]
+  /// Sessions opened from a file igloo may not write (mode 0444, say): they are never rewritten.
+  private var readOnly: Set<String> = []
 
   /// An environment over `store`. Relative export paths resolve against `workingDirectory`;
   /// `~/` against `home`.
@@ -64,6 +66,11 @@ public final class FileEnvironment: WizardEnvironment {
   public func open(_ handle: SessionHandle) throws -> Session {
     if locks[handle.id] != nil { return try SessionFile.load(URL(fileURLWithPath: handle.id), pack: pack) }
     let url = URL(fileURLWithPath: handle.id)
+    if SessionFile.isReadOnly(url) {
+      // Opened to be read, never rewritten (not even migrated): a read-only file is a choice.
+      readOnly.insert(handle.id)
+      return try SessionFile.read(url, pack: pack).session
+    }
     let (session, lock) = try SessionFile.open(url, pack: pack)
     locks[handle.id] = lock
     // A kill in the middle of a save leaves its temporary file (answers and all) beside the
@@ -88,6 +95,7 @@ public final class FileEnvironment: WizardEnvironment {
   /// a copy under a new name instead, goes on saving there, and throws ``LockLost`` once so that
   /// the screen says so and where the copy is.
   public func save(_ session: Session, to handle: SessionHandle) throws {
+    if readOnly.contains(handle.id) { throw ReadOnlySession(path: handle.id) }
     if let copy = copies[handle.id] {
       try store.save(session, to: copy)
       return
@@ -99,6 +107,15 @@ public final class FileEnvironment: WizardEnvironment {
       throw LockLost(session: handle.id, copy: copy.path)
     }
     try store.save(session, to: URL(fileURLWithPath: handle.id))
+  }
+
+  /// Where a save of `handle` writes: the copy after a lost lock, else the file itself, through a
+  /// symbolic link to its target; nil for a read-only session.
+  public func saveLocation(of handle: SessionHandle) -> (file: String, lock: String)? {
+    if let copy = copies[handle.id] { return (copy.path, copy.path + ".lock") }
+    if readOnly.contains(handle.id) { return nil }
+    if let lock = locks[handle.id], !lock.isIntact { return nil }
+    return (store.writeTarget(for: URL(fileURLWithPath: handle.id)).path, handle.id + ".lock")
   }
 
   /// Releases the session's lock (and that of its copy, if it has one).
