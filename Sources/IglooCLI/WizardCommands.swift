@@ -96,6 +96,7 @@ struct WizardLaunch {
 
       try terminal.start()
       defer { terminal.stop() }
+      terminal.onIdle = { [runner] in runner.saveDraftIfDue() }
       runner.run(on: terminal)
       terminal.stop()
 

@@ -72,6 +72,10 @@ public final class CursesTerminal: Terminal {
   /// How long one read waits for a key (ms) before igloo checks the window size itself.
   private static let idleTimeout: Int32 = 200
 
+  /// Called while no key comes, about every 200 ms: the wizard saves the text being typed here,
+  /// a moment after the last keystroke (``WizardRunner/saveDraftIfDue(now:)``).
+  public var onIdle: (() -> Void)?
+
   /// Creates a terminal driver; nothing touches the tty until ``start()``.
   /// - Parameter environment: the process environment (injected so tests can vary it).
   public init(environment: [String: String]) {
@@ -325,6 +329,7 @@ public final class CursesTerminal: Terminal {
         // stdin is closed or broken: after a run of those, input has ended.
         if ContinuousClock.now - started >= .milliseconds(Int(Self.idleTimeout) / 2) {
           errors = 0
+          onIdle?()
           continue
         }
         errors += 1
