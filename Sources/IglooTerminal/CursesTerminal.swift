@@ -140,8 +140,13 @@ public final class CursesTerminal: Terminal {
   /// The current size in cells (80×24 before ``start()``).
   public var size: Size {
     guard screen != nil, let window else { return Size(width: 80, height: 24) }
-    return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    // A pane beyond 1000×1000 is drawn as 1000×1000: a grid of 10000×10000 cells took gigabytes
+    // and tens of seconds a frame, and no one reads that much at once.
+    return Size(width: min(Self.largestSide, Int(getmaxx(window))), height: min(Self.largestSide, Int(getmaxy(window))))
   }
+
+  /// The largest width or height igloo draws.
+  public static let largestSide = 1000
 
   /// Shows `grid`: one `mvaddstr` per run of equally styled cells, then the cursor at
   /// `grid.cursor` (or hidden when it is nil).

@@ -21,6 +21,9 @@ import Testing
       let files = i % 20 == 0 ? MiniPack.replacing(victim.path, with: damaged.text) : [damaged]
       let diagnostics = PackLoader.load(files: files).diagnostics
       if diagnostics.contains(where: { $0.origin.file == victim.path }) { reported += 1 }
+      for d in diagnostics where d.description.unicodeScalars.contains(where: SafeText.isControl) {
+        Issue.record("input \(i): a raw control character in a diagnostic: \(d.description.debugDescription)")
+      }
       for d in diagnostics where d.description.range(of: pattern, options: .regularExpression) == nil {
         Issue.record("input \(i): not a one-line file:line: message: \(d.description.debugDescription)")
       }

@@ -32,9 +32,17 @@ public enum PackLoader {
       builder.read(file)
     }
     let loaded = builder.finish()
-    let problems = sink.items + PackValidator.validate(loaded)
+    // With a required file missing, the cross-file checks would only list its knock-on effects
+    // (every risk "not triggered by any action" without actions.yaml) and bury the one line
+    // that matters: that the file is missing.
+    let present = Set(files.map(\.path))
+    let missingRequired = requiredFiles.contains { !present.contains($0) }
+    let problems = sink.items + (missingRequired ? [] : PackValidator.validate(loaded))
     return (loaded, Array(Set(problems)).sorted())
   }
+
+  /// The files every pack has.
+  public static let requiredFiles = ["pack.yaml", "levels.yaml", "technologies.yaml", "actions.yaml"]
 
   /// Loads the pack in `directory`.
   public static func load(directory: URL) throws -> (loaded: LoadedPack, diagnostics: [Diagnostic]) {
@@ -174,6 +182,7 @@ private struct PackBuilder {
     if info == nil { missing.append("pack.yaml") }
     if levels.isEmpty { missing.append("levels.yaml") }
     if technologies.isEmpty { missing.append("technologies.yaml") }
+    if !files.contains("actions.yaml") { missing.append("actions.yaml") }
     for file in missing { sink.report(file, 1, "missing file, or it holds nothing") }
     let pack = ContentPack(
       info: info ?? PackInfo(
