@@ -252,7 +252,14 @@ static inline void igloo_release_stderr(igloo_guard_state *state) {
 static inline void igloo_handle_signal(igloo_guard_state *state, int sig) {
   int saved_errno = errno;
   atomic_store(&state->in_handler, 1);
-  if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) igloo_emergency_write(state);
+  if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) {
+    igloo_emergency_write(state);
+  } else {
+    // A crash (QUIT, SEGV, BUS, ILL, ABRT, TRAP, FPE): the session in memory may be what broke,
+    // so nothing is written, but the lock goes, since this process is about to end.
+    igloo_emergency_save *save = atomic_load(&state->emergency);
+    if (save != NULL && save->lock_path != NULL) unlink(save->lock_path);
+  }
   if (state->curses_active) {
     state->curses_active = 0;
     endwin();
@@ -290,6 +297,18 @@ static inline void igloo_install_signal_handlers(igloo_guard_state *state, void 
     sigaction(sig, &action, NULL);
   }
   state->installed = 1;
+}
+
+/// Sets the default action for QUIT SEGV BUS ILL ABRT TRAP FPE, replacing the Swift runtime's
+/// backtracer (interactive on a terminal), unless the signal was ignored at start.
+static inline void igloo_default_crash_signals(void) {
+  int signals[] = {SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGTRAP, SIGFPE};
+  for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+    struct sigaction current;
+    if (sigaction(signals[i], NULL, &current) != 0) continue;
+    if (current.sa_handler == SIG_IGN && !(current.sa_flags & SA_SIGINFO)) continue;
+    signal(signals[i], SIG_DFL);
+  }
 }
 
 /// Puts back the dispositions that were there before igloo_install_signal_handlers.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import IglooStore
+import IglooTerminal
 
 /// The `igloo` command: the wizard by default, and the headless verbs.
 public struct IglooCommand: ParsableCommand {
@@ -35,6 +36,7 @@ extension IglooCommand {
   /// verb the arguments name.
   public static func launch() {
     StandardOutput.prepareStreams()
+    TerminalGuard.endOnCrashSignals()
     main()
   }
 }

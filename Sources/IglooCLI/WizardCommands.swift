@@ -98,6 +98,7 @@ struct WizardLaunch {
 
       try terminal.start()
       defer { terminal.stop() }
+      terminal.onIdle = { [runner] in runner.saveDraftIfDue() }
       runner.run(on: terminal)
       terminal.stop()
 
@@ -173,6 +174,7 @@ final class GuardedEnvironment: WizardEnvironment {
   init(_ base: WizardEnvironment) { self.base = base }
 
   func today() -> String { base.today() }
+  func saveLocation(of handle: SessionHandle) -> (file: String, lock: String)? { base.saveLocation(of: handle) }
   func listSessions() -> [SavedSession] { base.listSessions() }
 
   func open(_ handle: SessionHandle) throws -> Session {
@@ -221,8 +223,10 @@ final class GuardedEnvironment: WizardEnvironment {
   }
 
   private func prepare(_ session: Session, at handle: SessionHandle) {
-    guard let bytes = try? session.encoded() else { return }
-    TerminalGuard.prepareEmergencySave(
-      Array(bytes), to: handle.id, lock: SessionLock.lockURL(for: URL(fileURLWithPath: handle.id)).path)
+    guard let bytes = try? session.encoded(), let location = base.saveLocation(of: handle) else {
+      TerminalGuard.clearEmergencySave()
+      return
+    }
+    TerminalGuard.prepareEmergencySave(Array(bytes), to: location.file, lock: location.lock)
   }
 }

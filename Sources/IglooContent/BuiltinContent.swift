@@ -5081,6 +5081,9 @@ strings:
   wizard.confirm.delete-action:
     da: "Slette jeres egen handling »{title}«?"
     en: "Delete your own action “{title}”?"
+  wizard.message.lock-lost:
+    da: "En anden igloo har overtaget {session} (dens lås er skiftet ud). For ikke at gemme oven i dens arbejde gemmes jeres svar nu som en kopi i {copy}."
+    en: "Another igloo has taken over {session} (its lock was replaced). So as not to save over its work, your answers are now saved as a copy in {copy}."
   wizard.confirm.replace-export:
     da: "Filen {path} findes allerede. Vil du erstatte den med eksporten?"
     en: "The file {path} already exists. Replace it with the export?"

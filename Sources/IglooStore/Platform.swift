@@ -142,6 +142,9 @@ enum Platform {
     return String(cString: resolved)
   }
 
+  /// Whether this user may write the file `path` (`access(W_OK)`).
+  static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+
   /// Whether the descriptor `fd` is open.
   static func isOpen(descriptor fd: Int32) -> Bool { fcntl(fd, F_GETFD) != -1 }
 

@@ -37,6 +37,13 @@ public enum SessionFile {
     let data = try readBytes(path, limit: sizeLimit, fail: fail)
     let text = try checkText(data, fail: fail)
     let object = try parseObject(text, fail: fail)
+    if let duplicate = JSONShape.firstDuplicateKey(in: text) {
+      // JSONSerialization keeps the first and jq the last: a file that two tools read differently
+      // is refused rather than guessed at.
+      throw fail(
+        .invalidSession,
+        "the key `\(duplicate.key)` appears twice in the same object (line \(duplicate.line)); keep one of them")
+    }
 
     if let schema = object["schema"], (schema as? String) != Session.schemaName {
       throw fail(
@@ -118,6 +125,15 @@ public enum SessionFile {
       lock.release()
       throw error
     }
+  }
+
+  /// Whether the session at `url` is a file its owner made read-only (no write bit, e.g. 0444),
+  /// or one this user may not write: igloo then opens it to read and never rewrites it. (Root may
+  /// write anything, so the mode bits are checked as well as `access`.)
+  public static func isReadOnly(_ url: URL) -> Bool {
+    let path = url.standardizedFileURL.path
+    guard let status = try? Platform.status(path), status.type == .regular else { return false }
+    return status.permissions & 0o222 == 0 || !Platform.isWritable(path)
   }
 
   /// `<file>.v<N>.bak`: where the original of a file migrated from version `version` is kept.
@@ -253,6 +269,62 @@ public enum SessionIdentity {
 
 /// Small helpers that describe JSON in a user's terms.
 enum JSONShape {
+  /// The first key that appears twice in one object, with the line of its second appearance.
+  ///
+  /// A scanner over bytes with its own stack (no recursion: a file nested millions deep must not
+  /// overflow it); run only on text that already parsed as JSON.
+  static func firstDuplicateKey(in data: Data) -> (key: String, line: Int)? {
+    // One entry per open object or list: the keys seen so far (nil for a list).
+    var stack: [Set<Data>?] = []
+    var line = 1
+    var expectingKey = false
+    var i = data.startIndex
+    let end = data.endIndex
+    while i < end {
+      let byte = data[i]
+      switch byte {
+      case 0x0A: line += 1
+      case UInt8(ascii: "{"):
+        stack.append(Set())
+        expectingKey = true
+      case UInt8(ascii: "["):
+        stack.append(nil)
+        expectingKey = false
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        if !stack.isEmpty { stack.removeLast() }
+        expectingKey = false
+      case UInt8(ascii: ","):
+        expectingKey = stack.last.map { $0 != nil } ?? false
+      case UInt8(ascii: "\""):
+        // The string's raw bytes, escapes and all: the same key is spelled the same way in
+        // practice, and a false "no duplicate" only keeps today's behaviour.
+        var j = data.index(after: i)
+        var escaped = false
+        while j < end {
+          let b = data[j]
+          if escaped {
+            escaped = false
+          } else if b == UInt8(ascii: "\\") {
+            escaped = true
+          } else if b == UInt8(ascii: "\"") {
+            break
+          }
+          j = data.index(after: j)
+        }
+        if expectingKey, let top = stack.indices.last, stack[top] != nil {
+          let key = Data(data[data.index(after: i)..<min(j, end)])
+          if stack[top]?.contains(key) == true { return (String(decoding: key, as: UTF8.self), line) }
+          stack[top]?.insert(key)  // in place, so a large object is not copied per key
+          expectingKey = false
+        }
+        i = j
+      default: break
+      }
+      if i < end { i = data.index(after: i) }
+    }
+    return nil
+  }
+
   /// Whether the text ends inside a string, object or list: the sign of a file cut short.
   static func endsInsideValue(_ data: Data) -> Bool {
     var depth = 0

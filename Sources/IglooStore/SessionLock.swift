@@ -114,6 +114,13 @@ public final class SessionLock: @unchecked Sendable {
         case .held(let other, let bytes):
           guard isStale(other) else { throw lockedError(sessionPath, lockPath: path, holder: other) }
           takeOver(path, expected: bytes)
+        case .incomplete(let bytes, _) where !isPartialLock(bytes):
+          // Not a lock being written but something else in its place (an export written over it,
+          // say): waiting would not help, and "changing hands" would be the wrong story.
+          throw StoreError(
+            .lock, path: sessionPath, kind: .locked,
+            problem:
+              "its lock file \(path) holds something that is not an igloo lock; if no igloo has the session open, delete that file")
         case .incomplete(let bytes, let modified):
           if Date().timeIntervalSince(modified) > incompleteLockGrace {
             takeOver(path, expected: bytes)
@@ -159,6 +166,20 @@ public final class SessionLock: @unchecked Sendable {
   /// taking it. (`==` would not do: the file keeps `since` to the second only.)
   public func isRecorded(in other: LockHolder) -> Bool {
     other.token == holder.token && other.pid == holder.pid && other.host == holder.host
+  }
+
+  /// Whether the lock file still holds this lock (its token): false when another process has
+  /// replaced or removed it while this igloo ran, so saving now would overwrite its work.
+  public var isIntact: Bool {
+    guard isHeld, let data = Platform.contents(lockURL.path), let other = LockHolder.decode(data) else { return false }
+    return isRecorded(in: other)
+  }
+
+  /// Whether `bytes` can be the start of a lock still being written: empty, or the beginning of
+  /// a JSON object no longer than a lock ever is.
+  static func isPartialLock(_ bytes: Data) -> Bool {
+    guard let first = bytes.first else { return true }
+    return first == UInt8(ascii: "{") && bytes.count < 4096
   }
 
   /// Whether this object still holds the lock.

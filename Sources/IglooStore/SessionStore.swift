@@ -112,10 +112,45 @@ public struct SessionStore: Sendable {
   /// The session folder is created when `url` is in it; any other folder must exist, because a
   /// path the user typed wrong should be reported, not silently created.
   public func save(_ session: Session, to url: URL) throws {
-    let target = url.standardizedFileURL
+    let target = writeTarget(for: url)
     let data = try encode(session, path: target.path)
     let inStore = target.deletingLastPathComponent().path == folder.path
     try AtomicFile.write(data, to: target, mode: AtomicFile.privateFileMode, createFolders: inStore)
+  }
+
+  /// Where a save of `url` goes: `url` itself, or, when it is a symbolic link (a session kept in a
+  /// synced folder), the file it points to, so that the link stays a link and the real file gets
+  /// the answers.
+  public func writeTarget(for url: URL) -> URL {
+    let path = url.standardizedFileURL.path
+    guard (try? Platform.status(path, followLinks: false))?.type == .symlink,
+      let resolved = Platform.resolvedPath(path)
+    else { return url.standardizedFileURL }
+    return URL(fileURLWithPath: resolved)
+  }
+
+  /// Saves `session` beside `url` under a new name (`<name>-copy.igloo.json`, then `-copy-2`, …),
+  /// never replacing anything: used when another igloo has taken `url` over.
+  ///
+  /// - Returns: the copy's file.
+  public func saveCopy(_ session: Session, of url: URL) throws -> URL {
+    let data = try encode(session, path: url.path)
+    let folder = url.standardizedFileURL.deletingLastPathComponent()
+    var base = url.lastPathComponent
+    for suffix in [Self.fileExtension, ".json"] where base.hasSuffix(suffix) {
+      base.removeLast(suffix.count)
+      break
+    }
+    for n in 1...999 {
+      let candidate = folder.appendingPathComponent(base + (n == 1 ? "-copy" : "-copy-\(n)") + Self.fileExtension)
+      do {
+        try AtomicFile.write(data, to: candidate, mode: AtomicFile.privateFileMode, replace: false)
+        return candidate
+      } catch let error as StoreError where error.kind == .alreadyExists {
+        continue
+      }
+    }
+    throw StoreError(.write, path: url.path, kind: .alreadyExists, problem: "no free name for a copy")
   }
 
   /// The sessions in the folder, newest first.

@@ -72,6 +72,10 @@ public final class CursesTerminal: Terminal {
   /// How long one read waits for a key (ms) before igloo checks the window size itself.
   private static let idleTimeout: Int32 = 200
 
+  /// Called while no key comes, about every 200 ms: the wizard saves the text being typed here,
+  /// a moment after the last keystroke (``WizardRunner/saveDraftIfDue(now:)``).
+  public var onIdle: (() -> Void)?
+
   /// Creates a terminal driver; nothing touches the tty until ``start()``.
   /// - Parameter environment: the process environment (injected so tests can vary it).
   public init(environment: [String: String]) {
@@ -136,8 +140,13 @@ public final class CursesTerminal: Terminal {
   /// The current size in cells (80×24 before ``start()``).
   public var size: Size {
     guard screen != nil, let window else { return Size(width: 80, height: 24) }
-    return Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    // A pane beyond 1000×1000 is drawn as 1000×1000: a grid of 10000×10000 cells took gigabytes
+    // and tens of seconds a frame, and no one reads that much at once.
+    return Size(width: min(Self.largestSide, Int(getmaxx(window))), height: min(Self.largestSide, Int(getmaxy(window))))
   }
+
+  /// The largest width or height igloo draws.
+  public static let largestSide = 1000
 
   /// Shows `grid`: one `mvaddstr` per run of equally styled cells, then the cursor at
   /// `grid.cursor` (or hidden when it is nil).
@@ -325,6 +334,7 @@ public final class CursesTerminal: Terminal {
         // stdin is closed or broken: after a run of those, input has ended.
         if ContinuousClock.now - started >= .milliseconds(Int(Self.idleTimeout) / 2) {
           errors = 0
+          onIdle?()
           continue
         }
         errors += 1

@@ -25,6 +25,17 @@ import CNcursesw
 /// ``CursesTerminal`` installs the guard before `newterm` (so ncurses sees a non-default
 /// disposition and leaves its own handlers out) and removes it in `stop()`.
 public enum TerminalGuard {
+  /// Run once at start: a crash signal ends the process at once, by the system's default action.
+  ///
+  /// The Swift runtime installs its backtracer for these signals, and on a terminal it is
+  /// interactive: it waits 30 s for a key ("Press space to interact…") and then lets igloo run on,
+  /// hidden, holding the lock and reading keys meant for the shell. With the default action the
+  /// process ends right after the guard has given the terminal back (the runtime's own "Fatal
+  /// error: …" line is still printed, before the trap). A signal ignored at start stays ignored.
+  public static func endOnCrashSignals() {
+    igloo_default_crash_signals()
+  }
+
   /// Installs the signal handlers. Idempotent. Signals that were ignored at startup (for example
   /// under `nohup`) stay ignored.
   public static func install() {

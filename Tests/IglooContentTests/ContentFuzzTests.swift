@@ -39,6 +39,9 @@ import Testing
       let baseline = (inPack ? undamagedInPack : undamagedAlone)[victim.path] ?? []
       if !baseline.isEmpty { undamagedReported += 1 }
       if mine != baseline { reported += 1 }
+      for d in diagnostics where d.description.unicodeScalars.contains(where: SafeText.isControl) {
+        Issue.record("input \(i): a raw control character in a diagnostic: \(d.description.debugDescription)")
+      }
       for d in diagnostics where d.description.range(of: pattern, options: .regularExpression) == nil {
         Issue.record("input \(i): not a one-line file:line: message: \(d.description.debugDescription)")
       }

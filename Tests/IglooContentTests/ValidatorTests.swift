@@ -1,4 +1,5 @@
-import IglooContent
+import Foundation
+@testable import IglooContent
 import IglooTestSupport
 import Testing
 
@@ -37,6 +38,15 @@ import Testing
   @Test func duplicateIdIsReported() {
     let out = problems(editing("questions/ml.yaml", "- id: q-risk-a-exposure-2", "- id: q-risk-a-exposure"))
     #expect(out.contains { $0.hasPrefix("questions/ml.yaml:6: duplicate question id `q-risk-a-exposure` (first at questions/ml.yaml:2)") })
+  }
+
+  /// Issue 8, Why 3: a content pack whose text holds ESC no longer passes `content check` as clean.
+  @Test func contentWithAnEscapeCharacterIsRejectedWithItsLine() {
+    let escaped = problems(editing("findings/ml.yaml", "title: {da: Risiko A, en: Risk A}", "title: {da: Risiko A, en: \"Risk \\e[2J A\"}"))
+    #expect(escaped == ["findings/ml.yaml:6: the text holds the control character \\u001b; content must not hold control characters"])
+    let raw = problems(editing("findings/ml.yaml", "title: {da: Risiko A, en: Risk A}", "title: {da: \"Risiko \u{7f}A\", en: Risk A}"))
+    // A raw one is already refused by the YAML parser.
+    #expect(raw.contains { $0.hasPrefix("findings/ml.yaml:") && $0.contains("control characters are not allowed") })
   }
 
   @Test func missingTranslationIsReported() {
@@ -102,6 +112,25 @@ import Testing
     let out = problems(files)
     #expect(out.contains { $0.hasPrefix("notes.yaml:1: unknown file") })
     #expect(out.contains("levels.yaml:1: missing file, or it holds nothing"))
+  }
+
+  /// Issue 8, Why 11: with actions.yaml missing, content check says so, not 21 knock-on errors.
+  @Test func aMissingActionsFileIsSaidInsteadOfItsKnockOnErrors() {
+    let out = problems(MiniPack.files.filter { $0.path != "actions.yaml" })
+    #expect(out == ["actions.yaml:1: missing file, or it holds nothing"])
+  }
+
+  /// Issue 8, Why 11: a YAML file that cannot be read says why.
+  @Test func anUnreadableFileSaysWhy() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("igloo-000-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(PackFile.whyUnreadable(folder.path + "/missing.yaml").contains("no such file"))
+    try Data("x: 1\n".utf8).write(to: folder.appendingPathComponent("levels.yaml"))
+    _ = chmod(folder.appendingPathComponent("levels.yaml").path, 0)
+    guard geteuid() != 0 else { return }  // root reads a 000 file; the reason path is checked above
+    let (_, problems) = try PackFile.read(directory: folder)
+    #expect(problems.map(\.description) == ["levels.yaml:1: cannot be read (permission denied)"])
   }
 
   @Test func emptyAndWronglyShapedFilesNeverCrash() {

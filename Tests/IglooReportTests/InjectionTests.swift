@@ -2,6 +2,7 @@ import Foundation
 import IglooContent
 import IglooEngine
 import SwiftCSV
+import IglooTestSupport
 import Testing
 
 @testable import IglooReport
@@ -78,5 +79,38 @@ import Testing
     let text = MarkdownReport.render(try hostileAssessment(), language: .da)
     #expect(!text.contains("\u{0}"))
     #expect(text.contains("note\\u009b2J"))
+  }
+
+  /// Fuzz: hostile text in every field a user types reaches no output raw, and no CSV cell
+  /// starts a formula; the JSON still reads back as typed (NUL aside).
+  @Test func hostileTextInAnyFieldNeverReachesAnOutputRaw() throws {
+    var mutator = Mutator(seed: 8)
+    let base = try Fixture.callCentre.session
+    for round in 0..<60 {
+      var session = base
+      session.about.workplace = mutator.hostileText()
+      session.about.unit = mutator.hostileText()
+      session.about.participants = [Participant(name: mutator.hostileText(), role: mutator.hostileText())]
+      session.plan.append(
+        PlanItem(
+          action: nil, title: mutator.hostileText(), level: "group", responsible: mutator.hostileText(),
+          deadline: mutator.hostileText(), how: mutator.hostileText(), followUp: mutator.hostileText(),
+          evaluation: mutator.hostileText(), status: .accepted))
+      let assessment = Assessment(session: session, pack: Packs.builtin)
+      let md = String(decoding: ReportFormat.markdown.render(assessment, language: .da), as: UTF8.self)
+      #expect(!hasRawControl(md), "round \(round): Markdown")
+      let csv = CSVReport.render(assessment, language: .en)
+      #expect(!hasRawControl(csv.replacingOccurrences(of: "\r\n", with: "\n")), "round \(round): CSV")
+      let parsed = try CSV<Enumerated>(string: String(csv.dropFirst()), delimiter: .comma, loadColumns: false)
+      for cell in parsed.rows.flatMap({ $0 }) {
+        if let first = cell.unicodeScalars.first { #expect(!RFC4180.formulaStarts.contains(first), "round \(round): \(cell)") }
+      }
+      let json = String(decoding: ReportFormat.json.render(assessment, language: .en), as: UTF8.self)
+      #expect(!hasRawControl(json.replacingOccurrences(of: "\n", with: "")), "round \(round): JSON")
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+      let plan = try #require(object["action_plan"] as? [[String: Any]])
+      let wanted = session.plan.last?.title.replacingOccurrences(of: "\u{0}", with: "")
+      #expect(plan.contains { ($0["title"] as? String) == wanted }, "round \(round): JSON keeps the text")
+    }
   }
 }

@@ -88,6 +88,10 @@ let badSessions: [BadSession] = [
     "an id with a terminal escape", "{\"answers\": {\"default\": {\"q\\u001b[2J\": 3}}}", .doesNotMatchContent,
     "unknown question id `q\\u{1b}[2J` (voice `default`)"),
   BadSession(
+    "duplicate keys (issue 8, Why 11: the first won, jq takes the last)",
+    "{\"schema\": \"igloo-session\", \"answers\": {\"default\": {\"q-pace-exposure\": 1, \"q-pace-exposure\": 5}}}",
+    .invalidSession, "the key `q-pace-exposure` appears twice in the same object (line 1); keep one of them"),
+  BadSession(
     "a number too large", "{\"answers\": {\"default\": {\"q-pace-exposure\": 1e999}}}", .notJSON,
     "not valid JSON (number 1e999 is out of range)"),
   BadSession(

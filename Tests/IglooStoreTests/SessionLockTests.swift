@@ -280,4 +280,16 @@ final class Outcomes: @unchecked Sendable {
     defer { lock.unlock() }
     return results
   }
+
+  @Test("Why 5: a lock replaced by an export is named as such at once, not as 'changing hands'")
+  func aLockOverwrittenByAnExportSaysSo() throws {
+    let scratch = try Scratch()
+    let session = try scratch.write("{}", "S.json")
+    _ = try scratch.write("# A report written over the lock\n", "S.json.lock")
+    let started = Date()
+    let error = #expect(throws: StoreError.self) { try SessionLock.acquire(session) }
+    #expect(Date().timeIntervalSince(started) < 1)
+    #expect(error?.description.contains("changing hands") == false)
+    #expect(error?.description.contains("not an igloo lock") == true)
+  }
 }

@@ -12,7 +12,26 @@ public struct Mutator {
     ":", "- ", "[", "]", "{", "}", "\"", "'", "&a ", "*a", "!!binary ", "? ", "|", ">", "#", "---", "...",
     "\t", "\n", "  ", "null", "~", "-1", "1e999", "NaN", "0x1F", "æøå", "\u{0}", "\u{FEFF}", "\u{202E}",
     "id: x\n", "da: \n", "en:", "%YAML 1.2\n", "<<: *a\n", "{da: , en: }", "[{}]", "\"\\u12\"", "\\",
+    // Control characters, raw and escaped (issue 8): ESC sequences, DEL, C1, NUL.
+    "\u{1b}c", "\u{1b}]0;pwned\u{07}", "\u{1b}#8", "\u{7f}", "\u{9b}2J", "\\e[2J", "\\u001b", "\\x1b", "\r",
+    // Formula prefixes a spreadsheet would run.
+    "=HYPERLINK(\"http://evil\",\"x\")", "+cmd", "-2+3", "@SUM(1)",
+    // A key repeated in the same object.
+    "\"schema_version\": 1, \"schema_version\": 2, ", "\"answers\": {}, ",
   ]
+
+  /// Text a user might type, or a planted file might hold: control characters, formula starts,
+  /// Danish letters and emoji, for fuzzing what outputs do with user text.
+  public static let hostileTexts: [String] = [
+    "Reset\u{1b}c after", "\u{1b}]0;pwned\u{07}", "\u{1b}#8", "no\u{0}te", "a\u{7f}b", "\u{9b}2J", "=HYPERLINK(\"x\")",
+    "+1", "-1", "@SUM(1)", "\tTab", "\rCR", "line\r\nbreak", "Kærgården Ældrepleje 👷", "plain",
+  ]
+
+  /// A random hostile text, sometimes two joined.
+  public mutating func hostileText() -> String {
+    let first = Self.hostileTexts.randomElement(using: &rng) ?? ""
+    return Bool.random(using: &rng) ? first : first + (Self.hostileTexts.randomElement(using: &rng) ?? "")
+  }
 
   /// A damaged copy of `text`.
   public mutating func mutate(_ text: String) -> String {

@@ -216,6 +216,36 @@ import Testing
     env.close(handle)
   }
 
+  /// Issue 8, Why 5: a wizard whose lock was replaced while it ran stops saving over the other
+  /// igloo's work, says so, and saves a copy under a new name.
+  @Test func aWizardWhoseLockWasReplacedSavesACopyInsteadOfOverwriting() throws {
+    let env = environment()
+    var session = Fixture.committee()
+    let handle = try env.create(session)
+    let lockPath = handle.id + ".lock"
+    // Another igloo takes the session over: its own lock replaces ours, and it saves its work.
+    try FileManager.default.removeItem(atPath: lockPath)
+    let other = try SessionLock.acquire(URL(fileURLWithPath: handle.id))
+    defer { other.release() }
+    let theirs = try Data(contentsOf: URL(fileURLWithPath: handle.id))
+    session.about.unit = "our unit"
+    var lost: LockLost?
+    do { try env.save(session, to: handle) } catch let error as LockLost { lost = error }
+    let copy = try #require(lost?.copy)
+    #expect(copy.hasSuffix("-copy.igloo.json"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: handle.id)) == theirs, "their file is untouched")
+    #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("our unit"))
+    session.about.unit = "our unit, edited"
+    try env.save(session, to: handle)
+    #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("our unit, edited"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: handle.id)) == theirs)
+    var state = WizardState(pack: pack, language: .en, today: "2026-05-01")
+    state.didSave(error: lost)
+    #expect(state.handle?.id == copy)
+    #expect(state.message?.key == "wizard.message.lock-lost")
+    env.close(handle)
+  }
+
   @Test func theWizardExportsThroughTheRealEnvironment() throws {
     let env = environment()
     let runner = WizardRunner(pack: pack, environment: env, language: .da)
@@ -232,5 +262,54 @@ import Testing
     }
     #expect(FileManager.default.fileExists(atPath: path))
     runner.finish()
+  }
+}
+
+/// Issue 8, Why 10: a session reached through a symlink is written through to its target, and a
+/// read-only session is opened but never rewritten.
+@Suite struct SymlinkedAndReadOnlySessionTests {
+  let folder: URL
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("igloo-links-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  func environment() -> FileEnvironment {
+    FileEnvironment(
+      pack: pack, store: SessionStore(folder: folder.appendingPathComponent("sessions")),
+      now: { Date(timeIntervalSince1970: 1_746_100_000) }, workingDirectory: folder.path, home: folder.path)
+  }
+
+  @Test func aSymlinkedSessionIsWrittenThroughAndTheLinkStaysALink() throws {
+    let real = folder.appendingPathComponent("synced/real.igloo.json")
+    try FileManager.default.createDirectory(at: real.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Fixture.committee().encoded().write(to: real)
+    let link = folder.appendingPathComponent("link.igloo.json")
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+    let env = environment()
+    var session = try env.open(SessionHandle(link.path))
+    session.about.unit = "through the link"
+    try env.save(session, to: SessionHandle(link.path))
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+    #expect(try String(contentsOf: real, encoding: .utf8).contains("through the link"))
+    #expect(env.saveLocation(of: SessionHandle(link.path))?.file == real.path)
+    env.close(SessionHandle(link.path))
+  }
+
+  @Test func aReadOnlySessionOpensButIsNeverRewritten() throws {
+    let file = folder.appendingPathComponent("ro.igloo.json")
+    try Fixture.committee().encoded().write(to: file)
+    _ = chmod(file.path, 0o444)
+    let before = try Data(contentsOf: file)
+    let env = environment()
+    var session = try env.open(SessionHandle(file.path))
+    session.about.unit = "must not land"
+    #expect(throws: ReadOnlySession.self) { try env.save(session, to: SessionHandle(file.path)) }
+    #expect(try Data(contentsOf: file) == before)
+    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+    #expect(mode == 0o444)
+    #expect(env.saveLocation(of: SessionHandle(file.path)) == nil, "no emergency save either")
+    env.close(SessionHandle(file.path))
   }
 }

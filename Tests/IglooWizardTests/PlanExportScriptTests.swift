@@ -123,6 +123,28 @@ import Testing
     #expect(h.text.contains("Filen er gemt: /work/rapport.md"))
   }
 
+  /// Issue 8, Why 1: the Export step asks before replacing an existing file; no keeps it, yes
+  /// replaces it.
+  @Test func anExistingFileIsAskedAboutBeforeItIsReplaced() {
+    let h = onPlan()
+    h.environment.existingFiles = ["/work/rapport.md"]
+    h.go(to: .export)
+    h.press(.tab)
+    h.press(.control("u"), .end, .control("u"))
+    h.type("rapport.md")
+    h.press(.enter)
+    #expect(h.state.overlay == .confirm(.replaceExport(.markdown, path: "rapport.md", shown: "/work/rapport.md")))
+    #expect(h.text.contains("/work/rapport.md findes allerede"))
+    #expect(h.environment.exports.isEmpty, "nothing written before the answer")
+    h.press(.character("n"))
+    #expect(h.state.overlay == nil)
+    #expect(h.environment.exports.isEmpty, "no keeps the file")
+    h.press(.enter)
+    h.press(.character("j"))
+    #expect(h.environment.exports.map(\.path) == ["/work/rapport.md"])
+    #expect(h.state.exportResult == .written("/work/rapport.md"))
+  }
+
   @Test func changingTheFormatChangesTheExtension() {
     let h = onPlan()
     h.go(to: .export)

@@ -220,6 +220,12 @@ new_session() {
     [ "$(screen | grep -c 'Tilfældig kill')" = "$((sessions - 1))" ] || fail "the start screen lists other than $((sessions - 1)) sessions"
   fi
   new_assessment "$WORKPLACE"
+  # Typed text is saved within a second of the last key, with the field still open (issue 8,
+  # Why 9): what a kill now would find on disk is the workplace as typed.
+  sleep 1.1
+  typed=$(comm -13 <(printf '%s\n' "$before") <(session_files))
+  [ -n "$typed" ] || fail "no session file while the workplace is typed"
+  json_check "$typed" "s['about']['workplace'] == '$WORKPLACE'"
   go_to_step 2
   pick_use_cases 5
   go_to_step 3

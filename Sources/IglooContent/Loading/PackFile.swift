@@ -13,6 +13,19 @@ public struct PackFile: Sendable, Hashable {
     self.text = text
   }
 
+  /// The system's reason a file cannot be read ("permission denied"), for a 000-mode file.
+  static func whyUnreadable(_ path: String) -> String {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    if fd >= 0 {
+      close(fd)
+      return "it cannot be read as a file"
+    }
+    let code = errno
+    if code == EACCES || code == EPERM { return "permission denied" }
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text).lowercased()
+  }
+
   /// Reads every `.yaml` file below `directory`, sorted by path.
   ///
   /// A file that is not UTF-8 becomes a diagnostic rather than an error, so that `content check`
@@ -35,7 +48,7 @@ public struct PackFile: Sendable, Hashable {
       guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
       let full = root + "/" + relative
       guard let data = FileManager.default.contents(atPath: full) else {
-        problems.append(Diagnostic(Origin(file: relative, line: 1), "cannot be read"))
+        problems.append(Diagnostic(Origin(file: relative, line: 1), "cannot be read (\(Self.whyUnreadable(full)))"))
         continue
       }
       guard let text = String(data: data, encoding: .utf8) else {

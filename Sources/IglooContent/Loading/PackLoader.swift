@@ -32,9 +32,17 @@ public enum PackLoader {
       builder.read(file)
     }
     let loaded = builder.finish()
-    let problems = sink.items + PackValidator.validate(loaded)
+    // With a required file missing, the cross-file checks would only list its knock-on effects
+    // (every risk "not triggered by any action" without actions.yaml) and bury the one line
+    // that matters: that the file is missing.
+    let present = Set(files.map(\.path))
+    let missingRequired = requiredFiles.contains { !present.contains($0) }
+    let problems = sink.items + (missingRequired ? [] : PackValidator.validate(loaded))
     return (loaded, Array(Set(problems)).sorted())
   }
+
+  /// The files every pack has.
+  public static let requiredFiles = ["pack.yaml", "levels.yaml", "technologies.yaml", "actions.yaml"]
 
   /// Loads the pack in `directory`.
   public static func load(directory: URL) throws -> (loaded: LoadedPack, diagnostics: [Diagnostic]) {
@@ -48,6 +56,32 @@ public enum PackLoader {
     let (loaded, diagnostics) = load(files: BuiltinContent.files)
     precondition(diagnostics.isEmpty, "the built-in content pack is invalid: \(diagnostics.first!)")
     return loaded.pack
+  }
+}
+
+extension PackBuilder {
+  /// Reports every text in the file that holds a control character (ESC, NUL, DEL, C1, …), whether
+  /// typed raw or written as a YAML escape such as `"\e"`: content reaches reports and terminals, and
+  /// SafeText would only show it escaped. Tab and newline are allowed.
+  static func reportControlCharacters(_ node: Node, file: String, sink: DiagnosticSink) {
+    switch node {
+    case .scalar(let scalar):
+      if let found = SafeText.firstControl(in: scalar.string) {
+        let line = (node.mark?.line ?? 1) + (scalar.style == .literal || scalar.style == .folded ? found.line : found.line - 1)
+        sink.report(
+          file, line,
+          "the text holds the control character \(SafeText.escape(found.scalar.value)); content must not hold control characters")
+      }
+    case .mapping(let mapping):
+      for (key, value) in mapping {
+        reportControlCharacters(key, file: file, sink: sink)
+        reportControlCharacters(value, file: file, sink: sink)
+      }
+    case .sequence(let sequence):
+      for item in sequence { reportControlCharacters(item, file: file, sink: sink) }
+    default:
+      break
+    }
   }
 }
 
@@ -116,6 +150,7 @@ private struct PackBuilder {
       sink.report(file.path, 1, "YAML syntax error: \(error)")
       return
     }
+    Self.reportControlCharacters(root, file: file.path, sink: sink)
     let top = YAMLNode(node: root, file: file.path, sink: sink)
     switch role {
     case .pack: info = readInfo(top)
@@ -147,6 +182,7 @@ private struct PackBuilder {
     if info == nil { missing.append("pack.yaml") }
     if levels.isEmpty { missing.append("levels.yaml") }
     if technologies.isEmpty { missing.append("technologies.yaml") }
+    if !files.contains("actions.yaml") { missing.append("actions.yaml") }
     for file in missing { sink.report(file, 1, "missing file, or it holds nothing") }
     let pack = ContentPack(
       info: info ?? PackInfo(

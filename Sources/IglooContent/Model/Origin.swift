@@ -28,8 +28,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparabl
     self.message = message
   }
 
-  /// `file:line: message`.
-  public var description: String { "\(origin): \(message)" }
+  /// `file:line: message`, with control characters shown escaped (a content id could hold one).
+  public var description: String { SafeText.visible("\(origin): \(message)") }
 
   /// Orders diagnostics by file, line and message, the order `content check` prints them in.
   public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -17,6 +17,11 @@ public final class FileEnvironment: WizardEnvironment {
   private let workingDirectory: String
   private let home: String?
   private var locks: [String: SessionLock] = [:]
+  /// Sessions whose lock another process took while this igloo had them open, and the copy each
+  /// one is now saved to.
+  private var copies: [String: URL] = [:]
+  /// Sessions opened from a file igloo may not write (mode 0444, say): they are never rewritten.
+  private var readOnly: Set<String> = []
 
   /// An environment over `store`. Relative export paths resolve against `workingDirectory`;
   /// `~/` against `home`.
@@ -61,6 +66,11 @@ public final class FileEnvironment: WizardEnvironment {
   public func open(_ handle: SessionHandle) throws -> Session {
     if locks[handle.id] != nil { return try SessionFile.load(URL(fileURLWithPath: handle.id), pack: pack) }
     let url = URL(fileURLWithPath: handle.id)
+    if SessionFile.isReadOnly(url) {
+      // Opened to be read, never rewritten (not even migrated): a read-only file is a choice.
+      readOnly.insert(handle.id)
+      return try SessionFile.read(url, pack: pack).session
+    }
     let (session, lock) = try SessionFile.open(url, pack: pack)
     locks[handle.id] = lock
     // A kill in the middle of a save leaves its temporary file (answers and all) beside the
@@ -80,12 +90,38 @@ public final class FileEnvironment: WizardEnvironment {
   }
 
   /// Saves atomically (temporary file, fsync, rename) with mode 0600.
+  ///
+  /// Before each save the session's lock is checked: when another process has replaced it (a
+  /// second igloo took the session over), this igloo stops saving over that one's work. It saves
+  /// a copy under a new name instead, goes on saving there, and throws ``LockLost`` once so that
+  /// the screen says so and where the copy is.
   public func save(_ session: Session, to handle: SessionHandle) throws {
+    if readOnly.contains(handle.id) { throw ReadOnlySession(path: handle.id) }
+    if let copy = copies[handle.id] {
+      try store.save(session, to: copy)
+      return
+    }
+    if let lock = locks[handle.id], !lock.isIntact {
+      let copy = try store.saveCopy(session, of: URL(fileURLWithPath: handle.id))
+      copies[handle.id] = copy
+      if let copyLock = try? SessionLock.acquire(copy) { locks[copy.path] = copyLock }
+      throw LockLost(session: handle.id, copy: copy.path)
+    }
     try store.save(session, to: URL(fileURLWithPath: handle.id))
   }
 
-  /// Releases the session's lock.
+  /// Where a save of `handle` writes: the copy after a lost lock, else the file itself, through a
+  /// symbolic link to its target; nil for a read-only session.
+  public func saveLocation(of handle: SessionHandle) -> (file: String, lock: String)? {
+    if let copy = copies[handle.id] { return (copy.path, copy.path + ".lock") }
+    if readOnly.contains(handle.id) { return nil }
+    if let lock = locks[handle.id], !lock.isIntact { return nil }
+    return (store.writeTarget(for: URL(fileURLWithPath: handle.id)).path, handle.id + ".lock")
+  }
+
+  /// Releases the session's lock (and that of its copy, if it has one).
   public func close(_ handle: SessionHandle) {
+    if let copy = copies.removeValue(forKey: handle.id) { locks.removeValue(forKey: copy.path)?.release() }
     locks.removeValue(forKey: handle.id)?.release()
   }
 

@@ -88,15 +88,55 @@ public protocol WizardEnvironment: AnyObject {
   ///
   /// - Throws: an error whose description is one line naming the file and the problem.
   func readPreviousRound(_ path: String) throws -> Session
+  /// Where a save of `handle` writes and its lock; see the default in the extension.
+  func saveLocation(of handle: SessionHandle) -> (file: String, lock: String)?
 }
 
 extension WizardEnvironment {
+  /// Where a save of `handle` actually writes, and the lock that guards it: the handle's own
+  /// path unless the environment redirects it (a symlink's target, a copy after the lock was
+  /// lost); nil when nothing may be written (a read-only session). The signal handler's
+  /// emergency save uses this, so that it never writes where a regular save would not.
+  public func saveLocation(of handle: SessionHandle) -> (file: String, lock: String)? {
+    (handle.id, handle.id + ".lock")
+  }
+
   /// Writes an export without replacing anything; see
   /// ``export(_:format:language:to:replacing:)``.
   public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws
     -> String
   {
     try export(assessment, format: format, language: language, to: path, replacing: false)
+  }
+}
+
+/// Another process replaced the lock of the session this igloo has open: its work is not saved
+/// over, and this igloo's session is saved as a copy instead.
+public struct LockLost: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The session whose lock was taken.
+  public var session: String
+  /// Where this igloo now saves.
+  public var copy: String
+  /// Creates the error.
+  public init(session: String, copy: String) {
+    self.session = session
+    self.copy = copy
+  }
+  /// One line for the screen.
+  public var description: String {
+    "another igloo has taken over \(session) (its lock was replaced); so as not to save over its work, your answers are saved as a copy in \(copy)"
+  }
+}
+
+/// The session was opened from a read-only file: igloo shows it but never rewrites it.
+public struct ReadOnlySession: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The session file.
+  public var path: String
+  /// Creates the error.
+  public init(path: String) { self.path = path }
+  /// One line for the screen.
+  public var description: String {
+    "\(path) is read-only, so igloo shows it but does not change it; changes made now are not saved (make it writable, or export a report)"
   }
 }
 

@@ -59,8 +59,36 @@ public final class WizardRunner {
     finish()
   }
 
+  /// How long after the last keystroke the text being typed is saved.
+  public static let draftDelay: Duration = .milliseconds(400)
+  /// When the last key was handled.
+  private var lastKeyAt: ContinuousClock.Instant?
+  /// The field text last saved as a draft, so that an unchanged field is not saved again.
+  private var savedDraft: (field: FieldID, text: String)?
+
+  /// Saves the text being typed, when it has changed and no key came for ``draftDelay``.
+  ///
+  /// Every answer is saved as it is given, but a field's text is only put in the session when
+  /// the field is left; without this, a kill while typing a workplace or a note would lose what
+  /// was on screen. The draft is the whole session with the field's current text, written
+  /// atomically like any save; the field stays open for typing.
+  public func saveDraftIfDue(now: ContinuousClock.Instant = .now) {
+    guard let editor = state.editor, let lastKeyAt, now - lastKeyAt >= Self.draftDelay, let handle = state.handle,
+      editor.buffer.text != editor.original
+    else { return }
+    if let saved = savedDraft, saved.field == editor.field, saved.text == editor.buffer.text { return }
+    guard let draft = state.draftSession() else { return }
+    do {
+      try environment.save(draft, to: handle)
+      savedDraft = (editor.field, editor.buffer.text)
+    } catch {
+      state.didSave(error: error)
+    }
+  }
+
   /// Handles one key at `size`, carrying out its effects; for drivers with their own loop.
   public func send(_ key: Key, size: Size) {
+    lastKeyAt = .now
     state.viewport = size
     let effects = state.handle(key)
     perform(effects)

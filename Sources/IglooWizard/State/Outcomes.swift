@@ -39,7 +39,13 @@ extension WizardState {
 
   /// A save finished; `error` is nil when it succeeded.
   public mutating func didSave(error: Error?) {
-    if let error {
+    if let lost = error as? LockLost {
+      // Saved, but as a copy: another igloo owns the original now. From here on, the copy is
+      // the session this wizard edits.
+      handle = SessionHandle(lost.copy)
+      saveError = nil
+      message = Message("wizard.message.lock-lost", ["session": lost.session, "copy": lost.copy], style: .error)
+    } else if let error {
       saveError = Self.reason(error)
       message = Message("wizard.message.save-failed", ["reason": saveError!], style: .error)
     } else {

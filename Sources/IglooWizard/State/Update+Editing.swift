@@ -49,6 +49,16 @@ extension WizardState {
   /// the session changed. Every path that moves focus or leaves a screen goes through here, so
   /// nothing typed is ever dropped.
   @discardableResult
+  /// The session as it would be if the field being edited were left now, for the draft save of
+  /// text still being typed; nil when no field is open or its text is unchanged.
+  func draftSession() -> Session? {
+    guard let editor, editor.buffer.text != editor.original else { return nil }
+    var copy = self
+    copy.editor = nil
+    guard copy.setValue(editor.buffer.text, for: editor.field) else { return nil }
+    return copy.session
+  }
+
   mutating func commitEditor() -> [Effect] {
     guard let editor else { return [] }
     self.editor = nil
