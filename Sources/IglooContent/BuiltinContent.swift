@@ -528,6 +528,28 @@ actions:
       - question: q-robots-unhealthy-tasks-realisation
         answers: [0, 25, dont-know]
 
+  # --- Prohibited practices (not from the BFA report) --------------------------
+  # Triggered by a context item, not by a score: a `flag` trigger fires whenever
+  # the item applies in the chosen scope, and an action set off by a prohibited
+  # item (severity: prohibited) is ranked first, whatever else was answered.
+  # The rule: AI Act art. 5(1)(f), as quoted in Content/context.yaml
+  # (ai-act-art-5-1-f). Seeking advice is igloo's own advice, hence `derived`.
+
+  - id: act-stop-prohibited-emotion-recognition
+    title:
+      da: "Stop brugen af KI, der udleder medarbejdernes følelser – eller gå ikke i gang – og søg rådgivning"
+      en: "Stop using AI that infers employees' emotions – or do not start – and seek advice"
+    how:
+      da: "AI-forordningen forbyder KI-systemer, der udleder en fysisk persons følelser på arbejdspladsen, medmindre systemet er beregnet til medicinske eller sikkerhedsmæssige formål; forbuddet gælder fra 2. februar 2025. Stop derfor brugen, eller gå ikke i gang med den, indtil det er afklaret, om systemet er omfattet. Søg rådgivning, f.eks. hos jeres faglige organisation, arbejdsgiverorganisation eller en jurist, og spørg leverandøren, hvad systemet præcist udleder om medarbejderne. Forbedr ikke systemet i stedet for at stoppe det: de øvrige forslag i planen gælder først, når det er afklaret, at brugen er lovlig."
+      en: "The AI Act prohibits AI systems that infer the emotions of a natural person at the workplace, unless the system is intended for medical or safety reasons; the ban applies from 2 February 2025. Stop the use, therefore, or do not start it, until it is settled whether the system is covered. Seek advice, for example from your trade union, employers' organisation or a lawyer, and ask the supplier exactly what the system infers about employees. Do not improve the system instead of stopping it: the other suggestions in the plan apply only once it is settled that the use is lawful."
+    level: organisation
+    owner: manager
+    collective: true
+    derived: true
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f"
+    triggers:
+      - flag: ai-act-art-5-1-f
+
 """#),
     PackFile(path: "benchmarks.yaml", text: #"""
 # The figures of Dansk Metal's survey of 958 union representatives (November 2025),
@@ -3402,6 +3424,12 @@ strings:
   report.summary.intro:
     da: "Tallene går fra 0 til 100. For en risiko er tallet restrisikoen: hvor meget af risikoen der er tilbage, når det, I gør for at håndtere den, er regnet med. For en mulighed er tallet den del, der endnu ikke er udnyttet. Ved siden af gennemsnittet står altid den værste risiko, så en enkelt alvorlig risiko ikke forsvinder i gennemsnittet. Metoden er beskrevet sidst i rapporten."
     en: "The figures run from 0 to 100. For a risk, the figure is the residual risk: how much of the risk is left once what you do to handle it is taken into account. For an opportunity, the figure is the part not yet used. The worst risk is always shown beside the average, so that one severe risk never disappears in the average. The method is described at the end of the report."
+  report.summary.prohibited.label:
+    da: "Forbudt praksis:"
+    en: "Prohibited practice:"
+  report.summary.prohibited.text:
+    da: "»{title}« ({source}) gælder for det valgte omfang. Stop brugen, eller gå ikke i gang med den, og søg rådgivning. Det er første punkt i handlingsplanen, uanset hvad der ellers er svaret."
+    en: "“{title}” ({source}) applies to the chosen scope. Stop the use, or do not start it, and seek advice. This is the first item of the action plan, whatever else was answered."
   report.summary.levels.heading:
     da: "Profil pr. IGLOO-niveau"
     en: "Profile per IGLOO level"
@@ -3460,8 +3488,8 @@ strings:
     da: "Diagram"
     en: "Chart"
   report.summary.chart.caption:
-    da: "Diagrammet viser for hvert niveau den gennemsnitlige restrisiko (søjler) og den gennemsnitlige uudnyttede mulighed (linje) på en skala fra 0 til 100; et niveau uden tal vises som 0. Den samme profil står som tekst i blokken nedenunder, hvis jeres program ikke kan vise diagrammet."
-    en: "For each level the chart shows the average residual risk (bars) and the average untapped opportunity (line) on a scale from 0 to 100; a level without a figure is shown as 0. The same profile is given as text in the block below, in case your program cannot show the chart."
+    da: "Diagrammet viser for hvert niveau den gennemsnitlige restrisiko (søjler) og den gennemsnitlige uudnyttede mulighed (linje) på en skala fra 0 til 100; et niveau, hvis risiko ikke kan regnes ud, er mærket »risiko ukendt« og har ingen søjle – det betyder ikke 0. Den samme profil står som tekst i blokken nedenunder, hvis jeres program ikke kan vise diagrammet."
+    en: "For each level the chart shows the average residual risk (bars) and the average untapped opportunity (line) on a scale from 0 to 100; a level whose risk cannot be scored is marked “risk unknown” and has no bar – which does not mean 0. The same profile is given as text in the block below, in case your program cannot show the chart."
   report.chart.title:
     da: "Restrisiko og uudnyttet mulighed pr. niveau"
     en: "Residual risk and untapped opportunity per level"
@@ -3477,18 +3505,45 @@ strings:
   report.chart.no-findings:
     da: "ingen fund"
     en: "no findings"
+  report.chart.unknown-mark:
+    da: "{level} (risiko ukendt)"
+    en: "{level} (risk unknown)"
+  report.chart.unscored:
+    da: "{count} uden tal"
+    en: "{count} without a figure"
   report.summary.top.heading:
     da: "De vigtigste fund"
     en: "The main findings"
   report.summary.top.none:
     da: "Der er endnu ikke nok svar til at pege på de vigtigste fund."
     en: "There are not yet enough answers to point out the main findings."
+  report.summary.unscored:
+    da: "Antal risici, der ikke kunne regnes ud: {count}. Deres restrisiko er ukendt – ikke lav:"
+    en: "Risks that could not be scored: {count}. Their residual risk is unknown – not low:"
+  report.unscored.transparency-gap:
+    da: "gennemsigtighedshul: mindst halvdelen af udsagnene om håndteringen er besvaret med »ved ikke«"
+    en: "transparency gap: at least half of the statements on the handling were answered “don't know”"
+  report.unscored.not-enough-answers:
+    da: "ikke nok svar"
+    en: "not enough answers"
+  report.unscored.no-statement-applies:
+    da: "intet udsagn gælder (alle er besvaret med »ikke relevant«)"
+    en: "no statement applies (all were answered “not relevant”)"
+  report.unscored.item:
+    da: "{finding} – {reason}"
+    en: "{finding} – {reason}"
+  report.unscored.ranked:
+    da: "{item}. Rangeret efter eksponeringen {score} – håndtering ukendt – find ud af det"
+    en: "{item}. Ranked by its exposure {score} – handling unknown – find out"
   report.top.risk:
     da: "restrisiko {score}"
     en: "residual risk {score}"
   report.top.opportunity:
     da: "uudnyttet mulighed {score}"
     en: "untapped opportunity {score}"
+  report.top.handling-unknown:
+    da: "eksponering {score} – håndtering ukendt – find ud af det"
+    en: "exposure {score} – handling unknown – find out"
   report.top.detail:
     da: "– {score} · {level} · {technology} · {source}"
     en: "– {score} · {level} · {technology} · {source}"
@@ -3572,6 +3627,24 @@ strings:
   report.finding.transparency.text:
     da: "Mindst halvdelen af udsagnene om, hvordan risikoen håndteres, er besvaret med »ved ikke«. At ingen ved, hvordan risikoen håndteres, er i sig selv et fund, som bør følges op."
     en: "At least half of the statements on how the risk is handled were answered “don't know”. That nobody knows how the risk is handled is a finding in itself and should be followed up."
+  report.finding.handling-unknown.label:
+    da: "Håndtering ukendt – find ud af det:"
+    en: "Handling unknown – find out:"
+  report.finding.handling-unknown.text:
+    da: "Restrisikoen kan ikke regnes ud, fordi det ikke vides, hvordan risikoen håndteres. Pointen rangeres derfor efter eksponeringen, {score}, som er den højeste restrisiko, svarene tillader – aldrig som lav."
+    en: "The residual risk cannot be calculated, because it is not known how the risk is handled. The point is therefore ranked by its exposure, {score}, the highest residual risk the answers allow – never as low."
+  report.finding.no-statement.label:
+    da: "Intet udsagn gælder:"
+    en: "No statement applies:"
+  report.finding.no-statement.text:
+    da: "Alle udsagn på en af skalaerne er besvaret med »ikke relevant«, så intet af dem gælder her, og der mangler ikke noget svar. Pointen har derfor ikke noget tal på den side."
+    en: "Every statement of one of the scales was answered “not relevant”, so none of them applies here and no answer is missing. The point therefore has no figure on that side."
+  report.scale.none-applies:
+    da: "intet udsagn gælder"
+    en: "no statement applies"
+  report.scale.all-not-relevant:
+    da: "alle udsagn er besvaret med »ikke relevant«"
+    en: "every statement was answered “not relevant”"
   report.quoted:
     da: "»{text}«"
     en: "“{text}”"
@@ -3750,6 +3823,15 @@ strings:
   report.reason.answer:
     da: "Svaret »{answer}« på »{statement}«"
     en: "The answer “{answer}” to “{statement}”"
+  report.reason.flag.prohibited:
+    da: "Forbudt praksis i det valgte omfang: »{title}« ({source})"
+    en: "A prohibited practice in the chosen scope: “{title}” ({source})"
+  report.reason.flag.obligation:
+    da: "En pligt, der gælder her: »{title}« ({source})"
+    en: "A duty that applies here: “{title}” ({source})"
+  report.reason.flag.information:
+    da: "Gælder her: »{title}« ({source})"
+    en: "Applies here: “{title}” ({source})"
 
   # --- Review: gaps, unanswered, disagreements, set aside ----------------------
   report.gaps.heading:
@@ -3797,6 +3879,9 @@ strings:
   report.disagreements.not-agreed:
     da: "Ikke aftalt endnu"
     en: "Not agreed yet"
+  report.disagreements.agreed-at-meeting:
+    da: "Enige på mødet: {answer}"
+    en: "Agreed at the meeting: {answer}"
   report.disagreements.steps:
     da: "{count} trin"
     en: "{count} steps"
@@ -3832,6 +3917,9 @@ strings:
   report.flags.none:
     da: "Ingen særlige regler eller forhold er udløst af det valgte omfang."
     en: "No particular rules or conditions are triggered by the chosen scope."
+  report.flags.prohibited:
+    da: "Forbudt praksis"
+    en: "Prohibited practice"
   report.follow-up.heading:
     da: "Opfølgning"
     en: "Follow-up"
@@ -4507,6 +4595,9 @@ strings:
   wizard.questions.disagree:
     da: "(uenige – tal om det)"
     en: "(disagree – talk about it)"
+  wizard.questions.agreed:
+    da: "(enige på mødet)"
+    en: "(agreed at the meeting)"
   wizard.questions.next-level:
     da: "Videre til niveauet {level}."
     en: "On to the {level} level."
@@ -4566,6 +4657,9 @@ strings:
   wizard.review.disagreement:
     da: "Uenighed mellem stemmerne – emner for dialog ({n})"
     en: "Disagreement between the voices – topics for dialogue ({n})"
+  wizard.review.agreed:
+    da: "✓ enige på mødet"
+    en: "✓ agreed at the meeting"
   wizard.review.all-done:
     da: "Alle udsagn er besvaret, ingen er besvaret med »ved ikke«, og stemmerne er enige. Gå videre til profilen."
     en: "Every statement is answered, none with “don't know”, and the voices agree. Go on to the profile."
@@ -4607,6 +4701,30 @@ strings:
   wizard.profile.no-findings:
     da: "Endnu ingen tal: mindst halvdelen af udsagnene bag en pointe skal være besvaret på skalaen."
     en: "No figures yet: at least half the statements behind a point must be answered on the scale."
+  wizard.profile.prohibited:
+    da: "FORBUDT: {title} – stop, eller gå ikke i gang, og søg rådgivning"
+    en: "PROHIBITED: {title} – stop, or do not start, and seek advice"
+  wizard.profile.unscored:
+    da: "Risici uden tal: {count} – for mange »ved ikke« (gennemsigtighedshul) eller for få svar"
+    en: "Risks without a figure: {count} – too many “don't know” (a transparency gap) or too few answers"
+  wizard.profile.unscored.item:
+    da: "? {finding} – {reason}"
+    en: "? {finding} – {reason}"
+  wizard.profile.unscored.transparency-gap:
+    da: "gennemsigtighedshul"
+    en: "transparency gap"
+  wizard.profile.unscored.not-enough-answers:
+    da: "ikke nok svar"
+    en: "not enough answers"
+  wizard.profile.unscored.no-statement-applies:
+    da: "intet udsagn gælder"
+    en: "no statement applies"
+  wizard.profile.handling-unknown:
+    da: "E {n} håndtering ukendt – find ud af det"
+    en: "E {n} handling unknown – find out"
+  wizard.profile.unknown:
+    da: "ukendt"
+    en: "unknown"
   wizard.band.low:
     da: "lav"
     en: "low"
@@ -4654,6 +4772,15 @@ strings:
   wizard.plan.reason.answer:
     da: "Foreslået, fordi svaret på »{question}« er »{answer}«."
     en: "Suggested because the answer to “{question}” is “{answer}”."
+  wizard.plan.reason.flag.prohibited:
+    da: "Forbudt praksis: {title}"
+    en: "Prohibited practice: {title}"
+  wizard.plan.reason.flag.obligation:
+    da: "Pligt, der gælder her: {title}"
+    en: "A duty that applies here: {title}"
+  wizard.plan.reason.flag.information:
+    da: "Gælder her: {title}"
+    en: "Applies here: {title}"
   wizard.plan.status-set:
     da: "Status: {status}"
     en: "Status: {status}"

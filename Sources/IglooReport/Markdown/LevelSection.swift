@@ -68,14 +68,25 @@ extension MarkdownReport {
 
     if result.notEnoughAnswers {
       let scales = [result.exposure, result.mitigation, result.potential, result.realisation].compactMap { $0 }
-      let gaps = scales.filter { !$0.isEnough }.flatMap(\.gaps)
+      // A scale whose statements are all "not relevant" lacks nothing: it is said so, never listed as missing.
+      let gaps = scales.filter { !$0.isEnough && !$0.noStatementApplies }.flatMap(\.gaps)
       var seen = Set<String>()
       let unique = gaps.filter { seen.insert($0).inserted }
-      doc.labelled(w("finding.not-enough.label"), w("finding.not-enough.text"))
-      doc.bullets(unique.map { w("quoted", ["text": w.question($0)]) })
+      if !unique.isEmpty {
+        doc.labelled(w("finding.not-enough.label"), w("finding.not-enough.text"))
+        doc.bullets(unique.map { w("quoted", ["text": w.question($0)]) })
+      }
+      if scales.contains(where: \.noStatementApplies) {
+        doc.labelled(w("finding.no-statement.label"), w("finding.no-statement.text"))
+      }
     }
     if result.transparencyGap {
       doc.labelled(w("finding.transparency.label"), w("finding.transparency.text"))
+    }
+    if result.handlingUnknown, let e = result.priority {
+      doc.labelled(
+        w("finding.handling-unknown.label"),
+        w("finding.handling-unknown.text", ["score": w.scored(e, result.priorityBand(r.pack.info.bands))]))
     }
 
     let questions = r.questions(measuring: f.id)
@@ -117,6 +128,9 @@ extension MarkdownReport {
   private static func scaleLine(_ key: String, _ scale: Scale?, _ r: ReportContext) -> String {
     let w = r.w
     guard let scale else { return Markdown.inline(w(key, ["value": w("not-enough"), "counts": w("scale.no-items")])) }
+    if scale.noStatementApplies {
+      return Markdown.inline(w(key, ["value": w("scale.none-applies"), "counts": w("scale.all-not-relevant")]))
+    }
     var counts = w("scale.answered", ["answered": String(scale.answered), "items": String(scale.items)])
     if scale.dontKnow > 0 { counts = w("scale.answered.dont-know", ["answered": counts, "count": String(scale.dontKnow)]) }
     let value = scale.value.map { Numbers.exact($0, r.language) } ?? w("not-enough")

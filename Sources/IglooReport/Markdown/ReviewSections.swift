@@ -76,7 +76,10 @@ extension MarkdownReport {
       header,
       r.assessment.disagreements.map { d in
         let cells = voices.map { v in r.session.answer(d.question, voice: v.id).map { w.answer($0.value) } ?? "–" }
-        let agreed = r.session.agreed[d.question].map { w.answer($0.value) } ?? w("disagreements.not-agreed")
+        // The spread stays listed after an agreed answer: it was a topic the committee discussed.
+        let agreed =
+          r.session.agreed[d.question].map { w("disagreements.agreed-at-meeting", ["answer": w.answer($0.value)]) }
+          ?? w("disagreements.not-agreed")
         return [w.question(d.question)] + cells + [w("disagreements.steps", ["count": String(d.spread)]), agreed]
       })
   }

@@ -6,6 +6,12 @@ extension MarkdownReport {
   static func summary(_ r: ReportContext, _ doc: inout MarkdownDocument) {
     let w = r.w
     doc.heading(2, w("summary.heading"))
+    // A prohibited practice comes before everything else the summary says.
+    for flag in r.assessment.prohibitedFlags {
+      doc.labelled(
+        w("summary.prohibited.label"),
+        w("summary.prohibited.text", ["title": flag.item.title[r.language], "source": flag.item.source]))
+    }
     doc.paragraph(w("summary.intro"))
 
     doc.heading(3, w("summary.levels.heading"))
@@ -30,6 +36,20 @@ extension MarkdownReport {
     } else {
       doc.rawNumbered(top.map { topLine($0, r) })
     }
+    unscored(r, &doc)
+  }
+
+  /// The risks without a residual risk, named with why, so that none vanishes from the summary.
+  static func unscored(_ r: ReportContext, _ doc: inout MarkdownDocument) {
+    let w = r.w
+    let unscored = r.assessment.unscoredRisks
+    guard !unscored.isEmpty else { return }
+    doc.paragraph(w("summary.unscored", ["count": String(unscored.count)]))
+    doc.bullets(unscored.map { u in
+      let item = w("unscored.item", ["finding": w.finding(u.finding), "reason": w("unscored." + u.reason.rawValue)])
+      guard u.handlingUnknown, let e = r.assessment.result(u.finding)?.exposure?.value else { return item }
+      return w("unscored.ranked", ["item": item, "score": w.scored(e, Band(e, r.pack.info.bands.risk))])
+    })
   }
 
   /// The header of a profile table, whose first column names levels or technologies.
@@ -60,7 +80,9 @@ extension MarkdownReport {
     let w = r.w
     let f = result.finding
     let score: String
-    if let risk = result.residualRisk {
+    if result.rankedBy == .risk, result.handlingUnknown, let e = result.priority {
+      score = w("top.handling-unknown", ["score": w.scored(e, result.priorityBand(r.pack.info.bands))])
+    } else if let risk = result.residualRisk {
       score = w("top.risk", ["score": w.scored(risk, result.riskBand)])
     } else {
       score = w("top.opportunity", ["score": w.scored(result.untapped, result.opportunityBand)])
