@@ -529,6 +529,28 @@ actions:
       - question: q-robots-unhealthy-tasks-realisation
         answers: [0, 25, dont-know]
 
+  # --- Prohibited practices (not from the BFA report) --------------------------
+  # Triggered by a context item, not by a score: a `flag` trigger fires whenever
+  # the item applies in the chosen scope, and an action set off by a prohibited
+  # item (severity: prohibited) is ranked first, whatever else was answered.
+  # The rule: AI Act art. 5(1)(f), as quoted in Content/context.yaml
+  # (ai-act-art-5-1-f). Seeking advice is igloo's own advice, hence `derived`.
+
+  - id: act-stop-prohibited-emotion-recognition
+    title:
+      da: "Stop brugen af KI, der udleder medarbejdernes følelser – eller gå ikke i gang – og søg rådgivning"
+      en: "Stop using AI that infers employees' emotions – or do not start – and seek advice"
+    how:
+      da: "AI-forordningen forbyder KI-systemer, der udleder en fysisk persons følelser på arbejdspladsen, medmindre systemet er beregnet til medicinske eller sikkerhedsmæssige formål; forbuddet gælder fra 2. februar 2025. Stop derfor brugen, eller gå ikke i gang med den, indtil det er afklaret, om systemet er omfattet. Søg rådgivning, f.eks. hos jeres faglige organisation, arbejdsgiverorganisation eller en jurist, og spørg leverandøren, hvad systemet præcist udleder om medarbejderne. Forbedr ikke systemet i stedet for at stoppe det: de øvrige forslag i planen gælder først, når det er afklaret, at brugen er lovlig."
+      en: "The AI Act prohibits AI systems that infer the emotions of a natural person at the workplace, unless the system is intended for medical or safety reasons; the ban applies from 2 February 2025. Stop the use, therefore, or do not start it, until it is settled whether the system is covered. Seek advice, for example from your trade union, employers' organisation or a lawyer, and ask the supplier exactly what the system infers about employees. Do not improve the system instead of stopping it: the other suggestions in the plan apply only once it is settled that the use is lawful."
+    level: organisation
+    owner: manager
+    collective: true
+    derived: true
+    source: "Forordning (EU) 2024/1689 (AI-forordningen), art. 5, stk. 1, litra f"
+    triggers:
+      - flag: ai-act-art-5-1-f
+
 """#),
     PackFile(path: "benchmarks.yaml", text: #"""
 # The figures of Dansk Metal's survey of 958 union representatives (November 2025),
@@ -3904,6 +3926,12 @@ strings:
   report.summary.intro:
     da: "Tallene går fra 0 til 100. For en risiko er tallet restrisikoen: hvor meget af risikoen der er tilbage, når det, I gør for at håndtere den, er regnet med. For en mulighed er tallet den del, der endnu ikke er udnyttet. Ved siden af gennemsnittet står altid den værste risiko, så en enkelt alvorlig risiko ikke forsvinder i gennemsnittet. Metoden er beskrevet sidst i rapporten."
     en: "The figures run from 0 to 100. For a risk, the figure is the residual risk: how much of the risk is left once what you do to handle it is taken into account. For an opportunity, the figure is the part not yet used. The worst risk is always shown beside the average, so that one severe risk never disappears in the average. The method is described at the end of the report."
+  report.summary.prohibited.label:
+    da: "Forbudt praksis:"
+    en: "Prohibited practice:"
+  report.summary.prohibited.text:
+    da: "»{title}« ({source}) gælder for det valgte omfang. Stop brugen, eller gå ikke i gang med den, og søg rådgivning. Det er første punkt i handlingsplanen, uanset hvad der ellers er svaret."
+    en: "“{title}” ({source}) applies to the chosen scope. Stop the use, or do not start it, and seek advice. This is the first item of the action plan, whatever else was answered."
   report.summary.levels.heading:
     da: "Profil pr. IGLOO-niveau"
     en: "Profile per IGLOO level"
@@ -3962,8 +3990,8 @@ strings:
     da: "Diagram"
     en: "Chart"
   report.summary.chart.caption:
-    da: "Diagrammet viser for hvert niveau den gennemsnitlige restrisiko (søjler) og den gennemsnitlige uudnyttede mulighed (linje) på en skala fra 0 til 100; et niveau uden tal vises som 0. Den samme profil står som tekst i blokken nedenunder, hvis jeres program ikke kan vise diagrammet."
-    en: "For each level the chart shows the average residual risk (bars) and the average untapped opportunity (line) on a scale from 0 to 100; a level without a figure is shown as 0. The same profile is given as text in the block below, in case your program cannot show the chart."
+    da: "Diagrammet viser for hvert niveau den gennemsnitlige restrisiko (søjler) og den gennemsnitlige uudnyttede mulighed (linje) på en skala fra 0 til 100; et niveau, hvis risiko ikke kan regnes ud, er mærket »risiko ukendt« og har ingen søjle – det betyder ikke 0. Den samme profil står som tekst i blokken nedenunder, hvis jeres program ikke kan vise diagrammet."
+    en: "For each level the chart shows the average residual risk (bars) and the average untapped opportunity (line) on a scale from 0 to 100; a level whose risk cannot be scored is marked “risk unknown” and has no bar – which does not mean 0. The same profile is given as text in the block below, in case your program cannot show the chart."
   report.chart.title:
     da: "Restrisiko og uudnyttet mulighed pr. niveau"
     en: "Residual risk and untapped opportunity per level"
@@ -3979,6 +4007,12 @@ strings:
   report.chart.no-findings:
     da: "ingen fund"
     en: "no findings"
+  report.chart.unknown-mark:
+    da: "{level} (risiko ukendt)"
+    en: "{level} (risk unknown)"
+  report.chart.unscored:
+    da: "{count} uden tal"
+    en: "{count} without a figure"
   report.summary.top.heading:
     da: "De vigtigste fund"
     en: "The main findings"
@@ -4003,12 +4037,33 @@ strings:
   report.summary.top.none:
     da: "Der er endnu ikke nok svar til at pege på de vigtigste fund."
     en: "There are not yet enough answers to point out the main findings."
+  report.summary.unscored:
+    da: "Antal risici, der ikke kunne regnes ud: {count}. Deres restrisiko er ukendt – ikke lav:"
+    en: "Risks that could not be scored: {count}. Their residual risk is unknown – not low:"
+  report.unscored.transparency-gap:
+    da: "gennemsigtighedshul: mindst halvdelen af udsagnene om håndteringen er besvaret med »ved ikke«"
+    en: "transparency gap: at least half of the statements on the handling were answered “don't know”"
+  report.unscored.not-enough-answers:
+    da: "ikke nok svar"
+    en: "not enough answers"
+  report.unscored.no-statement-applies:
+    da: "intet udsagn gælder (alle er besvaret med »ikke relevant«)"
+    en: "no statement applies (all were answered “not relevant”)"
+  report.unscored.item:
+    da: "{finding} – {reason}"
+    en: "{finding} – {reason}"
+  report.unscored.ranked:
+    da: "{item}. Rangeret efter eksponeringen {score} – håndtering ukendt – find ud af det"
+    en: "{item}. Ranked by its exposure {score} – handling unknown – find out"
   report.top.risk:
     da: "restrisiko {score}"
     en: "residual risk {score}"
   report.top.opportunity:
     da: "uudnyttet mulighed {score}"
     en: "untapped opportunity {score}"
+  report.top.handling-unknown:
+    da: "eksponering {score} – håndtering ukendt – find ud af det"
+    en: "exposure {score} – handling unknown – find out"
   report.top.detail:
     da: "– {score} · {level} · {technology} · {source}"
     en: "– {score} · {level} · {technology} · {source}"
@@ -4092,6 +4147,24 @@ strings:
   report.finding.transparency.text:
     da: "Mindst halvdelen af udsagnene om, hvordan risikoen håndteres, er besvaret med »ved ikke«. At ingen ved, hvordan risikoen håndteres, er i sig selv et fund, som bør følges op."
     en: "At least half of the statements on how the risk is handled were answered “don't know”. That nobody knows how the risk is handled is a finding in itself and should be followed up."
+  report.finding.handling-unknown.label:
+    da: "Håndtering ukendt – find ud af det:"
+    en: "Handling unknown – find out:"
+  report.finding.handling-unknown.text:
+    da: "Restrisikoen kan ikke regnes ud, fordi det ikke vides, hvordan risikoen håndteres. Pointen rangeres derfor efter eksponeringen, {score}, som er den højeste restrisiko, svarene tillader – aldrig som lav."
+    en: "The residual risk cannot be calculated, because it is not known how the risk is handled. The point is therefore ranked by its exposure, {score}, the highest residual risk the answers allow – never as low."
+  report.finding.no-statement.label:
+    da: "Intet udsagn gælder:"
+    en: "No statement applies:"
+  report.finding.no-statement.text:
+    da: "Alle udsagn på en af skalaerne er besvaret med »ikke relevant«, så intet af dem gælder her, og der mangler ikke noget svar. Pointen har derfor ikke noget tal på den side."
+    en: "Every statement of one of the scales was answered “not relevant”, so none of them applies here and no answer is missing. The point therefore has no figure on that side."
+  report.scale.none-applies:
+    da: "intet udsagn gælder"
+    en: "no statement applies"
+  report.scale.all-not-relevant:
+    da: "alle udsagn er besvaret med »ikke relevant«"
+    en: "every statement was answered “not relevant”"
   report.quoted:
     da: "»{text}«"
     en: "“{text}”"
@@ -4312,6 +4385,15 @@ strings:
   report.reason.answer:
     da: "Svaret »{answer}« på »{statement}«"
     en: "The answer “{answer}” to “{statement}”"
+  report.reason.flag.prohibited:
+    da: "Forbudt praksis i det valgte omfang: »{title}« ({source})"
+    en: "A prohibited practice in the chosen scope: “{title}” ({source})"
+  report.reason.flag.obligation:
+    da: "En pligt, der gælder her: »{title}« ({source})"
+    en: "A duty that applies here: “{title}” ({source})"
+  report.reason.flag.information:
+    da: "Gælder her: »{title}« ({source})"
+    en: "Applies here: “{title}” ({source})"
 
   # --- Review: gaps, unanswered, disagreements, set aside ----------------------
   report.gaps.heading:
@@ -4362,6 +4444,9 @@ strings:
   report.disagreements.not-agreed:
     da: "Ikke aftalt endnu"
     en: "Not agreed yet"
+  report.disagreements.agreed-at-meeting:
+    da: "Enige på mødet: {answer}"
+    en: "Agreed at the meeting: {answer}"
   report.disagreements.steps:
     da: "{count} trin"
     en: "{count} steps"
@@ -4400,6 +4485,9 @@ strings:
   report.flags.none:
     da: "Ingen særlige regler eller forhold er udløst af det valgte omfang."
     en: "No particular rules or conditions are triggered by the chosen scope."
+  report.flags.prohibited:
+    da: "Forbudt praksis"
+    en: "Prohibited practice"
   report.follow-up.heading:
     da: "Opfølgning"
     en: "Follow-up"
@@ -4457,17 +4545,17 @@ strings:
     da: "Niveauer og teknologier. Tallet for et IGLOO-niveau eller en teknologi er gennemsnittet af de pointer, der har et tal. Den værste risiko står altid ved siden af gennemsnittet, så en enkelt alvorlig risiko ikke forsvinder i gennemsnittet. »Besvaret« tæller de udsagn, der gælder og har et svar, også »ved ikke« og »ikke relevant«."
     en: "Levels and technologies. The figure for an IGLOO level or a technology is the mean of its points that have a figure. The worst risk is always shown beside the average, so that one severe risk never disappears in the average. “Answered” counts the statements that apply and have an answer, including “don't know” and “not relevant”."
   report.method.09:
-    da: "Bånd. En restrisiko er lav under {risk_moderate}, moderat fra {risk_moderate} og høj fra {risk_high}. En uudnyttet mulighed er lav under {opportunity_moderate}, moderat fra {opportunity_moderate} og høj fra {opportunity_high}. Grænserne står i indholdspakken. Tallene vises som hele tal rundet ned, så et vist tal altid ligger i det bånd, der står ved det; udregningerne viser op til to decimaler."
-    en: "Bands. A residual risk is low below {risk_moderate}, moderate from {risk_moderate} and high from {risk_high}. An untapped opportunity is low below {opportunity_moderate}, moderate from {opportunity_moderate} and high from {opportunity_high}. The thresholds are set in the content pack. Figures are shown as whole numbers rounded down, so that a figure shown always lies in the band shown beside it; the calculations show up to two decimals."
+    da: "Bånd. En restrisiko er lav under {risk_moderate}, moderat fra {risk_moderate} og høj fra {risk_high}. En uudnyttet mulighed er lav under {opportunity_moderate}, moderat fra {opportunity_moderate} og høj fra {opportunity_high}. Grænserne står i indholdspakken. Tallene vises som hele tal rundet ned, så et vist tal altid ligger i det bånd, der står ved det; udregningerne viser op til to decimaler. Tallene regnes som eksakte brøker og sammenlignes præcist med grænserne, så et tal, der ligger lige på en grænse (f.eks. 25), hører til båndet, grænsen begynder."
+    en: "Bands. A residual risk is low below {risk_moderate}, moderate from {risk_moderate} and high from {risk_high}. An untapped opportunity is low below {opportunity_moderate}, moderate from {opportunity_moderate} and high from {opportunity_high}. The thresholds are set in the content pack. Figures are shown as whole numbers rounded down, so that a figure shown always lies in the band shown beside it; the calculations show up to two decimals. Figures are computed as exact fractions and compared exactly with the thresholds, so a figure exactly on a threshold (e.g. 25) belongs to the band the threshold starts."
   report.method.10:
-    da: "Flere stemmer. Når flere stemmer har svaret – f.eks. ledelsen og medarbejderne – bruges det svar, udvalget har aftalt, hvor der er et. Ellers bruges medianen af stemmernes svar på skalaen; med to stemmer er det midtpunktet mellem de to. »Ved ikke« og »ikke relevant« fra én stemme trækker ikke i medianen. Udsagn, hvor stemmerne ligger to eller flere trin fra hinanden, står som emner til dialog."
-    en: "Several voices. When several voices have answered – for example management and employees – the answer the committee has agreed on is used where there is one. Otherwise the median of the voices' answers on the scale is used; with two voices it is the midpoint between the two. “Don't know” and “not relevant” from one voice do not pull the median. Statements where the voices are two or more steps apart are listed as topics for dialogue."
+    da: "Flere stemmer. Når flere stemmer har svaret – f.eks. ledelsen og medarbejderne – bruges det svar, udvalget har aftalt, hvor der er et. Ellers bruges medianen af stemmernes svar på skalaen; med to stemmer er det midtpunktet mellem de to. »Ved ikke« og »ikke relevant« fra én stemme trækker ikke i medianen. Udsagn, hvor stemmerne ligger to eller flere trin fra hinanden, står som emner til dialog. En stemmes »ved ikke« står på listen over det, I skal finde ud af, også når en anden stemme har svaret på skalaen. Har udvalget aftalt et svar, står uenigheden stadig som et emne, der er drøftet, mærket »Enige på mødet«."
+    en: "Several voices. When several voices have answered – for example management and employees – the answer the committee has agreed on is used where there is one. Otherwise the median of the voices' answers on the scale is used; with two voices it is the midpoint between the two. “Don't know” and “not relevant” from one voice do not pull the median. Statements where the voices are two or more steps apart are listed as topics for dialogue. A voice's “don't know” is on the list of things to find out even when another voice answered on the scale. Where the committee has agreed on an answer, the disagreement stays listed as a topic that was discussed, marked “Agreed at the meeting”."
   report.method.11:
     da: "Svar, der er lagt til side. Ændres omfanget, så et udsagn ikke længere gælder, bliver svarene på det i filen, men de tæller ikke med nogen steder. De står under »Svar, der er lagt til side«."
     en: "Answers set aside. If the scope changes so that a statement no longer applies, its answers stay in the file but are not counted anywhere. They are listed under “Answers set aside”."
   report.method.12:
-    da: "Handlingernes rækkefølge. En handling foreslås, når en pointe, der hører til den, når sin tærskel (som udgangspunkt det moderate bånd), eller når et bestemt svar er givet. Handlingerne ordnes først efter båndet for den stærkeste pointe bag dem (høj før moderat før lav), dernæst kollektive tiltag før individuelle – reglerne om psykisk arbejdsmiljø foretrækker kollektive tiltag – og til sidst efter tallet selv. Ved hver handling står de pointer og svar, der udløste den. Ligger de fleste forslag på individniveau, gør rapporten opmærksom på det."
-    en: "The order of the actions. An action is suggested when a point linked to it reaches its threshold (by default the moderate band) or when a particular answer is given. The actions are ordered first by the band of the strongest point behind them (high before moderate before low), then collective measures before individual ones – the rules on the psychosocial working environment prefer collective measures – and finally by the figure itself. Each action lists the points and answers that triggered it. If most suggestions are at the Individual level, the report points this out."
+    da: "Handlingernes rækkefølge. En handling foreslås, når en pointe, der hører til den, når sin tærskel (som udgangspunkt det moderate bånd), eller når et bestemt svar er givet. Handlingerne ordnes først efter båndet for den stærkeste pointe bag dem (høj før moderat før lav), dernæst kollektive tiltag før individuelle – reglerne om psykisk arbejdsmiljø foretrækker kollektive tiltag – og til sidst efter tallet selv. Ved hver handling står de pointer og svar, der udløste den. Ligger de fleste forslag på individniveau, gør rapporten opmærksom på det. En handling, der udløses af en forbudt praksis i det valgte omfang, står altid først. Mangler en pointes restrisiko, fordi det ikke vides, hvordan risikoen håndteres, regnes den med sin eksponering – den højeste restrisiko, svarene tillader – og aldrig som lav; inden for et bånd står sådanne handlinger før dem med et kendt tal. Risici uden tal nævnes i sammenfatningen."
+    en: "The order of the actions. An action is suggested when a point linked to it reaches its threshold (by default the moderate band) or when a particular answer is given. The actions are ordered first by the band of the strongest point behind them (high before moderate before low), then collective measures before individual ones – the rules on the psychosocial working environment prefer collective measures – and finally by the figure itself. Each action lists the points and answers that triggered it. If most suggestions are at the Individual level, the report points this out. An action set off by a prohibited practice in the chosen scope always comes first. Where a point has no residual risk because it is not known how the risk is handled, it counts with its exposure – the highest residual risk the answers allow – and never as low; within a band such actions come before those with a known figure. Risks without a figure are named in the summary."
   report.method.13:
     da: "Sygefravær. Udsagnene om sygefravær handler om grupper og aldrig om enkeltpersoner. De gengives, som de er besvaret, og indgår ikke i nogen score."
     en: "Sickness absence. The statements on sickness absence are about groups and never about individuals. They are reported as answered and are not part of any score."
@@ -5266,6 +5354,9 @@ strings:
   wizard.questions.disagree:
     da: "(uenige – tal om det)"
     en: "(disagree – talk about it)"
+  wizard.questions.agreed:
+    da: "(enige på mødet)"
+    en: "(agreed at the meeting)"
   wizard.questions.next-level:
     da: "Videre til niveauet {level}."
     en: "On to the {level} level."
@@ -5328,6 +5419,9 @@ strings:
   wizard.review.disagreement:
     da: "Uenighed mellem stemmerne – emner for dialog ({n})"
     en: "Disagreement between the voices – topics for dialogue ({n})"
+  wizard.review.agreed:
+    da: "✓ enige på mødet"
+    en: "✓ agreed at the meeting"
   wizard.review.all-done:
     da: "Alle udsagn er besvaret, ingen er besvaret med »ved ikke«, og stemmerne er enige. Gå videre til profilen."
     en: "Every statement is answered, none with “don't know”, and the voices agree. Go on to the profile."
@@ -5369,6 +5463,30 @@ strings:
   wizard.profile.no-findings:
     da: "Endnu ingen tal: mindst halvdelen af udsagnene bag en pointe skal være besvaret på skalaen."
     en: "No figures yet: at least half the statements behind a point must be answered on the scale."
+  wizard.profile.prohibited:
+    da: "FORBUDT: {title} – stop, eller gå ikke i gang, og søg rådgivning"
+    en: "PROHIBITED: {title} – stop, or do not start, and seek advice"
+  wizard.profile.unscored:
+    da: "Risici uden tal: {count} – for mange »ved ikke« (gennemsigtighedshul) eller for få svar"
+    en: "Risks without a figure: {count} – too many “don't know” (a transparency gap) or too few answers"
+  wizard.profile.unscored.item:
+    da: "? {finding} – {reason}"
+    en: "? {finding} – {reason}"
+  wizard.profile.unscored.transparency-gap:
+    da: "gennemsigtighedshul"
+    en: "transparency gap"
+  wizard.profile.unscored.not-enough-answers:
+    da: "ikke nok svar"
+    en: "not enough answers"
+  wizard.profile.unscored.no-statement-applies:
+    da: "intet udsagn gælder"
+    en: "no statement applies"
+  wizard.profile.handling-unknown:
+    da: "E {n} håndtering ukendt – find ud af det"
+    en: "E {n} handling unknown – find out"
+  wizard.profile.unknown:
+    da: "ukendt"
+    en: "unknown"
   wizard.band.low:
     da: "lav"
     en: "low"
@@ -5416,6 +5534,15 @@ strings:
   wizard.plan.reason.answer:
     da: "Foreslået, fordi svaret på »{question}« er »{answer}«."
     en: "Suggested because the answer to “{question}” is “{answer}”."
+  wizard.plan.reason.flag.prohibited:
+    da: "Forbudt praksis: {title}"
+    en: "Prohibited practice: {title}"
+  wizard.plan.reason.flag.obligation:
+    da: "Pligt, der gælder her: {title}"
+    en: "A duty that applies here: {title}"
+  wizard.plan.reason.flag.information:
+    da: "Gælder her: {title}"
+    en: "Applies here: {title}"
   wizard.plan.status-set:
     da: "Status: {status}"
     en: "Status: {status}"

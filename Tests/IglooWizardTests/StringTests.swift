@@ -38,6 +38,8 @@ import Testing
     out.formUnion(["no-next-review", "beyond-three-years", "unreadable-date"].map { "wizard.follow-up.warning.\($0)" })
     out.formUnion(["unanswered", "dont-know", "disagreement"].map { "wizard.review.\($0)" })
     out.formUnion(Language.allCases.map { "wizard.language.\($0.rawValue)" })
+    out.formUnion(FlagSeverity.allCases.map { "wizard.plan.reason.flag.\($0.rawValue)" })
+    out.formUnion(UnscoredRisk.Reason.allCases.map { "wizard.profile.unscored.\($0.rawValue)" })
     return out
   }
 

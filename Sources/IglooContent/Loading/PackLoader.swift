@@ -408,7 +408,13 @@ private struct PackBuilder {
     guard let id = id(n, "action") else { return nil }
     let what = "action `\(id)`"
     let triggers = n.list("triggers", in: what).compactMap { t -> Trigger? in
-      t.allowKeys(["finding", "min", "question", "answers"], in: "a trigger of \(what)")
+      t.allowKeys(["finding", "min", "question", "answers", "flag"], in: "a trigger of \(what)")
+      if let flag = t.optional("flag")?.scalar("`flag`") {
+        if t.optional("finding") != nil || t.optional("question") != nil {
+          t.report("a trigger of \(what) names a `flag` and a `finding` or `question`; use one per trigger")
+        }
+        return .flag(id: flag)
+      }
       if let finding = t.optional("finding")?.scalar("`finding`") {
         var min: Double?
         if t.optional("min") != nil { min = t.double("min", in: "a trigger of \(what)") }
@@ -424,7 +430,7 @@ private struct PackBuilder {
         if answers.isEmpty { t.report("a question trigger of \(what) lists no `answers`") }
         return .answer(question: question, answers: answers)
       }
-      t.report("a trigger of \(what) names neither a `finding` nor a `question`")
+      t.report("a trigger of \(what) names neither a `finding`, a `question` nor a `flag`")
       return nil
     }
     guard let title = n.text("title", in: what), let how = n.text("how", in: what),

@@ -216,6 +216,8 @@ public enum Trigger: Sendable, Codable, Hashable {
   case finding(id: String, min: Double?)
   /// The effective answer to a question is one of `answers`.
   case answer(question: String, answers: [AnswerMatch])
+  /// A legal or context item (by id) applies in this scope, e.g. a prohibited practice.
+  case flag(id: String)
 }
 
 /// An answer value a trigger matches.

@@ -1,12 +1,14 @@
 /// Triggers and answer matches are written in JSON the way they are written in YAML:
-/// `{"finding": "id", "min": 25}` and `{"question": "id", "answers": [0, "dont-know"]}`.
+/// `{"finding": "id", "min": 25}`, `{"question": "id", "answers": [0, "dont-know"]}` and `{"flag": "id"}`.
 extension Trigger {
-  enum CodingKeys: String, CodingKey { case finding, min, question, answers }
+  enum CodingKeys: String, CodingKey { case finding, min, question, answers, flag }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     if let finding = try c.decodeIfPresent(String.self, forKey: .finding) {
       self = .finding(id: finding, min: try c.decodeIfPresent(Double.self, forKey: .min))
+    } else if let flag = try c.decodeIfPresent(String.self, forKey: .flag) {
+      self = .flag(id: flag)
     } else {
       self = .answer(
         question: try c.decode(String.self, forKey: .question),
@@ -23,6 +25,8 @@ extension Trigger {
     case .answer(let question, let answers):
       try c.encode(question, forKey: .question)
       try c.encode(answers, forKey: .answers)
+    case .flag(let id):
+      try c.encode(id, forKey: .flag)
     }
   }
 }

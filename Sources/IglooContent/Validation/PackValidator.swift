@@ -90,6 +90,10 @@ public enum PackValidator {
           for case .value(let v) in answers where !scaleValues.contains(v) {
             problem("action", a.id, "action `\(a.id)` matches answer \(v), which is not on the scale")
           }
+        case .flag(let id):
+          if !pack.context.contains(where: { $0.id == id }) {
+            problem("action", a.id, "action `\(a.id)` is triggered by unknown context item `\(id)`")
+          }
         }
       }
     }
@@ -143,6 +147,7 @@ public enum PackValidator {
         switch $0 {
         case .finding(let id, _): id == finding
         case .answer(let q, _): measuring.contains(q)
+        case .flag: false
         }
       }
     }

@@ -4,15 +4,26 @@ import IglooContent
 public enum Band: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
   case low, moderate, high
 
-  /// The band of `score` under `thresholds`.
-  public init(_ score: Double, _ thresholds: BandThresholds) {
-    if score >= thresholds.high {
+  /// The band of `score` under `thresholds`, compared exactly as fractions.
+  ///
+  /// The engine bands every figure this way; a score that is exactly on a threshold (25, 50) is
+  /// in the band the threshold starts.
+  public init(exact score: ExactScore, _ thresholds: BandThresholds) {
+    if score >= thresholds.exactHigh {
       self = .high
-    } else if score >= thresholds.moderate {
+    } else if score >= thresholds.exactModerate {
       self = .moderate
     } else {
       self = .low
     }
+  }
+
+  /// The band of `score` under `thresholds`, for a figure already shown as a binary number.
+  ///
+  /// The value is read through its shortest decimal form, so a figure the engine computed
+  /// exactly gets the band the engine gave it.
+  public init(_ score: Double, _ thresholds: BandThresholds) {
+    self.init(exact: ExactScore(decimal: score), thresholds)
   }
 
   private var rank: Int { Band.allCases.firstIndex(of: self)! }
@@ -24,6 +35,8 @@ public enum Band: String, Sendable, Hashable, Codable, CaseIterable, Comparable 
 public struct Scale: Sendable, Hashable, Codable {
   /// The mean of the answered items, or nil when fewer than half were answered.
   public var value: Double?
+  /// The same mean as an exact fraction; bands and triggers use this one.
+  public var exact: ExactScore?
   /// Items that apply and are not "not relevant".
   public var items: Int
   /// Items with a scale answer.
@@ -35,6 +48,18 @@ public struct Scale: Sendable, Hashable, Codable {
 
   /// Whether there are enough answers (at least half the items).
   public var isEnough: Bool { value != nil }
+
+  /// Whether every statement of the scale was answered "not relevant": no statement applies, so
+  /// nothing is missing.
+  public var noStatementApplies: Bool { items == 0 }
+}
+
+/// The side of a finding that ranks it.
+public enum RankSide: String, Sendable, Hashable, Codable {
+  /// Its residual risk (or, when the handling is unknown, its exposure as an upper bound).
+  case risk
+  /// Its untapped opportunity (pure opportunities only).
+  case opportunity
 }
 
 /// One finding's scores.
@@ -63,6 +88,56 @@ public struct FindingResult: Sendable, Hashable {
   public var transparencyGap: Bool
   /// Whether any question measuring it applies in this scope.
   public var applies: Bool
+  /// The residual risk as an exact fraction; bands, triggers and ranking use this one.
+  public var exactResidualRisk: ExactScore? = nil
+  /// The realised opportunity as an exact fraction.
+  public var exactRealised: ExactScore? = nil
+  /// The untapped opportunity as an exact fraction.
+  public var exactUntapped: ExactScore? = nil
+  /// The band of the realised opportunity (opportunity thresholds).
+  public var realisedBand: Band? = nil
+
+  /// The highest residual risk the answers allow: the residual risk when known, otherwise the
+  /// exposure (100 when unknown) times what the known mitigation leaves (all of it when unknown).
+  public var riskUpperBound: ExactScore? {
+    guard finding.polarity.hasRisk else { return nil }
+    if let exactResidualRisk { return exactResidualRisk }
+    let e = exposure?.exact ?? .hundred
+    let m = mitigation?.exact ?? .zero
+    return e * (.hundred - m) / 100
+  }
+
+  /// The highest untapped opportunity the answers allow, in the same way.
+  public var untappedUpperBound: ExactScore? {
+    guard finding.polarity.hasOpportunity else { return nil }
+    if let exactUntapped { return exactUntapped }
+    return (potential?.exact ?? .hundred) * (.hundred - (realisation?.exact ?? .zero)) / 100
+  }
+
+  /// The exposure is known but the mitigation is not: nobody can say how the risk is handled, so
+  /// it is ranked by its exposure and marked "handling unknown – find out".
+  public var handlingUnknown: Bool {
+    finding.polarity.hasRisk && exactResidualRisk == nil && exposure?.exact != nil
+  }
+
+  /// Whether the finding has a risk side that has no residual risk: an unscored risk.
+  public var unscoredRisk: Bool { applies && finding.polarity.hasRisk && exactResidualRisk == nil }
+
+  /// The side that ranks it: the risk side whenever it has one (docs/report-json.md), so a
+  /// missing risk figure is never hidden behind an opportunity figure.
+  public var rankedBy: RankSide { finding.polarity.hasRisk ? .risk : .opportunity }
+
+  /// The figure that ranks it, exactly: the residual risk, the exposure when the handling is
+  /// unknown (an upper bound of the residual risk), or the untapped part of a pure opportunity.
+  public var exactPriority: ExactScore? {
+    switch rankedBy {
+    case .risk: exactResidualRisk ?? (handlingUnknown ? exposure?.exact : nil)
+    case .opportunity: exactUntapped
+    }
+  }
+
+  /// Whether ``exactPriority`` is an upper bound (handling unknown) rather than the figure itself.
+  public var priorityIsBound: Bool { rankedBy == .risk && exactResidualRisk == nil && exactPriority != nil }
 
   /// Whether the finding lacks a score on a side it has.
   public var notEnoughAnswers: Bool {
@@ -70,8 +145,14 @@ public struct FindingResult: Sendable, Hashable {
       || (finding.polarity.hasOpportunity && untapped == nil))
   }
 
-  /// The figure that ranks it: residual risk, or untapped opportunity for a pure opportunity.
-  public var priority: Double? { residualRisk ?? (finding.polarity == .opportunity ? untapped : nil) }
+  /// The figure that ranks it: residual risk, the exposure when the handling is unknown, or the
+  /// untapped opportunity of a pure opportunity.
+  public var priority: Double? { exactPriority?.double }
+
+  /// The band of ``priority``, under the thresholds of the side it ranks by.
+  public func priorityBand(_ bands: Bands) -> Band? {
+    exactPriority.map { Band(exact: $0, rankedBy == .risk ? bands.risk : bands.opportunity) }
+  }
 }
 
 /// Average and worst of a group of findings, for one side.
@@ -90,6 +171,9 @@ public struct Aggregate: Sendable, Hashable, Codable {
   public var band: Band?
   /// The band of the worst.
   public var worstBand: Band?
+  /// The findings on this side that apply and have no figure, in the pack's order: on the risk
+  /// side, the unscored risks (the chart marks them unknown, never 0).
+  public var unscored: [String] = []
 }
 
 /// Risk and opportunity for one IGLOO level or one technology.
@@ -136,6 +220,8 @@ public struct Recommendation: Sendable, Hashable {
     case finding(id: String, score: Double, band: Band, opportunity: Bool)
     /// A question's effective answer matched.
     case answer(question: String, answer: AnswerMatch)
+    /// A legal or context item applies (e.g. a prohibited practice is in scope).
+    case flag(id: String, severity: FlagSeverity)
   }
 
   /// The action.
@@ -148,6 +234,13 @@ public struct Recommendation: Sendable, Hashable {
   public var band: Band
   /// 1-based rank.
   public var rank: Int
+  /// `priority` as an exact fraction.
+  public var exactPriority: ExactScore = .zero
+  /// Whether `priority` is an upper bound: the strongest finding behind it has no figure of its
+  /// own (handling unknown), so it ranks by what the answers allow, never as low.
+  public var priorityIsBound: Bool = false
+  /// Whether a prohibited practice in scope sets it off: it then comes first, whatever else was answered.
+  public var prohibited: Bool = false
 }
 
 /// A question that was answered but no longer applies, kept in the file and never counted.
@@ -203,4 +296,24 @@ public enum FollowUpWarning: String, Sendable, Hashable, Codable {
   case beyondThreeYears = "beyond-three-years"
   /// A date cannot be read as YYYY-MM-DD.
   case unreadableDate = "unreadable-date"
+}
+
+/// A risk that could not be scored, and why: it is named in the summary, never left out silently.
+public struct UnscoredRisk: Sendable, Hashable {
+  /// Why a risk has no residual risk.
+  public enum Reason: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Half or more of its mitigation items are "don't know": nobody knows how it is handled.
+    case transparencyGap = "transparency-gap"
+    /// Every statement of one of its scales is "not relevant".
+    case noStatementApplies = "no-statement-applies"
+    /// Fewer than half of the items of a scale have an answer.
+    case notEnoughAnswers = "not-enough-answers"
+  }
+
+  /// The finding.
+  public var finding: String
+  /// Why it has no figure.
+  public var reason: Reason
+  /// Its exposure is known, so it is ranked by its exposure and marked "handling unknown".
+  public var handlingUnknown: Bool
 }

@@ -40,7 +40,13 @@ extension Assessment {
     }
     overall = row("overall", findings, scored)
 
-    knowledgeGaps = applicable.filter { effective[$0.id]?.dontKnow == true }.map(\.id)
+    // A voice's "don't know" is a knowledge gap even when another voice gave a scale answer: one
+    // side of the workplace does not know. An agreed answer settles it.
+    knowledgeGaps = applicable.filter { q in
+      if effective[q.id]?.dontKnow == true { return true }
+      guard session.agreed[q.id] == nil else { return false }
+      return session.voices.contains { session.answers[$0.id]?[q.id]?.value == .dontKnow }
+    }.map(\.id)
     unanswered = applicable.filter { $0.kind == .finding && effective[$0.id] == nil }.map(\.id)
     absence = applicable.filter { $0.kind == .absence }
     disagreements = Self.disagreements(session, applicable)
@@ -57,18 +63,42 @@ extension Assessment {
   /// The result of `id`, if it applies.
   public func result(_ finding: String) -> FindingResult? { findings.first { $0.finding.id == finding } }
 
-  /// The strongest findings: highest residual risks first, then largest untapped opportunities.
+  /// The strongest findings, as docs/report-json.md ranks them: findings with a risk side by
+  /// their residual risk (or, when the handling is unknown, by their exposure, an upper bound),
+  /// highest first; then pure opportunities by their untapped part.
+  ///
+  /// A finding with a risk side is never ranked by its opportunity side, and a risk whose
+  /// handling is unknown is never ranked below a known lower residual risk.
   public func topFindings(_ count: Int) -> [FindingResult] {
-    let risks = findings.filter { $0.residualRisk != nil }.sorted { ($0.residualRisk!, $1.finding.id) > ($1.residualRisk!, $0.finding.id) }
-    let opportunities = findings.filter { $0.untapped != nil && $0.residualRisk == nil }
-      .sorted { ($0.untapped!, $1.finding.id) > ($1.untapped!, $0.finding.id) }
-    return Array((risks + opportunities).prefix(count))
+    func ranked(_ side: RankSide) -> [FindingResult] {
+      findings.filter { $0.rankedBy == side && $0.exactPriority != nil }.sorted { a, b in
+        let x = a.exactPriority!, y = b.exactPriority!
+        if x != y { return x > y }
+        if a.priorityIsBound != b.priorityIsBound { return a.priorityIsBound }
+        return a.finding.id < b.finding.id
+      }
+    }
+    return Array((ranked(.risk) + ranked(.opportunity)).prefix(count))
   }
+
+  /// The risks that could not be scored, in the pack's order, each with why.
+  public var unscoredRisks: [UnscoredRisk] {
+    findings.filter(\.unscoredRisk).map { r in
+      let reason: UnscoredRisk.Reason =
+        r.transparencyGap ? .transparencyGap
+        : (r.exposure?.noStatementApplies == true || r.mitigation?.noStatementApplies == true) ? .noStatementApplies
+        : .notEnoughAnswers
+      return UnscoredRisk(finding: r.finding.id, reason: reason, handlingUnknown: r.handlingUnknown)
+    }
+  }
+
+  /// The prohibited practices in scope: they come first in every view.
+  public var prohibitedFlags: [Flag] { flags.filter { $0.item.severity == .prohibited } }
 
   static func scale(_ items: [Question], effective: [String: EffectiveAnswer]) -> Scale? {
     guard !items.isEmpty else { return nil }
     var total = 0
-    var answered: [Double] = []
+    var answered: [ExactScore] = []
     var dontKnow = 0
     var gaps: [String] = []
     for q in items {
@@ -76,16 +106,18 @@ extension Assessment {
       if answer?.notRelevant == true { continue }
       total += 1
       if let score = answer?.score {
-        answered.append(q.reversed ? 100 - score : score)
+        // Points are whole numbers and medians halves, so the decimal form is the exact value.
+        let points = ExactScore(decimal: score)
+        answered.append(q.reversed ? .hundred - points : points)
       } else {
         if answer?.dontKnow == true { dontKnow += 1 }
         gaps.append(q.id)
       }
     }
     let enough = total > 0 && answered.count * 2 >= total
+    let exact = enough ? ExactScore.mean(answered) : nil
     return Scale(
-      value: enough ? answered.reduce(0, +) / Double(answered.count) : nil, items: total,
-      answered: answered.count, dontKnow: dontKnow, gaps: gaps)
+      value: exact?.double, exact: exact, items: total, answered: answered.count, dontKnow: dontKnow, gaps: gaps)
   }
 
   static func score(
@@ -102,29 +134,40 @@ extension Assessment {
       finding: finding, exposure: e, mitigation: m, potential: p, realisation: r, residualRisk: nil,
       realised: nil, untapped: nil, riskBand: nil, opportunityBand: nil,
       transparencyGap: (m.map { $0.items > 0 && $0.dontKnow * 2 >= $0.items }) ?? false, applies: true)
-    if let ev = e?.value, let mv = m?.value {
-      let risk = ev * (1 - mv / 100)
-      result.residualRisk = risk
-      result.riskBand = Band(risk, pack.info.bands.risk)
+    // Computed as exact fractions and banded before the one conversion to a binary number, so
+    // that 75 × (1 − 66⅔/100) is exactly 25 (moderate), never 24.999999999999993 (low).
+    if let ev = e?.exact, let mv = m?.exact {
+      let risk = ev * (.hundred - mv) / 100
+      result.exactResidualRisk = risk
+      result.residualRisk = risk.double
+      result.riskBand = Band(exact: risk, pack.info.bands.risk)
     }
-    if let pv = p?.value, let rv = r?.value {
-      result.realised = pv * rv / 100
-      let untapped = pv * (1 - rv / 100)
-      result.untapped = untapped
-      result.opportunityBand = Band(untapped, pack.info.bands.opportunity)
+    if let pv = p?.exact, let rv = r?.exact {
+      let realised = pv * rv / 100
+      let untapped = pv * (.hundred - rv) / 100
+      result.exactRealised = realised
+      result.realised = realised.double
+      result.realisedBand = Band(exact: realised, pack.info.bands.opportunity)
+      result.exactUntapped = untapped
+      result.untapped = untapped.double
+      result.opportunityBand = Band(exact: untapped, pack.info.bands.opportunity)
     }
     return result
   }
 
-  static func aggregate(_ scores: [(String, Double)], count: Int, _ thresholds: BandThresholds) -> Aggregate {
-    guard !scores.isEmpty else {
-      return Aggregate(average: nil, worst: nil, worstFinding: nil, scored: 0, findings: count, band: nil, worstBand: nil)
+  static func aggregate(
+    _ scores: [(String, ExactScore)], count: Int, unscored: [String], _ thresholds: BandThresholds
+  ) -> Aggregate {
+    guard let average = ExactScore.mean(scores.map(\.1)),
+      let worst = scores.max(by: { ($0.1, $1.0) < ($1.1, $0.0) })
+    else {
+      return Aggregate(
+        average: nil, worst: nil, worstFinding: nil, scored: 0, findings: count, band: nil, worstBand: nil,
+        unscored: unscored)
     }
-    let average = scores.map(\.1).reduce(0, +) / Double(scores.count)
-    let worst = scores.max { ($0.1, $1.0) < ($1.1, $0.0) }!
     return Aggregate(
-      average: average, worst: worst.1, worstFinding: worst.0, scored: scores.count, findings: count,
-      band: Band(average, thresholds), worstBand: Band(worst.1, thresholds))
+      average: average.double, worst: worst.1.double, worstFinding: worst.0, scored: scores.count, findings: count,
+      band: Band(exact: average, thresholds), worstBand: Band(exact: worst.1, thresholds), unscored: unscored)
   }
 
   static func row(
@@ -132,13 +175,16 @@ extension Assessment {
   ) -> ProfileRow {
     let risks = results.filter { $0.finding.polarity.hasRisk }
     let opportunities = results.filter { $0.finding.polarity.hasOpportunity }
-    let realised = opportunities.compactMap(\.realised)
+    let realised = opportunities.compactMap(\.exactRealised)
     return ProfileRow(
       id: id,
-      risk: aggregate(risks.compactMap { r in r.residualRisk.map { (r.finding.id, $0) } }, count: risks.count, bands.risk),
+      risk: aggregate(
+        risks.compactMap { r in r.exactResidualRisk.map { (r.finding.id, $0) } }, count: risks.count,
+        unscored: risks.filter { $0.exactResidualRisk == nil }.map(\.finding.id), bands.risk),
       opportunity: aggregate(
-        opportunities.compactMap { r in r.untapped.map { (r.finding.id, $0) } }, count: opportunities.count, bands.opportunity),
-      realised: realised.isEmpty ? nil : realised.reduce(0, +) / Double(realised.count),
+        opportunities.compactMap { r in r.exactUntapped.map { (r.finding.id, $0) } }, count: opportunities.count,
+        unscored: opportunities.filter { $0.exactUntapped == nil }.map(\.finding.id), bands.opportunity),
+      realised: ExactScore.mean(realised)?.double,
       answered: questions.filter { effective[$0.id] != nil }.count, questions: questions.count)
   }
 
@@ -173,7 +219,7 @@ extension Assessment {
   static func flags(_ session: Session, _ pack: ContentPack) -> [Flag] {
     let scope = session.scope ?? []
     let isPublic = pack.sector(session.about.sector)?.public
-    return pack.context.compactMap { item in
+    return pack.context.compactMap { item -> Flag? in
       if let wanted = item.applies.publicSector, wanted != (isPublic ?? false) { return nil }
       if item.applies.flags.isEmpty { return Flag(item: item, useCases: []) }
       let hits = scope.filter { s in
@@ -182,6 +228,8 @@ extension Assessment {
       }.map(\.useCase)
       return hits.isEmpty ? nil : Flag(item: item, useCases: hits)
     }
+    // Prohibited practices first, then duties, then information; the pack's order within each.
+    .enumerated().sorted { ($0.element.item.severity, $0.offset) < ($1.element.item.severity, $1.offset) }.map(\.element)
   }
 
   static func followUpWarnings(_ session: Session) -> [FollowUpWarning] {

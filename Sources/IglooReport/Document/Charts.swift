@@ -36,7 +36,12 @@ enum Charts {
     return [
       "xychart-beta",
       "    title " + quoted(w("chart.title")),
-      "    x-axis [" + r.assessment.levels.map { quoted(w.level($0.id)) }.joined(separator: ", ") + "]",
+      // A level whose risk cannot be scored is named "risk unknown": Mermaid has no empty bar,
+      // and a bare 0 would read as no risk.
+      "    x-axis [" + r.assessment.levels.map { row in
+        let unknown = row.risk.findings > 0 && row.risk.average == nil
+        return quoted(unknown ? w("chart.unknown-mark", ["level": w.level(row.id)]) : w.level(row.id))
+      }.joined(separator: ", ") + "]",
       "    y-axis " + quoted(w("chart.axis")) + " 0 --> 100",
       "    bar " + values { $0.risk.average },
       "    line " + values { $0.opportunity.average },
@@ -58,8 +63,9 @@ enum Charts {
       }
       let filled = min(barWidth, Int((value + 1e-9).rounded(.down)) * barWidth / 100)
       let number = Numbers.whole(value)
+      let unscored = a.unscored.isEmpty ? "" : " · " + w("chart.unscored", ["count": String(a.unscored.count)])
       return String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + " "
-        + String(repeating: " ", count: max(0, 3 - number.count)) + number + " " + w.band(band)
+        + String(repeating: " ", count: max(0, 3 - number.count)) + number + " " + w.band(band) + unscored
     }
     var lines: [String] = []
     for (row, name) in zip(r.assessment.levels, names) {

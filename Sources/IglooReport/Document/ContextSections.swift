@@ -9,7 +9,7 @@ extension ReportBuilder {
     doc.paragraph(w("flags.intro"))
     for flag in r.assessment.flags {
       let item = flag.item
-      doc.heading(3, item.title[r.language])
+      doc.heading(3, item.severity == .prohibited ? w("flags.prohibited") + ": " + item.title[r.language] : item.title[r.language])
       doc.paragraph(item.text[r.language])
       if let caveat = item.caveat?[r.language] { doc.labelled(w("flags.caveat"), caveat) }
       var facts = [w("flags.source", ["source": item.source])]

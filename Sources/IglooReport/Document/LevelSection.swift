@@ -67,14 +67,25 @@ extension ReportBuilder {
 
     if result.notEnoughAnswers {
       let scales = [result.exposure, result.mitigation, result.potential, result.realisation].compactMap { $0 }
-      let gaps = scales.filter { !$0.isEnough }.flatMap(\.gaps)
+      // A scale whose statements are all "not relevant" lacks nothing: it is said so, never listed as missing.
+      let gaps = scales.filter { !$0.isEnough && !$0.noStatementApplies }.flatMap(\.gaps)
       var seen = Set<String>()
       let unique = gaps.filter { seen.insert($0).inserted }
-      let statements = unique.map { w("quoted", ["text": w.question($0)]) }.joined(separator: ", ")
-      doc.labelled(w("finding.not-enough.label"), w("finding.not-enough.text", ["statements": statements]))
+      if !unique.isEmpty {
+        let statements = unique.map { w("quoted", ["text": w.question($0)]) }.joined(separator: ", ")
+        doc.labelled(w("finding.not-enough.label"), w("finding.not-enough.text", ["statements": statements]))
+      }
+      if scales.contains(where: \.noStatementApplies) {
+        doc.labelled(w("finding.no-statement.label"), w("finding.no-statement.text"))
+      }
     }
     if result.transparencyGap {
       doc.labelled(w("finding.transparency.label"), w("finding.transparency.text"))
+    }
+    if result.handlingUnknown, let e = result.priority {
+      doc.labelled(
+        w("finding.handling-unknown.label"),
+        w("finding.handling-unknown.text", ["score": w.scored(e, result.priorityBand(r.pack.info.bands))]))
     }
 
     let questions = r.questions(measuring: f.id)
@@ -151,6 +162,9 @@ extension ReportBuilder {
   private static func scaleLine(_ key: String, _ scale: Scale?, _ r: ReportContext) -> [ReportDocument.Run] {
     let w = r.w
     guard let scale else { return [.plain(w(key, ["value": w("not-enough"), "counts": w("scale.no-items")]))] }
+    if scale.noStatementApplies {
+      return [.plain(w(key, ["value": w("scale.none-applies"), "counts": w("scale.all-not-relevant")]))]
+    }
     var counts = w("scale.answered", ["answered": String(scale.answered), "items": String(scale.items)])
     if scale.dontKnow > 0 { counts = w("scale.answered.dont-know", ["answered": counts, "count": String(scale.dontKnow)]) }
     let value = scale.value.map { Numbers.exact($0, r.language) } ?? w("not-enough")

@@ -84,7 +84,10 @@ extension ReportBuilder {
     doc.table(
       header,
       r.assessment.disagreements.map { d in
-        let agreed = r.session.agreed[d.question].map { w.answer($0.value) } ?? w("disagreements.not-agreed")
+        // The spread stays listed after an agreed answer: it was a topic the committee discussed.
+        let agreed =
+          r.session.agreed[d.question].map { w("disagreements.agreed-at-meeting", ["answer": w.answer($0.value)]) }
+          ?? w("disagreements.not-agreed")
         let answers =
           own
           ? voices.map { v in r.session.answer(d.question, voice: v.id).map { w.answer($0.value) } ?? "–" }

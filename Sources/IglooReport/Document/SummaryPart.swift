@@ -8,12 +8,38 @@ extension ReportBuilder {
   /// The summary's sections, in reading order.
   static func summary(_ r: ReportContext, _ doc: inout ReportDocument) {
     title(r, &doc)
+    prohibited(r, &doc)
     participants(r, &doc)
     profile(r, &doc)
     topFindings(r, &doc)
+    unscored(r, &doc)
     actionFlags(r, &doc)
     planSummary(r, &doc)
     approval(r, &doc)
+  }
+
+  /// A prohibited practice comes before everything else the summary says.
+  static func prohibited(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    for flag in r.assessment.prohibitedFlags {
+      doc.labelled(
+        w("summary.prohibited.label"),
+        w("summary.prohibited.text", ["title": flag.item.title[r.language], "source": flag.item.source]))
+    }
+  }
+
+  /// The risks without a residual risk, named with why, so that none vanishes from the summary.
+  static func unscored(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    let unscored = r.assessment.unscoredRisks
+    guard !unscored.isEmpty else { return }
+    doc.paragraph(w("summary.unscored", ["count": String(unscored.count)]))
+    doc.bullets(
+      unscored.map { u in
+        let item = w("unscored.item", ["finding": w.shortFinding(u.finding), "reason": w("unscored." + u.reason.rawValue)])
+        guard u.handlingUnknown, let e = r.assessment.result(u.finding)?.exposure?.value else { return item }
+        return w("unscored.ranked", ["item": item, "score": w.scored(e, Band(e, r.pack.info.bands.risk))])
+      })
   }
 
   /// The title, naming the workplace when it is given.
@@ -222,7 +248,9 @@ extension ReportBuilder {
     let w = r.w
     let f = result.finding
     let score: String
-    if let risk = result.residualRisk {
+    if result.rankedBy == .risk, result.handlingUnknown, let e = result.priority {
+      score = w("top.handling-unknown", ["score": w.scored(e, result.priorityBand(r.pack.info.bands))])
+    } else if let risk = result.residualRisk {
       score = w("top.risk", ["score": w.scored(risk, result.riskBand)])
     } else {
       score = w("top.opportunity", ["score": w.scored(result.untapped, result.opportunityBand)])

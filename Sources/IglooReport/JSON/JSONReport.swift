@@ -9,7 +9,7 @@ import IglooEngine
 /// layout is fixed, so the same session gives the same bytes.
 public enum JSONReport {
   /// The version of the layout below; raised when a field changes meaning or disappears.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// Renders `assessment`, with names and texts in `language`, as UTF-8 JSON ending in a newline;
   /// with `part: .summary`, only the members the summary shows.
@@ -60,7 +60,9 @@ public enum JSONReport {
         "overall": row(a.overall, r.w("profile.overall"), r),
       ]),
       "findings": .array(a.findings.map { finding($0, r) }),
-      "top_findings": .strings(a.topFindings(5).map(\.finding.id)),
+      "top_findings": .array(a.topFindings(5).map { topFinding($0, r) }),
+      "bands": bands(r),
+      "unscored_risks": .array(a.unscoredRisks.map { unscoredRisk($0, r) }),
       "recommendations": .array(a.recommendations.map { recommendation($0, r) }),
       "action_plan": .array(PlanRow.plan(a, r.w).map { planRow($0, r) }),
       "individual_warning": .bool(a.individualWarning),

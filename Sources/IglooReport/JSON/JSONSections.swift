@@ -117,6 +117,31 @@ extension JSONReport {
       "realised": .number(f.realised), "untapped": .number(f.untapped), "opportunity_band": band(f.opportunityBand),
       "transparency_gap": .bool(f.transparencyGap), "not_enough_answers": .bool(f.notEnoughAnswers),
       "priority": .number(f.priority), "questions": .array(questions),
+      "realised_band": band(f.realisedBand), "ranks_by": .string(f.rankedBy.rawValue),
+      "priority_band": band(f.priorityBand(r.pack.info.bands)), "handling_unknown": .bool(f.handlingUnknown),
+    ])
+  }
+
+  /// One entry of `top_findings`: which finding, what it ranks by, and its figure and band.
+  static func topFinding(_ f: FindingResult, _ r: ReportContext) -> JSONValue {
+    .object([
+      "finding": .string(f.finding.id), "title": .string(f.finding.title[r.language]),
+      "ranks_by": .string(f.rankedBy.rawValue), "figure": .number(f.priority),
+      "band": band(f.priorityBand(r.pack.info.bands)), "handling_unknown": .bool(f.handlingUnknown),
+    ])
+  }
+
+  /// The band thresholds in force, so a reader can check every band against its figure.
+  static func bands(_ r: ReportContext) -> JSONValue {
+    func thresholds(_ t: BandThresholds) -> JSONValue { .object(["moderate": .number(t.moderate), "high": .number(t.high)]) }
+    return .object(["risk": thresholds(r.pack.info.bands.risk), "opportunity": thresholds(r.pack.info.bands.opportunity)])
+  }
+
+  /// The risks that have no residual risk, each with why.
+  static func unscoredRisk(_ u: UnscoredRisk, _ r: ReportContext) -> JSONValue {
+    .object([
+      "finding": .string(u.finding), "title": .string(r.w.finding(u.finding)), "reason": .string(u.reason.rawValue),
+      "handling_unknown": .bool(u.handlingUnknown),
     ])
   }
 
@@ -136,6 +161,11 @@ extension JSONReport {
       return .object([
         "kind": .string("answer"), "question": .string(question), "answer": value, "text": .string(r.w.reason(reason)),
       ])
+    case .flag(let id, let severity):
+      return .object([
+        "kind": .string("flag"), "flag": .string(id), "severity": .string(severity.rawValue),
+        "text": .string(r.w.reason(reason)),
+      ])
     }
   }
 
@@ -146,6 +176,7 @@ extension JSONReport {
       "collective": .bool(rec.action.collective), "source": .string(rec.action.source), "derived": .bool(rec.action.derived),
       "priority": .number(rec.priority),
       "band": band(rec.band), "reasons": .array(rec.reasons.map { reason($0, r) }),
+      "priority_is_bound": .bool(rec.priorityIsBound), "prohibited": .bool(rec.prohibited),
     ])
   }
 
@@ -199,7 +230,7 @@ extension JSONReport {
     return .object([
       "id": .string(item.id), "kind": .string(item.kind), "title": .string(item.title[r.language]),
       "text": .string(item.text[r.language]), "caveat": .string(item.caveat?[r.language]), "source": .string(item.source),
-      "use_cases": .strings(flag.useCases),
+      "use_cases": .strings(flag.useCases), "severity": .string(item.severity.rawValue),
       "as_of": .string(item.asOf),
     ])
   }

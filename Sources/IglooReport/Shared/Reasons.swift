@@ -14,6 +14,10 @@ extension Wording {
         ])
     case .answer(let question, let answer):
       return self("reason.answer", ["answer": self.answer(answer), "statement": self.question(question)])
+    case .flag(let id, let severity):
+      let item = pack.context.first { $0.id == id }
+      return self(
+        "reason.flag.\(severity.rawValue)", ["title": item.map { $0.title[language] } ?? id, "source": item?.source ?? ""])
     }
   }
 }

@@ -146,6 +146,9 @@ enum PlanScreen {
         value = state.pack.info.scale.first { $0.value == v }.map { t($0.label) } ?? String(v)
       }
       return t("wizard.plan.reason.answer", ["question": text, "answer": value])
+    case .flag(let id, let severity):
+      let title = state.pack.context.first { $0.id == id }.map { t($0.title) } ?? id
+      return t("wizard.plan.reason.flag.\(severity.rawValue)", ["title": title])
     }
   }
 }

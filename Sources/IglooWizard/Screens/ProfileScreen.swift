@@ -8,10 +8,24 @@ enum ProfileScreen {
     let t = state.localizer
     guard let assessment = state.assessment else { return }
     let overall = assessment.overall
+    // A prohibited practice comes first, above every figure; the rest moves down a row per ban.
+    let prohibited = assessment.prohibitedFlags
+    for (i, flag) in prohibited.enumerated() {
+      grid.put(
+        Text.truncate(t("wizard.profile.prohibited", ["title": t(flag.item.title)]), to: rect.width, ellipsis: true),
+        in: rect, row: i, style: .risk)
+    }
+    let rect = rect.dropTop(prohibited.count)
     grid.put(
       Text.truncate(
         t("wizard.profile.answered", ["answered": String(overall.answered), "total": String(overall.questions)]),
         to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
+    let unscored = assessment.unscoredRisks
+    if !unscored.isEmpty {
+      grid.put(
+        Text.truncate(t("wizard.profile.unscored", ["count": String(unscored.count)]), to: rect.width, ellipsis: true),
+        in: rect, row: 1, style: .moderate)
+    }
 
     let nameWidth = min(rect.width >= 78 ? 24 : rect.width / 4, max(10, (assessment.levels.map { Text.width(state.levelName($0.id)) }
       + assessment.technologies.map { id in Text.width(state.pack.technology(id.id).map { t($0.name) } ?? id.id) }).max() ?? 10))
@@ -68,7 +82,7 @@ enum ProfileScreen {
         continue
       }
       guard let average = side.average else {
-        grid.put(t("wizard.profile.not-enough"), in: rect, row: y, column: x, style: .dim)
+        grid.put(t(i == 0 ? "wizard.profile.unknown" : "wizard.profile.not-enough"), in: rect, row: y, column: x, style: .dim)
         continue
       }
       Bar.draw(average, width: barWidth, style: style, in: rect, row: y, column: x, into: &grid)
@@ -84,17 +98,28 @@ enum ProfileScreen {
     let t = state.localizer
     guard rect.height >= 2 else { return }
     grid.put(t("wizard.profile.top-findings"), in: rect, row: 0, style: .title)
-    let top = assessment.topFindings(max(0, rect.height - 1))
-    guard !top.isEmpty else {
+    // Unscored risks whose exposure is unknown too have no place in the ranking; they are named
+    // below it, as many as fit.
+    let unranked = assessment.unscoredRisks.filter { !$0.handlingUnknown }
+    let top = assessment.topFindings(max(0, rect.height - 1 - min(unranked.count, 2)))
+    guard !top.isEmpty || !unranked.isEmpty else {
       grid.wrap(t("wizard.profile.no-findings"), in: rect.dropTop(1), style: .dim, maxLines: 2)
       return
     }
+    for (i, u) in unranked.prefix(max(0, rect.height - 1 - top.count)).enumerated() {
+      let title = state.pack.finding(u.finding).map { t($0.title) } ?? u.finding
+      let line = t("wizard.profile.unscored.item", ["finding": title, "reason": t("wizard.profile.unscored.\(u.reason.rawValue)")])
+      grid.put(Text.truncate(line, to: rect.width, ellipsis: true), in: rect, row: top.count + 1 + i, style: .moderate)
+    }
     for (i, result) in top.enumerated() {
-      let isRisk = result.residualRisk != nil
-      let score = result.residualRisk ?? result.untapped ?? 0
-      let band = isRisk ? result.riskBand : result.opportunityBand
-      let tag = t(isRisk ? "wizard.profile.risk-short" : "wizard.profile.opportunity-short")
-        + " " + t.number(score) + " " + t("wizard.band.\(band?.rawValue ?? "low")")
+      let isRisk = result.rankedBy == .risk
+      let score = result.priority ?? 0
+      let band = result.priorityBand(state.pack.info.bands)
+      let tag =
+        result.handlingUnknown
+        ? t("wizard.profile.handling-unknown", ["n": t.number(score)])
+        : t(isRisk ? "wizard.profile.risk-short" : "wizard.profile.opportunity-short")
+          + " " + t.number(score) + " " + t("wizard.band.\(band?.rawValue ?? "low")")
       let tagWidth = Text.width(tag)
       let level = state.levelName(result.finding.level)
       let title = "\(i + 1). " + t(result.finding.shortTitle) + " (" + level + ")"

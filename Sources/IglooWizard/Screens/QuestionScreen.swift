@@ -108,8 +108,12 @@ enum QuestionScreen {
     parts.append(t("wizard.voice.agreed") + " " + short(session.agreed[question.id], t))
     let spread = (points.max() ?? 0) - (points.min() ?? 0)
     var text = parts.joined(separator: " · ")
-    if spread >= 2 { text += "  " + t("wizard.questions.disagree") }
-    grid.put(Text.truncate(text, to: rect.width, ellipsis: true), in: rect, row: 0, style: spread >= 2 ? .risk : .dim)
+    // Once the committee has recorded an agreed answer, the spread was discussed and settled.
+    let agreed = session.agreed[question.id] != nil
+    if spread >= 2 { text += "  " + t(agreed ? "wizard.questions.agreed" : "wizard.questions.disagree") }
+    grid.put(
+      Text.truncate(text, to: rect.width, ellipsis: true), in: rect, row: 0,
+      style: spread >= 2 ? (agreed ? .good : .risk) : .dim)
     return 1
   }
 

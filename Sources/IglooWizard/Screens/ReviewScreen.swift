@@ -43,7 +43,7 @@ enum ReviewScreen {
         let voices = state.session?.voices ?? []
         let text = voices.enumerated().compactMap { i, v in d.points[v.id].map { "\(state.displayName(ofVoice: i)) \($0)" } }
           .joined(separator: " · ")
-        right = [Span(" " + text + (d.resolved ? " ✓" : ""), d.resolved ? .good : .risk)]
+        right = [Span(" " + text + (d.resolved ? " " + t("wizard.review.agreed") : ""), d.resolved ? .good : .risk)]
       }
       rows.append(ListRow(spans: [Span("  " + Text.pad(Text.truncate(where_, to: 13, ellipsis: true), to: 14), .dim), Span(q.map { t($0.text) } ?? entry.question)], right: right))
     }
