@@ -13,7 +13,7 @@ import Testing
     let data = JSONReport.render(assessment, language: language)
     let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let keys = [
-      "about", "absence", "action_plan", "content", "disagreements", "findings", "flags", "follow_up",
+      "about", "absence", "action_plan", "content", "deepened", "depth", "disagreements", "findings", "flags", "follow_up",
       "individual_warning", "knowledge_gaps", "language", "profile", "progress", "recommendations", "schema",
       "schema_version", "scope", "set_aside", "top_findings", "unanswered", "voices",
     ]

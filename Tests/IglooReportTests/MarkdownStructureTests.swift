@@ -30,9 +30,10 @@ struct MarkdownStructureTests {
     let levelHeadings = Packs.builtin.levels.map { w("levels.level.heading", ["letter": $0.letter, "level": $0.name[language]]) }
     #expect(parsed.headings.filter { $0.level == 3 && levelHeadings.contains($0.text) }.map(\.text) == levelHeadings)
 
-    // The metadata table holds the ten facts about the assessment.
+    // The metadata table holds the eleven facts about the assessment, the depth among them.
     let meta = try #require(parsed.table([w("meta.field"), w("meta.value")]))
-    #expect(meta.rows.count == 10)
+    #expect(meta.rows.count == 11)
+    #expect(meta.rows.map { $0[0] }.contains(w("meta.depth")))
     #expect(meta.rows.map { $0[0] }.contains(w("meta.amo")))
 
     // The profile table has one row per IGLOO level, named as the content names them.

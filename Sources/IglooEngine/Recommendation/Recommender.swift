@@ -24,6 +24,12 @@ enum Recommender {
           {
             reasons.append(
               (.finding(id: id, score: untapped, band: Band(untapped, pack.info.bands.opportunity), opportunity: true), untapped))
+          } else if r.assessed == .screened, !r.hasFullFigure, let s = r.screening, let value = s.value,
+            value >= (min ?? (s.opportunity ? pack.info.bands.opportunity.moderate : pack.info.bands.risk.moderate))
+          {
+            // A quick scan recommends from the screening, and says so wherever the reason is shown.
+            let thresholds = s.opportunity ? pack.info.bands.opportunity : pack.info.bands.risk
+            reasons.append((.screening(id: id, score: value, band: Band(value, thresholds), opportunity: s.opportunity), value))
           }
         case .answer(let question, let matches):
           guard let answer = effective[question] else { continue }

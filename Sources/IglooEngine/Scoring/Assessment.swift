@@ -63,10 +63,16 @@ public struct FindingResult: Sendable, Hashable {
   public var transparencyGap: Bool
   /// Whether any question measuring it applies in this scope.
   public var applies: Bool
+  /// The quick-scan screening, when its screening statement has been answered (see Screening.swift).
+  public var screening: Screening? = nil
+  /// How far it was assessed: screened, in full, or not at all.
+  public var assessed: AssessedDepth = .none
+  /// Whether its full statements are asked (full depth, or deepened in a quick scan).
+  public var askedInFull: Bool = true
 
   /// Whether the finding lacks a score on a side it has.
   public var notEnoughAnswers: Bool {
-    applies && ((finding.polarity.hasRisk && residualRisk == nil)
+    applies && askedInFull && ((finding.polarity.hasRisk && residualRisk == nil)
       || (finding.polarity.hasOpportunity && untapped == nil))
   }
 
@@ -106,6 +112,8 @@ public struct ProfileRow: Sendable, Hashable, Codable {
   public var answered: Int
   /// Applicable questions.
   public var questions: Int
+  /// The screenings of its findings, apart from the residual risk and untapped opportunity above.
+  public var screening: ScreeningAggregate? = nil
 }
 
 /// A question where the voices differ by two or more scale points: a topic for dialogue.
@@ -134,6 +142,8 @@ public struct Recommendation: Sendable, Hashable {
   public enum Reason: Sendable, Hashable {
     /// A finding's residual risk (or untapped opportunity) reached the trigger's minimum.
     case finding(id: String, score: Double, band: Band, opportunity: Bool)
+    /// A finding that was only screened reached the trigger's minimum on its screening figure.
+    case screening(id: String, score: Double, band: Band, opportunity: Bool)
     /// A question's effective answer matched.
     case answer(question: String, answer: AnswerMatch)
   }

@@ -20,7 +20,14 @@ public enum CSVReport {
         row.deadline, row.how, row.followUp, row.evaluation, row.source, row.reasons.joined(separator: "\n"),
       ]
     }
-    return "\u{FEFF}" + ([header] + rows).map(RFC4180.record).joined()
+    // The last record says how deep the assessment went, in the first column, so that the plan
+    // is never read without knowing whether it rests on a quick scan.
+    let progress = assessment.session.progress(assessment.pack)
+    let depth = w(
+      assessment.session.depth == .quick ? "csv.depth.quick" : "csv.depth.full",
+      ["applied": String(progress.total), "answered": String(progress.answered)])
+    let footer = [depth] + Array(repeating: "", count: header.count - 1)
+    return "\u{FEFF}" + ([header] + rows + [footer]).map(RFC4180.record).joined()
   }
 }
 

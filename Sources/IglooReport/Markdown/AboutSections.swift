@@ -32,6 +32,7 @@ extension MarkdownReport {
       [w("meta.participants"), participants.isEmpty ? w("not-given") : participants.joined(separator: "; ")],
       [w("meta.voices"), r.session.voices.map { w.voice($0.id, in: r.session) }.joined(separator: "; ")],
       [w("meta.progress"), w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])],
+      depthRow(r),
       [w("meta.content"), content],
     ]
     doc.table([w("meta.field"), w("meta.value")], rows)

@@ -25,13 +25,18 @@ extension MarkdownReport {
   static func finding(_ result: FindingResult, _ r: ReportContext, _ doc: inout MarkdownDocument) {
     let w = r.w
     let f = result.finding
-    doc.heading(4, f.title[r.language])
+    doc.heading(4, f.title[r.language] + assessedSuffix(result, r))
     doc.paragraph(
       w("finding.meta", ["polarity": w.polarity(f.polarity), "technology": w.technology(f.technology), "source": f.source]))
     doc.labelled(w("finding.why"), f.summary[r.language])
 
     var lines: [String] = []
-    if f.polarity.hasRisk {
+    if let screening = screeningLine(result, r) { lines.append(screening) }
+    if !result.askedInFull {
+      // Screened only: its full statements were not asked, so there is no residual risk to show.
+      lines.append(Markdown.inline(w("finding.screened-only")))
+    }
+    if f.polarity.hasRisk && result.askedInFull {
       lines.append(scaleLine("finding.exposure", result.exposure, r))
       lines.append(scaleLine("finding.mitigation", result.mitigation, r))
       if let risk = result.residualRisk, let e = result.exposure?.value, let m = result.mitigation?.value {
@@ -45,7 +50,7 @@ extension MarkdownReport {
         lines.append(Markdown.strong(w("finding.residual", ["score": w("not-enough")])))
       }
     }
-    if f.polarity.hasOpportunity {
+    if f.polarity.hasOpportunity && result.askedInFull {
       lines.append(scaleLine("finding.potential", result.potential, r))
       lines.append(scaleLine("finding.realisation", result.realisation, r))
       if let untapped = result.untapped, let realised = result.realised, let p = result.potential?.value,

@@ -15,6 +15,7 @@ public enum MarkdownReport {
     metadata(r, &doc)
     scope(r, &doc)
     summary(r, &doc)
+    screenings(r, &doc)
     levels(r, &doc)
     absence(r, &doc)
     actionPlan(r, &doc)
