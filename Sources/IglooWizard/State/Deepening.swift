@@ -18,7 +18,9 @@ extension WizardState {
     let asked = s.applicableQuestions(pack).filter { q in
       !q.isScreening && (q.kind == .absence || q.measures.contains { added.contains($0.finding) })
     }
-    let first = asked.first { currentAnswer($0.id) == nil } ?? asked.first
+    // The scored statements first, as in the wizard's order; the sickness-absence step follows them.
+    let ordered = asked.filter { $0.kind == .finding } + asked.filter { $0.kind == .absence }
+    let first = ordered.first { currentAnswer($0.id) == nil } ?? ordered.first
     if let first { jump(to: first.id) }
     message = Message(
       "wizard.deepen.done", ["findings": String(candidates.count), "questions": String(asked.count)], style: .good)
