@@ -3730,8 +3730,8 @@ strings:
     da: "Fuld vurdering: {applied} udsagn stillet, {answered} besvaret"
     en: "Full assessment: {applied} statements asked, {answered} answered"
   report.meta.depth.deepened:
-    da: "{count} fund er uddybet og vurderet fuldt."
-    en: "{count} findings have been deepened and assessed in full."
+    da: "Uddybet og vurderet fuldt: {count} fund."
+    en: "Deepened and assessed in full: {count} of the findings."
   report.csv.depth.quick:
     da: "Dybde: hurtigscanning (screening) – {applied} udsagn stillet, {answered} besvaret. Handlinger fra en screening bygger ikke på en restrisiko."
     en: "Depth: quick scan (screening) – {applied} statements asked, {answered} answered. Actions from a screening do not rest on a residual risk."
