@@ -13,7 +13,7 @@ extension MarkdownReport {
       ["applied": String(progress.total), "answered": String(progress.answered)])
     let deepened = r.session.deepened.filter { id in r.assessment.findings.contains { $0.finding.id == id } }
     if r.session.depth == .quick && !deepened.isEmpty {
-      value += " " + w("meta.depth.deepened", ["count": String(deepened.count)])
+      value += ". " + w("meta.depth.deepened", ["count": String(deepened.count)])
     }
     return [w("meta.depth"), value]
   }
