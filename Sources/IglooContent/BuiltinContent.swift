@@ -3554,6 +3554,385 @@ questions:
       technologies: [robots]
 
 """#),
+    PackFile(path: "questions/screening.yaml", text: #"""
+# Quick scan: one screening statement per finding (role `screening`).
+#
+# Each statement restates the finding's own point (its title, the report's bullet) as something that
+# may be so "here", keeping the report's hedges ("kan"), so that it reads true for a system that is
+# only planned as well as for one in use. Agreeing means the finding's risk is present here (for a
+# pure opportunity: that the opportunity is present here); for a finding that is both, the statement
+# asks about the risk side and says so in its "why".
+#
+# Scoring: the answer maps to 0–100 on the pack's scale (strongly disagree 0 … strongly agree 100),
+# and that is the finding's *screening* figure, banded with the risk thresholds (or the opportunity
+# thresholds for a pure opportunity). A screening says how present the point is; it says nothing about
+# how well it is handled, so it is never a residual risk or an untapped opportunity. "Don't know" is
+# a gap and "not relevant" leaves the finding unscreened. See docs/method.md.
+#
+# `applies` is the union of where the finding's own statements apply; the engine also asks a screening
+# statement only where at least one of its finding's full statements applies, so narrowing those
+# narrows the quick scan with them.
+questions:
+
+  # Kapitel 2 › Maskinlæring › Individ › ml-ind-optimisation (opportunity)
+  - id: q-ml-ind-optimisation-screening
+    text:
+      da: "Hos os kan maskinlæring optimere ressourceforbruget og medarbejdernes adfærd, så det kan reducere mistrivsel, nedslidning og skader."
+      en: "Here, machine learning can optimise the use of resources and employees' behaviour in a way that can reduce poor wellbeing, wear and tear, and injuries."
+    reversed: false
+    measures:
+      - finding: ml-ind-optimisation
+        role: screening
+    applies:
+      technologies: [ml]
+
+  # Kapitel 2 › Maskinlæring › Individ › ml-ind-simplified-management (risk)
+  - id: q-ml-ind-simplified-management-screening
+    text:
+      da: "Hos os kan ledelse på grundlag af maskinlæring bygge på et forsimplet billede af arbejdet, så medarbejderne får mindre frihed til at udøve deres faglighed."
+      en: "Here, management based on machine learning can rest on a simplified picture of the work, so that employees have less freedom to exercise their professional judgement."
+    reversed: false
+    measures:
+      - finding: ml-ind-simplified-management
+        role: screening
+    applies:
+      technologies: [ml]
+
+  # Kapitel 2 › Maskinlæring › Gruppe › ml-grp-secondary-contributions (risk)
+  - id: q-ml-grp-secondary-contributions-screening
+    text:
+      da: "Hos os kan maskinlæring, der optimerer gruppens performance, overse medarbejdernes sekundære bidrag, f.eks. til gruppens trivsel og idéudveksling."
+      en: "Here, machine learning that optimises the group's performance can overlook employees' secondary contributions, such as to the group's wellbeing and the exchange of ideas."
+    reversed: false
+    measures:
+      - finding: ml-grp-secondary-contributions
+        role: screening
+    applies:
+      technologies: [ml]
+
+  # Kapitel 2 › Maskinlæring › Ledelse › ml-lead-decision-support (opportunity)
+  - id: q-ml-lead-decision-support-screening
+    text:
+      da: "Hos os kan maskinlæring understøtte ledernes beslutninger og dermed mindske fejlslutninger og bias."
+      en: "Here, machine learning can support managers' decisions and thereby minimise wrong conclusions and bias."
+    reversed: false
+    measures:
+      - finding: ml-lead-decision-support
+        role: screening
+    applies:
+      technologies: [ml]
+
+  # Kapitel 2 › Maskinlæring › Ledelse › ml-lead-expectations (risk)
+  - id: q-ml-lead-expectations-screening
+    text:
+      da: "Hos os kan ledernes fejlagtige eller overdrevne forventninger til maskinlæring skabe frygt hos medarbejderne."
+      en: "Here, managers' mistaken or exaggerated expectations of machine learning can create fear among employees."
+    reversed: false
+    measures:
+      - finding: ml-lead-expectations
+        role: screening
+    applies:
+      technologies: [ml]
+
+  # Kapitel 2 › Maskinlæring › Organisation › ml-org-meaningful-work (opportunity)
+  - id: q-ml-org-meaningful-work-screening
+    text:
+      da: "Hos os kan maskinlæring optimere processer og arbejdsgange, så opgavefordelingen forbedres, og der frigives tid til andre opgaver."
+      en: "Here, machine learning can optimise processes and workflows, so that the allocation of tasks improves and time is freed up for other tasks."
+    reversed: false
+    measures:
+      - finding: ml-org-meaningful-work
+        role: screening
+    applies:
+      technologies: [ml]
+
+  # Kapitel 2 › Maskinlæring › Organisation › ml-org-rigidity (risk)
+  - id: q-ml-org-rigidity-screening
+    text:
+      da: "Hos os kan løsninger baseret på maskinlæring være svære at ændre på og dermed medvirke til at cementere arbejdsprocesserne, så organisationen bliver mindre agil."
+      en: "Here, solutions based on machine learning can be hard to change and so help cement work processes, making the organisation less agile."
+    reversed: false
+    measures:
+      - finding: ml-org-rigidity
+        role: screening
+    applies:
+      technologies: [ml]
+
+  # Kapitel 2 › Maskinlæring › Omkringliggende kontekst › ml-ctx-jobs (both)
+  - id: q-ml-ctx-jobs-screening
+    text:
+      da: "Hos os kan maskinlæring automatisere job og opgaver, som medarbejderne udfører i dag."
+      en: "Here, machine learning can automate jobs and tasks that employees do today."
+    reversed: false
+    measures:
+      - finding: ml-ctx-jobs
+        role: screening
+    applies:
+      technologies: [ml]
+    why:
+      da: "Fundet har både en risiko og en mulighed. Screeningen spørger til risikoen; mulighedens side (at maskinlæring også skaber nye jobs og opgaver) måles, når fundet uddybes."
+      en: "The finding has both a risk and an opportunity. The screening asks about the risk; the opportunity side (that machine learning also creates new jobs and tasks) is measured when the finding is deepened."
+
+  # Kapitel 2 › Maskinlæring › Omkringliggende kontekst › ml-ctx-trust-transparency (risk)
+  - id: q-ml-ctx-trust-transparency-screening
+    text:
+      da: "Hos os kan manglende tillid og transparens mellem ledelse og medarbejdere stå i vejen for en god implementering af maskinlæring."
+      en: "Here, a lack of trust and transparency between management and employees can stand in the way of a successful implementation of machine learning."
+    reversed: false
+    measures:
+      - finding: ml-ctx-trust-transparency
+        role: screening
+    applies:
+      technologies: [ml]
+
+  # Kapitel 2 › Maskinlæring › Omkringliggende kontekst › ml-ctx-over-under-algorithm (both)
+  - id: q-ml-ctx-over-under-algorithm-screening
+    text:
+      da: "Hos os kan nogle medarbejdere komme til at arbejde \"under\" algoritmen, så systemet bestemmer, hvad de skal lave, hvordan og hvornår."
+      en: "Here, some employees can end up working \"below\" the algorithm, with the system deciding what they are to do, how and when."
+    reversed: false
+    measures:
+      - finding: ml-ctx-over-under-algorithm
+        role: screening
+    applies:
+      technologies: [ml]
+    why:
+      da: "Fundet har både en risiko og en mulighed. Screeningen spørger til risikoen; mulighedens side (at arbejde \"over\" algoritmen) måles, når fundet uddybes."
+      en: "The finding has both a risk and an opportunity. The screening asks about the risk; the opportunity side (working \"above\" the algorithm) is measured when the finding is deepened."
+
+  # Kapitel 2 › Generativ KI › Individ › genai-ind-upskilling (opportunity)
+  - id: q-genai-ind-upskilling-screening
+    text:
+      da: "Hos os kan brugen af generativ KI opleves som et kompetenceløft og give øget jobtilfredshed."
+      en: "Here, using generative AI can be experienced as an upskilling and increase job satisfaction."
+    reversed: false
+    measures:
+      - finding: genai-ind-upskilling
+        role: screening
+    applies:
+      technologies: [genai]
+
+  # Kapitel 2 › Generativ KI › Individ › genai-ind-complacency (risk)
+  - id: q-genai-ind-complacency-screening
+    text:
+      da: "Hos os kan generativ KI på længere sigt føre til faglig dovenskab, hvor medarbejderne ukritisk accepterer KI's svar uden selv at vurdere dem."
+      en: "Here, generative AI can in the longer term lead to professional complacency, where employees accept the AI's answers uncritically without assessing them themselves."
+    reversed: false
+    measures:
+      - finding: genai-ind-complacency
+        role: screening
+    applies:
+      technologies: [genai]
+
+  # Kapitel 2 › Generativ KI › Gruppe › genai-grp-social-interaction (risk)
+  - id: q-genai-grp-social-interaction-screening
+    text:
+      da: "Hos os kan generativ KI mindske behovet for social interaktion og idéudveksling i gruppen og dermed svække kulturen."
+      en: "Here, generative AI can reduce the need for social interaction and exchange of ideas in the group and so weaken its culture."
+    reversed: false
+    measures:
+      - finding: genai-grp-social-interaction
+        role: screening
+    applies:
+      technologies: [genai]
+
+  # Kapitel 2 › Generativ KI › Gruppe › genai-grp-ab-teams (risk)
+  - id: q-genai-grp-ab-teams-screening
+    text:
+      da: "Hos os kan generativ KI føre til et A- og et B-hold i gruppen, når de, der bruger teknologien, opnår højere individuel effektivitet og kvalitet."
+      en: "Here, generative AI can lead to an A team and a B team (A- og B-hold) in the group, when those who use the technology achieve higher individual efficiency and quality."
+    reversed: false
+    measures:
+      - finding: genai-grp-ab-teams
+        role: screening
+    applies:
+      technologies: [genai]
+
+  # Kapitel 2 › Generativ KI › Ledelse › genai-lead-responsibility (both)
+  - id: q-genai-lead-responsibility-screening
+    text:
+      da: "Hos os risikerer implementeringen af generativ KI at blive behandlet som et IT-projekt frem for et ledelsesansvar, hvor ledelsen sikrer de positive muligheder og undgår de negative påvirkninger."
+      en: "Here, implementing generative AI risks being treated as an IT project rather than as a management responsibility in which management secures the positive opportunities and avoids the negative impacts."
+    reversed: false
+    measures:
+      - finding: genai-lead-responsibility
+        role: screening
+    applies:
+      technologies: [genai]
+    why:
+      da: "Fundet har både en risiko og en mulighed. Screeningen spørger til risikoen; mulighedens side (at ledelsen sikrer de positive muligheder) måles, når fundet uddybes."
+      en: "The finding has both a risk and an opportunity. The screening asks about the risk; the opportunity side (management securing the positive opportunities) is measured when the finding is deepened."
+
+  # Kapitel 2 › Generativ KI › Organisation › genai-org-bias (both)
+  - id: q-genai-org-bias-screening
+    text:
+      da: "Hos os kan generativ KI forstærke bias i det arbejde, den bruges til."
+      en: "Here, generative AI can reinforce bias in the work it is used for."
+    reversed: false
+    measures:
+      - finding: genai-org-bias
+        role: screening
+    applies:
+      technologies: [genai]
+    why:
+      da: "Fundet har både en risiko og en mulighed. Screeningen spørger til risikoen; mulighedens side (at generativ KI kan minimere bias) måles, når fundet uddybes."
+      en: "The finding has both a risk and an opportunity. The screening asks about the risk; the opportunity side (that generative AI can reduce bias) is measured when the finding is deepened."
+
+  # Kapitel 2 › Generativ KI › Organisation › genai-org-efficiency-wellbeing (both)
+  - id: q-genai-org-efficiency-wellbeing-screening
+    text:
+      da: "Hos os kan effektiviseringen med generativ KI øge stressniveauet og påvirke arbejdsmiljøet negativt, blandt andet hvis den skaber usikkerhed om, hvor mange medarbejdere der er brug for."
+      en: "Here, the efficiency gained with generative AI can raise stress levels and harm the working environment, among other things if it creates uncertainty about how many employees are needed."
+    reversed: false
+    measures:
+      - finding: genai-org-efficiency-wellbeing
+        role: screening
+    applies:
+      technologies: [genai]
+    why:
+      da: "Fundet har både en risiko og en mulighed. Screeningen spørger til risikoen; mulighedens side (at generativ KI kan forbedre effektiviteten og reducere stress ved at skabe mening og værdi i arbejdet) måles, når fundet uddybes."
+      en: "The finding has both a risk and an opportunity. The screening asks about the risk; the opportunity side (that generative AI can improve efficiency and reduce stress by creating meaning and value in the work) is measured when the finding is deepened."
+
+  # Kapitel 2 › Generativ KI › Organisation › genai-org-changed-tasks (both)
+  - id: q-genai-org-changed-tasks-screening
+    text:
+      da: "Hos os kan generativ KI på sigt ændre, hvad vi laver, hvordan vi gør det, og hvordan vi organiserer os, så nogle medarbejdergrupper styrkes og andre svækkes."
+      en: "Here, generative AI can in time change what we do, how we do it and how we organise ourselves, so that some groups of employees are strengthened and others weakened."
+    reversed: false
+    measures:
+      - finding: genai-org-changed-tasks
+        role: screening
+    applies:
+      technologies: [genai]
+    why:
+      da: "Fundet har både en risiko og en mulighed. Screeningen spørger til risikoen; mulighedens side (at organisere sig på nye måder) måles, når fundet uddybes."
+      en: "The finding has both a risk and an opportunity. The screening asks about the risk; the opportunity side (organising in new ways) is measured when the finding is deepened."
+
+  # Kapitel 2 › Generativ KI › Omkringliggende kontekst › genai-ctx-job-shifts (both)
+  - id: q-genai-ctx-job-shifts-screening
+    text:
+      da: "Hos os kan generativ KI skabe job- og kompetenceforskydninger, og usikkerhed om jobfunktionernes fremtid kan føre til øget utryghed."
+      en: "Here, generative AI can shift jobs and skill needs, and uncertainty about the future of job functions can lead to greater insecurity."
+    reversed: false
+    measures:
+      - finding: genai-ctx-job-shifts
+        role: screening
+    applies:
+      technologies: [genai]
+    why:
+      da: "Fundet har både en risiko og en mulighed. Screeningen spørger til risikoen; mulighedens side (nye jobopgaver og -funktioner) måles, når fundet uddybes."
+      en: "The finding has both a risk and an opportunity. The screening asks about the risk; the opportunity side (new tasks and job functions) is measured when the finding is deepened."
+
+  # Kapitel 2 › Generativ KI › Omkringliggende kontekst › genai-ctx-pace (risk)
+  - id: q-genai-ctx-pace-screening
+    text:
+      da: "Hos os kan hastigheden, hvormed KI udvikler sig, udfordre balancen mellem konkurrenceevne og forsvarlig implementering."
+      en: "Here, the speed at which AI develops can challenge the balance between competitiveness and responsible implementation."
+    reversed: false
+    measures:
+      - finding: genai-ctx-pace
+        role: screening
+    applies:
+      technologies: [genai]
+
+  # Kapitel 2 › Generativ KI › Omkringliggende kontekst › genai-ctx-leadership-approach (risk)
+  - id: q-genai-ctx-leadership-approach-screening
+    text:
+      da: "Hos os kan implementeringen af generativ KI mangle den teknologiforståelse eller den ledelsestilgang, hvor både ledelse og medarbejdere inddrages aktivt, som skal til for at sikre, at arbejdsmiljøhensyn indtænkes."
+      en: "Here, implementing generative AI can lack the understanding of the technology or the approach to leadership, with management and employees both actively involved, that is needed to make sure working-environment concerns are taken into account."
+    reversed: false
+    measures:
+      - finding: genai-ctx-leadership-approach
+        role: screening
+    applies:
+      technologies: [genai]
+
+  # Kapitel 3 › Agenter › Hyper automatisering › agents-hyperautomation (risk)
+  - id: q-agents-hyperautomation-screening
+    text:
+      da: "Hos os kan KI-agenter fuldautomatisere opgaver og dermed forstærke faglig sorg og meningstab."
+      en: "Here, AI agents can fully automate tasks and so deepen loss of professional depth and loss of meaning."
+    reversed: false
+    measures:
+      - finding: agents-hyperautomation
+        role: screening
+    applies:
+      technologies: [agents]
+
+  # Kapitel 3 › Agenter › Redefinering af opgaver › agents-redefined-tasks (opportunity)
+  - id: q-agents-redefined-tasks-screening
+    text:
+      da: "Hos os kan KI, efterhånden som teknologien modnes, redefinere opgaver, roller og forretningsmodeller."
+      en: "Here, as the technology matures, AI can redefine tasks, roles and business models."
+    reversed: false
+    measures:
+      - finding: agents-redefined-tasks
+        role: screening
+    applies:
+      technologies: [agents]
+
+  # Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse › agents-labour-market (risk)
+  - id: q-agents-labour-market-screening
+    text:
+      da: "Hos os kan hastigheden i KI's udvikling true medarbejdernes kompetenceudvikling og skabe utryghed."
+      en: "Here, the speed of AI's development can threaten employees' skills development and create insecurity."
+    reversed: false
+    measures:
+      - finding: agents-labour-market
+        role: screening
+    applies:
+      technologies: [agents]
+
+  # Kapitel 3 › Alsidige robotter › Intuitiv styring og læring › robots-intuitive-control (opportunity)
+  - id: q-robots-intuitive-control-screening
+    text:
+      da: "Hos os kan alsidige robotter styres og læres op på mere intuitive måder."
+      en: "Here, versatile robots can be controlled and taught in more intuitive ways."
+    reversed: false
+    measures:
+      - finding: robots-intuitive-control
+        role: screening
+    applies:
+      technologies: [robots]
+
+  # Kapitel 3 › Alsidige robotter › Intuitiv styring og læring › robots-collision (risk)
+  - id: q-robots-collision-screening
+    text:
+      da: "Hos os kan robotternes autonomi og mobilitet give risiko for fysisk kollision og uheld."
+      en: "Here, the robots' autonomy and mobility can bring a risk of physical collision and accidents."
+    reversed: false
+    measures:
+      - finding: robots-collision
+        role: screening
+    applies:
+      technologies: [robots]
+      use_cases: [robot-recognition, versatile-robots]
+
+  # Kapitel 3 › Alsidige robotter › Tillid og forståelse › robots-trust (risk)
+  - id: q-robots-trust-screening
+    text:
+      da: "Hos os kan fejl og uventet adfærd hos robotterne undergrave medarbejdernes tillid til dem."
+      en: "Here, mistakes and unexpected behaviour by the robots can undermine employees' trust in them."
+    reversed: false
+    measures:
+      - finding: robots-trust
+        role: screening
+    applies:
+      technologies: [robots]
+
+  # Kapitel 3 › Alsidige robotter › Tillid og forståelse › robots-unhealthy-tasks (opportunity)
+  - id: q-robots-unhealthy-tasks-screening
+    text:
+      da: "Hos os kan alsidige robotter overtage opgaver, der er farlige eller nedslidende for mennesker."
+      en: "Here, versatile robots can take over tasks that are dangerous or wearing for people."
+    reversed: false
+    measures:
+      - finding: robots-unhealthy-tasks
+        role: screening
+    applies:
+      technologies: [robots]
+
+"""#),
     PackFile(path: "strings/plain.yaml", text: #"""
 # The texts of the line mode (`igloo --plain`): the same assessment as the wizard, one line
 # at a time, for screen readers, simple terminals and piping. Placeholders in braces ({n},
@@ -3647,6 +4026,21 @@ strings:
   plain.scope.empty:
     da: "Vælg mindst én anvendelse – ellers er der ingen udsagn at tage stilling til."
     en: "Choose at least one use – otherwise there are no statements to consider."
+  plain.scope.depth-how:
+    da: "Dybden kan stå på samme linje: »{quick}« giver en hurtigscanning med ét screeningsudsagn pr. fund, »{full}« den fulde vurdering."
+    en: "The depth can go on the same line: “{quick}” gives a quick scan with one screening statement per finding, “{full}” the full assessment."
+  plain.scope.depth.quick:
+    da: "Dybde: hurtigscanning, {quick} udsagn (fuld vurdering: {full}). Skriv »{word}« på linjen med anvendelserne for at skifte."
+    en: "Depth: quick scan, {quick} statements (full assessment: {full}). Type “{word}” on the line with the uses to switch."
+  plain.scope.depth.full:
+    da: "Dybde: fuld vurdering, {full} udsagn (hurtigscanning: {quick}). Skriv »{word}« på linjen med anvendelserne for at skifte."
+    en: "Depth: full assessment, {full} statements (quick scan: {quick}). Type “{word}” on the line with the uses to switch."
+  plain.depth.quick:
+    da: "hurtig"
+    en: "quick"
+  plain.depth.full:
+    da: "fuld"
+    en: "full"
   # The words typed after the colon; the wizard's stage names (wizard.stage.*) are shown.
   plain.stage.considered:
     da: "overvejes"
@@ -3850,6 +4244,24 @@ strings:
   report.meta.progress.value:
     da: "{answered} af {total} udsagn"
     en: "{answered} of {total} statements"
+  report.meta.depth:
+    da: "Dybde"
+    en: "Depth"
+  report.meta.depth.quick:
+    da: "Hurtigscanning (screening): {applied} udsagn stillet, {answered} besvaret"
+    en: "Quick scan (screening): {applied} statements asked, {answered} answered"
+  report.meta.depth.full:
+    da: "Fuld vurdering: {applied} udsagn stillet, {answered} besvaret"
+    en: "Full assessment: {applied} statements asked, {answered} answered"
+  report.meta.depth.deepened:
+    da: "Uddybet og vurderet fuldt: {count} fund."
+    en: "Deepened and assessed in full: {count} of the findings."
+  report.csv.depth.quick:
+    da: "Dybde: hurtigscanning (screening) – {applied} udsagn stillet, {answered} besvaret. Handlinger fra en screening bygger ikke på en restrisiko."
+    en: "Depth: quick scan (screening) – {applied} statements asked, {answered} answered. Actions from a screening do not rest on a residual risk."
+  report.csv.depth.full:
+    da: "Dybde: fuld vurdering – {applied} udsagn stillet, {answered} besvaret."
+    en: "Depth: full assessment – {applied} statements asked, {answered} answered."
   report.meta.content:
     da: "Indholdspakke"
     en: "Content pack"
@@ -4055,6 +4467,27 @@ strings:
   report.unscored.ranked:
     da: "{item}. Rangeret efter eksponeringen {score} – håndtering ukendt – find ud af det"
     en: "{item}. Ranked by its exposure {score} – handling unknown – find out"
+  report.screenings.heading:
+    da: "Screeninger fra hurtigscanningen"
+    en: "Screenings from the quick scan"
+  report.screenings.intro:
+    da: "En screening (0–100) siger, hvor meget et fund er til stede her, ud fra ét udsagn pr. fund. Den siger intet om, hvor godt det håndteres, og er derfor hverken en restrisiko eller en uudnyttet mulighed. Fund screenet moderat eller højt bør uddybes."
+    en: "A screening (0–100) says how present a finding is here, from one statement per finding. It says nothing about how well it is handled, so it is neither a residual risk nor an untapped opportunity. Findings screened moderate or high should be deepened."
+  report.screenings.none:
+    da: "Ingen screeningsudsagn er besvaret endnu."
+    en: "No screening statements have been answered yet."
+  report.screenings.finding:
+    da: "Fund"
+    en: "Finding"
+  report.screenings.level:
+    da: "Niveau"
+    en: "Level"
+  report.screenings.screening:
+    da: "Screening"
+    en: "Screening"
+  report.screenings.source:
+    da: "Kilde"
+    en: "Source"
   report.top.risk:
     da: "restrisiko {score}"
     en: "residual risk {score}"
@@ -4084,6 +4517,24 @@ strings:
   report.finding.meta:
     da: "{polarity} · {technology} · Kilde: {source}"
     en: "{polarity} · {technology} · Source: {source}"
+  report.finding.assessed.screened:
+    da: "(screenet)"
+    en: "(screened)"
+  report.finding.assessed.full:
+    da: "(vurderet fuldt)"
+    en: "(assessed in full)"
+  report.finding.screening:
+    da: "Screening: {score}"
+    en: "Screening: {score}"
+  report.finding.screening.note:
+    da: "– fra hurtigscanningen ({counts}): hvor meget risikoen er til stede her, ikke hvor godt den håndteres. Det er ikke en restrisiko."
+    en: "– from the quick scan ({counts}): how present the risk is here, not how well it is handled. It is not a residual risk."
+  report.finding.screening.note-opportunity:
+    da: "– fra hurtigscanningen ({counts}): hvor meget muligheden er til stede her, ikke hvor godt den udnyttes. Det er ikke en uudnyttet mulighed."
+    en: "– from the quick scan ({counts}): how present the opportunity is here, not how well it is used. It is not an untapped opportunity."
+  report.finding.screened-only:
+    da: "Kun screenet: fundets fulde udsagn er ikke stillet. Uddyb fundet for at få restrisiko eller uudnyttet mulighed."
+    en: "Screened only: the finding's full statements were not asked. Deepen the finding to get its residual risk or untapped opportunity."
   report.finding.why:
     da: "Hvorfor vi spørger:"
     en: "Why we ask:"
@@ -4210,6 +4661,9 @@ strings:
   report.role.realisation:
     da: "Realisering"
     en: "Realisation"
+  report.role.screening:
+    da: "Screening"
+    en: "Screening"
   report.role.reversed:
     da: "{role} (vendt)"
     en: "{role} (reversed)"
@@ -4382,6 +4836,12 @@ strings:
   report.reason.opportunity:
     da: "Uudnyttet mulighed {score} ({band}) for »{finding}« ({source})"
     en: "Untapped opportunity {score} ({band}) for “{finding}” ({source})"
+  report.reason.screening:
+    da: "Screening {score} ({band}) for »{finding}« ({source}) – fra hurtigscanningen, ikke en restrisiko"
+    en: "Screening {score} ({band}) for “{finding}” ({source}) – from the quick scan, not a residual risk"
+  report.reason.screening-opportunity:
+    da: "Screening {score} ({band}) for »{finding}« ({source}) – fra hurtigscanningen, ikke en uudnyttet mulighed"
+    en: "Screening {score} ({band}) for “{finding}” ({source}) – from the quick scan, not an untapped opportunity"
   report.reason.answer:
     da: "Svaret »{answer}« på »{statement}«"
     en: "The answer “{answer}” to “{statement}”"
@@ -4567,15 +5027,6 @@ strings:
   report.who.heading:
     da: "Deltagere, omfang og grundighed"
     en: "Who took part, scope and depth"
-  report.meta.depth:
-    da: "Grundighed"
-    en: "Depth"
-  report.depth.quick:
-    da: "Hurtig screening: ét udsagn pr. pointe"
-    en: "Quick scan: one statement per point"
-  report.depth.full:
-    da: "Fuld vurdering: alle udsagn, der gælder"
-    en: "Full assessment: every statement that applies"
   report.flags.summary.heading:
     da: "Forhold, der kræver handling"
     en: "Flags that demand action"
@@ -4954,6 +5405,15 @@ strings:
   wizard.action.edit-scope-note:
     da: "Jeres navn for den"
     en: "Your name for it"
+  wizard.action.toggle-depth:
+    da: "Hurtig/fuld"
+    en: "Quick/full"
+  wizard.action.deepen-screened:
+    da: "Uddyb moderate/høje"
+    en: "Deepen moderate/high"
+  wizard.action.deepen-all:
+    da: "Uddyb alle"
+    en: "Deepen all"
   wizard.action.answer:
     da: "Svar"
     en: "Answer"
@@ -5058,6 +5518,9 @@ strings:
   wizard.context.scope:
     da: "Omfang"
     en: "Scope"
+  wizard.context.deepen:
+    da: "Uddybning af hurtigscanningen"
+    en: "Deepening the quick scan"
   wizard.context.questions:
     da: "Udsagnene"
     en: "The statements"
@@ -5301,6 +5764,18 @@ strings:
   wizard.scope.summary:
     da: "Valgte anvendelser: {count} · {questions} udsagn gælder"
     en: "Uses chosen: {count} · {questions} statements apply"
+  wizard.scope.depth.quick:
+    da: "Dybde: hurtigscanning, {quick} udsagn (fuld vurdering: {full}) · d skifter"
+    en: "Depth: quick scan, {quick} statements (full assessment: {full}) · d switches"
+  wizard.scope.depth.full:
+    da: "Dybde: fuld vurdering, {full} udsagn (hurtigscanning: {quick}) · d skifter"
+    en: "Depth: full assessment, {full} statements (quick scan: {quick}) · d switches"
+  wizard.scope.depth-set.quick:
+    da: "Hurtigscanning: {questions} udsagn, ét screeningsudsagn pr. fund. Ingen svar går tabt."
+    en: "Quick scan: {questions} statements, one screening statement per finding. No answer is lost."
+  wizard.scope.depth-set.full:
+    da: "Fuld vurdering: {questions} udsagn. Screeningssvarene gemmes."
+    en: "Full assessment: {questions} statements. The screening answers are kept."
   wizard.scope.technologies:
     da: "Teknologi: {list}"
     en: "Technology: {list}"
@@ -5330,6 +5805,15 @@ strings:
   wizard.questions.position:
     da: "udsagn {n} af {total}"
     en: "statement {n} of {total}"
+  wizard.questions.use-case:
+    da: "{name} ({stage})"
+    en: "{name} ({stage})"
+  wizard.questions.concerns.one:
+    da: "Om: {list}"
+    en: "About: {list}"
+  wizard.questions.concerns.several:
+    da: "Om: {list}. Svar for det system, der påvirker medarbejderne mest, og skriv i noten, hvilket det er."
+    en: "About: {list}. Answer for the system that affects the employees most, and say which in the note."
   wizard.questions.answered:
     da: "{answered} af {total} besvaret"
     en: "{answered} of {total} answered"
@@ -5487,6 +5971,30 @@ strings:
   wizard.profile.unknown:
     da: "ukendt"
     en: "unknown"
+  wizard.profile.answered.quick:
+    da: "Hurtigscanning: {answered} af {total} udsagn besvaret. Screeninger går fra 0 til 100."
+    en: "Quick scan: {answered} of {total} statements answered. Screenings run from 0 to 100."
+  wizard.profile.deepen:
+    da: "u: uddyb de {screened} fund screenet moderat eller højt · U: uddyb alle {all}"
+    en: "u: deepen the {screened} findings screened moderate or high · U: deepen all {all}"
+  wizard.profile.screening-risk:
+    da: "Screening: risiko"
+    en: "Screening: risk"
+  wizard.profile.screening-opportunity:
+    da: "Screening: mulighed"
+    en: "Screening: opportunity"
+  wizard.profile.screening-short:
+    da: "screening"
+    en: "screening"
+  wizard.deepen.done:
+    da: "{findings} fund uddybet: {questions} udsagn at besvare. Screeningssvarene er gemt."
+    en: "{findings} findings deepened: {questions} statements to answer. The screening answers are kept."
+  wizard.deepen.none-screened:
+    da: "Intet fund er screenet moderat eller højt. Tryk U for at uddybe alle."
+    en: "No finding is screened moderate or high. Press U to deepen all of them."
+  wizard.deepen.nothing-left:
+    da: "Alle fund er allerede uddybet."
+    en: "Every finding is already deepened."
   wizard.band.low:
     da: "lav"
     en: "low"
@@ -5531,6 +6039,9 @@ strings:
   wizard.plan.reason.opportunity:
     da: "Foreslået, fordi den uudnyttede mulighed for »{finding}« er {score} ({band})."
     en: "Suggested because the untapped opportunity for “{finding}” is {score} ({band})."
+  wizard.plan.reason.screening:
+    da: "Foreslået ud fra en screening: »{finding}« er screenet {score} ({band}) i hurtigscanningen."
+    en: "Suggested from a screening: “{finding}” was screened {score} ({band}) in the quick scan."
   wizard.plan.reason.answer:
     da: "Foreslået, fordi svaret på »{question}« er »{answer}«."
     en: "Suggested because the answer to “{question}” is “{answer}”."

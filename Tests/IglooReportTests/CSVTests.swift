@@ -25,7 +25,12 @@ import Testing
         w("plan.missing"), w("plan.own-text"),
       ])
     let plan = PlanRow.plan(assessment, w)
-    #expect(csv.rows.count == plan.count)
+    // One row per line of the plan, then the record that says how deep the assessment went.
+    #expect(csv.rows.count == plan.count + 1)
+    let progress = assessment.session.progress(assessment.pack)
+    #expect(csv.rows.last?.first == w(
+      assessment.session.depth == .quick ? "csv.depth.quick" : "csv.depth.full",
+      ["applied": String(progress.total), "answered": String(progress.answered)]))
     for (row, expected) in zip(csv.rows, plan) {
       #expect(row.count == 13)
       #expect(row[11] == expected.missingText(w))

@@ -13,7 +13,8 @@ import Testing
     let data = JSONReport.render(assessment, language: language)
     let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let keys = [
-      "about", "absence", "action_plan", "approval", "bands", "content", "disagreements", "findings", "flags", "follow_up",
+      "about", "absence", "action_plan", "approval", "bands", "content", "deepened", "depth", "disagreements", "findings",
+      "flags", "follow_up",
       "individual_warning", "knowledge_gaps", "language", "profile", "progress", "recommendations", "schema",
       "schema_version", "scope", "set_aside", "top_findings", "unanswered", "unscored_risks", "voices",
     ]

@@ -17,6 +17,8 @@ enum Fixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case homeCare = "home-care"
   /// A hand-written file with only answers under one voice.
   case minimal = "minimal"
+  /// A quick scan of the call-centre scope: every screening answered, one finding deepened.
+  case quickScan = "quick-scan"
 
   var testDescription: String { rawValue }
 

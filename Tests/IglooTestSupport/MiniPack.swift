@@ -97,6 +97,14 @@ public enum MiniPack {
           text: {da: R1, en: R1}
           measures: [{finding: chance-b, role: realisation}]
           applies: {technologies: [genai]}
+        - id: q-risk-a-screening
+          text: {da: S1, en: S1}
+          measures: [{finding: risk-a, role: screening}]
+          applies: {technologies: [ml]}
+        - id: q-chance-b-screening
+          text: {da: S2, en: S2}
+          measures: [{finding: chance-b, role: screening}]
+          applies: {technologies: [genai]}
 
       """),
     PackFile(path: "actions.yaml", text: """

@@ -169,11 +169,19 @@ import Testing
     case .csv:
       #expect(data.starts(with: [0xEF, 0xBB, 0xBF]), "the CSV starts with a byte-order mark")
       let csv = try CSV<Enumerated>(string: String(text.dropFirst()), delimiter: .comma, loadColumns: false)
-      #expect(csv.header.count == 11)
+      #expect(csv.header.count == 13)
       #expect(csv.header.first == "Nr.")
       #expect(csv.header.contains("Ansvarlig") && csv.header.contains("Frist"), "the Danish plan header: \(csv.header)")
       #expect(!csv.rows.isEmpty)
       #expect(csv.rows.allSatisfy { $0.count == csv.header.count })
+    case .docx:
+      #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a Word document is a zip container")
+      // Python's zipfile reads the container as Word would, and the body holds the workplace.
+      let body = try Self.run(
+        "/usr/bin/env",
+        ["python3", "-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", written])
+      #expect(body.contains("<w:body>"), "word/document.xml has a body")
+      #expect(body.contains("Kærgården Ældrepleje"))
     }
   }
 

@@ -82,6 +82,16 @@ import Testing
       h.press(.escape)
       for _ in 0..<200 where h.state.currentQuestion?.id != q { h.press(.right) }
     },
+    // The quick scan (issue 9): depth on the Scope step, a screening statement with the systems it
+    // concerns, the profile of screenings with the offer to deepen, and the first deepened statement.
+    Scenario(name: "scope-quick", sessions: { [Fixture.quickScan(answered: false, cursor: "scope")] }) { h in h.press(.down, .enter) },
+    Scenario(name: "questions-quick", sessions: { [Fixture.quickScan(answered: false, cursor: "questions")] }) { h in
+      h.press(.down, .enter)
+    },
+    Scenario(name: "profile-quick", sessions: { [Fixture.quickScan(answered: true, cursor: "profile")] }) { h in h.press(.down, .enter) },
+    Scenario(name: "questions-deepened", sessions: { [Fixture.quickScan(answered: true, cursor: "profile")] }) { h in
+      h.press(.down, .enter, .character("u"))
+    },
     Scenario(name: "questions-empty") { h in h.press(.enter, .pageDown, .pageDown) },
     Scenario(name: "absence", sessions: resume("absence")) { h in h.press(.down, .enter) },
     Scenario(name: "review", sessions: resume("review")) { h in h.press(.down, .enter) },

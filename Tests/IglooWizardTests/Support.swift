@@ -99,6 +99,19 @@ enum Fixture {
     return s
   }
 
+  /// A quick scan of the call-centre scope (call scoring in use, the chat assistant in pilot as
+  /// "KundeBot"), with every screening answered 1–5 in turn when `answered`.
+  static func quickScan(answered: Bool, cursor: String) -> Session {
+    var s = Session(content: ContentRef(pack), about: About(workplace: "Nordlys Kundeservice", date: "2025-05-01"))
+    s.scope = [ScopeItem(useCase: "call-scoring", stage: .inUse), ScopeItem(useCase: "chat-assistant", stage: .pilot, note: "KundeBot")]
+    s.depth = .quick
+    if answered {
+      for (i, q) in s.applicableQuestions(pack).enumerated() { s.setAnswer(Answer(.point(1 + i % 5)), question: q.id, voice: Voice.single.id) }
+    }
+    s.cursor = cursor
+    return s
+  }
+
   /// The committee session with decisions in the action plan.
   static func committeeWithPlan() -> Session {
     var s = committee()

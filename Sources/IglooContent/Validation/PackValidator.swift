@@ -52,6 +52,10 @@ public enum PackValidator {
         for role in needed where !roleSet.contains(role) {
           problem("finding", f.id, "\(f.polarity.rawValue) finding `\(f.id)` has no \(role.rawValue) question")
         }
+        // The quick scan asks one screening statement per finding; without one the finding drops out of it.
+        if !roleSet.contains(.screening) {
+          problem("finding", f.id, "finding `\(f.id)` has no screening statement (role `screening`, see questions/screening.yaml)")
+        }
       }
       if f.polarity.hasRisk && !actionCovers(f.id, pack: pack) {
         problem("finding", f.id, "risk finding `\(f.id)` is not triggered by any action")
@@ -64,6 +68,9 @@ public enum PackValidator {
       }
       if q.kind == .finding && q.measures.isEmpty {
         problem("question", q.id, "question `\(q.id)` measures no finding (give `measures`, or `kind: absence`)")
+      }
+      if q.measures.contains(where: { $0.role == .screening }) && q.measures.count != 1 {
+        problem("question", q.id, "screening statement `\(q.id)` must screen exactly one finding and measure nothing else")
       }
       if q.kind == .absence && !q.measures.isEmpty {
         problem("question", q.id, "sickness-absence question `\(q.id)` must not be scored into findings")

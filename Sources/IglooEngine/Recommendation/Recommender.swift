@@ -46,6 +46,16 @@ enum Recommender {
                 reason: .finding(
                   id: id, score: untapped.double, band: Band(exact: untapped, bands.opportunity), opportunity: true),
                 figure: untapped, bound: false))
+          } else if r.assessed == .screened, !r.hasFullFigure, let s = r.screening, let value = s.value,
+            value >= (min ?? (s.opportunity ? pack.info.bands.opportunity.moderate : pack.info.bands.risk.moderate))
+          {
+            // A quick scan recommends from the screening, and says so wherever the reason is shown.
+            let thresholds = s.opportunity ? pack.info.bands.opportunity : pack.info.bands.risk
+            let exact = ExactScore(decimal: value)
+            reasons.append(
+              Weighed(
+                reason: .screening(id: id, score: value, band: Band(exact: exact, thresholds), opportunity: s.opportunity),
+                figure: exact, bound: false))
           }
         case .answer(let question, let matches):
           guard let answer = effective[question] else { continue }

@@ -7,12 +7,17 @@ extension Session {
     return Set(scope.compactMap { pack.useCase($0.useCase) }.flatMap(\.technologies))
   }
 
-  /// Whether `question` is asked, given the scope.
+  /// Whether `question` is asked, given the scope and the depth.
+  public func applies(_ question: Question, _ pack: ContentPack) -> Bool {
+    applicableQuestions(pack).contains { $0.id == question.id }
+  }
+
+  /// Whether `question` is asked at some depth, given the scope alone.
   ///
   /// A session that records no scope at all (a hand-written file) asks everything. Otherwise a
   /// question applies when one of its technologies is in scope and, if it names use cases, one of
   /// those is in scope too.
-  public func applies(_ question: Question, _ pack: ContentPack) -> Bool {
+  public func appliesInScope(_ question: Question, _ pack: ContentPack) -> Bool {
     guard let scope else { return true }
     return Self.applies(question, pack, technologies: technologiesInScope(pack), useCases: Set(scope.map(\.useCase)))
   }
@@ -29,12 +34,47 @@ extension Session {
     return true
   }
 
-  /// The questions asked, in the pack's order.
+  /// The questions the scope admits at any depth, in the pack's order: screening statements and
+  /// full statements alike. A screening statement is admitted only where at least one full
+  /// statement of its finding is, so that narrowing the full statements narrows the quick scan too.
+  public func questionsInScope(_ pack: ContentPack) -> [Question] {
+    let admitted: [Question]
+    if let scope {
+      let technologies = technologiesInScope(pack)
+      let useCases = Set(scope.map(\.useCase))
+      admitted = pack.questions.filter { Self.applies($0, pack, technologies: technologies, useCases: useCases) }
+    } else {
+      admitted = pack.questions
+    }
+    let measuredInFull = Set(admitted.filter { !$0.isScreening }.flatMap { $0.measures.map(\.finding) })
+    return admitted.filter { q in !q.isScreening || q.measures.allSatisfy { measuredInFull.contains($0.finding) } }
+  }
+
+  /// The questions `depth` asks within the scope, in the pack's order.
+  ///
+  /// Quick: the screening statements, and the full statements of the findings in `deepened`, with the
+  /// sickness-absence statements once anything has been deepened (see docs/method.md). Full: every
+  /// statement but the screening ones.
+  public func questions(_ pack: ContentPack, at depth: Depth, deepened: Set<String> = []) -> [Question] {
+    questionsInScope(pack).filter { q in
+      switch depth {
+      case .full: return !q.isScreening
+      case .quick:
+        if q.isScreening { return true }
+        if q.kind == .absence { return !deepened.isEmpty }
+        return q.measures.contains { deepened.contains($0.finding) }
+      }
+    }
+  }
+
+  /// The questions asked, in the pack's order: those of the session's scope and depth.
   public func applicableQuestions(_ pack: ContentPack) -> [Question] {
-    guard let scope else { return pack.questions }
-    let technologies = technologiesInScope(pack)
-    let useCases = Set(scope.map(\.useCase))
-    return pack.questions.filter { Self.applies($0, pack, technologies: technologies, useCases: useCases) }
+    questions(pack, at: depth, deepened: Set(deepened))
+  }
+
+  /// Whether `finding` is assessed with its full statements: at full depth, or deepened in a quick scan.
+  public func isAssessedInFull(_ finding: String) -> Bool {
+    depth == .full || deepened.contains(finding)
   }
 
   /// How many applicable questions have an answer from any voice or an agreed one, and how many there are.
@@ -42,5 +82,23 @@ extension Session {
     let applicable = applicableQuestions(pack)
     let answered = answeredQuestionIDs
     return (applicable.filter { answered.contains($0.id) }.count, applicable.count)
+  }
+}
+
+extension Question {
+  /// Whether it is a quick-scan screening statement.
+  public var isScreening: Bool { measures.contains { $0.role == .screening } }
+}
+
+extension Session {
+  /// The use cases in scope that `question` concerns: those under which it would be asked if each
+  /// were the only one in scope. Empty for a session that records no scope.
+  public func scopeItems(concerning question: Question, _ pack: ContentPack) -> [ScopeItem] {
+    guard let scope else { return [] }
+    return scope.filter { item in
+      var alone = self
+      alone.scope = [item]
+      return alone.questionsInScope(pack).contains { $0.id == question.id }
+    }
   }
 }

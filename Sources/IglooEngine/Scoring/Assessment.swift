@@ -121,7 +121,10 @@ public struct FindingResult: Sendable, Hashable {
   }
 
   /// Whether the finding has a risk side that has no residual risk: an unscored risk.
-  public var unscoredRisk: Bool { applies && finding.polarity.hasRisk && exactResidualRisk == nil }
+  ///
+  /// A finding only screened in a quick scan is not unscored: its full statements were not asked,
+  /// and its screening stands in for the figure.
+  public var unscoredRisk: Bool { applies && askedInFull && finding.polarity.hasRisk && exactResidualRisk == nil }
 
   /// The side that ranks it: the risk side whenever it has one (docs/report-json.md), so a
   /// missing risk figure is never hidden behind an opportunity figure.
@@ -138,10 +141,16 @@ public struct FindingResult: Sendable, Hashable {
 
   /// Whether ``exactPriority`` is an upper bound (handling unknown) rather than the figure itself.
   public var priorityIsBound: Bool { rankedBy == .risk && exactResidualRisk == nil && exactPriority != nil }
+  /// The quick-scan screening, when its screening statement has been answered (see Screening.swift).
+  public var screening: Screening? = nil
+  /// How far it was assessed: screened, in full, or not at all.
+  public var assessed: AssessedDepth = .none
+  /// Whether its full statements are asked (full depth, or deepened in a quick scan).
+  public var askedInFull: Bool = true
 
   /// Whether the finding lacks a score on a side it has.
   public var notEnoughAnswers: Bool {
-    applies && ((finding.polarity.hasRisk && residualRisk == nil)
+    applies && askedInFull && ((finding.polarity.hasRisk && residualRisk == nil)
       || (finding.polarity.hasOpportunity && untapped == nil))
   }
 
@@ -190,6 +199,8 @@ public struct ProfileRow: Sendable, Hashable, Codable {
   public var answered: Int
   /// Applicable questions.
   public var questions: Int
+  /// The screenings of its findings, apart from the residual risk and untapped opportunity above.
+  public var screening: ScreeningAggregate? = nil
 }
 
 /// A question where the voices differ by two or more scale points: a topic for dialogue.
@@ -218,6 +229,8 @@ public struct Recommendation: Sendable, Hashable {
   public enum Reason: Sendable, Hashable {
     /// A finding's residual risk (or untapped opportunity) reached the trigger's minimum.
     case finding(id: String, score: Double, band: Band, opportunity: Bool)
+    /// A finding that was only screened reached the trigger's minimum on its screening figure.
+    case screening(id: String, score: Double, band: Band, opportunity: Bool)
     /// A question's effective answer matched.
     case answer(question: String, answer: AnswerMatch)
     /// A legal or context item applies (e.g. a prohibited practice is in scope).

@@ -6,7 +6,6 @@ extension Assessment {
     self.session = session
     self.pack = pack
     let applicable = session.applicableQuestions(pack)
-    let applicableIDs = Set(applicable.map(\.id))
     let effective = Dictionary(
       uniqueKeysWithValues: applicable.compactMap { q in session.effectiveAnswer(q.id, pack).map { (q.id, $0) } })
 
@@ -22,9 +21,9 @@ extension Assessment {
         }
       }
     }
-    findings = pack.findings.compactMap { finding in
-      Self.score(finding, measuring[finding.id] ?? [], effective: effective, pack: pack)
-    }
+    findings = Self.screened(
+      pack.findings.compactMap { finding in Self.score(finding, measuring[finding.id] ?? [], effective: effective, pack: pack) },
+      session: session, pack: pack, applicable: applicable)
     let byLevel = Dictionary(grouping: findings, by: \.finding.level)
     let byTechnology = Dictionary(grouping: findings, by: \.finding.technology)
     let scored = applicable.filter { $0.kind == .finding }
@@ -34,8 +33,8 @@ extension Assessment {
     levels = pack.levels.map { level in
       row(level.id, byLevel[level.id] ?? [], scored.filter { levelsOf[$0.id]?.contains(level.id) == true })
     }
-    let inScope = session.technologiesInScope(pack)
-    technologies = pack.technologies.filter { inScope.contains($0.id) }.map { t in
+    let technologiesInScope = session.technologiesInScope(pack)
+    technologies = pack.technologies.filter { technologiesInScope.contains($0.id) }.map { t in
       row(t.id, byTechnology[t.id] ?? [], scored.filter { technologiesOf[$0.id]?.contains(t.id) == true })
     }
     overall = row("overall", findings, scored)
@@ -50,11 +49,14 @@ extension Assessment {
     unanswered = applicable.filter { $0.kind == .finding && effective[$0.id] == nil }.map(\.id)
     absence = applicable.filter { $0.kind == .absence }
     disagreements = Self.disagreements(session, applicable)
-    setAside = Self.setAside(session, applicableIDs, pack)
+    // An answer the depth does not ask (a screening at full depth, a full statement of a finding not
+    // deepened) is set aside like any other: kept in the file, never counted, back when the depth is.
+    setAside = Self.setAside(session, Set(applicable.map(\.id)), pack)
     flags = Self.flags(session, pack)
     followUpWarnings = Self.followUpWarnings(session)
     recommendations = []
     individualWarning = false
+    addScreeningRows()
     recommendations = Recommender.recommend(self, effective: effective)
     let individual = recommendations.filter { $0.action.level == "individual" }.count
     individualWarning = !recommendations.isEmpty && individual * 2 > recommendations.count

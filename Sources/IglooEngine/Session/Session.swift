@@ -31,6 +31,9 @@ public struct Session: Sendable, Hashable {
   public var cursor: String?
   /// How deep the assessment goes: a quick scan or the full assessment. Absent in a file means full.
   public var depth: Depth
+  /// The findings of a quick scan that have been deepened: their full statements are asked and they
+  /// are scored in full, while the rest stay screened. Ignored at full depth. Absent in a file means none.
+  public var deepened: [String]
   /// Who approved the action plan and when; nil while it is not approved.
   public var approval: Approval?
 
@@ -47,6 +50,7 @@ public struct Session: Sendable, Hashable {
     self.followUp = FollowUp()
     self.cursor = nil
     self.depth = .full
+    self.deepened = []
     self.approval = nil
   }
 

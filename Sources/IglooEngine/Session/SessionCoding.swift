@@ -13,7 +13,7 @@ public struct SessionFormatError: Error, Equatable, CustomStringConvertible {
 extension Session: Codable {
   enum CodingKeys: String, CodingKey {
     case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
-    case followUp = "follow_up", cursor, depth, approval
+    case followUp = "follow_up", cursor, depth, deepened, approval
   }
 
   /// The value of `schema`, which marks a file as an igloo session.
@@ -35,6 +35,7 @@ extension Session: Codable {
     followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp) ?? FollowUp()
     cursor = try c.decodeIfPresent(String.self, forKey: .cursor)
     depth = try c.decodeIfPresent(Depth.self, forKey: .depth) ?? .full
+    deepened = try c.decodeIfPresent([String].self, forKey: .deepened) ?? []
     approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
     // A hand-written file may give answers without listing its voices: each answering voice counts.
     for id in answers.keys.sorted() where !voices.contains(where: { $0.id == id }) {
@@ -58,6 +59,7 @@ extension Session: Codable {
     try c.encodeIfPresent(cursor, forKey: .cursor)
     // Written only when it says something, so that a full assessment's file stays as it was.
     if depth != .full { try c.encode(depth, forKey: .depth) }
+    if !deepened.isEmpty { try c.encode(deepened, forKey: .deepened) }
     try c.encodeIfPresent(approval, forKey: .approval)
   }
 

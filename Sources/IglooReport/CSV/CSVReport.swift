@@ -30,10 +30,19 @@ public enum CSVReport {
         row.missingText(w), ownText(row, w),
       ]
     }
+    // The last record says how deep the assessment went, in the first column, so that the plan
+    // is never read without knowing whether it rests on a quick scan.
+    let progress = assessment.session.progress(assessment.pack)
+    let depth = w(
+      assessment.session.depth == .quick ? "csv.depth.quick" : "csv.depth.full",
+      ["applied": String(progress.total), "answered": String(progress.answered)])
+    let footer = [depth] + Array(repeating: "", count: header.count - 1)
     // A workshop group's plan names the group in a first column, so that plans from several
     // groups can be put together; an ordinary plan has no such column.
     let group = assessment.session.about.group
-    let table = group.isEmpty ? [header] + rows : [[w("meta.group")] + header] + rows.map { [group] + $0 }
+    let table =
+      group.isEmpty
+      ? [header] + rows + [footer] : [[w("meta.group")] + header] + (rows + [footer]).map { [group] + $0 }
     return "\u{FEFF}" + table.map(RFC4180.record).joined()
   }
 

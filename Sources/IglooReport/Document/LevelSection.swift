@@ -25,7 +25,7 @@ extension ReportBuilder {
   static func finding(_ result: FindingResult, _ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     let f = result.finding
-    doc.heading(4, f.shortTitle[r.language])
+    doc.heading(4, f.shortTitle[r.language] + assessedSuffix(result, r))
     // The report's whole sentence under the short title; while a finding has no short title of
     // its own, the heading already is the sentence.
     if f.shortTitle[r.language] != f.title[r.language] { doc.labelled(w("finding.statement"), f.title[r.language]) }
@@ -34,7 +34,12 @@ extension ReportBuilder {
     doc.labelled(w("finding.why"), f.summary[r.language])
 
     var lines: [[ReportDocument.Run]] = []
-    if f.polarity.hasRisk {
+    if let screening = screeningLine(result, r) { lines.append(screening) }
+    if !result.askedInFull {
+      // Screened only: its full statements were not asked, so there is no residual risk to show.
+      lines.append([.plain(w("finding.screened-only"))])
+    }
+    if f.polarity.hasRisk && result.askedInFull {
       lines.append(scaleLine("finding.exposure", result.exposure, r))
       lines.append(scaleLine("finding.mitigation", result.mitigation, r))
       if let risk = result.residualRisk, let e = result.exposure?.value, let m = result.mitigation?.value {
@@ -46,7 +51,7 @@ extension ReportBuilder {
         lines.append([.bold(w("finding.residual", ["score": w("not-enough")]))])
       }
     }
-    if f.polarity.hasOpportunity {
+    if f.polarity.hasOpportunity && result.askedInFull {
       lines.append(scaleLine("finding.potential", result.potential, r))
       lines.append(scaleLine("finding.realisation", result.realisation, r))
       if let untapped = result.untapped, let realised = result.realised, let p = result.potential?.value,

@@ -43,6 +43,7 @@ enum ReportBuilder {
     doc.paragraph(r.w("papers.intro"))
     scopeDetails(r, &doc)
     profileDetails(r, &doc)
+    screenings(r, &doc)
     levels(r, &doc)
     absence(r, &doc)
     planDetails(r, &doc)

@@ -81,8 +81,8 @@ extension ReportBuilder {
       [w("meta.date"), w.orNotGiven(about.date)],
       [w("meta.participants"), people.isEmpty ? w("not-given") : people.joined(separator: "; ")],
       [w("meta.voices"), r.session.voices.map { w.voice($0.id, in: r.session) }.joined(separator: "; ")],
-      [w("meta.depth"), w("depth." + r.session.depth.rawValue)],
       [w("meta.progress"), w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])],
+      depthRow(r),
       [w("meta.content"), content],
     ]
     let group = about.group.trimmingCharacters(in: .whitespacesAndNewlines)

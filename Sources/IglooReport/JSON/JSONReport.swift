@@ -52,6 +52,8 @@ public enum JSONReport {
       "voices": .array(r.session.voices.map { v in
         .object(["id": .string(v.id), "name": .string(v.name), "label": .string(r.w.voice(v.id, in: r.session))])
       }),
+      "depth": .string(r.session.depth.rawValue),
+      "deepened": .strings(r.session.deepened),
       "progress": progress(r),
       "scope": scope(r),
       "profile": .object([

@@ -79,6 +79,18 @@ extension JSONReport {
       "id": .string(row.id), "name": .string(name), "risk": aggregate(row.risk, r),
       "opportunity": aggregate(row.opportunity, r), "realised": .number(row.realised),
       "answered": .int(row.answered), "questions": .int(row.questions),
+      "screening": row.screening.map { s in
+        .object(["risk": aggregate(s.risk, r), "opportunity": aggregate(s.opportunity, r)])
+      } ?? .null,
+    ])
+  }
+
+  /// A finding's screening: presence only, never a residual risk or an untapped opportunity.
+  static func screening(_ s: Screening?) -> JSONValue {
+    guard let s else { return .null }
+    return .object([
+      "value": .number(s.value), "band": band(s.band), "opportunity": .bool(s.opportunity),
+      "items": .int(s.scale.items), "answered": .int(s.scale.answered), "dont_know": .int(s.scale.dontKnow),
     ])
   }
 
@@ -119,6 +131,7 @@ extension JSONReport {
       "priority": .number(f.priority), "questions": .array(questions),
       "realised_band": band(f.realisedBand), "ranks_by": .string(f.rankedBy.rawValue),
       "priority_band": band(f.priorityBand(r.pack.info.bands)), "handling_unknown": .bool(f.handlingUnknown),
+      "assessed": .string(f.assessed.rawValue), "screening": screening(f.screening),
     ])
   }
 
@@ -150,6 +163,11 @@ extension JSONReport {
     case .finding(let id, let score, let b, let opportunity):
       return .object([
         "kind": .string("finding"), "finding": .string(id), "score": .number(score), "band": band(b),
+        "opportunity": .bool(opportunity), "text": .string(r.w.reason(reason)),
+      ])
+    case .screening(let id, let score, let b, let opportunity):
+      return .object([
+        "kind": .string("screening"), "finding": .string(id), "score": .number(score), "band": band(b),
         "opportunity": .bool(opportunity), "text": .string(r.w.reason(reason)),
       ])
     case .answer(let question, let match):

@@ -12,6 +12,13 @@ extension Wording {
           "score": Numbers.whole(score), "band": self.band(band), "finding": shortFinding(id),
           "source": pack.finding(id)?.source ?? "",
         ])
+    case .screening(let id, let score, let band, let opportunity):
+      return self(
+        opportunity ? "reason.screening-opportunity" : "reason.screening",
+        [
+          "score": Numbers.whole(score), "band": self.band(band), "finding": finding(id),
+          "source": pack.finding(id)?.source ?? "",
+        ])
     case .answer(let question, let answer):
       return self("reason.answer", ["answer": self.answer(answer), "statement": self.question(question)])
     case .flag(let id, let severity):

@@ -24,6 +24,8 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
   case noteEditing
   /// The scope checklist.
   case scope
+  /// A quick scan's offer to deepen findings, on the Review and Profile steps.
+  case deepen
   /// Answering a question.
   case questions
   /// The review list.
@@ -101,8 +103,10 @@ public enum KeyBindings {
       [
         .character(" "): .toggleUseCase, .enter: .toggleUseCase,
         .right: .nextStage, .character("s"): .nextStage, .left: .previousStage,
-        .character("e"): .editScopeNote,
+        .character("e"): .editScopeNote, .character("d"): .toggleDepth,
       ]
+    case .deepen:
+      [.character("u"): .deepenScreened, .character("U"): .deepenAll]
     case .questions:
       [
         .character("1"): .answer(1), .character("2"): .answer(2), .character("3"): .answer(3),
@@ -166,7 +170,8 @@ public enum KeyBindings {
     case .choiceField: [.nextChoice]
     case .buttonField: [.activate]
     case .noteEditing: [.commitEdit, .cancelEdit]
-    case .scope: [.toggleUseCase, .nextStage, .editScopeNote]
+    case .scope: [.toggleUseCase, .nextStage, .toggleDepth, .editScopeNote]
+    case .deepen: [.deepenScreened, .deepenAll]
     case .questions: [.answer(1), .dontKnow, .notRelevant, .editNote, .nextQuestion, .chooseLevel, .nextVoice]
     case .review: [.activate]
     case .plan: [.accept, .reject, .editAction, .cycleStatus, .addOwnAction, .markInPlace, .approvePlan]

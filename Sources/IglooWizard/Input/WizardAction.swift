@@ -72,6 +72,14 @@ public enum WizardAction: Hashable, Sendable {
   case previousStage
   /// Edits what the workplace calls the use case.
   case editScopeNote
+  /// Switches between the quick scan and the full assessment; no answer is lost either way.
+  case toggleDepth
+
+  // Deepening a quick scan.
+  /// Deepens the findings screened moderate or high: their full statements are asked next.
+  case deepenScreened
+  /// Deepens every finding of the quick scan.
+  case deepenAll
 
   // Questions.
   /// Answers with scale point 1–5.
@@ -170,6 +178,9 @@ public enum WizardAction: Hashable, Sendable {
     case .nextStage: "next-stage"
     case .previousStage: "previous-stage"
     case .editScopeNote: "edit-scope-note"
+    case .toggleDepth: "toggle-depth"
+    case .deepenScreened: "deepen-screened"
+    case .deepenAll: "deepen-all"
     case .answer: "answer"
     case .dontKnow: "dont-know"
     case .notRelevant: "not-relevant"

@@ -265,10 +265,19 @@ public final class PlainWizard {
       t(
         "plain.scope.how",
         ["example": t("plain.stage.pilot"), "default": t("plain.stage.in-use"), "stages": stageWords.joined(separator: ", ")]))
+    say(t("plain.scope.depth-how", ["quick": t("plain.depth.quick"), "full": t("plain.depth.full")]))
     if session.scope == nil { say(t("plain.scope.unrestricted")) }
     let keepable = session.scope.map { !$0.isEmpty } ?? true
     while true {
-      let line = try ask(t(keepable ? "plain.scope.prompt.keep" : "plain.scope.prompt"))
+      var line = try ask(t(keepable ? "plain.scope.prompt.keep" : "plain.scope.prompt"))
+      // The depth is a word on the same line ("12 17:pilot hurtig"), so the scope stays one answer.
+      let depthWords = depthVocabulary
+      let words = line.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+      if let word = words.last(where: { depthWords[$0.lowercased()] != nil }), let depth = depthWords[word.lowercased()] {
+        session.depth = depth
+        line = words.filter { depthWords[$0.lowercased()] == nil }.joined(separator: " ")
+        if line.isEmpty && !keepable { say(t("plain.scope.empty")); continue }
+      }
       switch ScopeInput.parse(line, count: useCases.count, stages: stageVocabulary) {
       case .keep:
         guard keepable else {
@@ -302,6 +311,23 @@ public final class PlainWizard {
       t(
         "wizard.scope.summary",
         ["count": String(scopeCount), "questions": String(session.applicableQuestions(pack).count)]))
+    say(
+      t(
+        session.depth == .quick ? "plain.scope.depth.quick" : "plain.scope.depth.full",
+        [
+          "quick": String(session.questions(pack, at: .quick).count), "full": String(session.questions(pack, at: .full).count),
+          "word": t(session.depth == .quick ? "plain.depth.full" : "plain.depth.quick"),
+        ]))
+  }
+
+  /// The words that choose a depth on the scope line, in either language, in lower case.
+  private var depthVocabulary: [String: Depth] {
+    var out: [String: Depth] = [:]
+    for depth in Depth.allCases {
+      out[depth.rawValue] = depth
+      for language in Language.allCases { out[pack.string("plain.depth.\(depth.rawValue)", language).lowercased()] = depth }
+    }
+    return out
   }
 
   /// Every word accepted after the colon, in lower case: the stage ids, the words shown in both

@@ -137,6 +137,11 @@ enum PlanScreen {
       return t(
         opportunity ? "wizard.plan.reason.opportunity" : "wizard.plan.reason.risk",
         ["finding": title, "score": t.number(score), "band": t("wizard.band.\(band.rawValue)")])
+    case .screening(let id, let score, let band, _):
+      let title = state.pack.finding(id).map { t($0.title) } ?? id
+      return t(
+        "wizard.plan.reason.screening",
+        ["finding": title, "score": t.number(score), "band": t("wizard.band.\(band.rawValue)")])
     case .answer(let question, let answer):
       let text = state.pack.question(question).map { t($0.text) } ?? question
       let value: String

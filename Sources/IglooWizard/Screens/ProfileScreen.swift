@@ -16,12 +16,22 @@ enum ProfileScreen {
         in: rect, row: i, style: .risk)
     }
     let rect = rect.dropTop(prohibited.count)
+    let quick = assessment.session.depth == .quick
+    let progress = assessment.session.progress(state.pack)
     grid.put(
       Text.truncate(
-        t("wizard.profile.answered", ["answered": String(overall.answered), "total": String(overall.questions)]),
+        t(quick ? "wizard.profile.answered.quick" : "wizard.profile.answered",
+          ["answered": String(progress.answered), "total": String(progress.total)]),
         to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
     let unscored = assessment.unscoredRisks
-    if !unscored.isEmpty {
+    if quick {
+      // The offer to deepen, with how many findings each key would deepen.
+      let left = assessment.findings.filter { !assessment.session.deepened.contains($0.finding.id) }.count
+      grid.put(
+        Text.truncate(
+          t("wizard.profile.deepen", ["screened": String(assessment.findingsToDeepen.count), "all": String(left)]),
+          to: rect.width, ellipsis: true), in: rect, row: 1, style: .good)
+    } else if !unscored.isEmpty {
       grid.put(
         Text.truncate(t("wizard.profile.unscored", ["count": String(unscored.count)]), to: rect.width, ellipsis: true),
         in: rect, row: 1, style: .moderate)
@@ -31,10 +41,13 @@ enum ProfileScreen {
       + assessment.technologies.map { id in Text.width(state.pack.technology(id.id).map { t($0.name) } ?? id.id) }).max() ?? 10))
     let half = (rect.width - nameWidth - 2) / 2
     let barWidth = max(4, min(30, half - 16))
-    grid.put(Text.truncate(t("wizard.profile.risk"), to: half - 1, ellipsis: true), in: rect, row: 2, column: nameWidth + 2, style: .title)
+    // A quick scan shows screenings, under their own headings, never as residual risk or untapped opportunity.
     grid.put(
-      Text.truncate(t("wizard.profile.opportunity"), to: half - 1, ellipsis: true), in: rect, row: 2, column: nameWidth + 2 + half,
-      style: .title)
+      Text.truncate(t(quick ? "wizard.profile.screening-risk" : "wizard.profile.risk"), to: half - 1, ellipsis: true), in: rect,
+      row: 2, column: nameWidth + 2, style: .title)
+    grid.put(
+      Text.truncate(t(quick ? "wizard.profile.screening-opportunity" : "wizard.profile.opportunity"), to: half - 1, ellipsis: true),
+      in: rect, row: 2, column: nameWidth + 2 + half, style: .title)
     var y = 3
     for row in assessment.levels {
       drawRow(state, name: state.levelName(row.id), row, nameWidth: nameWidth, half: half, barWidth: barWidth, in: rect, y: y, into: &grid)
@@ -74,7 +87,9 @@ enum ProfileScreen {
   ) {
     let t = state.localizer
     grid.put(Text.truncate(name, to: nameWidth, ellipsis: true), in: rect, row: y)
-    for (i, side) in [row.risk, row.opportunity].enumerated() {
+    let sides = state.session?.depth == .quick
+      ? [row.screening?.risk, row.screening?.opportunity].compactMap { $0 } : [row.risk, row.opportunity]
+    for (i, side) in sides.enumerated() {
       let x = nameWidth + 2 + i * half
       let style: CellStyle = i == 0 ? bandStyle(side.band) : .opportunity
       if side.findings == 0 {
@@ -101,17 +116,27 @@ enum ProfileScreen {
     // Unscored risks whose exposure is unknown too have no place in the ranking; they are named
     // below it, as many as fit.
     let unranked = assessment.unscoredRisks.filter { !$0.handlingUnknown }
-    let top = assessment.topFindings(max(0, rect.height - 1 - min(unranked.count, 2)))
+    let room = max(0, rect.height - 1 - min(unranked.count, 2))
+    let full = assessment.topFindings(room)
+    let screened = assessment.session.depth == .quick ? Array(assessment.screenedFindings.prefix(max(0, room - full.count))) : []
+    let top = full + screened
     guard !top.isEmpty || !unranked.isEmpty else {
       grid.wrap(t("wizard.profile.no-findings"), in: rect.dropTop(1), style: .dim, maxLines: 2)
       return
     }
     for (i, u) in unranked.prefix(max(0, rect.height - 1 - top.count)).enumerated() {
-      let title = state.pack.finding(u.finding).map { t($0.title) } ?? u.finding
+      let title = state.pack.finding(u.finding).map { t($0.shortTitle) } ?? u.finding
       let line = t("wizard.profile.unscored.item", ["finding": title, "reason": t("wizard.profile.unscored.\(u.reason.rawValue)")])
       grid.put(Text.truncate(line, to: rect.width, ellipsis: true), in: rect, row: top.count + 1 + i, style: .moderate)
     }
     for (i, result) in top.enumerated() {
+      if result.residualRisk == nil && result.untapped == nil, let screening = result.screening, let value = screening.value {
+        let tag = t("wizard.profile.screening-short") + " " + t.number(value) + " " + t("wizard.band.\(screening.band?.rawValue ?? "low")")
+        let title = "\(i + 1). " + t(result.finding.shortTitle) + " (" + state.levelName(result.finding.level) + ")"
+        grid.put(Text.truncate(title, to: rect.width - Text.width(tag) - 2, ellipsis: true), in: rect, row: i + 1)
+        grid.put(tag, in: rect, row: i + 1, column: rect.width - Text.width(tag), style: screening.opportunity ? .opportunity : bandStyle(screening.band))
+        continue
+      }
       let isRisk = result.rankedBy == .risk
       let score = result.priority ?? 0
       let band = result.priorityBand(state.pack.info.bands)

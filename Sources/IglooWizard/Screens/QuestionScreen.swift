@@ -20,7 +20,8 @@ enum QuestionScreen {
     let wide = rect.width >= 110
     let main = wide ? rect.dropTop(3).left(rect.width * 11 / 20) : rect.dropTop(3)
     var y = 0
-    y += grid.wrap(t(question.text), in: main, row: y, style: .title, maxLines: wide ? 5 : 3) + 1
+    y += grid.wrap(t(question.text), in: main, row: y, style: .title, maxLines: wide ? 5 : 3)
+    y += drawUseCases(state, question, in: main.dropTop(y), into: &grid) + 1
     y += drawScale(state, question, in: main.dropTop(y), into: &grid)
     y += drawVoices(state, question, in: main.dropTop(y), into: &grid)
     let label = t("wizard.questions.note") + " "
@@ -64,6 +65,17 @@ enum QuestionScreen {
       }
       return
     }
+  }
+
+  /// The use cases the statement concerns, as the users named them, with their stage; where there
+  /// are several, which one to answer for. Returns the rows used.
+  static func drawUseCases(_ state: WizardState, _ question: Question, in rect: Rect, into grid: inout Grid) -> Int {
+    let t = state.localizer
+    let names = state.concernedUseCases(question)
+    guard !names.isEmpty, rect.height > 0 else { return 0 }
+    let key = names.count > 1 ? "wizard.questions.concerns.several" : "wizard.questions.concerns.one"
+    let text = t(key, ["list": names.joined(separator: ", ")])
+    return grid.wrap(text, in: rect, row: 0, style: .dim, maxLines: names.count > 1 && rect.height >= 12 ? 2 : 1)
   }
 
   /// The answer options; returns the rows used.

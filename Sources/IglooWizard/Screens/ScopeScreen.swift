@@ -13,6 +13,12 @@ enum ScopeScreen {
     grid.put(
       Text.truncate(t("wizard.scope.summary", ["count": String(scope.count), "questions": String(applicable)]), to: rect.width, ellipsis: true),
       in: rect, row: top, style: .title)
+    // The depth, with what each would ask, so that the choice is made knowing its length.
+    let quick = session.questions(state.pack, at: .quick).count
+    let full = session.questions(state.pack, at: .full).count
+    let depthLine = t(
+      session.depth == .quick ? "wizard.scope.depth.quick" : "wizard.scope.depth.full", ["quick": String(quick), "full": String(full)])
+    grid.put(Text.truncate(depthLine, to: rect.width, ellipsis: true), in: rect, row: top + 1, style: .good)
 
     let stageWidth = Stage.allCases.map { Text.width(t("wizard.stage.\($0.rawValue)")) }.max() ?? 10
     let rows: [ListRow] = state.pack.useCases.map { u in
@@ -21,7 +27,7 @@ enum ScopeScreen {
       let stage = item.map { Text.pad(t("wizard.stage.\($0.stage.rawValue)"), to: stageWidth) } ?? String(repeating: " ", count: stageWidth)
       return ListRow(spans: [Span(mark, item == nil ? .dim : .good), Span(t(u.name))], right: [Span(" " + stage, .title)])
     }
-    let body = rect.dropTop(top + 2)
+    let body = rect.dropTop(top + 3)
     let wide = rect.width >= 100
     let listArea: Rect
     let detailArea: Rect

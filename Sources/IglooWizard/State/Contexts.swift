@@ -22,8 +22,8 @@ extension WizardState {
       return stack
     case .scope: return [.scope, .list, .command, .global]
     case .questions, .absence: return [.questions, .command, .global]
-    case .review: return [.review, .list, .command, .global]
-    case .profile: return [.command, .global]
+    case .review: return [.review] + deepenContext + [.list, .command, .global]
+    case .profile: return deepenContext + [.command, .global]
     case .plan:
       if approvalEditing {
         var stack = [.planEditor] + formContexts(approvalFields, approvalFocus)
@@ -38,6 +38,9 @@ extension WizardState {
     case .export: return [.export] + formContexts(exportFields, exportFocus)
     }
   }
+
+  /// The deepening keys, offered only in a quick scan.
+  private var deepenContext: [BindingContext] { session?.depth == .quick ? [.deepen] : [] }
 
   private func formContexts(_ fields: [FieldID], _ focus: Int) -> [BindingContext] {
     guard fields.indices.contains(focus) else { return [.form, .global] }

@@ -133,15 +133,22 @@ extension WizardState {
   mutating func advance() {
     let list = currentQuestionList
     let i = currentQuestionIndex
-    if i + 1 < list.count {
-      show(question: list[i + 1].id)
+    let current = currentQuestion
+    if let next = list.dropFirst(i + 1).first(where: { !isPassedOver($0, from: current) }) {
+      show(question: next.id)
       return
     }
     if step == .questions {
       let levels = levelsWithQuestions.map(\.id)
-      if let at = levels.firstIndex(of: questionLevel), at + 1 < levels.count {
-        questionLevel = levels[at + 1]
-        show(question: questions(atLevel: questionLevel).first?.id)
+      var at = levels.firstIndex(of: questionLevel)
+      while let level = at, level + 1 < levels.count {
+        // Deepening passes over levels whose statements are all answered screenings.
+        guard let next = questions(atLevel: levels[level + 1]).first(where: { !isPassedOver($0, from: current) }) else {
+          at = level + 1
+          continue
+        }
+        questionLevel = levels[level + 1]
+        show(question: next.id)
         message = Message("wizard.questions.next-level", ["level": levelName(questionLevel)], style: .good)
         return
       }

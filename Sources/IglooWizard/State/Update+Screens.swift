@@ -100,6 +100,12 @@ extension WizardState {
       }
       let i = stages.firstIndex(of: scope[at].stage) ?? 0
       scope[at].stage = stages[(i + (action == .nextStage ? 1 : stages.count - 1)) % stages.count]
+    case .toggleDepth:
+      // Switching depth keeps every answer: the file holds them all and the depth only says which are asked.
+      session!.depth = session!.depth == .quick ? .full : .quick
+      let count = session!.applicableQuestions(pack).count
+      message = Message(session!.depth == .quick ? "wizard.scope.depth-set.quick" : "wizard.scope.depth-set.full", ["questions": String(count)], style: .good)
+      return [.save]
     case .editScopeNote:
       guard at != nil else {
         message = Message("wizard.scope.not-in-scope")

@@ -60,6 +60,7 @@ extension WizardState {
       break
     }
     if let overlay { return performInOverlay(action, overlay) }
+    if action == .deepenScreened || action == .deepenAll { return deepen(all: action == .deepenAll) }
     if let editor, editor.field.isInline, let effects = performInEditor(action) { return effects }
     switch step {
     case .start: return performOnStart(action)
