@@ -30,7 +30,7 @@ import Testing
         for reason in row.reasons { #expect(text.contains(Markdown.inline(reason)), "reason shown: \(reason)") }
       }
       // The first suggestion follows from the call-scoring answers, in words.
-      let simplified = w.finding("ml-ind-simplified-management")
+      let simplified = w.shortFinding("ml-ind-simplified-management")
       #expect(plan.contains { row in row.reasons.contains { $0.contains(simplified) } })
       #expect(text.contains(Markdown.inline(w("method.06"))))
       #expect(text.contains("## " + Markdown.inline(w("method.heading"))))

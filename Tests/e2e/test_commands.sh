@@ -42,7 +42,8 @@ markdown() {
     h1=$(grep -c '^# ' "$file")
     h2=$(grep -c '^## ' "$file")
   fi
-  [ "$h1" = 1 ] || fail "$file: $h1 titles, expected 1"
+  # The title, and the working papers that follow the summary.
+  [ "$h1" = 2 ] || fail "$file: $h1 first-level headings, expected 2 (the title and the working papers)"
   [ "$h2" -ge "$min" ] || fail "$file: $h2 second-level headings, expected at least $min"
   ! head -c 1 "$file" | grep -q '{' || fail "$file is JSON, not Markdown"
 }

@@ -3,7 +3,7 @@
 # then JSON, then CSV, each chosen with the arrow keys and each written to a file whose name
 # ends in neither .json nor .csv (".data"), so that only the chosen format can decide what is in
 # it. Each file is read back by a real parser: cmark-gfm (headings), python3's json (the report's
-# keys, the workplace), python3's csv (the plan's header, 11 columns a row).
+# keys, the workplace), python3's csv (the plan's header, 13 columns a row).
 . "$(dirname "$0")/lib.sh"
 
 start_shell 120 40
@@ -66,7 +66,7 @@ assert r["about"]["workplace"] == "Formater på Ærø", r["about"]
 raw = open(f"{out}/csv.data", "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf"), f"csv.data has no byte-order mark: {raw[:60]!r}"
 rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-assert rows[0][0] == "No." and len(rows[0]) == 11, f"csv.data's header: {rows[0]}"
+X
 assert all(len(row) == 11 for row in rows), "ragged CSV rows"
 PY
 quit_wizard

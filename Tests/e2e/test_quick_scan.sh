@@ -26,7 +26,7 @@ wait_for "Uses chosen: 2"
 press s s s # in use → considered → planned → pilot
 wait_for "Pilot"
 press d
-wait_for "Depth: quick scan, 21 statements"
+wait_for "Depth: quick scan, 20 statements"
 press NPage
 wait_for "Step 3/9"
 file=$(session_files)
@@ -45,11 +45,11 @@ done
 press NPage
 wait_for "Step 6/9"
 echo "quick scan: $statements statements, $keys keys from Scope to Profile"
-[ "$statements" = 21 ] || fail "the quick scan asked $statements statements, not 21"
+[ "$statements" = 20 ] || fail "the quick scan asked $statements statements, not 20"
 [ "$keys" -le 60 ] || fail "$keys keys from Scope to Profile (at most 60)"
-wait_for "Quick scan: 21 of 21 statements answered"
+wait_for "Quick scan: 20 of 20 statements answered"
 json_check "$file" "s['depth'] == 'quick'"
-json_check "$file" "len(s['answers']['default']) == 21 and all(q.endswith('-screening') for q in s['answers']['default'])"
+json_check "$file" "len(s['answers']['default']) == 20 and all(q.endswith('-screening') for q in s['answers']['default'])"
 cp "$file" "$T/out/screened.json"
 
 note "deepen the two findings screened high"
@@ -63,8 +63,8 @@ while ! screen | grep -q "Step 5/9"; do
   [ "$deep" -lt 40 ] || fail "more than 40 statements after deepening"
   send 3
   deep=$((deep + 1))
-  for _ in $(seq 1 100); do [ "$(answer_count "$file")" -ge $((21 + deep)) ] && break; sleep 0.05; done
-  [ "$(answer_count "$file")" -ge $((21 + deep)) ] || fail "deepened answer $deep did not reach the file"
+  for _ in $(seq 1 100); do [ "$(answer_count "$file")" -ge $((20 + deep)) ] && break; sleep 0.05; done
+  [ "$(answer_count "$file")" -ge $((20 + deep)) ] || fail "deepened answer $deep did not reach the file"
 done
 echo "deepened: $deep statements (full statements of two findings, and sickness absence)"
 [ "$deep" -gt 5 ] || fail "only $deep statements after deepening two findings"
@@ -88,7 +88,10 @@ r = json.load(open(sys.argv[2]))
 assert r["depth"] == "quick", r["depth"]
 assert r["progress"]["answered"] == r["progress"]["total"], r["progress"]
 assessed = [f["assessed"] for f in r["findings"]]
-assert assessed.count("full") == 2 and assessed.count("screened") == 19, assessed
+# Two findings were deepened; a statement shared with a third finding (one statement, two measures)
+# may put that one in full too. Every other finding stays screened.
+assert len(assessed) == 20 and assessed.count("full") >= 2 and assessed.count("full") + assessed.count("screened") == 20, assessed
+assert len(r["deepened"]) == 2, r["deepened"]
 shown = {q["id"]: q["answer"] for f in r["findings"] for q in f["questions"] if q["role"] == "screening"}
 assert set(shown) == set(before), sorted(set(before) ^ set(shown))
 points = {1: 0, 2: 25, 3: 50, 4: 75, 5: 100}

@@ -58,7 +58,7 @@ extension Assessment {
       if let s = scale(items, effective: effective) {
         let opportunity = r.finding.polarity == .opportunity
         let thresholds = opportunity ? pack.info.bands.opportunity : pack.info.bands.risk
-        r.screening = Screening(scale: s, band: s.value.map { Band($0, thresholds) }, opportunity: opportunity)
+        r.screening = Screening(scale: s, band: s.exact.map { Band(exact: $0, thresholds) }, opportunity: opportunity)
       }
       let fullAnswered = applicable.contains { q in
         !q.isScreening && answered.contains(q.id) && q.measures.contains { $0.finding == id }
@@ -74,10 +74,12 @@ extension Assessment {
     let risks = results.filter { $0.finding.polarity.hasRisk }
     let opportunities = results.filter { $0.finding.polarity == .opportunity }
     return ScreeningAggregate(
-      risk: aggregate(risks.compactMap { r in r.screening?.value.map { (r.finding.id, $0) } }, count: risks.count, bands.risk),
+      risk: aggregate(
+        risks.compactMap { r in r.screening?.scale.exact.map { (r.finding.id, $0) } }, count: risks.count, unscored: [],
+        bands.risk),
       opportunity: aggregate(
-        opportunities.compactMap { r in r.screening?.value.map { (r.finding.id, $0) } }, count: opportunities.count,
-        bands.opportunity))
+        opportunities.compactMap { r in r.screening?.scale.exact.map { (r.finding.id, $0) } }, count: opportunities.count,
+        unscored: [], bands.opportunity))
   }
 
   /// Adds the screening aggregates to the profile rows, from the findings' screenings.
