@@ -11,7 +11,7 @@ public struct IglooCommand: ParsableCommand {
     discussion: """
       Without a verb, igloo starts the wizard: a new assessment, or a saved one to resume.
       Sessions live under $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/). igloo never uses the network.
-      Environment: LANG picks the language (da* → Danish), NO_COLOR turns colours off.
+      Environment: LANG picks the language (a value starting with "da" gives Danish), NO_COLOR turns colours off.
       """,
     version: IglooVersion.current,
     subcommands: [
