@@ -174,6 +174,10 @@ import Testing
       #expect(csv.header.contains("Ansvarlig") && csv.header.contains("Frist"), "the Danish plan header: \(csv.header)")
       #expect(!csv.rows.isEmpty)
       #expect(csv.rows.allSatisfy { $0.count == csv.header.count })
+    case .docx:
+      // A Word document is a zip package whose first entry is its content-type list.
+      #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a .docx starts as a zip file")
+      #expect(text.contains("[Content_Types].xml"))
     }
   }
 
