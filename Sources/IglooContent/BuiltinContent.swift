@@ -3569,7 +3569,7 @@ strings:
     da: |-
       Uden et verbum starter igloo guiden: en ny vurdering eller en gemt, som du kan fortsætte.
       Vurderingerne gemmes under $XDG_DATA_HOME/igloo/ (eller ~/.local/share/igloo/). igloo bruger aldrig netværket.
-      Miljø: LANG vælger sproget (da* → dansk), og --lang går forud for det. NO_COLOR slår farverne fra.
+      Miljø: LANG vælger sproget (da* → dansk), NO_COLOR slår farverne fra.
     en: |-
       Without a verb, igloo starts the wizard: a new assessment, or a saved one to resume.
       Sessions live under $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/). igloo never uses the network.
@@ -3589,7 +3589,7 @@ strings:
     da: "Erstat filen til -o, hvis den findes (aldrig en vurdering eller en lås)."
     en: "Replace the -o file if it exists (never a session or a lock)."
   cli.option.output:
-    da: "Skriv til denne nye fil i stedet for standard-output; - er standard-output."
+    da: "Skriv til denne nye fil i stedet for standardoutput; - er standardoutput."
     en: "Write to this new file instead of standard output; - is standard output."
 
   # --- wizard and resume -------------------------------------------------------------
@@ -3634,7 +3634,7 @@ strings:
     da: "all (sammenfatningen og arbejdspapirerne) eller summary (kun sammenfatningen)."
     en: "all (the summary and the working papers) or summary (the summary alone)."
   cli.report.output:
-    da: "Skriv til denne nye fil (rettigheder 0600) i stedet for standard-output; - er standard-output."
+    da: "Skriv til denne nye fil (rettigheder 0600) i stedet for standardoutput; - er standardoutput."
     en: "Write to this new file (mode 0600) instead of standard output; - is standard output."
 
   # --- content -----------------------------------------------------------------------
@@ -3656,7 +3656,7 @@ strings:
 
   # --- case --------------------------------------------------------------------------
   cli.case.abstract:
-    da: "Vis øvelsescasene, eller åbn et af dem i guiden for en workshopgruppe."
+    da: "Vis træningscasene, eller åbn én af dem i guiden for en workshopgruppe."
     en: "List the training cases, or open one in the wizard for a workshop group."
   cli.case.discussion:
     da: |-
@@ -3673,7 +3673,7 @@ strings:
     da: "Den case, der skal åbnes (se listen)."
     en: "The case to open (see the list)."
   cli.case.group:
-    da: "Workshopgruppens navn; spørges der om på skærmen, hvis det udelades."
+    da: "Workshopgruppens navn; udelades det, bliver du spurgt på skærmen."
     en: "The workshop group's name; asked for on screen when left out."
 
   # --- merge -------------------------------------------------------------------------
@@ -3682,7 +3682,7 @@ strings:
     en: "Combine the voices of two sessions (e.g. management and employees, or two workshop groups) into a new file."
   cli.merge.discussion:
     da: |-
-      Stemmer med samme navn opkaldes efter deres workshopgruppe eller ellers efter deres filer. C må ikke
+      Stemmer, hvis navne falder sammen, får navn efter deres workshopgruppe eller ellers efter deres fil. C må ikke
       findes i forvejen, medmindre --force er givet; en vurdering eller en lås overskrives aldrig. Brug
       `igloo compare --groups` for at sammenligne workshopgrupper side om side.
     en: |-
@@ -3719,7 +3719,7 @@ strings:
     da: "Sammenlign workshopgrupper side om side i stedet for to runder."
     en: "Compare workshop groups side by side instead of two rounds."
   cli.compare.facilitator:
-    da: "Med --groups: tilføj øvelsescasens note til underviseren."
+    da: "Med --groups: tilføj træningscasens note til underviseren."
     en: "With --groups: add the training case's note for the trainer."
 
   # --- aggregate ---------------------------------------------------------------------
@@ -3730,7 +3730,7 @@ strings:
     da: |-
       En STI kan være en mappe; så gennemgås hver fil i den, og vurderinger genkendes på deres indhold
       ("schema": "igloo-session"), ikke på deres navn. Andre filer (eksporter, sikkerhedskopier, noter) springes
-      over med én linje hver på standard-error. En beskadiget fil, der giver sig ud for at være en vurdering, er en fejl (slutkode 2).
+      over med én linje for hver på standard error (stderr). En beskadiget fil, der giver sig ud for at være en vurdering, er en fejl (slutkode 2).
       Anonymitet: Et tal, der bygger på færre end 5 vurderinger, skjules og markeres; --min-group hæver
       grænsen, aldrig under 5.
     en: |-
@@ -3753,13 +3753,13 @@ strings:
     da: "{problem} (og {n} mere; kør `igloo content check {folder}`)"
     en: "{problem} (and {n} more; run `igloo content check {folder}`)"
   cli.error.no-case:
-    da: "der er ingen øvelsescase `{name}` (cases: {known})"
+    da: "der er ingen træningscase `{name}` (cases: {known})"
     en: "no training case `{name}` (cases: {known})"
   cli.error.group-needs-name:
     da: "--group skal have et navn"
     en: "--group needs a name"
   cli.error.output-needs-name:
-    da: "-o skal have et filnavn (eller - for standard-output)"
+    da: "-o skal have et filnavn (eller - for standardoutput)"
     en: "-o needs a file name (or - for standard output)"
   cli.error.give-force:
     da: "{reason}; giv --force for at erstatte den"
@@ -3789,7 +3789,7 @@ strings:
     da: "compare --groups tager {min} til {max} gruppers vurderinger, ikke {n}"
     en: "compare --groups takes {min} to {max} group sessions, not {n}"
   cli.error.facilitator-needs-case:
-    da: "--facilitator kræver vurderinger, der er åbnet fra en øvelsescase (igloo case NAVN)"
+    da: "--facilitator kræver vurderinger, der er åbnet fra en træningscase (igloo case NAVN)"
     en: "--facilitator needs sessions opened from a training case (igloo case NAME)"
   cli.error.facilitator-different-cases:
     da: "--facilitator: grupperne har arbejdet med forskellige cases ({cases})"

@@ -131,7 +131,7 @@ import Testing
 
   @Test func errorsFillTheirPlaceholdersInBothLanguages() {
     let values = ["name": "lager", "known": "kundeservice, hospital"]
-    #expect(CLIText.string("cli.error.no-case", .da, values) == "der er ingen øvelsescase `lager` (cases: kundeservice, hospital)")
+    #expect(CLIText.string("cli.error.no-case", .da, values) == "der er ingen træningscase `lager` (cases: kundeservice, hospital)")
     #expect(CLIText.string("cli.error.no-case", .en, values) == "no training case `lager` (cases: kundeservice, hospital)")
     // A value that looks like a placeholder stays as typed.
     #expect(CLIText.string("cli.skipped", .en, ["file": "{reason}.json", "reason": "a lock file"]) == "skipped {reason}.json: a lock file")

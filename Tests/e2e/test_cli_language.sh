@@ -60,7 +60,7 @@ lacks case-en "opdigtet træningscase"
 
 run error-da LANG=da_DK.UTF-8 -- case nope
 [ "$RC" = 2 ] || fail "case nope: exit $RC"
-has error-da "igloo: der er ingen øvelsescase \`nope\`"
+has error-da "igloo: der er ingen træningscase \`nope\`"
 run error-en LANG=da_DK.UTF-8 -- case --lang en nope
 has error-en "igloo: no training case \`nope\`"
 
