@@ -57,6 +57,8 @@ let package = Package(
     .testTarget(name: "IglooStoreTests", dependencies: ["IglooStore", "IglooTestSupport"]),
     .testTarget(
       name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooTestSupport", "SwiftCSV"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "IglooCLITests", dependencies: ["IglooCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ],
   swiftLanguageModes: [.v6]
 )

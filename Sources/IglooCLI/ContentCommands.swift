@@ -4,17 +4,23 @@ import IglooContent
 
 /// `igloo content`: check or dump a content pack.
 struct ContentCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "content", abstract: "Validate or print a content pack.",
-    subcommands: [Check.self, Dump.self])
+  static var configuration: CommandConfiguration {
+    // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
+    CommandConfiguration(
+      commandName: "content", abstract: CLIText.string("cli.content.abstract"),
+      subcommands: [Check.self, Dump.self])
+  }
 
   /// `igloo content check [DIR]`.
   struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Validate a content pack; print each problem as file:line: message.",
-      discussion: "Exits 0 when the pack is clean and 1 when it has problems. Without DIR, checks the built-in pack.")
+    static var configuration: CommandConfiguration {
+      // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
+      CommandConfiguration(
+        abstract: CLIText.string("cli.content.check.abstract"),
+        discussion: CLIText.string("cli.content.check.discussion"))
+    }
 
-    @Argument(help: "The pack's folder (default: the built-in pack).")
+    @Argument(help: CLIText.help("cli.content.check.directory"))
     var directory: String?
 
     func run() throws {
@@ -35,20 +41,26 @@ struct ContentCommand: ParsableCommand {
         let diagnostics = result.diagnostics
         for d in diagnostics { try say(label + d.description) }
         if !diagnostics.isEmpty {
-          FileHandle.standardError.write(Data("igloo: \(diagnostics.count) problem(s) found\n".utf8))
+          FileHandle.standardError.write(Data("igloo: \(CLIText.string("cli.content.problems", ["n": String(diagnostics.count)]))\n".utf8))
           throw ExitCode(1)
         }
         let pack = result.loaded.pack
-        FileHandle.standardError.write(Data(
-          "igloo: \(label) is clean: \(pack.findings.count) findings, \(pack.questions.count) questions, \(pack.actions.count) actions, \(pack.useCases.count) use cases, \(pack.strings.count) strings\n".utf8))
+        let clean = CLIText.string("cli.content.clean", [
+          "label": label, "findings": String(pack.findings.count), "questions": String(pack.questions.count),
+          "actions": String(pack.actions.count), "use_cases": String(pack.useCases.count), "strings": String(pack.strings.count),
+        ])
+        FileHandle.standardError.write(Data("igloo: \(clean)\n".utf8))
       }
     }
   }
 
   /// `igloo content dump`.
   struct Dump: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Print the loaded content pack as JSON (keys documented in docs/content-dump.md).")
+    static var configuration: CommandConfiguration {
+      // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
+      CommandConfiguration(
+        abstract: CLIText.string("cli.content.dump.abstract"))
+    }
 
     @OptionGroup var global: GlobalOptions
 

@@ -5,15 +5,15 @@ import IglooContent
 /// The options every verb takes: language, content pack and line mode.
 public struct GlobalOptions: ParsableArguments {
   /// The language; the default comes from LANG.
-  @Option(name: .long, help: "Language: da or en (default: from LANG).")
+  @Option(name: .long, help: CLIText.help("cli.global.lang"))
   public var lang: Language?
 
   /// A content pack folder instead of the built-in one.
-  @Option(name: .long, help: "Load the content pack from this folder instead of the built-in one.")
+  @Option(name: .long, help: CLIText.help("cli.global.content"))
   public var content: String?
 
   /// Line mode without curses.
-  @Flag(name: .long, help: "Line mode, without curses.")
+  @Flag(name: .long, help: CLIText.help("cli.global.plain"))
   public var plain = false
 
   /// Creates the options with their defaults (ArgumentParser fills them in).
@@ -21,11 +21,7 @@ public struct GlobalOptions: ParsableArguments {
 
   /// The language to use: `--lang`, else LC_ALL, LC_MESSAGES or LANG.
   public func language(environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
-    if let lang { return lang }
-    for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-      if let value = environment[key], !value.isEmpty { return Language.fromLocale(value) }
-    }
-    return .en
+    lang ?? CLILanguage.fromEnvironment(environment)
   }
 
   /// The content pack: the built-in one, or the folder given with `--content`, which must be clean.
@@ -39,8 +35,11 @@ public struct GlobalOptions: ParsableArguments {
       throw CLIError(exitCode: 2, message: "\(error.path): \(error.reason)")
     }
     if let first = result.diagnostics.first {
-      let more = result.diagnostics.count > 1 ? " (and \(result.diagnostics.count - 1) more; run `igloo content check \(content)`)" : ""
-      throw CLIError(exitCode: 2, message: "\(content)/\(first)\(more)")
+      let problem = "\(content)/\(first)"
+      let message = result.diagnostics.count > 1
+        ? CLIText.string("cli.error.pack-more", ["problem": problem, "n": String(result.diagnostics.count - 1), "folder": content])
+        : problem
+      throw CLIError(exitCode: 2, message: message)
     }
     return result.loaded.pack
   }

@@ -5,21 +5,20 @@ import IglooTerminal
 /// The `igloo` command: the wizard by default, and the headless verbs.
 public struct IglooCommand: ParsableCommand {
   /// The verbs, with the wizard as the default when none is given.
-  public static let configuration = CommandConfiguration(
-    commandName: "igloo",
-    abstract: "Assess what machine learning and generative AI do to the work environment (IGLOO).",
-    discussion: """
-      Without a verb, igloo starts the wizard: a new assessment, or a saved one to resume.
-      Sessions live under $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/). igloo never uses the network.
-      Environment: LANG picks the language (a value starting with "da" gives Danish), NO_COLOR turns colours off.
-      """,
-    version: IglooVersion.current,
-    subcommands: [
-      Wizard.self, Resume.self, ReportCommand.self, ContentCommand.self, CaseCommand.self,
-      MergeCommand.self, CompareCommand.self, AggregateCommand.self,
-    ],
-    defaultSubcommand: Wizard.self
-  )
+  public static var configuration: CommandConfiguration {
+    // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
+    CommandConfiguration(
+      commandName: "igloo",
+      abstract: CLIText.string("cli.igloo.abstract"),
+      discussion: CLIText.string("cli.igloo.discussion"),
+      version: IglooVersion.current,
+      subcommands: [
+        Wizard.self, Resume.self, ReportCommand.self, ContentCommand.self, CaseCommand.self,
+        MergeCommand.self, CompareCommand.self, AggregateCommand.self,
+      ],
+      defaultSubcommand: Wizard.self
+    )
+  }
 
   /// Creates the command (ArgumentParser fills in its arguments).
   public init() {}

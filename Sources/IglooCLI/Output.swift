@@ -18,14 +18,15 @@ func emit(_ data: Data, to path: String?, force: Bool = false, sessions: [String
     return
   }
   guard !path.isEmpty else {
-    throw CLIError(exitCode: 1, message: "-o needs a file name (or - for standard output)")
+    throw CLIError(exitCode: 1, message: CLIText.string("cli.error.output-needs-name"))
   }
   do {
     try ExportFile.write(
       data, to: URL(fileURLWithPath: path), replacing: force, openSessions: sessions.map { URL(fileURLWithPath: $0) })
   } catch let error as StoreError {
-    let hint = error.kind == .alreadyExists ? "; give --force to replace it" : ""
-    throw CLIError(exitCode: 1, message: error.description + hint)
+    let message = error.kind == .alreadyExists
+      ? CLIText.string("cli.error.give-force", ["reason": error.description]) : error.description
+    throw CLIError(exitCode: 1, message: message)
   }
 }
 

@@ -10,24 +10,27 @@ extension ReportPart: ExpressibleByArgument {}
 
 /// `igloo report FILE`: the assessment as Markdown, JSON or CSV, without the wizard.
 struct ReportCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "report",
-    abstract: "Write the assessment of a saved session as Markdown, Word (.docx), JSON or CSV.",
-    discussion: "A bad session file gives one line naming the file and the problem, exit code 2, and nothing is written.")
+  static var configuration: CommandConfiguration {
+    // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
+    CommandConfiguration(
+      commandName: "report",
+      abstract: CLIText.string("cli.report.abstract"),
+      discussion: CLIText.string("cli.report.discussion"))
+  }
 
-  @Argument(help: "The session file.")
+  @Argument(help: CLIText.help("cli.report.file"))
   var file: String
 
-  @Option(name: .long, help: "md (the assessment), docx (the assessment as a Word document), json (everything computed) or csv (the action plan).")
+  @Option(name: .long, help: CLIText.help("cli.report.format"))
   var format: ReportFormat = .markdown
 
-  @Option(name: .long, help: "all (the summary and the working papers) or summary (the summary alone).")
+  @Option(name: .long, help: CLIText.help("cli.report.part"))
   var part: ReportPart = .all
 
-  @Option(name: .shortAndLong, help: "Write to this new file (mode 0600) instead of standard output; - is standard output.")
+  @Option(name: .shortAndLong, help: CLIText.help("cli.report.output"))
   var output: String?
 
-  @ArgumentParser.Flag(name: .long, help: "Replace the -o file if it exists (never a session or a lock).")
+  @ArgumentParser.Flag(name: .long, help: CLIText.help("cli.option.force"))
   var force = false
 
   @OptionGroup var global: GlobalOptions
@@ -38,7 +41,7 @@ struct ReportCommand: ParsableCommand {
       let session = try loadSession(file, pack: pack)
       let data = format.render(Assessment(session: session, pack: pack), language: global.language(), part: part)
       // Only the Word package can come out empty (its in-memory zip failed); never write that as a file.
-      guard !data.isEmpty else { throw CLIError(exitCode: 1, message: "the \(format.rawValue) report could not be built") }
+      guard !data.isEmpty else { throw CLIError(exitCode: 1, message: CLIText.string("cli.error.report-not-built", ["format": format.rawValue])) }
       try emit(data, to: output, force: force, sessions: [file])
     }
   }

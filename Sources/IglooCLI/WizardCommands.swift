@@ -10,14 +10,14 @@ import IglooWizard
 /// sessions to resume, the training cases and the language.
 public struct Wizard: ParsableCommand {
   /// The verb `wizard`, which is also what `igloo` runs without a verb.
-  public static let configuration = CommandConfiguration(
-    commandName: "wizard",
-    abstract: "Start the wizard: a new assessment, or a saved one to resume.",
-    discussion: """
-      Sessions are saved after every answer in $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/).
-      The wizard needs an interactive terminal; for output without one, use `igloo report FILE`.
-      """
-  )
+  public static var configuration: CommandConfiguration {
+    // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
+    CommandConfiguration(
+      commandName: "wizard",
+      abstract: CLIText.string("cli.wizard.abstract"),
+      discussion: CLIText.string("cli.wizard.discussion")
+    )
+  }
 
   /// --lang, --content, --plain.
   @OptionGroup public var global: GlobalOptions
@@ -34,20 +34,20 @@ public struct Wizard: ParsableCommand {
 /// `igloo resume FILE`: opens a saved session in the wizard where it was left.
 public struct Resume: ParsableCommand {
   /// The verb `resume`.
-  public static let configuration = CommandConfiguration(
-    commandName: "resume",
-    abstract: "Open a saved session in the wizard.",
-    discussion: """
-      The file is checked before anything else: a damaged or foreign file is reported in one line
-      and left untouched. A session open in another igloo is refused with who holds it.
-      """
-  )
+  public static var configuration: CommandConfiguration {
+    // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
+    CommandConfiguration(
+      commandName: "resume",
+      abstract: CLIText.string("cli.resume.abstract"),
+      discussion: CLIText.string("cli.resume.discussion")
+    )
+  }
 
   /// --lang, --content, --plain.
   @OptionGroup public var global: GlobalOptions
 
   /// The session file.
-  @Argument(help: "The session file (*.igloo.json).", completion: .file(extensions: ["json"]))
+  @Argument(help: CLIText.help("cli.resume.file"), completion: .file(extensions: ["json"]))
   public var file: String
 
   /// Creates the command; ArgumentParser fills in the options.

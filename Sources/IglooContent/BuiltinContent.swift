@@ -3933,6 +3933,277 @@ questions:
       technologies: [robots]
 
 """#),
+    PackFile(path: "strings/cli.yaml", text: #"""
+# The command line's own words: the help of every verb, option and argument, and igloo's own
+# error lines. `--lang`, else LC_ALL, LC_MESSAGES or LANG, picks the language. Placeholders in
+# braces ({file}, {name}, ...) are filled in by igloo; keep them as they are. The parse errors of
+# swift-argument-parser itself ("Error: Missing expected argument ...") stay in English.
+strings:
+
+  # --- igloo -------------------------------------------------------------------------
+  cli.igloo.abstract:
+    da: "Vurdér, hvad maskinlæring og generativ AI gør ved arbejdsmiljøet (IGLOO)."
+    en: "Assess what machine learning and generative AI do to the work environment (IGLOO)."
+  cli.igloo.discussion:
+    da: |-
+      Uden et verbum starter igloo guiden: en ny vurdering eller en gemt, som du kan fortsætte.
+      Vurderingerne gemmes under $XDG_DATA_HOME/igloo/ (eller ~/.local/share/igloo/). igloo bruger aldrig netværket.
+      Miljø: LANG vælger sproget (da* → dansk), NO_COLOR slår farverne fra.
+    en: |-
+      Without a verb, igloo starts the wizard: a new assessment, or a saved one to resume.
+      Sessions live under $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/). igloo never uses the network.
+      Environment: LANG picks the language (da* → Danish), NO_COLOR turns colours off.
+
+  # --- Options every verb takes ------------------------------------------------------
+  cli.global.lang:
+    da: "Sprog: da eller en (standard: fra LANG)."
+    en: "Language: da or en (default: from LANG)."
+  cli.global.content:
+    da: "Indlæs indholdspakken fra denne mappe i stedet for den indbyggede."
+    en: "Load the content pack from this folder instead of the built-in one."
+  cli.global.plain:
+    da: "Linjetilstand uden curses."
+    en: "Line mode, without curses."
+  cli.option.force:
+    da: "Erstat filen til -o, hvis den findes (aldrig en vurdering eller en lås)."
+    en: "Replace the -o file if it exists (never a session or a lock)."
+  cli.option.output:
+    da: "Skriv til denne nye fil i stedet for standardoutput; - er standardoutput."
+    en: "Write to this new file instead of standard output; - is standard output."
+
+  # --- wizard and resume -------------------------------------------------------------
+  cli.wizard.abstract:
+    da: "Start guiden: en ny vurdering eller en gemt, som du kan fortsætte."
+    en: "Start the wizard: a new assessment, or a saved one to resume."
+  cli.wizard.discussion:
+    da: |-
+      Vurderingen gemmes efter hvert svar i $XDG_DATA_HOME/igloo/ (eller ~/.local/share/igloo/).
+      Guiden kræver en interaktiv terminal; uden en terminal kan du bruge `igloo report FIL`.
+    en: |-
+      Sessions are saved after every answer in $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/).
+      The wizard needs an interactive terminal; for output without one, use `igloo report FILE`.
+  cli.resume.abstract:
+    da: "Åbn en gemt vurdering i guiden."
+    en: "Open a saved session in the wizard."
+  cli.resume.discussion:
+    da: |-
+      Filen kontrolleres, før der sker andet: En beskadiget eller fremmed fil meldes på én linje
+      og røres ikke. En vurdering, der er åben i en anden igloo, afvises med oplysning om, hvem der har den.
+    en: |-
+      The file is checked before anything else: a damaged or foreign file is reported in one line
+      and left untouched. A session open in another igloo is refused with who holds it.
+  cli.resume.file:
+    da: "Vurderingens fil (*.igloo.json)."
+    en: "The session file (*.igloo.json)."
+
+  # --- report ------------------------------------------------------------------------
+  cli.report.abstract:
+    da: "Skriv vurderingen fra en gemt fil som Markdown, Word (.docx), JSON eller CSV."
+    en: "Write the assessment of a saved session as Markdown, Word (.docx), JSON or CSV."
+  cli.report.discussion:
+    da: "En ugyldig fil giver én linje med filens navn og problemet, slutkode 2, og der skrives intet."
+    en: "A bad session file gives one line naming the file and the problem, exit code 2, and nothing is written."
+  cli.report.file:
+    da: "Vurderingens fil."
+    en: "The session file."
+  cli.report.format:
+    da: "md (vurderingen), docx (vurderingen som Word-dokument), json (alt, hvad der er beregnet) eller csv (handlingsplanen)."
+    en: "md (the assessment), docx (the assessment as a Word document), json (everything computed) or csv (the action plan)."
+  cli.report.part:
+    da: "all (sammenfatningen og arbejdspapirerne) eller summary (kun sammenfatningen)."
+    en: "all (the summary and the working papers) or summary (the summary alone)."
+  cli.report.output:
+    da: "Skriv til denne nye fil (rettigheder 0600) i stedet for standardoutput; - er standardoutput."
+    en: "Write to this new file (mode 0600) instead of standard output; - is standard output."
+
+  # --- content -----------------------------------------------------------------------
+  cli.content.abstract:
+    da: "Kontrollér eller udskriv en indholdspakke."
+    en: "Validate or print a content pack."
+  cli.content.check.abstract:
+    da: "Kontrollér en indholdspakke; hvert problem skrives som fil:linje: besked."
+    en: "Validate a content pack; print each problem as file:line: message."
+  cli.content.check.discussion:
+    da: "Slutkoden er 0, når pakken er fejlfri, og 1, når den har problemer. Uden MAPPE kontrolleres den indbyggede pakke."
+    en: "Exits 0 when the pack is clean and 1 when it has problems. Without DIR, checks the built-in pack."
+  cli.content.check.directory:
+    da: "Pakkens mappe (standard: den indbyggede pakke)."
+    en: "The pack's folder (default: the built-in pack)."
+  cli.content.dump.abstract:
+    da: "Udskriv den indlæste indholdspakke som JSON (nøglerne er beskrevet i docs/content-dump.md)."
+    en: "Print the loaded content pack as JSON (keys documented in docs/content-dump.md)."
+
+  # --- case --------------------------------------------------------------------------
+  cli.case.abstract:
+    da: "Vis træningscasene, eller åbn én af dem i guiden for en workshopgruppe."
+    en: "List the training cases, or open one in the wizard for a workshop group."
+  cli.case.discussion:
+    da: |-
+      Når du åbner en case, vises først dens historie og spørgsmål til drøftelse, og derefter spørges der om
+      gruppens navn (eller det tages fra --group). Navnet gemmes i vurderingen og indgår i filnavnet og i
+      eksporternes standardnavne, så to grupper om samme case aldrig deler fil. Undervejs viser c eller F4
+      historien igen. Bagefter: igloo compare --groups FIL... til plenum.
+    en: |-
+      Opening a case shows its story and questions for discussion first, and asks for the group's name
+      (or takes --group). The name is stored in the session and goes into its file name and the default
+      export names, so two groups on one case never share a file. During the work, c or F4 shows the
+      story again. Afterwards: igloo compare --groups FILE... for the plenary.
+  cli.case.name:
+    da: "Den case, der skal åbnes (se listen)."
+    en: "The case to open (see the list)."
+  cli.case.group:
+    da: "Workshopgruppens navn; udelades det, bliver du spurgt på skærmen."
+    en: "The workshop group's name; asked for on screen when left out."
+
+  # --- merge -------------------------------------------------------------------------
+  cli.merge.abstract:
+    da: "Saml stemmerne fra to vurderinger (f.eks. ledelse og medarbejdere eller to workshopgrupper) i en ny fil."
+    en: "Combine the voices of two sessions (e.g. management and employees, or two workshop groups) into a new file."
+  cli.merge.discussion:
+    da: |-
+      Stemmer, hvis navne falder sammen, får navn efter deres workshopgruppe eller ellers efter deres fil. C må ikke
+      findes i forvejen, medmindre --force er givet; en vurdering eller en lås overskrives aldrig. Brug
+      `igloo compare --groups` for at sammenligne workshopgrupper side om side.
+    en: |-
+      Voices whose names clash are named after their workshop group, or else after their files. C must not
+      exist unless --force is given; a session or a lock is never overwritten. To compare workshop groups
+      side by side, use `igloo compare --groups`.
+  cli.merge.first:
+    da: "Den første vurdering; dens oplysninger og fælles svar går forud."
+    en: "The first session; its metadata and agreed answers win."
+  cli.merge.second:
+    da: "Den anden vurdering."
+    en: "The second session."
+  cli.merge.output:
+    da: "Den samlede vurderings fil, som skal oprettes."
+    en: "The merged session file to create."
+
+  # --- compare -----------------------------------------------------------------------
+  cli.compare.abstract:
+    da: "Sammenlign to runder af en vurdering eller 2–8 workshopgrupper side om side (Markdown)."
+    en: "Compare two rounds of an assessment, or 2–8 workshop groups side by side (Markdown)."
+  cli.compare.discussion:
+    da: |-
+      Uden --groups: GAMMEL og NY er to runder for samme arbejdsplads, før og efter.
+      Med --groups: hver FIL er én workshopgruppes vurdering af samme case; der er intet før og
+      efter, kun hvor grupperne er uenige. --facilitator tilføjer casens note til underviseren.
+    en: |-
+      Without --groups: OLD and NEW are two rounds of the same workplace, before and after.
+      With --groups: each FILE is one workshop group's session on the same case; there is no before and
+      after, only where the groups differ. --facilitator adds the case's note for the trainer.
+  cli.compare.files:
+    da: "To runder (den tidligste først) eller med --groups 2–8 gruppers vurderinger."
+    en: "Two rounds (earlier, later), or with --groups 2–8 group sessions."
+  cli.compare.groups:
+    da: "Sammenlign workshopgrupper side om side i stedet for to runder."
+    en: "Compare workshop groups side by side instead of two rounds."
+  cli.compare.facilitator:
+    da: "Med --groups: tilføj træningscasens note til underviseren."
+    en: "With --groups: add the training case's note for the trainer."
+
+  # --- aggregate ---------------------------------------------------------------------
+  cli.aggregate.abstract:
+    da: "Saml mange vurderinger: spredningen i profilen pr. niveau og de hyppigste handlinger (Markdown)."
+    en: "Roll up many sessions: the spread of the profile per level and the most common actions (Markdown)."
+  cli.aggregate.discussion:
+    da: |-
+      En STI kan være en mappe; så gennemgås hver fil i den, og vurderinger genkendes på deres indhold
+      ("schema": "igloo-session"), ikke på deres navn. Andre filer (eksporter, sikkerhedskopier, noter) springes
+      over med én linje for hver på standard error (stderr). En beskadiget fil, der giver sig ud for at være en vurdering, er en fejl (slutkode 2).
+      Anonymitet: Et tal, der bygger på færre end 5 vurderinger, skjules og markeres; --min-group hæver
+      grænsen, aldrig under 5.
+    en: |-
+      A PATH may be a folder; every file in it is looked at, and sessions are recognised by their content
+      ("schema": "igloo-session"), not their name. Other files (exports, backups, notes) are skipped with one
+      line each on standard error. A damaged file that claims to be a session is an error (exit 2).
+      Anonymity: a figure resting on fewer than 5 sessions is hidden and marked so; --min-group raises the
+      threshold, never below 5.
+  cli.aggregate.paths:
+    da: "Vurderingsfiler eller mapper."
+    en: "Session files or folders."
+  cli.aggregate.min-group:
+    da: "Skjul hvert tal, der bygger på færre vurderinger end dette (mindst 5)."
+    en: "Hide every figure resting on fewer sessions than this (at least 5)."
+
+  # --- igloo's own error lines (after "igloo: ") -------------------------------------
+  # Messages from reading and writing files (IglooStore) and from merging (IglooEngine) are
+  # still English this round; they are inserted as {reason}.
+  cli.error.pack-more:
+    da: "{problem} (og {n} mere; kør `igloo content check {folder}`)"
+    en: "{problem} (and {n} more; run `igloo content check {folder}`)"
+  cli.error.no-case:
+    da: "der er ingen træningscase `{name}` (cases: {known})"
+    en: "no training case `{name}` (cases: {known})"
+  cli.error.group-needs-name:
+    da: "--group skal have et navn"
+    en: "--group needs a name"
+  cli.error.output-needs-name:
+    da: "-o skal have et filnavn (eller - for standardoutput)"
+    en: "-o needs a file name (or - for standard output)"
+  cli.error.give-force:
+    da: "{reason}; giv --force for at erstatte den"
+    en: "{reason}; give --force to replace it"
+  cli.error.report-not-built:
+    da: "rapporten i formatet {format} kunne ikke dannes"
+    en: "the {format} report could not be built"
+  cli.error.merge-same-file:
+    da: "{first} og {second} er den samme fil; at flette den med sig selv ville tælle hver stemme to gange"
+    en: "{first} and {second} are the same file; merging it with itself would count each voice twice"
+  cli.error.merge-conflict:
+    da: "{first} og {second} kan ikke flettes: {reason}"
+    en: "cannot merge {first} and {second}: {reason}"
+  cli.error.merge-too-large:
+    da: "{first} og {second} kan ikke flettes: resultatet ({size}) er over de {limit}, en vurdering må fylde"
+    en: "cannot merge {first} and {second}: the result ({size}) is over the {limit} a session may hold"
+  cli.error.merge-needs-file:
+    da: "merge skriver en vurderingsfil; -o skal have et filnavn"
+    en: "merge writes a session file; -o needs a file name"
+  cli.error.compare-two-rounds:
+    da: "compare tager to runder (den tidligste først); brug --groups for at sammenligne workshopgrupper"
+    en: "compare takes two rounds (earlier, later); to compare workshop groups, use --groups"
+  cli.error.facilitator-needs-groups:
+    da: "--facilitator virker kun sammen med --groups"
+    en: "--facilitator works only with --groups"
+  cli.error.group-count:
+    da: "compare --groups tager {min} til {max} gruppers vurderinger, ikke {n}"
+    en: "compare --groups takes {min} to {max} group sessions, not {n}"
+  cli.error.facilitator-needs-case:
+    da: "--facilitator kræver vurderinger, der er åbnet fra en træningscase (igloo case NAVN)"
+    en: "--facilitator needs sessions opened from a training case (igloo case NAME)"
+  cli.error.facilitator-different-cases:
+    da: "--facilitator: grupperne har arbejdet med forskellige cases ({cases})"
+    en: "--facilitator: the groups worked on different cases ({cases})"
+  cli.error.min-group:
+    da: "--min-group skal være mindst {min}: mindre grupper ville kunne genkendes"
+    en: "--min-group must be at least {min}: smaller groups could be recognised"
+  cli.error.no-such-path:
+    da: "{path}: filen eller mappen findes ikke"
+    en: "{path}: no such file or folder"
+  cli.error.no-sessions:
+    da: "der blev ikke fundet nogen vurderingsfiler"
+    en: "no session files found"
+
+  # --- igloo's own notices on standard error (after "igloo: ") ------------------------
+  cli.content.problems:
+    da: "{n} problem(er) fundet"
+    en: "{n} problem(s) found"
+  cli.content.clean:
+    da: "{label} er fejlfri: {findings} fund, {questions} udsagn, {actions} handlinger, {use_cases} anvendelser, {strings} tekster"
+    en: "{label} is clean: {findings} findings, {questions} questions, {actions} actions, {use_cases} use cases, {strings} strings"
+  cli.skipped:
+    da: "sprang {file} over: {reason}"
+    en: "skipped {file}: {reason}"
+  cli.skipped.backup:
+    da: "en sikkerhedskopi, der blev taget før en migrering"
+    en: "a backup copy made before a migration"
+  cli.skipped.lock:
+    da: "en låsefil"
+    en: "a lock file"
+  cli.skipped.not-session:
+    da: "ikke en igloo-vurdering"
+    en: "not an igloo session"
+
+"""#),
     PackFile(path: "strings/plain.yaml", text: #"""
 # The texts of the line mode (`igloo --plain`): the same assessment as the wizard, one line
 # at a time, for screen readers, simple terminals and piping. Placeholders in braces ({n},
@@ -5205,6 +5476,88 @@ strings:
   report.rounds.groups.not-relevant: {da: ikke relevant, en: not relevant}
   report.rounds.groups.facilitator: {da: "Til underviseren: {case}", en: "For the trainer: {case}"}
   report.rounds.groups.builds-on: {da: "Bygger på:", en: "Builds on:"}
+
+"""#),
+    PackFile(path: "strings/sources.yaml", text: #"""
+# The English gloss of a source in the report (BFA 2025), e.g.
+# "Kapitel 2 › Generativ KI › Individ (Chapter 2, Generative AI, Individual)". The path itself
+# stays Danish, as the report has it, so that a reader can find the section; the gloss says in
+# English what it is. Every `da:` below is a part of a `source:` path exactly as it appears in
+# Content/, and every `en:` its English name; a path with a part not listed here is shown
+# without a gloss, and SourceGlossTests fails.
+strings:
+  source.glossed:
+    da: "{path} ({gloss})"
+    en: "{path} ({gloss})"
+  source.gloss.separator:
+    da: ", "
+    en: ", "
+  source.chapter:
+    da: "Kapitel {n}"
+    en: "Chapter {n}"
+
+  # --- The technologies (as in technologies.yaml) ------------------------------------------
+  source.part.machine-learning:
+    da: "Maskinlæring"
+    en: "Machine learning"
+  source.part.generative-ai:
+    da: "Generativ KI"
+    en: "Generative AI"
+  source.part.agents:
+    da: "Agenter"
+    en: "Agents"
+  source.part.robots:
+    da: "Alsidige robotter"
+    en: "Versatile robots"
+
+  # --- The levels of the IGLOO model (as in levels.yaml) ------------------------------------
+  source.part.individual:
+    da: "Individ"
+    en: "Individual"
+  source.part.group:
+    da: "Gruppe"
+    en: "Group"
+  source.part.leadership:
+    da: "Ledelse"
+    en: "Leadership"
+  source.part.organisation:
+    da: "Organisation"
+    en: "Organisation"
+  source.part.outer-context:
+    da: "Omkringliggende kontekst"
+    en: "Outer context"
+
+  # --- Other sections of the report ---------------------------------------------------------
+  source.part.two-types:
+    da: "Overblik over de to typer kunstig intelligens"
+    en: "Overview of the two types of artificial intelligence"
+  source.part.paradigm-shift:
+    da: "Generativ kunstig intelligens: Et teknologisk paradigmeskift"
+    en: "Generative artificial intelligence: a technological paradigm shift"
+  source.part.trust:
+    da: "Tillid og forståelse"
+    en: "Trust and understanding"
+  source.part.intuitive-control:
+    da: "Intuitiv styring og læring"
+    en: "Intuitive control and learning"
+  source.part.hyperautomation:
+    da: "Hyper automatisering"
+    en: "Hyperautomation"
+  source.part.redefining-tasks:
+    da: "Redefinering af opgaver"
+    en: "Redefining tasks"
+  source.part.labour-market:
+    da: "Et arbejdsmarked i bevægelse"
+    en: "A labour market in motion"
+  source.part.update-policies:
+    da: "Der er behov for en opdatering af f.eks. arbejdsmiljøpolitikker og arbejdsmiljødrøftelser, så arbejdspladserne bliver bedre klædt på til en stigende anvendelse af KI"
+    en: "There is a need to update e.g. work environment policies and work environment discussions, so that workplaces are better equipped for a growing use of AI"
+  source.part.connect-business:
+    da: "Der er med generativ KI behov for at skabe sammenhæng mellem forretningen, teknologien og arbejdsmiljøproblematikker"
+    en: "With generative AI there is a need to connect the business, the technology and work environment issues"
+  source.part.monitor-challenges:
+    da: "Der er behov for at monitorere og potentielt adressere nye udfordringer ved generativ KI, f.eks. faglig dovenskab"
+    en: "There is a need to monitor and potentially address new challenges of generative AI, e.g. professional laziness"
 
 """#),
     PackFile(path: "strings/wizard.yaml", text: #"""

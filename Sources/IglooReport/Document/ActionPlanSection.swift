@@ -57,7 +57,7 @@ extension ReportBuilder {
     var facts = w("plan.details.level", ["level": w.level(row.level)])
     // The source stands with the content's text in `howText`; only an action without text names it here.
     if !row.source.isEmpty && row.how.trimmingCharacters(in: .whitespaces).isEmpty {
-      facts += " · " + w("plan.details.source", ["source": row.source])
+      facts += " · " + w("plan.details.source", ["source": w.source(row.source)])
     }
     items.append([.plain(facts)])
     return items

@@ -12,7 +12,7 @@ extension ReportBuilder {
       doc.heading(3, item.severity == .prohibited ? w("flags.prohibited") + ": " + item.title[r.language] : item.title[r.language])
       doc.paragraph(item.text[r.language])
       if let caveat = item.caveat?[r.language] { doc.labelled(w("flags.caveat"), caveat) }
-      var facts = [w("flags.source", ["source": item.source])]
+      var facts = [w("flags.source", ["source": w.source(item.source)])]
       // A rule is only as good as the day it was read; say which day.
       if let asOf = item.asOf { facts.append(w("flags.as-of", ["date": asOf])) }
       if !flag.useCases.isEmpty {

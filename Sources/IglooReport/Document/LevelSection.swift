@@ -30,7 +30,7 @@ extension ReportBuilder {
     // its own, the heading already is the sentence.
     if f.shortTitle[r.language] != f.title[r.language] { doc.labelled(w("finding.statement"), f.title[r.language]) }
     doc.paragraph(
-      w("finding.meta", ["polarity": w.polarity(f.polarity), "technology": w.technology(f.technology), "source": f.source]))
+      w("finding.meta", ["polarity": w.polarity(f.polarity), "technology": w.technology(f.technology), "source": w.source(f.source)]))
     doc.labelled(w("finding.why"), f.summary[r.language])
 
     var lines: [[ReportDocument.Run]] = []

@@ -25,7 +25,7 @@ extension ReportBuilder {
         "scope.benchmark.line",
         [
           "use_case": useCase.name[r.language], "value": benchmarkValue(b, w), "base": b.base[r.language],
-          "label": b.label[r.language], "source": b.source,
+          "label": b.label[r.language], "source": w.source(b.source),
         ])
     }
     if !benchmarks.isEmpty {

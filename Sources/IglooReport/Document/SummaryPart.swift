@@ -24,7 +24,7 @@ extension ReportBuilder {
     for flag in r.assessment.prohibitedFlags {
       doc.labelled(
         w("summary.prohibited.label"),
-        w("summary.prohibited.text", ["title": flag.item.title[r.language], "source": flag.item.source]))
+        w("summary.prohibited.text", ["title": flag.item.title[r.language], "source": w.source(flag.item.source)]))
     }
   }
 
@@ -146,7 +146,7 @@ extension ReportBuilder {
       demanding.map { flag in
         ReportDocument.item(
           w("flags.summary.item", ["severity": w("severity." + flag.item.severity.rawValue), "title": flag.item.title[r.language]]),
-          w("flags.source", ["source": flag.item.source]))
+          w("flags.source", ["source": w.source(flag.item.source)]))
       })
     if others > 0 { doc.paragraph(w("flags.summary.more", ["count": String(others)])) }
   }
@@ -257,7 +257,7 @@ extension ReportBuilder {
     }
     let detail = w(
       "top.detail",
-      ["score": score, "level": w.level(f.level), "technology": w.technology(f.technology), "source": f.source])
+      ["score": score, "level": w.level(f.level), "technology": w.technology(f.technology), "source": w.source(f.source)])
     return ReportDocument.item(f.shortTitle[r.language], detail)
   }
 

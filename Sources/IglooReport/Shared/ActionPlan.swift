@@ -128,7 +128,7 @@ extension PlanRow {
   func howText(_ w: Wording) -> String {
     if how.trimmingCharacters(in: .whitespaces).isEmpty { return w("plan.how.none") }
     guard ownHow else {
-      var text = source.isEmpty ? how : how + " " + w("plan.how.source", ["source": source])
+      var text = source.isEmpty ? how : how + " " + w("plan.how.source", ["source": w.source(source)])
       // A derived action is igloo's remedy for the report's point, not one the report states.
       if action?.derived == true { text += " " + w("plan.how.derived") }
       return text

@@ -10,7 +10,7 @@ extension Wording {
         opportunity ? "reason.opportunity" : "reason.risk",
         [
           "score": Numbers.whole(score), "band": self.band(band), "finding": shortFinding(id),
-          "source": pack.finding(id)?.source ?? "",
+          "source": source(pack.finding(id)?.source ?? ""),
         ])
     case .screening(let id, let score, let band, let opportunity):
       return self(
@@ -24,7 +24,7 @@ extension Wording {
     case .flag(let id, let severity):
       let item = pack.context.first { $0.id == id }
       return self(
-        "reason.flag.\(severity.rawValue)", ["title": item.map { $0.title[language] } ?? id, "source": item?.source ?? ""])
+        "reason.flag.\(severity.rawValue)", ["title": item.map { $0.title[language] } ?? id, "source": source(item?.source ?? "")])
     }
   }
 }

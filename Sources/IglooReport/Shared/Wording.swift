@@ -59,6 +59,8 @@ struct Wording: Sendable {
   func finding(_ id: String) -> String { pack.finding(id)?.title[language] ?? id }
   /// A finding's short title, for lists, tables, charts and plans.
   func shortFinding(_ id: String) -> String { pack.finding(id)?.shortTitle[language] ?? id }
+  /// A source: the report's path, glossed in English (see ``ContentPack/source(_:_:)``).
+  func source(_ path: String) -> String { pack.source(path, language) }
   func stage(_ stage: Stage) -> String { self("stage." + stage.rawValue) }
   func status(_ status: PlanStatus) -> String { self("status." + status.rawValue) }
   func polarity(_ polarity: Polarity) -> String { self("polarity." + polarity.rawValue) }

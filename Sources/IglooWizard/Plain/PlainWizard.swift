@@ -502,7 +502,7 @@ public final class PlainWizard {
     say()
     say(t("plain.statement", ["n": String(position), "total": String(total), "text": t(question.text)]))
     if let finding = question.measures.first.flatMap({ pack.finding($0.finding) }) {
-      say(t("wizard.source", ["source": finding.source]))
+      say(t("wizard.source", ["source": pack.source(finding.source, t.language)]))
     }
     if let answer = session?.answer(question.id, voice: voice) {
       let values = ["answer": describe(answer.value), "note": answer.note]
@@ -520,7 +520,7 @@ public final class PlainWizard {
       say(t("wizard.questions.why"))
     }
     if let why = question.why.map({ t($0) }) ?? finding.map({ t($0.summary) }) { say(why) }
-    if let finding { say(t("wizard.source", ["source": finding.source])) }
+    if let finding { say(t("wizard.source", ["source": pack.source(finding.source, t.language)])) }
   }
 
   private func describe(_ value: AnswerValue) -> String {

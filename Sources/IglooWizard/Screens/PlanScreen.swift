@@ -113,7 +113,7 @@ enum PlanScreen {
       if !ownHow { y += grid.wrap(t(action.how), in: rect, row: y, maxLines: max(1, rect.height - y - 1)) }
       // A derived action is igloo's remedy for the report's point, not one the report states; say so.
       let sourceKey = action.derived ? "wizard.source.derived" : "wizard.source"
-      grid.wrap(t(sourceKey, ["source": action.source]), in: rect, row: y, style: .dim, maxLines: 1)
+      grid.wrap(t(sourceKey, ["source": t.pack.source(action.source, t.language)]), in: rect, row: y, style: .dim, maxLines: 1)
     }
   }
 

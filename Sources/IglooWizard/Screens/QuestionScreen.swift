@@ -164,7 +164,7 @@ enum QuestionScreen {
     let room = area.height - y - sourceLines
     if room > 0 { y += grid.wrap(why, in: area, row: y, maxLines: room) }
     if let finding, y < area.height {
-      y += grid.wrap(t("wizard.source", ["source": finding.source]), in: area, row: y, style: .dim, maxLines: 1)
+      y += grid.wrap(t("wizard.source", ["source": t.pack.source(finding.source, t.language)]), in: area, row: y, style: .dim, maxLines: 1)
       // On a large screen the report's own examples fill the room that is left.
       let examples = finding.examples.map { "– " + t($0) }
       if !examples.isEmpty, area.height - y >= 4 {

@@ -67,6 +67,6 @@ enum ScopeScreen {
         y += grid.wrap(t("wizard.scope.note") + " " + item.note, in: detailArea, row: y, maxLines: 1)
       }
     }
-    grid.wrap(t("wizard.source", ["source": u.source]), in: detailArea, row: y, style: .dim, maxLines: 1)
+    grid.wrap(t("wizard.source", ["source": t.pack.source(u.source, t.language)]), in: detailArea, row: y, style: .dim, maxLines: 1)
   }
 }

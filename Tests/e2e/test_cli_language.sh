@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Issue 15, point 3: the command line speaks Danish too. The real binary's `--help`, `help report`,
+# `report --help`, the case list and igloo's own error lines follow `--lang`, else LC_ALL /
+# LC_MESSAGES / LANG; swift-argument-parser's own words ("USAGE:", "Error: Missing expected
+# argument") stay English (README).
+. "$(dirname "$0")/lib.sh"
+
+W="$T/work"
+mkdir -p "$W"
+cd "$W" || fail "no work folder"
+unset LC_ALL LC_MESSAGES
+
+# run NAME ENV... -- ARGS...: the binary under `env -i` with ENV (COLUMNS=300, so that the help
+# is not wrapped inside the phrases looked for); stdout+stderr in $W/NAME.out.
+run() {
+  local name=$1
+  shift
+  local envs=()
+  while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+  shift
+  env -i PATH="$PATH" HOME="$T/home" XDG_DATA_HOME="$T/data" COLUMNS=300 "${envs[@]}" timeout 60 "$IGLOO_BIN" "$@" \
+    >"$W/$name.out" 2>&1 </dev/null
+  RC=$?
+  note "igloo $*: exit $RC"
+}
+has() { grep -qF -- "$2" "$W/$1.out" || fail "$1: no \"$2\" in: $(head -c 600 "$W/$1.out")"; }
+lacks() { ! grep -qF -- "$2" "$W/$1.out" || fail "$1: \"$2\" should not be in: $(head -c 600 "$W/$1.out")"; }
+
+run help-da LANG=da_DK.UTF-8 -- --help
+[ "$RC" = 0 ] || fail "igloo --help: exit $RC"
+has help-da "Vurdér, hvad maskinlæring og generativ AI gør ved arbejdsmiljøet"
+has help-da "Åbn en gemt vurdering i guiden."
+lacks help-da "Open a saved session in the wizard."
+
+run help-en LANG=C.UTF-8 -- --help
+has help-en "Assess what machine learning and generative AI do to the work environment"
+lacks help-en "Vurdér"
+
+run help-lc-all LANG=da_DK.UTF-8 LC_ALL=en_GB.UTF-8 -- --help
+has help-lc-all "Open a saved session in the wizard."
+
+run report-da LANG=da_DK.UTF-8 -- help report
+has report-da "Skriv vurderingen fra en gemt fil som Markdown"
+has report-da "Vurderingens fil."
+has report-da "USAGE:"
+run report-en LANG=en_US.UTF-8 -- help report
+has report-en "Write the assessment of a saved session as Markdown"
+has report-en "The session file."
+lacks report-en "Vurderingens fil."
+
+run report-lang LANG=C.UTF-8 -- report --lang da --help
+has report-lang "Vurderingens fil."
+run report-lang-en LANG=da_DK.UTF-8 -- report --lang=en --help
+has report-lang-en "The session file."
+
+run case-da LANG=C.UTF-8 -- case --lang da
+has case-da "opdigtet træningscase"
+run case-en LANG=da_DK.UTF-8 -- case --lang en
+lacks case-en "opdigtet træningscase"
+
+run error-da LANG=da_DK.UTF-8 -- case nope
+[ "$RC" = 2 ] || fail "case nope: exit $RC"
+has error-da "igloo: der er ingen træningscase \`nope\`"
+run error-en LANG=da_DK.UTF-8 -- case --lang en nope
+has error-en "igloo: no training case \`nope\`"
+
+# The parser's own error stays English; the argument's help in it follows the language.
+run parse-da LANG=da_DK.UTF-8 -- report
+has parse-da "Error: Missing expected argument"
+has parse-da "Vurderingens fil."
+exit 0
