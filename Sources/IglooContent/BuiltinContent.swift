@@ -3948,11 +3948,11 @@ strings:
     da: |-
       Uden et verbum starter igloo guiden: en ny vurdering eller en gemt, som du kan fortsætte.
       Vurderingerne gemmes under $XDG_DATA_HOME/igloo/ (eller ~/.local/share/igloo/). igloo bruger aldrig netværket.
-      Miljø: LANG vælger sproget (da* → dansk), NO_COLOR slår farverne fra.
+      Miljø: LANG vælger sproget (en værdi, der begynder med "da", giver dansk), NO_COLOR slår farverne fra.
     en: |-
       Without a verb, igloo starts the wizard: a new assessment, or a saved one to resume.
       Sessions live under $XDG_DATA_HOME/igloo/ (or ~/.local/share/igloo/). igloo never uses the network.
-      Environment: LANG picks the language (da* → Danish), NO_COLOR turns colours off.
+      Environment: LANG picks the language (a value starting with "da" gives Danish), NO_COLOR turns colours off.
 
   # --- Options every verb takes ------------------------------------------------------
   cli.global.lang:

@@ -25,18 +25,18 @@ enum DocxParts {
     func heading(_ level: Int, size: Int, before: Int) -> String {
       "<w:style w:type=\"paragraph\" w:styleId=\"Heading\(level)\"><w:name w:val=\"heading \(level)\"/>"
         + "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>"
-        + "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"\(before)\" w:after=\"80\"/>"
+        + "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"\(before)\" w:after=\"60\"/>"
         + "<w:outlineLvl w:val=\"\(level - 1)\"/></w:pPr>"
         + "<w:rPr><w:b/><w:color w:val=\"1F3864\"/><w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:style>"
     }
     return OOXML.declaration + "<w:styles xmlns:w=\"\(w)\">"
       + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>"
       + "<w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/><w:lang w:val=\"\(language)\" w:eastAsia=\"\(language)\" w:bidi=\"ar-SA\"/>"
-      + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
+      + "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"40\" w:line=\"232\" w:lineRule=\"auto\"/></w:pPr>"
       + "</w:pPrDefault></w:docDefaults>"
       + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
-      + heading(1, size: 32, before: 240) + heading(2, size: 26, before: 200) + heading(3, size: 22, before: 140)
-      + heading(4, size: 20, before: 120)
+      + heading(1, size: 32, before: 240) + heading(2, size: 26, before: 200) + heading(3, size: 22, before: 100)
+      + heading(4, size: 20, before: 80)
       + "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/>"
       + "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"34\"/><w:qFormat/>"
       + "<w:pPr><w:spacing w:after=\"20\"/><w:ind w:left=\"360\" w:hanging=\"360\"/></w:pPr></w:style>"
