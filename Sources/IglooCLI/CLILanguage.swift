@@ -60,24 +60,8 @@ enum CLIText {
     fill(strings[key]?[language] ?? key, values)
   }
 
-  /// Fills `{name}` placeholders in one pass, so that a file name holding `{file}` stays as typed.
-  static func fill(_ template: String, _ values: [String: String]) -> String {
-    guard !values.isEmpty else { return template }
-    var out = ""
-    var rest = template[...]
-    while let open = rest.firstIndex(of: "{") {
-      out += rest[..<open]
-      let afterOpen = rest.index(after: open)
-      if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
-        out += value
-        rest = rest[rest.index(after: close)...]
-      } else {
-        out += "{"
-        rest = rest[afterOpen...]
-      }
-    }
-    return out + rest
-  }
+  /// Fills `{name}` placeholders (see ``Placeholders``).
+  static func fill(_ template: String, _ values: [String: String]) -> String { Placeholders.fill(template, values) }
 
   /// The string `key` as the help of an option or argument.
   static func help(_ key: String) -> ArgumentHelp { ArgumentHelp(string(key)) }

@@ -20,27 +20,8 @@ struct Wording: Sendable {
     Wording.fill(pack.string("report." + key, language), values)
   }
 
-  /// Fills `{name}` placeholders in one pass over the template.
-  ///
-  /// Inserted values are never scanned again, so a note or a workplace name that happens to
-  /// contain `{score}` stays as typed, and the result does not depend on the order in which a
-  /// dictionary hands out its keys (which changes from run to run).
-  static func fill(_ template: String, _ values: [String: String]) -> String {
-    var out = ""
-    var rest = template[...]
-    while let open = rest.firstIndex(of: "{") {
-      out += rest[..<open]
-      let afterOpen = rest.index(after: open)
-      if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
-        out += value
-        rest = rest[rest.index(after: close)...]
-      } else {
-        out += "{"
-        rest = rest[afterOpen...]
-      }
-    }
-    return out + rest
-  }
+  /// Fills `{name}` placeholders (see ``Placeholders``).
+  static func fill(_ template: String, _ values: [String: String]) -> String { Placeholders.fill(template, values) }
 
   /// The text to show for a field the users left empty.
   func orNotGiven(_ text: String) -> String {
