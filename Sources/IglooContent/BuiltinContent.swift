@@ -4708,9 +4708,6 @@ strings:
   report.summary.approval.person:
     da: "{name} ({role})"
     en: "{name} ({role})"
-  report.summary.approval.none:
-    da: "Handlingsplanen er endnu ikke godkendt. Det skal dokumenteres, at den er godkendt af arbejdsmiljøorganisationens medlemmer eller af arbejdsgiveren sammen med en medarbejderrepræsentant."
-    en: "The action plan is not yet approved. It must be documented that it was approved by the members of the safety organisation, or by the employer together with an employee representative."
   report.summary.incomplete.intro:
     da: "Vedtagne eller igangsatte handlinger uden ansvarlig eller frist ({n}):"
     en: "Accepted or started actions without a responsible person or a deadline ({n}):"
@@ -5347,8 +5344,8 @@ strings:
     da: "Handlingsplanen er godkendt den {date} af:"
     en: "The action plan was approved on {date} by:"
   report.approval.none:
-    da: "Handlingsplanen er endnu ikke godkendt. Når den er godkendt, skrives navn, rolle og dato nedenfor, og godkenderne skriver under."
-    en: "The action plan has not yet been approved. Once it is, the names, roles and date are written below and those who approved it sign."
+    da: "Handlingsplanen er endnu ikke godkendt. Det skal dokumenteres, at den er godkendt af arbejdsmiljøorganisationens medlemmer eller af arbejdsgiveren sammen med en medarbejderrepræsentant. Når den er godkendt, skrives navn, rolle og dato nedenfor, og godkenderne skriver under."
+    en: "The action plan is not yet approved. It must be documented that it was approved by the members of the safety organisation, or by the employer together with an employee representative. Once it is approved, the names, roles and date are written below and those who approved it sign."
   report.approval.name:
     da: "Navn"
     en: "Name"
