@@ -66,8 +66,8 @@ assert r["about"]["workplace"] == "Formater på Ærø", r["about"]
 raw = open(f"{out}/csv.data", "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf"), f"csv.data has no byte-order mark: {raw[:60]!r}"
 rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-X
-assert all(len(row) == 11 for row in rows), "ragged CSV rows"
+assert rows[0][0] == "No." and len(rows[0]) == 13, f"csv.data's header: {rows[0]}"
+assert all(len(row) == 13 for row in rows), "ragged CSV rows"
 PY
 quit_wizard
 exit 0
