@@ -62,6 +62,8 @@ func groupLabel(_ session: Session, _ path: String) -> String {
   return name
 }
 
+extension RoundsFormat: ExpressibleByArgument {}
+
 /// `igloo compare OLD NEW`: what changed between two rounds; `igloo compare --groups A B ...`:
 /// workshop groups side by side for the plenary.
 struct CompareCommand: ParsableCommand {
@@ -76,6 +78,7 @@ struct CompareCommand: ParsableCommand {
   @Argument(help: CLIText.help("cli.compare.files")) var files: [String]
   @ArgumentParser.Flag(help: CLIText.help("cli.compare.groups")) var groups = false
   @ArgumentParser.Flag(help: CLIText.help("cli.compare.facilitator")) var facilitator = false
+  @Option(name: .long, help: CLIText.help("cli.compare.format")) var format: RoundsFormat = .markdown
   @Option(name: .shortAndLong, help: CLIText.help("cli.option.output")) var output: String?
   @ArgumentParser.Flag(name: .long, help: CLIText.help("cli.option.force")) var force = false
   @OptionGroup var global: GlobalOptions
@@ -92,7 +95,7 @@ struct CompareCommand: ParsableCommand {
         let comparison = RoundComparison(
           old: Assessment(session: try loadSession(files[0], pack: pack), pack: pack),
           new: Assessment(session: try loadSession(files[1], pack: pack), pack: pack))
-        try emit(Data(RoundsMarkdown.comparison(comparison, language: language).utf8), to: output, force: force, sessions: files)
+        try write(RoundsReport.comparison(comparison, language: language, format: format))
         return
       }
       let limits = GroupComparison.groupLimits
@@ -118,9 +121,14 @@ struct CompareCommand: ParsableCommand {
         }
         trainingCase = first
       }
-      let text = RoundsMarkdown.groups(comparison, pack: pack, language: language, facilitatorCase: trainingCase)
-      try emit(Data(text.utf8), to: output, force: force, sessions: files)
+      try write(RoundsReport.groups(comparison, pack: pack, language: language, facilitatorCase: trainingCase, format: format))
     }
+  }
+
+  private func write(_ data: Data) throws {
+    // Only the Word package can come out empty (its in-memory zip failed); never write that as a file.
+    guard !data.isEmpty else { throw CLIError(exitCode: 1, message: CLIText.string("cli.error.report-not-built", ["format": format.rawValue])) }
+    try emit(data, to: output, force: force, sessions: files)
   }
 }
 

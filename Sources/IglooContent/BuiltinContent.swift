@@ -4080,8 +4080,8 @@ strings:
 
   # --- compare -----------------------------------------------------------------------
   cli.compare.abstract:
-    da: "Sammenlign to runder af en vurdering eller 2–8 workshopgrupper side om side (Markdown)."
-    en: "Compare two rounds of an assessment, or 2–8 workshop groups side by side (Markdown)."
+    da: "Sammenlign to runder af en vurdering eller 2–8 workshopgrupper side om side (Markdown eller Word)."
+    en: "Compare two rounds of an assessment, or 2–8 workshop groups side by side (Markdown or Word)."
   cli.compare.discussion:
     da: |-
       Uden --groups: GAMMEL og NY er to runder for samme arbejdsplads, før og efter.
@@ -4097,6 +4097,9 @@ strings:
   cli.compare.groups:
     da: "Sammenlign workshopgrupper side om side i stedet for to runder."
     en: "Compare workshop groups side by side instead of two rounds."
+  cli.compare.format:
+    da: "md (Markdown) eller docx (Word-dokument, til projektoren og kursusmappen)."
+    en: "md (Markdown) or docx (a Word document, for the projector and the course folder)."
   cli.compare.facilitator:
     da: "Med --groups: tilføj træningscasens note til underviseren."
     en: "With --groups: add the training case's note for the trainer."

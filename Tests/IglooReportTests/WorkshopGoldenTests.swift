@@ -101,3 +101,84 @@ import Testing
     #expect(checked > 10)
   }
 }
+
+/// The plenary comparison as Word (`igloo compare --groups --format docx`), read by python-docx and
+/// pandoc: the same headings and tables as the Markdown, a column per group, the case in the footer.
+@Suite struct WorkshopDocxTests {
+  static let pack = WorkshopGoldenTests.pack
+
+  static func plenary(_ language: Language, groups: Int = 3) -> (markdown: String, docx: Data) {
+    let sessions = groups == 3
+      ? WorkshopGoldenTests.groups
+      : (1...groups).map { n in WorkshopGoldenTests.group("Gruppe \(n)") { i in (i + n) % 5 + 1 } }
+    let comparison = GroupComparison(
+      sessions.map { Assessment(session: $0, pack: pack) }, labels: sessions.map(\.about.group), pack: pack)
+    let note = pack.trainingCase("call-centre")
+    return (
+      RoundsMarkdown.groups(comparison, pack: pack, language: language, facilitatorCase: note),
+      RoundsReport.groups(comparison, pack: pack, language: language, facilitatorCase: note, format: .docx)
+    )
+  }
+
+  @Test func markdownFormatIsTheMarkdownText() {
+    let sessions = WorkshopGoldenTests.groups
+    let comparison = GroupComparison(sessions.map { Assessment(session: $0, pack: Self.pack) }, labels: ["a", "b", "c"], pack: Self.pack)
+    let data = RoundsReport.groups(comparison, pack: Self.pack, language: .da, format: .markdown)
+    #expect(String(decoding: data, as: UTF8.self) == RoundsMarkdown.groups(comparison, pack: Self.pack, language: .da))
+  }
+
+  @Test func theSameGroupsGiveTheSameBytes() {
+    #expect(Self.plenary(.da).docx == Self.plenary(.da).docx)
+    #expect(!Self.plenary(.da).docx.isEmpty)
+  }
+
+  @Test(.enabled(if: DocxPython.shouldRun, "python-docx is not installed (apt-get install -y python3-docx)"),
+    arguments: [Language.da, .en], [3, 8])
+  func pythonDocxReadsAColumnPerGroupAndTheCaseInTheFooter(_ language: Language, _ groups: Int) throws {
+    let python = try #require(DocxPython.interpreter, "python-docx is not installed (apt-get install -y python3-docx)")
+    let (markdown, docx) = Self.plenary(language, groups: groups)
+    let file = try Docx.temporaryFile(docx)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let script = DocxPython.script.replacingOccurrences(
+      of: "print(json.dumps(out))",
+      with: "out[\"header_cells\"] = [[c.text for c in t.rows[0].cells] for t in d.tables]\nprint(json.dumps(out))")
+    let result = try Tool.run(python, ["-c", script, file.path])
+    #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self))")
+    let report = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any] ?? [:]
+    let headings = (report["headings"] as? [[String]] ?? []).map { $0[1] }
+    // Every Markdown heading is a Word heading, in the same order.
+    let markdownHeadings = markdown.split(separator: "\n").filter { $0.hasPrefix("#") }
+      .map { String($0.drop { $0 == "#" }.dropFirst()) }
+    #expect(headings == markdownHeadings)
+    let tables = report["tables"] as? [[String: Any]] ?? []
+    #expect(tables.count == markdown.split(separator: "\n").filter { $0.hasPrefix("| -") || $0.hasPrefix("|-") || $0.hasPrefix("| :") || $0.hasPrefix("|:") }.count)
+    for table in tables {
+      let columns = table["columns"] as? Int ?? 0
+      let widths = table["widths_cm"] as? [Double] ?? []
+      #expect(columns >= 1 && columns <= 5)
+      #expect(widths.count == columns && widths.allSatisfy { $0 >= 2.5 - 0.01 }, "\(widths)")
+    }
+    let headers = (report["header_cells"] as? [[String]] ?? []).flatMap { $0 }
+    let names = groups == 3 ? ["Bord 1", "Bord 2", "Bord 3"] : (1...groups).map { "Gruppe \($0)" }
+    for name in names { #expect(headers.contains(name), "no column for \(name)") }
+    #expect(headers.contains(Self.pack.string("report.rounds.groups.spread", language)))
+    let footer = report["footer"] as? String ?? ""
+    #expect(footer.contains(Self.pack.trainingCase("call-centre")!.title[language]))
+    #expect(footer.contains("2026-12-01"))
+  }
+
+  @Test(.enabled(if: Tool.shouldRun("pandoc"), "pandoc is not installed (apt-get install -y pandoc)"))
+  func pandocReadsItBackWithoutWarnings() throws {
+    guard let pandoc = Tool.require("pandoc") else { return }
+    for language in Language.allCases {
+      let file = try Docx.temporaryFile(Self.plenary(language).docx)
+      defer { try? FileManager.default.removeItem(at: file) }
+      let result = try Tool.run(pandoc, ["-f", "docx", "-t", "plain", file.path])
+      #expect(result.status == 0)
+      #expect(String(decoding: result.stderr, as: UTF8.self) == "", "pandoc -f docx printed warnings")
+      let text = String(decoding: result.stdout, as: UTF8.self)
+      #expect(text.contains(Self.pack.string("report.rounds.groups.title", language)))
+      #expect(text.contains(Self.pack.trainingCase("call-centre")!.facilitatorNote[language].prefix(30)))
+    }
+  }
+}

@@ -51,6 +51,13 @@ for lang in da en; do
   check_golden "compare-groups.$lang.md" "$T/out/groups.$lang.md"
 done
 grep -q "| Bord 1 | Bord 2 | Spredning |" "$T/out/groups.da.md" || fail "no column per group, then the spread"
+igloo compare --groups "$a" "$b" --facilitator --lang da --format docx -o "$T/out/groups.docx" 2>"$T/err" || fail "compare --groups --format docx failed: $(cat "$T/err")"
+if command -v pandoc >/dev/null; then
+  pandoc -f docx -t plain "$T/out/groups.docx" >"$T/out/groups.docx.txt" 2>"$T/err" || fail "pandoc cannot read the plenary docx: $(cat "$T/err")"
+  [ ! -s "$T/err" ] || fail "pandoc warned about the plenary docx: $(cat "$T/err")"
+  grep -q "Spredning" "$T/out/groups.docx.txt" || fail "the plenary docx has no spread column"
+  grep -q "Til underviseren" "$T/out/groups.docx.txt" || fail "the plenary docx has no facilitator's note"
+elif [ "${CI:-}" = true ]; then fail "pandoc is missing under CI"; fi
 if grep -q "Forrige\|Nuværende" "$T/out/groups.da.md"; then fail "compare --groups speaks of before and after"; fi
 igloo compare --groups "$a" >/dev/null 2>"$T/err" && fail "compare --groups took one file"
 grep -q "2 to 8" "$T/err" || fail "one file: no reason given ($(cat "$T/err"))"
@@ -123,4 +130,6 @@ grep -q "compare --groups" "$T/trainer.sh" || fail "README's trainer commands do
 ) >"$T/trainer.out" 2>&1 || fail "README's trainer commands failed: $(tail -5 "$T/trainer.out")"
 [ -s "$home/plenum.md" ] || fail "README's compare command wrote no plenum.md"
 grep -q "For the trainer\|Til underviseren" "$home/plenum.md" || fail "plenum.md has no facilitator's note"
+[ -s "$home/plenum.docx" ] || fail "README's compare command wrote no plenum.docx"
+python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())' "$home/plenum.docx" | grep -q "Bord 2" || fail "plenum.docx has no column for Bord 2"
 exit 0

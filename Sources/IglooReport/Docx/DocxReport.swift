@@ -24,27 +24,40 @@ public enum DocxReport {
 
   /// The package's parts, path and text, in the order they are written.
   static func parts(_ assessment: Assessment, _ language: Language, part: ReportPart) -> [(path: String, text: String)] {
-    let doc = ReportBuilder.document(assessment, language, part: part)
     let w = Wording(pack: assessment.pack, language: language)
-    let tag = language == .da ? "da-DK" : "en-GB"
-    let body = DocxBody(doc)
     let about = assessment.session.about
     let workplace = about.workplace.trimmingCharacters(in: .whitespacesAndNewlines)
-    let lead = [workplace.isEmpty ? w("title") : workplace, w.orNotGiven(about.date)].joined(separator: " · ")
+    return parts(
+      ReportBuilder.document(assessment, language, part: part),
+      title: workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]),
+      footer: [workplace.isEmpty ? w("title") : workplace, w.orNotGiven(about.date)].joined(separator: " · "),
+      wording: w)
+  }
+
+  /// The parts of any document: `title` for the file's properties, `footer` before the page number
+  /// on every page.
+  static func parts(_ doc: ReportDocument, title: String, footer: String, wording w: Wording) -> [(path: String, text: String)] {
+    let tag = w.language == .da ? "da-DK" : "en-GB"
+    let body = DocxBody(doc)
     let page = w("docx.page", ["page": "\u{1}", "pages": "\u{2}"])
     var parts: [(String, String)] = [
       ("[Content_Types].xml", DocxParts.contentTypes(chart: body.chart != nil)),
       ("_rels/.rels", DocxParts.packageRelationships),
-      ("docProps/core.xml", DocxParts.core(title: workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]), language: tag)),
+      ("docProps/core.xml", DocxParts.core(title: title, language: tag)),
       ("word/document.xml", DocxParts.document(body)),
       ("word/_rels/document.xml.rels", DocxParts.documentRelationships(chart: body.chart != nil)),
       ("word/styles.xml", DocxParts.styles(language: tag)),
       ("word/numbering.xml", DocxParts.numbering(numbered: body.numberedLists)),
       ("word/settings.xml", DocxParts.settings(language: tag)),
-      ("word/footer1.xml", DocxParts.footer(lead, page: page)),
+      ("word/footer1.xml", DocxParts.footer(footer, page: page)),
     ]
     if let chart = body.chart { parts.append(("word/charts/chart1.xml", DocxChart.part(chart, language: tag))) }
     return parts.map { (path: $0.0, text: $0.1) }
+  }
+
+  /// `doc` as a Word package; empty if the in-memory zip failed.
+  static func render(_ doc: ReportDocument, title: String, footer: String, wording: Wording) -> Data {
+    (try? package(parts(doc, title: title, footer: footer, wording: wording))) ?? Data()
   }
 
   /// The parts as a zip package.

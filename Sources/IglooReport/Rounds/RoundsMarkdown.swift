@@ -1,10 +1,27 @@
 import IglooContent
 import IglooEngine
 
-/// Markdown for the follow-up verbs: comparing two rounds and rolling up many sessions.
+/// Markdown for the follow-up verbs: comparing two rounds, workshop groups side by side, and
+/// rolling up many sessions. Each is built once as a ``ReportDocument``; ``RoundsReport`` renders
+/// the same documents as Word.
 public enum RoundsMarkdown {
   /// What changed between two rounds, per level and per finding.
   public static func comparison(_ c: RoundComparison, language: Language) -> String {
+    MarkdownRenderer.render(comparisonDocument(c, language: language))
+  }
+
+  /// The spread of the profile over many sessions (see ``aggregationDocument(_:pack:language:)``).
+  public static func aggregation(_ a: Aggregation, pack: ContentPack, language: Language) -> String {
+    MarkdownRenderer.render(aggregationDocument(a, pack: pack, language: language))
+  }
+
+  /// Workshop groups side by side for the plenary (see ``groupsDocument(_:pack:language:facilitatorCase:)``).
+  public static func groups(_ g: GroupComparison, pack: ContentPack, language: Language, facilitatorCase: TrainingCase? = nil) -> String {
+    MarkdownRenderer.render(groupsDocument(g, pack: pack, language: language, facilitatorCase: facilitatorCase))
+  }
+
+  /// What changed between two rounds, per level and per finding.
+  static func comparisonDocument(_ c: RoundComparison, language: Language) -> ReportDocument {
     let w = Wording(pack: c.new.pack, language: language)
     var doc = ReportDocument()
     doc.heading(1, w("rounds.compare.title"))
@@ -42,13 +59,13 @@ public enum RoundsMarkdown {
       item.title.isEmpty ? (item.action.flatMap { c.new.pack.action($0)?.title[w.language] } ?? "") : item.title
     }
     doc.labelled(w("rounds.done-actions"), done.isEmpty ? w("rounds.none") : done.joined(separator: "; "))
-    return MarkdownRenderer.render(doc)
+    return doc
   }
 
   /// The spread of the profile over many sessions, the most common actions, and the sessions by
   /// sector and size; every figure resting on fewer sessions than the threshold is marked as
   /// suppressed instead of shown.
-  public static func aggregation(_ a: Aggregation, pack: ContentPack, language: Language) -> String {
+  static func aggregationDocument(_ a: Aggregation, pack: ContentPack, language: Language) -> ReportDocument {
     let w = Wording(pack: pack, language: language)
     let hidden = w("rounds.aggregate.suppressed", ["min": String(a.threshold)])
     var doc = ReportDocument()
@@ -92,7 +109,7 @@ public enum RoundsMarkdown {
         },
         align: [.left, .right, .right, .right])
     }
-    return MarkdownRenderer.render(doc)
+    return doc
   }
 
   /// Workshop groups side by side for the plenary: per level and per finding one column per group
@@ -103,7 +120,7 @@ public enum RoundsMarkdown {
   /// three groups and the spread. With more groups a table is split into several with three
   /// groups each, every one ending with the spread over *all* groups. Transposing (a row per
   /// group) was not chosen: it would need a column per finding, which is wider still.
-  public static func groups(_ g: GroupComparison, pack: ContentPack, language: Language, facilitatorCase: TrainingCase? = nil) -> String {
+  static func groupsDocument(_ g: GroupComparison, pack: ContentPack, language: Language, facilitatorCase: TrainingCase? = nil) -> ReportDocument {
     let w = Wording(pack: pack, language: language)
     var doc = ReportDocument()
     doc.heading(1, w("rounds.groups.title"))
@@ -130,6 +147,8 @@ public enum RoundsMarkdown {
           rows.map { row in
             [name(row.id)] + chunk.map { figure(row.values[$0].map(Double.init), row.bands[$0], w) } + [row.spread.map(String.init) ?? "–"]
           },
+          // The names are the long cells; the figures ("25 (moderat)") fit in 2.8 cm.
+          widths: [ReportDocument.textWidth - 2.8 * Double(chunk.count + 1)] + Array(repeating: 2.8, count: chunk.count + 1),
           align: [.left] + chunk.map { _ in .right } + [.right])
       }
     }
@@ -161,7 +180,7 @@ public enum RoundsMarkdown {
       doc.paragraph(c.facilitatorNote[language])
       doc.labelled(w("rounds.groups.builds-on"), c.buildsOn.joined(separator: "; "))
     }
-    return MarkdownRenderer.render(doc)
+    return doc
   }
 
   /// Groups per table in the plenary comparison: with the name and the spread, five columns.
