@@ -14,7 +14,7 @@
 # once more; every retry is printed ("RETRY name") and counted, and a test that fails twice fails.
 #
 # The output ends with two lines: "K retried" (naming them), then the closing line
-# "N passed, M failed, S skipped". Exit status 1 when any test failed, 2 on bad usage.
+# "N passed, M failed, K retried, S skipped". Exit status 1 when any test failed, 2 on bad usage.
 # E2E_VERBOSE=1 shows progress; E2E_KEEP=1 keeps the temp folders; E2E_WAIT=SECONDS sets how long a
 # test waits for a screen (default 15); E2E_SEED (default 4711) seeds the tests that take a seed.
 # Needs tmux and python3. Each test is also runnable alone: bash Tests/e2e/test_crash.sh BIN.
@@ -89,7 +89,7 @@ for t in "${tests[@]}"; do
 done
 [ ${#skips[@]} -eq 0 ] || echo "skipped: ${skips[*]}"
 [ ${#failures[@]} -eq 0 ] || echo "failed: ${failures[*]}"
-echo "${#retried[@]} retried${retried[*]:+: ${retried[*]}}"
-echo "$passed passed, $failed failed, $skipped skipped"
+[ ${#retried[@]} -eq 0 ] || echo "retried: ${retried[*]}"
+echo "$passed passed, $failed failed, ${#retried[@]} retried, $skipped skipped"
 [ "$failed" -eq 0 ] || exit 1
 exit 0

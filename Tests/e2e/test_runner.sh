@@ -2,14 +2,14 @@
 # The runner itself (run-all.sh), on a throwaway copy of this folder whose tests are stand-ins:
 #   - a data guard (test_random_kill) that fails on its first run and passes on its second fails
 #     the run: exit status 1, "FAIL test_random_kill on its first run", the seed to replay with,
-#     no retry, "0 passed, 1 failed, 0 skipped";
-#   - any other test that does the same is retried in the open: "RETRY", "1 retried: test_x",
-#     "1 passed, 0 failed, 0 skipped", exit 0;
+#     no retry, "0 passed, 1 failed, 0 retried, 0 skipped";
+#   - any other test that does the same is retried in the open: "RETRY", "retried: test_x",
+#     "1 passed, 0 failed, 1 retried, 0 skipped", exit 0;
 #   - a test that fails twice fails the run, and is counted as retried;
 #   - a skip (exit 77) is counted apart and is not a pass; a test that passes is a pass;
 #   - under CI=true, a test whose tool scripts/deps --test installs fails instead of skipping
 #     (lib.sh's `missing`), while without CI it is a skip;
-#   - the closing line is the last line, in the form "N passed, M failed, S skipped".
+#   - the closing line is the last line, in the form "N passed, M failed, K retried, S skipped".
 . "$(dirname "$0")/lib.sh"
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -54,8 +54,8 @@ run_runner test_random_kill
 printf '%s\n' "$OUT" | grep -q '^RETRY' && fail "a data guard was retried: $OUT"
 printf '%s\n' "$OUT" | grep -qF "FAIL test_random_kill on its first run" || fail "no first-run failure line: $OUT"
 printf '%s\n' "$OUT" | grep -qF "E2E_SEED=4711" || fail "the seed to replay with is not printed: $OUT"
-expect_line "0 retried"
-expect_last "0 passed, 1 failed, 0 skipped"
+printf '%s\n' "$OUT" | grep -q '^retried:' && fail "a data guard is listed as retried: $OUT"
+expect_last "0 passed, 1 failed, 0 retried, 0 skipped"
 
 # Every data guard, not only that one.
 for g in test_kill_resume test_signals test_crash test_export_failures test_two_windows; do
@@ -70,8 +70,8 @@ run_runner test_stand_in_flaky
 [ "$RC" = 0 ] || fail "a retried test that then passes failed the run: $OUT"
 [ "$(runs_of test_stand_in_flaky)" = 2 ] || fail "the flaky test ran $(runs_of test_stand_in_flaky) times"
 expect_line "RETRY test_stand_in_flaky (the first run exited 1)"
-expect_line "1 retried: test_stand_in_flaky"
-expect_last "1 passed, 0 failed, 0 skipped"
+expect_line "retried: test_stand_in_flaky"
+expect_last "1 passed, 0 failed, 1 retried, 0 skipped"
 
 # Fails twice: a failure, and still counted as a retry. Passes, skips, and the order of the counts.
 stub test_stand_in_broken 'exit 3'
@@ -82,21 +82,21 @@ run_runner test_stand_in_broken test_stand_in_fine test_stand_in_skip test_stand
 printf '%s\n' "$OUT" | grep -q '^FAIL test_stand_in_broken (' || fail "no FAIL line for the broken test: $OUT"
 printf '%s\n' "$OUT" | grep -q '^SKIP test_stand_in_skip (' || fail "no SKIP line: $OUT"
 grep -qF "SKIP test_stand_in_skip: nothing to test with" "$T/runner.err" || fail "the skip's reason is not printed: $(cat "$T/runner.err")"
-expect_line "1 retried: test_stand_in_broken"
-expect_last "2 passed, 1 failed, 1 skipped"
+expect_line "retried: test_stand_in_broken"
+expect_last "2 passed, 1 failed, 1 retried, 1 skipped"
 
 # A tool that scripts/deps --test installs: a skip without CI, a failure under CI.
 stub test_stand_in_tool '. "$(dirname "$0")/lib.sh"; missing "frobnicate is not installed"'
 run_runner test_stand_in_tool
 [ "$RC" = 0 ] || fail "a skip failed the run without CI: $OUT"
-expect_last "0 passed, 0 failed, 1 skipped"
+expect_last "0 passed, 0 failed, 0 retried, 1 skipped"
 OUT=$(CI=true bash "$R/run-all.sh" "$IGLOO_BIN" test_stand_in_tool 2>"$T/runner.err")
 RC=$?
 [ "$RC" = 1 ] || fail "under CI=true, a missing installable tool did not fail the run (exit $RC): $OUT"
 grep -qF "frobnicate is not installed" "$T/runner.err" || fail "the failure does not give the reason: $(cat "$T/runner.err")"
-expect_last "0 passed, 1 failed, 0 skipped"
+expect_last "0 passed, 1 failed, 1 retried, 0 skipped"
 
-# The closing line is in the form the CI reads: "N passed, N failed" (", N skipped" may follow).
-printf '%s\n' "$OUT" | tail -1 | grep -qxE '[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?' ||
+# The closing line is in the form the CI reads: "N passed, M failed, K retried" (", S skipped" follows).
+printf '%s\n' "$OUT" | tail -1 | grep -qxE '[0-9]+ passed, [0-9]+ failed, [0-9]+ retried(, [0-9]+ skipped)?' ||
   fail "the closing line is not in the accepted form: $(printf '%s\n' "$OUT" | tail -1)"
 exit 0
