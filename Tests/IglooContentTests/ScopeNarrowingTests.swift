@@ -93,5 +93,16 @@ import Testing
       if text.contains("vagtplan") || text.contains("ruteplan") { #expect(!callCentre.contains(q.id), "\(q.id) is about rota planning") }
       if text.contains("robot") { #expect(!callCentre.contains(q.id), "\(q.id) is about robots") }
     }
+    // Call scoring measures work and takes over no task: the findings on automating jobs and on
+    // freeing time for other tasks do not arise with it (Kapitel 2 › Maskinlæring › Omkringliggende
+    // kontekst and › Organisation), nor do they with the pair.
+    let scoring = fullDepth(session([("call-scoring", .inUse)])).flatMap { $0.measures.map(\.finding) }
+    for f in ["ml-ctx-jobs", "ml-org-meaningful-work"] {
+      #expect(!scoring.contains(f), "\(f) is asked with call scoring alone")
+      #expect(!callCentre.contains { pack.question($0)?.measures.contains { $0.finding == f } == true }, "\(f) is asked of the call centre")
+    }
+    // Both are still asked where tasks are automated or workflows optimised.
+    let planning = Set(fullDepth(session([("shift-planning", .inUse)])).flatMap { $0.measures.map(\.finding) })
+    #expect(planning.isSuperset(of: ["ml-ctx-jobs", "ml-org-meaningful-work"]))
   }
 }
