@@ -2346,6 +2346,7 @@ questions:
         role: potential
     applies:
       technologies: [genai]
+      use_cases: [text-writing, text-summaries, workflow-automation, machine-coding, hr-screening, other]
 
   - id: q-genai-ind-upskilling-realisation
     text:
@@ -2357,6 +2358,7 @@ questions:
         role: realisation
     applies:
       technologies: [genai]
+      use_cases: [text-writing, text-summaries, workflow-automation, machine-coding, hr-screening, other]
 
   - id: q-genai-ind-upskilling-realisation-2
     text:
@@ -2447,14 +2449,15 @@ questions:
 
   - id: q-genai-grp-social-interaction-exposure-2
     text:
-      da: "Hvor generativ KI bruges, løser medarbejderne opgaver alene, som de før løste sammen med kolleger."
-      en: "Where generative AI is used, employees do tasks alone that they used to do with colleagues."
+      da: "Generativ KI kan få medarbejderne til at løse opgaver alene, som de ellers ville løse sammen med kolleger."
+      en: "Generative AI can lead employees to do tasks alone that they would otherwise do with colleagues."
     reversed: false
     measures:
       - finding: genai-grp-social-interaction
         role: exposure
     applies:
       technologies: [genai]
+      use_cases: [text-writing, text-summaries, workflow-automation, machine-coding, hr-screening, other]
 
   - id: q-genai-grp-social-interaction-mitigation
     text:
@@ -2466,6 +2469,7 @@ questions:
         role: mitigation
     applies:
       technologies: [genai]
+      use_cases: [text-writing, text-summaries, workflow-automation, machine-coding, hr-screening, other]
 
   - id: q-genai-grp-social-interaction-mitigation-2
     text:
@@ -2778,8 +2782,8 @@ questions:
 
   - id: q-genai-ctx-job-shifts-exposure-2
     text:
-      da: "Nogle medarbejdere oplever, at deres kompetencer er blevet mindre efterspurgte på grund af generativ KI."
-      en: "Some employees feel that their skills are in less demand because of generative AI."
+      da: "Nogle medarbejdere oplever eller frygter, at deres kompetencer bliver mindre efterspurgte på grund af generativ KI."
+      en: "Some employees feel or fear that their skills are becoming less in demand because of generative AI."
     reversed: false
     measures:
       - finding: genai-ctx-job-shifts
@@ -3088,6 +3092,7 @@ questions:
         role: realisation
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, other, shift-planning, route-planning, workload-forecasting, heavy-lift-monitoring, wellbeing-sensors, calendar-analytics]
 
   - id: q-ml-lead-decision-support-realisation-2
     text:
@@ -3123,6 +3128,7 @@ questions:
         role: exposure
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, workflow-automation, object-person-recognition, other, shift-planning, route-planning, workload-forecasting, diagnostic-support, predictive-maintenance]
 
   - id: q-ml-lead-expectations-mitigation
     text:
@@ -3160,6 +3166,7 @@ questions:
         role: potential
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, workflow-automation, object-person-recognition, other, shift-planning, route-planning, workload-forecasting, diagnostic-support, predictive-maintenance]
 
   - id: q-ml-org-meaningful-work-realisation
     text:
@@ -3171,17 +3178,19 @@ questions:
         role: realisation
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, workflow-automation, object-person-recognition, other, shift-planning, route-planning, workload-forecasting, diagnostic-support, predictive-maintenance]
 
   - id: q-ml-org-meaningful-work-realisation-2
     text:
-      da: "Hvor systemet bruges, oplever medarbejderne, at arbejdet er mindre mentalt belastende end uden det."
-      en: "Where the system is used, employees find the work less mentally demanding than without it."
+      da: "Hvis systemet strømliner arbejdsgangene, bliver arbejdet mindre mentalt belastende for medarbejderne."
+      en: "If the system streamlines the workflows, the work becomes less mentally demanding for employees."
     reversed: false
     measures:
       - finding: ml-org-meaningful-work
         role: realisation
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, workflow-automation, object-person-recognition, other, shift-planning, route-planning, workload-forecasting, diagnostic-support, predictive-maintenance]
 
   # --- Organisation › ml-org-rigidity (risk) ---------------------------------
 
@@ -3255,6 +3264,7 @@ questions:
         role: exposure
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, workflow-automation, object-person-recognition, other, shift-planning, route-planning, workload-forecasting, diagnostic-support, predictive-maintenance]
 
   - id: q-ml-ctx-jobs-mitigation
     text:
@@ -3266,6 +3276,7 @@ questions:
         role: mitigation
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, workflow-automation, object-person-recognition, other, shift-planning, route-planning, workload-forecasting, diagnostic-support, predictive-maintenance]
 
   - id: q-ml-ctx-jobs-potential
     text:
@@ -3277,6 +3288,7 @@ questions:
         role: potential
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, workflow-automation, object-person-recognition, other, shift-planning, route-planning, workload-forecasting, diagnostic-support, predictive-maintenance]
 
   - id: q-ml-ctx-jobs-realisation
     text:
@@ -3288,6 +3300,7 @@ questions:
         role: realisation
     applies:
       technologies: [ml]
+      use_cases: [data-analysis, workflow-automation, object-person-recognition, other, shift-planning, route-planning, workload-forecasting, diagnostic-support, predictive-maintenance]
     why:
       da: "Rapportens resumé peger på, at maskinlæring skaber nye job og ændrer eksisterende roller, hvilket øger behovet for nye kompetencer og videreuddannelse (Resumé › Maskinlæring › Jobskabelse og ændrede arbejdsroller)."
       en: "The report's summary points out that machine learning creates new jobs and changes existing roles, which increases the need for new skills and further training (Resumé › Maskinlæring › Jobskabelse og ændrede arbejdsroller)."

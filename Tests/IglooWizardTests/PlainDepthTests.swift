@@ -21,11 +21,11 @@ import Testing
     #expect(saved.scope?.map(\.useCase) == ["call-scoring", "chat-assistant"])
     #expect(saved.scope?.last?.stage == .pilot)
     let asked = PlainWizardTests.asked(saved)
-    #expect(asked.count == 20)
+    #expect(asked.count == 18)
     #expect(asked.allSatisfy { $0.isScreening })
     #expect(saved.answer(asked[0].id, voice: Voice.single.id) == Answer(.point(4)))
     #expect(saved.answer(asked[1].id, voice: Voice.single.id) == Answer(.point(2)))
-    #expect(script.transcript.contains("Dybde: hurtigscanning, 20 udsagn (fuld vurdering: 85)."))
+    #expect(script.transcript.contains("Dybde: hurtigscanning, 18 udsagn (fuld vurdering: 72)."))
   }
 
   @Test func aDepthWordAloneDoesNotMakeAScope() throws {

@@ -26,7 +26,7 @@ wait_for "Uses chosen: 2"
 press s s s # in use → considered → planned → pilot
 wait_for "Pilot"
 press d
-wait_for "Depth: quick scan, 20 statements"
+wait_for "Depth: quick scan, 18 statements"
 press NPage
 wait_for "Step 3/9"
 file=$(session_files)
@@ -45,11 +45,11 @@ done
 press NPage
 wait_for "Step 6/9"
 echo "quick scan: $statements statements, $keys keys from Scope to Profile"
-[ "$statements" = 20 ] || fail "the quick scan asked $statements statements, not 20"
+[ "$statements" = 18 ] || fail "the quick scan asked $statements statements, not 18"
 [ "$keys" -le 60 ] || fail "$keys keys from Scope to Profile (at most 60)"
-wait_for "Quick scan: 20 of 20 statements answered"
+wait_for "Quick scan: 18 of 18 statements answered"
 json_check "$file" "s['depth'] == 'quick'"
-json_check "$file" "len(s['answers']['default']) == 20 and all(q.endswith('-screening') for q in s['answers']['default'])"
+json_check "$file" "len(s['answers']['default']) == 18 and all(q.endswith('-screening') for q in s['answers']['default'])"
 cp "$file" "$T/out/screened.json"
 
 note "deepen the two findings screened high"
@@ -63,8 +63,8 @@ while ! screen | grep -q "Step 5/9"; do
   [ "$deep" -lt 40 ] || fail "more than 40 statements after deepening"
   send 3
   deep=$((deep + 1))
-  for _ in $(seq 1 100); do [ "$(answer_count "$file")" -ge $((20 + deep)) ] && break; sleep 0.05; done
-  [ "$(answer_count "$file")" -ge $((20 + deep)) ] || fail "deepened answer $deep did not reach the file"
+  for _ in $(seq 1 100); do [ "$(answer_count "$file")" -ge $((18 + deep)) ] && break; sleep 0.05; done
+  [ "$(answer_count "$file")" -ge $((18 + deep)) ] || fail "deepened answer $deep did not reach the file"
 done
 echo "deepened: $deep statements (full statements of two findings, and sickness absence)"
 [ "$deep" -gt 5 ] || fail "only $deep statements after deepening two findings"
@@ -90,7 +90,7 @@ assert r["progress"]["answered"] == r["progress"]["total"], r["progress"]
 assessed = [f["assessed"] for f in r["findings"]]
 # Two findings were deepened; a statement shared with a third finding (one statement, two measures)
 # may put that one in full too. Every other finding stays screened.
-assert len(assessed) == 20 and assessed.count("full") >= 2 and assessed.count("full") + assessed.count("screened") == 20, assessed
+assert len(assessed) == 18 and assessed.count("full") >= 2 and assessed.count("full") + assessed.count("screened") == 18, assessed
 assert len(r["deepened"]) == 2, r["deepened"]
 shown = {q["id"]: q["answer"] for f in r["findings"] for q in f["questions"] if q["role"] == "screening"}
 assert set(shown) == set(before), sorted(set(before) ^ set(shown))
