@@ -2321,6 +2321,8 @@ questions:
     PackFile(path: "questions/genai.yaml", text: #"""
 # Questions for the generative AI findings (findings/genai.yaml).
 # Each is a statement about this workplace, rated from "strongly disagree" to "strongly agree".
+# A statement with `retired:` is no longer asked or scored; it stays so that saved answers to it still load
+# (docs/method.md, "Retired statements").
 questions:
 
   # --- Individ › genai-ind-upskilling (opportunity) --------------------------
@@ -2410,6 +2412,7 @@ questions:
       technologies: [genai]
 
   - id: q-genai-ind-complacency-mitigation-2
+    retired: "2026-12-02: the safeguard against uncritical use is asked by q-genai-ind-complacency-mitigation (routines for checking answers and texts before use); Kapitel 2 › Generativ KI › Individ. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Medarbejderne har tid nok til at vurdere svar og tekster fra generativ KI, før de bruger dem."
       en: "Employees have enough time to assess answers and texts from generative AI before they use them."
@@ -2485,6 +2488,7 @@ questions:
   # --- Gruppe › genai-grp-ab-teams (risk) ------------------------------------
 
   - id: q-genai-grp-ab-teams-exposure
+    retired: "2026-12-02: a difference in use is the precondition; the harm the report names (some seen as less effective or valuable) is asked by q-genai-grp-ab-teams-exposure-2; Kapitel 2 › Generativ KI › Gruppe. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Der er stor forskel på, hvor meget medarbejderne i samme gruppe bruger generativ KI."
       en: "There are big differences in how much employees in the same group use generative AI."
@@ -2520,6 +2524,7 @@ questions:
       technologies: [genai]
 
   - id: q-genai-grp-ab-teams-mitigation-2
+    retired: "2026-12-02: equal access to training and support is asked by q-genai-grp-ab-teams-mitigation (training offered to all); Kapitel 2 › Generativ KI › Gruppe. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Medarbejdere, der er mindre vant til digitale værktøjer, får ekstra støtte til at komme i gang med generativ KI."
       en: "Employees who are less used to digital tools get extra support to get started with generative AI."
@@ -2781,6 +2786,7 @@ questions:
       technologies: [genai]
 
   - id: q-genai-ctx-job-shifts-exposure-2
+    retired: "2026-12-02: the same paragraph of the report is asked by q-genai-ctx-job-shifts-exposure (uncertainty about the future of the job); Kapitel 2 › Generativ KI › Omkringliggende kontekst. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Nogle medarbejdere oplever eller frygter, at deres kompetencer bliver mindre efterspurgte på grund af generativ KI."
       en: "Some employees feel or fear that their skills are becoming less in demand because of generative AI."
@@ -2849,6 +2855,7 @@ questions:
       technologies: [genai]
 
   - id: q-genai-ctx-pace-mitigation-2
+    retired: "2026-12-02: near-duplicate of q-genai-ctx-pace-mitigation (the work environment assessed before a new AI tool is taken into use); Kapitel 2 › Generativ KI › Omkringliggende kontekst. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Der bliver også taget hensyn til arbejdsmiljøet, når et KI-værktøj skal indføres hurtigt."
       en: "The working environment is still taken into account when an AI tool has to be introduced quickly."
@@ -2884,6 +2891,7 @@ questions:
       technologies: [genai]
 
   - id: q-genai-ctx-leadership-approach-mitigation-2
+    retired: "2026-12-02: employee influence on the use is asked by q-genai-org-efficiency-wellbeing-mitigation (management and employees discuss the use together), which measures this finding too; Kapitel 2 › Generativ KI › Omkringliggende kontekst. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Medarbejderne har indflydelse på, hvordan generativ KI bliver brugt i deres arbejde."
       en: "Employees have a say in how generative AI is used in their work."
@@ -2895,6 +2903,7 @@ questions:
       technologies: [genai]
 
   - id: q-genai-ctx-leadership-approach-mitigation-3
+    retired: "2026-12-02: the finding keeps two mitigations on the new leadership approach (asking about experiences; deciding the use together); Kapitel 2 › Generativ KI › Omkringliggende kontekst. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Lederne har fået en indføring i, hvad generativ KI kan og ikke kan."
       en: "Managers have had an introduction to what generative AI can and cannot do."
@@ -2909,6 +2918,8 @@ questions:
     PackFile(path: "questions/ml.yaml", text: #"""
 # Questions for the machine learning findings (findings/ml.yaml).
 # Each is a statement about this workplace, rated from "strongly disagree" to "strongly agree".
+# A statement with `retired:` is no longer asked or scored; it stays so that saved answers to it still load
+# (docs/method.md, "Retired statements").
 questions:
 
   # --- Individ › ml-ind-optimisation (opportunity) ---------------------------
@@ -3048,6 +3059,7 @@ questions:
       technologies: [ml]
 
   - id: q-ml-grp-secondary-contributions-exposure-2
+    retired: "2026-12-02: the finding's point (secondary contributions go unseen) is asked by q-ml-grp-secondary-contributions-exposure; Kapitel 2 › Maskinlæring › Gruppe. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Nogle medarbejdere oplever, at systemet vurderer dem forkert."
       en: "Some employees feel that the system judges them wrongly."
@@ -3144,6 +3156,7 @@ questions:
       technologies: [ml]
 
   - id: q-ml-lead-expectations-mitigation-2
+    retired: "2026-12-02: clear communication of the purpose is asked by q-ml-lead-expectations-mitigation; Kapitel 2 › Maskinlæring › Ledelse. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Ledelsen taler åbent om, hvad systemet ikke kan."
       en: "Management speaks openly about what the system cannot do."
@@ -3206,6 +3219,7 @@ questions:
       technologies: [ml]
 
   - id: q-ml-org-rigidity-exposure-2
+    retired: "2026-12-02: the finding's point (only a few specialists can change the system) is asked by q-ml-org-rigidity-exposure; Kapitel 2 › Maskinlæring › Organisation. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Systemets vurderinger bliver ikke tilpasset, når vores arbejde eller omgivelser ændrer sig."
       en: "The system's assessments are not adjusted when our work or surroundings change."
@@ -3228,6 +3242,7 @@ questions:
       technologies: [ml]
 
   - id: q-ml-org-rigidity-mitigation-2
+    retired: "2026-12-02: near-duplicate of q-ml-org-rigidity-mitigation (the system is changed within reasonable time when employees point out that it should be); Kapitel 2 › Maskinlæring › Organisation. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Der bliver jævnligt tjekket, om systemets vurderinger stadig passer til virkeligheden."
       en: "Someone regularly checks whether the system's assessments still match reality."
@@ -3342,6 +3357,7 @@ questions:
       use_cases: [shift-planning, route-planning]
 
   - id: q-ml-ctx-trust-transparency-mitigation-3
+    retired: "2026-12-02: openness about purpose and data is asked by q-ml-lead-expectations-mitigation and q-ml-ctx-trust-transparency-mitigation; Kapitel 2 › Maskinlæring › Omkringliggende kontekst. Not asked, so that a typical scope fits the meeting (issue 9)."
     text:
       da: "Lederne kan forklare medarbejderne, hvordan systemet virker."
       en: "Managers can explain to employees how the system works."

@@ -35,6 +35,17 @@ import Testing
     #expect(out.contains("findings/ml.yaml:2: risk finding `risk-a` has no mitigation question"))
   }
 
+  @Test func aRetiredStatementNeedsADateAndAReasonAndMeasuresNothing() {
+    let dated = problems(editing("questions/ml.yaml", "  - id: q-risk-a-exposure-2\n", "  - id: q-risk-a-exposure-2\n    retired: \"2026-12-02: asked by q-risk-a-exposure\"\n"))
+    #expect(dated == [])
+    let undated = problems(editing("questions/ml.yaml", "  - id: q-risk-a-exposure-2\n", "  - id: q-risk-a-exposure-2\n    retired: \"no longer needed\"\n"))
+    #expect(undated.contains { $0.contains("question `q-risk-a-exposure-2` is retired without a date and a reason") }, "\(undated)")
+    // Retiring the only mitigation leaves the risk unmeasurable, and the action it triggers unreachable.
+    let only = problems(editing("questions/ml.yaml", "  - id: q-risk-a-mitigation\n", "  - id: q-risk-a-mitigation\n    retired: \"2026-12-02: test\"\n"))
+    #expect(only.contains { $0.contains("risk finding `risk-a` has no mitigation question") }, "\(only)")
+    #expect(only.contains { $0.contains("action `act-ask` is triggered by retired question `q-risk-a-mitigation`") }, "\(only)")
+  }
+
   @Test func duplicateIdIsReported() {
     let out = problems(editing("questions/ml.yaml", "- id: q-risk-a-exposure-2", "- id: q-risk-a-exposure"))
     #expect(out.contains { $0.hasPrefix("questions/ml.yaml:6: duplicate question id `q-risk-a-exposure` (first at questions/ml.yaml:2)") })

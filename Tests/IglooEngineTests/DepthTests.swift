@@ -9,11 +9,6 @@ import Testing
 @Suite struct DepthTests {
   let pack = TestPacks.real
 
-  /// Set to true once the content lane's narrowing of `applies` (issue 9, point 2) is on main: the
-  /// full-depth target for the call-centre pair is then asserted strictly. Until then it is a known
-  /// issue, and the test fails as soon as the target holds without this being switched on.
-  static let narrowingLanded = false
-
   func session(_ scope: [(String, Stage)], depth: Depth) -> Session {
     var s = Session(content: ContentRef(pack))
     s.scope = scope.map { ScopeItem(useCase: $0.0, stage: $0.1) }
@@ -41,13 +36,7 @@ import Testing
     lines.append("| call-scoring + chat-assistant | \(pair.quick) | \(pair.full) |")
     print(lines.joined(separator: "\n"))
     #expect(pair.quick <= 25, "quick scan of the call-centre scope asks \(pair.quick) statements")
-    if Self.narrowingLanded {
-      #expect(pair.full <= 60, "full assessment of the call-centre scope asks \(pair.full) statements")
-    } else {
-      withKnownIssue("the full target needs the content lane's narrowing of `applies` (issue 9, point 2)") {
-        #expect(pair.full <= 60, "full assessment of the call-centre scope asks \(pair.full) statements")
-      }
-    }
+    #expect(pair.full <= 60, "full assessment of the call-centre scope asks \(pair.full) statements")
   }
 
   @Test func aQuickScanAsksOneScreeningStatementPerFindingThatApplies() {

@@ -9,10 +9,12 @@ import Testing
 @Suite struct DoneWhenTests {
   @Test func theCallScoringRisksAreOnTop() throws {
     let assessment = try Fixture.callCentre.assessment
-    let top = assessment.topFindings(3).map(\.finding.id)
+    // The summary lists five findings. Since the retired statements (issue 9) no longer count, the
+    // fixture's rigid workflows and job shifts rank above the two group risks.
+    let top = assessment.topFindings(5).map(\.finding.id)
     // Scoring calls on a few metrics ("simplified management") and overlooking help to
     // colleagues are the report's performance-measurement risks (Kapitel 2 › Maskinlæring).
-    #expect(top.contains("ml-ind-simplified-management"))
+    #expect(Array(top.prefix(3)).contains("ml-ind-simplified-management"))
     #expect(top.contains("ml-grp-secondary-contributions") || top.contains("genai-grp-ab-teams"))
     let simplified = try #require(assessment.result("ml-ind-simplified-management"))
     #expect(simplified.riskBand == .high)

@@ -36,7 +36,7 @@ import Testing
     #expect(h.session.depth == .quick)
     #expect(h.session.scope?.map(\.stage) == [.inUse, .pilot])
     #expect(h.session.scope?.last?.note == "KundeBot")
-    #expect(h.text.contains("Dybde: hurtigscanning, 18 udsagn (fuld vurdering: 72)"))
+    #expect(h.text.contains("Dybde: hurtigscanning, 18 udsagn (fuld vurdering: 60)"))
     #expect(h.text.contains("d Hurtig/fuld"), "the footer names the key, from the table")
     h.press(.character("d"))
     #expect(h.session.depth == .full)

@@ -25,7 +25,7 @@ import Testing
     #expect(asked.allSatisfy { $0.isScreening })
     #expect(saved.answer(asked[0].id, voice: Voice.single.id) == Answer(.point(4)))
     #expect(saved.answer(asked[1].id, voice: Voice.single.id) == Answer(.point(2)))
-    #expect(script.transcript.contains("Dybde: hurtigscanning, 18 udsagn (fuld vurdering: 72)."))
+    #expect(script.transcript.contains("Dybde: hurtigscanning, 18 udsagn (fuld vurdering: 60)."))
   }
 
   @Test func aDepthWordAloneDoesNotMakeAScope() throws {

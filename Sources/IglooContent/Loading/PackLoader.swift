@@ -379,7 +379,7 @@ private struct PackBuilder {
   }
 
   private func readQuestion(_ n: YAMLNode) -> Question? {
-    n.allowKeys(["id", "kind", "text", "reversed", "measures", "applies", "why"], in: "a question")
+    n.allowKeys(["id", "kind", "text", "reversed", "measures", "applies", "why", "retired"], in: "a question")
     guard let id = id(n, "question") else { return nil }
     let what = "question `\(id)`"
     var kind = QuestionKind.finding
@@ -400,7 +400,8 @@ private struct PackBuilder {
     guard let text = n.text("text", in: what) else { return nil }
     return Question(
       id: id, kind: kind, text: text, reversed: n.bool("reversed", default: false, in: what),
-      measures: measures, applies: readApplicability(n, what), why: n.optionalText("why", in: what))
+      measures: measures, applies: readApplicability(n, what), why: n.optionalText("why", in: what),
+      retired: n.optional("retired")?.scalar("`retired` of \(what)"))
   }
 
   private func readAction(_ n: YAMLNode) -> Action? {

@@ -208,6 +208,11 @@ public struct Question: Sendable, Codable, Hashable {
   public var applies: Applicability
   /// The report's point behind it, if the finding's summary does not carry it.
   public var why: LocalizedText?
+  /// Why, and since when, it is no longer asked; nil while it is.
+  ///
+  /// A retired statement stays in the pack so that saved sessions that answered it still load and
+  /// keep those answers in their file; it is never asked and never scored (see docs/method.md).
+  public var retired: String? = nil
 }
 
 /// What sets off a recommended action.

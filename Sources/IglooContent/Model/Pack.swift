@@ -98,9 +98,10 @@ public struct ContentPack: Sendable, Codable {
   /// The sector with `id`.
   public func sector(_ id: String) -> Sector? { info.sectors.first { $0.id == id } }
 
-  /// The questions that measure `finding`, with the role each plays.
+  /// The questions that measure `finding`, with the role each plays. Retired questions are left
+  /// out: they are never asked, so they measure nothing.
   public func questions(measuring finding: String) -> [(question: Question, role: MeasureRole)] {
-    (index.measuring[finding] ?? []).flatMap { i in
+    (index.measuring[finding] ?? []).filter { questions[$0].retired == nil }.flatMap { i in
       questions[i].measures.filter { $0.finding == finding }.map { (questions[i], $0.role) }
     }
   }

@@ -81,6 +81,9 @@ public enum PackValidator {
       for u in q.applies.useCases where !known("use case", u, in: useCases) {
         problem("question", q.id, "question `\(q.id)` names unknown use case `\(u)`")
       }
+      if let r = q.retired, !r.contains(#/^\d{4}-\d{2}-\d{2}: ./#) {
+        problem("question", q.id, "question `\(q.id)` is retired without a date and a reason (`retired: \"YYYY-MM-DD: why\"`)")
+      }
     }
 
     for a in pack.actions {
@@ -94,6 +97,9 @@ public enum PackValidator {
           if let min, !(0...100).contains(min) { problem("action", a.id, "action `\(a.id)` has a trigger minimum \(min) outside 0–100") }
         case .answer(let id, let answers):
           if !known("question", id, in: questionIDs) { problem("action", a.id, "action `\(a.id)` is triggered by unknown question `\(id)`") }
+          if pack.questions.first(where: { $0.id == id })?.retired != nil {
+            problem("action", a.id, "action `\(a.id)` is triggered by retired question `\(id)`, which is never asked")
+          }
           for case .value(let v) in answers where !scaleValues.contains(v) {
             problem("action", a.id, "action `\(a.id)` matches answer \(v), which is not on the scale")
           }

@@ -14,7 +14,8 @@ extension Session {
 
   /// Whether `question` is asked at some depth, given the scope alone.
   ///
-  /// A session that records no scope at all (a hand-written file) asks everything. Otherwise a
+  /// A retired statement is never asked. A session that records no scope at all (a hand-written
+  /// file) asks every other statement. Otherwise a
   /// question applies when one of its technologies is in scope and, if it names use cases, one of
   /// those is in scope too.
   public func appliesInScope(_ question: Question, _ pack: ContentPack) -> Bool {
@@ -23,6 +24,7 @@ extension Session {
   }
 
   private static func applies(_ question: Question, _ pack: ContentPack, technologies: Set<String>, useCases: Set<String>) -> Bool {
+    if question.retired != nil { return false }
     let a = question.applies
     if !a.technologies.isEmpty && technologies.isDisjoint(with: a.technologies) { return false }
     if !a.useCases.isEmpty && useCases.isDisjoint(with: a.useCases) { return false }
@@ -44,7 +46,7 @@ extension Session {
       let useCases = Set(scope.map(\.useCase))
       admitted = pack.questions.filter { Self.applies($0, pack, technologies: technologies, useCases: useCases) }
     } else {
-      admitted = pack.questions
+      admitted = pack.questions.filter { $0.retired == nil }
     }
     let measuredInFull = Set(admitted.filter { !$0.isScreening }.flatMap { $0.measures.map(\.finding) })
     return admitted.filter { q in !q.isScreening || q.measures.allSatisfy { measuredInFull.contains($0.finding) } }
