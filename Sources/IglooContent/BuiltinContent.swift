@@ -2007,6 +2007,9 @@ levels:
 
   - id: context
     letter: O
+    # Both outer levels are O in the model's name; the wizard's level bar and picker need one
+    # letter each, so the outer context goes by K (kontekst / context) there.
+    shortcut: K
     name:
       da: Omkringliggende kontekst
       en: Outer context
@@ -5827,6 +5830,18 @@ strings:
   wizard.action.deny:
     da: "Nej"
     en: "No"
+  wizard.action.pick:
+    da: "Vælg nummer"
+    en: "Pick by number"
+  wizard.action.next-page:
+    da: "Side ned"
+    en: "Page down"
+  wizard.action.previous-page:
+    da: "Side op"
+    en: "Page up"
+  wizard.action.read-full:
+    da: "Hele teksten"
+    en: "Full text"
 
   # --- Help screen: the groups of keys -------------------------------------------
   wizard.help.title:
@@ -6646,6 +6661,15 @@ strings:
   wizard.context.caseStory:
     da: "Casen"
     en: "The case"
+  wizard.context.fullText:
+    da: "Hele teksten"
+    en: "The full text"
+  wizard.context.readMore:
+    da: "Tekst, der er skåret af"
+    en: "Text cut off for room"
+  wizard.context.readMoreInForm:
+    da: "Tekst, der er skåret af"
+    en: "Text cut off for room"
   wizard.case.invented:
     da: "Opdigtet træningscase: arbejdspladsen findes ikke."
     en: "Invented training case: the workplace does not exist."
@@ -6691,6 +6715,23 @@ strings:
   wizard.start.group-row:
     da: "{workplace} (gruppe: {group})"
     en: "{workplace} (group: {group})"
+
+  # --- The full text of what a screen cuts off -----------------------------------
+  wizard.full-text.keys:
+    da: "Esc eller r: luk."
+    en: "Esc or r: close."
+  wizard.full-text.keys.more:
+    da: "↓ og PgDn: læs videre. Esc eller r: luk."
+    en: "↓ and PgDn: read on. Esc or r: close."
+  wizard.full-text.none:
+    da: "Her er ingen tekst, der er skåret af."
+    en: "Nothing is cut off here."
+  wizard.review.back:
+    da: "Svaret er gemt. Tilbage i gennemgangen."
+    en: "Answer saved. Back in the review."
+  wizard.questions.absence-done.complete:
+    da: "Sygefravær er gennemgået, og alle udsagn er besvaret."
+    en: "Sickness absence has been covered, and every statement is answered."
 
 """#),
     PackFile(path: "technologies.yaml", text: #"""

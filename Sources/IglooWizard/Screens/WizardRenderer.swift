@@ -45,6 +45,7 @@ public enum WizardRenderer {
       case .confirm(let what): ConfirmOverlay.render(state, what, in: area, into: &grid)
       case .trainingCase(let id, let scroll, let naming):
         CaseOverlay.render(state, id: id, scroll: scroll, naming: naming, in: area, into: &grid)
+      case .fullText(let scroll): FullTextOverlay.render(state, scroll: scroll, in: area, into: &grid)
       }
     }
     drawMessage(state, in: Rect(x: 1, y: size.height - 2, width: size.width - 2, height: 1), into: &grid)

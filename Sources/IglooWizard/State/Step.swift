@@ -1,3 +1,4 @@
+import IglooEngine
 /// A step of the assessment, in the order of the product brief (0–9), which follows the APV.
 public enum Step: String, CaseIterable, Sendable, Hashable {
   /// 0: new, resume, training case, language.
@@ -59,6 +60,14 @@ public enum Overlay: Sendable, Hashable {
   /// `naming`, the case is being opened: the group types its name below the story, and Enter
   /// creates the session; without, the story is shown again during the work.
   case trainingCase(id: String, scroll: Int, naming: Bool)
+  /// The text the screen under it cuts off, in full, scrolled by `scroll` lines.
+  case fullText(scroll: Int)
+}
+
+extension Stage {
+  /// The stages in the order the scope screen's sentence names them ("bruger, afprøver,
+  /// planlægger eller overvejer"), which is the order → steps through.
+  public static let cycleOrder: [Stage] = [.inUse, .pilot, .planned, .considered]
 }
 
 /// What a yes/no question is about.
