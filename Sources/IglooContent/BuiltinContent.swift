@@ -2112,15 +2112,16 @@ roles:
 
 """#),
     PackFile(path: "questions/absence.yaml", text: #"""
-# The sickness-absence step: statements about whether AI-related conditions the report
-# describes may be affecting sickness absence. They are about groups, never about
+# The sickness-absence step: statements about this workplace, whether AI-related conditions
+# the report describes are contributing to sickness absence here, so that agreeing says
+# something (the report's own hedges stay in "why"). They are about groups, never about
 # individuals, and they are reported, not scored (kind: absence, no measures).
 questions:
   - id: q-absence-workload
     kind: absence
     text:
-      da: I grupper, hvor KI bruges til at effektivisere arbejdet, kan øget arbejdspres og tidspres være med til at påvirke sygefraværet.
-      en: In groups where AI is used to make the work more efficient, a heavier workload and time pressure may be affecting sickness absence.
+      da: I de grupper hos os, hvor KI bruges til at effektivisere arbejdet, er øget arbejdspres eller tidspres med til at give sygefravær.
+      en: In the groups here where AI is used to make the work more efficient, a heavier workload or time pressure is contributing to sickness absence.
     reversed: false
     why:
       da: "Rapporten beskriver, at \"mediernes fokus på sensationelle produktivitetsforøgelser\" kan presse ledere til at styre KI mod ren effektivisering, hvilket kan føre til øget arbejdspres og demotivering (Kapitel 2 › Generativ KI › Organisation). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
@@ -2129,8 +2130,8 @@ questions:
   - id: q-absence-autonomy
     kind: absence
     text:
-      da: "I grupper, hvor et KI-system bestemmer, hvad der skal laves, hvordan og hvornår (\"under algoritmen\"), kan den mindre kontrol over eget arbejde være med til at påvirke sygefraværet."
-      en: "In groups where an AI system decides what is to be done, how and when (\"below the algorithm\"), the reduced control over their own work may be affecting sickness absence."
+      da: "I de grupper hos os, hvor et KI-system bestemmer, hvad der skal laves, hvordan og hvornår (»under algoritmen«), er den mindre kontrol over eget arbejde med til at give sygefravær."
+      en: "In the groups here where an AI system decides what is to be done, how and when (\"below the algorithm\"), the reduced control over their own work is contributing to sickness absence."
     reversed: false
     applies:
       technologies: [ml]
@@ -2141,8 +2142,8 @@ questions:
   - id: q-absence-insecurity
     kind: absence
     text:
-      da: Utryghed for jobbet i forbindelse med KI kan være med til at påvirke sygefraværet i de berørte grupper.
-      en: Job insecurity linked to AI may be affecting sickness absence in the groups concerned.
+      da: I de grupper hos os, der berøres af KI, er utryghed for jobbet med til at give sygefravær.
+      en: In the groups here that AI affects, job insecurity is contributing to sickness absence.
     reversed: false
     why:
       da: "Rapporten beskriver, at effektivisering med KI kan skabe usikkerhed om behovet for medarbejdere og dermed stress og bekymringer (Kapitel 2 › Generativ KI › Organisation), og at hastigheden i KI's udvikling kan skabe utryghed (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
@@ -2151,8 +2152,8 @@ questions:
   - id: q-absence-social
     kind: absence
     text:
-      da: I grupper, hvor medarbejderne i højere grad arbejder alene med KI, kan mindre social kontakt med kollegerne være med til at påvirke sygefraværet.
-      en: In groups where employees increasingly work alone with AI, less social contact with colleagues may be affecting sickness absence.
+      da: I de grupper hos os, hvor medarbejderne i højere grad arbejder alene med KI, er mindre kontakt med kollegerne med til at give sygefravær.
+      en: In the groups here where employees increasingly work alone with AI, less contact with colleagues is contributing to sickness absence.
     reversed: false
     applies:
       technologies: [genai]
@@ -2163,8 +2164,8 @@ questions:
   - id: q-absence-physical
     kind: absence
     text:
-      da: I grupper, der arbejder med robotter eller med tunge løft, kan fysisk belastning eller arbejdsulykker være med til at påvirke sygefraværet.
-      en: In groups that work with robots or with heavy lifts, physical strain or occupational accidents may be affecting sickness absence.
+      da: I de grupper hos os, der arbejder med robotter eller med tunge løft, er fysisk belastning eller arbejdsulykker med til at give sygefravær.
+      en: In the groups here that work with robots or with heavy lifts, physical strain or occupational accidents are contributing to sickness absence.
     reversed: false
     applies:
       technologies: [robots, ml]
@@ -2176,8 +2177,8 @@ questions:
   - id: q-absence-figures
     kind: absence
     text:
-      da: Sygefraværet i de grupper, der berøres af KI, bliver set på, når KI indføres.
-      en: Sickness absence in the groups affected by AI is looked at when AI is introduced.
+      da: Når vi indfører eller ændrer KI, ser vi på sygefraværet i de berørte grupper – samlet for gruppen, ikke for den enkelte.
+      en: When we introduce or change AI, we look at sickness absence in the groups concerned – for the group as a whole, not for individuals.
     reversed: false
     why:
       da: "Rapporten beskriver både forhold ved KI, der kan belaste arbejdsmiljøet, og KI-løsninger, der kan aflaste det; fx har maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Sygefraværet i de berørte grupper kan vise, hvilken vej det går. Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner – og indførelse af ny teknologi er en anledning til at revidere APV'en."

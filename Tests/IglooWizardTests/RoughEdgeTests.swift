@@ -250,3 +250,24 @@ import Testing
     }
   }
 }
+
+/// The sickness-absence statements are claims about this workplace's groups that one can agree
+/// or disagree with: no "may be affecting", always groups, never a named person (issue 15).
+@Suite struct AbsenceStatementTests {
+  @Test func theyAreAboutThisWorkplaceAtGroupLevel() {
+    let absence = pack.questions.filter { $0.kind == .absence }
+    #expect(absence.map(\.id) == [
+      "q-absence-workload", "q-absence-autonomy", "q-absence-insecurity", "q-absence-social", "q-absence-physical",
+      "q-absence-figures",
+    ])
+    for q in absence {
+      #expect(q.text.da.contains("gruppe"), "\(q.id): \(q.text.da)")
+      #expect(q.text.en.contains("group"), "\(q.id): \(q.text.en)")
+      #expect(q.text.da.contains("hos os") || q.text.da.contains("vi "), "\(q.id) is about this workplace")
+      #expect(q.text.en.contains("here") || q.text.en.contains("we "), "\(q.id) is about this workplace")
+      #expect(!q.text.da.contains("kan være med til at påvirke"), "\(q.id) is a claim, not a possibility")
+      #expect(!q.text.en.contains("may be affecting"), "\(q.id) is a claim, not a possibility")
+      #expect(q.why?.da.contains("aldrig for enkeltpersoner") == true, "\(q.id) keeps the report's group rule")
+    }
+  }
+}
