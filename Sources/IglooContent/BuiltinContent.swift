@@ -4272,6 +4272,30 @@ strings:
   plain.choice.prompt:
     da: "{label} – skriv tallet (Enter springer over): "
     en: "{label} – type the number (Enter to skip): "
+  plain.step:
+    da: "Trin {n} af {total}: {title}"
+    en: "Step {n} of {total}: {title}"
+  plain.resume-with:
+    da: "Fortsæt senere med: {command}"
+    en: "Continue later with: {command}"
+  plain.start.saved:
+    da: "Gemte vurderinger – fortsæt en af dem, eller begynd en ny:"
+    en: "Saved assessments – continue one of them, or start a new one:"
+  plain.start.new:
+    da: "Ny vurdering"
+    en: "New assessment"
+  plain.start.unnamed:
+    da: "(uden navn)"
+    en: "(no name)"
+  plain.start.session:
+    da: "{name}, {date}, {answered} af {total} udsagn besvaret"
+    en: "{name}, {date}, {answered} of {total} statements answered"
+  plain.start.prompt:
+    da: "Skriv tallet (Enter: ny vurdering): "
+    en: "Type the number (Enter: new assessment): "
+  plain.choice.invalid.new:
+    da: "»{input}« er ikke et tal fra 0 til {max}. Skriv tallet på en gemt vurdering, 0 eller Enter for en ny, eller q for at stoppe."
+    en: "“{input}” is not a number from 0 to {max}. Type the number of a saved assessment, 0 or Enter for a new one, or q to stop."
   plain.choice.invalid:
     da: "»{input}« er ikke et tal fra 1 til {max}. Skriv tallet, eller tryk Enter for at springe over."
     en: "“{input}” is not a number from 1 to {max}. Type the number, or press Enter to skip."

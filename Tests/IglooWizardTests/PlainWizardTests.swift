@@ -121,7 +121,7 @@ import Testing
     #expect(out.contains("»x« er ikke et svar."))
     #expect(out.contains("Gemt: 4 Delvis enig, med noten »kun om aftenen«."))
     #expect(out.contains("Ny vurdering. Den gemmes løbende i memory/1.json"))
-    #expect(out.hasSuffix("Svar (1 til 5, d, n, ?, b eller q): \nVurderingen er gemt i memory/1.json.\n"))
+    #expect(out.hasSuffix("Svar (1 til 5, d, n, ?, b eller q): \nVurderingen er gemt i memory/1.json.\nFortsæt senere med: igloo resume memory/1.json --plain --lang da\n"))
     #expect(script.readsAfterEnd == 0, "the end of input is read once, never again")
     #expect(!script.environment.openHandles.contains("memory/1.json"), "the session is let go")
   }
@@ -170,7 +170,7 @@ import Testing
     #expect(script.run().code == 0)
     let saved = try #require(script.saved)
     #expect(saved.about.workplace == "Bageriet på Østerbro")
-    #expect(script.transcript.hasSuffix("\nVurderingen er gemt i memory/1.json.\n"))
+    #expect(script.transcript.hasSuffix("\nVurderingen er gemt i memory/1.json.\nFortsæt senere med: igloo resume memory/1.json --plain --lang da\n"))
     #expect(script.readsAfterEnd == 0)
   }
 
@@ -212,7 +212,7 @@ import Testing
     let earlier = try #require(session.answer(asked[2].id, voice: Voice.single.id)?.point)
     #expect(out.contains("Svaret nu: \(earlier) "), "b shows the earlier answer")
     // The gap filled, the answered statements after it are passed over: on to the profile.
-    #expect(out.contains("\nProfil\n"))
+    #expect(out.contains("\nTrin 6 af 9: Profil\n"))
     #expect(script.saved?.answer(asked[3].id, voice: Voice.single.id) == Answer(.point(2)))
     #expect(script.saved?.scope == session.scope, "Enter kept the scope")
   }
@@ -270,7 +270,7 @@ import Testing
       input: { lines.isEmpty ? nil : lines.removeFirst() }, output: { transcript += $0 })
     #expect(wizard.run() == 0)
     let path = try #require(wizard.handle?.id)
-    #expect(transcript.hasSuffix("Vurderingen er gemt i \(path).\n"))
+    #expect(transcript.hasSuffix("Vurderingen er gemt i \(path).\nFortsæt senere med: \(PlainWizard.resumeCommand(SessionHandle(path), language: .da))\n"))
     #expect(SessionLock.currentHolder(of: URL(fileURLWithPath: path)) == nil, "the lock is let go")
     let saved = try SessionFile.load(URL(fileURLWithPath: path), pack: pack)
     #expect(saved.about.workplace == "Kantinen på Åbyhøj")

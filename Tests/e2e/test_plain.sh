@@ -30,4 +30,15 @@ printf '%s\n' "" "1" "3" \
     timeout 20 "$IGLOO_BIN" resume "$file" --plain --lang en >"$out" 2>&1 || fail "resume --plain failed"
 [ "$(answer_count "$file")" -eq 7 ] || fail "resume did not add two answers: $(answer_count "$file")"
 grep -q "The assessment is saved in $file" "$out" || fail "resume did not say where the session is"
+
+# Issue 15: `igloo --plain` offers the saved session first; q ends with the exact command to resume,
+# and every step says where it is.
+printf '%s\n' "1" "" "q" \
+  | env -i PATH="$PATH" HOME="$T/home" XDG_DATA_HOME="$T/data" LANG=C.UTF-8 \
+    timeout 20 "$IGLOO_BIN" --plain --lang da >"$out" 2>&1 || fail "--plain with a saved session failed"
+grep -q "Gemte vurderinger" "$out" || fail "the saved sessions were not offered first"
+grep -q "1. Kærgården Ældrepleje" "$out" || fail "the saved session is not listed by number"
+grep -q "Trin 2 af 9: Omfang" "$out" || fail "the scope step does not say its number"
+grep -qF "Fortsæt senere med: igloo resume $file --plain --lang da" "$out" || { cat "$out" >&2; fail "q did not say the command to resume"; }
+[ "$(session_files | wc -l)" -eq 1 ] || fail "picking the saved session created another"
 exit 0

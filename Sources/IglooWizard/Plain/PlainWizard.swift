@@ -106,6 +106,12 @@ public final class PlainWizard {
 
   // MARK: - Lines in and out
 
+  /// "Trin 3 af 9: Afdækning og risikovurdering" on a line of its own (after the caller's blank
+  /// line), so a screen reader announces where the user is at every step.
+  private func stepHeader(_ step: Step) {
+    say(t("plain.step", ["n": String(step.number), "total": String(Step.allCases.count - 1), "title": t(step.titleKey)]))
+  }
+
   private func say(_ line: String = "") {
     write(line + "\n")
   }
@@ -180,6 +186,7 @@ public final class PlainWizard {
       }
       return
     }
+    if try offerSavedSessions() { return }
     let blank = About(date: environment.today())
     var about = blank
     do {
@@ -191,6 +198,45 @@ public final class PlainWizard {
     }
     try create(newSession(about))
     say(t("wizard.message.created", ["file": handle!.id]))
+  }
+
+  /// `igloo --plain` without a file: the saved sessions first, numbered, with 0 (or Enter) for a
+  /// new assessment. Returns whether one was opened.
+  private func offerSavedSessions() throws -> Bool {
+    let saved = environment.listSessions()
+    guard !saved.isEmpty else { return false }
+    say()
+    say(t("plain.start.saved"))
+    say(t("plain.list.item", ["n": "0", "name": t("plain.start.new")]))
+    for (i, s) in saved.enumerated() {
+      let name = s.workplace.isEmpty ? t("plain.start.unnamed") : s.workplace
+      var line = t("plain.start.session", ["name": s.group.isEmpty ? name : t("wizard.start.group-row", ["workplace": name, "group": s.group]),
+        "date": s.date, "answered": String(s.answered), "total": String(s.total)])
+      if let problem = s.problem { line += " – " + problem }
+      say(t("plain.list.item", ["n": String(i + 1), "name": line]))
+    }
+    while true {
+      let line = try ask(t("plain.start.prompt")).lineTrimmed
+      if line.isEmpty || line == "0" { return false }
+      if line.lowercased() == "q" { throw Stop.quit }
+      guard let n = Int(line), line.allSatisfy(\.isASCII), saved.indices.contains(n - 1) else {
+        say(t("plain.choice.invalid.new", ["input": line, "max": String(saved.count)]))
+        continue
+      }
+      let chosen = saved[n - 1]
+      do {
+        session = try environment.open(chosen.handle)
+        handle = chosen.handle
+      } catch {
+        say(t("wizard.message.open-failed", ["reason": WizardState.reason(error)]))
+        continue
+      }
+      let progress = session!.progress(pack)
+      var values = ["file": chosen.handle.id, "answered": String(progress.answered), "total": String(progress.total)]
+      values["workplace"] = session!.about.workplace
+      say(t(session!.about.workplace.isEmpty ? "plain.resume.unnamed" : "plain.resume", values))
+      return true
+    }
   }
 
   private func newSession(_ about: About) -> Session {
@@ -209,7 +255,7 @@ public final class PlainWizard {
 
   private func askAbout(_ about: inout About) throws {
     say()
-    say(t("wizard.step.about"))
+    stepHeader(.about)
     say(t("wizard.about.hint.workplace"))
     about.workplace = try ask(t("plain.prompt", ["label": t("wizard.about.workplace")])).lineTrimmed
     about.unit = try ask(t("plain.prompt.optional", ["label": t("wizard.about.unit")])).lineTrimmed
@@ -248,7 +294,7 @@ public final class PlainWizard {
   private func scopeStep() throws {
     guard var session else { return }
     say()
-    say(t("wizard.step.scope"))
+    stepHeader(.scope)
     say(t("wizard.scope.intro"))
     let useCases = pack.useCases
     let chosen = Dictionary((session.scope ?? []).map { ($0.useCase, $0) }, uniquingKeysWith: { a, _ in a })
@@ -260,7 +306,8 @@ public final class PlainWizard {
         say(t("plain.list.item", values))
       }
     }
-    let stageWords = Stage.allCases.map { t("plain.stage.\($0.rawValue)") }
+    // In the order of the intro's sentence (bruger, afprøver, planlægger, overvejer), as in the wizard.
+    let stageWords = Stage.cycleOrder.map { t("plain.stage.\($0.rawValue)") }
     say(
       t(
         "plain.scope.how",
@@ -388,7 +435,7 @@ public final class PlainWizard {
     guard let start = session else { return }
     let entries = entries(start)
     say()
-    say(t("wizard.step.questions"))
+    stepHeader(.questions)
     guard !entries.isEmpty else {
       say(t("plain.questions.none"))
       return
@@ -417,6 +464,10 @@ public final class PlainWizard {
       let entry = entries[i]
       let inSection = entries.filter { $0.section == entry.section }
       if entry.section != shownSection {
+        if entry.section == .absence {
+          say()
+          stepHeader(.absence)
+        }
         say()
         say(header(entry.section, inSection))
         shownSection = entry.section
@@ -577,7 +628,7 @@ public final class PlainWizard {
     guard let session else { return }
     let assessment = Assessment(session: session, pack: pack)
     say()
-    say(t("wizard.step.profile"))
+    stepHeader(.profile)
     say(
       t(
         "wizard.profile.answered",
@@ -620,11 +671,12 @@ public final class PlainWizard {
     let all = assessment.recommendations
     say()
     guard !all.isEmpty else {
-      say(t("wizard.step.plan"))
+      stepHeader(.plan)
       say(t("plain.actions.none"))
       return
     }
     let top = all.prefix(5)
+    stepHeader(.plan)
     say(
       all.count > top.count
         ? t("plain.actions.title.top", ["n": String(top.count), "total": String(all.count)])
@@ -731,7 +783,7 @@ public final class PlainWizard {
     guard let session, let handle else { return }
     let suggested = environment.suggestedExportPath(for: session, format: .markdown)
     say()
-    say(t("wizard.step.export"))
+    stepHeader(.export)
     say(t("plain.export.intro"))
     while true {
       var path = try ask(t("plain.export.prompt", ["path": suggested])).lineTrimmed
@@ -777,7 +829,17 @@ public final class PlainWizard {
       return 1
     }
     say(t("plain.saved-in", ["file": handle.id]))
+    say(t("plain.resume-with", ["command": Self.resumeCommand(handle, language: language)]))
     return 0
+  }
+
+  /// The exact command that opens the session again in line mode, the path quoted for a POSIX
+  /// shell when it needs it.
+  static func resumeCommand(_ handle: SessionHandle, language: Language) -> String {
+    let path = handle.id
+    let plainChars = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:@,")
+    let quoted = !path.isEmpty && path.allSatisfy(plainChars.contains) ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "igloo resume \(quoted) --plain --lang \(language.rawValue)"
   }
 }
 

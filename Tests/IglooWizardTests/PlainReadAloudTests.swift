@@ -1,0 +1,64 @@
+import Foundation
+import IglooContent
+import IglooEngine
+import IglooTestSupport
+import Testing
+
+@testable import IglooWizard
+
+/// Line mode read aloud (issue 15, point 2): every step says "Trin n af N", nothing moves the
+/// cursor or redraws, saved sessions come first, and `q` ends with the exact command to resume.
+@Suite struct PlainReadAloudTests {
+  typealias Script = PlainWizardTests.Script
+
+  @Test(arguments: Language.allCases)
+  func everyStepSaysWhereItIsAndNothingRedraws(_ language: Language) {
+    let script = Script(PlainWizardTests.goldenScript(language))
+    #expect(script.run(language: language).code == 0)
+    let t = Localizer(pack: pack, language: language)
+    for step in [Step.about, .scope, .questions, .absence, .profile, .plan, .export] {
+      let line = t("plain.step", ["n": String(step.number), "total": "9", "title": t(step.titleKey)])
+      #expect(script.transcript.contains("\n" + line + "\n"), "\(line)")
+    }
+    // Linear text only: no escape sequences, carriage returns, backspaces or bells.
+    for scalar in script.transcript.unicodeScalars where scalar.value < 0x20 {
+      #expect(scalar == "\n", "control character \(scalar.value) in the transcript")
+    }
+  }
+
+  @Test func savedSessionsAreOfferedFirstAndBadInputIsExplained() throws {
+    let saved = PlainWizardTests.answeredSession()
+    let script = Script(["7", "1", "q"], sessions: [saved])
+    #expect(script.run().code == 0)
+    #expect(script.transcript.contains("Gemte vurderinger"))
+    #expect(script.transcript.contains("  0. Ny vurdering"))
+    #expect(script.transcript.contains("  1. Lageret i Ølstykke, 2025-04-02"))
+    #expect(script.transcript.contains("»7« er ikke et tal fra 0 til 1"))
+    #expect(script.transcript.contains("Fortsætter Lageret i Ølstykke") || script.transcript.contains("Lageret i Ølstykke"))
+    #expect(!script.transcript.contains("Arbejdsplads: "), "the saved session was opened, no new About asked")
+    #expect(script.environment.sessions.count == 1)
+  }
+
+  @Test func enterOnTheSavedSessionsStartsANewOne() {
+    let script = Script(["", "Nyt sted"], sessions: [PlainWizardTests.answeredSession()])
+    script.run()
+    #expect(script.transcript.contains("Arbejdsplads: Nyt sted"))
+    #expect(script.environment.sessions.count == 2)
+  }
+
+  @Test(arguments: Language.allCases)
+  func quittingSaysTheExactCommandToResume(_ language: Language) throws {
+    let script = Script(["Smedjen", "", "", "", "1", "q"])
+    #expect(script.run(language: language).code == 0)
+    let id = try #require(script.environment.order.first)
+    #expect(script.transcript.hasSuffix("igloo resume \(id) --plain --lang \(language.rawValue)\n"))
+  }
+
+  @Test func theResumeCommandQuotesAPathThatNeedsIt() {
+    #expect(PlainWizard.resumeCommand(SessionHandle("/home/å/vurdering 1.json"), language: .da)
+      == "igloo resume '/home/å/vurdering 1.json' --plain --lang da")
+    #expect(PlainWizard.resumeCommand(SessionHandle("/tmp/it's.json"), language: .en)
+      == #"igloo resume '/tmp/it'\''s.json' --plain --lang en"#)
+    #expect(PlainWizard.resumeCommand(SessionHandle("/tmp/a.json"), language: .en) == "igloo resume /tmp/a.json --plain --lang en")
+  }
+}
