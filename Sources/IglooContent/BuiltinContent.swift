@@ -4252,14 +4252,14 @@ strings:
     da: "{label} (f.eks. 31-12-2027, Enter springer over): "
     en: "{label} (e.g. 31-12-2027, Enter to skip): "
   plain.plan.intro:
-    da: "Handlingsplan: skriv »a« og et nummer fra listen for at vedtage handlingen (f.eks. a 1), »f« og et nummer for et tiltag, der findes allerede, eller »g« for at registrere, hvem der har godkendt planen. Enter afslutter."
-    en: "Action plan: type “a” and a number from the list to accept the action (e.g. a 1), “f” and a number for a measure already in place, or “g” to record who approved the plan. Enter ends."
+    da: "Handlingsplan: skriv »a« og et nummer fra listen for at vedtage handlingen (f.eks. a 1), »x« og et nummer for at afvise den, »e« og et nummer for at udfylde alle dens felter, »f« og et nummer for et tiltag, der findes allerede, »o« for en egen handling eller »g« for at registrere, hvem der har godkendt planen. Enter afslutter."
+    en: "Action plan: type “a” and a number from the list to accept the action (e.g. a 1), “x” and a number to reject it, “e” and a number to fill in all its fields, “f” and a number for a measure already in place, “o” for an own action, or “g” to record who approved the plan. Enter ends."
   plain.plan.prompt:
     da: "Handlingsplan: "
     en: "Action plan: "
   plain.plan.invalid:
-    da: "»{input}« forstås ikke. Skriv f.eks. a 1 eller f 2 (numre fra 1 til {max}), g for godkendelse, eller Enter."
-    en: "“{input}” is not understood. Type e.g. a 1 or f 2 (numbers from 1 to {max}), g for the approval, or Enter."
+    da: "»{input}« forstås ikke. Skriv f.eks. a 1, x 1, e 1 eller f 2 (numre fra 1 til {max}), o for en egen handling, g for godkendelse, eller Enter."
+    en: "“{input}” is not understood. Type e.g. a 1, x 1, e 1 or f 2 (numbers from 1 to {max}), o for an own action, g for the approval, or Enter."
   plain.plan.approval.names:
     da: "Godkendt af (navne adskilt af komma): "
     en: "Approved by (names separated by commas): "
@@ -4296,6 +4296,33 @@ strings:
   plain.choice.invalid.new:
     da: "»{input}« er ikke et tal fra 0 til {max}. Skriv tallet på en gemt vurdering, 0 eller Enter for en ny, eller q for at stoppe."
     en: "“{input}” is not a number from 0 to {max}. Type the number of a saved assessment, 0 or Enter for a new one, or q to stop."
+  plain.prompt.keep:
+    da: "{label} [{current}] (Enter beholder): "
+    en: "{label} [{current}] (Enter keeps it): "
+  plain.choice.prompt.keep:
+    da: "{label} – skriv tallet (Enter beholder »{current}«): "
+    en: "{label} – type the number (Enter keeps “{current}”): "
+  plain.choice.invalid.keep:
+    da: "»{input}« er ikke et tal fra 1 til {max}. Skriv tallet, eller tryk Enter for at beholde valget."
+    en: "“{input}” is not a number from 1 to {max}. Type the number, or press Enter to keep the choice."
+  plain.about.participant:
+    da: "Deltager {n} – navn (- uden navn, Enter: ikke flere): "
+    en: "Participant {n} – name (- without a name, Enter: no more): "
+  plain.about.voice:
+    da: "Stemme {n} – navn (Enter: ikke flere): "
+    en: "Voice {n} – name (Enter: no more): "
+  plain.follow-up.intro:
+    da: "Hvornår skal vurderingen gennemgås igen (højst tre år senere), og hvilken tidligere runde kan den sammenlignes med? Enter springer over."
+    en: "When is the assessment to be reviewed again (at most three years later), and which earlier round can it be compared with? Enter skips."
+  plain.review.prompt:
+    da: "Skriv nummeret på et udsagn for at besvare det (Enter: videre til profilen): "
+    en: "Type the number of a statement to answer it (Enter: on to the profile): "
+  plain.choice.invalid.review:
+    da: "»{input}« er ikke et tal fra 1 til {max}. Skriv nummeret på et udsagn, Enter for at gå videre, eller q for at stoppe."
+    en: "“{input}” is not a number from 1 to {max}. Type the number of a statement, Enter to go on, or q to stop."
+  plain.plan.editing:
+    da: "Handlingen »{title}«: Enter beholder et felt."
+    en: "The action “{title}”: Enter keeps a field."
   plain.choice.invalid:
     da: "»{input}« er ikke et tal fra 1 til {max}. Skriv tallet, eller tryk Enter for at springe over."
     en: "“{input}” is not a number from 1 to {max}. Type the number, or press Enter to skip."
@@ -4445,10 +4472,8 @@ strings:
     da: "Svarene udløser endnu ingen forslag til handlinger."
     en: "The answers do not trigger any suggested actions yet."
   plain.actions.more:
-    da: "Alle forslag med begrundelser og kilder står i Markdown-rapporten. Efter eksporten kan I vedtage handlinger, registrere tiltag, der findes allerede, og godkende planen; resten af handlingsplanen udfyldes i guiden uden --plain."
-    en: "Every suggestion, with its reasons and sources, is in the Markdown report. After the export you can accept actions, record measures already in place and approve the plan; the rest of the action plan is filled in with the wizard without --plain."
-
-  # --- 9 Export ---------------------------------------------------------------------
+    da: "Alle forslag med begrundelser og kilder står i rapporten. Efter eksporten kan I vedtage, afvise og udfylde handlingerne, tilføje egne, registrere tiltag, der findes allerede, og godkende planen."
+    en: "All suggestions with their reasons and sources are in the report. After the export you can accept, reject and fill in the actions, add your own, record measures already in place, and approve the plan."
   plain.export.intro:
     da: "Gem vurderingen som Markdown til referatet og APV'en, eller som Word-dokument, hvis filnavnet ender på .docx."
     en: "Save the assessment as Markdown for the minutes and the APV, or as a Word document if the file name ends in .docx."

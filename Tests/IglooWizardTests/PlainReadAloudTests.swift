@@ -16,7 +16,7 @@ import Testing
     let script = Script(PlainWizardTests.goldenScript(language))
     #expect(script.run(language: language).code == 0)
     let t = Localizer(pack: pack, language: language)
-    for step in [Step.about, .scope, .questions, .absence, .profile, .plan, .export] {
+    for step in [Step.about, .scope, .questions, .absence, .review, .profile, .plan, .followUp, .export] {
       let line = t("plain.step", ["n": String(step.number), "total": "9", "title": t(step.titleKey)])
       #expect(script.transcript.contains("\n" + line + "\n"), "\(line)")
     }
@@ -48,7 +48,7 @@ import Testing
 
   @Test(arguments: Language.allCases)
   func quittingSaysTheExactCommandToResume(_ language: Language) throws {
-    let script = Script(["Smedjen", "", "", "", "1", "q"])
+    let script = Script(["Smedjen", "", "", "", "", "", "", "1", "q"])
     #expect(script.run(language: language).code == 0)
     let id = try #require(script.environment.order.first)
     #expect(script.transcript.hasSuffix("igloo resume \(id) --plain --lang \(language.rawValue)\n"))

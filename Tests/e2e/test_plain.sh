@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 out="$T/out/plain.txt"
-printf '%s\n' "Kærgården Ældrepleje" "Team Øst" "4" "45" "12, 17:pilot" \
+printf '%s\n' "Kærgården Ældrepleje" "Team Øst" "4" "45" "" "" "" "12, 17:pilot" \
   "4 # kun om aftenen | og i weekenden" "d" "n" "2" "" "5" \
   | env -i PATH="$PATH" HOME="$T/home" XDG_DATA_HOME="$T/data" LANG=C.UTF-8 \
     timeout 20 "$IGLOO_BIN" --plain --lang da >"$out" 2>&1

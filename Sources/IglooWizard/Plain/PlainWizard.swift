@@ -90,12 +90,16 @@ public final class PlainWizard {
       try prepareSession()
       try scopeStep()
       try questionsStep()
+      try reviewStep()
       session?.cursor = Step.profile.rawValue
       profileStep()
       try exportStep()
       // After the export, so that a script that ends at the export still ends there; a plan
-      // changed here is offered for export once more.
-      if try planStep() { try exportStep() }
+      // changed here is offered for export once more, after the follow-up date.
+      if try planStep() {
+        try followUpStep()
+        try exportStep()
+      }
     } catch Stop.failed(let code) {
       return code
     } catch {
@@ -198,6 +202,168 @@ public final class PlainWizard {
     }
     try create(newSession(about))
     say(t("wizard.message.created", ["file": handle!.id]))
+    try aboutRows()
+  }
+
+  // MARK: - Forms from the flow
+
+  /// A wizard state over the session, so that line mode stores every field through the same
+  /// setter and button actions as the curses wizard (``Flow``).
+  private func formState() -> WizardState {
+    var state = WizardState(pack: pack, language: language, today: environment.today())
+    state.session = session
+    return state
+  }
+
+  /// Keeps what a form changed, and saves it.
+  private func keep(_ state: WizardState) {
+    guard state.session != session else { return }
+    session = state.session
+    save()
+  }
+
+  /// Asks one form field of the flow: its label, its current value (Enter keeps it), the
+  /// choices numbered, and the flow's validation; stores through ``WizardState``.
+  private func askField(_ field: FieldID, label: String, in state: inout WizardState) throws {
+    switch field.kind {
+    case .button:
+      return
+    case .choice:
+      let choices = state.choices(field)
+      say(label)
+      for (i, c) in choices.enumerated() { say(t("plain.list.item", ["n": String(i + 1), "name": state.choiceLabel(field, c)])) }
+      while true {
+        let current = state.choiceLabel(field, state.value(field))
+        let line = try ask(t("plain.choice.prompt.keep", ["label": label, "current": current])).lineTrimmed
+        if line.isEmpty { return }
+        if line.lowercased() == "q" { throw Stop.quit }
+        if let n = Int(line), line.allSatisfy(\.isASCII), choices.indices.contains(n - 1) {
+          state.setValue(choices[n - 1], for: field)
+          return
+        }
+        say(t("plain.choice.invalid.keep", ["input": line, "max": String(choices.count)]))
+      }
+    case .text, .number:
+      while true {
+        let current = state.value(field)
+        let prompt = current.isEmpty ? t("plain.prompt.optional", ["label": label]) : t("plain.prompt.keep", ["label": label, "current": current])
+        let line = try ask(prompt).lineTrimmed
+        if line.isEmpty { return }
+        let (stored, error) = Flow.validate(line, for: field, t)
+        if let error {
+          say(t(error.key, error.values))
+          continue
+        }
+        state.setValue(stored, for: field)
+        return
+      }
+    }
+  }
+
+  /// About's rows after the first fields: the date, the participants with their roles, and
+  /// the voices, each added with the wizard's own buttons.
+  private func aboutRows() throws {
+    var state = formState()
+    defer { keep(state) }
+    try askField(.date, label: t("wizard.about.date"), in: &state)
+    say()
+    // The headings only: the wizard's hints name its keys (Ctrl-D, v), which line mode has not.
+    say(t("wizard.about.participants"))
+    while true {
+      let n = state.session!.about.participants.count
+      let name = try ask(t("plain.about.participant", ["n": String(n + 1)])).lineTrimmed
+      if name.isEmpty { break }
+      _ = state.press(.addParticipant)
+      state.setValue(name == "-" ? "" : name, for: .participantName(n))
+      try askField(.participantRole(n), label: t("wizard.about.role"), in: &state)
+    }
+    say()
+    say(t("wizard.about.voices"))
+    while true {
+      let n = state.session!.voices.count
+      // The first name names the single voice a new session has; each further one adds a voice.
+      let first = n == 1 && state.session!.voices[0].name.isEmpty
+      let name = try ask(t("plain.about.voice", ["n": String(first ? 1 : n + 1)])).lineTrimmed
+      if name.isEmpty { break }
+      if first {
+        state.setValue(name, for: .voiceName(0))
+      } else {
+        _ = state.press(.addVoice)
+        state.setValue(name, for: .voiceName(n))
+      }
+    }
+  }
+
+  /// Step 8: the next review's date (the flow's date validation), and the previous round's file.
+  private func followUpStep() throws {
+    guard session != nil else { return }
+    say()
+    stepHeader(.followUp)
+    say(t("plain.follow-up.intro"))
+    var state = formState()
+    defer { keep(state) }
+    state.step = .followUp
+    for field in Flow.fields(.followUp, in: state) { try askField(field, label: t(field.labelKey), in: &state) }
+  }
+
+  // MARK: - Review
+
+  /// Step 5: the review's worklist (unanswered, "don't know", disagreements), numbered; a number
+  /// answers that statement and comes back here, Enter goes on.
+  private func reviewStep() throws {
+    guard session != nil else { return }
+    say()
+    stepHeader(.review)
+    while true {
+      let state = formState()
+      let entries = state.reviewEntries(state.assessment!)
+      guard !entries.isEmpty else {
+        say(t("wizard.review.all-done"))
+        return
+      }
+      var kind: ReviewEntry.Kind?
+      for (i, entry) in entries.enumerated() {
+        if entry.kind != kind {
+          let count = entries.filter { $0.kind == entry.kind }.count
+          say(t("wizard.review.\(entry.kind.rawValue)", ["n": String(count)]))
+          kind = entry.kind
+        }
+        let text = pack.question(entry.question).map { t($0.text) } ?? entry.question
+        say(t("plain.list.item", ["n": String(i + 1), "name": text]))
+      }
+      let line = try ask(t("plain.review.prompt")).lineTrimmed
+      if line.isEmpty { return }
+      if line.lowercased() == "q" { throw Stop.quit }
+      guard let n = Int(line), line.allSatisfy(\.isASCII), entries.indices.contains(n - 1),
+        let question = pack.question(entries[n - 1].question)
+      else {
+        say(t("plain.choice.invalid.review", ["input": line, "max": String(entries.count)]))
+        continue
+      }
+      try answerOnce(question)
+    }
+  }
+
+  /// One statement asked on its own (from the review): the answer is saved, then back.
+  private func answerOnce(_ question: Question) throws {
+    show(question, position: 1, of: 1)
+    while true {
+      let line = try ask(t("plain.answer.prompt"))
+      switch PlainCommand.parse(line, scalePoints: pack.info.scale.count) {
+      case .skip, .back: return
+      case .why: explain(question)
+      case .quit: throw Stop.quit
+      case .answer(let value, let note):
+        guard var s = session else { return }
+        let kept = s.answer(question.id, voice: voice)?.note ?? ""
+        s.setAnswer(Answer(value, note: note ?? kept), question: question.id, voice: voice)
+        session = s
+        if save() { say(t("plain.answer.saved", ["answer": describe(value), "note": ""])) }
+        return
+      default:
+        say(t("plain.answer.invalid", ["input": line.lineTrimmed]))
+      }
+    }
   }
 
   /// `igloo --plain` without a file: the saved sessions first, numbered, with 0 (or Enter) for a
@@ -713,6 +879,33 @@ public final class PlainWizard {
         changed = true
         continue
       }
+      if parts == ["q"] { throw Stop.quit }
+      if parts == ["o"] {
+        // An own action: the wizard's own fields, level included, asked in the flow's order.
+        var plan = session!.plan
+        plan.append(PlanItem(action: nil, title: "", level: pack.levels.first?.id ?? "", status: .accepted))
+        session!.plan = plan
+        try editPlanItem(plan.count - 1)
+        changed = true
+        continue
+      }
+      if parts.count == 2, parts[0] == "e" || parts[0] == "x", let n = Int(parts[1]), let r = top.first(where: { $0.rank == n }) {
+        var plan = session!.plan
+        let i = plan.firstIndex { $0.action == r.action.id } ?? {
+          plan.append(PlanItem(action: r.action.id, level: r.action.level, status: .suggested))
+          return plan.count - 1
+        }()
+        if parts[0] == "x" { plan[i].status = .rejected }
+        session!.plan = plan
+        if parts[0] == "e" {
+          try editPlanItem(i)
+        } else {
+          save()
+          say(t("wizard.plan.status-set", ["status": t("wizard.status.rejected")]))
+        }
+        changed = true
+        continue
+      }
       guard parts.count == 2, parts[0] == "a" || parts[0] == "f", let n = Int(parts[1]),
         let r = top.first(where: { $0.rank == n })
       else {
@@ -745,6 +938,24 @@ public final class PlainWizard {
         say(t("wizard.plan.status-set", ["status": status]))
       }
     }
+  }
+
+  /// Every field of plan line `index`, as the wizard's action editor has them (``Flow``): what,
+  /// who, when, how, follow-up, evaluation and status; Enter keeps a field.
+  private func editPlanItem(_ index: Int) throws {
+    var state = formState()
+    state.step = .plan
+    state.planEditorItem = index
+    defer { keep(state) }
+    let title = state.session!.plan[index].title.isEmpty
+      ? (state.session!.plan[index].action.flatMap(pack.action).map { t($0.title) } ?? t("wizard.plan.untitled"))
+      : state.session!.plan[index].title
+    say(t("plain.plan.editing", ["title": title]))
+    for field in Flow.fields(.plan, in: state) { try askField(field, label: t(field.labelKey), in: &state) }
+    let item = state.session!.plan[index]
+    var line = t("wizard.plan.status-set", ["status": t("wizard.status.\(item.status.rawValue)")])
+    if item.isIncomplete { line += " " + t("wizard.plan.incomplete", ["missing": state.missingText(item.missing)]) }
+    say(line)
   }
 
   /// Who approved the plan (names separated by commas; a participant's name brings their role)
@@ -781,9 +992,14 @@ public final class PlainWizard {
 
   private func exportStep() throws {
     guard let session, let handle else { return }
-    let suggested = environment.suggestedExportPath(for: session, format: .markdown)
     say()
     stepHeader(.export)
+    // The format as the wizard's choice field (Markdown, Word, JSON, CSV), then the path.
+    var state = formState()
+    state.exportFormat = .markdown
+    try askField(.exportFormat, label: t("wizard.export.format"), in: &state)
+    let chosen = state.exportFormat
+    let suggested = environment.suggestedExportPath(for: session, format: chosen)
     say(t("plain.export.intro"))
     while true {
       var path = try ask(t("plain.export.prompt", ["path": suggested])).lineTrimmed
@@ -794,7 +1010,7 @@ public final class PlainWizard {
       if path.isEmpty { path = suggested }
       do {
         // The file name's extension picks the format (.docx, .json, .csv); anything else is Markdown.
-        let format = ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? .markdown
+        let format = ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? chosen
         let assessment = Assessment(session: session, pack: pack)
         let written: String
         do {
