@@ -4272,6 +4272,9 @@ strings:
   plain.choice.prompt:
     da: "{label} – skriv tallet (Enter springer over): "
     en: "{label} – type the number (Enter to skip): "
+  plain.questions.voices:
+    da: "Der er flere stemmer: v skifter til den næste stemme og til sidst til det aftalte svar."
+    en: "There are several voices: v switches to the next voice and finally to the agreed answer."
   plain.step:
     da: "Trin {n} af {total}: {title}"
     en: "Step {n} of {total}: {title}"

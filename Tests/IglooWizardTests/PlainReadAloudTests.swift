@@ -62,3 +62,22 @@ import Testing
     #expect(PlainWizard.resumeCommand(SessionHandle("/tmp/a.json"), language: .en) == "igloo resume /tmp/a.json --plain --lang en")
   }
 }
+
+/// Several voices in line mode: `v` answers as the next voice and then as the agreed answer.
+@Suite struct PlainVoiceTests {
+  @Test func vSwitchesVoiceAndThenToTheAgreedAnswer() throws {
+    var session = Fixture.committee()
+    session.cursor = "questions"
+    let script = PlainWizardTests.Script(["", "v", "4", "v", "2", "q"], sessions: [session])
+    #expect(script.run(resume: true).code == 0)
+    #expect(script.transcript.contains("v skifter"))
+    #expect(script.transcript.contains("Du svarer nu som Medarbejdere") || script.transcript.contains("Medarbejdere"))
+    let saved = try #require(script.saved)
+    let changed = PlainWizardTests.asked(saved).filter { saved.answer($0.id, voice: "employees") != session.answer($0.id, voice: "employees") }
+    #expect(changed.count == 1)
+    #expect(changed.first.map { saved.answer($0.id, voice: "employees")?.point } == 4)
+    let agreed = PlainWizardTests.asked(saved).filter { saved.agreed[$0.id] != session.agreed[$0.id] }
+    #expect(agreed.count == 1)
+    #expect(agreed.first.map { saved.agreed[$0.id]?.point } == 2)
+  }
+}

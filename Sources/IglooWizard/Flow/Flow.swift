@@ -108,6 +108,9 @@ public enum Flow {
     FlowStep(step: .export, plain: .export, fields: [.exportFormat, .exportPath, .exportButton]),
   ]
 
+  /// The steps after the start screen, as the step bar, the step menu and "Trin n af N" count them.
+  public static var numberedSteps: [Step] { steps.dropFirst().map(\.step) }
+
   /// The flow's entry for `step`.
   public static func step(_ step: Step) -> FlowStep { steps.first { $0.step == step }! }
 

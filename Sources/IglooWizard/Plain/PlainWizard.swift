@@ -113,7 +113,7 @@ public final class PlainWizard {
   /// "Trin 3 af 9: Afdækning og risikovurdering" on a line of its own (after the caller's blank
   /// line), so a screen reader announces where the user is at every step.
   private func stepHeader(_ step: Step) {
-    say(t("plain.step", ["n": String(step.number), "total": String(Step.allCases.count - 1), "title": t(step.titleKey)]))
+    say(t("plain.step", ["n": String(step.number), "total": String(Flow.numberedSteps.count), "title": t(step.titleKey)]))
   }
 
   private func say(_ line: String = "") {
@@ -355,8 +355,8 @@ public final class PlainWizard {
       case .quit: throw Stop.quit
       case .answer(let value, let note):
         guard var s = session else { return }
-        let kept = s.answer(question.id, voice: voice)?.note ?? ""
-        s.setAnswer(Answer(value, note: note ?? kept), question: question.id, voice: voice)
+        let kept = answerNow(question.id, in: s)?.note ?? ""
+        setAnswerNow(Answer(value, note: note ?? kept), question.id, in: &s)
         session = s
         if save() { say(t("plain.answer.saved", ["answer": describe(value), "note": ""])) }
         return
@@ -579,6 +579,36 @@ public final class PlainWizard {
   /// The voice answers are given as: the first, which is the only one in a session that records no voices.
   private var voice: String { session?.voices.first?.id ?? Voice.single.id }
 
+  /// Who the answers are given as now: a voice, or the agreed answer (`v` switches, as in the wizard).
+  private var answering: VoiceChoice?
+  private var voiceChoice: VoiceChoice { answering ?? .voice(voice) }
+
+  /// The answer to `question` of the voice answering now.
+  private func answerNow(_ question: String, in session: Session?) -> Answer? {
+    switch voiceChoice {
+    case .agreed: session?.agreed[question]
+    case .voice(let id): session?.answer(question, voice: id)
+    }
+  }
+
+  /// Stores `answer` to `question` as the voice answering now.
+  private func setAnswerNow(_ answer: Answer?, _ question: String, in session: inout Session) {
+    switch voiceChoice {
+    case .agreed: session.agreed[question] = answer
+    case .voice(let id): session.setAnswer(answer, question: question, voice: id)
+    }
+  }
+
+  /// The name of the voice answering now.
+  private var voiceNameNow: String {
+    switch voiceChoice {
+    case .agreed: return t("wizard.voice.agreed")
+    case .voice(let id):
+      guard let session, let i = session.voices.firstIndex(where: { $0.id == id }) else { return "" }
+      return session.voices[i].name.isEmpty ? t("wizard.voice.unnamed", ["n": String(i + 1)]) : session.voices[i].name
+    }
+  }
+
   private func entries(_ session: Session) -> [Entry] {
     let applicable = session.applicableQuestions(pack)
     let byLevel = pack.levels.map { level in
@@ -609,6 +639,7 @@ public final class PlainWizard {
     if start.voices.count > 1 {
       let name = start.voices[0].name.isEmpty ? t("wizard.voice.unnamed", ["n": "1"]) : start.voices[0].name
       say(t("wizard.questions.answering-as", ["voice": name]))
+      say(t("plain.questions.voices"))
     }
     say(t("plain.questions.how"))
     var i = entries.firstIndex { start.answer($0.question.id, voice: voice) == nil } ?? entries.count
@@ -659,6 +690,17 @@ public final class PlainWizard {
         showStatement = false
       case .quit:
         throw Stop.quit
+      case .nextVoice:
+        // As `v` in the wizard: each voice in turn, then the agreed answer.
+        guard let session, session.voices.count > 1 else {
+          say(t("wizard.questions.one-voice"))
+          showStatement = false
+          continue
+        }
+        let choices = session.voices.map { VoiceChoice.voice($0.id) } + [.agreed]
+        let at = choices.firstIndex(of: voiceChoice) ?? 0
+        answering = choices[(at + 1) % choices.count]
+        say(t("wizard.questions.answering-as", ["voice": voiceNameNow]))
       case .showCase:
         if let session, let c = pack.trainingCase(of: session) {
           showStory(c)
@@ -670,10 +712,10 @@ public final class PlainWizard {
         say(t("plain.answer.invalid", ["input": line.lineTrimmed]))
         showStatement = false
       case .answer(let value, let note):
-        let kept = session?.answer(question.id, voice: voice)?.note ?? ""
+        let kept = answerNow(question.id, in: session)?.note ?? ""
         i = record(Answer(value, note: note ?? kept), at: i, in: entries)
       case .noteOnly(let note):
-        guard let answer = session?.answer(question.id, voice: voice) else {
+        guard let answer = answerNow(question.id, in: session) else {
           say(t("plain.answer.note-first"))
           showStatement = false
           continue
@@ -684,7 +726,7 @@ public final class PlainWizard {
   }
 
   private func header(_ section: Section, _ list: [Entry]) -> String {
-    let answered = list.filter { session?.answer($0.question.id, voice: voice) != nil }.count
+    let answered = list.filter { answerNow($0.question.id, in: session) != nil }.count
     let progress = t("wizard.questions.answered", ["answered": String(answered), "total": String(list.count)])
     switch section {
     case .level(let id, let number, let count):
@@ -721,7 +763,7 @@ public final class PlainWizard {
     if let finding = question.measures.first.flatMap({ pack.finding($0.finding) }) {
       say(t("wizard.source", ["source": pack.source(finding.source, t.language)]))
     }
-    if let answer = session?.answer(question.id, voice: voice) {
+    if let answer = answerNow(question.id, in: session) {
       let values = ["answer": describe(answer.value), "note": answer.note]
       say(t(answer.note.isEmpty ? "plain.current" : "plain.current.note", values))
     }
@@ -758,8 +800,8 @@ public final class PlainWizard {
   /// statement. The cursor points at the same place, so the full-screen wizard resumes there too.
   private func record(_ answer: Answer, at index: Int, in entries: [Entry]) -> Int {
     guard var session else { return index + 1 }
-    session.setAnswer(answer, question: entries[index].question.id, voice: voice)
-    let next = entries.indices.first { $0 > index && session.answer(entries[$0].question.id, voice: voice) == nil }
+    setAnswerNow(answer, entries[index].question.id, in: &session)
+    let next = entries.indices.first { $0 > index && answerNow(entries[$0].question.id, in: session) == nil }
     if let next {
       let step = entries[next].section == .absence ? Step.absence : Step.questions
       session.cursor = step.rawValue + "/" + entries[next].question.id

@@ -54,7 +54,7 @@ enum HelpOverlay {
 enum StepMenuOverlay {
   static func render(_ state: WizardState, selection: Int, in area: Rect, into grid: inout Grid) {
     let t = state.localizer
-    let steps = Array(Step.allCases.dropFirst())
+    let steps = Flow.numberedSteps
     let box = overlayBox(width: 50, height: steps.count + 4, in: area)
     grid.clear(box)
     grid.box(box, title: t("wizard.action.go-to-step"))

@@ -58,7 +58,7 @@ public enum WizardRenderer {
     grid.clear(rect, style: .title)
     var left = " " + t("wizard.app-name")
     if state.step != .start {
-      left += " · " + t("wizard.header.step", ["n": String(state.step.number), "total": "9"]) + " " + t(state.step.titleKey)
+      left += " · " + t("wizard.header.step", ["n": String(state.step.number), "total": String(Flow.numberedSteps.count)]) + " " + t(state.step.titleKey)
     }
     var right: [String] = []
     if (state.step == .questions || state.step == .absence), state.voiceChoices.count > 1 {
@@ -101,7 +101,7 @@ public enum WizardRenderer {
   static func drawStepBar(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     guard state.session != nil, state.step != .start else { return }
     let t = state.localizer
-    let steps = Array(Step.allCases.dropFirst())
+    let steps = Flow.numberedSteps
     for key in [\Step.titleKey, \Step.shortKey] {
       let names = steps.map { "\($0.number) " + t($0[keyPath: key]) }
       let total = names.map(Text.width).reduce(0, +) + 2 * (names.count - 1) + 2

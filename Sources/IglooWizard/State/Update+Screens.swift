@@ -380,7 +380,7 @@ extension WizardState {
       }
       return []
     case .stepMenu(let selection):
-      let steps = Array(Step.allCases.dropFirst())
+      let steps = Flow.numberedSteps
       if let moved = Self.moved(selection, by: action, count: steps.count) {
         self.overlay = .stepMenu(selection: moved)
         return []
