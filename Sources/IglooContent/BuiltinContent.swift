@@ -4317,6 +4317,9 @@ strings:
   plain.follow-up.intro:
     da: "Hvornår skal vurderingen gennemgås igen (højst tre år senere), og hvilken tidligere runde kan den sammenlignes med? Enter springer over."
     en: "When is the assessment to be reviewed again (at most three years later), and which earlier round can it be compared with? Enter skips."
+  plain.follow-up.level:
+    da: "  {level}: {then} → {now}"
+    en: "  {level}: {then} → {now}"
   plain.review.prompt:
     da: "Skriv nummeret på et udsagn for at besvare det (Enter: videre til profilen): "
     en: "Type the number of a statement to answer it (Enter: on to the profile): "

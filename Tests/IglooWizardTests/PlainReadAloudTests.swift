@@ -81,3 +81,26 @@ import Testing
     #expect(agreed.first.map { saved.agreed[$0.id]?.point } == 2)
   }
 }
+
+/// The follow-up in line mode: the next review's date with the flow's validation, and the
+/// previous round read (never written) and compared level by level.
+@Suite struct PlainFollowUpTests {
+  @Test func theFollowUpAsksTheDateAndComparesThePreviousRound() throws {
+    var session = PlainWizardTests.answeredSession()
+    session.cursor = "plan"
+    let previous = PlainWizardTests.answeredSession(workplace: "Lageret, runde 1")
+    // Scope kept, review none, Markdown, the export skipped; one action accepted (who, when);
+    // the follow-up: a wrong date, a right one, the previous round; the export skipped.
+    let lines = ["", "", "-", "a 1", "Bo", "1.9.2027", "", "om tre år", "1.5.2028", "memory/2.json", "", "-"]
+    let script = PlainWizardTests.Script(lines, sessions: [session, previous])
+    #expect(script.run(resume: true).code == 0)
+    let out = script.transcript
+    #expect(out.contains("Trin 8 af 9: Opfølgning"))
+    #expect(out.contains("»om tre år« er ikke en dato"))
+    #expect(out.contains("Udviklingen siden forrige runde (2025-04-02)"))
+    let saved = try #require(script.environment.sessions[script.environment.order[0]])
+    #expect(saved.followUp.nextReview == "2028-05-01")
+    #expect(saved.followUp.previousRound == "memory/2.json")
+    #expect(script.environment.sessions[script.environment.order[1]] == previous, "the previous round is never written")
+  }
+}

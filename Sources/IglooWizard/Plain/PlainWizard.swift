@@ -304,6 +304,26 @@ public final class PlainWizard {
     defer { keep(state) }
     state.step = .followUp
     for field in Flow.fields(.followUp, in: state) { try askField(field, label: t(field.labelKey), in: &state) }
+    let path = state.session?.followUp.previousRound.trimmingCharacters(in: .whitespaces) ?? ""
+    guard !path.isEmpty, let now = state.assessment else { return }
+    // The previous round is read, never written (as in the wizard), and compared level by level.
+    let previous: Session
+    do {
+      previous = try environment.readPreviousRound(path)
+    } catch {
+      say(t("wizard.followup.compare.failed", ["reason": WizardState.reason(error)]))
+      return
+    }
+    let then = Assessment(session: previous, pack: pack)
+    say(t("wizard.followup.compare.title", ["date": previous.about.date]))
+    say(t("wizard.followup.compare.risk"))
+    for row in now.levels {
+      let before = then.levels.first { $0.id == row.id }?.risk.average
+      guard before != nil || row.risk.average != nil else { continue }
+      say(t("plain.follow-up.level", [
+        "level": levelName(row.id), "then": before.map { t.number($0) } ?? "–", "now": row.risk.average.map { t.number($0) } ?? "–",
+      ]))
+    }
   }
 
   // MARK: - Review
