@@ -36,11 +36,17 @@ public struct FlowStep: Sendable {
 
 /// A form field with its index left out: participant 1 and participant 2 are one kind of field.
 public enum FlowField: String, Sendable, CaseIterable {
+  /// About: the workshop group, the workplace, its unit and sector, the head count, the date.
   case group, workplace, unit, sector, employees, date
+  /// About: a participant's name and role, a voice's name, and the buttons that add them.
   case participantName, participantRole, addParticipant, voiceName, addVoice
+  /// The action editor: what, at which level, who, by when, how, follow-up, evaluation, status.
   case planTitle, planLevel, planResponsible, planDeadline, planHow, planFollowUp, planEvaluation, planStatus
+  /// The plan's approval: each approver's name and role, the button that adds one, the date.
   case approverName, approverRole, addApprover, approvalDate
+  /// Follow-up: the next review, and the previous round's file.
   case nextReview, previousRound
+  /// Export: the format, the path and the button.
   case exportFormat, exportPath, exportButton
 
   /// The kind of `field`, nil for the notes edited in place (they belong to statements and use cases).
