@@ -2007,6 +2007,9 @@ levels:
 
   - id: context
     letter: O
+    # Both outer levels are O in the model's name; the wizard's level bar and picker need one
+    # letter each, so the outer context goes by K (kontekst / context) there.
+    shortcut: K
     name:
       da: Omkringliggende kontekst
       en: Outer context
@@ -2109,15 +2112,16 @@ roles:
 
 """#),
     PackFile(path: "questions/absence.yaml", text: #"""
-# The sickness-absence step: statements about whether AI-related conditions the report
-# describes may be affecting sickness absence. They are about groups, never about
+# The sickness-absence step: statements about this workplace, whether AI-related conditions
+# the report describes are contributing to sickness absence here, so that agreeing says
+# something (the report's own hedges stay in "why"). They are about groups, never about
 # individuals, and they are reported, not scored (kind: absence, no measures).
 questions:
   - id: q-absence-workload
     kind: absence
     text:
-      da: I grupper, hvor KI bruges til at effektivisere arbejdet, kan øget arbejdspres og tidspres være med til at påvirke sygefraværet.
-      en: In groups where AI is used to make the work more efficient, a heavier workload and time pressure may be affecting sickness absence.
+      da: I de grupper hos os, hvor KI bruges til at effektivisere arbejdet, er øget arbejdspres eller tidspres med til at give sygefravær.
+      en: In the groups here where AI is used to make the work more efficient, a heavier workload or time pressure is contributing to sickness absence.
     reversed: false
     why:
       da: "Rapporten beskriver, at \"mediernes fokus på sensationelle produktivitetsforøgelser\" kan presse ledere til at styre KI mod ren effektivisering, hvilket kan føre til øget arbejdspres og demotivering (Kapitel 2 › Generativ KI › Organisation). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
@@ -2126,8 +2130,8 @@ questions:
   - id: q-absence-autonomy
     kind: absence
     text:
-      da: "I grupper, hvor et KI-system bestemmer, hvad der skal laves, hvordan og hvornår (\"under algoritmen\"), kan den mindre kontrol over eget arbejde være med til at påvirke sygefraværet."
-      en: "In groups where an AI system decides what is to be done, how and when (\"below the algorithm\"), the reduced control over their own work may be affecting sickness absence."
+      da: "I de grupper hos os, hvor et KI-system bestemmer, hvad der skal laves, hvordan og hvornår (»under algoritmen«), er den mindre kontrol over eget arbejde med til at give sygefravær."
+      en: "In the groups here where an AI system decides what is to be done, how and when (\"below the algorithm\"), the reduced control over their own work is contributing to sickness absence."
     reversed: false
     applies:
       technologies: [ml]
@@ -2138,8 +2142,8 @@ questions:
   - id: q-absence-insecurity
     kind: absence
     text:
-      da: Utryghed for jobbet i forbindelse med KI kan være med til at påvirke sygefraværet i de berørte grupper.
-      en: Job insecurity linked to AI may be affecting sickness absence in the groups concerned.
+      da: I de grupper hos os, der berøres af KI, er utryghed for jobbet med til at give sygefravær.
+      en: In the groups here that AI affects, job insecurity is contributing to sickness absence.
     reversed: false
     why:
       da: "Rapporten beskriver, at effektivisering med KI kan skabe usikkerhed om behovet for medarbejdere og dermed stress og bekymringer (Kapitel 2 › Generativ KI › Organisation), og at hastigheden i KI's udvikling kan skabe utryghed (Kapitel 3 › Agenter › Et arbejdsmarked i bevægelse). Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner."
@@ -2148,8 +2152,8 @@ questions:
   - id: q-absence-social
     kind: absence
     text:
-      da: I grupper, hvor medarbejderne i højere grad arbejder alene med KI, kan mindre social kontakt med kollegerne være med til at påvirke sygefraværet.
-      en: In groups where employees increasingly work alone with AI, less social contact with colleagues may be affecting sickness absence.
+      da: I de grupper hos os, hvor medarbejderne i højere grad arbejder alene med KI, er mindre kontakt med kollegerne med til at give sygefravær.
+      en: In the groups here where employees increasingly work alone with AI, less contact with colleagues is contributing to sickness absence.
     reversed: false
     applies:
       technologies: [genai]
@@ -2160,8 +2164,8 @@ questions:
   - id: q-absence-physical
     kind: absence
     text:
-      da: I grupper, der arbejder med robotter eller med tunge løft, kan fysisk belastning eller arbejdsulykker være med til at påvirke sygefraværet.
-      en: In groups that work with robots or with heavy lifts, physical strain or occupational accidents may be affecting sickness absence.
+      da: I de grupper hos os, der arbejder med robotter eller med tunge løft, er fysisk belastning eller arbejdsulykker med til at give sygefravær.
+      en: In the groups here that work with robots or with heavy lifts, physical strain or occupational accidents are contributing to sickness absence.
     reversed: false
     applies:
       technologies: [robots, ml]
@@ -2173,8 +2177,8 @@ questions:
   - id: q-absence-figures
     kind: absence
     text:
-      da: Sygefraværet i de grupper, der berøres af KI, bliver set på, når KI indføres.
-      en: Sickness absence in the groups affected by AI is looked at when AI is introduced.
+      da: Når vi indfører eller ændrer KI, ser vi på sygefraværet i de berørte grupper – samlet for gruppen, ikke for den enkelte.
+      en: When we introduce or change AI, we look at sickness absence in the groups concerned – for the group as a whole, not for individuals.
     reversed: false
     why:
       da: "Rapporten beskriver både forhold ved KI, der kan belaste arbejdsmiljøet, og KI-løsninger, der kan aflaste det; fx har maskinlæring, der overvåger tunge løft og gentagne fysiske opgaver, potentiale til at reducere sygefravær (Kapitel 2 › Maskinlæring › Individ). Sygefraværet i de berørte grupper kan vise, hvilken vej det går. Efter APV-reglerne i bekendtgørelse om systematisk arbejdsmiljøarbejde, gældende fra 1. februar 2024, er inddragelse af sygefravær et af APV'ens elementer – vurderet for grupper, aldrig for enkeltpersoner – og indførelse af ny teknologi er en anledning til at revidere APV'en."
@@ -4280,14 +4284,14 @@ strings:
     da: "{label} (f.eks. 31-12-2027, Enter springer over): "
     en: "{label} (e.g. 31-12-2027, Enter to skip): "
   plain.plan.intro:
-    da: "Handlingsplan: skriv »a« og et nummer fra listen for at vedtage handlingen (f.eks. a 1), »f« og et nummer for et tiltag, der findes allerede, eller »g« for at registrere, hvem der har godkendt planen. Enter afslutter."
-    en: "Action plan: type “a” and a number from the list to accept the action (e.g. a 1), “f” and a number for a measure already in place, or “g” to record who approved the plan. Enter ends."
+    da: "Handlingsplan: skriv »a« og et nummer fra listen for at vedtage handlingen (f.eks. a 1), »x« og et nummer for at afvise den, »e« og et nummer for at udfylde alle dens felter, »f« og et nummer for et tiltag, der findes allerede, »o« for en egen handling eller »g« for at registrere, hvem der har godkendt planen. Enter afslutter."
+    en: "Action plan: type “a” and a number from the list to accept the action (e.g. a 1), “x” and a number to reject it, “e” and a number to fill in all its fields, “f” and a number for a measure already in place, “o” for an own action, or “g” to record who approved the plan. Enter ends."
   plain.plan.prompt:
     da: "Handlingsplan: "
     en: "Action plan: "
   plain.plan.invalid:
-    da: "»{input}« forstås ikke. Skriv f.eks. a 1 eller f 2 (numre fra 1 til {max}), g for godkendelse, eller Enter."
-    en: "“{input}” is not understood. Type e.g. a 1 or f 2 (numbers from 1 to {max}), g for the approval, or Enter."
+    da: "»{input}« forstås ikke. Skriv f.eks. a 1, x 1, e 1 eller f 2 (numre fra 1 til {max}), o for en egen handling, g for godkendelse, eller Enter."
+    en: "“{input}” is not understood. Type e.g. a 1, x 1, e 1 or f 2 (numbers from 1 to {max}), o for an own action, g for the approval, or Enter."
   plain.plan.approval.names:
     da: "Godkendt af (navne adskilt af komma): "
     en: "Approved by (names separated by commas): "
@@ -4300,6 +4304,63 @@ strings:
   plain.choice.prompt:
     da: "{label} – skriv tallet (Enter springer over): "
     en: "{label} – type the number (Enter to skip): "
+  plain.questions.voices:
+    da: "Der er flere stemmer: v skifter til den næste stemme og til sidst til det aftalte svar."
+    en: "There are several voices: v switches to the next voice and finally to the agreed answer."
+  plain.step:
+    da: "Trin {n} af {total}: {title}"
+    en: "Step {n} of {total}: {title}"
+  plain.resume-with:
+    da: "Fortsæt senere med: {command}"
+    en: "Continue later with: {command}"
+  plain.start.saved:
+    da: "Gemte vurderinger – fortsæt en af dem, eller begynd en ny:"
+    en: "Saved assessments – continue one of them, or start a new one:"
+  plain.start.new:
+    da: "Ny vurdering"
+    en: "New assessment"
+  plain.start.unnamed:
+    da: "(uden navn)"
+    en: "(no name)"
+  plain.start.session:
+    da: "{name}, {date}, {answered} af {total} udsagn besvaret"
+    en: "{name}, {date}, {answered} of {total} statements answered"
+  plain.start.prompt:
+    da: "Skriv tallet (Enter: ny vurdering): "
+    en: "Type the number (Enter: new assessment): "
+  plain.choice.invalid.new:
+    da: "»{input}« er ikke et tal fra 0 til {max}. Skriv tallet på en gemt vurdering, 0 eller Enter for en ny, eller q for at stoppe."
+    en: "“{input}” is not a number from 0 to {max}. Type the number of a saved assessment, 0 or Enter for a new one, or q to stop."
+  plain.prompt.keep:
+    da: "{label} [{current}] (Enter beholder): "
+    en: "{label} [{current}] (Enter keeps it): "
+  plain.choice.prompt.keep:
+    da: "{label} – skriv tallet (Enter beholder »{current}«): "
+    en: "{label} – type the number (Enter keeps “{current}”): "
+  plain.choice.invalid.keep:
+    da: "»{input}« er ikke et tal fra 1 til {max}. Skriv tallet, eller tryk Enter for at beholde valget."
+    en: "“{input}” is not a number from 1 to {max}. Type the number, or press Enter to keep the choice."
+  plain.about.participant:
+    da: "Deltager {n} – navn (- uden navn, Enter: ikke flere): "
+    en: "Participant {n} – name (- without a name, Enter: no more): "
+  plain.about.voice:
+    da: "Stemme {n} – navn (Enter: ikke flere): "
+    en: "Voice {n} – name (Enter: no more): "
+  plain.follow-up.intro:
+    da: "Hvornår skal vurderingen gennemgås igen (højst tre år senere), og hvilken tidligere runde kan den sammenlignes med? Enter springer over."
+    en: "When is the assessment to be reviewed again (at most three years later), and which earlier round can it be compared with? Enter skips."
+  plain.follow-up.level:
+    da: "  {level}: {then} → {now}"
+    en: "  {level}: {then} → {now}"
+  plain.review.prompt:
+    da: "Skriv nummeret på et udsagn for at besvare det (Enter: videre til profilen): "
+    en: "Type the number of a statement to answer it (Enter: on to the profile): "
+  plain.choice.invalid.review:
+    da: "»{input}« er ikke et tal fra 1 til {max}. Skriv nummeret på et udsagn, Enter for at gå videre, eller q for at stoppe."
+    en: "“{input}” is not a number from 1 to {max}. Type the number of a statement, Enter to go on, or q to stop."
+  plain.plan.editing:
+    da: "Handlingen »{title}«: Enter beholder et felt."
+    en: "The action “{title}”: Enter keeps a field."
   plain.choice.invalid:
     da: "»{input}« er ikke et tal fra 1 til {max}. Skriv tallet, eller tryk Enter for at springe over."
     en: "“{input}” is not a number from 1 to {max}. Type the number, or press Enter to skip."
@@ -4449,10 +4510,8 @@ strings:
     da: "Svarene udløser endnu ingen forslag til handlinger."
     en: "The answers do not trigger any suggested actions yet."
   plain.actions.more:
-    da: "Alle forslag med begrundelser og kilder står i Markdown-rapporten. Efter eksporten kan I vedtage handlinger, registrere tiltag, der findes allerede, og godkende planen; resten af handlingsplanen udfyldes i guiden uden --plain."
-    en: "Every suggestion, with its reasons and sources, is in the Markdown report. After the export you can accept actions, record measures already in place and approve the plan; the rest of the action plan is filled in with the wizard without --plain."
-
-  # --- 9 Export ---------------------------------------------------------------------
+    da: "Alle forslag med begrundelser og kilder står i rapporten. Efter eksporten kan I vedtage, afvise og udfylde handlingerne, tilføje egne, registrere tiltag, der findes allerede, og godkende planen."
+    en: "All suggestions with their reasons and sources are in the report. After the export you can accept, reject and fill in the actions, add your own, record measures already in place, and approve the plan."
   plain.export.intro:
     da: "Gem vurderingen som Markdown til referatet og APV'en, eller som Word-dokument, hvis filnavnet ender på .docx."
     en: "Save the assessment as Markdown for the minutes and the APV, or as a Word document if the file name ends in .docx."
@@ -5859,6 +5918,18 @@ strings:
   wizard.action.deny:
     da: "Nej"
     en: "No"
+  wizard.action.pick:
+    da: "Vælg nummer"
+    en: "Pick by number"
+  wizard.action.next-page:
+    da: "Side ned"
+    en: "Page down"
+  wizard.action.previous-page:
+    da: "Side op"
+    en: "Page up"
+  wizard.action.read-full:
+    da: "Hele teksten"
+    en: "Full text"
 
   # --- Help screen: the groups of keys -------------------------------------------
   wizard.help.title:
@@ -6678,6 +6749,15 @@ strings:
   wizard.context.caseStory:
     da: "Casen"
     en: "The case"
+  wizard.context.fullText:
+    da: "Hele teksten"
+    en: "The full text"
+  wizard.context.readMore:
+    da: "Tekst, der er skåret af"
+    en: "Text cut off for room"
+  wizard.context.readMoreInForm:
+    da: "Tekst, der er skåret af"
+    en: "Text cut off for room"
   wizard.case.invented:
     da: "Opdigtet træningscase: arbejdspladsen findes ikke."
     en: "Invented training case: the workplace does not exist."
@@ -6723,6 +6803,23 @@ strings:
   wizard.start.group-row:
     da: "{workplace} (gruppe: {group})"
     en: "{workplace} (group: {group})"
+
+  # --- The full text of what a screen cuts off -----------------------------------
+  wizard.full-text.keys:
+    da: "Esc eller r: luk."
+    en: "Esc or r: close."
+  wizard.full-text.keys.more:
+    da: "↓ og PgDn: læs videre. Esc eller r: luk."
+    en: "↓ and PgDn: read on. Esc or r: close."
+  wizard.full-text.none:
+    da: "Her er ingen tekst, der er skåret af."
+    en: "Nothing is cut off here."
+  wizard.review.back:
+    da: "Svaret er gemt. Tilbage i gennemgangen."
+    en: "Answer saved. Back in the review."
+  wizard.questions.absence-done.complete:
+    da: "Sygefravær er gennemgået, og alle udsagn er besvaret."
+    en: "Sickness absence has been covered, and every statement is answered."
 
 """#),
     PackFile(path: "technologies.yaml", text: #"""

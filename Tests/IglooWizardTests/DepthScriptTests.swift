@@ -17,11 +17,11 @@ import Testing
     h.go(to: .scope)
     var keys: [Key] = []
     var at = h.state.scopeSelection
-    for (id, stage) in [("call-scoring", 0), ("chat-assistant", 3)] {
+    for (id, stage) in [("call-scoring", 0), ("chat-assistant", 1)] {
       let i = pack.useCases.firstIndex { $0.id == id }!
       keys += Array(repeating: i > at ? Key.down : Key.up, count: abs(i - at)) + [.character(" ")]
       at = i
-      // From in use, each s moves one stage on: in-use → considered → planned → pilot.
+      // From in use, each s moves one stage on, in the text's order: in use → pilot → planned → considered.
       keys += Array(repeating: Key.character("s"), count: stage)
     }
     keys.append(.character("d"))

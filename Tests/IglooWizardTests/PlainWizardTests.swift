@@ -81,6 +81,7 @@ import Testing
       "Kærgården Ældrepleje – Åbyhøj", "Dagvagten, afsnit Øst",
       "9", "4",  // no ninth sector; then the municipality
       "tolv", "48",
+      "", "", "",  // the date kept, no participants, one unnamed voice
       "",  // an empty scope cannot be kept
       "99", "\(Self.number("shift-planning")):snart",
       "\(Self.number("shift-planning")), \(Self.number("chat-assistant")):pilot",
@@ -121,21 +122,21 @@ import Testing
     #expect(out.contains("»x« er ikke et svar."))
     #expect(out.contains("Gemt: 4 Delvis enig, med noten »kun om aftenen«."))
     #expect(out.contains("Ny vurdering. Den gemmes løbende i memory/1.json"))
-    #expect(out.hasSuffix("Svar (1 til 5, d, n, ?, b eller q): \nVurderingen er gemt i memory/1.json.\n"))
+    #expect(out.hasSuffix("Svar (1 til 5, d, n, ?, b eller q): \nVurderingen er gemt i memory/1.json.\nFortsæt senere med: igloo resume memory/1.json --plain --lang da\n"))
     #expect(script.readsAfterEnd == 0, "the end of input is read once, never again")
     #expect(!script.environment.openHandles.contains("memory/1.json"), "the session is let go")
   }
 
   @Test func everyAnswerIsSavedTheMomentItIsGivenAndNothingElseWrites() {
     let script = Script([
-      "Værkstedet", "", "", "", "\(Self.number("shift-planning"))",
+      "Værkstedet", "", "", "", "", "", "", "\(Self.number("shift-planning"))",
       "b", "1", "x", "?", "b", "2", "", "d # spørg IT", "# kun om natten", "b", "# ", "q",
     ])
     let (code, wizard) = script.run()
     #expect(code == 0)
     // savesAtRead[k] is the count when line k was asked for; the line after the last is the final save.
     let s = script.savesAtRead
-    let scopeRead = 4
+    let scopeRead = 7
     #expect(s[scopeRead] == 0, "About saves nothing: the session is created, not saved")
     func savesBy(_ line: Int) -> Int { (line + 1 < s.count ? s[line + 1] : script.environment.saveCount) - s[line] }
     #expect(savesBy(scopeRead) == 1, "the scope")
@@ -170,7 +171,7 @@ import Testing
     #expect(script.run().code == 0)
     let saved = try #require(script.saved)
     #expect(saved.about.workplace == "Bageriet på Østerbro")
-    #expect(script.transcript.hasSuffix("\nVurderingen er gemt i memory/1.json.\n"))
+    #expect(script.transcript.hasSuffix("\nVurderingen er gemt i memory/1.json.\nFortsæt senere med: igloo resume memory/1.json --plain --lang da\n"))
     #expect(script.readsAfterEnd == 0)
   }
 
@@ -184,14 +185,14 @@ import Testing
 
   @Test func theEndOfInputAtEveryPromptEndsNormallyAndKeepsTheAnswers() {
     // Cut the same script after every line: each run ends with exit 0 and the answers typed so far.
-    let full = ["Værkstedet", "", "1", "10", "\(Self.number("versatile-robots"))", "3", "?", "4 # note", "b", ""]
+    let full = ["Værkstedet", "", "1", "10", "", "", "", "\(Self.number("versatile-robots"))", "3", "?", "4 # note", "b", ""]
     for cut in 0...full.count {
       let script = Script(Array(full.prefix(cut)))
       let code = script.run().code
       #expect(code == 0, "cut after \(cut) lines")
       #expect(script.readsAfterEnd == 0, "cut after \(cut) lines")
       let answers = script.saved?.answers[Voice.single.id]?.count ?? 0
-      #expect(answers == (cut >= 8 ? 2 : cut >= 6 ? 1 : 0), "cut after \(cut) lines")
+      #expect(answers == (cut >= 11 ? 2 : cut >= 9 ? 1 : 0), "cut after \(cut) lines")
     }
   }
 
@@ -212,13 +213,13 @@ import Testing
     let earlier = try #require(session.answer(asked[2].id, voice: Voice.single.id)?.point)
     #expect(out.contains("Svaret nu: \(earlier) "), "b shows the earlier answer")
     // The gap filled, the answered statements after it are passed over: on to the profile.
-    #expect(out.contains("\nProfil\n"))
+    #expect(out.contains("\nTrin 6 af 9: Profil\n"))
     #expect(script.saved?.answer(asked[3].id, voice: Voice.single.id) == Answer(.point(2)))
     #expect(script.saved?.scope == session.scope, "Enter kept the scope")
   }
 
   @Test func anUnwritableExportPathIsSaidAndAskedAgain() throws {
-    let script = Script(["", "/nonexistent/rapport.md", ""], sessions: [Self.answeredSession()])
+    let script = Script(["", "", "/nonexistent/rapport.md", ""], sessions: [Self.answeredSession()])
     #expect(script.run(resume: true).code == 0)
     let out = script.transcript
     #expect(out.contains("Alle \(Self.asked(Self.answeredSession()).count) udsagn er besvaret. Videre til profilen."))
@@ -231,7 +232,7 @@ import Testing
   }
 
   @Test func aDashSkipsTheExport() {
-    let script = Script(["", "-"], sessions: [Self.answeredSession()])
+    let script = Script(["", "", "-"], sessions: [Self.answeredSession()])
     #expect(script.run(language: .en, resume: true).code == 0)
     #expect(script.environment.exports.isEmpty)
     #expect(script.transcript.contains("Nothing was exported. The report can be made later with igloo report memory/1.json."))
@@ -263,14 +264,14 @@ import Testing
     let environment = FileEnvironment(
       pack: pack, store: SessionStore(folder: folder.appendingPathComponent("sessions")),
       now: { Date(timeIntervalSince1970: 1_746_100_000) }, workingDirectory: folder.path, home: folder.path)
-    var lines = ["Kantinen på Åbyhøj", "", "", "", "\(Self.number("versatile-robots"))", "4 # æøå", "q"]
+    var lines = ["Kantinen på Åbyhøj", "", "", "", "", "", "", "\(Self.number("versatile-robots"))", "4 # æøå", "q"]
     var transcript = ""
     let wizard = PlainWizard(
       pack: pack, session: nil, handle: nil, environment: environment, language: .da,
       input: { lines.isEmpty ? nil : lines.removeFirst() }, output: { transcript += $0 })
     #expect(wizard.run() == 0)
     let path = try #require(wizard.handle?.id)
-    #expect(transcript.hasSuffix("Vurderingen er gemt i \(path).\n"))
+    #expect(transcript.hasSuffix("Vurderingen er gemt i \(path).\nFortsæt senere med: \(PlainWizard.resumeCommand(SessionHandle(path), language: .da))\n"))
     #expect(SessionLock.currentHolder(of: URL(fileURLWithPath: path)) == nil, "the lock is let go")
     let saved = try SessionFile.load(URL(fileURLWithPath: path), pack: pack)
     #expect(saved.about.workplace == "Kantinen på Åbyhøj")
@@ -280,7 +281,7 @@ import Testing
     var session = try environment.open(SessionHandle(path))
     for q in session.applicableQuestions(pack) { session.setAnswer(Answer(.point(3)), question: q.id, voice: Voice.single.id) }
     try environment.save(session, to: SessionHandle(path))
-    lines = ["", "rapport.md"]
+    lines = ["", "", "rapport.md"]  // the scope kept, Markdown kept, the file
     let resumed = PlainWizard(
       pack: pack, session: session, handle: SessionHandle(path), environment: environment, language: .da,
       input: { lines.isEmpty ? nil : lines.removeFirst() }, output: { transcript += $0 })
@@ -357,6 +358,9 @@ import Testing
     let da = language == .da
     var lines = [
       da ? "Smedjen på Åbyhøj" : "The Åbyhøj forge", da ? "Svejseafdelingen" : "Welding shop", "8", "1", "42",
+      // The date (a wrong one first), two participants with roles (one number too high), two voices.
+      da ? "i morgen" : "tomorrow", "1.5.2025", "Åse Jørgensen", "1", "Bo Lund", "9", "2", "", da ? "Ledelse" : "Management",
+      da ? "Medarbejdere" : "Employees", "",
       "\(number("versatile-robots")):\(da ? "afprøves" : "pilot")",
       "?", "7", "4 # \(da ? "især ved svejsecellen" : "mostly at the welding cell")", "b", "5",
     ]
@@ -371,12 +375,21 @@ import Testing
       default: lines.append(String(1 + (i * 2) % 5))
       }
     }
-    lines += ["/nonexistent/\(da ? "rapport" : "report").md", ""]
+    // The review: one unanswered statement answered from the list, then on.
+    lines += ["1", "3", ""]
+    // The export: Markdown (Enter), a path that fails, then the suggested one.
+    lines += ["", "/nonexistent/\(da ? "rapport" : "report").md", ""]
     // The action plan after the export: accepted without a responsible person, a deadline in
     // words refused and then typed the Danish way, one measure already in place, a wrong line,
     // the approval; then the export once more.
-    lines += ["f 1", "a 1", "", da ? "næste uge" : "next week", "31-12-2027", "f 2", "x", "g", "Åse Jørgensen, Bo Lund", "1.5.2027", ""]
-    lines += [""]
+    lines += ["f 1", "a 1", "", da ? "næste uge" : "next week", "31-12-2027", "f 2", "x", "g", "Åse Jørgensen, Bo Lund", "1.5.2027"]
+    // One suggestion edited in every field (who, when, how, follow-up, evaluation, status), one rejected.
+    lines += ["e 2", "", "Bo Lund", "1.9.2027", da ? "Ny instruktion ved robotcellen" : "New instructions at the robot cell", "1.12.2027",
+      da ? "Spørg holdet" : "Ask the team", "4"]
+    // An own action: its title, the level kept, who; the other fields kept.
+    lines += ["o", da ? "Fast punkt om robotterne på personalemødet" : "Robots as a standing item at staff meetings", "", "Åse Jørgensen", "", "", "", "", "", ""]
+    // The follow-up: the next review, no earlier round; then the export again, as Word.
+    lines += ["1.5.2028", "", "4", ""]
     return lines
   }
 
@@ -392,7 +405,22 @@ import Testing
     #expect(accepted.missing == ["responsible"])
     #expect(script.transcript.contains(language == .da ? "Status: Findes allerede" : "Status: Already in place"))
     #expect(script.transcript.contains(language == .da ? "Status: Vedtaget ! Mangler ansvarlig" : "Status: Accepted ! Lacks a responsible person"))
-    #expect(saved.approval == Approval(by: [Participant(name: "Åse Jørgensen", role: ""), Participant(name: "Bo Lund", role: "")], date: "2027-05-01"))
+    // A participant's name brings their role into the approval.
+    #expect(saved.approval == Approval(by: [Participant(name: "Åse Jørgensen", role: "amr"), Participant(name: "Bo Lund", role: "manager")], date: "2027-05-01"))
+    // About's rows, the review, the edited and rejected actions, the follow-up and the Word export (issue 15).
+    #expect(saved.about.date == "2025-05-01")
+    #expect(saved.about.participants == [Participant(name: "Åse Jørgensen", role: "amr"), Participant(name: "Bo Lund", role: "manager")])
+    #expect(saved.voices.map(\.name) == (language == .da ? ["Ledelse", "Medarbejdere"] : ["Management", "Employees"]))
+    let edited = try #require(saved.plan.first { $0.status == .inProgress && $0.action != nil })
+    #expect(edited.responsible == "Bo Lund")
+    #expect(edited.deadline == "2027-09-01")
+    #expect(edited.followUp == "2027-12-01")
+    #expect(!edited.how.isEmpty && !edited.evaluation.isEmpty)
+    #expect(saved.plan.contains { $0.action == nil && $0.responsible == "Åse Jørgensen" && $0.status == .accepted })
+    #expect(saved.followUp.nextReview == "2028-05-01")
+    #expect(script.environment.exports.last?.format == .docx)
+    #expect(script.transcript.contains(language == .da ? "Trin 5 af 9: Gennemgang" : "Step 5 of 9: Review"))
+    #expect(script.transcript.contains(language == .da ? "Trin 8 af 9: Opfølgning" : "Step 8 of 9: Follow-up"))
     #expect(script.transcript.contains(language == .da ? "»næste uge« er ikke en dato" : "“next week” is not a date"))
     assertGolden(
       script.transcript, named: "assessment-\(language.rawValue).txt",

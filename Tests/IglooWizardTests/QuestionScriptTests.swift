@@ -20,8 +20,15 @@ import Testing
     #expect(Set(h.session.scope!.map(\.useCase)) == ["chat-assistant", "shift-planning"])
     #expect(h.session.scope!.allSatisfy { $0.stage == .inUse })
     // The cursor is on shift-planning: cycle its stage.
+    // → follows the screen's own sentence: in use → pilot → planned → considered → in use.
+    var seen: [Stage] = []
+    for _ in 0..<4 {
+      h.press(.right)
+      seen.append(h.session.scope!.first { $0.useCase == "shift-planning" }!.stage)
+    }
+    #expect(seen == [.pilot, .planned, .considered, .inUse])
     h.press(.right)
-    #expect(h.session.scope!.first { $0.useCase == "shift-planning" }?.stage == .considered)
+    #expect(h.session.scope!.first { $0.useCase == "shift-planning" }?.stage == .pilot)
     h.press(.left)
     #expect(h.session.scope!.first { $0.useCase == "shift-planning" }?.stage == .inUse)
     // Its local name.

@@ -23,7 +23,7 @@ wait_for "Uses chosen: 1"
 for _ in $(seq 1 5); do press Down; done
 press Space
 wait_for "Uses chosen: 2"
-press s s s # in use → considered → planned → pilot
+press s # in use → pilot, in the order the scope text names the stages
 wait_for "Pilot"
 press d
 wait_for "Depth: quick scan, 18 statements"

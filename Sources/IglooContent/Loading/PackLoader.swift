@@ -296,13 +296,14 @@ private struct PackBuilder {
   }
 
   private func readLevel(_ n: YAMLNode) -> Level? {
-    n.allowKeys(["id", "letter", "name", "description", "source"], in: "a level")
+    n.allowKeys(["id", "letter", "shortcut", "name", "description", "source"], in: "a level")
     guard let id = id(n, "level") else { return nil }
     let what = "level `\(id)`"
     guard let letter = n.string("letter", in: what), let name = n.text("name", in: what),
       let description = n.text("description", in: what), let source = n.string("source", in: what)
     else { return nil }
-    return Level(id: id, letter: letter, name: name, description: description, source: source)
+    let shortcut = n.optional("shortcut").flatMap { _ in n.string("shortcut", in: what) } ?? letter
+    return Level(id: id, letter: letter, shortcut: shortcut, name: name, description: description, source: source)
   }
 
   private func readTechnology(_ n: YAMLNode) -> Technology? {

@@ -74,6 +74,9 @@ public struct Level: Sendable, Codable, Hashable {
   public var id: String
   /// The letter in I-G-L-O-O.
   public var letter: String
+  /// The letter that stands for the level where letters must differ (the level bar, the level
+  /// picker's shortcut): the model's letter, unless two levels share it (the two O's).
+  public var shortcut: String
   /// The level's name.
   public var name: LocalizedText
   /// The report's definition.

@@ -45,8 +45,8 @@ extension ReportBuilder {
       if let risk = result.residualRisk, let e = result.exposure?.value, let m = result.mitigation?.value {
         let formula = w(
           "finding.residual.formula",
-          ["e": Numbers.exact(e, r.language), "m": Numbers.exact(m, r.language), "result": Numbers.exact(risk, r.language)])
-        lines.append(ReportDocument.item(w("finding.residual", ["score": w.scored(risk, result.riskBand)]), formula))
+          ["e": Numbers.tenth(e, r.language), "m": Numbers.tenth(m, r.language), "result": Numbers.tenth(risk, r.language, down: true)])
+        lines.append(ReportDocument.item(w("finding.residual", ["score": tenthScored(risk, result.riskBand, r)]), formula))
       } else {
         lines.append([.bold(w("finding.residual", ["score": w("not-enough")]))])
       }
@@ -58,12 +58,12 @@ extension ReportBuilder {
         let rv = result.realisation?.value
       {
         let values = [
-          "p": Numbers.exact(p, r.language), "r": Numbers.exact(rv, r.language),
-          "realised": Numbers.exact(realised, r.language), "untapped": Numbers.exact(untapped, r.language),
+          "p": Numbers.tenth(p, r.language), "r": Numbers.tenth(rv, r.language),
+          "realised": Numbers.tenth(realised, r.language, down: true), "untapped": Numbers.tenth(untapped, r.language, down: true),
         ]
-        lines.append([.plain(w("finding.realised", ["score": Numbers.whole(realised)]) + " " + w("finding.realised.formula", values))])
+        lines.append([.plain(w("finding.realised", ["score": Numbers.tenth(realised, r.language, down: true)]) + " " + w("finding.realised.formula", values))])
         lines.append(
-          ReportDocument.item(w("finding.untapped", ["score": w.scored(untapped, result.opportunityBand)]), w("finding.untapped.formula", values)))
+          ReportDocument.item(w("finding.untapped", ["score": tenthScored(untapped, result.opportunityBand, r)]), w("finding.untapped.formula", values)))
       } else {
         lines.append([.bold(w("finding.untapped", ["score": w("not-enough")]))])
       }
@@ -172,7 +172,14 @@ extension ReportBuilder {
     }
     var counts = w("scale.answered", ["answered": String(scale.answered), "items": String(scale.items)])
     if scale.dontKnow > 0 { counts = w("scale.answered.dont-know", ["answered": counts, "count": String(scale.dontKnow)]) }
-    let value = scale.value.map { Numbers.exact($0, r.language) } ?? w("not-enough")
+    let value = scale.value.map { Numbers.tenth($0, r.language) } ?? w("not-enough")
     return [.plain(w(key, ["value": value, "counts": counts]))]
+  }
+
+  /// A result of a formula with its band, to one decimal like the formula it heads.
+  private static func tenthScored(_ value: Double, _ band: Band?, _ r: ReportContext) -> String {
+    let shown = Numbers.tenth(value, r.language, down: true)
+    guard let band else { return shown }
+    return r.w("score-band", ["score": shown, "band": r.w.band(band)])
   }
 }

@@ -18,6 +18,19 @@ enum Numbers {
   ///
   /// Two decimals keep the means of two or four answers (31,25; 43,75) exact, so redoing a
   /// calculation by hand from the figures shown gives the figure shown.
+  /// A figure of a finding's calculation with at most one decimal (none when it is whole), with a
+  /// decimal comma in Danish: the scales, the formulas and their results are all shown this way,
+  /// so one line never says "37" and then "37,5". A result is rounded down (`down`), like
+  /// ``whole(_:)``, so it stays inside its band; an input is rounded to the nearest tenth.
+  static func tenth(_ value: Double, _ language: Language, down: Bool = false) -> String {
+    let scaled = value * 10 + (down ? epsilon : 0)
+    let tenths = Int(down ? scaled.rounded(.down) : scaled.rounded(.toNearestOrAwayFromZero))
+    let sign = tenths < 0 ? "-" : ""
+    let magnitude = abs(tenths)
+    let fraction = magnitude % 10
+    return sign + String(magnitude / 10) + (fraction == 0 ? "" : (language == .da ? "," : ".") + String(fraction))
+  }
+
   static func exact(_ value: Double, _ language: Language) -> String {
     let hundredths = Int((value * 100).rounded(.toNearestOrAwayFromZero))
     let sign = hundredths < 0 ? "-" : ""

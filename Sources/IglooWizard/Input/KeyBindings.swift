@@ -50,6 +50,12 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
   case caseStory
   /// The "make the window larger" screen.
   case tooSmall
+  /// A screen whose text is cut off: one key opens it in full (a letter where nothing is typed).
+  case readMore
+  /// The same in a form, where letters are typed: only the function key.
+  case readMoreInForm
+  /// The full text of what is cut off, scrolled.
+  case fullText
 }
 
 /// The declarative key tables, like dialog's bindings: each context maps keys to actions, and the
@@ -134,11 +140,33 @@ public enum KeyBindings {
     case .export:
       [.enter: .export]
     case .help:
+      // Only the keys that opened it close it: PgDn scrolls here, it does not leave the step.
       [
-        .escape: .close, .enter: .close, .character("q"): .close, .character("?"): .close, .function(1): .close,
-        .up: .previousItem, .down: .nextItem,
+        .escape: .close, .character("?"): .close, .function(1): .close,
+        .up: .previousItem, .down: .nextItem, .pageDown: .nextPage, .pageUp: .previousPage,
+        .character("k"): .previousItem, .character("j"): .nextItem, .character(" "): .nextPage,
+        .home: .firstItem, .end: .lastItem,
       ]
-    case .stepMenu, .levelPicker:
+    case .fullText:
+      [
+        .escape: .close, .function(5): .close, .character("r"): .close, .enter: .close, .character("q"): .close,
+        .up: .previousItem, .down: .nextItem, .pageDown: .nextPage, .pageUp: .previousPage,
+        .character("k"): .previousItem, .character("j"): .nextItem, .character(" "): .nextPage,
+        .home: .firstItem, .end: .lastItem,
+      ]
+    case .readMore:
+      [.character("r"): .readFull, .function(5): .readFull]
+    case .readMoreInForm:
+      [.function(5): .readFull]
+    case .stepMenu:
+      [
+        .enter: .activate, .escape: .close,
+        .character("1"): .pick(1), .character("2"): .pick(2), .character("3"): .pick(3),
+        .character("4"): .pick(4), .character("5"): .pick(5), .character("6"): .pick(6),
+        .character("7"): .pick(7), .character("8"): .pick(8), .character("9"): .pick(9),
+      ]
+    case .levelPicker:
+      // The levels' own shortcut letters are looked up in the content (see `handle`).
       [.enter: .activate, .escape: .close]
     case .caseIntro:
       [.enter: .startCase, .escape: .close, .up: .previousItem, .down: .nextItem]
@@ -177,8 +205,11 @@ public enum KeyBindings {
     case .plan: [.accept, .reject, .editAction, .cycleStatus, .addOwnAction, .markInPlace, .approvePlan]
     case .planEditor: [.close]
     case .export: [.export]
-    case .help: [.close]
-    case .stepMenu, .levelPicker: [.activate, .close]
+    case .help: [.close, .nextPage]
+    case .fullText: [.close, .nextPage, .previousPage]
+    case .readMore, .readMoreInForm: [.readFull]
+    case .stepMenu: [.pick(1), .activate, .close]
+    case .levelPicker: [.activate, .close]
     case .confirm: [.confirm, .deny]
     case .caseIntro: [.startCase, .nextItem, .close]
     case .caseStory: [.close, .nextItem]

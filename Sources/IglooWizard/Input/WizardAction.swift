@@ -26,6 +26,14 @@ public enum WizardAction: Hashable, Sendable {
   case lastItem
   /// Opens or does the selected item.
   case activate
+  /// Picks item number n (1-based) of a numbered list.
+  case pick(Int)
+  /// Scrolls a page down.
+  case nextPage
+  /// Scrolls a page up.
+  case previousPage
+  /// Opens the text that is cut off on screen in full, to scroll through.
+  case readFull
 
   // Forms.
   /// Moves to the next field.
@@ -142,6 +150,7 @@ public enum WizardAction: Hashable, Sendable {
   public var nameKey: String {
     switch self {
     case .answer: "wizard.action.answer"
+    case .pick: "wizard.action.pick"
     default: "wizard.action.\(Self.slug(self))"
     }
   }
@@ -159,6 +168,10 @@ public enum WizardAction: Hashable, Sendable {
     case .firstItem: "first-item"
     case .lastItem: "last-item"
     case .activate: "activate"
+    case .pick: "pick"
+    case .nextPage: "next-page"
+    case .previousPage: "previous-page"
+    case .readFull: "read-full"
     case .nextField: "next-field"
     case .previousField: "previous-field"
     case .removeRow: "remove-row"

@@ -20,6 +20,8 @@ enum PlainCommand: Equatable {
   case quit
   /// `c`: the training case's story again.
   case showCase
+  /// `v`: answer as the next voice (then the agreed answer), as in the wizard.
+  case nextVoice
   /// Anything else.
   case invalid
 
@@ -44,6 +46,7 @@ enum PlainCommand: Equatable {
     case "?" where note == nil: return .why
     case "q" where note == nil: return .quit
     case "c" where note == nil: return .showCase
+    case "v" where note == nil: return .nextVoice
     default: return .invalid
     }
   }

@@ -90,12 +90,16 @@ public final class PlainWizard {
       try prepareSession()
       try scopeStep()
       try questionsStep()
+      try reviewStep()
       session?.cursor = Step.profile.rawValue
       profileStep()
       try exportStep()
       // After the export, so that a script that ends at the export still ends there; a plan
-      // changed here is offered for export once more.
-      if try planStep() { try exportStep() }
+      // changed here is offered for export once more, after the follow-up date.
+      if try planStep() {
+        try followUpStep()
+        try exportStep()
+      }
     } catch Stop.failed(let code) {
       return code
     } catch {
@@ -105,6 +109,12 @@ public final class PlainWizard {
   }
 
   // MARK: - Lines in and out
+
+  /// "Trin 3 af 9: Afdækning og risikovurdering" on a line of its own (after the caller's blank
+  /// line), so a screen reader announces where the user is at every step.
+  private func stepHeader(_ step: Step) {
+    say(t("plain.step", ["n": String(step.number), "total": String(Flow.numberedSteps.count), "title": t(step.titleKey)]))
+  }
 
   private func say(_ line: String = "") {
     write(line + "\n")
@@ -180,6 +190,7 @@ public final class PlainWizard {
       }
       return
     }
+    if try offerSavedSessions() { return }
     let blank = About(date: environment.today())
     var about = blank
     do {
@@ -191,6 +202,227 @@ public final class PlainWizard {
     }
     try create(newSession(about))
     say(t("wizard.message.created", ["file": handle!.id]))
+    try aboutRows()
+  }
+
+  // MARK: - Forms from the flow
+
+  /// A wizard state over the session, so that line mode stores every field through the same
+  /// setter and button actions as the curses wizard (``Flow``).
+  private func formState() -> WizardState {
+    var state = WizardState(pack: pack, language: language, today: environment.today())
+    state.session = session
+    return state
+  }
+
+  /// Keeps what a form changed, and saves it.
+  private func keep(_ state: WizardState) {
+    guard state.session != session else { return }
+    session = state.session
+    save()
+  }
+
+  /// Asks one form field of the flow: its label, its current value (Enter keeps it), the
+  /// choices numbered, and the flow's validation; stores through ``WizardState``.
+  private func askField(_ field: FieldID, label: String, in state: inout WizardState) throws {
+    switch field.kind {
+    case .button:
+      return
+    case .choice:
+      let choices = state.choices(field)
+      say(label)
+      for (i, c) in choices.enumerated() { say(t("plain.list.item", ["n": String(i + 1), "name": state.choiceLabel(field, c)])) }
+      while true {
+        let current = state.choiceLabel(field, state.value(field))
+        let line = try ask(t("plain.choice.prompt.keep", ["label": label, "current": current])).lineTrimmed
+        if line.isEmpty { return }
+        if line.lowercased() == "q" { throw Stop.quit }
+        if let n = Int(line), line.allSatisfy(\.isASCII), choices.indices.contains(n - 1) {
+          state.setValue(choices[n - 1], for: field)
+          return
+        }
+        say(t("plain.choice.invalid.keep", ["input": line, "max": String(choices.count)]))
+      }
+    case .text, .number:
+      while true {
+        let current = state.value(field)
+        let prompt = current.isEmpty ? t("plain.prompt.optional", ["label": label]) : t("plain.prompt.keep", ["label": label, "current": current])
+        let line = try ask(prompt).lineTrimmed
+        if line.isEmpty { return }
+        let (stored, error) = Flow.validate(line, for: field, t)
+        if let error {
+          say(t(error.key, error.values))
+          continue
+        }
+        state.setValue(stored, for: field)
+        return
+      }
+    }
+  }
+
+  /// About's rows after the first fields: the date, the participants with their roles, and
+  /// the voices, each added with the wizard's own buttons.
+  private func aboutRows() throws {
+    var state = formState()
+    defer { keep(state) }
+    try askField(.date, label: t("wizard.about.date"), in: &state)
+    say()
+    // The headings only: the wizard's hints name its keys (Ctrl-D, v), which line mode has not.
+    say(t("wizard.about.participants"))
+    while true {
+      let n = state.session!.about.participants.count
+      let name = try ask(t("plain.about.participant", ["n": String(n + 1)])).lineTrimmed
+      if name.isEmpty { break }
+      _ = state.press(.addParticipant)
+      state.setValue(name == "-" ? "" : name, for: .participantName(n))
+      try askField(.participantRole(n), label: t("wizard.about.role"), in: &state)
+    }
+    say()
+    say(t("wizard.about.voices"))
+    while true {
+      let n = state.session!.voices.count
+      // The first name names the single voice a new session has; each further one adds a voice.
+      let first = n == 1 && state.session!.voices[0].name.isEmpty
+      let name = try ask(t("plain.about.voice", ["n": String(first ? 1 : n + 1)])).lineTrimmed
+      if name.isEmpty { break }
+      if first {
+        state.setValue(name, for: .voiceName(0))
+      } else {
+        _ = state.press(.addVoice)
+        state.setValue(name, for: .voiceName(n))
+      }
+    }
+  }
+
+  /// Step 8: the next review's date (the flow's date validation), and the previous round's file.
+  private func followUpStep() throws {
+    guard session != nil else { return }
+    say()
+    stepHeader(.followUp)
+    say(t("plain.follow-up.intro"))
+    var state = formState()
+    defer { keep(state) }
+    state.step = .followUp
+    for field in Flow.fields(.followUp, in: state) { try askField(field, label: t(field.labelKey), in: &state) }
+    let path = state.session?.followUp.previousRound.trimmingCharacters(in: .whitespaces) ?? ""
+    guard !path.isEmpty, let now = state.assessment else { return }
+    // The previous round is read, never written (as in the wizard), and compared level by level.
+    let previous: Session
+    do {
+      previous = try environment.readPreviousRound(path)
+    } catch {
+      say(t("wizard.followup.compare.failed", ["reason": WizardState.reason(error)]))
+      return
+    }
+    let then = Assessment(session: previous, pack: pack)
+    say(t("wizard.followup.compare.title", ["date": previous.about.date]))
+    say(t("wizard.followup.compare.risk"))
+    for row in now.levels {
+      let before = then.levels.first { $0.id == row.id }?.risk.average
+      guard before != nil || row.risk.average != nil else { continue }
+      say(t("plain.follow-up.level", [
+        "level": levelName(row.id), "then": before.map { t.number($0) } ?? "–", "now": row.risk.average.map { t.number($0) } ?? "–",
+      ]))
+    }
+  }
+
+  // MARK: - Review
+
+  /// Step 5: the review's worklist (unanswered, "don't know", disagreements), numbered; a number
+  /// answers that statement and comes back here, Enter goes on.
+  private func reviewStep() throws {
+    guard session != nil else { return }
+    say()
+    stepHeader(.review)
+    while true {
+      let state = formState()
+      let entries = state.reviewEntries(state.assessment!)
+      guard !entries.isEmpty else {
+        say(t("wizard.review.all-done"))
+        return
+      }
+      var kind: ReviewEntry.Kind?
+      for (i, entry) in entries.enumerated() {
+        if entry.kind != kind {
+          let count = entries.filter { $0.kind == entry.kind }.count
+          say(t("wizard.review.\(entry.kind.rawValue)", ["n": String(count)]))
+          kind = entry.kind
+        }
+        let text = pack.question(entry.question).map { t($0.text) } ?? entry.question
+        say(t("plain.list.item", ["n": String(i + 1), "name": text]))
+      }
+      let line = try ask(t("plain.review.prompt")).lineTrimmed
+      if line.isEmpty { return }
+      if line.lowercased() == "q" { throw Stop.quit }
+      guard let n = Int(line), line.allSatisfy(\.isASCII), entries.indices.contains(n - 1),
+        let question = pack.question(entries[n - 1].question)
+      else {
+        say(t("plain.choice.invalid.review", ["input": line, "max": String(entries.count)]))
+        continue
+      }
+      try answerOnce(question)
+    }
+  }
+
+  /// One statement asked on its own (from the review): the answer is saved, then back.
+  private func answerOnce(_ question: Question) throws {
+    show(question, position: 1, of: 1)
+    while true {
+      let line = try ask(t("plain.answer.prompt"))
+      switch PlainCommand.parse(line, scalePoints: pack.info.scale.count) {
+      case .skip, .back: return
+      case .why: explain(question)
+      case .quit: throw Stop.quit
+      case .answer(let value, let note):
+        guard var s = session else { return }
+        let kept = answerNow(question.id, in: s)?.note ?? ""
+        setAnswerNow(Answer(value, note: note ?? kept), question.id, in: &s)
+        session = s
+        if save() { say(t("plain.answer.saved", ["answer": describe(value), "note": ""])) }
+        return
+      default:
+        say(t("plain.answer.invalid", ["input": line.lineTrimmed]))
+      }
+    }
+  }
+
+  /// `igloo --plain` without a file: the saved sessions first, numbered, with 0 (or Enter) for a
+  /// new assessment. Returns whether one was opened.
+  private func offerSavedSessions() throws -> Bool {
+    let saved = environment.listSessions()
+    guard !saved.isEmpty else { return false }
+    say()
+    say(t("plain.start.saved"))
+    say(t("plain.list.item", ["n": "0", "name": t("plain.start.new")]))
+    for (i, s) in saved.enumerated() {
+      let name = s.workplace.isEmpty ? t("plain.start.unnamed") : s.workplace
+      var line = t("plain.start.session", ["name": s.group.isEmpty ? name : t("wizard.start.group-row", ["workplace": name, "group": s.group]),
+        "date": s.date, "answered": String(s.answered), "total": String(s.total)])
+      if let problem = s.problem { line += " – " + problem }
+      say(t("plain.list.item", ["n": String(i + 1), "name": line]))
+    }
+    while true {
+      let line = try ask(t("plain.start.prompt")).lineTrimmed
+      if line.isEmpty || line == "0" { return false }
+      if line.lowercased() == "q" { throw Stop.quit }
+      guard let n = Int(line), line.allSatisfy(\.isASCII), saved.indices.contains(n - 1) else {
+        say(t("plain.choice.invalid.new", ["input": line, "max": String(saved.count)]))
+        continue
+      }
+      let chosen = saved[n - 1]
+      do {
+        session = try environment.open(chosen.handle)
+        handle = chosen.handle
+      } catch {
+        say(t("wizard.message.open-failed", ["reason": WizardState.reason(error)]))
+        continue
+      }
+      let progress = session!.progress(pack)
+      var values = ["file": chosen.handle.id, "answered": String(progress.answered), "total": String(progress.total)]
+      values["workplace"] = session!.about.workplace
+      say(t(session!.about.workplace.isEmpty ? "plain.resume.unnamed" : "plain.resume", values))
+      return true
+    }
   }
 
   private func newSession(_ about: About) -> Session {
@@ -209,7 +441,7 @@ public final class PlainWizard {
 
   private func askAbout(_ about: inout About) throws {
     say()
-    say(t("wizard.step.about"))
+    stepHeader(.about)
     say(t("wizard.about.hint.workplace"))
     about.workplace = try ask(t("plain.prompt", ["label": t("wizard.about.workplace")])).lineTrimmed
     about.unit = try ask(t("plain.prompt.optional", ["label": t("wizard.about.unit")])).lineTrimmed
@@ -248,7 +480,7 @@ public final class PlainWizard {
   private func scopeStep() throws {
     guard var session else { return }
     say()
-    say(t("wizard.step.scope"))
+    stepHeader(.scope)
     say(t("wizard.scope.intro"))
     let useCases = pack.useCases
     let chosen = Dictionary((session.scope ?? []).map { ($0.useCase, $0) }, uniquingKeysWith: { a, _ in a })
@@ -260,7 +492,8 @@ public final class PlainWizard {
         say(t("plain.list.item", values))
       }
     }
-    let stageWords = Stage.allCases.map { t("plain.stage.\($0.rawValue)") }
+    // In the order of the intro's sentence (bruger, afprøver, planlægger, overvejer), as in the wizard.
+    let stageWords = Stage.cycleOrder.map { t("plain.stage.\($0.rawValue)") }
     say(
       t(
         "plain.scope.how",
@@ -366,6 +599,36 @@ public final class PlainWizard {
   /// The voice answers are given as: the first, which is the only one in a session that records no voices.
   private var voice: String { session?.voices.first?.id ?? Voice.single.id }
 
+  /// Who the answers are given as now: a voice, or the agreed answer (`v` switches, as in the wizard).
+  private var answering: VoiceChoice?
+  private var voiceChoice: VoiceChoice { answering ?? .voice(voice) }
+
+  /// The answer to `question` of the voice answering now.
+  private func answerNow(_ question: String, in session: Session?) -> Answer? {
+    switch voiceChoice {
+    case .agreed: session?.agreed[question]
+    case .voice(let id): session?.answer(question, voice: id)
+    }
+  }
+
+  /// Stores `answer` to `question` as the voice answering now.
+  private func setAnswerNow(_ answer: Answer?, _ question: String, in session: inout Session) {
+    switch voiceChoice {
+    case .agreed: session.agreed[question] = answer
+    case .voice(let id): session.setAnswer(answer, question: question, voice: id)
+    }
+  }
+
+  /// The name of the voice answering now.
+  private var voiceNameNow: String {
+    switch voiceChoice {
+    case .agreed: return t("wizard.voice.agreed")
+    case .voice(let id):
+      guard let session, let i = session.voices.firstIndex(where: { $0.id == id }) else { return "" }
+      return session.voices[i].name.isEmpty ? t("wizard.voice.unnamed", ["n": String(i + 1)]) : session.voices[i].name
+    }
+  }
+
   private func entries(_ session: Session) -> [Entry] {
     let applicable = session.applicableQuestions(pack)
     let byLevel = pack.levels.map { level in
@@ -388,7 +651,7 @@ public final class PlainWizard {
     guard let start = session else { return }
     let entries = entries(start)
     say()
-    say(t("wizard.step.questions"))
+    stepHeader(.questions)
     guard !entries.isEmpty else {
       say(t("plain.questions.none"))
       return
@@ -396,6 +659,7 @@ public final class PlainWizard {
     if start.voices.count > 1 {
       let name = start.voices[0].name.isEmpty ? t("wizard.voice.unnamed", ["n": "1"]) : start.voices[0].name
       say(t("wizard.questions.answering-as", ["voice": name]))
+      say(t("plain.questions.voices"))
     }
     say(t("plain.questions.how"))
     var i = entries.firstIndex { start.answer($0.question.id, voice: voice) == nil } ?? entries.count
@@ -417,6 +681,10 @@ public final class PlainWizard {
       let entry = entries[i]
       let inSection = entries.filter { $0.section == entry.section }
       if entry.section != shownSection {
+        if entry.section == .absence {
+          say()
+          stepHeader(.absence)
+        }
         say()
         say(header(entry.section, inSection))
         shownSection = entry.section
@@ -442,6 +710,17 @@ public final class PlainWizard {
         showStatement = false
       case .quit:
         throw Stop.quit
+      case .nextVoice:
+        // As `v` in the wizard: each voice in turn, then the agreed answer.
+        guard let session, session.voices.count > 1 else {
+          say(t("wizard.questions.one-voice"))
+          showStatement = false
+          continue
+        }
+        let choices = session.voices.map { VoiceChoice.voice($0.id) } + [.agreed]
+        let at = choices.firstIndex(of: voiceChoice) ?? 0
+        answering = choices[(at + 1) % choices.count]
+        say(t("wizard.questions.answering-as", ["voice": voiceNameNow]))
       case .showCase:
         if let session, let c = pack.trainingCase(of: session) {
           showStory(c)
@@ -453,10 +732,10 @@ public final class PlainWizard {
         say(t("plain.answer.invalid", ["input": line.lineTrimmed]))
         showStatement = false
       case .answer(let value, let note):
-        let kept = session?.answer(question.id, voice: voice)?.note ?? ""
+        let kept = answerNow(question.id, in: session)?.note ?? ""
         i = record(Answer(value, note: note ?? kept), at: i, in: entries)
       case .noteOnly(let note):
-        guard let answer = session?.answer(question.id, voice: voice) else {
+        guard let answer = answerNow(question.id, in: session) else {
           say(t("plain.answer.note-first"))
           showStatement = false
           continue
@@ -467,7 +746,7 @@ public final class PlainWizard {
   }
 
   private func header(_ section: Section, _ list: [Entry]) -> String {
-    let answered = list.filter { session?.answer($0.question.id, voice: voice) != nil }.count
+    let answered = list.filter { answerNow($0.question.id, in: session) != nil }.count
     let progress = t("wizard.questions.answered", ["answered": String(answered), "total": String(list.count)])
     switch section {
     case .level(let id, let number, let count):
@@ -504,7 +783,7 @@ public final class PlainWizard {
     if let finding = question.measures.first.flatMap({ pack.finding($0.finding) }) {
       say(t("wizard.source", ["source": pack.source(finding.source, t.language)]))
     }
-    if let answer = session?.answer(question.id, voice: voice) {
+    if let answer = answerNow(question.id, in: session) {
       let values = ["answer": describe(answer.value), "note": answer.note]
       say(t(answer.note.isEmpty ? "plain.current" : "plain.current.note", values))
     }
@@ -541,8 +820,8 @@ public final class PlainWizard {
   /// statement. The cursor points at the same place, so the full-screen wizard resumes there too.
   private func record(_ answer: Answer, at index: Int, in entries: [Entry]) -> Int {
     guard var session else { return index + 1 }
-    session.setAnswer(answer, question: entries[index].question.id, voice: voice)
-    let next = entries.indices.first { $0 > index && session.answer(entries[$0].question.id, voice: voice) == nil }
+    setAnswerNow(answer, entries[index].question.id, in: &session)
+    let next = entries.indices.first { $0 > index && answerNow(entries[$0].question.id, in: session) == nil }
     if let next {
       let step = entries[next].section == .absence ? Step.absence : Step.questions
       session.cursor = step.rawValue + "/" + entries[next].question.id
@@ -577,7 +856,7 @@ public final class PlainWizard {
     guard let session else { return }
     let assessment = Assessment(session: session, pack: pack)
     say()
-    say(t("wizard.step.profile"))
+    stepHeader(.profile)
     say(
       t(
         "wizard.profile.answered",
@@ -620,11 +899,12 @@ public final class PlainWizard {
     let all = assessment.recommendations
     say()
     guard !all.isEmpty else {
-      say(t("wizard.step.plan"))
+      stepHeader(.plan)
       say(t("plain.actions.none"))
       return
     }
     let top = all.prefix(5)
+    stepHeader(.plan)
     say(
       all.count > top.count
         ? t("plain.actions.title.top", ["n": String(top.count), "total": String(all.count)])
@@ -658,6 +938,33 @@ public final class PlainWizard {
       let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
       if parts == ["g"] {
         try approvalLines()
+        changed = true
+        continue
+      }
+      if parts == ["q"] { throw Stop.quit }
+      if parts == ["o"] {
+        // An own action: the wizard's own fields, level included, asked in the flow's order.
+        var plan = session!.plan
+        plan.append(PlanItem(action: nil, title: "", level: pack.levels.first?.id ?? "", status: .accepted))
+        session!.plan = plan
+        try editPlanItem(plan.count - 1)
+        changed = true
+        continue
+      }
+      if parts.count == 2, parts[0] == "e" || parts[0] == "x", let n = Int(parts[1]), let r = top.first(where: { $0.rank == n }) {
+        var plan = session!.plan
+        let i = plan.firstIndex { $0.action == r.action.id } ?? {
+          plan.append(PlanItem(action: r.action.id, level: r.action.level, status: .suggested))
+          return plan.count - 1
+        }()
+        if parts[0] == "x" { plan[i].status = .rejected }
+        session!.plan = plan
+        if parts[0] == "e" {
+          try editPlanItem(i)
+        } else {
+          save()
+          say(t("wizard.plan.status-set", ["status": t("wizard.status.rejected")]))
+        }
         changed = true
         continue
       }
@@ -695,6 +1002,24 @@ public final class PlainWizard {
     }
   }
 
+  /// Every field of plan line `index`, as the wizard's action editor has them (``Flow``): what,
+  /// who, when, how, follow-up, evaluation and status; Enter keeps a field.
+  private func editPlanItem(_ index: Int) throws {
+    var state = formState()
+    state.step = .plan
+    state.planEditorItem = index
+    defer { keep(state) }
+    let title = state.session!.plan[index].title.isEmpty
+      ? (state.session!.plan[index].action.flatMap(pack.action).map { t($0.title) } ?? t("wizard.plan.untitled"))
+      : state.session!.plan[index].title
+    say(t("plain.plan.editing", ["title": title]))
+    for field in Flow.fields(.plan, in: state) { try askField(field, label: t(field.labelKey), in: &state) }
+    let item = state.session!.plan[index]
+    var line = t("wizard.plan.status-set", ["status": t("wizard.status.\(item.status.rawValue)")])
+    if item.isIncomplete { line += " " + t("wizard.plan.incomplete", ["missing": state.missingText(item.missing)]) }
+    say(line)
+  }
+
   /// Who approved the plan (names separated by commas; a participant's name brings their role)
   /// and when (Enter: today).
   private func approvalLines() throws {
@@ -729,9 +1054,14 @@ public final class PlainWizard {
 
   private func exportStep() throws {
     guard let session, let handle else { return }
-    let suggested = environment.suggestedExportPath(for: session, format: .markdown)
     say()
-    say(t("wizard.step.export"))
+    stepHeader(.export)
+    // The format as the wizard's choice field (Markdown, Word, JSON, CSV), then the path.
+    var state = formState()
+    state.exportFormat = .markdown
+    try askField(.exportFormat, label: t("wizard.export.format"), in: &state)
+    let chosen = state.exportFormat
+    let suggested = environment.suggestedExportPath(for: session, format: chosen)
     say(t("plain.export.intro"))
     while true {
       var path = try ask(t("plain.export.prompt", ["path": suggested])).lineTrimmed
@@ -742,7 +1072,7 @@ public final class PlainWizard {
       if path.isEmpty { path = suggested }
       do {
         // The file name's extension picks the format (.docx, .json, .csv); anything else is Markdown.
-        let format = ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? .markdown
+        let format = ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? chosen
         let assessment = Assessment(session: session, pack: pack)
         let written: String
         do {
@@ -777,7 +1107,17 @@ public final class PlainWizard {
       return 1
     }
     say(t("plain.saved-in", ["file": handle.id]))
+    say(t("plain.resume-with", ["command": Self.resumeCommand(handle, language: language)]))
     return 0
+  }
+
+  /// The exact command that opens the session again in line mode, the path quoted for a POSIX
+  /// shell when it needs it.
+  static func resumeCommand(_ handle: SessionHandle, language: Language) -> String {
+    let path = handle.id
+    let plainChars = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:@,")
+    let quoted = !path.isEmpty && path.allSatisfy(plainChars.contains) ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return "igloo resume \(quoted) --plain --lang \(language.rawValue)"
   }
 }
 

@@ -20,7 +20,8 @@ enum Footer {
   /// The footer's entries in order: help first (so it always shows), then what is specific to
   /// this screen, then the rest of the global keys.
   static func items(_ state: WizardState, stack: [BindingContext]) -> [([Key], String)] {
-    var actions: [WizardAction] = [.help]
+    // Reading what is cut off comes right after help, so it shows at every width.
+    var actions: [WizardAction] = [.help, .readFull]
     for context in stack.filter({ $0 != .global }) + [.global] {
       for action in KeyBindings.footer(context) where !actions.contains(action) { actions.append(action) }
     }
@@ -28,7 +29,8 @@ enum Footer {
       let keys = KeyBindings.keys(for: action, in: stack)
       guard !keys.isEmpty else { return nil }
       // The footer names one key per action (two for the scale's range); help lists them all.
-      let shown = action.nameKey == WizardAction.answer(1).nameKey ? keys : [keys[0]]
+      let ranged = [WizardAction.answer(1).nameKey, WizardAction.pick(1).nameKey].contains(action.nameKey)
+      let shown = ranged ? keys : [keys[0]]
       return (shown, action.nameKey)
     }
   }

@@ -31,6 +31,11 @@ enum HelpOverlay {
     return rows
   }
 
+  /// The last scroll position that still fills the box.
+  static func maxScroll(_ state: WizardState) -> Int {
+    max(0, lines(state).count - FullTextOverlay.pageHeight(state.viewport) - 1)
+  }
+
   static func render(_ state: WizardState, scroll: Int, in area: Rect, into grid: inout Grid) {
     let t = state.localizer
     grid.clear(area)
@@ -41,6 +46,7 @@ enum HelpOverlay {
     let offset = max(0, min(scroll, rows.count - inner.height))
     ListView.render(Array(rows.dropFirst(offset)), selected: nil, in: inner, into: &grid)
     if offset > 0 { grid.put("↑", in: inner, row: 0, column: inner.width - 1, style: .dim) }
+    if offset + inner.height < rows.count { grid.put("↓", in: inner, row: inner.height - 1, column: inner.width - 1, style: .dim) }
   }
 }
 
@@ -48,7 +54,7 @@ enum HelpOverlay {
 enum StepMenuOverlay {
   static func render(_ state: WizardState, selection: Int, in area: Rect, into grid: inout Grid) {
     let t = state.localizer
-    let steps = Array(Step.allCases.dropFirst())
+    let steps = Flow.numberedSteps
     let box = overlayBox(width: 50, height: steps.count + 4, in: area)
     grid.clear(box)
     grid.box(box, title: t("wizard.action.go-to-step"))
@@ -70,7 +76,7 @@ enum LevelPickerOverlay {
     let rows = levels.map { level -> ListRow in
       let qs = state.questions(atLevel: level.id)
       return ListRow(
-        spans: [Span(" \(level.letter)  " + t(level.name), qs.isEmpty ? .dim : .normal)],
+        spans: [Span(" \(level.shortcut)  " + t(level.name), qs.isEmpty ? .dim : .normal)],
         right: [Span("\(state.answeredCount(qs))/\(qs.count) ", .dim)])
     }
     ListView.render(rows, selected: selection, in: box.inset(dx: 2, dy: 2), into: &grid)
@@ -140,26 +146,26 @@ enum CaseOverlay {
   /// column for the scroll marks.
   static func textWidth(_ size: Size) -> Int { max(10, min(100, size.width) - 6) }
 
-  /// The story's lines wrapped to `width`, with their styles.
-  static func lines(_ state: WizardState, id: String, width: Int) -> [(String, CellStyle)] {
+  /// The story's paragraphs: the invented-case note, the story, the questions for discussion
+  /// and the report sections it builds on.
+  static func paragraphs(_ state: WizardState, id: String) -> [FullText.Paragraph] {
     let t = state.localizer
     guard let c = state.pack.trainingCase(id) else { return [] }
-    var out: [(String, CellStyle)] = []
-    func add(_ text: String, _ style: CellStyle = .normal, indent: String = "") {
-      let wrapped = Text.wrap(text, width: max(1, width - Text.width(indent)))
-      for (i, line) in wrapped.enumerated() {
-        out.append(((i == 0 ? indent : String(repeating: " ", count: Text.width(indent))) + line, style))
-      }
-    }
-    if c.invented { add(t("wizard.case.invented"), .dim) }
-    out.append(("", .normal))
-    add(t(c.story))
-    out.append(("", .normal))
-    add(t("wizard.case.questions"), .title)
-    for (i, q) in c.questions.enumerated() { add(t(q), indent: "\(i + 1). ") }
-    out.append(("", .normal))
-    add(t("wizard.case.builds-on", ["sections": c.buildsOn.joined(separator: "; ")]), .dim)
+    var out: [FullText.Paragraph] = []
+    if c.invented { out.append(.init(text: t("wizard.case.invented"), style: .dim)) }
+    out.append(.init(text: ""))
+    out.append(.init(text: t(c.story)))
+    out.append(.init(text: ""))
+    out.append(.init(text: t("wizard.case.questions"), style: .title))
+    for (i, q) in c.questions.enumerated() { out.append(.init(text: t(q), indent: "\(i + 1). ")) }
+    out.append(.init(text: ""))
+    out.append(.init(text: t("wizard.case.builds-on", ["sections": c.buildsOn.joined(separator: "; ")]), style: .dim))
     return out
+  }
+
+  /// The story's lines wrapped to `width`, with their styles.
+  static func lines(_ state: WizardState, id: String, width: Int) -> [(String, CellStyle)] {
+    FullTextOverlay.lines(FullText(title: "", paragraphs: paragraphs(state, id: id)), width: width)
   }
 
   static func render(_ state: WizardState, id: String, scroll: Int, naming: Bool, in area: Rect, into grid: inout Grid) {

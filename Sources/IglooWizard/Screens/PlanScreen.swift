@@ -44,15 +44,19 @@ enum PlanScreen {
         right: [Span(" " + Text.pad(Text.truncate(state.levelName(level), to: levelWidth - 1, ellipsis: true), to: levelWidth) + " ", .dim), Span(Text.pad(t("wizard.status.\(status.rawValue)"), to: statusWidth), .title)])
     }
     let body = rect.dropTop(top)
-    let wide = rect.width >= 110
+    // Side by side only where the list still gets its width at 80 columns and the detail a
+    // readable column: a wider screen must never cut more of a title than a narrower one.
+    let wide = rect.width >= 124
     let listArea: Rect
     let detailArea: Rect
     if wide {
-      let w = rect.width * 3 / 5
+      // The list keeps at least the width it has at 80 columns, so a wider screen never cuts
+      // more of a title; the detail pane takes what is left.
+      let w = min(rect.width - 36, max(rect.width * 3 / 5, 78))
       listArea = body.left(w)
       detailArea = body.dropLeft(w + 2)
     } else {
-      let detailHeight = max(0, min(7, body.height - 5))
+      let detailHeight = max(0, min(max(7, body.height / 3), body.height - 5))
       listArea = body.top(body.height - detailHeight)
       detailArea = body.dropTop(body.height - detailHeight)
     }
@@ -115,6 +119,44 @@ enum PlanScreen {
       let sourceKey = action.derived ? "wizard.source.derived" : "wizard.source"
       grid.wrap(t(sourceKey, ["source": t.pack.source(action.source, t.language)]), in: rect, row: y, style: .dim, maxLines: 1)
     }
+  }
+
+  /// The detail pane's text in full, for the full-text overlay: every reason, the facts, the
+  /// users' own words, and the report's advice with its source.
+  static func detailParagraphs(_ state: WizardState, _ entry: PlanEntry) -> [FullText.Paragraph] {
+    let t = state.localizer
+    var out: [FullText.Paragraph] = []
+    if let r = entry.recommendation {
+      for reason in r.reasons { out.append(.init(text: describe(reason, state), style: ProfileScreen.bandStyle(r.band))) }
+    } else if entry.action != nil {
+      out.append(.init(text: t("wizard.plan.no-longer-suggested"), style: .dim))
+    }
+    if let i = entry.planIndex, let item = state.session?.plan[i] {
+      let status = t("wizard.status.\(item.status.rawValue)")
+      out.append(.init(text: t("wizard.plan.field.status") + ": " + status))
+      for (key, value) in [
+        ("wizard.plan.field.responsible", item.responsible), ("wizard.plan.field.deadline", item.deadline),
+        ("wizard.plan.field.follow-up", item.followUp), ("wizard.plan.field.evaluation", item.evaluation),
+      ] where !value.isEmpty {
+        out.append(.init(text: t(key) + ": " + value))
+      }
+      if item.isIncomplete {
+        out.append(.init(text: t("wizard.plan.incomplete", ["missing": state.missingText(item.missing)]), style: .risk))
+      }
+      if !item.how.trimmingCharacters(in: .whitespaces).isEmpty {
+        out.append(.init(text: t("wizard.plan.own-how", ["text": item.how]), style: .dim))
+      }
+    }
+    if let action = entry.action {
+      out.append(.init(text: ""))
+      let owner = state.pack.role(action.owner).map { t($0.name) } ?? action.owner
+      let kind = t(action.collective ? "wizard.plan.collective" : "wizard.plan.individual")
+      out.append(.init(text: t("wizard.plan.owner", ["owner": owner]) + " · " + kind, style: .dim))
+      out.append(.init(text: t(action.how)))
+      let sourceKey = action.derived ? "wizard.source.derived" : "wizard.source"
+      out.append(.init(text: t(sourceKey, ["source": t.pack.source(action.source, t.language)]), style: .dim))
+    }
+    return out
   }
 
   /// Whether the plan is approved (by whom, when), or that it is not, with the key that does it.

@@ -129,27 +129,64 @@ enum ProfileScreen {
       let line = t("wizard.profile.unscored.item", ["finding": title, "reason": t("wizard.profile.unscored.\(u.reason.rawValue)")])
       grid.put(Text.truncate(line, to: rect.width, ellipsis: true), in: rect, row: top.count + 1 + i, style: .moderate)
     }
-    for (i, result) in top.enumerated() {
+    let rows = findingRows(state, assessment, room: top.count, top: top)
+    // The figures stand in one column: kind, then the number right-aligned, then the band; a
+    // figure in words alone (handling unknown) is set flush right in the same width.
+    let scored = rows.filter { !$0.score.isEmpty }
+    let kindWidth = scored.map { Text.width($0.kind) }.max() ?? 0
+    let scoreWidth = scored.map { Text.width($0.score) }.max() ?? 0
+    let bandWidth = scored.map { Text.width($0.band) }.max() ?? 0
+    let columnsWidth = scored.isEmpty ? 0 : kindWidth + 1 + scoreWidth + 1 + bandWidth
+    let tagWidth = max(columnsWidth, rows.filter { $0.score.isEmpty }.map { Text.width($0.kind) }.max() ?? 0)
+    for (i, row) in rows.enumerated() {
+      var tag = row.kind
+      if !row.score.isEmpty {
+        tag = Text.pad(row.kind, to: kindWidth) + " " + String(repeating: " ", count: scoreWidth - Text.width(row.score)) + row.score
+          + " " + Text.pad(row.band, to: bandWidth)
+      }
+      tag = String(repeating: " ", count: max(0, tagWidth - Text.width(tag))) + tag
+      let title = "\(i + 1). " + row.title
+      grid.put(Text.truncate(title, to: rect.width - tagWidth - 2, ellipsis: true), in: rect, row: i + 1)
+      grid.put(tag, in: rect, row: i + 1, column: rect.width - tagWidth, style: row.style)
+    }
+  }
+
+  /// One line of the strongest findings: the title with its level, and the figure in three parts
+  /// (what it measures, the number, the band) so that the figures can be set in columns.
+  struct FindingRow {
+    var title: String
+    var kind: String
+    var score: String
+    var band: String
+    var style: CellStyle
+    /// The figure as one text.
+    var tag: String { [kind, score, band].filter { !$0.isEmpty }.joined(separator: " ") }
+  }
+
+  /// The ranked findings as rows, `room` of them (or those in `top`).
+  static func findingRows(_ state: WizardState, _ assessment: Assessment, room: Int, top: [FindingResult]? = nil) -> [FindingRow] {
+    let t = state.localizer
+    let top = top ?? {
+      let full = assessment.topFindings(room)
+      let screened = assessment.session.depth == .quick ? Array(assessment.screenedFindings.prefix(max(0, room - full.count))) : []
+      return full + screened
+    }()
+    return top.map { result in
+      let title = t(result.finding.shortTitle) + " (" + state.levelName(result.finding.level) + ")"
       if result.residualRisk == nil && result.untapped == nil, let screening = result.screening, let value = screening.value {
-        let tag = t("wizard.profile.screening-short") + " " + t.number(value) + " " + t("wizard.band.\(screening.band?.rawValue ?? "low")")
-        let title = "\(i + 1). " + t(result.finding.shortTitle) + " (" + state.levelName(result.finding.level) + ")"
-        grid.put(Text.truncate(title, to: rect.width - Text.width(tag) - 2, ellipsis: true), in: rect, row: i + 1)
-        grid.put(tag, in: rect, row: i + 1, column: rect.width - Text.width(tag), style: screening.opportunity ? .opportunity : bandStyle(screening.band))
-        continue
+        return FindingRow(
+          title: title, kind: t("wizard.profile.screening-short"), score: t.number(value),
+          band: t("wizard.band.\(screening.band?.rawValue ?? "low")"), style: screening.opportunity ? .opportunity : bandStyle(screening.band))
       }
       let isRisk = result.rankedBy == .risk
       let score = result.priority ?? 0
       let band = result.priorityBand(state.pack.info.bands)
-      let tag =
-        result.handlingUnknown
-        ? t("wizard.profile.handling-unknown", ["n": t.number(score)])
-        : t(isRisk ? "wizard.profile.risk-short" : "wizard.profile.opportunity-short")
-          + " " + t.number(score) + " " + t("wizard.band.\(band?.rawValue ?? "low")")
-      let tagWidth = Text.width(tag)
-      let level = state.levelName(result.finding.level)
-      let title = "\(i + 1). " + t(result.finding.shortTitle) + " (" + level + ")"
-      grid.put(Text.truncate(title, to: rect.width - tagWidth - 2, ellipsis: true), in: rect, row: i + 1)
-      grid.put(tag, in: rect, row: i + 1, column: rect.width - tagWidth, style: isRisk ? bandStyle(band) : .opportunity)
+      if result.handlingUnknown {
+        return FindingRow(title: title, kind: t("wizard.profile.handling-unknown", ["n": t.number(score)]), score: "", band: "", style: bandStyle(band))
+      }
+      return FindingRow(
+        title: title, kind: t(isRisk ? "wizard.profile.risk-short" : "wizard.profile.opportunity-short"), score: t.number(score),
+        band: t("wizard.band.\(band?.rawValue ?? "low")"), style: isRisk ? bandStyle(band) : .opportunity)
     }
   }
 }

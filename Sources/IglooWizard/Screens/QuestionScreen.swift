@@ -54,7 +54,7 @@ enum QuestionScreen {
     }
     // Full names when they fit, the IGLOO letters when not.
     for useNames in [true, false] {
-      let labels = zip(levels, counts).map { level, count in (useNames ? t(level.name) : level.letter) + " " + count }
+      let labels = zip(levels, counts).map { level, count in (useNames ? t(level.name) : level.shortcut) + " " + count }
       guard labels.map(Text.width).reduce(0, +) + 3 * labels.count <= rect.width || !useNames else { continue }
       var x = 0
       for (level, label) in zip(levels, labels) {

@@ -29,6 +29,10 @@ enum ReviewScreen {
     var rows: [ListRow] = []
     var selectedRow: Int?
     var lastKind: ReviewEntry.Kind?
+    // The place column is as wide as its longest name plus two spaces, so no name runs into the
+    // statement; at most a third of the width, where a longer name is shortened with an ellipsis.
+    let places = state.pack.levels.map { state.levelName($0.id) } + [t("wizard.step.absence.short")]
+    let placeWidth = min(max(4, rect.width / 3), places.map(Text.width).max() ?? 10)
     for (i, entry) in entries.enumerated() {
       if entry.kind != lastKind {
         if lastKind != nil { rows.append(.blank) }
@@ -45,7 +49,7 @@ enum ReviewScreen {
           .joined(separator: " · ")
         right = [Span(" " + text + (d.resolved ? " " + t("wizard.review.agreed") : ""), d.resolved ? .good : .risk)]
       }
-      rows.append(ListRow(spans: [Span("  " + Text.pad(Text.truncate(where_, to: 13, ellipsis: true), to: 14), .dim), Span(q.map { t($0.text) } ?? entry.question)], right: right))
+      rows.append(ListRow(spans: [Span("  " + Text.pad(Text.truncate(where_, to: placeWidth, ellipsis: true), to: placeWidth + 2), .dim), Span(q.map { t($0.text) } ?? entry.question)], right: right))
     }
     let list = rect.dropTop(2)
     let hintRows = list.height >= 12 ? 2 : 0

@@ -28,15 +28,17 @@ enum ScopeScreen {
       return ListRow(spans: [Span(mark, item == nil ? .dim : .good), Span(t(u.name))], right: [Span(" " + stage, .title)])
     }
     let body = rect.dropTop(top + 3)
-    let wide = rect.width >= 100
+    // Side by side only where the list still gets its width at 80 columns (see the plan).
+    let wide = rect.width >= 124
     let listArea: Rect
     let detailArea: Rect
     if wide {
-      let w = rect.width / 2
+      // As in the plan: never narrower than the list at 80 columns.
+      let w = min(rect.width - 36, max(rect.width / 2, 78))
       listArea = body.left(w)
       detailArea = body.dropLeft(w + 2)
     } else {
-      let detailHeight = max(0, min(7, body.height - 6))
+      let detailHeight = max(0, min(max(7, body.height / 3), body.height - 6))
       listArea = body.top(body.height - detailHeight)
       detailArea = body.dropTop(body.height - detailHeight)
     }

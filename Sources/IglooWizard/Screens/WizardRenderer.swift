@@ -45,6 +45,7 @@ public enum WizardRenderer {
       case .confirm(let what): ConfirmOverlay.render(state, what, in: area, into: &grid)
       case .trainingCase(let id, let scroll, let naming):
         CaseOverlay.render(state, id: id, scroll: scroll, naming: naming, in: area, into: &grid)
+      case .fullText(let scroll): FullTextOverlay.render(state, scroll: scroll, in: area, into: &grid)
       }
     }
     drawMessage(state, in: Rect(x: 1, y: size.height - 2, width: size.width - 2, height: 1), into: &grid)
@@ -57,7 +58,7 @@ public enum WizardRenderer {
     grid.clear(rect, style: .title)
     var left = " " + t("wizard.app-name")
     if state.step != .start {
-      left += " · " + t("wizard.header.step", ["n": String(state.step.number), "total": "9"]) + " " + t(state.step.titleKey)
+      left += " · " + t("wizard.header.step", ["n": String(state.step.number), "total": String(Flow.numberedSteps.count)]) + " " + t(state.step.titleKey)
     }
     var right: [String] = []
     if (state.step == .questions || state.step == .absence), state.voiceChoices.count > 1 {
@@ -100,7 +101,7 @@ public enum WizardRenderer {
   static func drawStepBar(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     guard state.session != nil, state.step != .start else { return }
     let t = state.localizer
-    let steps = Array(Step.allCases.dropFirst())
+    let steps = Flow.numberedSteps
     for key in [\Step.titleKey, \Step.shortKey] {
       let names = steps.map { "\($0.number) " + t($0[keyPath: key]) }
       let total = names.map(Text.width).reduce(0, +) + 2 * (names.count - 1) + 2

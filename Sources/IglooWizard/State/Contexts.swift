@@ -9,21 +9,25 @@ extension WizardState {
     case .levelPicker?: return [.levelPicker, .list, .global]
     case .confirm?: return [.confirm, .global]
     case .trainingCase(_, _, let naming)?: return naming ? [.caseIntro, .textField, .global] : [.caseStory, .global]
+    case .fullText?: return [.fullText, .global]
     case nil: break
     }
     if let editor, editor.field.isInline { return [.noteEditing, .textField, .global] }
     switch step {
-    case .start: return [.start, .list, .command, .global]
+    case .start:
+      let onCase = startEntries.indices.contains(startSelection) && { if case .trainingCase = startEntries[startSelection] { true } else { false } }()
+      return [.start] + (onCase ? [.readMore] : []) + [.list, .command, .global]
     case .about:
       var stack = formContexts(aboutFields, aboutFocus)
       if aboutFields.indices.contains(aboutFocus), aboutFields[aboutFocus].isRemovableRow {
         stack.insert(.about, at: stack.count - 1)
       }
+      stack.insert(.readMoreInForm, at: stack.count - 1)
       return stack
-    case .scope: return [.scope, .list, .command, .global]
-    case .questions, .absence: return [.questions, .command, .global]
-    case .review: return [.review] + deepenContext + [.list, .command, .global]
-    case .profile: return deepenContext + [.command, .global]
+    case .scope: return [.scope, .readMore, .list, .command, .global]
+    case .questions, .absence: return [.questions, .readMore, .command, .global]
+    case .review: return [.review] + deepenContext + [.readMore, .list, .command, .global]
+    case .profile: return deepenContext + [.readMore, .command, .global]
     case .plan:
       if approvalEditing {
         var stack = [.planEditor] + formContexts(approvalFields, approvalFocus)
@@ -32,8 +36,12 @@ extension WizardState {
         }
         return stack
       }
-      if planEditorItem != nil { return [.planEditor] + formContexts(planEditorFields, planEditorFocus) }
-      return [.plan, .list, .command, .global]
+      if planEditorItem != nil {
+        var stack = [.planEditor] + formContexts(planEditorFields, planEditorFocus)
+        stack.insert(.readMoreInForm, at: stack.count - 1)
+        return stack
+      }
+      return [.plan, .readMore, .list, .command, .global]
     case .followUp: return formContexts(followUpFields, followUpFocus)
     case .export: return [.export] + formContexts(exportFields, exportFocus)
     }

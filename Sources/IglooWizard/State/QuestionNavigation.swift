@@ -157,7 +157,9 @@ extension WizardState {
       message = Message("wizard.questions.all-levels-done", style: .good)
     } else {
       step = .review
-      message = Message("wizard.questions.absence-done", style: .good)
+      // "Here is what is missing" only when something is.
+      let missing = assessment.map { !reviewEntries($0).isEmpty } ?? false
+      message = Message(missing ? "wizard.questions.absence-done" : "wizard.questions.absence-done.complete", style: .good)
     }
   }
 

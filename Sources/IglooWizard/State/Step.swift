@@ -1,3 +1,4 @@
+import IglooEngine
 /// A step of the assessment, in the order of the product brief (0–9), which follows the APV.
 public enum Step: String, CaseIterable, Sendable, Hashable {
   /// 0: new, resume, training case, language.
@@ -21,8 +22,8 @@ public enum Step: String, CaseIterable, Sendable, Hashable {
   /// 9: Markdown, JSON, CSV.
   case export
 
-  /// The step's number, 0–9.
-  public var number: Int { Step.allCases.firstIndex(of: self) ?? 0 }
+  /// The step's number, 0–9: its place in the one flow (``Flow/steps``).
+  public var number: Int { Flow.steps.firstIndex { $0.step == self } ?? 0 }
 
   /// The interface string of its title.
   public var titleKey: String { "wizard.step.\(rawValue)" }
@@ -30,11 +31,11 @@ public enum Step: String, CaseIterable, Sendable, Hashable {
   /// The interface string of its short name, for the step bar.
   public var shortKey: String { "wizard.step.\(rawValue).short" }
 
-  /// The step after this one, or nil after export.
-  public var next: Step? { Step.allCases.indices.contains(number + 1) ? Step.allCases[number + 1] : nil }
+  /// The step after this one in the flow, or nil after export.
+  public var next: Step? { Flow.steps.indices.contains(number + 1) ? Flow.steps[number + 1].step : nil }
 
-  /// The step before this one, or nil at the start.
-  public var previous: Step? { number > 0 ? Step.allCases[number - 1] : nil }
+  /// The step before this one in the flow, or nil at the start.
+  public var previous: Step? { number > 0 ? Flow.steps[number - 1].step : nil }
 }
 
 /// Who the answers on the questions screen are given as.
@@ -59,6 +60,14 @@ public enum Overlay: Sendable, Hashable {
   /// `naming`, the case is being opened: the group types its name below the story, and Enter
   /// creates the session; without, the story is shown again during the work.
   case trainingCase(id: String, scroll: Int, naming: Bool)
+  /// The text the screen under it cuts off, in full, scrolled by `scroll` lines.
+  case fullText(scroll: Int)
+}
+
+extension Stage {
+  /// The stages in the order the scope screen's sentence names them ("bruger, afprøver,
+  /// planlægger eller overvejer"), which is the order → steps through.
+  public static let cycleOrder: [Stage] = [.inUse, .pilot, .planned, .considered]
 }
 
 /// What a yes/no question is about.

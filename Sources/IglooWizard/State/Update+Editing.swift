@@ -69,20 +69,11 @@ extension WizardState {
       editor.field == .previousRound && !text.trimmingCharacters(in: .whitespaces).isEmpty
       ? [.readPreviousRound(text)] : []
     guard text != editor.original else { return read }
-    var stored = text
-    if editor.field.isDate {
-      let trimmed = text.trimmingCharacters(in: .whitespaces)
-      if !trimmed.isEmpty {
-        guard let date = CalendarDate(typed: trimmed) else {
-          // Not stored: a deadline that reads "næste uge" cannot be followed up in an APV.
-          message = Message(
-            "wizard.message.bad-date", ["date": trimmed, "field": localizer(editor.field.labelKey)], style: .error)
-          return read
-        }
-        stored = date.description
-      } else {
-        stored = ""
-      }
+    // The flow's one validation, which line mode applies too.
+    let (stored, error) = Flow.validate(text, for: editor.field, localizer)
+    if let error {
+      message = error
+      return read
     }
     let changed = setValue(stored, for: editor.field)
     if editor.field.isDate, let warning = dateWarning(after: editor.field) { message = warning }

@@ -93,7 +93,9 @@ extension WizardState {
         scope.sort { (order[$0.useCase] ?? .max) < (order[$1.useCase] ?? .max) }
       }
     case .nextStage, .previousStage:
-      let stages = Stage.allCases
+      // The order of the screen's own sentence ("bruger, afprøver, planlægger eller overvejer"),
+      // so → moves through the stages the way the text lists them.
+      let stages = Stage.cycleOrder
       guard let at else {
         message = Message("wizard.scope.not-in-scope")
         return []
@@ -181,6 +183,12 @@ extension WizardState {
       }
       return changed ? [.save] : []
     }
+    if returnToReview {
+      _ = go(to: .review)
+      if let assessment { reviewSelection = min(reviewSelection, max(0, reviewEntries(assessment).count - 1)) }
+      message = Message("wizard.review.back", style: .good)
+      return changed ? [.save] : []
+    }
     advance()
     return changed ? [.save] : []
   }
@@ -202,6 +210,8 @@ extension WizardState {
     }
     guard action == .activate, entries.indices.contains(reviewSelection) else { return [] }
     jump(to: entries[reviewSelection].question)
+    // One answer and back: the review is a worklist, not a way into the run of statements.
+    returnToReview = true
     return []
   }
 
@@ -336,25 +346,47 @@ extension WizardState {
     if case .exportPath? = editor?.field { editor = FieldEditor(field: .exportPath, value: exportPath) }
   }
 
+  /// A scroll position moved by a scrolling action, kept within 0…`most`; nil for other actions.
+  static func scrolled(_ scroll: Int, by action: WizardAction, page: Int, most: Int) -> Int? {
+    let target: Int
+    switch action {
+    case .previousItem: target = scroll - 1
+    case .nextItem: target = scroll + 1
+    case .previousPage: target = scroll - max(1, page - 1)
+    case .nextPage: target = scroll + max(1, page - 1)
+    case .firstItem: target = 0
+    case .lastItem: target = most
+    default: return nil
+    }
+    return max(0, min(target, most))
+  }
+
   mutating func performInOverlay(_ action: WizardAction, _ overlay: Overlay) -> [Effect] {
     switch overlay {
     case .trainingCase(let id, let scroll, let naming):
       return performOnCase(action, id: id, scroll: scroll, naming: naming)
     case .help(let scroll):
-      switch action {
-      case .close: self.overlay = nil
-      case .previousItem: self.overlay = .help(scroll: max(0, scroll - 1))
-      case .nextItem: self.overlay = .help(scroll: min(scroll + 1, max(0, HelpOverlay.lines(self).count - 1)))
-      default: break
+      if action == .close {
+        self.overlay = nil
+      } else if let moved = Self.scrolled(scroll, by: action, page: FullTextOverlay.pageHeight(viewport), most: HelpOverlay.maxScroll(self)) {
+        self.overlay = .help(scroll: moved)
+      }
+      return []
+    case .fullText(let scroll):
+      if action == .close {
+        self.overlay = nil
+      } else if let moved = Self.scrolled(scroll, by: action, page: FullTextOverlay.pageHeight(viewport), most: FullTextOverlay.maxScroll(self)) {
+        self.overlay = .fullText(scroll: moved)
       }
       return []
     case .stepMenu(let selection):
-      let steps = Array(Step.allCases.dropFirst())
+      let steps = Flow.numberedSteps
       if let moved = Self.moved(selection, by: action, count: steps.count) {
         self.overlay = .stepMenu(selection: moved)
         return []
       }
       if action == .close { self.overlay = nil }
+      if case .pick(let n) = action, steps.indices.contains(n - 1) { return go(to: steps[n - 1]) }
       if action == .activate, steps.indices.contains(selection) { return go(to: steps[selection]) }
       return []
     case .levelPicker(let selection):

@@ -10,6 +10,16 @@ extension WizardState {
       return []
     }
     let stack = contexts
+    // The level picker's shortcuts are the levels' own letters, from the content.
+    if stack.first == .levelPicker, case .character(let c) = key,
+      let i = pack.levels.firstIndex(where: { $0.shortcut.lowercased() == String(c).lowercased() })
+    {
+      message = nil
+      overlay = .levelPicker(selection: i)
+      let effects = perform(.activate)
+      updateCursor()
+      return effects
+    }
     guard let action = KeyBindings.action(for: key, in: stack) else {
       if case .character(let c) = key, editor != nil, !stack.contains(.tooSmall) {
         return insert(c)
@@ -51,6 +61,14 @@ extension WizardState {
       return go(to: step.previous)
     case .showCase:
       return showCaseStory()
+    case .readFull where overlay == nil:
+      let effects = commitEditor()
+      guard fullText() != nil else {
+        message = Message("wizard.full-text.none")
+        return effects
+      }
+      overlay = .fullText(scroll: 0)
+      return effects
     case .goToStep:
       guard session != nil else { return [] }
       let effects = commitEditor()
@@ -103,6 +121,7 @@ extension WizardState {
     let effects = commitEditor() + closeApproval()
     overlay = nil
     planEditorItem = nil
+    returnToReview = false
     step = target
     switch target {
     case .questions:

@@ -81,6 +81,8 @@ public struct WizardState: Sendable {
   public var pendingNotes: [String: String] = [:]
   /// Review: the selected entry.
   public var reviewSelection = 0
+  /// Set when a statement was opened from the review: answering it goes back there.
+  public var returnToReview = false
   /// Plan: the selected entry.
   public var planSelection = 0
   /// Plan: the action being edited (its index in `session.plan`), or nil for the list.

@@ -1,0 +1,150 @@
+import IglooContent
+import IglooEngine
+
+/// How line mode renders a step: the part of the one flow that says what plain mode does
+/// where the curses wizard draws a screen. Every step has one (``Flow/steps``), and a test
+/// fails if a step or a field has none.
+public enum PlainRendering: String, Sendable, CaseIterable {
+  /// The numbered list of saved sessions and "new".
+  case sessionPicker
+  /// The step's form fields, asked one by one (``Flow/fields(_:in:)``).
+  case form
+  /// The numbered use cases with stages and the depth, on one line.
+  case scope
+  /// One statement at a time, with the scale, notes, `b`, `?` and `q`.
+  case statements
+  /// The review's worklist, numbered; a number answers that statement and comes back.
+  case review
+  /// The profile in lines.
+  case profile
+  /// The suggested actions with `a`, `x`, `f`, `s`, `e`, `o` and `g` commands.
+  case plan
+  /// The format as a numbered choice, then the path.
+  case export
+}
+
+/// One step of the assessment as both front-ends know it: its place, its title, its form, its
+/// help line, and how line mode renders it.
+public struct FlowStep: Sendable {
+  /// The step.
+  public var step: Step
+  /// How line mode renders it.
+  public var plain: PlainRendering
+  /// The kinds of form field the step has (its rows, with the index left out).
+  public var fields: [FlowField]
+}
+
+/// A form field with its index left out: participant 1 and participant 2 are one kind of field.
+public enum FlowField: String, Sendable, CaseIterable {
+  /// About: the workshop group, the workplace, its unit and sector, the head count, the date.
+  case group, workplace, unit, sector, employees, date
+  /// About: a participant's name and role, a voice's name, and the buttons that add them.
+  case participantName, participantRole, addParticipant, voiceName, addVoice
+  /// The action editor: what, at which level, who, by when, how, follow-up, evaluation, status.
+  case planTitle, planLevel, planResponsible, planDeadline, planHow, planFollowUp, planEvaluation, planStatus
+  /// The plan's approval: each approver's name and role, the button that adds one, the date.
+  case approverName, approverRole, addApprover, approvalDate
+  /// Follow-up: the next review, and the previous round's file.
+  case nextReview, previousRound
+  /// Export: the format, the path and the button.
+  case exportFormat, exportPath, exportButton
+
+  /// The kind of `field`, nil for the notes edited in place (they belong to statements and use cases).
+  public init?(_ field: FieldID) {
+    switch field {
+    case .group: self = .group
+    case .workplace: self = .workplace
+    case .unit: self = .unit
+    case .sector: self = .sector
+    case .employees: self = .employees
+    case .date: self = .date
+    case .participantName: self = .participantName
+    case .participantRole: self = .participantRole
+    case .addParticipant: self = .addParticipant
+    case .voiceName: self = .voiceName
+    case .addVoice: self = .addVoice
+    case .planTitle: self = .planTitle
+    case .planLevel: self = .planLevel
+    case .planResponsible: self = .planResponsible
+    case .planDeadline: self = .planDeadline
+    case .planHow: self = .planHow
+    case .planFollowUp: self = .planFollowUp
+    case .planEvaluation: self = .planEvaluation
+    case .planStatus: self = .planStatus
+    case .approverName: self = .approverName
+    case .approverRole: self = .approverRole
+    case .addApprover: self = .addApprover
+    case .approvalDate: self = .approvalDate
+    case .nextReview: self = .nextReview
+    case .previousRound: self = .previousRound
+    case .exportFormat: self = .exportFormat
+    case .exportPath: self = .exportPath
+    case .exportButton: self = .exportButton
+    case .note, .scopeNote: return nil
+    }
+  }
+}
+
+/// The assessment's flow, defined once: the steps in order, the fields of each step's form, and
+/// the validation of what is typed into them. The curses wizard lays the fields out and walks
+/// the steps from here; line mode asks the same fields with the same validation and stores them
+/// through the same ``WizardState`` setter, so both save the same thing.
+public enum Flow {
+  /// Every step after the start screen, in order, with its line-mode rendering and its fields.
+  public static let steps: [FlowStep] = [
+    FlowStep(step: .start, plain: .sessionPicker, fields: []),
+    FlowStep(
+      step: .about, plain: .form,
+      fields: [
+        .group, .workplace, .unit, .sector, .employees, .date, .participantName, .participantRole, .addParticipant, .voiceName,
+        .addVoice,
+      ]),
+    FlowStep(step: .scope, plain: .scope, fields: []),
+    FlowStep(step: .questions, plain: .statements, fields: []),
+    FlowStep(step: .absence, plain: .statements, fields: []),
+    FlowStep(step: .review, plain: .review, fields: []),
+    FlowStep(step: .profile, plain: .profile, fields: []),
+    FlowStep(
+      step: .plan, plain: .plan,
+      fields: [
+        .planTitle, .planLevel, .planResponsible, .planDeadline, .planHow, .planFollowUp, .planEvaluation, .planStatus,
+        .approverName, .approverRole, .addApprover, .approvalDate,
+      ]),
+    FlowStep(step: .followUp, plain: .form, fields: [.nextReview, .previousRound]),
+    FlowStep(step: .export, plain: .export, fields: [.exportFormat, .exportPath, .exportButton]),
+  ]
+
+  /// The steps after the start screen, as the step bar, the step menu and "Trin n af N" count them.
+  public static var numberedSteps: [Step] { steps.dropFirst().map(\.step) }
+
+  /// The flow's entry for `step`.
+  public static func step(_ step: Step) -> FlowStep { steps.first { $0.step == step }! }
+
+  /// The form fields of `step` as they stand in `state` (participants and voices add rows), in
+  /// the order both front-ends ask them.
+  public static func fields(_ step: Step, in state: WizardState) -> [FieldID] {
+    switch step {
+    case .about: state.aboutFields
+    case .followUp: state.followUpFields
+    case .export: state.exportFields
+    case .plan: state.planEditorFields
+    default: []
+    }
+  }
+
+  /// What is wrong with `text` typed into `field`, as the message both front-ends show, or nil;
+  /// `stored` is what is kept (a date typed the Danish way becomes ISO).
+  public static func validate(_ text: String, for field: FieldID, _ t: Localizer) -> (stored: String, error: Message?) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if field.kind == .number, !trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) {
+      return (text, Message("wizard.message.digits-only", style: .error))
+    }
+    guard field.isDate else { return (text, nil) }
+    guard !trimmed.isEmpty else { return ("", nil) }
+    guard let date = CalendarDate(typed: trimmed) else {
+      // Not stored: a deadline that reads "næste uge" cannot be followed up in an APV.
+      return (text, Message("wizard.message.bad-date", ["date": trimmed, "field": t(field.labelKey)], style: .error))
+    }
+    return (date.description, nil)
+  }
+}
