@@ -4,6 +4,7 @@
 //
 //   swift run -c release igloo-benchmarks [iterations]
 import Foundation
+import IglooBuiltinContent
 import IglooContent
 import IglooEngine
 import IglooReport
@@ -29,7 +30,10 @@ func measure(_ name: String, count: Int = iterations, _ body: () -> Void) {
 }
 
 let pack = PackLoader.builtin()
-measure("load built-in pack (YAML → model)", count: max(5, iterations / 10)) { _ = PackLoader.builtin() }
+measure("decode compiled built-in pack", count: max(5, iterations / 10)) { _ = BuiltinPack.decode() }
+measure("load Content/ (YAML → model)", count: 5) {
+  _ = try! PackLoader.load(directory: URL(fileURLWithPath: #filePath + "/../../../Content").standardizedFileURL)
+}
 
 // A full session: every use case in scope, three voices, every question answered.
 var session = Session(content: ContentRef(pack))
