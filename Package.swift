@@ -50,7 +50,7 @@ let package = Package(
     ),
     .executableTarget(name: "igloo", dependencies: ["IglooCLI"]),
     .executableTarget(
-      name: "igloo-benchmarks", dependencies: ["IglooContent", "IglooBuiltinContent", "IglooEngine", "IglooReport"],
+      name: "igloo-benchmarks", dependencies: ["IglooContent", "IglooBuiltinContent", "IglooEngine", "IglooReport", "IglooWizard"],
       path: "Benchmarks/IglooBenchmarks"),
 
     .target(name: "IglooTestSupport", dependencies: ["IglooContent", "IglooEngine"], path: "Tests/IglooTestSupport"),
