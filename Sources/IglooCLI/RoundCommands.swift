@@ -204,6 +204,9 @@ struct AggregateCommand: ParsableCommand {
       init(_ pack: ContentPack) { tally = Aggregation.Tally(pack: pack) }
     }
     let slots = (0..<workers).map { _ in Slot(pack) }
+    // The workers are threads, not tasks: they cannot see CLILanguage's task-local override, so
+    // the language of the skip notes is fixed here.
+    let language = CLILanguage.current
     let chunk = (files.count + workers - 1) / workers
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       let slot = slots[w]
@@ -211,7 +214,7 @@ struct AggregateCommand: ParsableCommand {
       for i in range {
         // Each session and its assessment are dropped at the end of the iteration: memory stays flat.
         do {
-          switch try SessionRecognition.read(files[i], pack: pack) {
+          switch try SessionRecognition.read(files[i], pack: pack, language: language) {
           case .session(let session): slot.tally.add(Assessment(session: session, pack: pack))
           case .skipped(let reason): slot.skipped.append((i, reason))
           }
@@ -225,7 +228,7 @@ struct AggregateCommand: ParsableCommand {
     let stop = failure?.index ?? files.count
     for slot in slots {
       for (i, reason) in slot.skipped where i < stop {
-        FileHandle.standardError.write(Data("igloo: \(CLIText.string("cli.skipped", ["file": files[i], "reason": reason]))\n".utf8))
+        FileHandle.standardError.write(Data("igloo: \(CLIText.string("cli.skipped", language, ["file": files[i], "reason": reason]))\n".utf8))
       }
     }
     if let failure { throw failure.error }
@@ -247,14 +250,14 @@ enum SessionRecognition {
 
   /// Reads `path`: a valid session, or a file to skip. A file that claims to be a session
   /// (`"schema": "igloo-session"`) but cannot be read is an error, so that damage is never hidden.
-  static func read(_ path: String, pack: ContentPack) throws -> Outcome {
-    if path.hasSuffix(".bak") { return .skipped(CLIText.string("cli.skipped.backup")) }
-    if path.hasSuffix(".lock") { return .skipped(CLIText.string("cli.skipped.lock")) }
+  static func read(_ path: String, pack: ContentPack, language: Language = CLILanguage.current) throws -> Outcome {
+    if path.hasSuffix(".bak") { return .skipped(CLIText.string("cli.skipped.backup", language)) }
+    if path.hasSuffix(".lock") { return .skipped(CLIText.string("cli.skipped.lock", language)) }
     do {
       return .session(try SessionFile.read(URL(fileURLWithPath: path), pack: pack).session)
     } catch let error as StoreError {
       if claimsToBeSession(path) { throw CLIError(exitCode: 2, message: error.description) }
-      return .skipped(CLIText.string("cli.skipped.not-session"))
+      return .skipped(CLIText.string("cli.skipped.not-session", language))
     }
   }
 
