@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, lowest first. Each module imports only the ones above it in this list:
-//   IglooContent  – the content model, its YAML loader and validator, the built-in pack
+//   IglooContent  – the content model, its YAML loader and validator
+//   IglooBuiltinContent – the built-in pack, compiled from Content/ at build time (CompileContent plugin)
 //   IglooEngine   – sessions, applicability, scoring, recommendations, flags, merge, compare
 //   IglooReport   – Markdown, Word (.docx), JSON and CSV renderings of an assessment
 //   IglooStore    – files on disk: atomic writes, locks, session folder, migration
@@ -26,6 +27,11 @@ let package = Package(
   ],
   targets: [
     .target(name: "IglooContent", dependencies: ["Yams"]),
+    // The built-in pack: the CompileContent plugin runs IglooContentCompiler over Content/ at build
+    // time (the same loader and validator as --content DIR) and compiles the validated pack in.
+    .executableTarget(name: "IglooContentCompiler", dependencies: ["IglooContent"]),
+    .plugin(name: "CompileContent", capability: .buildTool(), dependencies: ["IglooContentCompiler"]),
+    .target(name: "IglooBuiltinContent", dependencies: ["IglooContent"], plugins: ["CompileContent"]),
     .target(name: "IglooEngine", dependencies: ["IglooContent"]),
     .target(name: "IglooReport", dependencies: ["IglooContent", "IglooEngine", "ZIPFoundation"]),
     .target(name: "IglooStore", dependencies: ["IglooContent", "IglooEngine"]),
@@ -38,27 +44,27 @@ let package = Package(
     .target(
       name: "IglooCLI",
       dependencies: [
-        "IglooContent", "IglooEngine", "IglooReport", "IglooStore", "IglooWizard", "IglooTerminal",
+        "IglooContent", "IglooBuiltinContent", "IglooEngine", "IglooReport", "IglooStore", "IglooWizard", "IglooTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "igloo", dependencies: ["IglooCLI"]),
     .executableTarget(
-      name: "igloo-benchmarks", dependencies: ["IglooContent", "IglooEngine", "IglooReport"],
+      name: "igloo-benchmarks", dependencies: ["IglooContent", "IglooBuiltinContent", "IglooEngine", "IglooReport", "IglooWizard"],
       path: "Benchmarks/IglooBenchmarks"),
 
     .target(name: "IglooTestSupport", dependencies: ["IglooContent", "IglooEngine"], path: "Tests/IglooTestSupport"),
-    .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooEngine", "IglooTestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "IglooContentTests", dependencies: ["IglooContent", "IglooBuiltinContent", "IglooEngine", "IglooTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooEngineTests", dependencies: ["IglooEngine", "IglooTestSupport"]),
     .testTarget(
-      name: "IglooReportTests", dependencies: ["IglooReport", "IglooTestSupport", "SwiftCSV", "ZIPFoundation"],
+      name: "IglooReportTests", dependencies: ["IglooReport", "IglooBuiltinContent", "IglooTestSupport", "SwiftCSV", "ZIPFoundation"],
       exclude: ["Golden"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "IglooStoreTests", dependencies: ["IglooStore", "IglooTestSupport"]),
     .testTarget(
-      name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooTestSupport", "SwiftCSV"], exclude: ["Snapshots"]),
+      name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooBuiltinContent", "IglooTestSupport", "SwiftCSV"], exclude: ["Snapshots"]),
     .testTarget(
-      name: "IglooCLITests", dependencies: ["IglooCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      name: "IglooCLITests", dependencies: ["IglooCLI", "IglooBuiltinContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ],
   swiftLanguageModes: [.v6]
 )

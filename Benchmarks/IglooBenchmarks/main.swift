@@ -4,9 +4,11 @@
 //
 //   swift run -c release igloo-benchmarks [iterations]
 import Foundation
+import IglooBuiltinContent
 import IglooContent
 import IglooEngine
 import IglooReport
+import IglooWizard
 
 #if canImport(Glibc)
   import Glibc
@@ -29,7 +31,10 @@ func measure(_ name: String, count: Int = iterations, _ body: () -> Void) {
 }
 
 let pack = PackLoader.builtin()
-measure("load built-in pack (YAML → model)", count: max(5, iterations / 10)) { _ = PackLoader.builtin() }
+measure("decode compiled built-in pack", count: max(5, iterations / 10)) { _ = BuiltinPack.decode() }
+measure("load Content/ (YAML → model)", count: 5) {
+  _ = try! PackLoader.load(directory: URL(fileURLWithPath: #filePath + "/../../../Content").standardizedFileURL)
+}
 
 // A full session: every use case in scope, three voices, every question answered.
 var session = Session(content: ContentRef(pack))
@@ -46,6 +51,37 @@ measure("Markdown report") { _ = MarkdownReport.render(assessment, language: .da
 measure("JSON report") { _ = JSONReport.render(assessment, language: .en) }
 measure("CSV report") { _ = CSVReport.render(assessment, language: .da) }
 measure("session encode + decode") { _ = try! Session.decode(session.encoded()) }
+
+// Keystrokes: the wizard's state update and the whole screen grid it draws, per key, in CPU time
+// of this thread. Cursor moves up and down a list, as a user scrolls it.
+func threadCPU() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+  return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+}
+func keystrokes(_ screen: String, cursor: String, size: Size, count: Int = 2000) {
+  var resumed = Session(content: ContentRef(pack), about: About(workplace: "Bench", date: "2025-05-01"))
+  resumed.scope = [ScopeItem(useCase: pack.useCases[0].id, stage: .inUse)]
+  resumed.cursor = cursor
+  let runner = WizardRunner(pack: pack, environment: MemoryEnvironment(pack: pack, sessions: [resumed]), language: .da)
+  runner.send(.down, size: size)
+  runner.send(.enter, size: size)
+  _ = runner.render(size: size)
+  var times: [Double] = []
+  for i in 0..<count {
+    let start = threadCPU()
+    runner.send(i % 16 < 8 ? .down : .up, size: size)
+    _ = runner.render(size: size)
+    times.append(threadCPU() - start)
+  }
+  times.sort()
+  let label = "key on \(screen) \(size)".padding(toLength: 38, withPad: " ", startingAt: 0)
+  print(label + String(format: " p50 %8.3f ms   p99 %8.3f ms   (%d keys)", times[count / 2], times[count * 99 / 100], count))
+}
+for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
+  keystrokes("scope", cursor: "scope", size: size)
+  keystrokes("questions", cursor: "questions", size: size)
+}
 
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IglooBuiltinContent
 import IglooContent
 
 /// The language of the command line itself: its help, and its own error lines.

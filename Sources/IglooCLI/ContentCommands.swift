@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IglooBuiltinContent
 import IglooContent
 
 /// `igloo content`: check or dump a content pack.
@@ -35,7 +36,10 @@ struct ContentCommand: ParsableCommand {
           }
           label = directory.hasSuffix("/") ? directory : directory + "/"
         } else {
-          result = PackLoader.load(files: BuiltinPack.files)
+          // The built-in pack was loaded and validated when igloo was built; its cross-file checks
+          // run again on the compiled pack, which has no YAML lines to point at.
+          let loaded = LoadedPack(pack: BuiltinPack.pack)
+          result = (loaded, PackValidator.validate(loaded))
           label = "<built-in>/"
         }
         let diagnostics = result.diagnostics

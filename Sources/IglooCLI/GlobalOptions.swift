@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IglooBuiltinContent
 import IglooContent
 
 /// The options every verb takes: language, content pack and line mode.

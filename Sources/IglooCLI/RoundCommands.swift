@@ -161,27 +161,88 @@ struct AggregateCommand: ParsableCommand {
           throw CLIError(exitCode: 2, message: CLIText.string("cli.error.no-such-path", ["path": path]))
         }
         if isDirectory.boolValue {
-          let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-          for name in names.sorted() {
-            let file = (path as NSString).appendingPathComponent(name)
-            var sub: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file, isDirectory: &sub), !sub.boolValue { files.append(file) }
-          }
+          // A folder is listed here, not by the shell, so that 100,000 sessions do not overflow argv.
+          files += Self.regularFiles(in: path)
         } else {
           files.append(path)
         }
       }
-      var sessions: [Session] = []
-      for file in files {
-        switch try SessionRecognition.read(file, pack: pack) {
-        case .session(let session): sessions.append(session)
-        case .skipped(let reason): FileHandle.standardError.write(Data("igloo: \(CLIText.string("cli.skipped", ["file": file, "reason": reason]))\n".utf8))
-        }
-      }
-      guard !sessions.isEmpty else { throw CLIError(exitCode: 2, message: CLIText.string("cli.error.no-sessions")) }
-      let aggregation = Aggregation(sessions.map { Assessment(session: $0, pack: pack) }, pack: pack, minimumGroup: minGroup)
+      let tally = try Self.tally(files, pack: pack)
+      guard tally.sessions > 0 else { throw CLIError(exitCode: 2, message: CLIText.string("cli.error.no-sessions")) }
+      let aggregation = tally.aggregation(minimumGroup: minGroup)
       try emit(Data(RoundsMarkdown.aggregation(aggregation, pack: pack, language: global.language()).utf8), to: output, force: force, sessions: files)
     }
+  }
+
+  /// The regular files directly in `folder`, sorted by name, read with readdir so that a folder of
+  /// 100,000 sessions costs one listing and no per-name Foundation objects.
+  static func regularFiles(in folder: String) -> [String] {
+    guard let dir = opendir(folder) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      names.append(name)
+    }
+    let base = folder.hasSuffix("/") ? folder : folder + "/"
+    var files: [String] = []
+    for name in names.sorted() {
+      let file = base + name
+      // stat, not the entry's type: a symlink to a session counts, as it did with FileManager.
+      var info = stat()
+      if stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { files.append(file) }
+    }
+    return files
+  }
+
+  /// Reads, scores and folds in every session of `files` on all cores, keeping only the tally.
+  ///
+  /// Each worker takes a contiguous run of files in order, so that the skip notes can be printed
+  /// in file order and the first damaged session (in file order) is the one reported, as when the
+  /// files were read one by one.
+  static func tally(_ files: [String], pack: ContentPack) throws -> Aggregation.Tally {
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count / 8 + 1))
+    final class Slot: @unchecked Sendable {
+      var tally: Aggregation.Tally
+      var skipped: [(index: Int, reason: String)] = []
+      var failure: (index: Int, error: Error)?
+      init(_ pack: ContentPack) { tally = Aggregation.Tally(pack: pack) }
+    }
+    let slots = (0..<workers).map { _ in Slot(pack) }
+    // The workers are threads, not tasks: they cannot see CLILanguage's task-local override, so
+    // the language of the skip notes is fixed here.
+    let language = CLILanguage.current
+    let chunk = (files.count + workers - 1) / workers
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      let slot = slots[w]
+      let range = (w * chunk)..<min(files.count, (w + 1) * chunk)
+      for i in range {
+        // Each session and its assessment are dropped at the end of the iteration: memory stays flat.
+        do {
+          switch try SessionRecognition.read(files[i], pack: pack, language: language) {
+          case .session(let session): slot.tally.add(Assessment(session: session, pack: pack))
+          case .skipped(let reason): slot.skipped.append((i, reason))
+          }
+        } catch {
+          slot.failure = (i, error)
+        }
+        if slot.failure != nil { break }
+      }
+    }
+    let failure = slots.compactMap(\.failure).min { $0.index < $1.index }
+    let stop = failure?.index ?? files.count
+    for slot in slots {
+      for (i, reason) in slot.skipped where i < stop {
+        FileHandle.standardError.write(Data("igloo: \(CLIText.string("cli.skipped", language, ["file": files[i], "reason": reason]))\n".utf8))
+      }
+    }
+    if let failure { throw failure.error }
+    var total = Aggregation.Tally(pack: pack)
+    for slot in slots { total.merge(slot.tally) }
+    return total
   }
 }
 
@@ -197,14 +258,14 @@ enum SessionRecognition {
 
   /// Reads `path`: a valid session, or a file to skip. A file that claims to be a session
   /// (`"schema": "igloo-session"`) but cannot be read is an error, so that damage is never hidden.
-  static func read(_ path: String, pack: ContentPack) throws -> Outcome {
-    if path.hasSuffix(".bak") { return .skipped(CLIText.string("cli.skipped.backup")) }
-    if path.hasSuffix(".lock") { return .skipped(CLIText.string("cli.skipped.lock")) }
+  static func read(_ path: String, pack: ContentPack, language: Language = CLILanguage.current) throws -> Outcome {
+    if path.hasSuffix(".bak") { return .skipped(CLIText.string("cli.skipped.backup", language)) }
+    if path.hasSuffix(".lock") { return .skipped(CLIText.string("cli.skipped.lock", language)) }
     do {
       return .session(try SessionFile.read(URL(fileURLWithPath: path), pack: pack).session)
     } catch let error as StoreError {
       if claimsToBeSession(path) { throw CLIError(exitCode: 2, message: error.description) }
-      return .skipped(CLIText.string("cli.skipped.not-session"))
+      return .skipped(CLIText.string("cli.skipped.not-session", language))
     }
   }
 

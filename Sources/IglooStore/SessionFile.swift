@@ -36,6 +36,19 @@ public enum SessionFile {
 
     let data = try readBytes(path, limit: sizeLimit, fail: fail)
     let text = try checkText(data, fail: fail)
+    // The common case, a current and valid session, is parsed once. Anything else (an older
+    // version, a file that does not decode, a duplicate key) takes the full path below, which
+    // parses again to say exactly what is wrong.
+    if JSONShape.firstDuplicateKey(in: text) == nil, let fast = try? JSONDecoder().decode(CurrentSession.self, from: text),
+      fast.marked, fast.version == nil || fast.version == Session.currentSchemaVersion
+    {
+      let problems = fast.session.problems(with: pack)
+      if let first = problems.first {
+        let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+        throw fail(.doesNotMatchContent, first + more)
+      }
+      return Contents(session: fast.session, original: data, migratedFrom: nil)
+    }
     let object = try parseObject(text, fail: fail)
     if let duplicate = JSONShape.firstDuplicateKey(in: text) {
       // JSONSerialization keeps the first and jq the last: a file that two tools read differently
@@ -255,6 +268,29 @@ public enum SessionFile {
   private static func jsonSnippet(_ value: Any) -> String {
     if let s = value as? String { return "\"\(s.prefix(40))\"" }
     return JSONShape.kindName(value)
+  }
+}
+
+/// A session together with what the full check reads from the raw object, decoded in one pass.
+private struct CurrentSession: Decodable {
+  /// The session.
+  var session: Session
+  /// Whether the file has `schema` or `answers` (or the old `responses`), which mark it as a session.
+  var marked: Bool
+  /// `schema_version` as written; nil when left out.
+  var version: Int?
+
+  enum Keys: String, CodingKey { case schema, answers, responses, version = "schema_version" }
+
+  init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    // A `schema` that is not the session marker (null included) is for the full check to name.
+    if c.contains(.schema), try c.decode(String.self, forKey: .schema) != Session.schemaName {
+      throw SessionFormatError("not a session")
+    }
+    marked = c.contains(.schema) || c.contains(.answers) || c.contains(.responses)
+    version = try c.decodeIfPresent(Int.self, forKey: .version)
+    session = try Session(from: decoder)
   }
 }
 

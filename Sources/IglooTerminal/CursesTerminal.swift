@@ -64,6 +64,8 @@ public final class CursesTerminal: Terminal {
   private var inputEnded = false
   /// Set by a resize: the next draw repaints every cell, not just the changes.
   private var repaintAll = true
+  /// The rows handed to ncurses last time, so that a frame touches only the rows that changed.
+  private var drawnRows: [[Cell]] = []
   private var keysDelivered = 0
   private let crashAfterKeys: Int?
 
@@ -159,11 +161,21 @@ public final class CursesTerminal: Terminal {
       // ncurses' picture of the screen is no longer true: repaint everything once.
       clearok(window, true)
       repaintAll = false
+      drawnRows = []
     }
-    werase(window)
-    for row in 0..<max(0, height) {
+    // A cursor move changes two or three rows: the others are neither rebuilt as strings nor
+    // handed to ncurses again. A new size (or a repaint) draws every row.
+    let rows = Array(grid.rows.prefix(max(0, height))).map { Array($0.prefix(max(0, width))) }
+    if drawnRows.count != rows.count || drawnRows.first?.count != rows.first?.count {
+      werase(window)
+      drawnRows = []
+    }
+    for row in 0..<rows.count where drawnRows.isEmpty || drawnRows[row] != rows[row] {
+      wmove(window, Int32(row), 0)
+      wclrtoeol(window)
       drawRow(grid.rows[row], row: row, width: width, window: window)
     }
+    drawnRows = rows
     if let cursor = grid.cursor, cursor.row >= 0, cursor.row < height, cursor.column >= 0, cursor.column < width {
       wmove(window, Int32(cursor.row), Int32(cursor.column))
       setCursor(visible: true)

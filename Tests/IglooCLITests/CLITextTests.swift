@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IglooBuiltinContent
 import IglooContent
 import Testing
 

@@ -1,3 +1,4 @@
+import IglooBuiltinContent
 import IglooContent
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import IglooBuiltinContent
 import IglooContent
 import IglooEngine
 import IglooTestSupport

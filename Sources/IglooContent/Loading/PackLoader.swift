@@ -13,6 +13,14 @@ public struct LoadedPack: Sendable {
   /// reported; references to them are not reported again as unknown.
   public var unreadable: Set<String> = []
 
+  /// Creates a loaded pack; a pack that did not come from files (the compiled built-in one) has no origins.
+  public init(pack: ContentPack, origins: [String: Origin] = [:], files: [String] = [], unreadable: Set<String> = []) {
+    self.pack = pack
+    self.origins = origins
+    self.files = files
+    self.unreadable = unreadable
+  }
+
   /// The origin of `id` of `kind`, or the first line of `fallbackFile`.
   public func origin(_ kind: String, _ id: String, fallbackFile: String = "pack.yaml") -> Origin {
     origins["\(kind):\(id)"] ?? Origin(file: fallbackFile, line: 1)
@@ -49,13 +57,6 @@ public enum PackLoader {
     let (files, problems) = try PackFile.read(directory: directory)
     let (loaded, diagnostics) = load(files: files)
     return (loaded, (problems + diagnostics).sorted())
-  }
-
-  /// The pack compiled into the binary, which is exactly `Content/` at build time.
-  public static func builtin() -> ContentPack {
-    let (loaded, diagnostics) = load(files: BuiltinContent.files)
-    precondition(diagnostics.isEmpty, "the built-in content pack is invalid: \(diagnostics.first!)")
-    return loaded.pack
   }
 }
 

@@ -43,7 +43,7 @@ public struct ContentPack: Sendable, Codable {
     self.context = context
     self.cases = cases
     self.strings = strings
-    index = PackIndex(findings: findings, questions: questions, useCases: useCases, actions: actions)
+    index = PackIndex(findings: findings, questions: questions, useCases: useCases, actions: actions, strings: strings)
   }
 
   /// Lookups by id, built once; the engine asks them for every question of every assessment.
@@ -98,6 +98,9 @@ public struct ContentPack: Sendable, Codable {
   /// The sector with `id`.
   public func sector(_ id: String) -> Sector? { info.sectors.first { $0.id == id } }
 
+  /// The gloss of the report's section named `danish` (a `source.part.*` string), if the pack has one.
+  func sourcePart(_ danish: String) -> LocalizedText? { index.sourceParts[danish] }
+
   /// The questions that measure `finding`, with the role each plays. Retired questions are left
   /// out: they are never asked, so they measure nothing.
   public func questions(measuring finding: String) -> [(question: Question, role: MeasureRole)] {
@@ -116,8 +119,11 @@ struct PackIndex: Sendable {
   var actions: [String: Int] = [:]
   /// The questions measuring each finding, in the pack's order.
   var measuring: [String: [Int]] = [:]
+  /// The glosses of the report's section names (`source.part.*`), by Danish name: every source
+  /// of a report asks, and finding them among all the strings each time was a sixth of `report`.
+  var sourceParts: [String: LocalizedText] = [:]
 
-  init(findings: [Finding], questions: [Question], useCases: [UseCase], actions: [Action]) {
+  init(findings: [Finding], questions: [Question], useCases: [UseCase], actions: [Action], strings: [String: LocalizedText]) {
     func positions(_ ids: [String]) -> [String: Int] {
       var out: [String: Int] = [:]
       for (i, id) in ids.enumerated() where out[id] == nil { out[id] = i }
@@ -129,6 +135,10 @@ struct PackIndex: Sendable {
     self.actions = positions(actions.map(\.id))
     for (i, q) in questions.enumerated() {
       for id in Set(q.measures.map(\.finding)) { measuring[id, default: []].append(i) }
+    }
+    // Sorted, so that two parts with the same Danish name resolve the same way on every run.
+    for key in strings.keys.sorted() where key.hasPrefix("source.part.") {
+      if let text = strings[key], sourceParts[text.da] == nil { sourceParts[text.da] = text }
     }
   }
 }

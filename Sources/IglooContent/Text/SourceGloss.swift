@@ -16,8 +16,6 @@ extension ContentPack {
   /// The glosses of the parts of `path`, joined; nil when a part has none.
   public func sourceGloss(_ path: String, _ language: Language) -> String? {
     let chapter = (strings["source.chapter"]?.da ?? "").components(separatedBy: "{n}")
-    var parts: [String: String] = [:]
-    for (key, text) in strings where key.hasPrefix("source.part.") { parts[text.da] = text[language] }
     var glosses: [String] = []
     for part in path.components(separatedBy: " › ") {
       if chapter.count == 2, part.hasPrefix(chapter[0]), part.hasSuffix(chapter[1]) {
@@ -27,7 +25,7 @@ extension ContentPack {
           continue
         }
       }
-      guard let gloss = parts[part] else { return nil }
+      guard let gloss = sourcePart(part)?[language] else { return nil }
       glosses.append(gloss)
     }
     return glosses.isEmpty ? nil : glosses.joined(separator: string("source.gloss.separator", language))

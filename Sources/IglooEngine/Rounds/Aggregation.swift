@@ -5,7 +5,7 @@ import IglooContent
 /// Anonymity follows the survey practice of reporting nothing for groups under five (COPSOQ): every
 /// figure that rests on fewer than ``threshold`` sessions is suppressed here, in the value itself,
 /// so that no renderer can print it by mistake.
-public struct Aggregation: Sendable {
+public struct Aggregation: Sendable, Hashable {
   /// The smallest number of sessions a figure may rest on; it can be raised, never lowered.
   public static let minimumGroup = 5
 
@@ -76,7 +76,92 @@ public struct Aggregation: Sendable {
 
   /// Rolls up `assessments`, which must share `pack`; `minimumGroup` below 5 counts as 5.
   public init(_ assessments: [Assessment], pack: ContentPack, minimumGroup: Int = Aggregation.minimumGroup) {
-    sessions = assessments.count
+    var tally = Tally(pack: pack)
+    for assessment in assessments { tally.add(assessment) }
+    self = tally.aggregation(minimumGroup: minimumGroup)
+  }
+
+  /// A roll-up being built one assessment at a time, so that `aggregate` can read a session, fold
+  /// it in and drop it: what it keeps per session is a dozen numbers, not the assessment.
+  ///
+  /// Tallies of disjoint sets of sessions can be built on several cores and merged; the result does
+  /// not depend on the order, since every figure is a count or a median of sorted values.
+  public struct Tally: Sendable {
+    let levels: [String]
+    let actionIDs: [String]
+    let sectorIDs: [String]
+    /// The sessions folded in.
+    public private(set) var sessions = 0
+    var risk: [[Double]]
+    var opportunity: [[Double]]
+    var suggested: [String: Int] = [:]
+    var planned: [String: Int] = [:]
+    var sectorRisk: [String: [Double]] = [:]
+    var sectorOpportunity: [String: [Double]] = [:]
+    var sectorCount: [String: Int] = [:]
+    var sizeRisk: [String: [Double]] = [:]
+    var sizeOpportunity: [String: [Double]] = [:]
+    var sizeCount: [String: Int] = [:]
+
+    /// An empty tally for sessions of `pack`.
+    public init(pack: ContentPack) {
+      levels = pack.levels.map(\.id)
+      actionIDs = pack.actions.map(\.id)
+      sectorIDs = pack.info.sectors.map(\.id)
+      risk = Array(repeating: [], count: levels.count)
+      opportunity = Array(repeating: [], count: levels.count)
+    }
+
+    /// Folds in one assessment.
+    public mutating func add(_ a: Assessment) {
+      sessions += 1
+      for (i, level) in levels.enumerated() {
+        guard let figures = a.levels.first(where: { $0.id == level }) else { continue }
+        if let v = figures.risk.average { risk[i].append(v) }
+        if let v = figures.opportunity.average { opportunity[i].append(v) }
+      }
+      for id in Set(a.recommendations.map(\.action.id)) { suggested[id, default: 0] += 1 }
+      let inPlan: Set<PlanStatus> = [.accepted, .inProgress, .done]
+      for id in Set(a.session.plan.filter { inPlan.contains($0.status) }.compactMap(\.action)) { planned[id, default: 0] += 1 }
+      let overallRisk = a.overall.risk.average
+      let overallOpportunity = a.overall.opportunity.average
+      let sector = a.session.about.sector
+      if sectorIDs.contains(sector) {
+        sectorCount[sector, default: 0] += 1
+        if let v = overallRisk { sectorRisk[sector, default: []].append(v) }
+        if let v = overallOpportunity { sectorOpportunity[sector, default: []].append(v) }
+      }
+      let band = Aggregation.sizeBand(a.session.about.employees)
+      sizeCount[band, default: 0] += 1
+      if let v = overallRisk { sizeRisk[band, default: []].append(v) }
+      if let v = overallOpportunity { sizeOpportunity[band, default: []].append(v) }
+    }
+
+    /// Folds in a tally of other sessions of the same pack.
+    public mutating func merge(_ other: Tally) {
+      sessions += other.sessions
+      for i in risk.indices {
+        risk[i] += other.risk[i]
+        opportunity[i] += other.opportunity[i]
+      }
+      suggested.merge(other.suggested, uniquingKeysWith: +)
+      planned.merge(other.planned, uniquingKeysWith: +)
+      sectorRisk.merge(other.sectorRisk, uniquingKeysWith: +)
+      sectorOpportunity.merge(other.sectorOpportunity, uniquingKeysWith: +)
+      sectorCount.merge(other.sectorCount, uniquingKeysWith: +)
+      sizeRisk.merge(other.sizeRisk, uniquingKeysWith: +)
+      sizeOpportunity.merge(other.sizeOpportunity, uniquingKeysWith: +)
+      sizeCount.merge(other.sizeCount, uniquingKeysWith: +)
+    }
+
+    /// The roll-up, with every figure under the threshold suppressed; `minimumGroup` below 5 counts as 5.
+    public func aggregation(minimumGroup: Int = Aggregation.minimumGroup) -> Aggregation {
+      Aggregation(self, minimumGroup: minimumGroup)
+    }
+  }
+
+  init(_ tally: Tally, minimumGroup: Int) {
+    sessions = tally.sessions
     let threshold = Swift.max(Self.minimumGroup, minimumGroup)
     self.threshold = threshold
     func distribution(_ id: String, _ values: [Double]) -> Distribution {
@@ -88,37 +173,27 @@ public struct Aggregation: Sendable {
       let median = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
       return Distribution(id: id, count: sorted.count, suppressed: false, min: sorted.first, median: median, max: sorted.last)
     }
-    risk = pack.levels.map { level in
-      distribution(level.id, assessments.compactMap { a in a.levels.first { $0.id == level.id }?.risk.average })
-    }
-    opportunity = pack.levels.map { level in
-      distribution(level.id, assessments.compactMap { a in a.levels.first { $0.id == level.id }?.opportunity.average })
-    }
-    let planned: Set<PlanStatus> = [.accepted, .inProgress, .done]
+    risk = tally.levels.enumerated().map { i, id in distribution(id, tally.risk[i]) }
+    opportunity = tally.levels.enumerated().map { i, id in distribution(id, tally.opportunity[i]) }
     func shown(_ count: Int) -> Int? { count >= threshold ? count : nil }
-    let counts = pack.actions.map { action in
-      (
-        action: action.id,
-        suggested: assessments.filter { $0.recommendations.contains { $0.action.id == action.id } }.count,
-        planned: assessments.filter { a in a.session.plan.contains { $0.action == action.id && planned.contains($0.status) } }.count
-      )
+    let counts = tally.actionIDs.map { id in
+      (action: id, suggested: tally.suggested[id] ?? 0, planned: tally.planned[id] ?? 0)
     }.filter { $0.suggested > 0 || $0.planned > 0 }
       .sorted { ($0.suggested, $0.planned, $1.action) > ($1.suggested, $1.planned, $0.action) }
     actions = counts.map { ActionCount(action: $0.action, suggested: shown($0.suggested), planned: shown($0.planned)) }
 
-    func breakdown(_ id: String, _ members: [Assessment]) -> Breakdown {
+    func breakdown(_ id: String, _ count: Int, _ risk: [Double], _ opportunity: [Double]) -> Breakdown {
       Breakdown(
-        id: id, risk: distribution(id, members.compactMap(\.overall.risk.average)),
-        opportunity: distribution(id, members.compactMap(\.overall.opportunity.average)),
-        sessions: members.count, suppressed: members.count < threshold)
+        id: id, risk: distribution(id, risk), opportunity: distribution(id, opportunity),
+        sessions: count, suppressed: count < threshold)
     }
-    bySector = pack.info.sectors.compactMap { sector in
-      let members = assessments.filter { $0.session.about.sector == sector.id }
-      return members.isEmpty ? nil : breakdown(sector.id, members)
+    bySector = tally.sectorIDs.compactMap { id in
+      guard let count = tally.sectorCount[id], count > 0 else { return nil }
+      return breakdown(id, count, tally.sectorRisk[id] ?? [], tally.sectorOpportunity[id] ?? [])
     }
     bySize = ["1-9", "10-34", "35+", "unknown"].compactMap { band in
-      let members = assessments.filter { Self.sizeBand($0.session.about.employees) == band }
-      return members.isEmpty ? nil : breakdown(band, members)
+      guard let count = tally.sizeCount[band], count > 0 else { return nil }
+      return breakdown(band, count, tally.sizeRisk[band] ?? [], tally.sizeOpportunity[band] ?? [])
     }
   }
 }

@@ -139,6 +139,23 @@ public enum DisplayWidth {
   /// The cells `grapheme` takes: 0 for controls and lone combining marks, 2 for wide East Asian
   /// and emoji, 1 otherwise. A letter with a combining mark is one grapheme and one cell.
   public static func of(_ grapheme: Character) -> Int {
+    // Fast paths, since every cell of every frame asks: one ASCII byte, and the single scalars of
+    // Latin-1 and Latin Extended (Danish letters) below the combining marks, which are all one
+    // cell except the soft hyphen. The Unicode property lookups below are the slow part.
+    let utf8 = grapheme.utf8
+    if utf8.count == 1 {
+      let byte = utf8.first!
+      return byte >= 0x20 && byte < 0x7F || byte == 0x09 ? 1 : 0
+    }
+    if utf8.count == 2, grapheme.unicodeScalars.count == 1 {
+      let value = grapheme.unicodeScalars.first!.value
+      if value >= 0xA0 && value < 0x300 { return value == 0xAD ? 0 : 1 }
+    }
+    return propertyWidth(grapheme)
+  }
+
+  /// The width from the first scalar's Unicode properties: the rule the fast paths must agree with.
+  static func propertyWidth(_ grapheme: Character) -> Int {
     guard let first = grapheme.unicodeScalars.first else { return 0 }
     if grapheme == "\t" { return 1 }
     if first.properties.generalCategory == .control || first.properties.generalCategory == .format { return 0 }
@@ -157,5 +174,14 @@ public enum DisplayWidth {
   }
 
   /// The cells `text` takes.
-  public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+  public static func of(_ text: String) -> Int {
+    // ASCII text (most of the interface) is counted byte by byte: printable bytes and tabs are
+    // one cell, controls none, as the per-grapheme rule gives (CR LF is one grapheme of width 0).
+    var ascii = 0
+    for byte in text.utf8 {
+      if byte >= 0x80 { return text.reduce(0) { $0 + of($1) } }
+      if byte >= 0x20 && byte < 0x7F || byte == 0x09 { ascii += 1 }
+    }
+    return ascii
+  }
 }

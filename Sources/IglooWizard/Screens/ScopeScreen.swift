@@ -8,7 +8,7 @@ enum ScopeScreen {
     let t = state.localizer
     guard let session = state.session else { return }
     let scope = session.scope ?? []
-    let applicable = session.applicableQuestions(state.pack).count
+    let applicable = state.applicableQuestions(session).count
     let top = grid.wrap(t("wizard.scope.intro"), in: rect, style: .dim, maxLines: rect.height >= 30 ? 2 : 1)
     grid.put(
       Text.truncate(t("wizard.scope.summary", ["count": String(scope.count), "questions": String(applicable)]), to: rect.width, ellipsis: true),

@@ -10,13 +10,13 @@ extension WizardState {
   /// The scored questions that apply in scope, at `level`, in the pack's order.
   public func questions(atLevel level: String) -> [Question] {
     guard let session else { return [] }
-    return session.applicableQuestions(pack).filter { $0.kind == .finding && self.level(of: $0) == level }
+    return applicableQuestions(session).filter { $0.kind == .finding && self.level(of: $0) == level }
   }
 
   /// The sickness-absence questions that apply.
   public var absenceQuestions: [Question] {
     guard let session else { return [] }
-    return session.applicableQuestions(pack).filter { $0.kind == .absence }
+    return applicableQuestions(session).filter { $0.kind == .absence }
   }
 
   /// The levels that have applicable questions, in the model's order.

@@ -1,3 +1,4 @@
+import Foundation
 import IglooContent
 import IglooEngine
 
@@ -30,6 +31,9 @@ public struct Rescore: Sendable, Hashable {
 public struct WizardState: Sendable {
   /// The content.
   public let pack: ContentPack
+  /// The questions the session asks, remembered for its scope and depth: every frame of the
+  /// question screens asks for them several times, and working them out was most of a keystroke.
+  let applicableMemo = ApplicableQuestionsMemo()
   /// Today, for a new session and the follow-up hint.
   public var today: String
   /// The interface language; switching it changes nothing else.
@@ -138,4 +142,35 @@ public struct WizardState: Sendable {
 
   /// The assessment of the session as it stands.
   public var assessment: Assessment? { session.map { Assessment(session: $0, pack: pack) } }
+}
+
+/// The last answer of ``Session/applicableQuestions(_:)``, keyed by everything it depends on.
+///
+/// A class, so that the copies of a ``WizardState`` share it; the key makes a shared answer safe.
+final class ApplicableQuestionsMemo: @unchecked Sendable {
+  private struct Key: Equatable {
+    var scope: [ScopeItem]?
+    var depth: Depth
+    var deepened: [String]
+  }
+  private let lock = NSLock()
+  private var key: Key?
+  private var questions: [Question] = []
+
+  /// The questions `session` asks of `pack`.
+  func questions(_ session: Session, _ pack: ContentPack) -> [Question] {
+    let key = Key(scope: session.scope, depth: session.depth, deepened: session.deepened)
+    lock.lock()
+    defer { lock.unlock() }
+    if key != self.key {
+      questions = session.applicableQuestions(pack)
+      self.key = key
+    }
+    return questions
+  }
+}
+
+extension WizardState {
+  /// The questions the session asks (``Session/applicableQuestions(_:)``), remembered between frames.
+  func applicableQuestions(_ session: Session) -> [Question] { applicableMemo.questions(session, pack) }
 }
