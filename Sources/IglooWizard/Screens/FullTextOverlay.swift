@@ -190,14 +190,7 @@ enum FullTextOverlay {
     grid.box(box, title: Text.truncate(text.title, to: max(1, box.width - 6), ellipsis: true))
     let inner = box.inset(dx: 2, dy: 1)
     let textArea = inner.top(max(1, inner.height - 1))
-    let all = lines(text, width: max(10, inner.width - 2))
-    let offset = max(0, min(scroll, all.count - textArea.height))
-    for (row, (line, style)) in all.dropFirst(offset).prefix(textArea.height).enumerated() {
-      grid.put(line, in: textArea, row: row, style: style)
-    }
-    if offset > 0 { grid.put("↑", in: inner, row: 0, column: inner.width - 1, style: .dim) }
-    let more = offset + textArea.height < all.count
-    if more { grid.put("↓", in: textArea, row: textArea.height - 1, column: inner.width - 1, style: .dim) }
+    let more = drawScrolled(lines(text, width: max(10, inner.width - 2)), scroll: scroll, textArea: textArea, inner: inner, into: &grid)
     grid.put(
       Text.truncate(t(more ? "wizard.full-text.keys.more" : "wizard.full-text.keys"), to: inner.width, ellipsis: true),
       in: inner, row: inner.height - 1, style: .dim)

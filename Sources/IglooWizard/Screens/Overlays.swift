@@ -7,6 +7,20 @@ func overlayBox(width: Int, height: Int, in area: Rect) -> Rect {
   return Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
 }
 
+/// Draws the styled `lines` of a scrolling overlay into `textArea` from `scroll` on, with ↑ and ↓
+/// in the right margin of `inner` where more lies above or below; returns whether more lies below.
+@discardableResult
+func drawScrolled(_ lines: [(String, CellStyle)], scroll: Int, textArea: Rect, inner: Rect, into grid: inout Grid) -> Bool {
+  let offset = max(0, min(scroll, lines.count - textArea.height))
+  for (row, (line, style)) in lines.dropFirst(offset).prefix(textArea.height).enumerated() {
+    grid.put(line, in: textArea, row: row, style: style)
+  }
+  if offset > 0 { grid.put("↑", in: inner, row: 0, column: inner.width - 1, style: .dim) }
+  let more = offset + textArea.height < lines.count
+  if more { grid.put("↓", in: textArea, row: textArea.height - 1, column: inner.width - 1, style: .dim) }
+  return more
+}
+
 /// The keys that work here, generated from the binding tables in force: each context's actions
 /// with every key that reaches them.
 enum HelpOverlay {
@@ -177,14 +191,7 @@ enum CaseOverlay {
     let inner = box.inset(dx: 2, dy: 1)
     let footerRows = naming ? 3 : 1
     let textArea = inner.top(max(1, inner.height - footerRows))
-    let all = lines(state, id: id, width: max(10, inner.width - 2))
-    let offset = max(0, min(scroll, all.count - textArea.height))
-    for (row, (line, style)) in all.dropFirst(offset).prefix(textArea.height).enumerated() {
-      grid.put(line, in: textArea, row: row, style: style)
-    }
-    if offset > 0 { grid.put("↑", in: inner, row: 0, column: inner.width - 1, style: .dim) }
-    let more = offset + textArea.height < all.count
-    if more { grid.put("↓", in: textArea, row: textArea.height - 1, column: inner.width - 1, style: .dim) }
+    let more = drawScrolled(lines(state, id: id, width: max(10, inner.width - 2)), scroll: scroll, textArea: textArea, inner: inner, into: &grid)
     let bottom = inner.dropTop(textArea.height)
     if naming {
       let label = t("wizard.case.group-label") + " "
