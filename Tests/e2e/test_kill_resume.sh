@@ -20,7 +20,9 @@ answer d I 3
 level Group
 answer 2 G 1
 answer n G 2
-answer 1 G 3
+# The group level of this scope has two statements (issue 9 retired a third); the next answer is
+# the first at Leadership, where the wizard has moved on.
+answer 1 L 1
 
 pid=$(igloo_pid)
 kill -KILL "$pid"
@@ -51,9 +53,10 @@ launch resume "$file"
 wait_for "Kill-test Ærø"
 wait_for "Step 3/9"
 wait_for " I 3/"
-wait_for " G 3/"
-level Leadership
-answer 3 L 1
+wait_for " G 2/"
+wait_for " L 1/"
+level Organisation
+answer 3 O 1
 quit_wizard
 assert_terminal_restored
 
