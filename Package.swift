@@ -6,7 +6,8 @@ import PackageDescription
 //   IglooBuiltinContent – the built-in pack, compiled from Content/ at build time (CompileContent plugin)
 //   IglooEngine   – sessions, applicability, scoring, recommendations, flags, merge, compare
 //   IglooReport   – Markdown, Word (.docx), JSON and CSV renderings of an assessment
-//   IglooStore    – files on disk: atomic writes, locks, session folder, migration
+//   IglooStore    – files on disk: atomic writes, locks, session folder, migration; its messages
+//                   are phrases said in the built-in words (Content/strings/store.yaml)
 //   IglooWizard   – the wizard's state machine and screen model (a grid of cells); no ncurses
 //   IglooTerminal – the one module that imports ncurses: draw a grid, read keys, restore the tty
 //   IglooCLI      – the command line (swift-argument-parser), wiring the layers together
@@ -34,7 +35,7 @@ let package = Package(
     .target(name: "IglooBuiltinContent", dependencies: ["IglooContent"], plugins: ["CompileContent"]),
     .target(name: "IglooEngine", dependencies: ["IglooContent"]),
     .target(name: "IglooReport", dependencies: ["IglooContent", "IglooEngine", "ZIPFoundation"]),
-    .target(name: "IglooStore", dependencies: ["IglooContent", "IglooEngine"]),
+    .target(name: "IglooStore", dependencies: ["IglooContent", "IglooBuiltinContent", "IglooEngine"]),
     .target(name: "IglooWizard", dependencies: ["IglooContent", "IglooEngine", "IglooReport", "IglooStore"]),
     .systemLibrary(
       name: "CNcursesw",

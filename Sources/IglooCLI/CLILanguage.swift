@@ -61,6 +61,9 @@ enum CLIText {
     fill(strings[key]?[language] ?? key, values)
   }
 
+  /// A phrase from a lower layer (a store error, a merge note) in the command line's language.
+  static func phrase(_ phrase: Phrase) -> String { phrase.text(CLILanguage.current, strings: strings) }
+
   /// Fills `{name}` placeholders (see ``Placeholders``).
   static func fill(_ template: String, _ values: [String: String]) -> String { Placeholders.fill(template, values) }
 

@@ -25,7 +25,7 @@ func emit(_ data: Data, to path: String?, force: Bool = false, sessions: [String
       data, to: URL(fileURLWithPath: path), replacing: force, openSessions: sessions.map { URL(fileURLWithPath: $0) })
   } catch let error as StoreError {
     let message = error.kind == .alreadyExists
-      ? CLIText.string("cli.error.give-force", ["reason": error.description]) : error.description
+      ? CLIText.string("cli.error.give-force", ["reason": error.message(CLILanguage.current)]) : error.message(CLILanguage.current)
     throw CLIError(exitCode: 1, message: message)
   }
 }
@@ -35,7 +35,7 @@ func writeStandardOutput(_ data: Data) throws {
   do {
     try StandardOutput.write(data)
   } catch let error as StoreError {
-    throw CLIError(exitCode: 1, message: error.description)
+    throw CLIError(exitCode: 1, message: error.message(CLILanguage.current))
   }
 }
 

@@ -52,7 +52,7 @@ func loadSession(_ path: String, pack: ContentPack) throws -> Session {
   do {
     return try SessionFile.read(URL(fileURLWithPath: path), pack: pack).session
   } catch let error as StoreError {
-    throw CLIError(exitCode: 2, message: error.description)
+    throw CLIError(exitCode: 2, message: error.message(CLILanguage.current))
   }
 }
 

@@ -30,11 +30,11 @@ struct MergeCommand: ParsableCommand {
         throw CLIError(exitCode: 2, message: CLIText.string("cli.error.merge-same-file", ["first": first, "second": second]))
       }
       let merged: Session
-      let notes: [String]
+      let notes: [Phrase]
       do {
         (merged, notes) = try SessionMerge.merge(a, b, labelA: groupLabel(a, first), labelB: groupLabel(b, second))
       } catch let conflict as SessionMerge.Conflict {
-        throw CLIError(exitCode: 2, message: CLIText.string("cli.error.merge-conflict", ["first": first, "second": second, "reason": conflict.reason]))
+        throw CLIError(exitCode: 2, message: CLIText.string("cli.error.merge-conflict", ["first": first, "second": second, "reason": CLIText.phrase(conflict.phrase)]))
       }
       let data = try merged.encoded()
       guard data.count <= SessionFile.sizeLimit else {
@@ -47,7 +47,7 @@ struct MergeCommand: ParsableCommand {
       }
       guard output != "-" else { throw CLIError(exitCode: 2, message: CLIText.string("cli.error.merge-needs-file")) }
       try emit(data, to: output, force: force, sessions: [first, second])
-      for note in notes { FileHandle.standardError.write(Data("igloo: \(SafeText.visible(note))\n".utf8)) }
+      for note in notes { FileHandle.standardError.write(Data("igloo: \(SafeText.visible(CLIText.phrase(note)))\n".utf8)) }
       try say(output)
     }
   }
@@ -264,7 +264,7 @@ enum SessionRecognition {
     do {
       return .session(try SessionFile.read(URL(fileURLWithPath: path), pack: pack).session)
     } catch let error as StoreError {
-      if claimsToBeSession(path) { throw CLIError(exitCode: 2, message: error.description) }
+      if claimsToBeSession(path) { throw CLIError(exitCode: 2, message: error.message(language)) }
       return .skipped(CLIText.string("cli.skipped.not-session", language))
     }
   }

@@ -146,7 +146,7 @@ struct WizardLaunch {
       stderrLine("igloo: \(error.message)")
       throw ExitCode(error.exitCode)
     } catch let error as StoreError {
-      stderrLine("igloo: \(error.description)")
+      stderrLine("igloo: \(error.message(CLILanguage.current))")
       throw ExitCode(error.exitCode)
     } catch let error as EnvironmentError {
       stderrLine("igloo: \(error.description)")

@@ -1,4 +1,5 @@
 import Foundation
+import IglooContent
 import IglooEngine
 
 /// Writes files so that a crash, a kill or a full disk never leaves one half-written.
@@ -29,13 +30,13 @@ public enum AtomicFile {
     let folder = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     guard !name.isEmpty, name != "/" else {
-      throw StoreError(.write, path: path, kind: .isFolder, problem: "it is a folder, not a file")
+      throw StoreError(.write, path: path, kind: .isFolder, problem: Phrase("store.problem.is-folder"))
     }
     if createFolders { try createFolder(URL(fileURLWithPath: folder)) }
 
     // Refuse a folder up front, before spending time on a large export; rename checks again.
     if let st = try? Platform.status(path), st.type == .directory {
-      throw StoreError(.write, path: path, kind: .isFolder, problem: "it is a folder, not a file")
+      throw StoreError(.write, path: path, kind: .isFolder, problem: Phrase("store.problem.is-folder"))
     }
 
     let temporary = folder + "/" + temporaryName(for: name)
@@ -45,7 +46,7 @@ public enum AtomicFile {
     } catch let error as SystemError {
       if error.kind == .notFound, (try? Platform.status(folder))?.type == .directory {
         // The folder is there but takes no new files (/proc, /sys): ENOENT is misleading.
-        throw StoreError(.write, path: path, kind: .system, problem: "igloo cannot create files in \(folder)")
+        throw StoreError(.write, path: path, kind: .system, problem: Phrase("store.problem.no-new-files", ["folder": folder]))
       }
       throw StoreError(.write, path: path, error)
     }
@@ -86,7 +87,7 @@ public enum AtomicFile {
     do {
       if let st = try Platform.status(path) {
         guard st.type == .directory else {
-          throw StoreError(.createFolder, path: path, kind: .notFolder, problem: "a file is in the way")
+          throw StoreError(.createFolder, path: path, kind: .notFolder, problem: Phrase("store.problem.file-in-the-way"))
         }
         return
       }
@@ -193,12 +194,12 @@ public enum ExportFile {
   ///   or the missing folder.
   public static func check(_ url: URL, openSessions: [URL] = []) throws -> Target {
     let path = url.standardizedFileURL.path
-    func refuse(_ kind: StoreError.Kind, _ problem: String) -> StoreError {
+    func refuse(_ kind: StoreError.Kind, _ problem: Phrase) -> StoreError {
       StoreError(.write, path: path, kind: kind, problem: problem)
     }
     let name = (path as NSString).lastPathComponent
     guard !name.isEmpty, name != "/", !url.relativeString.hasSuffix("/") else {
-      throw refuse(.isFolder, "it is a folder, not a file")
+      throw refuse(.isFolder, Phrase("store.problem.is-folder"))
     }
     let found: FileStatus?
     do {
@@ -209,35 +210,32 @@ public enum ExportFile {
     guard let status = found else {
       let folder = (path as NSString).deletingLastPathComponent
       switch try? Platform.status(folder) {
-      case nil: throw refuse(.folderMissing, "the folder does not exist")
-      case let st? where st.type != .directory: throw refuse(.notFolder, "\(folder) is a file, not a folder")
+      case nil: throw refuse(.folderMissing, Phrase("store.problem.folder-missing"))
+      case let st? where st.type != .directory: throw refuse(.notFolder, Phrase("store.problem.file-above", ["file": folder]))
       default: return .free
       }
     }
     switch status.type {
     case .directory:
-      throw refuse(.isFolder, "it is a folder, not a file")
+      throw refuse(.isFolder, Phrase("store.problem.is-folder"))
     case .symlink:
-      throw refuse(
-        .notRegularFile,
-        "it is a symbolic link; igloo writes only to regular files (give the file itself, or - for standard output)")
+      throw refuse(.notRegularFile, Phrase("store.problem.symlink-target"))
     case .other:
-      throw refuse(
-        .notRegularFile, "it is not a regular file (a device, a pipe or a socket); give - for standard output")
+      throw refuse(.notRegularFile, Phrase("store.problem.special-target"))
     case .regular:
       break
     }
     for session in openSessions {
       let sessionPath = session.standardizedFileURL.path
       if let st = try? Platform.status(sessionPath), st.isSameFile(as: status) {
-        throw refuse(.protectedFile, "it is the session being exported; choose another name")
+        throw refuse(.protectedFile, Phrase("store.problem.is-exported-session"))
       }
       if let st = try? Platform.status(sessionPath + ".lock"), st.isSameFile(as: status) {
-        throw refuse(.protectedFile, "it is the lock of an open session; choose another name")
+        throw refuse(.protectedFile, Phrase("store.problem.is-open-lock"))
       }
     }
     if let kind = protectedContent(path, size: status.size) {
-      throw refuse(.protectedFile, "it holds \(kind), which an export never replaces; choose another name")
+      throw refuse(.protectedFile, Phrase(kind))
     }
     return .existingFile
   }
@@ -251,7 +249,7 @@ public enum ExportFile {
     let target = try check(url, openSessions: openSessions)
     let path = url.standardizedFileURL.path
     if target == .existingFile && !replacing {
-      throw StoreError(.write, path: path, kind: .alreadyExists, problem: "it already exists")
+      throw StoreError(.write, path: path, kind: .alreadyExists, problem: Phrase("store.problem.exists"))
     }
     AtomicFile.removeLeftovers(in: url.standardizedFileURL.deletingLastPathComponent())
     // A file that appears between the check and the write is not replaced: only the one checked.
@@ -263,20 +261,21 @@ public enum ExportFile {
     try write(Data(text.utf8), to: url, replacing: replacing, openSessions: openSessions)
   }
 
-  /// "a session" or "a session lock" when the file at `path` is one, by its content.
+  /// The key of the refusal when the file at `path` is a session or a session lock, by its
+  /// content; nil for any other file.
   static func protectedContent(_ path: String, size: Int64) -> String? {
     // A file much larger than any session cannot be one; /proc files report size 0.
     guard size <= Int64(SessionFile.sizeLimit) * 2,
       let data = Platform.contents(path, limit: SessionFile.sizeLimit * 2)
     else { return nil }
-    if LockHolder.decode(data) != nil { return "a session lock" }
+    if LockHolder.decode(data) != nil { return "store.problem.holds-lock" }
     var body = data[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let first = body.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), first == UInt8(ascii: "{"),
       let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
     else { return nil }
     if (object["schema"] as? String) == Session.schemaName || object["answers"] != nil || object["responses"] != nil {
-      return "an igloo session"
+      return "store.problem.holds-session"
     }
     return nil
   }

@@ -30,7 +30,7 @@ public enum SessionFile {
   /// - Throws: ``StoreError`` naming the file and the problem.
   public static func read(_ url: URL, pack: ContentPack, sizeLimit: Int = SessionFile.sizeLimit) throws -> Contents {
     let path = url.standardizedFileURL.path
-    func fail(_ kind: StoreError.Kind, _ problem: String) -> StoreError {
+    func fail(_ kind: StoreError.Kind, _ problem: Phrase) -> StoreError {
       StoreError(.open, path: path, kind: kind, problem: problem)
     }
 
@@ -42,39 +42,30 @@ public enum SessionFile {
     if JSONShape.firstDuplicateKey(in: text) == nil, let fast = try? JSONDecoder().decode(CurrentSession.self, from: text),
       fast.marked, fast.version == nil || fast.version == Session.currentSchemaVersion
     {
-      let problems = fast.session.problems(with: pack)
-      if let first = problems.first {
-        let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-        throw fail(.doesNotMatchContent, first + more)
-      }
+      if let mismatch = mismatch(fast.session.problems(with: pack)) { throw fail(.doesNotMatchContent, mismatch) }
       return Contents(session: fast.session, original: data, migratedFrom: nil)
     }
     let object = try parseObject(text, fail: fail)
     if let duplicate = JSONShape.firstDuplicateKey(in: text) {
       // JSONSerialization keeps the first and jq the last: a file that two tools read differently
       // is refused rather than guessed at.
-      throw fail(
-        .invalidSession,
-        "the key `\(duplicate.key)` appears twice in the same object (line \(duplicate.line)); keep one of them")
+      throw fail(.invalidSession, Phrase("store.problem.duplicate-key", ["key": duplicate.key, "line": "\(duplicate.line)"]))
     }
 
     if let schema = object["schema"], (schema as? String) != Session.schemaName {
-      throw fail(
-        .wrongShape, "it is not an igloo session (`schema` is \(jsonSnippet(schema)), not \"\(Session.schemaName)\")")
+      throw fail(.wrongShape, Phrase("store.problem.other-schema", ["expected": Session.schemaName], parts: ["schema": jsonSnippet(schema)]))
     }
     guard object["schema"] != nil || object["answers"] != nil || object["responses"] != nil else {
-      throw fail(.wrongShape, "it is not an igloo session: it has neither `schema` nor `answers`")
+      throw fail(.wrongShape, Phrase("store.problem.no-marker"))
     }
 
     let version = try schemaVersion(of: text, fail: fail)
     if version > Session.currentSchemaVersion {
       throw fail(
-        .newerVersion,
-        "it was written by a newer igloo (schema version \(version); this igloo reads up to \(Session.currentSchemaVersion)): update igloo"
-      )
+        .newerVersion, Phrase("store.problem.newer", ["version": "\(version)", "current": "\(Session.currentSchemaVersion)"]))
     }
     if version < 0 {
-      throw fail(.wrongShape, "schema version \(version) is not a valid version")
+      throw fail(.wrongShape, Phrase("store.problem.bad-version", ["version": "\(version)"]))
     }
 
     var session: Session
@@ -90,19 +81,14 @@ public enum SessionFile {
       }
     } catch let error as MissingMigration {
       throw fail(
-        .unsupportedVersion,
-        "schema version \(version) is too old for this igloo (it cannot convert version \(error.version))")
+        .unsupportedVersion, Phrase("store.problem.too-old", ["version": "\(version)", "step": "\(error.version)"]))
     } catch let error as SessionFormatError {
-      throw fail(.invalidSession, error.reason)
+      throw fail(.invalidSession, error.phrase)
     } catch {
-      throw fail(.invalidSession, String(describing: error))
+      throw fail(.invalidSession, Phrase("store.problem.system", ["message": String(describing: error)]))
     }
 
-    let problems = session.problems(with: pack)
-    if let first = problems.first {
-      let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-      throw fail(.doesNotMatchContent, first + more)
-    }
+    if let mismatch = mismatch(session.problems(with: pack)) { throw fail(.doesNotMatchContent, mismatch) }
     return Contents(session: session, original: data, migratedFrom: migratedFrom)
   }
 
@@ -171,12 +157,12 @@ public enum SessionFile {
         if Platform.contents(candidate.path, limit: sizeLimit) == original { return candidate }
       }
     }
-    throw StoreError(.write, path: first.path, kind: .alreadyExists, problem: "too many backups already exist")
+    throw StoreError(.write, path: first.path, kind: .alreadyExists, problem: Phrase("store.problem.too-many-backups"))
   }
 
   // MARK: The checks, in order
 
-  private static func readBytes(_ path: String, limit: Int, fail: (StoreError.Kind, String) -> StoreError) throws
+  private static func readBytes(_ path: String, limit: Int, fail: (StoreError.Kind, Phrase) -> StoreError) throws
     -> Data
   {
     let fd: Int32
@@ -189,24 +175,31 @@ public enum SessionFile {
     do {
       let status = try Platform.status(descriptor: fd)
       switch status.type {
-      case .directory: throw fail(.isFolder, "it is a folder, not a session file")
+      case .directory: throw fail(.isFolder, Phrase("store.problem.folder-not-session"))
       case .regular: break
-      default: throw fail(.notRegularFile, "it is not a regular file")
+      default: throw fail(.notRegularFile, Phrase("store.problem.not-regular"))
       }
       if status.size > Int64(limit) { throw fail(.tooLarge, tooLarge(status.size, limit: limit)) }
-      if status.size == 0 { throw fail(.empty, "the file is empty") }
+      if status.size == 0 { throw fail(.empty, Phrase("store.problem.empty")) }
       let data = try Platform.read(descriptor: fd, limit: limit)
       // The size can change between stat and read (a file still being written).
       if data.count > limit { throw fail(.tooLarge, tooLarge(Int64(data.count), limit: limit)) }
-      if data.isEmpty { throw fail(.empty, "the file is empty") }
+      if data.isEmpty { throw fail(.empty, Phrase("store.problem.empty")) }
       return data
     } catch let error as SystemError {
       throw StoreError(.open, path: path, error)
     }
   }
 
-  private static func tooLarge(_ size: Int64, limit: Int) -> String {
-    "too large (\(sizeText(size))); a session is at most \(sizeText(Int64(limit)))"
+  private static func tooLarge(_ size: Int64, limit: Int) -> Phrase {
+    Phrase("store.problem.too-large", ["size": sizeText(size), "limit": sizeText(Int64(limit))])
+  }
+
+  /// The first of a session's mismatches with the pack, and how many more there are.
+  private static func mismatch(_ problems: [Phrase]) -> Phrase? {
+    guard let first = problems.first else { return nil }
+    if problems.count == 1 { return first }
+    return Phrase("store.problem.and-more", ["more": "\(problems.count - 1)"], parts: ["problem": first])
   }
 
   /// A size in MB (MiB) for a message, rounded up to a tenth, so that a file over a limit never
@@ -220,54 +213,54 @@ public enum SessionFile {
   }
 
   /// Checks that the bytes are UTF-8 text and returns them without a byte-order mark.
-  private static func checkText(_ data: Data, fail: (StoreError.Kind, String) -> StoreError) throws -> Data {
+  private static func checkText(_ data: Data, fail: (StoreError.Kind, Phrase) -> StoreError) throws -> Data {
     if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-      throw fail(.notText, "it is UTF-16 text; save it as UTF-8")
+      throw fail(.notText, Phrase("store.problem.utf16"))
     }
-    if data.contains(0) { throw fail(.notText, "it is a binary file, not a session (JSON text)") }
+    if data.contains(0) { throw fail(.notText, Phrase("store.problem.binary")) }
     guard String(data: data, encoding: .utf8) != nil else {
-      throw fail(.notText, "it is not UTF-8 text")
+      throw fail(.notText, Phrase("store.problem.not-utf8"))
     }
     let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
     if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      throw fail(.empty, "the file holds only blank space")
+      throw fail(.empty, Phrase("store.problem.blank"))
     }
     return Data(text)
   }
 
-  private static func parseObject(_ text: Data, fail: (StoreError.Kind, String) -> StoreError) throws -> [String: Any] {
+  private static func parseObject(_ text: Data, fail: (StoreError.Kind, Phrase) -> StoreError) throws -> [String: Any] {
     let value: Any
     do {
       value = try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])
     } catch {
       if JSONShape.endsInsideValue(text) {
-        throw fail(.truncated, "the JSON stops in the middle; the file looks truncated")
+        throw fail(.truncated, Phrase("store.problem.truncated"))
       }
-      throw fail(.notJSON, "not valid JSON (\(JSONShape.describe(error, in: text)))")
+      throw fail(.notJSON, Phrase("store.problem.not-json", ["detail": JSONShape.describe(error, in: text)]))
     }
     guard let object = value as? [String: Any] else {
-      throw fail(
-        .wrongShape, "it is not an igloo session: the top level is \(JSONShape.kindName(value)), not an object")
+      throw fail(.wrongShape, Phrase("store.problem.top-level", parts: ["kind": Phrase(JSONShape.kindName(value))]))
     }
     return object
   }
 
   /// Reads `schema_version` with the same strictness as the session decoder (`true` or `1.5` is
   /// not a version), defaulting to the current version as hand-written files may leave it out.
-  private static func schemaVersion(of text: Data, fail: (StoreError.Kind, String) -> StoreError) throws -> Int {
+  private static func schemaVersion(of text: Data, fail: (StoreError.Kind, Phrase) -> StoreError) throws -> Int {
     struct Probe: Decodable {
       var version: Int?
       enum CodingKeys: String, CodingKey { case version = "schema_version" }
     }
     guard let probe = try? JSONDecoder().decode(Probe.self, from: text) else {
-      throw fail(.wrongShape, "`schema_version` must be a whole number")
+      throw fail(.wrongShape, Phrase("store.problem.version-not-number"))
     }
     return probe.version ?? Session.currentSchemaVersion
   }
 
-  private static func jsonSnippet(_ value: Any) -> String {
-    if let s = value as? String { return "\"\(s.prefix(40))\"" }
-    return JSONShape.kindName(value)
+  /// A string value as its first 40 characters in quotes, any other value as its kind.
+  private static func jsonSnippet(_ value: Any) -> Phrase {
+    if let s = value as? String { return Phrase("store.json.quoted", ["text": String(s.prefix(40))]) }
+    return Phrase(JSONShape.kindName(value))
   }
 }
 
@@ -286,7 +279,7 @@ private struct CurrentSession: Decodable {
     let c = try decoder.container(keyedBy: Keys.self)
     // A `schema` that is not the session marker (null included) is for the full check to name.
     if c.contains(.schema), try c.decode(String.self, forKey: .schema) != Session.schemaName {
-      throw SessionFormatError("not a session")
+      throw SessionFormatError(Phrase("store.format.not-session"))
     }
     marked = c.contains(.schema) || c.contains(.answers) || c.contains(.responses)
     version = try c.decodeIfPresent(Int.self, forKey: .version)
@@ -411,16 +404,16 @@ enum JSONShape {
     return (lines.count, last + 1)
   }
 
-  /// "a list", "text", "a number", for a value from JSONSerialization.
+  /// The string key naming the kind of a JSON value ("a list", "text", …).
   static func kindName(_ value: Any) -> String {
     switch value {
-    case is [Any]: "a list"
-    case is [String: Any]: "an object"
-    case is String: "text"
-    case is NSNull: "null"
-    case is Bool: "true or false"
-    case is NSNumber: "a number"
-    default: "a value"
+    case is [Any]: "store.json.list"
+    case is [String: Any]: "store.json.object"
+    case is String: "store.json.text"
+    case is NSNull: "store.json.null"
+    case is Bool: "store.json.bool"
+    case is NSNumber: "store.json.number"
+    default: "store.json.value"
     }
   }
 }

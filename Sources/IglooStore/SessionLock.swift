@@ -1,4 +1,5 @@
 import Foundation
+import IglooContent
 
 /// Who has a session open: what a refused second igloo tells its user.
 public struct LockHolder: Sendable, Equatable, Codable {
@@ -119,8 +120,7 @@ public final class SessionLock: @unchecked Sendable {
           // say): waiting would not help, and "changing hands" would be the wrong story.
           throw StoreError(
             .lock, path: sessionPath, kind: .locked,
-            problem:
-              "its lock file \(path) holds something that is not an igloo lock; if no igloo has the session open, delete that file")
+            problem: Phrase("store.problem.lock-not-igloo", ["lock": path]))
         case .incomplete(let bytes, let modified):
           if Date().timeIntervalSince(modified) > incompleteLockGrace {
             takeOver(path, expected: bytes)
@@ -132,8 +132,8 @@ public final class SessionLock: @unchecked Sendable {
           // A lock we may not read belongs to another user: refuse rather than guess.
           throw StoreError(
             .lock, path: sessionPath, kind: .locked,
-            problem:
-              "it is locked by \(path), which igloo cannot read (\(StoreError(.read, path: path, error).problem))")
+            problem: Phrase(
+              "store.problem.lock-unreadable", ["lock": path], parts: ["problem": StoreError(.read, path: path, error).phrase]))
         }
         continue
       } catch let error as SystemError {
@@ -150,7 +150,7 @@ public final class SessionLock: @unchecked Sendable {
       Platform.syncFolder((path as NSString).deletingLastPathComponent)
       return SessionLock(sessionURL: URL(fileURLWithPath: sessionPath), lockURL: lockURL, holder: me)
     }
-    throw StoreError(.lock, path: sessionPath, kind: .locked, problem: "its lock keeps changing hands; try again")
+    throw StoreError(.lock, path: sessionPath, kind: .locked, problem: Phrase("store.problem.lock-changing"))
   }
 
   /// The igloo that has `sessionURL` open, or nil when it is free or its lock is stale.
@@ -251,10 +251,10 @@ public final class SessionLock: @unchecked Sendable {
   }
 
   private static func lockedError(_ sessionPath: String, lockPath: String, holder: LockHolder) -> StoreError {
-    var problem = "it is open in another igloo (\(holder.summary))"
-    if holder.host != Platform.hostName {
-      problem += "; if that igloo has stopped, delete \(lockPath)"
-    }
+    let problem =
+      holder.host != Platform.hostName
+      ? Phrase("store.problem.locked-elsewhere", ["holder": holder.summary, "lock": lockPath])
+      : Phrase("store.problem.locked", ["holder": holder.summary])
     return StoreError(.lock, path: sessionPath, kind: .locked, problem: problem, holder: holder)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IglooContent
 import IglooEngine
 
 /// One step that lifts a session file from schema version ``from`` to `from + 1`.
@@ -33,7 +34,7 @@ public struct SessionMigration: Sendable {
         var new = old
         if let responses = new.removeValue(forKey: "responses") {
           guard new["answers"] == nil else {
-            throw SessionFormatError("a version 0 file may not have both `responses` and `answers`")
+            throw SessionFormatError(Phrase("store.format.both-answer-keys"))
           }
           new["answers"] = responses
         }

@@ -64,7 +64,7 @@ public struct SessionStore: Sendable {
     }
     throw StoreError(
       .createFolder, path: "", kind: .noDataFolder,
-      problem: "neither XDG_DATA_HOME nor HOME is set; give igloo a session path instead")
+      problem: Phrase("store.problem.no-data-folder"))
   }
 
   /// Creates the folder (and missing folders above it) with mode 0700, if it is not there.
@@ -104,7 +104,7 @@ public struct SessionStore: Sendable {
         continue
       }
     }
-    throw StoreError(.write, path: folder.path, kind: .alreadyExists, problem: "no free name for a new session")
+    throw StoreError(.write, path: folder.path, kind: .alreadyExists, problem: Phrase("store.problem.no-free-name"))
   }
 
   /// Saves `session` to `url` atomically with mode 0600.
@@ -150,7 +150,7 @@ public struct SessionStore: Sendable {
         continue
       }
     }
-    throw StoreError(.write, path: url.path, kind: .alreadyExists, problem: "no free name for a copy")
+    throw StoreError(.write, path: url.path, kind: .alreadyExists, problem: Phrase("store.problem.no-free-copy-name"))
   }
 
   /// The sessions in the folder, newest first.
@@ -254,7 +254,7 @@ public struct SessionStore: Sendable {
     do {
       return try session.encoded()
     } catch {
-      throw StoreError(.write, path: path, kind: .system, problem: "the session cannot be encoded (\(error))")
+      throw StoreError(.write, path: path, kind: .system, problem: Phrase("store.problem.cannot-encode", ["error": "\(error)"]))
     }
   }
 }

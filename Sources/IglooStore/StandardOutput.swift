@@ -1,4 +1,5 @@
 import Foundation
+import IglooContent
 
 #if canImport(Glibc)
   import Glibc
@@ -29,12 +30,12 @@ public enum StandardOutput {
   /// - Throws: ``StoreError`` (`cannot write standard output: the disk is full`).
   public static func write(_ data: Data) throws {
     guard !closedAtStart else {
-      throw StoreError(.write, path: "standard output", kind: .system, problem: "it is closed")
+      throw StoreError(.write, path: "standard output", kind: .system, problem: Phrase("store.problem.closed"))
     }
     do {
       try Platform.writeToDescriptor(data, 1)
     } catch let error as SystemError {
-      let problem = error.code == EBADF ? "it is closed" : StoreError.explain(error, operation: .write, path: "").1
+      let problem = error.code == EBADF ? Phrase("store.problem.closed") : StoreError.explain(error, operation: .write, path: "").1
       throw StoreError(.write, path: "standard output", kind: .system, problem: problem)
     }
   }

@@ -1,10 +1,13 @@
 import Foundation
+import IglooBuiltinContent
+import IglooContent
 
 /// A file igloo could not read, write or lock, described in one line that names the path.
 ///
 /// Every failure in IglooStore becomes one of these, so that the command line and the wizard can
-/// show ``description`` as it is: it is one line, names the file, and says what is wrong in plain
-/// words ("cannot write /x/report.md: the disk is full").
+/// show ``message(_:)`` in the user's language as it is: it is one line, names the file, and says
+/// what is wrong in plain words ("cannot write /x/report.md: the disk is full", "kan ikke skrive
+/// /x/report.md: disken er fuld"). The words are in Content/strings/store.yaml.
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// What igloo was doing when it failed; it sets the start of the message.
   public enum Operation: Sendable, Equatable {
@@ -21,14 +24,14 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Listing a folder.
     case list
 
-    /// The words a message starts with.
-    public var verb: String {
+    /// The string key of the message's frame, "cannot write {path}: {problem}".
+    var frameKey: String {
       switch self {
-      case .open, .lock: "cannot open"
-      case .read: "cannot read"
-      case .write: "cannot write"
-      case .createFolder: "cannot create the folder"
-      case .list: "cannot list"
+      case .open, .lock: "store.cannot-open"
+      case .read: "store.cannot-read"
+      case .write: "store.cannot-write"
+      case .createFolder: "store.cannot-create-folder"
+      case .list: "store.cannot-list"
       }
     }
   }
@@ -91,18 +94,43 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public var path: String
   /// The kind of problem.
   public var kind: Kind
-  /// What is wrong, in plain words, without the path.
-  public var problem: String
+  /// What is wrong, without the path, as a phrase to be said in the user's language.
+  public var phrase: Phrase
   /// Who holds the lock, for ``Kind/locked``.
   public var holder: LockHolder?
 
   /// Creates an error.
-  public init(_ operation: Operation, path: String, kind: Kind, problem: String, holder: LockHolder? = nil) {
+  public init(_ operation: Operation, path: String, kind: Kind, problem: Phrase, holder: LockHolder? = nil) {
     self.operation = operation
     self.path = path
     self.kind = kind
-    self.problem = StoreError.printable(problem)
+    self.phrase = problem
     self.holder = holder
+  }
+
+  /// The built-in string tables, where igloo's own messages are: a `--content` pack changes
+  /// the assessment's content, never these words.
+  static var words: [String: LocalizedText] { PackLoader.builtin().strings }
+
+  /// What is wrong, without the path, in `language`, on one line of plain characters.
+  public func problem(_ language: Language) -> String { StoreError.say(phrase, language) }
+
+  /// What is wrong, without the path, in English.
+  public var problem: String { problem(.en) }
+
+  /// The whole message as a phrase, "cannot write {path}: {problem}", for a caller that says it
+  /// later (the wizard's start screen, in whatever language is chosen by then).
+  public var messagePhrase: Phrase {
+    path.isEmpty ? phrase : Phrase(operation.frameKey, ["path": path], parts: ["problem": phrase])
+  }
+
+  /// The whole message in `language`: `kan ikke skrive /x/report.md: disken er fuld`.
+  public func message(_ language: Language) -> String { StoreError.say(messagePhrase, language) }
+
+  /// A phrase of the store's (a message, a session's mismatch with the pack) in `language`, on
+  /// one line of plain characters.
+  public static func say(_ phrase: Phrase, _ language: Language) -> String {
+    printable(phrase.text(language, strings: words))
   }
 
   /// One line of plain characters: a message must stay on one line, and a control character from
@@ -120,10 +148,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     return out
   }
 
-  /// `cannot write /x/report.md: the disk is full`.
-  public var description: String {
-    path.isEmpty ? "\(operation.verb): \(problem)" : "\(operation.verb) \(StoreError.printable(path)): \(problem)"
-  }
+  /// The message in English: `cannot write /x/report.md: the disk is full`.
+  public var description: String { message(.en) }
 
   /// The exit status a command should end with: 2 for a file the user must fix or replace
   /// (what `igloo report` promises for a bad session), 1 for a place igloo cannot write to or a
@@ -149,35 +175,35 @@ extension StoreError {
     switch error {
     case let e as StoreError: e
     case let e as SystemError: StoreError(operation, path: path, e)
-    default: StoreError(operation, path: path, kind: .system, problem: String(describing: error))
+    default: StoreError(operation, path: path, kind: .system, problem: Phrase("store.problem.system", ["message": String(describing: error)]))
     }
   }
 
-  static func explain(_ error: SystemError, operation: Operation, path: String) -> (Kind, String) {
+  static func explain(_ error: SystemError, operation: Operation, path: String) -> (Kind, Phrase) {
     switch error.kind {
     case .notFound:
       switch operation {
-      case .write, .lock: (.folderMissing, "the folder does not exist")
-      case .createFolder: (.folderMissing, "a folder above it does not exist")
-      default: (.notFound, "no such file")
+      case .write, .lock: (.folderMissing, Phrase("store.problem.folder-missing"))
+      case .createFolder: (.folderMissing, Phrase("store.problem.parent-missing"))
+      default: (.notFound, Phrase("store.problem.not-found"))
       }
-    case .permissionDenied: (.permissionDenied, "permission denied")
-    case .readOnly: (.readOnly, "the file system is read-only")
-    case .diskFull: (.diskFull, "the disk is full")
-    case .quotaExceeded: (.quotaExceeded, "the disk quota is used up")
-    case .isDirectory: (.isFolder, "it is a folder, not a file")
+    case .permissionDenied: (.permissionDenied, Phrase("store.problem.permission-denied"))
+    case .readOnly: (.readOnly, Phrase("store.problem.read-only"))
+    case .diskFull: (.diskFull, Phrase("store.problem.disk-full"))
+    case .quotaExceeded: (.quotaExceeded, Phrase("store.problem.quota"))
+    case .isDirectory: (.isFolder, Phrase("store.problem.is-folder"))
     case .notDirectory:
       if let blocker = firstNonFolder(above: path) {
-        (.notFolder, "\(blocker) is a file, not a folder")
+        (.notFolder, Phrase("store.problem.file-above", ["file": blocker]))
       } else {
-        (.notFolder, "a part of the path is a file, not a folder")
+        (.notFolder, Phrase("store.problem.part-is-file"))
       }
-    case .exists: (.alreadyExists, "it already exists")
-    case .nameTooLong: (.system, "the name is too long")
-    case .symlinkLoop: (.system, "too many symbolic links")
-    case .notSupported: (.system, "the file system does not support this (\(error.call))")
-    case .busy: (.system, "it is busy")
-    case .other: (.system, error.systemMessage)
+    case .exists: (.alreadyExists, Phrase("store.problem.exists"))
+    case .nameTooLong: (.system, Phrase("store.problem.name-too-long"))
+    case .symlinkLoop: (.system, Phrase("store.problem.symlink-loop"))
+    case .notSupported: (.system, Phrase("store.problem.not-supported", ["call": error.call]))
+    case .busy: (.system, Phrase("store.problem.busy"))
+    case .other: (.system, Phrase("store.problem.system", ["message": error.systemMessage]))
     }
   }
 

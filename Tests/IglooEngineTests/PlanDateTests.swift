@@ -65,7 +65,7 @@ import Testing
        "approval": {"by": [{"name": "Åse", "role": "amr"}], "date": "i går"}}
       """#
     let s = try Session.decode(Data(json.utf8))
-    let problems = s.problems(with: pack)
+    let problems = s.problems(with: pack).map { $0.text(.en, strings: TestPacks.real.strings) }
     #expect(
       problems == [
         "`about.date` is `1/4 2027`, not a date of the form YYYY-MM-DD (e.g. 2027-12-31)",

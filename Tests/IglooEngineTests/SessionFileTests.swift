@@ -19,7 +19,8 @@ import Testing
 
   @Test func unknownQuestionIdsAreReported() throws {
     let s = try Session.decode(Data(#"{"answers": {"default": {"q-nope": 4}}}"#.utf8))
-    #expect(s.problems(with: pack) == ["unknown question id `q-nope` (voice `default`)"])
+    #expect(s.problems(with: pack) == [Phrase("store.check.unknown-question", ["id": "q-nope", "voice": "default"])])
+    #expect(s.problems(with: pack).map { $0.text(.da, strings: TestPacks.real.strings) } == ["ukendt spørgsmåls-id `q-nope` (stemmen `default`)"])
   }
 
   @Test(arguments: [
@@ -36,14 +37,15 @@ import Testing
     #expect {
       _ = try Session.decode(Data(json.utf8))
     } throws: { error in
-      let text = String(describing: error)
-      return text.contains(expected) && !text.contains("\n")
+      guard let error = error as? SessionFormatError else { return false }
+      let text = error.phrase.text(.en, strings: TestPacks.real.strings)
+      return text.contains(expected) && !text.contains("\n") && !text.contains("store.")
     }
   }
 
   @Test func newerSchemaVersionIsAProblem() throws {
     let s = try Session.decode(Data(#"{"schema_version": 99}"#.utf8))
-    #expect(s.problems(with: pack).first?.contains("schema version 99 is newer") == true)
+    #expect(s.problems(with: pack).first?.text(.en, strings: TestPacks.real.strings).contains("schema version 99 is newer") == true)
   }
 
   @Test func roundTripKeepsEverything() throws {

@@ -223,7 +223,7 @@ import Testing
     #expect(script.run(resume: true).code == 0)
     let out = script.transcript
     #expect(out.contains("Alle \(Self.asked(Self.answeredSession()).count) udsagn er besvaret. Videre til profilen."))
-    #expect(out.contains("Filen blev ikke gemt: cannot write /nonexistent/rapport.md: the folder does not exist\nFil (Enter = igloo-assessment.md, - = spring over): "))
+    #expect(out.contains("Filen blev ikke gemt: kan ikke skrive /nonexistent/rapport.md: mappen findes ikke\nFil (Enter = igloo-assessment.md, - = spring over): "))
     #expect(out.contains("Filen er gemt: /work/igloo-assessment.md"))
     #expect(script.environment.exports.count == 1)
     #expect(script.environment.exports.first?.path == "/work/igloo-assessment.md")

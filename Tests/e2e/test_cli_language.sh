@@ -64,6 +64,26 @@ has error-da "igloo: der er ingen træningscase \`nope\`"
 run error-en LANG=da_DK.UTF-8 -- case --lang en nope
 has error-en "igloo: no training case \`nope\`"
 
+# igloo's own messages about files follow the language too, exit codes unchanged.
+run missing-da LANG=da_DK.UTF-8 -- report "$W/findes-ikke.json"
+[ "$RC" = 2 ] || fail "report of a missing file: exit $RC"
+has missing-da "igloo: kan ikke åbne $W/findes-ikke.json: filen findes ikke"
+run missing-en LANG=da_DK.UTF-8 -- report --lang en "$W/findes-ikke.json"
+has missing-en "igloo: cannot open $W/findes-ikke.json: no such file"
+printf '{"schema": "igloo-session", "answers": {"default": {"q": 7}}}' >"$W/syv.json"
+run answer-da LANG=da_DK.UTF-8 -- report "$W/syv.json"
+[ "$RC" = 2 ] || fail "report of a bad answer: exit $RC"
+has answer-da "svaret 7 ligger uden for skalaen"
+echo "# mine noter" >"$W/noter.md"
+cat >"$W/ok.json" <<'JSON'
+{"schema": "igloo-session", "answers": {"default": {}}}
+JSON
+run exists-da LANG=da_DK.UTF-8 -- report "$W/ok.json" -o "$W/noter.md"
+[ "$RC" = 1 ] || fail "report over an existing file: exit $RC"
+has exists-da "kan ikke skrive $W/noter.md: den findes allerede"
+lacks exists-da "already exists"
+[ "$(cat "$W/noter.md")" = "# mine noter" ] || fail "the existing file was changed"
+
 # The parser's own error stays English; the argument's help in it follows the language.
 run parse-da LANG=da_DK.UTF-8 -- report
 has parse-da "Error: Missing expected argument"

@@ -70,11 +70,10 @@ public struct ContentPack: Sendable, Codable {
     strings[key]?[language] ?? key
   }
 
-  /// The interface string for `key` with `{name}` placeholders filled in.
+  /// The interface string for `key` with `{name}` placeholders filled in, in one pass: a typed
+  /// value holding `{score}` stays as typed (see ``Placeholders/fill(_:_:)``).
   public func string(_ key: String, _ language: Language, _ values: [String: String]) -> String {
-    var text = string(key, language)
-    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
+    Placeholders.fill(string(key, language), values)
   }
 
   /// The level with `id`.

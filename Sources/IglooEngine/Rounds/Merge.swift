@@ -4,21 +4,22 @@ import IglooContent
 public enum SessionMerge {
   /// A merge that cannot be done.
   public struct Conflict: Error, Equatable, CustomStringConvertible {
-    /// Why, in one line.
-    public var reason: String
-    public var description: String { reason }
+    /// Why, as a phrase to be said in the user's language.
+    public var phrase: Phrase
+    /// The phrase's key and values, for logs and test failures.
+    public var description: String { phrase.description }
   }
 
   /// Merges `b` into `a`. Voices whose ids clash are renamed after `labelB` (e.g. the file name),
   /// so that no answer is lost; everything else of `a` wins and `b` only fills what `a` lacks.
   ///
-  /// - Returns: the merged session and notes on what was renamed or left out.
-  public static func merge(_ a: Session, _ b: Session, labelA: String, labelB: String) throws -> (Session, [String]) {
+  /// - Returns: the merged session and notes on what was renamed or left out, as phrases.
+  public static func merge(_ a: Session, _ b: Session, labelA: String, labelB: String) throws -> (Session, [Phrase]) {
     guard a.content.id == b.content.id || a.content.id.isEmpty || b.content.id.isEmpty else {
-      throw Conflict(reason: "the sessions use different content packs (\(a.content.id), \(b.content.id))")
+      throw Conflict(phrase: Phrase("store.merge.different-packs", ["first": a.content.id, "second": b.content.id]))
     }
     var merged = a
-    var notes: [String] = []
+    var notes: [Phrase] = []
     if merged.content.id.isEmpty { merged.content = b.content }
     var taken = Set(a.voices.map(\.id))
     var renamed: [String: String] = [:]
@@ -42,7 +43,7 @@ public enum SessionMerge {
         }
         if name.isEmpty || merged.voices.contains(where: { $0.name == name }) { name = labelB }
         renamed[voice.id] = id
-        notes.append("voice `\(voice.id)` of \(labelB) is named `\(id)` in the merged file")
+        notes.append(Phrase("store.merge.renamed-voice", ["voice": voice.id, "file": labelB, "id": id]))
       }
       taken.insert(id)
       merged.voices.append(Voice(id: id, name: name))
@@ -56,7 +57,7 @@ public enum SessionMerge {
     }
     for (q, answer) in b.agreed where merged.agreed[q] == nil { merged.agreed[q] = answer }
     for (q, answer) in b.agreed where merged.agreed[q] != nil && merged.agreed[q] != answer {
-      notes.append("the agreed answer to `\(q)` differs; \(labelA)'s is kept")
+      notes.append(Phrase("store.merge.agreed-differs", ["id": q, "file": labelA]))
     }
     for item in b.plan where !merged.plan.contains(item) { merged.plan.append(item) }
     for p in b.about.participants where !merged.about.participants.contains(p) { merged.about.participants.append(p) }

@@ -2,33 +2,34 @@ import IglooContent
 
 extension Session {
   /// The problems that make this session unusable with `pack`: answers to unknown questions,
-  /// unknown use cases, voices or actions, and dates that are not `YYYY-MM-DD`. Each is one readable line.
+  /// unknown use cases, voices or actions, and dates that are not `YYYY-MM-DD`. Each is one line,
+  /// kept as a phrase so that it is said in the user's language (Content/strings/store.yaml).
   ///
   /// Unknown ids are reported rather than dropped, because a silently ignored answer would make a
   /// committee's figure wrong without anyone knowing.
-  public func problems(with pack: ContentPack) -> [String] {
-    var out: [String] = []
+  public func problems(with pack: ContentPack) -> [Phrase] {
+    var out: [Phrase] = []
     let questionIDs = Set(pack.questions.map(\.id))
     for voice in answers.keys.sorted() {
       for q in answers[voice, default: [:]].keys.sorted() where !questionIDs.contains(q) {
-        out.append("unknown question id `\(q)` (voice `\(voice)`)")
+        out.append(Phrase("store.check.unknown-question", ["id": q, "voice": voice]))
       }
     }
     for q in agreed.keys.sorted() where !questionIDs.contains(q) {
-      out.append("unknown question id `\(q)` (agreed answers)")
+      out.append(Phrase("store.check.unknown-agreed-question", ["id": q]))
     }
     for item in scope ?? [] where pack.useCase(item.useCase) == nil {
-      out.append("unknown use case `\(item.useCase)`")
+      out.append(Phrase("store.check.unknown-use-case", ["id": item.useCase]))
     }
     for item in plan {
-      if let a = item.action, pack.action(a) == nil { out.append("unknown action `\(a)` in the plan") }
+      if let a = item.action, pack.action(a) == nil { out.append(Phrase("store.check.unknown-action", ["id": a])) }
     }
     for (place, value) in unreadableDates {
-      out.append("`\(place)` is `\(value)`, not a date of the form YYYY-MM-DD (e.g. 2027-12-31)")
+      out.append(Phrase("store.check.bad-date", ["field": place, "value": value]))
     }
-    if Set(voices.map(\.id)).count != voices.count { out.append("two voices share an id") }
+    if Set(voices.map(\.id)).count != voices.count { out.append(Phrase("store.check.shared-voice-id")) }
     if schemaVersion > Session.currentSchemaVersion {
-      out.append("schema version \(schemaVersion) is newer than this igloo understands (\(Session.currentSchemaVersion)); update igloo")
+      out.append(Phrase("store.check.newer", ["version": "\(schemaVersion)", "current": "\(Session.currentSchemaVersion)"]))
     }
     return out
   }

@@ -1,13 +1,28 @@
 import Foundation
+import IglooContent
 
 /// A session file that cannot be used, with a one-line reason.
 public struct SessionFormatError: Error, Equatable, CustomStringConvertible {
-  /// What is wrong, in one line, without the file name (the caller adds it).
-  public var reason: String
+  /// What is wrong, without the file name (the caller adds it), as a phrase to be said in the
+  /// user's language.
+  public var phrase: Phrase
 
   /// Creates an error.
-  public init(_ reason: String) { self.reason = reason }
-  public var description: String { reason }
+  public init(_ phrase: Phrase) { self.phrase = phrase }
+  /// The phrase's key and values, for logs and test failures.
+  public var description: String { phrase.description }
+
+  /// A value that cannot be used at `codingPath`: "`answers.default.q-x`: answer 7 is out of range …".
+  static func at(_ codingPath: [CodingKey], _ problem: Phrase) -> SessionFormatError {
+    SessionFormatError(Phrase("store.format.corrupted", parts: ["place": place(codingPath), "detail": problem]))
+  }
+
+  /// A place in the file as the user reads it: `` `plan[1].deadline` ``, or "the top level".
+  static func place(_ codingPath: [CodingKey]) -> Phrase {
+    let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    return text.isEmpty
+      ? Phrase("store.format.top-level") : Phrase("store.format.key", ["key": String(text.dropFirst(text.hasPrefix(".") ? 1 : 0))])
+  }
 }
 
 extension Session: Codable {
@@ -22,7 +37,7 @@ extension Session: Codable {
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     if let schema = try c.decodeIfPresent(String.self, forKey: .schema), schema != Session.schemaName {
-      throw SessionFormatError("`schema` is \"\(schema)\", not \"\(Session.schemaName)\"")
+      throw SessionFormatError(Phrase("store.format.other-schema", ["schema": schema, "expected": Session.schemaName]))
     }
     schemaVersion = try c.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? Session.currentSchemaVersion
     content = try c.decodeIfPresent(ContentRef.self, forKey: .content) ?? ContentRef(id: "", version: "")
@@ -72,7 +87,7 @@ extension Session: Codable {
     } catch let error as DecodingError {
       throw SessionFormatError(Self.describe(error))
     } catch {
-      throw SessionFormatError("not valid JSON")
+      throw SessionFormatError(Phrase("store.format.not-json"))
     }
   }
 
@@ -85,23 +100,22 @@ extension Session: Codable {
     return data
   }
 
-  static func describe(_ error: DecodingError) -> String {
-    func path(_ p: [CodingKey]) -> String {
-      let text = p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-      return text.isEmpty ? "the top level" : "`\(text.dropFirst(text.hasPrefix(".") ? 1 : 0))`"
-    }
+  /// The decoding error as a phrase that names the place in the file. The decoder's own detail
+  /// (`ctx.debugDescription`, the JSON parser's reason) is inserted as it is, in English.
+  static func describe(_ error: DecodingError) -> Phrase {
+    let path = SessionFormatError.place
     switch error {
     case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty { return "not valid JSON (\(Self.shortJSONReason(ctx)))" }
-      return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+      if ctx.codingPath.isEmpty { return Phrase("store.format.not-json-because", ["detail": Self.shortJSONReason(ctx)]) }
+      return Phrase("store.format.corrupted", ["detail": ctx.debugDescription], parts: ["place": path(ctx.codingPath)])
     case .keyNotFound(let key, let ctx):
-      return "\(path(ctx.codingPath + [key])) is missing"
+      return Phrase("store.format.missing", parts: ["place": path(ctx.codingPath + [key])])
     case .typeMismatch(let type, let ctx):
-      return "\(path(ctx.codingPath)) has the wrong type (expected \(Self.typeName(type)))"
+      return Phrase("store.format.wrong-type", parts: ["place": path(ctx.codingPath), "type": Self.typeName(type)])
     case .valueNotFound(let type, let ctx):
-      return "\(path(ctx.codingPath)) is null (expected \(Self.typeName(type)))"
+      return Phrase("store.format.null", parts: ["place": path(ctx.codingPath), "type": Self.typeName(type)])
     @unknown default:
-      return "cannot be read as a session"
+      return Phrase("store.format.unreadable")
     }
   }
 
@@ -114,14 +128,14 @@ extension Session: Codable {
     return "the text is not JSON"
   }
 
-  private static func typeName(_ type: Any.Type) -> String {
+  private static func typeName(_ type: Any.Type) -> Phrase {
     switch type {
-    case is String.Type: "text"
-    case is Int.Type: "a whole number"
-    case is Double.Type: "a number"
-    case is Bool.Type: "true or false"
-    case is [Any].Type: "a list"
-    default: "an object"
+    case is String.Type: Phrase("store.json.text")
+    case is Int.Type: Phrase("store.json.whole-number")
+    case is Double.Type: Phrase("store.json.number")
+    case is Bool.Type: Phrase("store.json.bool")
+    case is [Any].Type: Phrase("store.json.list")
+    default: Phrase("store.json.object")
     }
   }
 }
@@ -155,8 +169,7 @@ struct AnswerValueBox: Codable {
     let c = try decoder.singleValueContainer()
     if let number = try? c.decode(Double.self) {
       guard number == number.rounded(), (1...5).contains(number) else {
-        throw DecodingError.dataCorruptedError(
-          in: c, debugDescription: "answer \(Self.format(number)) is out of range: use a scale point 1–5, \"dont-know\" or \"not-relevant\"")
+        throw SessionFormatError.at(decoder.codingPath, Phrase("store.format.answer-out-of-range", ["answer": Self.format(number)]))
       }
       value = .point(Int(number))
     } else if let text = try? c.decode(String.self) {
@@ -164,12 +177,10 @@ struct AnswerValueBox: Codable {
       case "dont-know": value = .dontKnow
       case "not-relevant": value = .notRelevant
       default:
-        throw DecodingError.dataCorruptedError(
-          in: c, debugDescription: "answer \"\(text)\" is not one of 1–5, \"dont-know\", \"not-relevant\"")
+        throw SessionFormatError.at(decoder.codingPath, Phrase("store.format.answer-unknown", ["answer": text]))
       }
     } else {
-      throw DecodingError.dataCorruptedError(
-        in: c, debugDescription: "an answer must be a scale point 1–5, \"dont-know\" or \"not-relevant\"")
+      throw SessionFormatError.at(decoder.codingPath, Phrase("store.format.answer-kind"))
     }
   }
 
@@ -195,9 +206,7 @@ extension ScopeItem {
     useCase = try c.decode(String.self, forKey: .useCase)
     let stageText = try c.decodeIfPresent(String.self, forKey: .stage) ?? Stage.inUse.rawValue
     guard let stage = Stage(rawValue: stageText) else {
-      throw DecodingError.dataCorruptedError(
-        forKey: .stage, in: c,
-        debugDescription: "stage \"\(stageText)\" is not one of considered, planned, pilot, in-use")
+      throw SessionFormatError.at(c.codingPath + [CodingKeys.stage], Phrase("store.format.stage-unknown", ["stage": stageText]))
     }
     self.stage = stage
     note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
@@ -219,7 +228,7 @@ extension About {
       group: try c.decodeIfPresent(String.self, forKey: .group) ?? "",
       trainingCase: try c.decodeIfPresent(String.self, forKey: .trainingCase) ?? "")
     if let employees, employees < 0 {
-      throw DecodingError.dataCorruptedError(forKey: .employees, in: c, debugDescription: "the number of employees is negative")
+      throw SessionFormatError.at(c.codingPath + [CodingKeys.employees], Phrase("store.format.employees-negative"))
     }
   }
 

@@ -95,7 +95,7 @@ public final class MemoryEnvironment: WizardEnvironment {
     if unwritablePrefixes.contains(where: { trimmed.hasPrefix($0) }) {
       // The line the real FileEnvironment gives for a folder that does not exist (a test holds
       // the two to the same text), so that goldens never show words the binary does not say.
-      throw StoreError(.write, path: trimmed, kind: .folderMissing, problem: "the folder does not exist")
+      throw StoreError(.write, path: trimmed, kind: .folderMissing, problem: Phrase("store.problem.folder-missing"))
     }
     let full = trimmed.hasPrefix("/") ? trimmed : "/work/\(trimmed)"
     if !replacing && existingFiles.contains(full) {

@@ -24,14 +24,15 @@ public struct SavedSession: Sendable, Hashable {
   public var answered: Int
   /// Applicable questions.
   public var total: Int
-  /// Why it cannot be opened (unreadable, or open in another igloo), in one line; nil when fine.
-  public var problem: String?
+  /// Why it cannot be opened (unreadable, or open in another igloo), said in the wizard's
+  /// language when shown; nil when fine.
+  public var problem: Phrase?
   /// The workshop group's name, or empty.
   public var group: String
 
   /// Creates a listing entry.
   public init(
-    handle: SessionHandle, workplace: String, date: String, answered: Int, total: Int, problem: String? = nil,
+    handle: SessionHandle, workplace: String, date: String, answered: Int, total: Int, problem: Phrase? = nil,
     group: String = ""
   ) {
     self.group = group

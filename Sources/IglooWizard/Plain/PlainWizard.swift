@@ -173,7 +173,7 @@ public final class PlainWizard {
       do {
         session = try environment.open(handle)
       } catch {
-        say(t("wizard.message.open-failed", ["reason": WizardState.reason(error)]))
+        say(t("wizard.message.open-failed", ["reason": WizardState.reason(error, t.language)]))
         self.handle = nil
         throw Stop.failed((error as? StoreError)?.exitCode ?? 2)
       }
@@ -311,7 +311,7 @@ public final class PlainWizard {
     do {
       previous = try environment.readPreviousRound(path)
     } catch {
-      say(t("wizard.followup.compare.failed", ["reason": WizardState.reason(error)]))
+      say(t("wizard.followup.compare.failed", ["reason": WizardState.reason(error, t.language)]))
       return
     }
     let then = Assessment(session: previous, pack: pack)
@@ -398,7 +398,7 @@ public final class PlainWizard {
       let name = s.workplace.isEmpty ? t("plain.start.unnamed") : s.workplace
       var line = t("plain.start.session", ["name": s.group.isEmpty ? name : t("wizard.start.group-row", ["workplace": name, "group": s.group]),
         "date": s.date, "answered": String(s.answered), "total": String(s.total)])
-      if let problem = s.problem { line += " – " + problem }
+      if let problem = s.problem { line += " – " + t(problem) }
       say(t("plain.list.item", ["n": String(i + 1), "name": line]))
     }
     while true {
@@ -414,7 +414,7 @@ public final class PlainWizard {
         session = try environment.open(chosen.handle)
         handle = chosen.handle
       } catch {
-        say(t("wizard.message.open-failed", ["reason": WizardState.reason(error)]))
+        say(t("wizard.message.open-failed", ["reason": WizardState.reason(error, t.language)]))
         continue
       }
       let progress = session!.progress(pack)
@@ -434,7 +434,7 @@ public final class PlainWizard {
       handle = try environment.create(new)
       session = new
     } catch {
-      say(t("plain.create-failed", ["reason": WizardState.reason(error)]))
+      say(t("plain.create-failed", ["reason": WizardState.reason(error, t.language)]))
       throw Stop.failed(1)
     }
   }
@@ -845,7 +845,7 @@ public final class PlainWizard {
       try environment.save(session, to: handle)
       return true
     } catch {
-      say(t("plain.save-failed", ["reason": WizardState.reason(error)]))
+      say(t("plain.save-failed", ["reason": WizardState.reason(error, t.language)]))
       return false
     }
   }
@@ -1085,7 +1085,7 @@ public final class PlainWizard {
         say(t("wizard.export.written", ["path": written]))
         return
       } catch {
-        say(t("wizard.export.failed", ["reason": WizardState.reason(error)]))
+        say(t("wizard.export.failed", ["reason": WizardState.reason(error, t.language)]))
       }
     }
   }
@@ -1103,7 +1103,7 @@ public final class PlainWizard {
     do {
       try environment.save(session, to: handle)
     } catch {
-      say(t("plain.not-saved", ["reason": WizardState.reason(error)]))
+      say(t("plain.not-saved", ["reason": WizardState.reason(error, t.language)]))
       return 1
     }
     say(t("plain.saved-in", ["file": handle.id]))

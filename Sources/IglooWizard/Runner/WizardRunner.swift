@@ -122,7 +122,7 @@ public final class WizardRunner {
     do {
       state.didReadPreviousRound(path, .read(try environment.readPreviousRound(path)))
     } catch {
-      state.didReadPreviousRound(path, .failed(WizardState.reason(error)))
+      state.didReadPreviousRound(path, .failed(WizardState.reason(error, state.language)))
     }
   }
 
@@ -155,7 +155,7 @@ public final class WizardRunner {
         } catch let exists as ExportTargetExists {
           state.overlay = .confirm(.replaceExport(format, path: path, shown: exists.path))
         } catch {
-          state.didExport(.failed(path: path, reason: WizardState.reason(error)))
+          state.didExport(.failed(path: path, reason: WizardState.reason(error, state.language)))
         }
       case .readPreviousRound(let path):
         readPreviousRound(path)

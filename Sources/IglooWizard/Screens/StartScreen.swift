@@ -64,7 +64,7 @@ enum StartScreen {
     case .new: detail = t("wizard.start.new.detail")
     case .resume(let index):
       let saved = state.savedSessions[index]
-      detail = saved.problem.map { t("wizard.start.unreadable", ["file": saved.handle.id, "problem": $0]) }
+      detail = saved.problem.map { t("wizard.start.unreadable", ["file": saved.handle.id, "problem": t($0)]) }
         ?? t("wizard.start.resume.detail", ["file": saved.handle.id])
     case .trainingCase(let id): detail = state.pack.trainingCase(id).map { t($0.story) } ?? ""
     case .language: detail = t("wizard.start.language.detail")

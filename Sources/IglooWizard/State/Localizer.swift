@@ -1,4 +1,5 @@
 import IglooContent
+import IglooStore
 
 /// Looks up interface strings in the pack's string table, in one language.
 public struct Localizer: Sendable {
@@ -17,6 +18,10 @@ public struct Localizer: Sendable {
   public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
     values.isEmpty ? pack.string(key, language) : pack.string(key, language, values)
   }
+
+  /// A phrase of igloo's own from a lower layer (a store error), in this language, in the
+  /// built-in words: a `--content` pack changes the assessment, not igloo's messages.
+  public func callAsFunction(_ phrase: Phrase) -> String { StoreError.say(phrase, language) }
 
   /// A localized text from the content, in this language.
   public func callAsFunction(_ text: LocalizedText) -> String { text[language] }

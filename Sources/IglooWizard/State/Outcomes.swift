@@ -1,5 +1,6 @@
 import IglooContent
 import IglooEngine
+import IglooStore
 
 extension WizardState {
   /// The session at `handle` is now the one being edited: opens it where it was left.
@@ -34,7 +35,7 @@ extension WizardState {
 
   /// Opening or creating a session failed.
   public mutating func didFailToOpen(_ error: Error, file: String) {
-    message = Message("wizard.message.open-failed", ["file": file, "reason": Self.reason(error)], style: .error)
+    message = Message("wizard.message.open-failed", ["file": file, "reason": Self.reason(error, language)], style: .error)
   }
 
   /// A save finished; `error` is nil when it succeeded.
@@ -76,8 +77,10 @@ extension WizardState {
     }
   }
 
-  /// One line from an error: the environment's own text, or the error's description.
-  static func reason(_ error: Error) -> String {
+  /// One line from an error in `language`: a store error in the user's words, the test
+  /// environment's own text, or the error's description.
+  static func reason(_ error: Error, _ language: Language = .en) -> String {
+    if let e = error as? StoreError { return e.message(language) }
     if let e = error as? EnvironmentError { return e.description }
     return String(describing: error)
   }

@@ -1,5 +1,6 @@
 import IglooContent
 import IglooEngine
+import IglooStore
 
 /// What the start screen offers.
 public enum StartEntry: Sendable, Hashable {
@@ -46,7 +47,7 @@ extension WizardState {
     case .resume(let i):
       let saved = savedSessions[i]
       if let problem = saved.problem {
-        message = Message("wizard.start.unreadable", ["file": saved.handle.id, "problem": problem], style: .error)
+        message = Message("wizard.start.unreadable", ["file": saved.handle.id, "problem": StoreError.say(problem, language)], style: .error)
         return []
       }
       if saved.handle == handle, session != nil {
