@@ -23,13 +23,13 @@ import Testing
     session.about.group = "Bord 3"
     var state = WizardState(pack: pack, language: .da, today: "2025-05-01")
     state.session = session
-    var shown: [Step: [FieldID]] = [.about: state.aboutFields, .followUp: state.followUpFields, .export: state.exportFields]
+    var shown: [Step: [FieldID]] = [.about: Flow.fields(.about, in: state), .followUp: Flow.fields(.followUp, in: state), .export: Flow.fields(.export, in: state)]
     for i in session.plan.indices {
       state.planEditorItem = i
-      shown[.plan, default: []] += state.planEditorFields
+      shown[.plan, default: []] += Flow.fields(.planEditor, in: state)
     }
     state.planEditorItem = nil
-    shown[.plan, default: []] += state.approvalFields
+    shown[.plan, default: []] += Flow.fields(.approval, in: state)
     var covered = Set<FlowField>()
     for (step, fields) in shown {
       for field in fields {

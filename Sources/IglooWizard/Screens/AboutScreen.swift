@@ -7,7 +7,7 @@ enum AboutScreen {
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
     guard let session = state.session else { return }
-    let fields = state.aboutFields
+    let fields = Flow.fields(.about, in: state)
     let focused = fields.indices.contains(state.aboutFocus) ? fields[state.aboutFocus] : nil
 
     var lines: [FormLine] = [

@@ -7,7 +7,7 @@ enum ExportScreen {
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
     var y = grid.wrap(t("wizard.export.intro"), in: rect, style: .dim, maxLines: 3) + 1
-    let fields = state.exportFields
+    let fields = Flow.fields(.export, in: state)
     let focused = fields.indices.contains(state.exportFocus) ? fields[state.exportFocus] : nil
     let lines: [FormLine] = [
       .field(.exportFormat, label: t(FieldID.exportFormat.labelKey)),

@@ -16,7 +16,7 @@ enum FollowUpScreen {
     if comparison == nil || rect.height >= 30 {
       y = grid.wrap(t("wizard.follow-up.intro"), in: rect, style: .dim, maxLines: 3) + 1
     }
-    let fields = state.followUpFields
+    let fields = Flow.fields(.followUp, in: state)
     let focused = fields.indices.contains(state.followUpFocus) ? fields[state.followUpFocus] : nil
     let limit = CalendarDate(session.about.date)?.adding(years: 3)
     let lines: [FormLine] = [
