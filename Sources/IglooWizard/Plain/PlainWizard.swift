@@ -283,7 +283,9 @@ public final class PlainWizard {
     case .text, .number:
       while true {
         let current = state.value(field)
-        let prompt = current.isEmpty ? t("plain.prompt.optional", ["label": label]) : t("plain.prompt.keep", ["label": label, "current": current])
+        // A date is asked with an example of how to type it, as every date question in line mode.
+        let empty = field.isDate ? "plain.prompt.date" : "plain.prompt.optional"
+        let prompt = current.isEmpty ? t(empty, ["label": label]) : t("plain.prompt.keep", ["label": label, "current": current])
         let line = try ask(prompt).lineTrimmed
         if line.isEmpty { return }
         if isBack(line) { throw Stop.back }
@@ -520,6 +522,7 @@ public final class PlainWizard {
     let saved = environment.listSessions()
     guard !saved.isEmpty else { return false }
     say()
+    shownSteps.append(.start)
     say(t("plain.start.saved"))
     say(t("plain.list.item", ["n": "0", "name": t("plain.start.new")]))
     for (i, s) in saved.enumerated() {
@@ -773,6 +776,15 @@ public final class PlainWizard {
     }
     var shownSection: Section?
     var showStatement = true
+    defer {
+      // Step 4 is said even when no sickness-absence statement applies, so "Trin 3" is never
+      // followed by "Trin 5" without a word about what came between.
+      if i >= entries.count, !entries.contains(where: { $0.section == .absence }) {
+        say()
+        stepHeader(.absence)
+        say(t("wizard.absence.none"))
+      }
+    }
     while i < entries.count {
       let entry = entries[i]
       let inSection = entries.filter { $0.section == entry.section }
@@ -952,19 +964,25 @@ public final class PlainWizard {
     let assessment = Assessment(session: session, pack: pack)
     say()
     stepHeader(.profile)
+    // A quick scan says its screenings, under the wizard's own headings, never as residual risk
+    // or untapped opportunity (which it has too few answers for).
+    let quick = session.depth == .quick
+    let progress = session.progress(pack)
     say(
-      t(
-        "wizard.profile.answered",
-        ["answered": String(assessment.overall.answered), "total": String(assessment.overall.questions)]))
+      quick
+        ? t("wizard.profile.answered.quick", ["answered": String(progress.answered), "total": String(progress.total)])
+        : t("wizard.profile.answered", ["answered": String(assessment.overall.answered), "total": String(assessment.overall.questions)]))
     for row in assessment.levels {
+      let risk = quick ? row.screening?.risk : row.risk
+      let opportunity = quick ? row.screening?.opportunity : row.opportunity
       // A level the scope does not touch takes one line, not two lines of "nothing".
-      guard row.risk.findings + row.opportunity.findings > 0 else {
+      guard let risk, let opportunity, risk.findings + opportunity.findings > 0 else {
         say(t("plain.profile.empty-level", ["level": levelName(row.id)]))
         continue
       }
       say(levelName(row.id))
-      say(profileLine(t("wizard.profile.risk"), row.risk, kind: .risk))
-      say(profileLine(t("wizard.profile.opportunity"), row.opportunity, kind: .opportunity))
+      say(profileLine(t(quick ? "wizard.profile.screening-risk" : "wizard.profile.risk"), risk, kind: .risk))
+      say(profileLine(t(quick ? "wizard.profile.screening-opportunity" : "wizard.profile.opportunity"), opportunity, kind: .opportunity))
     }
   }
 
