@@ -135,6 +135,15 @@ import Testing
     #expect(script.saved?.about.unit == "Svejsning")
   }
 
+  @Test func qAtATextFieldStopsAndKeepsWhatWasTyped() throws {
+    let script = Script(["Værkstedet", "q"])
+    #expect(script.run().code == 0)
+    #expect(script.lines.isEmpty)
+    #expect(script.saved?.about.workplace == "Værkstedet")
+    #expect(script.saved?.about.unit == "", "q is not stored as the unit")
+    #expect(script.transcript.hasSuffix("Fortsæt senere med: igloo resume memory/1.json --plain --lang da\n"))
+  }
+
   // MARK: - About of a resumed session
 
   @Test(arguments: Language.allCases)

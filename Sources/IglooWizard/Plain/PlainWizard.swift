@@ -251,6 +251,13 @@ public final class PlainWizard {
   /// Whether `line` is the `b` that goes back.
   private func isBack(_ line: String) -> Bool { line.lineTrimmed.lowercased() == "b" }
 
+  /// `b` and `q` alone, at a prompt that takes text: back a field or step, or stop (everything
+  /// is saved), as at every other prompt of line mode.
+  private func checkCommand(_ line: String) throws {
+    if isBack(line) { throw Stop.back }
+    if line.lineTrimmed.lowercased() == "q" { throw Stop.quit }
+  }
+
   /// Asks one form field of the flow: its label, its current value (Enter keeps it), the
   /// choices numbered, and the flow's validation; stores through ``WizardState``. `b` throws
   /// ``Stop/back`` for the form to go back a field.
@@ -291,7 +298,7 @@ public final class PlainWizard {
         let prompt = current.isEmpty ? t(empty, ["label": label]) : t("plain.prompt.keep", ["label": label, "current": current])
         let line = try ask(prompt).lineTrimmed
         if line.isEmpty { return }
-        if isBack(line) { throw Stop.back }
+        try checkCommand(line)
         let (stored, error) = Flow.validate(line, for: field, t)
         if let error {
           say(t(error.key, error.values))
@@ -349,7 +356,7 @@ public final class PlainWizard {
       let n = state.session?.about.participants.count ?? 0
       let name = try ask(t("plain.about.participant", ["n": String(n + 1)])).lineTrimmed
       if name.isEmpty { return 1 }
-      if isBack(name) { throw Stop.back }
+      try checkCommand(name)
       _ = state.press(.addParticipant)
       state.setValue(name == "-" ? "" : name, for: .participantName(n))
       renderedFields.insert(.participantName)
@@ -364,7 +371,7 @@ public final class PlainWizard {
       // means no voices are named at all.
       kind.map { _ = renderedFields.insert($0) }
       let name = try ask(t("plain.about.voice", ["n": String(n + 1)])).lineTrimmed
-      if isBack(name) { throw Stop.back }
+      try checkCommand(name)
       if name.isEmpty {
         noMoreVoices = n == (state.session?.voices.count ?? 1) - 1
       } else {
@@ -380,7 +387,7 @@ public final class PlainWizard {
       let n = state.session?.voices.count ?? 1
       let name = try ask(t("plain.about.voice", ["n": String(n + 1)])).lineTrimmed
       if name.isEmpty { return 1 }
-      if isBack(name) { throw Stop.back }
+      try checkCommand(name)
       _ = state.press(.addVoice)
       state.setValue(name, for: .voiceName(n))
       // The new voice stands where the button stood: the button is asked again, for one more.
@@ -1098,6 +1105,7 @@ public final class PlainWizard {
       session!.plan = plan
       if parts[0] == "a" {
         let who = try ask(t("plain.prompt.optional", ["label": t("wizard.plan.field.responsible")])).lineTrimmed
+        if who.lowercased() == "q" { throw Stop.quit }
         if !who.isEmpty { session!.plan[i].responsible = who }
         session!.plan[i].deadline = try askDate(t("wizard.plan.field.deadline"), current: session!.plan[i].deadline, field: .planDeadline)
         if session!.plan[i].dateWarnings(today: CalendarDate(environment.today())).contains(.deadlineInPast) {
@@ -1145,6 +1153,7 @@ public final class PlainWizard {
     // brings the role), then the date.
     renderedFields.formUnion(FlowForm.approval.kinds)
     let line = try ask(t("plain.plan.approval.names")).lineTrimmed
+    if line.lowercased() == "q" { throw Stop.quit }
     let participants = session?.about.participants ?? []
     let by = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { name in
       Participant(name: name, role: participants.first { $0.name == name }?.role ?? "")
@@ -1168,6 +1177,7 @@ public final class PlainWizard {
     while true {
       let line = try ask(t("plain.prompt.date", ["label": label])).lineTrimmed
       if line.isEmpty { return current }
+      if line.lowercased() == "q" { throw Stop.quit }
       let (stored, error) = Flow.validate(line, for: field, t)
       if let error {
         say(t(error.key, error.values))
@@ -1201,6 +1211,7 @@ public final class PlainWizard {
     while true {
       var path = try ask(t("plain.export.prompt", ["path": suggested])).lineTrimmed
       if isBack(path) { return false }
+      if path.lowercased() == "q" { throw Stop.quit }
       if path == "-" {
         say(t("plain.export.skipped", ["file": handle.id]))
         return true
