@@ -19,10 +19,8 @@ enum FollowUpScreen {
     let fields = Flow.fields(.followUp, in: state)
     let focused = fields.indices.contains(state.followUpFocus) ? fields[state.followUpFocus] : nil
     let limit = CalendarDate(session.about.date)?.adding(years: 3)
-    let lines: [FormLine] = [
-      .field(.nextReview, label: t(FieldID.nextReview.labelKey)),
-      .field(.previousRound, label: t(FieldID.previousRound.labelKey)),
-    ]
+    // The flow's follow-up fields, in its order, with their labels.
+    let lines: [FormLine] = fields.map { .field($0, label: t($0.labelKey)) }
     FormLayout.render(
       state, lines: lines, focused: focused, placeholders: [.nextReview: t("wizard.about.date.format")],
       in: rect.dropTop(y).top(2), into: &grid)
