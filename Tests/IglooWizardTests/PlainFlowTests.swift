@@ -116,6 +116,21 @@ import Testing
     #expect(script.transcript.contains("Næste gennemgang [2028-05-01] (Enter beholder): "))
   }
 
+  @Test func bTypedAgainAtOnceGoesBackPastTheStepsWithoutAPrompt() throws {
+    // At the plan: b (the profile), b again at once (the review, with nothing to review, and the
+    // profile), b again (the last statement), answered 1; then on, and q at the plan.
+    let script = Script(["", "b", "b", "b", "1", "q"], sessions: [PlainWizardTests.answeredSession()])
+    let (code, wizard) = script.run(resume: true)
+    #expect(code == 0)
+    #expect(script.lines.isEmpty)
+    #expect(wizard.shownSteps == [
+      .scope, .questions, .review, .profile, .plan, .profile, .plan, .review, .profile, .plan, .questions, .absence, .review,
+      .profile, .plan,
+    ])
+    let asked = PlainWizardTests.asked(script.saved!)
+    #expect(script.saved?.answer(asked.last!.id, voice: Voice.single.id) == Answer(.point(1)))
+  }
+
   @Test func bAtTheReviewGoesBackToTheLastStatement() throws {
     var session = PlainWizardTests.answeredSession()
     let asked = PlainWizardTests.asked(session)
@@ -165,6 +180,7 @@ import Testing
     #expect(saved.voices.map(\.name) == ["Ledelse", "Medarbejdere"])
     #expect(saved.answers == session.answers, "the answers are kept")
     let t = Localizer(pack: pack, language: language)
+    #expect(script.transcript.contains(t("plain.resume.about")), "the resume says how About is opened")
     #expect(script.transcript.contains(t("plain.prompt.keep", ["label": t("wizard.about.workplace"), "current": "Lageret i Ølstykke"])))
     #expect(script.transcript.contains(t("plain.prompt.keep", ["label": t("plain.about.participant.label", ["n": "1"]), "current": "Åse"])))
     #expect(script.environment.sessions.count == 1)

@@ -44,6 +44,8 @@ public final class PlainWizard {
   private(set) var renderedFields: Set<FlowField> = []
   /// The steps shown so far, in order, with the step the user went back to shown again.
   private(set) var shownSteps: [Step] = []
+  /// How many lines were read, so that a `b` typed twice in a row can be told from two apart.
+  private var reads = 0
   /// The training case being opened, if any.
   private let trainingCase: TrainingCase?
   /// The group's name given on the command line, or empty to ask for it.
@@ -112,16 +114,23 @@ public final class PlainWizard {
     let steps = Flow.plainSteps
     var i = session == nil ? 0 : 1
     var cameBack = false
+    // A step without a prompt (the profile, a review with nothing to review) is shown again and
+    // passed: a `b` typed again at once, with nothing else typed since, goes back one step further.
+    var lastBack: (step: Int, reads: Int, depth: Int)?
     while i < steps.count {
       do {
         try perform(steps[i], cameBack: cameBack)
         i += 1
         cameBack = false
       } catch Stop.back {
-        if i == 0 {
+        let again = lastBack.map { $0.step == i && $0.reads == reads - 1 } ?? false
+        let depth = again ? lastBack!.depth + 1 : 1
+        lastBack = (i, reads, depth)
+        if i - depth < 0 {
           say(t("plain.back.first"))
+          i = 0
         } else {
-          i -= 1
+          i -= depth
           cameBack = true
         }
       }
@@ -170,6 +179,7 @@ public final class PlainWizard {
   private func ask(_ prompt: String) throws -> String {
     write(prompt)
     guard let line = input() else { throw Stop.endOfInput }
+    reads += 1
     // The user's Enter ended the line on a terminal; an input without echo did not.
     atLineStart = true
     return line
@@ -225,6 +235,7 @@ public final class PlainWizard {
         var values = ["file": handle!.id, "answered": String(progress.answered), "total": String(progress.total)]
         values["workplace"] = session.about.workplace
         say(t(session.about.workplace.isEmpty ? "plain.resume.unnamed" : "plain.resume", values))
+        say(t("plain.resume.about"))
       }
       return
     }
@@ -562,6 +573,7 @@ public final class PlainWizard {
       var values = ["file": chosen.handle.id, "answered": String(progress.answered), "total": String(progress.total)]
       values["workplace"] = session!.about.workplace
       say(t(session!.about.workplace.isEmpty ? "plain.resume.unnamed" : "plain.resume", values))
+      say(t("plain.resume.about"))
       return true
     }
   }
