@@ -303,7 +303,7 @@ public final class PlainWizard {
       }
     case .text, .number:
       while true {
-        let current = state.value(field)
+        let current = shownValue(field, in: state)
         // A date is asked with an example of how to type it, as every date question in line mode.
         let empty = field.isDate ? "plain.prompt.date" : "plain.prompt.optional"
         let prompt = current.isEmpty ? t(empty, ["label": label]) : t("plain.prompt.keep", ["label": label, "current": current])
@@ -323,6 +323,16 @@ public final class PlainWizard {
         return
       }
     }
+  }
+
+  /// What a field holds as the user should hear it: a suggested action's title is the action's
+  /// own until the plan gives it another, so that is what Enter keeps.
+  private func shownValue(_ field: FieldID, in state: WizardState) -> String {
+    let stored = state.value(field)
+    guard field == .planTitle, stored.isEmpty, let i = state.planEditorItem, let plan = state.session?.plan, plan.indices.contains(i),
+      let action = plan[i].action.flatMap(pack.action)
+    else { return stored }
+    return t(action.title)
   }
 
   /// Asks the fields of `form` in the flow's order, as they stand (a participant or voice added
@@ -1176,7 +1186,7 @@ public final class PlainWizard {
       say(t("wizard.plan.not-approved"))
       return
     }
-    var date = try askDate(t("wizard.approval.date"), current: "", field: .approvalDate)
+    var date = try askDate(t("wizard.approval.date"), current: "", field: .approvalDate, prompt: "plain.prompt.date.today")
     if date.isEmpty { date = CalendarDate(typed: environment.today())?.description ?? environment.today() }
     session?.approval = Approval(by: by, date: date)
     save()
@@ -1185,9 +1195,9 @@ public final class PlainWizard {
 
   /// Asks for a date until one is typed as ISO or the Danish way (stored as ISO), or Enter,
   /// which keeps `current`.
-  private func askDate(_ label: String, current: String, field: FieldID) throws -> String {
+  private func askDate(_ label: String, current: String, field: FieldID, prompt: String = "plain.prompt.date") throws -> String {
     while true {
-      let line = try ask(t("plain.prompt.date", ["label": label])).lineTrimmed
+      let line = try ask(t(prompt, ["label": label])).lineTrimmed
       if line.isEmpty { return current }
       if line.lowercased() == "q" { throw Stop.quit }
       let (stored, error) = Flow.validate(line, for: field, t)
