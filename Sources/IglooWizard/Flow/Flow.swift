@@ -17,7 +17,8 @@ public enum PlainRendering: String, Sendable, CaseIterable {
   case review
   /// The profile in lines.
   case profile
-  /// The suggested actions with `a`, `x`, `f`, `s`, `e`, `o` and `g` commands.
+  /// The top suggested actions, then the commands `a N`, `x N`, `e N` (every field of the action
+  /// editor), `f N`, `o` (an own action) and `g` (the approval).
   case plan
   /// The format as a numbered choice, then the path.
   case export
