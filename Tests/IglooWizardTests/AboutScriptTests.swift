@@ -87,7 +87,7 @@ import Testing
   @Test func participantsAndVoicesAreAddedNamedAndRemoved() {
     let h = Harness()
     h.startNew()
-    let add = h.state.aboutFields.firstIndex(of: .addParticipant)!
+    let add = Flow.fields(.about, in: h.state).firstIndex(of: .addParticipant)!
     for _ in 0..<add { h.press(.tab) }
     h.press(.enter)
     #expect(h.session.about.participants.count == 1)
@@ -96,7 +96,7 @@ import Testing
     h.press(.right)  // role: the next one after the first
     #expect(h.session.about.participants[0] == Participant(name: "Åse Ørum", role: pack.info.roles[1].id))
     // A voice: the button after the voices.
-    while h.state.aboutFields[h.state.aboutFocus] != .addVoice { h.press(.tab) }
+    while Flow.fields(.about, in: h.state)[h.state.aboutFocus] != .addVoice { h.press(.tab) }
     h.press(.enter)
     h.type("Medarbejdere")
     h.press(.backTab)
@@ -104,10 +104,10 @@ import Testing
     h.press(.tab)
     #expect(h.session.voices.map(\.name) == ["Ledelse", "Medarbejdere"])
     // Ctrl-D removes the focused voice (it has no answers yet), then the participant.
-    #expect(h.state.aboutFields[h.state.aboutFocus] == .voiceName(1))
+    #expect(Flow.fields(.about, in: h.state)[h.state.aboutFocus] == .voiceName(1))
     h.press(.control("d"))
     #expect(h.session.voices.count == 1)
-    while !(h.state.aboutFields[h.state.aboutFocus] == .participantName(0)) { h.press(.backTab) }
+    while !(Flow.fields(.about, in: h.state)[h.state.aboutFocus] == .participantName(0)) { h.press(.backTab) }
     h.press(.control("d"))
     #expect(h.session.about.participants.isEmpty)
   }
@@ -118,7 +118,7 @@ import Testing
     let h = Harness(sessions: [s])
     h.press(.down, .enter)  // resume the saved session
     #expect(h.state.step == .about)
-    while h.state.aboutFields[h.state.aboutFocus] != .voiceName(1) { h.press(.tab) }
+    while Flow.fields(.about, in: h.state)[h.state.aboutFocus] != .voiceName(1) { h.press(.tab) }
     h.press(.control("d"))
     #expect(h.session.voices.count == 2)
     #expect(h.state.message?.key == "wizard.message.voice-has-answers")

@@ -20,7 +20,7 @@ import Testing
   func toDeadline(_ h: Harness) {
     h.press(.enter)
     h.press(.tab, .tab)
-    #expect(h.state.planEditorFields[h.state.planEditorFocus] == .planDeadline)
+    #expect(Flow.fields(.planEditor, in: h.state)[h.state.planEditorFocus] == .planDeadline)
   }
 
   @Test(arguments: [("31-12-2027", "2027-12-31"), ("31.12.2027", "2027-12-31"), ("31/12 2027", "2027-12-31"), ("2027-12-31", "2027-12-31")])
@@ -82,7 +82,7 @@ import Testing
     #expect(h.state.message?.key == "wizard.message.bad-date")
     h.go(to: .about)
     for _ in 0..<4 { h.press(.tab) }
-    #expect(h.state.aboutFields[h.state.aboutFocus] == .date)
+    #expect(Flow.fields(.about, in: h.state)[h.state.aboutFocus] == .date)
     h.press(.control("u"), .end, .control("u"))
     h.type("2/5 2025")
     h.press(.tab)
@@ -159,7 +159,7 @@ import Testing
     h.press(.character("+"))
     h.type("Fast sparring med TR")
     for _ in 0..<7 { h.press(.tab) }
-    #expect(h.state.planEditorFields[h.state.planEditorFocus] == .planStatus)
+    #expect(Flow.fields(.planEditor, in: h.state)[h.state.planEditorFocus] == .planStatus)
     while h.session.plan.last?.status != .inPlace { h.press(.right) }
     h.press(.escape)
     #expect(h.session.plan.last?.title == "Fast sparring med TR")
@@ -175,16 +175,16 @@ import Testing
     #expect(approval.by.map(\.name) == ["Åse Jørgensen", "Bjørn Ølgaard", ""])
     #expect(approval.date == "2025-05-01")
     // Remove the unnamed union rep, type in someone else, and a date the Danish way.
-    let fields = h.state.approvalFields
+    let fields = Flow.fields(.approval, in: h.state)
     h.press(.tab, .tab, .tab, .tab)
     #expect(fields[h.state.approvalFocus] == .approverName(2))
     h.press(.control("d"))
     #expect(h.session.approval?.by.count == 2)
-    while h.state.approvalFields[h.state.approvalFocus] != .addApprover { h.press(.tab) }
+    while Flow.fields(.approval, in: h.state)[h.state.approvalFocus] != .addApprover { h.press(.tab) }
     h.press(.enter)
     h.type("Karin Lund")
     h.press(.tab, .right, .tab, .tab)
-    #expect(h.state.approvalFields[h.state.approvalFocus] == .approvalDate)
+    #expect(Flow.fields(.approval, in: h.state)[h.state.approvalFocus] == .approvalDate)
     h.press(.control("u"), .end, .control("u"))
     h.type("2.5.2025")
     h.press(.escape)

@@ -23,13 +23,13 @@ import Testing
     session.about.group = "Bord 3"
     var state = WizardState(pack: pack, language: .da, today: "2025-05-01")
     state.session = session
-    var shown: [Step: [FieldID]] = [.about: state.aboutFields, .followUp: state.followUpFields, .export: state.exportFields]
+    var shown: [Step: [FieldID]] = [.about: Flow.fields(.about, in: state), .followUp: Flow.fields(.followUp, in: state), .export: Flow.fields(.export, in: state)]
     for i in session.plan.indices {
       state.planEditorItem = i
-      shown[.plan, default: []] += state.planEditorFields
+      shown[.plan, default: []] += Flow.fields(.planEditor, in: state)
     }
     state.planEditorItem = nil
-    shown[.plan, default: []] += state.approvalFields
+    shown[.plan, default: []] += Flow.fields(.approval, in: state)
     var covered = Set<FlowField>()
     for (step, fields) in shown {
       for field in fields {
@@ -84,5 +84,39 @@ import Testing
     h.type("næste uge")
     h.press(.tab)
     #expect(h.state.message?.key == "wizard.message.bad-date")
+  }
+
+  // MARK: - Every step and field of the flow has a rendering in line mode
+
+  /// The runs that together pass every step and field of the flow: the full assessment, the
+  /// quick scan, and a workshop group's saved session picked from the list, whose About (with
+  /// the group's name) is opened with `b`.
+  static func coveringRuns() -> (steps: Set<Step>, fields: Set<FlowField>) {
+    var steps = Set<Step>()
+    var fields = Set<FlowField>()
+    for language in Language.allCases {
+      for lines in [PlainWizardTests.goldenScript(language), PlainFlowTests.quickScanScript(language)] {
+        let (_, wizard) = PlainWizardTests.Script(lines).run(language: language)
+        steps.formUnion(wizard.shownSteps)
+        fields.formUnion(wizard.renderedFields)
+      }
+    }
+    var group = PlainWizardTests.answeredSession()
+    group.about.group = "Bord 3"
+    let (_, wizard) = PlainWizardTests.Script(["1", "b", "", "q"], sessions: [group]).run()
+    steps.formUnion(wizard.shownSteps)
+    fields.formUnion(wizard.renderedFields)
+    return (steps, fields)
+  }
+
+  @Test func everyStepAndEveryFieldOfTheFlowIsRenderedInLineMode() {
+    let (steps, fields) = Self.coveringRuns()
+    for step in Flow.steps {
+      #expect(steps.contains(step.step), "\(step.step) (\(step.plain)) is never shown in line mode")
+      for field in step.fields {
+        #expect(fields.contains(field), "\(field) of \(step.step) is never asked in line mode")
+      }
+    }
+    #expect(Set(Flow.steps.flatMap(\.fields)) == Set(FlowField.allCases), "every field kind belongs to a step")
   }
 }

@@ -61,7 +61,7 @@ extension Fixture {
 
   /// Types `path` into the previous-round field and presses Enter.
   func enterPreviousRound(_ h: Harness, _ path: String) {
-    while h.state.followUpFields[h.state.followUpFocus] != .previousRound { h.press(.tab) }
+    while Flow.fields(.followUp, in: h.state)[h.state.followUpFocus] != .previousRound { h.press(.tab) }
     h.press(.control("u"))
     h.type(path)
     h.press(.enter)
@@ -139,7 +139,7 @@ extension Fixture {
 
   @Test func leavingTheFieldReadsTheRoundToo() {
     let h = harness()
-    while h.state.followUpFields[h.state.followUpFocus] != .previousRound { h.press(.tab) }
+    while Flow.fields(.followUp, in: h.state)[h.state.followUpFocus] != .previousRound { h.press(.tab) }
     h.type("memory/1.json")
     h.press(.up)
     #expect(h.environment.previousRoundReads == ["memory/1.json"])

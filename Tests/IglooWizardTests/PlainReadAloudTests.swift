@@ -35,14 +35,14 @@ import Testing
     #expect(script.transcript.contains("  1. Lageret i Ølstykke, 2025-04-02"))
     #expect(script.transcript.contains("»7« er ikke et tal fra 0 til 1"))
     #expect(script.transcript.contains("Fortsætter Lageret i Ølstykke") || script.transcript.contains("Lageret i Ølstykke"))
-    #expect(!script.transcript.contains("Arbejdsplads: "), "the saved session was opened, no new About asked")
+    #expect(!script.transcript.contains("Arbejdsplads"), "the saved session was opened, no new About asked")
     #expect(script.environment.sessions.count == 1)
   }
 
   @Test func enterOnTheSavedSessionsStartsANewOne() {
     let script = Script(["", "Nyt sted"], sessions: [PlainWizardTests.answeredSession()])
     script.run()
-    #expect(script.transcript.contains("Arbejdsplads: Nyt sted"))
+    #expect(script.transcript.contains("Arbejdsplads (Enter springer over): Nyt sted"))
     #expect(script.environment.sessions.count == 2)
   }
 
@@ -89,9 +89,9 @@ import Testing
     var session = PlainWizardTests.answeredSession()
     session.cursor = "plan"
     let previous = PlainWizardTests.answeredSession(workplace: "Lageret, runde 1")
-    // Scope kept, review none, Markdown, the export skipped; one action accepted (who, when);
-    // the follow-up: a wrong date, a right one, the previous round; the export skipped.
-    let lines = ["", "", "-", "a 1", "Bo", "1.9.2027", "", "om tre år", "1.5.2028", "memory/2.json", "", "-"]
+    // Scope kept, review none; one action accepted (who, when); the follow-up: a wrong date, a
+    // right one, the previous round; Markdown, the export skipped.
+    let lines = ["", "a 1", "Bo", "1.9.2027", "", "om tre år", "1.5.2028", "memory/2.json", "", "-"]
     let script = PlainWizardTests.Script(lines, sessions: [session, previous])
     #expect(script.run(resume: true).code == 0)
     let out = script.transcript

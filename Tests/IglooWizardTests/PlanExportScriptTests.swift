@@ -35,7 +35,7 @@ import Testing
     let first = try #require(h.state.assessment!.recommendations.first)
     h.press(.enter)
     #expect(h.state.planEditorItem != nil)
-    #expect(h.state.planEditorFields.first == .planTitle)
+    #expect(Flow.fields(.planEditor, in: h.state).first == .planTitle)
     h.press(.tab)  // responsible
     h.type("Bjørn Ølgaard")
     h.press(.tab)
@@ -112,7 +112,7 @@ import Testing
     #expect(path == "/nonexistent/rapport.md")
     #expect(reason.contains("/nonexistent"))
     #expect(h.text.contains("Filen blev ikke gemt"))
-    #expect(h.state.exportFields[h.state.exportFocus] == .exportPath)
+    #expect(Flow.fields(.export, in: h.state)[h.state.exportFocus] == .exportPath)
     #expect(h.environment.exports.isEmpty)
     // Another path, without leaving the screen.
     h.press(.control("u"))

@@ -155,7 +155,7 @@ import Testing
     let h = started()
     // Two voices, named in About.
     h.go(to: .about)
-    while h.state.aboutFields[h.state.aboutFocus] != .voiceName(0) { h.press(.tab) }
+    while Flow.fields(.about, in: h.state)[h.state.aboutFocus] != .voiceName(0) { h.press(.tab) }
     h.type("Ledelse")
     h.press(.tab, .enter)
     h.type("Medarbejdere")

@@ -59,7 +59,7 @@ import Testing
     Scenario(name: "about", sessions: resume("about")) { h in h.press(.down, .enter) },
     Scenario(name: "about-role", sessions: resume("about")) { h in
       h.press(.down, .enter)
-      while h.state.aboutFields[h.state.aboutFocus] != .participantRole(1) { h.press(.tab) }
+      while Flow.fields(.about, in: h.state)[h.state.aboutFocus] != .participantRole(1) { h.press(.tab) }
     },
     Scenario(name: "scope", sessions: resume("scope")) { h in h.press(.down, .enter) },
     Scenario(name: "scope-note", sessions: resume("scope")) { h in

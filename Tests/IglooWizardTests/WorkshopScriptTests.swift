@@ -43,7 +43,7 @@ import Testing
     // The header names the group; the About form shows it as its first field.
     let header = h.screen().text.split(separator: "\n").first.map(String.init) ?? ""
     #expect(header.contains("Gruppe: Bord 3"))
-    #expect(h.state.aboutFields.first == .group)
+    #expect(Flow.fields(.about, in: h.state).first == .group)
   }
 
   @Test func escapeGoesBackToTheStartScreenWithoutASession() {
@@ -115,7 +115,7 @@ import Testing
     h.press(.function(4))
     #expect(h.state.overlay == nil)
     #expect(h.state.message?.key == "wizard.case.none")
-    #expect(!h.state.aboutFields.contains(.group))
+    #expect(!Flow.fields(.about, in: h.state).contains(.group))
   }
 
   @Test func theResumeListTellsTwoGroupsOnOneCaseApart() {

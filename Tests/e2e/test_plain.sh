@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # --plain (line mode): a whole assessment typed as lines on standard input, with no terminal at all.
 # Checks that the session is saved with æøå intact, that answers, notes, "don't know" and "not
-# relevant" land in the file, that end of input saves and exits 0, and that a resume continues.
+# relevant" land in the file, that end of input saves and exits 0, and that a resume continues;
+# then (issue 15) a whole quick scan through every step of the flow, checked in the session file
+# and in the Word export.
 . "$(dirname "$0")/lib.sh"
 
 out="$T/out/plain.txt"
@@ -54,4 +56,49 @@ grep -q "Trin 5 af 9: Gennemgang" "$out" || fail "the review step was not shown"
 grep -q "Trin 9 af 9: Eksport" "$out" || fail "the export step was not reached"
 ls "$T/out/run/"*.md >/dev/null 2>&1 || { ls -la "$T/out/run" >&2; cat "$out" | tail -20 >&2; fail "no export was written"; }
 [ "$(answer_count "$file")" -eq "$before" ] || fail "skipping changed the answers"
+
+# Issue 15, Done-when: a whole quick scan through every step of the flow, piped into the real
+# binary – About with the date, two participants with roles and two voices; shift planning with the
+# depth word; every screening statement (one "don't know"); the review answering that one; at the
+# plan, b back to the profile, then one action accepted (who, when), one edited in every field,
+# the plan's approval; the follow-up date; a Word export – checked in the session file and the .docx.
+rm -rf "$T/data/igloo" && mkdir -p "$T/out/quick"
+{
+  printf '%s\n' "Plejecentret Solbakken" "Aftenvagten" "5" "60" "14-11-2025" \
+    "Mette Holm" "1" "Karim Olsen" "2" "" "Ledelse" "Medarbejdere" "" "9 hurtig" "d"
+  for _ in $(seq 1 9); do echo 4; done
+  printf '%s\n' "1" "3" "b" "a 1" "Mette Holm" "1.3.2026" \
+    "e 2" "" "Karim Olsen" "1.6.2026" "Vagtplanen gennemgås med MED-udvalget" "1.9.2026" "Spørg aftenvagten" "4" \
+    "g" "Mette Holm, Karim Olsen" "1.2.2026" "" "14-11-2026" "" "4" "apv.docx"
+} >"$T/out/quick.txt"
+( cd "$T/out/quick" && env -i PATH="$PATH" HOME="$T/home" XDG_DATA_HOME="$T/data" LANG=C.UTF-8 \
+    timeout 30 "$IGLOO_BIN" --plain --lang da <"$T/out/quick.txt" >"$out" 2>&1 ) || { tail -20 "$out" >&2; fail "the quick scan in line mode failed"; }
+file=$(session_files | head -n 1)
+[ -n "$file" ] || fail "the quick scan wrote no session file"
+for n in 1 2 3 4 5 6 7 8 9; do grep -q "^Trin $n af 9: " "$out" || fail "step $n of 9 was not said"; done
+[ "$(grep -c '^Trin 6 af 9: Profil' "$out")" -eq 2 ] || fail "b at the plan did not go back to the profile"
+! grep -q $'[\x01-\x09\x0b-\x1f\x7f]' "$out" || fail "the transcript has control characters (cursor movement or redraws)"
+json_check "$file" 's["about"]["date"] == "2025-11-14" and s["depth"] == "quick"'
+json_check "$file" 's["about"]["participants"] == [{"name": "Mette Holm", "role": "amr"}, {"name": "Karim Olsen", "role": "manager"}]'
+json_check "$file" '[v["name"] for v in s["voices"]] == ["Ledelse", "Medarbejdere"]'
+json_check "$file" 'len(s["answers"]["default"]) == 10 and "dont-know" not in str(s["answers"])'
+json_check "$file" '[(p["status"], p["responsible"], p["deadline"]) for p in s["plan"] if p["status"] == "accepted"] == [("accepted", "Mette Holm", "2026-03-01")]'
+json_check "$file" '[(p["responsible"], p["deadline"], p["follow_up"], p["how"], p["evaluation"]) for p in s["plan"] if p["status"] == "in-progress"] == [("Karim Olsen", "2026-06-01", "2026-09-01", "Vagtplanen gennemgås med MED-udvalget", "Spørg aftenvagten")]'
+json_check "$file" 's["approval"] == {"by": [{"name": "Mette Holm", "role": "amr"}, {"name": "Karim Olsen", "role": "manager"}], "date": "2026-02-01"}'
+json_check "$file" 's["follow_up"]["next_review"] == "2026-11-14"'
+docx="$T/out/quick/apv.docx"
+[ -s "$docx" ] || fail "the Word export was not written"
+if command -v pandoc >/dev/null; then
+  pandoc -f docx -t plain --columns=1000 "$docx" >"$T/out/apv.txt" 2>"$T/err" || fail "pandoc cannot read the export: $(cat "$T/err")"
+elif [ "${CI:-}" = true ]; then
+  fail "pandoc is missing under CI"
+else
+  # Without pandoc, the document's text runs, read from the .docx's XML.
+  python3 -c 'import re, sys, zipfile; print(" ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())))' "$docx" >"$T/out/apv.txt" \
+    || fail "the export is not a readable .docx"
+fi
+for text in "Plejecentret Solbakken" "Mette Holm" "Karim Olsen" "Ledelse" "Medarbejdere" "Hurtigscanning" \
+  "Vagtplanen gennemgås med MED-udvalget" "2026-06-01" "godkendt 2026-02-01" "2026-11-14"; do
+  grep -qF "$text" "$T/out/apv.txt" || fail "the Word export lacks \"$text\""
+done
 exit 0

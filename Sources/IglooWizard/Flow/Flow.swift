@@ -17,21 +17,25 @@ public enum PlainRendering: String, Sendable, CaseIterable {
   case review
   /// The profile in lines.
   case profile
-  /// The suggested actions with `a`, `x`, `f`, `s`, `e`, `o` and `g` commands.
+  /// The top suggested actions, then the commands `a N`, `x N`, `e N` (every field of the action
+  /// editor), `f N`, `o` (an own action) and `g` (the approval).
   case plan
   /// The format as a numbered choice, then the path.
   case export
 }
 
-/// One step of the assessment as both front-ends know it: its place, its title, its form, its
-/// help line, and how line mode renders it.
+/// One step of the assessment as both front-ends know it: its place, its forms, and how line
+/// mode renders it.
 public struct FlowStep: Sendable {
   /// The step.
   public var step: Step
   /// How line mode renders it.
   public var plain: PlainRendering
+  /// The forms the step asks, in order (``Flow/fields(_:in:)`` lists their fields).
+  public var forms: [FlowForm]
+
   /// The kinds of form field the step has (its rows, with the index left out).
-  public var fields: [FlowField]
+  public var fields: [FlowField] { forms.flatMap(\.kinds) }
 }
 
 /// A form field with its index left out: participant 1 and participant 2 are one kind of field.
@@ -92,26 +96,16 @@ public enum FlowField: String, Sendable, CaseIterable {
 public enum Flow {
   /// Every step after the start screen, in order, with its line-mode rendering and its fields.
   public static let steps: [FlowStep] = [
-    FlowStep(step: .start, plain: .sessionPicker, fields: []),
-    FlowStep(
-      step: .about, plain: .form,
-      fields: [
-        .group, .workplace, .unit, .sector, .employees, .date, .participantName, .participantRole, .addParticipant, .voiceName,
-        .addVoice,
-      ]),
-    FlowStep(step: .scope, plain: .scope, fields: []),
-    FlowStep(step: .questions, plain: .statements, fields: []),
-    FlowStep(step: .absence, plain: .statements, fields: []),
-    FlowStep(step: .review, plain: .review, fields: []),
-    FlowStep(step: .profile, plain: .profile, fields: []),
-    FlowStep(
-      step: .plan, plain: .plan,
-      fields: [
-        .planTitle, .planLevel, .planResponsible, .planDeadline, .planHow, .planFollowUp, .planEvaluation, .planStatus,
-        .approverName, .approverRole, .addApprover, .approvalDate,
-      ]),
-    FlowStep(step: .followUp, plain: .form, fields: [.nextReview, .previousRound]),
-    FlowStep(step: .export, plain: .export, fields: [.exportFormat, .exportPath, .exportButton]),
+    FlowStep(step: .start, plain: .sessionPicker, forms: []),
+    FlowStep(step: .about, plain: .form, forms: [.about]),
+    FlowStep(step: .scope, plain: .scope, forms: []),
+    FlowStep(step: .questions, plain: .statements, forms: []),
+    FlowStep(step: .absence, plain: .statements, forms: []),
+    FlowStep(step: .review, plain: .review, forms: []),
+    FlowStep(step: .profile, plain: .profile, forms: []),
+    FlowStep(step: .plan, plain: .plan, forms: [.planEditor, .approval]),
+    FlowStep(step: .followUp, plain: .form, forms: [.followUp]),
+    FlowStep(step: .export, plain: .export, forms: [.export]),
   ]
 
   /// The steps after the start screen, as the step bar, the step menu and "Trin n af N" count them.
@@ -120,16 +114,12 @@ public enum Flow {
   /// The flow's entry for `step`.
   public static func step(_ step: Step) -> FlowStep { steps.first { $0.step == step }! }
 
-  /// The form fields of `step` as they stand in `state` (participants and voices add rows), in
-  /// the order both front-ends ask them.
-  public static func fields(_ step: Step, in state: WizardState) -> [FieldID] {
-    switch step {
-    case .about: state.aboutFields
-    case .followUp: state.followUpFields
-    case .export: state.exportFields
-    case .plan: state.planEditorFields
-    default: []
-    }
+  /// The steps line mode walks, in order: the statements of the levels and of sickness absence
+  /// are one list there (one ``PlainRendering/statements``), so the absence step is asked with them.
+  public static var plainSteps: [Step] {
+    var out: [FlowStep] = []
+    for s in steps.dropFirst() where !(s.plain == .statements && out.last?.plain == .statements) { out.append(s) }
+    return out.map(\.step)
   }
 
   /// What is wrong with `text` typed into `field`, as the message both front-ends show, or nil;
@@ -140,6 +130,7 @@ public enum Flow {
       return (text, Message("wizard.message.digits-only", style: .error))
     }
     guard field.isDate else { return (text, nil) }
+    // Enter alone keeps a date empty: every date of the flow may be left for later.
     guard !trimmed.isEmpty else { return ("", nil) }
     guard let date = CalendarDate(typed: trimmed) else {
       // Not stored: a deadline that reads "næste uge" cannot be followed up in an APV.

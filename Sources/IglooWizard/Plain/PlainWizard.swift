@@ -6,9 +6,10 @@ import IglooStore
 /// The assessment in line mode (`igloo --plain`): questions and answers one line at a time,
 /// without curses, for screen readers, dumb terminals and piping.
 ///
-/// It follows the wizard's steps in order: About (for a new session), Scope, the statements level
-/// by level and the sickness-absence statements, then the profile, the top suggested actions and
-/// a Markdown export. Every answer is saved through the environment the moment it is given, and
+/// It walks the steps of the one flow in order (``Flow/plainSteps``): About (for a new session),
+/// Scope, the statements level by level and the sickness-absence statements, Review, the profile,
+/// the action plan, the follow-up and the export; `b` goes back a field, a statement or a step.
+/// Every answer is saved through the environment the moment it is given, and
 /// the end of input at any prompt saves and ends the run normally, so a script or a closed pipe
 /// never loses what was answered.
 ///
@@ -38,6 +39,13 @@ public final class PlainWizard {
   /// Whether the last thing written ended a line; a message after a prompt cut short by the end
   /// of input then starts on its own line.
   private var atLineStart = true
+  /// The kinds of form field asked so far, for the test that every field of the flow has a
+  /// rendering in line mode.
+  private(set) var renderedFields: Set<FlowField> = []
+  /// The steps shown so far, in order, with the step the user went back to shown again.
+  private(set) var shownSteps: [Step] = []
+  /// How many lines were read, so that a `b` typed twice in a row can be told from two apart.
+  private var reads = 0
   /// The training case being opened, if any.
   private let trainingCase: TrainingCase?
   /// The group's name given on the command line, or empty to ask for it.
@@ -74,6 +82,8 @@ public final class PlainWizard {
     case endOfInput
     /// The user typed `q`.
     case quit
+    /// The user typed `b` where it goes back past the start of what is being asked.
+    case back
     /// Something failed that the run cannot go on without; the message is written already.
     case failed(Int32)
   }
@@ -88,18 +98,7 @@ public final class PlainWizard {
     say(t("plain.intro"))
     do {
       try prepareSession()
-      try scopeStep()
-      try questionsStep()
-      try reviewStep()
-      session?.cursor = Step.profile.rawValue
-      profileStep()
-      try exportStep()
-      // After the export, so that a script that ends at the export still ends there; a plan
-      // changed here is offered for export once more, after the follow-up date.
-      if try planStep() {
-        try followUpStep()
-        try exportStep()
-      }
+      try walk()
     } catch Stop.failed(let code) {
       return code
     } catch {
@@ -108,11 +107,59 @@ public final class PlainWizard {
     return finish()
   }
 
+  /// The steps of the flow in order, from About (a new session) or Scope (a session opened or
+  /// created already, whose About `b` at the scope opens): `b` at the start of a step goes back to
+  /// the one before, which is asked again with what is stored as the answers Enter keeps.
+  private func walk() throws {
+    let steps = Flow.plainSteps
+    var i = session == nil ? 0 : 1
+    var cameBack = false
+    // A step without a prompt (the profile, a review with nothing to review) is shown again and
+    // passed: a `b` typed again at once, with nothing else typed since, goes back one step further.
+    var lastBack: (step: Int, reads: Int, depth: Int)?
+    while i < steps.count {
+      do {
+        try perform(steps[i], cameBack: cameBack)
+        i += 1
+        cameBack = false
+      } catch Stop.back {
+        let again = lastBack.map { $0.step == i && $0.reads == reads - 1 } ?? false
+        let depth = again ? lastBack!.depth + 1 : 1
+        lastBack = (i, reads, depth)
+        if i - depth < 0 {
+          say(t("plain.back.first"))
+          i = 0
+        } else {
+          i -= depth
+          cameBack = true
+        }
+      }
+    }
+  }
+
+  /// One step of the flow, by its line-mode rendering; `cameBack` when the user went back to it.
+  private func perform(_ step: Step, cameBack: Bool) throws {
+    switch Flow.step(step).plain {
+    case .sessionPicker: return
+    case .form where step == .about: try aboutStep()
+    case .form: try followUpStep()
+    case .scope: try scopeStep()
+    case .statements: try questionsStep(fromEnd: cameBack)
+    case .review: try reviewStep()
+    case .profile:
+      session?.cursor = Step.profile.rawValue
+      profileStep()
+    case .plan: try planStep()
+    case .export: try exportStep()
+    }
+  }
+
   // MARK: - Lines in and out
 
   /// "Trin 3 af 9: Afdækning og risikovurdering" on a line of its own (after the caller's blank
   /// line), so a screen reader announces where the user is at every step.
   private func stepHeader(_ step: Step) {
+    shownSteps.append(step)
     say(t("plain.step", ["n": String(step.number), "total": String(Flow.numberedSteps.count), "title": t(step.titleKey)]))
   }
 
@@ -132,6 +179,7 @@ public final class PlainWizard {
   private func ask(_ prompt: String) throws -> String {
     write(prompt)
     guard let line = input() else { throw Stop.endOfInput }
+    reads += 1
     // The user's Enter ended the line on a terminal; an input without echo did not.
     atLineStart = true
     return line
@@ -187,22 +235,11 @@ public final class PlainWizard {
         var values = ["file": handle!.id, "answered": String(progress.answered), "total": String(progress.total)]
         values["workplace"] = session.about.workplace
         say(t(session.about.workplace.isEmpty ? "plain.resume.unnamed" : "plain.resume", values))
+        say(t("plain.resume.about"))
       }
       return
     }
-    if try offerSavedSessions() { return }
-    let blank = About(date: environment.today())
-    var about = blank
-    do {
-      try askAbout(&about)
-    } catch Stop.endOfInput where about != blank {
-      // What was typed is kept: the session is created with it before the run ends.
-      try create(newSession(about))
-      throw Stop.endOfInput
-    }
-    try create(newSession(about))
-    say(t("wizard.message.created", ["file": handle!.id]))
-    try aboutRows()
+    _ = try offerSavedSessions()
   }
 
   // MARK: - Forms from the flow
@@ -222,76 +259,199 @@ public final class PlainWizard {
     save()
   }
 
+  /// Whether `line` is the `b` that goes back.
+  private func isBack(_ line: String) -> Bool { line.lineTrimmed.lowercased() == "b" }
+
+  /// `b` and `q` alone, at a prompt that takes text: back a field or step, or stop (everything
+  /// is saved), as at every other prompt of line mode.
+  private func checkCommand(_ line: String) throws {
+    if isBack(line) { throw Stop.back }
+    if line.lineTrimmed.lowercased() == "q" { throw Stop.quit }
+  }
+
   /// Asks one form field of the flow: its label, its current value (Enter keeps it), the
-  /// choices numbered, and the flow's validation; stores through ``WizardState``.
+  /// choices numbered, and the flow's validation; stores through ``WizardState``. `b` throws
+  /// ``Stop/back`` for the form to go back a field.
   private func askField(_ field: FieldID, label: String, in state: inout WizardState) throws {
+    // A button has no line of its own here: the form's rows ask what it does (``askRow``), and
+    // one that falls through to here is not rendered, which the flow's test then reports.
+    guard field.kind != .button else { return }
+    if let kind = FlowField(field) { renderedFields.insert(kind) }
+    if let hint = Flow.plainHint(field) { say(t(hint)) }
     switch field.kind {
     case .button:
       return
     case .choice:
-      let choices = state.choices(field)
+      // The empty "none" a choice may start with is what Enter keeps, not a number to type.
+      let choices = Flow.choices(field, in: pack).filter { !$0.isEmpty }
       say(label)
       for (i, c) in choices.enumerated() { say(t("plain.list.item", ["n": String(i + 1), "name": state.choiceLabel(field, c)])) }
       while true {
-        let current = state.choiceLabel(field, state.value(field))
-        let line = try ask(t("plain.choice.prompt.keep", ["label": label, "current": current])).lineTrimmed
+        let stored = state.value(field)
+        let prompt = stored.isEmpty
+          ? t("plain.choice.prompt", ["label": label])
+          : t("plain.choice.prompt.keep", ["label": label, "current": state.choiceLabel(field, stored)])
+        let line = try ask(prompt).lineTrimmed
         if line.isEmpty { return }
         if line.lowercased() == "q" { throw Stop.quit }
+        if isBack(line) { throw Stop.back }
         if let n = Int(line), line.allSatisfy(\.isASCII), choices.indices.contains(n - 1) {
           state.setValue(choices[n - 1], for: field)
           return
         }
-        say(t("plain.choice.invalid.keep", ["input": line, "max": String(choices.count)]))
+        say(t(stored.isEmpty ? "plain.choice.invalid" : "plain.choice.invalid.keep", ["input": line, "max": String(choices.count)]))
       }
     case .text, .number:
       while true {
-        let current = state.value(field)
-        let prompt = current.isEmpty ? t("plain.prompt.optional", ["label": label]) : t("plain.prompt.keep", ["label": label, "current": current])
+        let current = shownValue(field, in: state)
+        // A date is asked with an example of how to type it, as every date question in line mode.
+        let empty = field.isDate ? "plain.prompt.date" : "plain.prompt.optional"
+        let prompt = current.isEmpty ? t(empty, ["label": label]) : t("plain.prompt.keep", ["label": label, "current": current])
         let line = try ask(prompt).lineTrimmed
         if line.isEmpty { return }
+        try checkCommand(line)
         let (stored, error) = Flow.validate(line, for: field, t)
         if let error {
           say(t(error.key, error.values))
           continue
         }
         state.setValue(stored, for: field)
+        if field == .employees, let n = Int(stored) {
+          let amo = AboutScreen.amo(n, t)
+          if !amo.isEmpty { say(amo) }
+        }
         return
       }
     }
   }
 
-  /// About's rows after the first fields: the date, the participants with their roles, and
-  /// the voices, each added with the wizard's own buttons.
-  private func aboutRows() throws {
-    var state = formState()
-    defer { keep(state) }
-    try askField(.date, label: t("wizard.about.date"), in: &state)
-    say()
-    // The headings only: the wizard's hints name its keys (Ctrl-D, v), which line mode has not.
-    say(t("wizard.about.participants"))
+  /// What a field holds as the user should hear it: a suggested action's title is the action's
+  /// own until the plan gives it another, so that is what Enter keeps.
+  private func shownValue(_ field: FieldID, in state: WizardState) -> String {
+    let stored = state.value(field)
+    guard field == .planTitle, stored.isEmpty, let i = state.planEditorItem, let plan = state.session?.plan, plan.indices.contains(i),
+      let action = plan[i].action.flatMap(pack.action)
+    else { return stored }
+    return t(action.title)
+  }
+
+  /// Asks the fields of `form` in the flow's order, as they stand (a participant or voice added
+  /// adds its rows): `b` goes back a field, and from the first one out of the form (to the step
+  /// before). `before` runs ahead of each field.
+  private func askForm(_ form: FlowForm, in state: inout WizardState, before: (FieldID, inout WizardState) throws -> Void = { _, _ in }) throws {
+    var i = 0
+    var noMoreVoices = false
     while true {
-      let n = state.session!.about.participants.count
-      let name = try ask(t("plain.about.participant", ["n": String(n + 1)])).lineTrimmed
-      if name.isEmpty { break }
-      _ = state.press(.addParticipant)
-      state.setValue(name == "-" ? "" : name, for: .participantName(n))
-      try askField(.participantRole(n), label: t("wizard.about.role"), in: &state)
-    }
-    say()
-    say(t("wizard.about.voices"))
-    while true {
-      let n = state.session!.voices.count
-      // The first name names the single voice a new session has; each further one adds a voice.
-      let first = n == 1 && state.session!.voices[0].name.isEmpty
-      let name = try ask(t("plain.about.voice", ["n": String(first ? 1 : n + 1)])).lineTrimmed
-      if name.isEmpty { break }
-      if first {
-        state.setValue(name, for: .voiceName(0))
-      } else {
-        _ = state.press(.addVoice)
-        state.setValue(name, for: .voiceName(n))
+      let fields = Flow.fields(form, in: state)
+      guard fields.indices.contains(i) else { return }
+      let field = fields[i]
+      try before(field, &state)
+      do {
+        i += try askRow(field, in: &state, noMoreVoices: &noMoreVoices)
+      } catch Stop.back {
+        guard i > 0 else { throw Stop.back }
+        i -= 1
+        noMoreVoices = false
       }
     }
+  }
+
+  /// One field of a form, with the rows About adds: a participant's name, the button that adds
+  /// one (asked as "Deltager n – navn", Enter for no more), a voice's name and the button that adds
+  /// one. Returns how many fields to go on by.
+  private func askRow(_ field: FieldID, in state: inout WizardState, noMoreVoices: inout Bool) throws -> Int {
+    let kind = FlowField(field)
+    // The headings before the first participant and the first voice, as the wizard's form has them.
+    if field == .participantName(0) || (field == .addParticipant && state.session?.about.participants.isEmpty != false) {
+      say()
+      // The headings only: the wizard's hints name its keys (Ctrl-D, v), which line mode has not.
+      say(t("wizard.about.participants"))
+    }
+    if field == .voiceName(0) {
+      say()
+      say(t("wizard.about.voices"))
+    }
+    switch field {
+    case .addParticipant:
+      kind.map { _ = renderedFields.insert($0) }
+      let n = state.session?.about.participants.count ?? 0
+      let name = try ask(t("plain.about.participant", ["n": String(n + 1)])).lineTrimmed
+      if name.isEmpty { return 1 }
+      try checkCommand(name)
+      _ = state.press(.addParticipant)
+      state.setValue(name == "-" ? "" : name, for: .participantName(n))
+      renderedFields.insert(.participantName)
+      // On to the new participant's role, which now stands where the button stood, plus one.
+      return 1
+    case .participantName(let n):
+      try askField(field, label: t("plain.about.participant.label", ["n": String(n + 1)]), in: &state)
+      if state.value(field) == "-" { state.setValue("", for: field) }
+      return 1
+    case .voiceName(let n) where state.value(field).isEmpty:
+      // A new session's single voice, unnamed: named as the first of the voices, and Enter here
+      // means no voices are named at all.
+      kind.map { _ = renderedFields.insert($0) }
+      let name = try ask(t("plain.about.voice", ["n": String(n + 1)])).lineTrimmed
+      try checkCommand(name)
+      if name.isEmpty {
+        noMoreVoices = n == (state.session?.voices.count ?? 1) - 1
+      } else {
+        state.setValue(name, for: field)
+      }
+      return 1
+    case .voiceName(let n):
+      try askField(field, label: t("plain.about.voice.label", ["n": String(n + 1)]), in: &state)
+      return 1
+    case .addVoice:
+      kind.map { _ = renderedFields.insert($0) }
+      if noMoreVoices { return 1 }
+      let n = state.session?.voices.count ?? 1
+      let name = try ask(t("plain.about.voice", ["n": String(n + 1)])).lineTrimmed
+      if name.isEmpty { return 1 }
+      try checkCommand(name)
+      _ = state.press(.addVoice)
+      state.setValue(name, for: .voiceName(n))
+      // The new voice stands where the button stood: the button is asked again, for one more.
+      return 1
+    default:
+      try askField(field, label: t(field.labelKey), in: &state)
+      return 1
+    }
+  }
+
+  /// Step 1: About, from the flow's About form. A new assessment is created once its
+  /// workplace, unit, sector and head count are given (before the date), so the end of input
+  /// keeps what was typed; an opened one is edited with Enter keeping each stored value.
+  private func aboutStep() throws {
+    say()
+    stepHeader(.about)
+    var state = formState()
+    state.step = .about
+    let isNew = handle == nil
+    if isNew && state.session == nil { state.session = newSession(About(date: environment.today())) }
+    let blank = state.session
+    do {
+      try askForm(.about, in: &state) { field, state in
+        guard self.handle == nil, field == .date else { return }
+        try self.create(state.session!)
+        self.say(self.t("wizard.message.created", ["file": self.handle!.id]))
+      }
+    } catch Stop.back {
+      keep(state)
+      throw Stop.back
+    } catch Stop.failed(let code) {
+      throw Stop.failed(code)
+    } catch {
+      // The end of input or `q`: what was typed is kept, in a session created for it if need be.
+      if handle == nil, state.session != blank { try create(state.session!) }
+      keep(state)
+      throw error
+    }
+    if handle == nil {
+      try create(state.session!)
+      say(t("wizard.message.created", ["file": handle!.id]))
+    }
+    keep(state)
   }
 
   /// Step 8: the next review's date (the flow's date validation), and the previous round's file.
@@ -303,7 +463,7 @@ public final class PlainWizard {
     var state = formState()
     defer { keep(state) }
     state.step = .followUp
-    for field in Flow.fields(.followUp, in: state) { try askField(field, label: t(field.labelKey), in: &state) }
+    try askForm(.followUp, in: &state)
     let path = state.session?.followUp.previousRound.trimmingCharacters(in: .whitespaces) ?? ""
     guard !path.isEmpty, let now = state.assessment else { return }
     // The previous round is read, never written (as in the wizard), and compared level by level.
@@ -353,6 +513,7 @@ public final class PlainWizard {
       }
       let line = try ask(t("plain.review.prompt")).lineTrimmed
       if line.isEmpty { return }
+      if isBack(line) { throw Stop.back }
       if line.lowercased() == "q" { throw Stop.quit }
       guard let n = Int(line), line.allSatisfy(\.isASCII), entries.indices.contains(n - 1),
         let question = pack.question(entries[n - 1].question)
@@ -392,6 +553,7 @@ public final class PlainWizard {
     let saved = environment.listSessions()
     guard !saved.isEmpty else { return false }
     say()
+    shownSteps.append(.start)
     say(t("plain.start.saved"))
     say(t("plain.list.item", ["n": "0", "name": t("plain.start.new")]))
     for (i, s) in saved.enumerated() {
@@ -421,6 +583,7 @@ public final class PlainWizard {
       var values = ["file": chosen.handle.id, "answered": String(progress.answered), "total": String(progress.total)]
       values["workplace"] = session!.about.workplace
       say(t(session!.about.workplace.isEmpty ? "plain.resume.unnamed" : "plain.resume", values))
+      say(t("plain.resume.about"))
       return true
     }
   }
@@ -436,42 +599,6 @@ public final class PlainWizard {
     } catch {
       say(t("plain.create-failed", ["reason": WizardState.reason(error, t.language)]))
       throw Stop.failed(1)
-    }
-  }
-
-  private func askAbout(_ about: inout About) throws {
-    say()
-    stepHeader(.about)
-    say(t("wizard.about.hint.workplace"))
-    about.workplace = try ask(t("plain.prompt", ["label": t("wizard.about.workplace")])).lineTrimmed
-    about.unit = try ask(t("plain.prompt.optional", ["label": t("wizard.about.unit")])).lineTrimmed
-    let sectors = pack.info.sectors
-    if !sectors.isEmpty {
-      say(t("wizard.about.sector"))
-      for (i, sector) in sectors.enumerated() {
-        say(t("plain.list.item", ["n": String(i + 1), "name": t(sector.name)]))
-      }
-      while true {
-        let line = try ask(t("plain.choice.prompt", ["label": t("wizard.about.sector")])).lineTrimmed
-        if line.isEmpty { break }
-        if let n = Int(line), line.allSatisfy(\.isASCII), sectors.indices.contains(n - 1) {
-          about.sector = sectors[n - 1].id
-          break
-        }
-        say(t("plain.choice.invalid", ["input": line, "max": String(sectors.count)]))
-      }
-    }
-    say(t("wizard.about.hint.employees"))
-    while true {
-      let line = try ask(t("plain.prompt.optional", ["label": t("wizard.about.employees")])).lineTrimmed
-      if line.isEmpty { break }
-      if let n = Int(line), line.allSatisfy(\.isASCII), n >= 0 {
-        about.employees = n
-        let amo = AboutScreen.amo(n, t)
-        if !amo.isEmpty { say(amo) }
-        break
-      }
-      say(t("wizard.message.digits-only"))
     }
   }
 
@@ -503,6 +630,7 @@ public final class PlainWizard {
     let keepable = session.scope.map { !$0.isEmpty } ?? true
     while true {
       var line = try ask(t(keepable ? "plain.scope.prompt.keep" : "plain.scope.prompt"))
+      if isBack(line) { throw Stop.back }
       // The depth is a word on the same line ("12 17:pilot hurtig"), so the scope stays one answer.
       let depthWords = depthVocabulary
       let words = line.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
@@ -647,7 +775,9 @@ public final class PlainWizard {
     question.measures.first.flatMap { pack.finding($0.finding)?.level }
   }
 
-  private func questionsStep() throws {
+  /// Steps 3 and 4: the statements level by level, then sickness absence; `fromEnd` (back from
+  /// the review) starts at the last statement, and `b` at the first goes back to the scope.
+  private func questionsStep(fromEnd: Bool) throws {
     guard let start = session else { return }
     let entries = entries(start)
     say()
@@ -663,6 +793,7 @@ public final class PlainWizard {
     }
     say(t("plain.questions.how"))
     var i = entries.firstIndex { start.answer($0.question.id, voice: voice) == nil } ?? entries.count
+    if fromEnd { i = entries.count - 1 }
     if i == entries.count {
       say(t("plain.questions.all-answered", ["total": String(entries.count)]))
       return
@@ -677,6 +808,15 @@ public final class PlainWizard {
     }
     var shownSection: Section?
     var showStatement = true
+    defer {
+      // Step 4 is said even when no sickness-absence statement applies, so "Trin 3" is never
+      // followed by "Trin 5" without a word about what came between.
+      if i >= entries.count, !entries.contains(where: { $0.section == .absence }) {
+        say()
+        stepHeader(.absence)
+        say(t("wizard.absence.none"))
+      }
+    }
     while i < entries.count {
       let entry = entries[i]
       let inSection = entries.filter { $0.section == entry.section }
@@ -700,8 +840,7 @@ public final class PlainWizard {
         i += 1
       case .back:
         if i == 0 {
-          say(t("plain.answer.first"))
-          showStatement = false
+          throw Stop.back
         } else {
           i -= 1
         }
@@ -857,21 +996,26 @@ public final class PlainWizard {
     let assessment = Assessment(session: session, pack: pack)
     say()
     stepHeader(.profile)
+    // A quick scan says its screenings, under the wizard's own headings, never as residual risk
+    // or untapped opportunity (which it has too few answers for).
+    let quick = session.depth == .quick
+    let progress = session.progress(pack)
     say(
-      t(
-        "wizard.profile.answered",
-        ["answered": String(assessment.overall.answered), "total": String(assessment.overall.questions)]))
+      quick
+        ? t("wizard.profile.answered.quick", ["answered": String(progress.answered), "total": String(progress.total)])
+        : t("wizard.profile.answered", ["answered": String(assessment.overall.answered), "total": String(assessment.overall.questions)]))
     for row in assessment.levels {
+      let risk = quick ? row.screening?.risk : row.risk
+      let opportunity = quick ? row.screening?.opportunity : row.opportunity
       // A level the scope does not touch takes one line, not two lines of "nothing".
-      guard row.risk.findings + row.opportunity.findings > 0 else {
+      guard let risk, let opportunity, risk.findings + opportunity.findings > 0 else {
         say(t("plain.profile.empty-level", ["level": levelName(row.id)]))
         continue
       }
       say(levelName(row.id))
-      say(profileLine(t("wizard.profile.risk"), row.risk, kind: .risk))
-      say(profileLine(t("wizard.profile.opportunity"), row.opportunity, kind: .opportunity))
+      say(profileLine(t(quick ? "wizard.profile.screening-risk" : "wizard.profile.risk"), risk, kind: .risk))
+      say(profileLine(t(quick ? "wizard.profile.screening-opportunity" : "wizard.profile.opportunity"), opportunity, kind: .opportunity))
     }
-    actions(assessment)
   }
 
   private enum Side { case risk, opportunity }
@@ -924,21 +1068,23 @@ public final class PlainWizard {
     say(t("plain.actions.more"))
   }
 
-  /// The action plan in lines: `a N` accepts suggestion N (then who and when), `f N` records it
-  /// as already in place, `g` records the approval; Enter ends. Returns whether anything changed.
-  private func planStep() throws -> Bool {
-    guard session != nil else { return false }
-    let top = Array(Assessment(session: session!, pack: pack).recommendations.prefix(5))
+  /// The action plan in lines: the top suggestions, then `a N` accepts suggestion N (then who and
+  /// when), `f N` records it as already in place, `e N` and `o` edit every field, `g` records the
+  /// approval, `b` goes back to the profile; Enter ends.
+  private func planStep() throws {
+    guard session != nil else { return }
+    let assessment = Assessment(session: session!, pack: pack)
+    actions(assessment)
+    let top = Array(assessment.recommendations.prefix(5))
     say()
     say(t("plain.plan.intro"))
-    var changed = false
     while true {
       let line = try ask(t("plain.plan.prompt")).lineTrimmed
-      if line.isEmpty { return changed }
+      if line.isEmpty { return }
+      if isBack(line) { throw Stop.back }
       let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
       if parts == ["g"] {
         try approvalLines()
-        changed = true
         continue
       }
       if parts == ["q"] { throw Stop.quit }
@@ -948,7 +1094,6 @@ public final class PlainWizard {
         plan.append(PlanItem(action: nil, title: "", level: pack.levels.first?.id ?? "", status: .accepted))
         session!.plan = plan
         try editPlanItem(plan.count - 1)
-        changed = true
         continue
       }
       if parts.count == 2, parts[0] == "e" || parts[0] == "x", let n = Int(parts[1]), let r = top.first(where: { $0.rank == n }) {
@@ -965,7 +1110,6 @@ public final class PlainWizard {
           save()
           say(t("wizard.plan.status-set", ["status": t("wizard.status.rejected")]))
         }
-        changed = true
         continue
       }
       guard parts.count == 2, parts[0] == "a" || parts[0] == "f", let n = Int(parts[1]),
@@ -981,11 +1125,11 @@ public final class PlainWizard {
       }()
       plan[i].status = parts[0] == "a" ? .accepted : .inPlace
       session!.plan = plan
-      changed = true
       if parts[0] == "a" {
         let who = try ask(t("plain.prompt.optional", ["label": t("wizard.plan.field.responsible")])).lineTrimmed
+        if who.lowercased() == "q" { throw Stop.quit }
         if !who.isEmpty { session!.plan[i].responsible = who }
-        session!.plan[i].deadline = try askDate(t("wizard.plan.field.deadline"), current: session!.plan[i].deadline)
+        session!.plan[i].deadline = try askDate(t("wizard.plan.field.deadline"), current: session!.plan[i].deadline, field: .planDeadline)
         if session!.plan[i].dateWarnings(today: CalendarDate(environment.today())).contains(.deadlineInPast) {
           say(t("wizard.message.deadline-in-past", ["date": session!.plan[i].deadline]))
         }
@@ -1013,7 +1157,11 @@ public final class PlainWizard {
       ? (state.session!.plan[index].action.flatMap(pack.action).map { t($0.title) } ?? t("wizard.plan.untitled"))
       : state.session!.plan[index].title
     say(t("plain.plan.editing", ["title": title]))
-    for field in Flow.fields(.plan, in: state) { try askField(field, label: t(field.labelKey), in: &state) }
+    do {
+      try askForm(.planEditor, in: &state)
+    } catch Stop.back {
+      // `b` at the first field: back to the plan's prompt, with what was typed kept.
+    }
     let item = state.session!.plan[index]
     var line = t("wizard.plan.status-set", ["status": t("wizard.status.\(item.status.rawValue)")])
     if item.isIncomplete { line += " " + t("wizard.plan.incomplete", ["missing": state.missingText(item.missing)]) }
@@ -1023,7 +1171,11 @@ public final class PlainWizard {
   /// Who approved the plan (names separated by commas; a participant's name brings their role)
   /// and when (Enter: today).
   private func approvalLines() throws {
+    // The approval form's fields in one line each: the names add approvers (a participant's name
+    // brings the role), then the date.
+    renderedFields.formUnion(FlowForm.approval.kinds)
     let line = try ask(t("plain.plan.approval.names")).lineTrimmed
+    if line.lowercased() == "q" { throw Stop.quit }
     let participants = session?.about.participants ?? []
     let by = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { name in
       Participant(name: name, role: participants.first { $0.name == name }?.role ?? "")
@@ -1034,7 +1186,7 @@ public final class PlainWizard {
       say(t("wizard.plan.not-approved"))
       return
     }
-    var date = try askDate(t("wizard.approval.date"), current: "")
+    var date = try askDate(t("wizard.approval.date"), current: "", field: .approvalDate, prompt: "plain.prompt.date.today")
     if date.isEmpty { date = CalendarDate(typed: environment.today())?.description ?? environment.today() }
     session?.approval = Approval(by: by, date: date)
     save()
@@ -1043,35 +1195,53 @@ public final class PlainWizard {
 
   /// Asks for a date until one is typed as ISO or the Danish way (stored as ISO), or Enter,
   /// which keeps `current`.
-  private func askDate(_ label: String, current: String) throws -> String {
+  private func askDate(_ label: String, current: String, field: FieldID, prompt: String = "plain.prompt.date") throws -> String {
     while true {
-      let line = try ask(t("plain.prompt.date", ["label": label])).lineTrimmed
+      let line = try ask(t(prompt, ["label": label])).lineTrimmed
       if line.isEmpty { return current }
-      if let date = CalendarDate(typed: line) { return date.description }
-      say(t("wizard.message.bad-date", ["field": label, "date": line]))
+      if line.lowercased() == "q" { throw Stop.quit }
+      let (stored, error) = Flow.validate(line, for: field, t)
+      if let error {
+        say(t(error.key, error.values))
+        continue
+      }
+      return stored
     }
   }
 
+  /// Step 9: the format as the flow's choice field, then the path (Enter: the suggested one, `-`:
+  /// no export, `b`: the format again), written at once; `b` at the format goes back a step.
   private func exportStep() throws {
     guard let session, let handle else { return }
     say()
     stepHeader(.export)
-    // The format as the wizard's choice field (Markdown, Word, JSON, CSV), then the path.
     var state = formState()
     state.exportFormat = .markdown
-    try askField(.exportFormat, label: t("wizard.export.format"), in: &state)
-    let chosen = state.exportFormat
-    let suggested = environment.suggestedExportPath(for: session, format: chosen)
-    say(t("plain.export.intro"))
+    while true {
+      try askField(.exportFormat, label: t("wizard.export.format"), in: &state)
+      let chosen = state.exportFormat
+      let suggested = environment.suggestedExportPath(for: session, format: chosen)
+      renderedFields.insert(.exportPath)
+      say(t("plain.export.intro"))
+      if try exportFile(chosen, suggested: suggested, session: session, handle: handle) { return }
+    }
+  }
+
+  /// Asks for the path and writes the export (asking before replacing a file); returns false
+  /// when the user typed `b` for the format again.
+  private func exportFile(_ chosen: ExportFormat, suggested: String, session: Session, handle: SessionHandle) throws -> Bool {
     while true {
       var path = try ask(t("plain.export.prompt", ["path": suggested])).lineTrimmed
+      if isBack(path) { return false }
+      if path.lowercased() == "q" { throw Stop.quit }
       if path == "-" {
         say(t("plain.export.skipped", ["file": handle.id]))
-        return
+        return true
       }
       if path.isEmpty { path = suggested }
+      renderedFields.insert(.exportButton)
       do {
-        // The file name's extension picks the format (.docx, .json, .csv); anything else is Markdown.
+        // The file name's extension picks the format (.docx, .json, .csv); anything else is the one chosen.
         let format = ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? chosen
         let assessment = Assessment(session: session, pack: pack)
         let written: String
@@ -1083,7 +1253,7 @@ public final class PlainWizard {
           written = try environment.export(assessment, format: format, language: language, to: path, replacing: true)
         }
         say(t("wizard.export.written", ["path": written]))
-        return
+        return true
       } catch {
         say(t("wizard.export.failed", ["reason": WizardState.reason(error, t.language)]))
       }

@@ -7,29 +7,30 @@ enum AboutScreen {
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
     guard let session = state.session else { return }
-    let fields = state.aboutFields
+    let fields = Flow.fields(.about, in: state)
     let focused = fields.indices.contains(state.aboutFocus) ? fields[state.aboutFocus] : nil
 
-    var lines: [FormLine] = [
-      .field(.workplace, label: t(FieldID.workplace.labelKey)),
-      .field(.unit, label: t(FieldID.unit.labelKey)),
-      .field(.sector, label: t(FieldID.sector.labelKey)),
-      .field(.employees, label: t(FieldID.employees.labelKey), note: amo(session.about.employees, t)),
-      .field(.date, label: t(FieldID.date.labelKey)),
-      .blank,
-      .header(t("wizard.about.participants")),
-    ]
-    if fields.first == .group { lines.insert(.field(.group, label: t(FieldID.group.labelKey)), at: 0) }
-    for i in session.about.participants.indices {
-      lines.append(.pair(.participantName(i), .participantRole(i), label: t("wizard.about.participant", ["n": String(i + 1)])))
+    // The flow's About fields, in its order: a participant's name and role share a line, and the
+    // participants and the voices each start under a heading.
+    var lines: [FormLine] = []
+    for field in fields {
+      switch field {
+      case .participantName(0), .addParticipant where session.about.participants.isEmpty:
+        lines += [.blank, .header(t("wizard.about.participants"))]
+      case .voiceName(0):
+        lines += [.blank, .header(t("wizard.about.voices"))]
+      default: break
+      }
+      switch field {
+      case .participantName(let i):
+        lines.append(.pair(field, .participantRole(i), label: t("wizard.about.participant", ["n": String(i + 1)])))
+      case .participantRole: break
+      case .voiceName(let i): lines.append(.field(field, label: t("wizard.about.voice", ["n": String(i + 1)])))
+      case .addParticipant, .addVoice: lines.append(.field(field, label: ""))
+      case .employees: lines.append(.field(field, label: t(field.labelKey), note: amo(session.about.employees, t)))
+      default: lines.append(.field(field, label: t(field.labelKey)))
+      }
     }
-    lines.append(.field(.addParticipant, label: ""))
-    lines.append(.blank)
-    lines.append(.header(t("wizard.about.voices")))
-    for i in session.voices.indices {
-      lines.append(.field(.voiceName(i), label: t("wizard.about.voice", ["n": String(i + 1)])))
-    }
-    lines.append(.field(.addVoice, label: ""))
 
     let hintKey = focused.map(hintKey) ?? ""
     let hint = hintKey.isEmpty ? "" : t(hintKey)

@@ -7,7 +7,7 @@ enum ApprovalScreen {
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
     grid.put(Text.truncate(t("wizard.approval.heading"), to: rect.width, ellipsis: true), in: rect, row: 0, style: .title)
-    let fields = state.approvalFields
+    let fields = Flow.fields(.approval, in: state)
     let focused = fields.indices.contains(state.approvalFocus) ? fields[state.approvalFocus] : nil
     var lines: [FormLine] = []
     for field in fields {

@@ -7,14 +7,12 @@ enum ExportScreen {
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
     var y = grid.wrap(t("wizard.export.intro"), in: rect, style: .dim, maxLines: 3) + 1
-    let fields = state.exportFields
+    let fields = Flow.fields(.export, in: state)
     let focused = fields.indices.contains(state.exportFocus) ? fields[state.exportFocus] : nil
-    let lines: [FormLine] = [
-      .field(.exportFormat, label: t(FieldID.exportFormat.labelKey)),
-      .field(.exportPath, label: t(FieldID.exportPath.labelKey)),
-      .blank,
-      .field(.exportButton, label: ""),
-    ]
+    // The flow's export fields, the button set apart by a blank line and labelled by itself.
+    let lines: [FormLine] = fields.flatMap { field -> [FormLine] in
+      field.kind == .button ? [.blank, .field(field, label: "")] : [.field(field, label: t(field.labelKey))]
+    }
     FormLayout.render(state, lines: lines, focused: focused, in: rect.dropTop(y).top(lines.count), into: &grid)
     y += lines.count + 1
     y += grid.wrap(t("wizard.export.format.\(state.exportFormat.rawValue).detail"), in: rect, row: y, style: .dim, maxLines: 2) + 1

@@ -16,13 +16,11 @@ enum FollowUpScreen {
     if comparison == nil || rect.height >= 30 {
       y = grid.wrap(t("wizard.follow-up.intro"), in: rect, style: .dim, maxLines: 3) + 1
     }
-    let fields = state.followUpFields
+    let fields = Flow.fields(.followUp, in: state)
     let focused = fields.indices.contains(state.followUpFocus) ? fields[state.followUpFocus] : nil
     let limit = CalendarDate(session.about.date)?.adding(years: 3)
-    let lines: [FormLine] = [
-      .field(.nextReview, label: t(FieldID.nextReview.labelKey)),
-      .field(.previousRound, label: t(FieldID.previousRound.labelKey)),
-    ]
+    // The flow's follow-up fields, in its order, with their labels.
+    let lines: [FormLine] = fields.map { .field($0, label: t($0.labelKey)) }
     FormLayout.render(
       state, lines: lines, focused: focused, placeholders: [.nextReview: t("wizard.about.date.format")],
       in: rect.dropTop(y).top(2), into: &grid)

@@ -48,7 +48,13 @@ enum FormLayout {
         }
       case .pair(let a, let b, let label):
         drawLabel(label, focused: a == focused || b == focused, width: labelWidth, in: rect, row: r, into: &grid)
-        let aWidth = max(0, min(fieldWidth, (rect.width - fieldColumn) / 2 - 1))
+        // The second field is a choice (a role): where the row has room for its longest label in
+        // full ("‹ Arbejdsmiljørepræsentant ›") beside a name of at least 16 columns, it gets it;
+        // else the row is halved as before, and the full-text key shows every role whole.
+        let room = rect.width - fieldColumn
+        let longest = Flow.choices(b, in: state.pack).map { Text.width(state.choiceLabel(b, $0)) }.max() ?? 0
+        let fit = room - (longest + 4) - 2
+        let aWidth = max(0, min(fieldWidth, fit >= 16 ? fit : room / 2 - 1))
         FieldView.draw(
           state, a, focused: a == focused, placeholder: placeholders[a] ?? "", in: rect, row: r, column: fieldColumn,
           width: aWidth, into: &grid)

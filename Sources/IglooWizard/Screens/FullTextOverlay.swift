@@ -53,8 +53,8 @@ extension WizardState {
     guard let session else { return nil }
     let t = localizer
     var out: [FullText.Paragraph] = []
-    if aboutFields.indices.contains(aboutFocus) {
-      let hint = AboutScreen.hintKey(aboutFields[aboutFocus])
+    if Flow.fields(.about, in: self).indices.contains(aboutFocus) {
+      let hint = AboutScreen.hintKey(Flow.fields(.about, in: self)[aboutFocus])
       if !hint.isEmpty { out += [.init(text: t(hint), style: .dim), .init(text: "")] }
     }
     out.append(.init(text: t("wizard.about.participants"), style: .title))

@@ -11,7 +11,7 @@ enum PlanEditorScreen {
     let action = item.action.flatMap(state.pack.action)
     let heading = action.map { t($0.title) } ?? t("wizard.plan.own-action")
     grid.put(Text.truncate(heading, to: rect.width, ellipsis: true), in: rect, row: 0, style: .title)
-    let fields = state.planEditorFields
+    let fields = Flow.fields(.planEditor, in: state)
     let focused = fields.indices.contains(state.planEditorFocus) ? fields[state.planEditorFocus] : nil
     let lines: [FormLine] = fields.map { .field($0, label: t($0.labelKey)) }
     var placeholders: [FieldID: String] = [:]

@@ -18,8 +18,8 @@ extension WizardState {
       let onCase = startEntries.indices.contains(startSelection) && { if case .trainingCase = startEntries[startSelection] { true } else { false } }()
       return [.start] + (onCase ? [.readMore] : []) + [.list, .command, .global]
     case .about:
-      var stack = formContexts(aboutFields, aboutFocus)
-      if aboutFields.indices.contains(aboutFocus), aboutFields[aboutFocus].isRemovableRow {
+      var stack = formContexts(Flow.fields(.about, in: self), aboutFocus)
+      if Flow.fields(.about, in: self).indices.contains(aboutFocus), Flow.fields(.about, in: self)[aboutFocus].isRemovableRow {
         stack.insert(.about, at: stack.count - 1)
       }
       stack.insert(.readMoreInForm, at: stack.count - 1)
@@ -30,20 +30,20 @@ extension WizardState {
     case .profile: return deepenContext + [.readMore, .command, .global]
     case .plan:
       if approvalEditing {
-        var stack = [.planEditor] + formContexts(approvalFields, approvalFocus)
-        if approvalFields.indices.contains(approvalFocus), approvalFields[approvalFocus].isRemovableRow {
+        var stack = [.planEditor] + formContexts(Flow.fields(.approval, in: self), approvalFocus)
+        if Flow.fields(.approval, in: self).indices.contains(approvalFocus), Flow.fields(.approval, in: self)[approvalFocus].isRemovableRow {
           stack.insert(.about, at: stack.count - 1)
         }
         return stack
       }
       if planEditorItem != nil {
-        var stack = [.planEditor] + formContexts(planEditorFields, planEditorFocus)
+        var stack = [.planEditor] + formContexts(Flow.fields(.planEditor, in: self), planEditorFocus)
         stack.insert(.readMoreInForm, at: stack.count - 1)
         return stack
       }
       return [.plan, .readMore, .list, .command, .global]
-    case .followUp: return formContexts(followUpFields, followUpFocus)
-    case .export: return [.export] + formContexts(exportFields, exportFocus)
+    case .followUp: return formContexts(Flow.fields(.followUp, in: self), followUpFocus)
+    case .export: return [.export] + formContexts(Flow.fields(.export, in: self), exportFocus)
     }
   }
 

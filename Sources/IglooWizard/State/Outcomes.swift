@@ -59,7 +59,7 @@ extension WizardState {
     exportResult = result
     if case .failed = result {
       // Back to the path, so the user can type another one without leaving the screen.
-      exportFocus = exportFields.firstIndex(of: .exportPath) ?? 0
+      exportFocus = Flow.fields(.export, in: self).firstIndex(of: .exportPath) ?? 0
       syncEditor()
     }
   }

@@ -35,12 +35,12 @@ extension WizardState {
   var focusedFormField: FieldID? {
     func pick(_ fields: [FieldID], _ focus: Int) -> FieldID? { fields.indices.contains(focus) ? fields[focus] : nil }
     switch step {
-    case .about: return pick(aboutFields, aboutFocus)
+    case .about: return pick(Flow.fields(.about, in: self), aboutFocus)
     case .plan:
-      if approvalEditing { return pick(approvalFields, approvalFocus) }
-      return planEditorItem == nil ? nil : pick(planEditorFields, planEditorFocus)
-    case .followUp: return pick(followUpFields, followUpFocus)
-    case .export: return pick(exportFields, exportFocus)
+      if approvalEditing { return pick(Flow.fields(.approval, in: self), approvalFocus) }
+      return planEditorItem == nil ? nil : pick(Flow.fields(.planEditor, in: self), planEditorFocus)
+    case .followUp: return pick(Flow.fields(.followUp, in: self), followUpFocus)
+    case .export: return pick(Flow.fields(.export, in: self), exportFocus)
     default: return nil
     }
   }
@@ -142,7 +142,7 @@ extension WizardState {
       syncEditor()
       return effects
     case .nextChoice, .previousChoice:
-      let options = choices(current)
+      let options = Flow.choices(current, in: pack)
       guard !options.isEmpty else { return [] }
       let at = options.firstIndex(of: value(current)) ?? -1
       let next = (at + (action == .nextChoice ? 1 : -1) + options.count) % options.count
@@ -159,7 +159,7 @@ extension WizardState {
   // The About form's field list grows while the user is on it (a participant added), so the
   // clamp must read the list as it is now, not as it was when the action began.
   private func aboutFieldsCount(_ fields: [FieldID]) -> Int {
-    step == .about ? aboutFields.count : step == .plan && approvalEditing ? approvalFields.count : fields.count
+    step == .about ? Flow.fields(.about, in: self).count : step == .plan && approvalEditing ? Flow.fields(.approval, in: self).count : fields.count
   }
 
   /// Presses a button field.
@@ -169,14 +169,14 @@ extension WizardState {
     case .addParticipant:
       let count = session!.about.participants.count
       session!.about.participants.append(Participant(name: "", role: pack.info.roles.first?.id ?? ""))
-      aboutFocus = aboutFields.firstIndex(of: .participantName(count)) ?? aboutFocus
+      aboutFocus = Flow.fields(.about, in: self).firstIndex(of: .participantName(count)) ?? aboutFocus
       syncEditor()
       return [.save]
     case .addVoice:
       var n = session!.voices.count + 1
       while session!.voices.contains(where: { $0.id == "voice-\(n)" }) { n += 1 }
       session!.voices.append(Voice(id: "voice-\(n)", name: ""))
-      aboutFocus = aboutFields.firstIndex(of: .voiceName(session!.voices.count - 1)) ?? aboutFocus
+      aboutFocus = Flow.fields(.about, in: self).firstIndex(of: .voiceName(session!.voices.count - 1)) ?? aboutFocus
       syncEditor()
       return [.save]
     case .exportButton:
@@ -185,7 +185,7 @@ extension WizardState {
       guard session!.approval != nil else { return [] }
       let count = session!.approval!.by.count
       session!.approval!.by.append(Participant(name: "", role: pack.info.roles.first?.id ?? ""))
-      approvalFocus = approvalFields.firstIndex(of: .approverName(count)) ?? approvalFocus
+      approvalFocus = Flow.fields(.approval, in: self).firstIndex(of: .approverName(count)) ?? approvalFocus
       syncEditor()
       return [.save]
     default:
@@ -202,8 +202,8 @@ extension WizardState {
       guard session!.about.participants.indices.contains(i) else { return [] }
       editor = nil
       session!.about.participants.remove(at: i)
-      aboutFocus = min(aboutFocus, aboutFields.count - 1)
-      if aboutFields.indices.contains(aboutFocus), case .participantRole = aboutFields[aboutFocus] { aboutFocus -= 1 }
+      aboutFocus = min(aboutFocus, Flow.fields(.about, in: self).count - 1)
+      if Flow.fields(.about, in: self).indices.contains(aboutFocus), case .participantRole = Flow.fields(.about, in: self)[aboutFocus] { aboutFocus -= 1 }
       syncEditor()
       message = Message("wizard.message.participant-removed")
       return [.save]
@@ -211,8 +211,8 @@ extension WizardState {
       guard session!.approval?.by.indices.contains(i) == true else { return [] }
       editor = nil
       session!.approval!.by.remove(at: i)
-      approvalFocus = min(approvalFocus, approvalFields.count - 1)
-      if approvalFields.indices.contains(approvalFocus), case .approverRole = approvalFields[approvalFocus] { approvalFocus -= 1 }
+      approvalFocus = min(approvalFocus, Flow.fields(.approval, in: self).count - 1)
+      if Flow.fields(.approval, in: self).indices.contains(approvalFocus), case .approverRole = Flow.fields(.approval, in: self)[approvalFocus] { approvalFocus -= 1 }
       syncEditor()
       return [.save]
     case .voiceName(let i):
@@ -229,7 +229,7 @@ extension WizardState {
       session!.voices.remove(at: i)
       session!.answers[voices[i].id] = nil
       normaliseVoice()
-      aboutFocus = min(aboutFocus, aboutFields.count - 1)
+      aboutFocus = min(aboutFocus, Flow.fields(.about, in: self).count - 1)
       syncEditor()
       return [.save]
     default:

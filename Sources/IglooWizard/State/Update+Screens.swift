@@ -331,7 +331,7 @@ extension WizardState {
     let path = exportPath.trimmingCharacters(in: .whitespaces)
     if path.isEmpty {
       exportResult = .failed(path: "", reason: localizer("wizard.export.no-path"))
-      exportFocus = exportFields.firstIndex(of: .exportPath) ?? 0
+      exportFocus = Flow.fields(.export, in: self).firstIndex(of: .exportPath) ?? 0
       syncEditor()
       return effects
     }

@@ -82,7 +82,7 @@ extension WizardState {
     if let editor, editor.field.isInline, let effects = performInEditor(action) { return effects }
     switch step {
     case .start: return performOnStart(action)
-    case .about: return performInForm(action, fields: aboutFields, focus: \.aboutFocus)
+    case .about: return performInForm(action, fields: Flow.fields(.about, in: self), focus: \.aboutFocus)
     case .scope: return performOnScope(action)
     case .questions, .absence: return performOnQuestions(action)
     case .review: return performOnReview(action)
@@ -90,7 +90,7 @@ extension WizardState {
     case .plan:
       if approvalEditing {
         if action == .close { return commitEditor() + closeApproval() }
-        return performInForm(action, fields: approvalFields, focus: \.approvalFocus)
+        return performInForm(action, fields: Flow.fields(.approval, in: self), focus: \.approvalFocus)
       }
       if planEditorItem != nil {
         if action == .close {
@@ -98,13 +98,13 @@ extension WizardState {
           planEditorItem = nil
           return effects
         }
-        return performInForm(action, fields: planEditorFields, focus: \.planEditorFocus)
+        return performInForm(action, fields: Flow.fields(.planEditor, in: self), focus: \.planEditorFocus)
       }
       return performOnPlan(action)
-    case .followUp: return performInForm(action, fields: followUpFields, focus: \.followUpFocus)
+    case .followUp: return performInForm(action, fields: Flow.fields(.followUp, in: self), focus: \.followUpFocus)
     case .export:
       if action == .export { return startExport() }
-      return performInForm(action, fields: exportFields, focus: \.exportFocus)
+      return performInForm(action, fields: Flow.fields(.export, in: self), focus: \.exportFocus)
     }
   }
 
