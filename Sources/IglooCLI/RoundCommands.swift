@@ -223,7 +223,7 @@ struct AggregateCommand: ParsableCommand {
         // Each session and its assessment are dropped at the end of the iteration: memory stays flat.
         do {
           switch try SessionRecognition.read(files[i], pack: pack, language: language) {
-          case .session(let session): slot.tally.add(Assessment(session: session, pack: pack))
+          case .session(let session): slot.tally.add(session, pack: pack)
           case .skipped(let reason): slot.skipped.append((i, reason))
           }
         } catch {

@@ -217,7 +217,8 @@ public enum SessionFile {
     if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
       throw fail(.notText, Phrase("store.problem.utf16"))
     }
-    if data.contains(0) { throw fail(.notText, Phrase("store.problem.binary")) }
+    // Over the raw bytes: Data's own iterator costs a call per byte, for every session a roll-up reads.
+    if data.withUnsafeBytes({ $0.contains(0) }) { throw fail(.notText, Phrase("store.problem.binary")) }
     guard String(data: data, encoding: .utf8) != nil else {
       throw fail(.notText, Phrase("store.problem.not-utf8"))
     }
@@ -303,55 +304,67 @@ enum JSONShape {
   /// A scanner over bytes with its own stack (no recursion: a file nested millions deep must not
   /// overflow it); run only on text that already parsed as JSON.
   static func firstDuplicateKey(in data: Data) -> (key: String, line: Int)? {
-    // One entry per open object or list: the keys seen so far (nil for a list).
-    var stack: [Set<Data>?] = []
-    var line = 1
-    var expectingKey = false
-    var i = data.startIndex
-    let end = data.endIndex
-    while i < end {
-      let byte = data[i]
-      switch byte {
-      case 0x0A: line += 1
-      case UInt8(ascii: "{"):
-        stack.append(Set())
-        expectingKey = true
-      case UInt8(ascii: "["):
-        stack.append(nil)
-        expectingKey = false
-      case UInt8(ascii: "}"), UInt8(ascii: "]"):
-        if !stack.isEmpty { stack.removeLast() }
-        expectingKey = false
-      case UInt8(ascii: ","):
-        expectingKey = stack.last.map { $0 != nil } ?? false
-      case UInt8(ascii: "\""):
-        // The string's raw bytes, escapes and all: the same key is spelled the same way in
-        // practice, and a false "no duplicate" only keeps today's behaviour.
-        var j = data.index(after: i)
-        var escaped = false
-        while j < end {
-          let b = data[j]
-          if escaped {
-            escaped = false
-          } else if b == UInt8(ascii: "\\") {
-            escaped = true
-          } else if b == UInt8(ascii: "\"") {
-            break
-          }
-          j = data.index(after: j)
-        }
-        if expectingKey, let top = stack.indices.last, stack[top] != nil {
-          let key = Data(data[data.index(after: i)..<min(j, end)])
-          if stack[top]?.contains(key) == true { return (String(decoding: key, as: UTF8.self), line) }
-          stack[top]?.insert(key)  // in place, so a large object is not copied per key
+    // Over the raw bytes, with keys held as views into them rather than copied: this runs for every
+    // session a roll-up reads.
+    data.withUnsafeBytes { bytes -> (key: String, line: Int)? in
+      // One entry per open object or list: the keys seen so far (nil for a list).
+      var stack: [Set<RawKey>?] = []
+      var line = 1
+      var expectingKey = false
+      var i = 0
+      let end = bytes.count
+      while i < end {
+        let byte = bytes[i]
+        switch byte {
+        case 0x0A: line += 1
+        case UInt8(ascii: "{"):
+          stack.append(Set())
+          expectingKey = true
+        case UInt8(ascii: "["):
+          stack.append(nil)
           expectingKey = false
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+          if !stack.isEmpty { stack.removeLast() }
+          expectingKey = false
+        case UInt8(ascii: ","):
+          expectingKey = stack.last.map { $0 != nil } ?? false
+        case UInt8(ascii: "\""):
+          // The string's raw bytes, escapes and all: the same key is spelled the same way in
+          // practice, and a false "no duplicate" only keeps today's behaviour.
+          var j = i + 1
+          var escaped = false
+          while j < end {
+            let b = bytes[j]
+            if escaped {
+              escaped = false
+            } else if b == UInt8(ascii: "\\") {
+              escaped = true
+            } else if b == UInt8(ascii: "\"") {
+              break
+            }
+            j += 1
+          }
+          if expectingKey, let top = stack.indices.last, stack[top] != nil {
+            let key = RawKey(bytes: UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<min(j, end)]))
+            if stack[top]?.contains(key) == true { return (String(decoding: key.bytes, as: UTF8.self), line) }
+            stack[top]?.insert(key)  // in place, so a large object is not copied per key
+            expectingKey = false
+          }
+          i = j
+        default: break
         }
-        i = j
-      default: break
+        if i < end { i += 1 }
       }
-      if i < end { i = data.index(after: i) }
+      return nil
     }
-    return nil
+  }
+
+  /// A key as a view into the text being scanned, compared and hashed by its bytes; valid only
+  /// while that text is.
+  private struct RawKey: Hashable {
+    let bytes: UnsafeRawBufferPointer
+    static func == (a: RawKey, b: RawKey) -> Bool { a.bytes.elementsEqual(b.bytes) }
+    func hash(into hasher: inout Hasher) { hasher.combine(bytes: bytes) }
   }
 
   /// Whether the text ends inside a string, object or list: the sign of a file cut short.

@@ -253,4 +253,28 @@ import Testing
     #expect(Band(exact: ExactScore(25), pack.info.bands.risk) == .moderate)
     #expect(Band(exact: ExactScore(50), pack.info.bands.risk) == .high)
   }
+
+  /// The fast path of `init(decimal:)` (issue 17) reads every number as its printed shortest form
+  /// does: whole numbers, halves, the content's thresholds, short and long decimals, negatives, the
+  /// tiny and the large, and numbers that are no short decimal at all. (Numbers beyond 10^12 are
+  /// left out: the printed-form path traps on them, as it always has; no score comes near.)
+  @Test func decimalFastPathAgreesWithTheShortestPrintedForm() {
+    var values: [Double] = [0, -0.0, 0.5, 12.5, 37.5, 33.3, 66.66666666666667, 0.1, 0.2, 0.3, 1e-5, 1e-7, 123.456789,
+      0.000001, 0.0000015, 999_999_999.5, 1e9, 123_456_789_012.5, -2.75, 1.0 / 3.0, 2.0 / 3.0]
+    var rng = SeededGenerator(seed: 17)
+    for _ in 0..<5000 {
+      let digits = Int.random(in: 0...8, using: &rng)
+      var scale = 1.0
+      for _ in 0..<digits { scale *= 10 }
+      let n = Double(Int.random(in: -2_000_000_000...2_000_000_000, using: &rng))
+      values.append(n / scale)
+      values.append(Double.random(in: -1000...1000, using: &rng))
+    }
+    for points in 0...100 { for halves in 0...1 { values.append(Double(points) + Double(halves) / 2) } }
+    for value in values {
+      let reference = ExactScore.parsingShortestForm(value)
+      let fast = ExactScore(decimal: value)
+      #expect(fast.numerator == reference.numerator && fast.denominator == reference.denominator, "\(value): \(fast) against \(reference)")
+    }
+  }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import IglooContent
-import IglooEngine
 import IglooTestSupport
 import Testing
+
+@testable import IglooEngine
 
 /// The streaming roll-up: tallies built apart and merged give the roll-up of all the sessions.
 @Suite struct StreamingAggregationTests {
@@ -24,6 +25,49 @@ import Testing
     #expect(merged.aggregation(minimumGroup: 8) == Aggregation(assessments, pack: pack, minimumGroup: 8))
     #expect(whole.sessions == 23)
     #expect(whole.bySector.contains { $0.suppressed } || whole.bySector.allSatisfy { $0.sessions >= 5 })
+  }
+
+  /// The roll-up's own scoring (issue 17) leaves out what the roll-up never reads; what it keeps
+  /// must be the full assessment's, session by session, and so must the roll-up of many sessions.
+  @Test func rollUpScoringKeepsTheFullAssessmentsFigures() {
+    let pack = Self.pack
+    var sessions: [Session] = []
+    for i in 0..<40 {
+      let seed = UInt64(500 + i)
+      sessions.append(BenchSessions.session(pack, seed: seed))
+      sessions.append(SessionGenerator.session(pack, seed: seed, voices: 3, notes: true, agreed: true))
+      // A quick scan: the screening statements answered, some findings deepened.
+      var quick = SessionGenerator.session(pack, seed: seed, voices: 2)
+      var rng = SeededGenerator(seed: seed)
+      quick.depth = .quick
+      quick.deepened = pack.findings.map(\.id).filter { _ in Int.random(in: 0..<4, using: &rng) == 0 }
+      for q in quick.applicableQuestions(pack) where q.isScreening {
+        for voice in quick.voices where Int.random(in: 0..<5, using: &rng) > 0 {
+          quick.setAnswer(Answer(.point(Int.random(in: 1...5, using: &rng))), question: q.id, voice: voice.id)
+        }
+      }
+      sessions.append(quick)
+    }
+    var fast = Aggregation.Tally(pack: pack)
+    var full = Aggregation.Tally(pack: pack)
+    var recommended = 0
+    for session in sessions {
+      let whole = Assessment(session: session, pack: pack)
+      let rollUp = Assessment(session: session, pack: pack, forRollUp: true)
+      #expect(rollUp.findings == whole.findings)
+      #expect(rollUp.levels.map(\.risk) == whole.levels.map(\.risk))
+      #expect(rollUp.levels.map(\.opportunity) == whole.levels.map(\.opportunity))
+      #expect(rollUp.overall.risk == whole.overall.risk && rollUp.overall.opportunity == whole.overall.opportunity)
+      #expect(rollUp.flags == whole.flags)
+      #expect(rollUp.recommendations == whole.recommendations)
+      recommended += whole.recommendations.count
+      fast.add(session, pack: pack)
+      full.add(whole)
+    }
+    #expect(recommended > 0)
+    #expect(sessions.contains { Assessment(session: $0, pack: pack).findings.contains { $0.assessed == .screened } })
+    #expect(fast.aggregation() == full.aggregation())
+    #expect(fast.aggregation().risk.contains { !$0.suppressed })
   }
 
   /// Writes seeded session files for `scripts/bench`: IGLOO_BENCH_SESSIONS=DIR IGLOO_BENCH_COUNT=N.

@@ -112,6 +112,12 @@ public struct Aggregation: Sendable, Hashable {
       opportunity = Array(repeating: [], count: levels.count)
     }
 
+    /// Folds in one session, scored with only what the roll-up reads: the same figures as adding
+    /// its full ``Assessment``, for a fraction of the work.
+    public mutating func add(_ session: Session, pack: ContentPack) {
+      add(Assessment(session: session, pack: pack, forRollUp: true))
+    }
+
     /// Folds in one assessment.
     public mutating func add(_ a: Assessment) {
       sessions += 1

@@ -40,16 +40,29 @@ extension Session {
   /// full statements alike. A screening statement is admitted only where at least one full
   /// statement of its finding is, so that narrowing the full statements narrows the quick scan too.
   public func questionsInScope(_ pack: ContentPack) -> [Question] {
-    let admitted: [Question]
+    let admitted = scopeAdmits(pack)
+    return pack.questions.indices.filter { admitted[$0] }.map { pack.questions[$0] }
+  }
+
+  /// Which of the pack's questions ``questionsInScope(_:)`` keeps, by position: worked out as flags
+  /// so that the questions themselves are copied once, into the list finally asked for.
+  private func scopeAdmits(_ pack: ContentPack) -> [Bool] {
+    var admitted: [Bool]
     if let scope {
       let technologies = technologiesInScope(pack)
       let useCases = Set(scope.map(\.useCase))
-      admitted = pack.questions.filter { Self.applies($0, pack, technologies: technologies, useCases: useCases) }
+      admitted = pack.questions.map { Self.applies($0, pack, technologies: technologies, useCases: useCases) }
     } else {
-      admitted = pack.questions.filter { $0.retired == nil }
+      admitted = pack.questions.map { $0.retired == nil }
     }
-    let measuredInFull = Set(admitted.filter { !$0.isScreening }.flatMap { $0.measures.map(\.finding) })
-    return admitted.filter { q in !q.isScreening || q.measures.allSatisfy { measuredInFull.contains($0.finding) } }
+    var measuredInFull: Set<String> = []
+    for i in pack.questions.indices where admitted[i] && !pack.questions[i].isScreening {
+      for m in pack.questions[i].measures { measuredInFull.insert(m.finding) }
+    }
+    for i in pack.questions.indices where admitted[i] && pack.questions[i].isScreening {
+      admitted[i] = pack.questions[i].measures.allSatisfy { measuredInFull.contains($0.finding) }
+    }
+    return admitted
   }
 
   /// The questions `depth` asks within the scope, in the pack's order.
@@ -58,15 +71,25 @@ extension Session {
   /// sickness-absence statements once anything has been deepened (see docs/method.md). Full: every
   /// statement but the screening ones.
   public func questions(_ pack: ContentPack, at depth: Depth, deepened: Set<String> = []) -> [Question] {
-    questionsInScope(pack).filter { q in
+    let admitted = scopeAdmits(pack)
+    var out: [Question] = []
+    for i in pack.questions.indices where admitted[i] {
+      let q = pack.questions[i]
+      let asked: Bool
       switch depth {
-      case .full: return !q.isScreening
+      case .full: asked = !q.isScreening
       case .quick:
-        if q.isScreening { return true }
-        if q.kind == .absence { return !deepened.isEmpty }
-        return q.measures.contains { deepened.contains($0.finding) }
+        if q.isScreening {
+          asked = true
+        } else if q.kind == .absence {
+          asked = !deepened.isEmpty
+        } else {
+          asked = q.measures.contains { deepened.contains($0.finding) }
+        }
       }
+      if asked { out.append(q) }
     }
+    return out
   }
 
   /// The questions asked, in the pack's order: those of the session's scope and depth.

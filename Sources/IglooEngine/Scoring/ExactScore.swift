@@ -26,6 +26,30 @@ public struct ExactScore: Sendable, Hashable, Codable, Comparable, CustomStringC
   /// The value a decimal number from the content or an answer stands for: `37.5` is 75/2 and
   /// `33.3` is 333/10, read from the number's shortest decimal form rather than its binary value.
   public init(decimal value: Double) {
+    // The common case, a whole number or a short decimal, without formatting the number (which cost
+    // a third of scoring a session): n / 10^k is the number's shortest decimal form when k is the
+    // fewest fractional digits for which the fraction reads back as `value`. Both n and 10^k are
+    // exact in a Double here, so the division is rounded once, exactly as reading "n/10^k" is.
+    if value.magnitude < 1e9 {
+      var scale = 1.0
+      for k in 0...Self.powersOfTen.count - 1 {
+        let n = (value * scale).rounded()
+        if n / scale == value {
+          self.init(Int(n), Self.powersOfTen[k])
+          return
+        }
+        scale *= 10
+      }
+    }
+    self = Self.parsingShortestForm(value)
+  }
+
+  /// 10^0 through 10^6: the fractional digits the fast path of ``init(decimal:)`` tries.
+  private static let powersOfTen = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
+
+  /// ``init(decimal:)`` by reading the number's printed shortest form: the reference the fast path
+  /// must agree with, and the way for numbers with more digits.
+  static func parsingShortestForm(_ value: Double) -> ExactScore {
     var text = String(value)
     if text.hasSuffix(".0") { text.removeLast(2) }
     let negative = text.hasPrefix("-")
@@ -33,15 +57,14 @@ public struct ExactScore: Sendable, Hashable, Codable, Comparable, CustomStringC
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     if text.contains("e") || parts.count > 2 || parts.contains(where: { $0.count > 15 }) {
       // Not a plain decimal (never the case for points or thresholds): keep millionths.
-      self.init(Int((value * 1_000_000).rounded()), 1_000_000)
-      return
+      return ExactScore(Int((value * 1_000_000).rounded()), 1_000_000)
     }
     let whole = Int(parts[0]) ?? 0
     let fraction = parts.count == 2 ? String(parts[1]) : ""
     var scale = 1
     for _ in fraction { scale *= 10 }
     let n = whole * scale + (Int(fraction) ?? 0)
-    self.init(negative ? -n : n, scale)
+    return ExactScore(negative ? -n : n, scale)
   }
 
   /// The nearest binary value, for display and export.

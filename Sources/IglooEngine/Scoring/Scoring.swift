@@ -3,6 +3,14 @@ import IglooContent
 extension Assessment {
   /// Computes the whole assessment of `session` with `pack`. Pure and deterministic.
   public init(session: Session, pack: ContentPack) {
+    self.init(session: session, pack: pack, forRollUp: false)
+  }
+
+  /// The assessment, or, `forRollUp`, only what a roll-up reads (the findings, the levels, the
+  /// overall row, the flags and the recommendations), leaving the technology rows, the knowledge
+  /// gaps, the unanswered, sickness-absence and set-aside statements, the disagreements and the
+  /// follow-up warnings empty. `aggregate` folds in 100,000 sessions; it needs none of those.
+  init(session: Session, pack: ContentPack, forRollUp: Bool) {
     self.session = session
     self.pack = pack
     let applicable = session.applicableQuestions(pack)
@@ -23,9 +31,8 @@ extension Assessment {
     }
     findings = Self.screened(
       pack.findings.compactMap { finding in Self.score(finding, measuring[finding.id] ?? [], effective: effective, pack: pack) },
-      session: session, pack: pack, applicable: applicable)
+      session: session, pack: pack, applicable: applicable, effective: effective)
     let byLevel = Dictionary(grouping: findings, by: \.finding.level)
-    let byTechnology = Dictionary(grouping: findings, by: \.finding.technology)
     let scored = applicable.filter { $0.kind == .finding }
     func row(_ id: String, _ results: [FindingResult], _ qs: [Question]) -> ProfileRow {
       Self.row(id, results, qs, effective: effective, bands: pack.info.bands)
@@ -33,11 +40,27 @@ extension Assessment {
     levels = pack.levels.map { level in
       row(level.id, byLevel[level.id] ?? [], scored.filter { levelsOf[$0.id]?.contains(level.id) == true })
     }
+    overall = row("overall", findings, scored)
+    flags = Self.flags(session, pack)
+    recommendations = []
+    individualWarning = false
+    guard !forRollUp else {
+      technologies = []
+      knowledgeGaps = []
+      unanswered = []
+      absence = []
+      disagreements = []
+      setAside = []
+      followUpWarnings = []
+      // The profile rows' screening aggregates are left out too: the roll-up reads none of them.
+      recommendations = Recommender.recommend(self, effective: effective)
+      return
+    }
+    let byTechnology = Dictionary(grouping: findings, by: \.finding.technology)
     let technologiesInScope = session.technologiesInScope(pack)
     technologies = pack.technologies.filter { technologiesInScope.contains($0.id) }.map { t in
       row(t.id, byTechnology[t.id] ?? [], scored.filter { technologiesOf[$0.id]?.contains(t.id) == true })
     }
-    overall = row("overall", findings, scored)
 
     // A voice's "don't know" is a knowledge gap even when another voice gave a scale answer: one
     // side of the workplace does not know. An agreed answer settles it.
@@ -52,10 +75,7 @@ extension Assessment {
     // An answer the depth does not ask (a screening at full depth, a full statement of a finding not
     // deepened) is set aside like any other: kept in the file, never counted, back when the depth is.
     setAside = Self.setAside(session, Set(applicable.map(\.id)), pack)
-    flags = Self.flags(session, pack)
     followUpWarnings = Self.followUpWarnings(session)
-    recommendations = []
-    individualWarning = false
     addScreeningRows()
     recommendations = Recommender.recommend(self, effective: effective)
     let individual = recommendations.filter { $0.action.level == "individual" }.count
@@ -212,6 +232,8 @@ extension Assessment {
     for q in session.agreed.keys where !applicable.contains(q) && pack.question(q) != nil {
       voicesByQuestion[q, default: []].insert("agreed")
     }
+    // Most sessions set nothing aside: the pack's order is only worked out when something is.
+    guard !voicesByQuestion.isEmpty else { return [] }
     let order = Dictionary(uniqueKeysWithValues: pack.questions.enumerated().map { ($1.id, $0) })
     return voicesByQuestion.keys.sorted { order[$0]! < order[$1]! }.map {
       SetAside(question: $0, voices: voicesByQuestion[$0]!.sorted())

@@ -9,13 +9,14 @@ extension Session {
   /// committee's figure wrong without anyone knowing.
   public func problems(with pack: ContentPack) -> [Phrase] {
     var out: [Phrase] = []
-    let questionIDs = Set(pack.questions.map(\.id))
+    // Looked up in the pack's index, and sorted only when something is unknown: this runs for every
+    // session a roll-up reads.
     for voice in answers.keys.sorted() {
-      for q in answers[voice, default: [:]].keys.sorted() where !questionIDs.contains(q) {
+      for q in answers[voice, default: [:]].keys.filter({ pack.question($0) == nil }).sorted() {
         out.append(Phrase("store.check.unknown-question", ["id": q, "voice": voice]))
       }
     }
-    for q in agreed.keys.sorted() where !questionIDs.contains(q) {
+    for q in agreed.keys.filter({ pack.question($0) == nil }).sorted() {
       out.append(Phrase("store.check.unknown-agreed-question", ["id": q]))
     }
     for item in scope ?? [] where pack.useCase(item.useCase) == nil {
