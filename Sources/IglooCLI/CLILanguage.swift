@@ -48,7 +48,9 @@ enum CLILanguage {
 /// The command line's words, from the built-in pack's string table (Content/strings/cli.yaml).
 enum CLIText {
   /// The built-in pack's strings, loaded once: help is rendered before any `--content` is read.
-  private static let strings = PackLoader.builtin().strings
+  /// Only the string table is decoded, so that `--version`, `--help` and argument parsing do not
+  /// pay for the rest of the pack.
+  private static var strings: [String: LocalizedText] { BuiltinPack.strings }
 
   /// The string `key` in the command line's language, `{name}` placeholders filled from `values`;
   /// the key itself when the table lacks it, so that a gap shows (and CLITextTests fails).

@@ -36,6 +36,13 @@ extension IglooCommand {
   public static func launch() {
     StandardOutput.prepareStreams()
     TerminalGuard.endOnCrashSignals()
+    // `igloo --version` on its own prints what ArgumentParser would print, without building the
+    // parser: that walks every command's configuration and arguments through the runtime's type
+    // lookups, three quarters of the instructions `--version` otherwise runs.
+    if CommandLine.arguments.count == 2, CommandLine.arguments[1] == "--version" {
+      print(IglooVersion.current)
+      return
+    }
     main()
   }
 }

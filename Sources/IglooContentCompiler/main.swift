@@ -1,6 +1,6 @@
 // Build-time tool of the CompileContent plugin: loads and validates a content folder with the same
 // loader and validator as `igloo --content DIR`, and writes the validated pack as a Swift file holding
-// its JSON, so that igloo starts without parsing YAML.
+// its compact encoding (BuiltinPackCoding), so that igloo starts without parsing YAML.
 //
 //   IglooContentCompiler CONTENT-DIR OUTPUT.swift
 import Foundation
@@ -30,15 +30,27 @@ do {
   exit(1)
 }
 
-let json = String(decoding: try BuiltinPackCoding.encode(loaded.pack), as: UTF8.self)
-// A raw string literal whose delimiter the JSON cannot close or escape early.
+let encoded = BuiltinPackCoding.encode(loaded.pack)
+// The encoding goes into a multi-line raw string literal, which would turn a carriage return into
+// a line feed and cannot hold NUL; the validator refuses both in content, so this only guards it.
+if encoded.contains(0x0D) || encoded.contains(0) {
+  FileHandle.standardError.write(Data("error: the built-in content pack holds a carriage return or NUL\n".utf8))
+  exit(1)
+}
+let body = String(decoding: encoded, as: UTF8.self)
+// A raw string whose delimiter the text can neither close early nor use for an escape (`\#n`).
 var fence = "#"
-while json.contains("\"" + fence) || json.contains("\\" + fence) { fence += "#" }
+while body.contains("\"\"\"" + fence) || body.contains("\\" + fence) { fence += "#" }
 let source = """
   // Generated when igloo is built, by the CompileContent plugin from Content/. Not committed.
 
-  /// The validated built-in pack, as the JSON of ``BuiltinPackCoding``.
-  let builtinPackJSON: StaticString = \(fence)"\(json)"\(fence)
+  /// The validated built-in pack in the encoding of ``BuiltinPackCoding``.
+  let builtinPackData: StaticString = \(fence)\"\"\"
+  \(body)
+  \"\"\"\(fence)
+
+  /// The encoding's length in bytes, checked at first use, so that the literal provably holds it unchanged.
+  let builtinPackByteCount = \(encoded.count)
 
   """
 let output = URL(fileURLWithPath: arguments[2])

@@ -110,7 +110,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
   /// The built-in string tables, where igloo's own messages are: a `--content` pack changes
   /// the assessment's content, never these words.
-  static var words: [String: LocalizedText] { PackLoader.builtin().strings }
+  static var words: [String: LocalizedText] { BuiltinPack.strings }
 
   /// What is wrong, without the path, in `language`, on one line of plain characters.
   public func problem(_ language: Language) -> String { StoreError.say(phrase, language) }

@@ -80,7 +80,15 @@ public enum SafeText {
     return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 
+  /// Whether `text` holds a character ``isControl(_:)`` refuses, looked for in its UTF-8: C0 and
+  /// DEL are single bytes, C1 (U+0080–U+009F) is C2 80–C2 9F. A whole report passes through here.
   private static func needsWork(_ text: String) -> Bool {
-    text.unicodeScalars.contains { isControl($0) }
+    var afterC2 = false
+    for b in text.utf8 {
+      if afterC2 && b <= 0x9F { return true }
+      afterC2 = b == 0xC2
+      if (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F { return true }
+    }
+    return false
   }
 }

@@ -10,18 +10,21 @@ extension ContentPack {
   /// publication) is shown as it is.
   public func source(_ path: String, _ language: Language) -> String {
     guard language != .da, let gloss = sourceGloss(path, language) else { return path }
-    return string("source.glossed", language, ["path": path, "gloss": gloss])
+    return Placeholders.fill(string("source.glossed", language), ["path": path, "gloss": gloss])
   }
 
   /// The glosses of the parts of `path`, joined; nil when a part has none.
   public func sourceGloss(_ path: String, _ language: Language) -> String? {
-    let chapter = (strings["source.chapter"]?.da ?? "").components(separatedBy: "{n}")
+    // Split with the standard library rather than Foundation's `components(separatedBy:)` (every
+    // source of a report comes through here, and `source` was a tenth of `igloo report`); empty
+    // pieces are kept, as there.
+    let chapter = (strings["source.chapter"]?.da ?? "").split(separator: "{n}", omittingEmptySubsequences: false)
     var glosses: [String] = []
-    for part in path.components(separatedBy: " › ") {
+    for part in path.split(separator: " › ", omittingEmptySubsequences: false).map(String.init) {
       if chapter.count == 2, part.hasPrefix(chapter[0]), part.hasSuffix(chapter[1]) {
         let number = part.dropFirst(chapter[0].count).dropLast(chapter[1].count)
         if !number.isEmpty, number.allSatisfy(\.isNumber) {
-          glosses.append(string("source.chapter", language, ["n": String(number)]))
+          glosses.append(Placeholders.fill(string("source.chapter", language), ["n": String(number)]))
           continue
         }
       }

@@ -48,15 +48,15 @@ extension ReportBuilder {
       // the report's source after it).
       ReportDocument.item(label("plan.how"), row.howText(w)),
     ]
-    if !row.followUp.trimmingCharacters(in: .whitespaces).isEmpty {
+    if !row.followUp.trimmed(newlines: false).isEmpty {
       items.append(ReportDocument.item(label("plan.follow-up"), row.followUp))
     }
-    if !row.evaluation.trimmingCharacters(in: .whitespaces).isEmpty {
+    if !row.evaluation.trimmed(newlines: false).isEmpty {
       items.append(ReportDocument.item(label("plan.evaluation"), row.evaluation))
     }
     var facts = w("plan.details.level", ["level": w.level(row.level)])
     // The source stands with the content's text in `howText`; only an action without text names it here.
-    if !row.source.isEmpty && row.how.trimmingCharacters(in: .whitespaces).isEmpty {
+    if !row.source.isEmpty && row.how.trimmed(newlines: false).isEmpty {
       facts += " · " + w("plan.details.source", ["source": w.source(row.source)])
     }
     items.append([.plain(facts)])

@@ -65,10 +65,16 @@ struct ReportContext {
   /// The report's words.
   let w: Wording
 
+  /// The ids of the questions the session asks (``Session/applicableQuestions(_:)``), worked out
+  /// once: asking `Session.applies` for every statement of every finding worked them all out again
+  /// each time, a quarter of `igloo report`.
+  let applicable: Set<String>
+
   /// The context for rendering `assessment` in `language`.
   init(_ assessment: Assessment, _ language: Language) {
     self.assessment = assessment
     self.w = Wording(pack: assessment.pack, language: language)
+    self.applicable = Set(assessment.session.applicableQuestions(assessment.pack).map(\.id))
   }
 
   /// The content pack the assessment was computed with.
@@ -80,7 +86,7 @@ struct ReportContext {
 
   /// The questions that measure `finding` and apply in this scope, with the role each plays.
   func questions(measuring finding: String) -> [(question: Question, role: MeasureRole)] {
-    pack.questions(measuring: finding).filter { session.applies($0.question, pack) }
+    pack.questions(measuring: finding).filter { applicable.contains($0.question.id) }
   }
 
   /// The score a question adds to its scale: the effective answer, reversed where the item is.

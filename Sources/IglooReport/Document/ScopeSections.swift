@@ -12,7 +12,7 @@ extension ReportBuilder {
       scope.map { item -> [ReportDocument.Run] in
         let technologies = (r.pack.useCase(item.useCase)?.technologies ?? []).map(w.technology).joined(separator: ", ")
         var text = w("scope.item", ["stage": w.stage(item.stage), "technologies": technologies])
-        if !item.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !item.note.trimmed(newlines: true).isEmpty {
           text += " " + w("scope.item.note", ["note": item.note])
         }
         return ReportDocument.item(w.useCase(item.useCase) + ":", text)

@@ -45,8 +45,8 @@ extension ReportBuilder {
   /// The title, naming the workplace when it is given.
   static func title(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
-    let workplace = r.session.about.workplace.trimmingCharacters(in: .whitespacesAndNewlines)
-    let group = r.session.about.group.trimmingCharacters(in: .whitespacesAndNewlines)
+    let workplace = r.session.about.workplace.trimmed(newlines: true)
+    let group = r.session.about.group.trimmed(newlines: true)
     if group.isEmpty {
       doc.heading(1, workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]))
     } else {
@@ -63,7 +63,7 @@ extension ReportBuilder {
     doc.heading(2, w("who.heading"))
     let sector = about.sector.isEmpty ? w("not-given") : w.sector(about.sector)
     let people = about.participants.map { p in
-      let name = p.name.trimmingCharacters(in: .whitespacesAndNewlines)
+      let name = p.name.trimmed(newlines: true)
       return name.isEmpty ? w.role(p.role) : w("meta.participant", ["name": name, "role": w.role(p.role)])
     }
     let progress = r.session.progress(r.pack)
@@ -85,7 +85,7 @@ extension ReportBuilder {
       depthRow(r),
       [w("meta.content"), content],
     ]
-    let group = about.group.trimmingCharacters(in: .whitespacesAndNewlines)
+    let group = about.group.trimmed(newlines: true)
     if !group.isEmpty { rows.insert([w("meta.group"), group], at: 1) }
     doc.table([w("meta.field"), w("meta.value")], rows, widths: [4.5, 12.5])
 
@@ -263,6 +263,6 @@ extension ReportBuilder {
 
   /// A dash for an empty cell, so a missing deadline reads as missing rather than forgotten.
   static func dash(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "–" : text
+    text.trimmed(newlines: true).isEmpty ? "–" : text
   }
 }

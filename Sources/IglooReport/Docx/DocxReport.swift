@@ -26,7 +26,7 @@ public enum DocxReport {
   static func parts(_ assessment: Assessment, _ language: Language, part: ReportPart) -> [(path: String, text: String)] {
     let w = Wording(pack: assessment.pack, language: language)
     let about = assessment.session.about
-    let workplace = about.workplace.trimmingCharacters(in: .whitespacesAndNewlines)
+    let workplace = about.workplace.trimmed(newlines: true)
     return parts(
       ReportBuilder.document(assessment, language, part: part),
       title: workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]),

@@ -45,7 +45,7 @@ public enum RoundsReport {
   }
 
   private static func footer(_ lead: String, _ date: String, _ w: Wording) -> String {
-    let lead = lead.trimmingCharacters(in: .whitespacesAndNewlines)
+    let lead = lead.trimmed(newlines: true)
     return [lead.isEmpty ? w("title") : lead, w.orNotGiven(date)].joined(separator: " · ")
   }
 

@@ -87,7 +87,7 @@ extension PlanRow {
 
   private static func decided(_ item: PlanItem, _ action: Action?, _ rec: Recommendation?, _ w: Wording) -> PlanRow {
     func pick(_ own: String, _ content: String?) -> String {
-      let trimmed = own.trimmingCharacters(in: .whitespaces)
+      let trimmed = own.trimmed(newlines: false)
       return trimmed.isEmpty ? (content ?? "") : own
     }
     let reasons: [String]
@@ -96,13 +96,13 @@ extension PlanRow {
     } else {
       reasons = [w(action == nil ? "plan.reason.own" : "plan.reason.no-longer-triggered")]
     }
-    let responsible = item.responsible.trimmingCharacters(in: .whitespaces)
+    let responsible = item.responsible.trimmed(newlines: false)
     // The users' words are theirs unless they merely repeat the content's (in either language).
     func own(_ text: String, _ content: LocalizedText?) -> Bool {
-      let trimmed = text.trimmingCharacters(in: .whitespaces)
+      let trimmed = text.trimmed(newlines: false)
       guard action != nil else { return true }
       guard !trimmed.isEmpty else { return false }
-      return !Language.allCases.contains { content?[$0].trimmingCharacters(in: .whitespaces) == trimmed }
+      return !Language.allCases.contains { content?[$0].trimmed(newlines: false) == trimmed }
     }
     return PlanRow(
       rank: nil, status: item.status, action: action, recommendation: rec,
@@ -126,7 +126,7 @@ extension PlanRow {
   /// The "how" as a paragraph: the content's text followed by its source, or the users' own
   /// text marked as theirs, with the source (if any) before it so that it never reads as the report's.
   func howText(_ w: Wording) -> String {
-    if how.trimmingCharacters(in: .whitespaces).isEmpty { return w("plan.how.none") }
+    if how.trimmed(newlines: false).isEmpty { return w("plan.how.none") }
     guard ownHow else {
       var text = source.isEmpty ? how : how + " " + w("plan.how.source", ["source": w.source(source)])
       // A derived action is igloo's remedy for the report's point, not one the report states.
@@ -139,7 +139,7 @@ extension PlanRow {
 
   /// Who is responsible, or the usual owner marked as a suggestion.
   func responsibleText(_ w: Wording) -> String {
-    if !responsible.trimmingCharacters(in: .whitespaces).isEmpty { return responsible }
+    if !responsible.trimmed(newlines: false).isEmpty { return responsible }
     if let suggestedOwner { return w("plan.owner-suggested", ["role": w.role(suggestedOwner)]) }
     return ""
   }

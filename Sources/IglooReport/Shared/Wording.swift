@@ -25,7 +25,7 @@ struct Wording: Sendable {
 
   /// The text to show for a field the users left empty.
   func orNotGiven(_ text: String) -> String {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmed(newlines: true)
     return trimmed.isEmpty ? self("not-given") : trimmed
   }
 

@@ -84,6 +84,8 @@ public final class PlainWizard {
     case quit
     /// The user typed `b` where it goes back past the start of what is being asked.
     case back
+    /// The flow goes on at `step` (the statements, once a quick scan is deepened).
+    case goTo(Step)
     /// Something failed that the run cannot go on without; the message is written already.
     case failed(Int32)
   }
@@ -122,6 +124,9 @@ public final class PlainWizard {
         try perform(steps[i], cameBack: cameBack)
         i += 1
         cameBack = false
+      } catch Stop.goTo(let step) {
+        i = steps.firstIndex(of: step) ?? i + 1
+        cameBack = false
       } catch Stop.back {
         let again = lastBack.map { $0.step == i && $0.reads == reads - 1 } ?? false
         let depth = again ? lastBack!.depth + 1 : 1
@@ -149,6 +154,7 @@ public final class PlainWizard {
     case .profile:
       session?.cursor = Step.profile.rawValue
       profileStep()
+      if try offerDeepening() { throw Stop.goTo(.questions) }
     case .plan: try planStep()
     case .export: try exportStep()
     }
@@ -1019,6 +1025,36 @@ public final class PlainWizard {
   }
 
   private enum Side { case risk, opportunity }
+
+  /// A quick scan's offer to deepen, as `u` and `U` on the wizard's Profile: the findings
+  /// screened moderate or high (`u`), or all of them (`U`), get their full statements, which are
+  /// asked next; the screening answers stay. Enter goes on to the plan. True when deepened.
+  private func offerDeepening() throws -> Bool {
+    guard let session, session.depth == .quick else { return false }
+    let assessment = Assessment(session: session, pack: pack)
+    let left = assessment.findings.filter { !session.deepened.contains($0.finding.id) }.count
+    guard left > 0 else { return false }
+    say(t("plain.deepen.offer", ["screened": String(assessment.findingsToDeepen.count), "all": String(left)]))
+    while true {
+      let line = try ask(t("plain.deepen.prompt"))
+      let typed = line.lineTrimmed
+      if typed.isEmpty { return false }
+      try checkCommand(line)
+      guard typed == "u" || typed == "U" else {
+        say(t("plain.deepen.invalid", ["input": typed]))
+        continue
+      }
+      var state = formState()
+      _ = state.deepen(all: typed == "U")
+      guard let deepened = state.session, deepened.deepened != session.deepened else {
+        say(t("plain.deepen.none-screened"))
+        continue
+      }
+      keep(state)
+      if let message = state.message { say(t(message.key, message.values)) }
+      return true
+    }
+  }
 
   private func profileLine(_ label: String, _ side: Aggregate, kind: Side) -> String {
     guard side.findings > 0 else { return t("plain.profile.value", ["label": label, "value": t("plain.profile.nothing")]) }
