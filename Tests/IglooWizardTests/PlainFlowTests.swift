@@ -14,7 +14,8 @@ import Testing
 
   /// A quick scan of a care home's shift planning, answered by the first of two voices: About
   /// with two participants and two voices, the scope with the depth word, every screening
-  /// statement (one "why"), one statement answered again from the review, the plan with one
+  /// statement (one "why"), one statement answered again from the review, the offer to deepen
+  /// passed, the plan with one
   /// action accepted (who, when), one edited in every field and the plan's approval, the
   /// follow-up date, and a Word export to the suggested file.
   static func quickScanScript(_ language: Language) -> [String] {
@@ -31,6 +32,8 @@ import Testing
       lines.append(i % 4 == 3 ? "d" : String(1 + (i * 3) % 5))
     }
     lines += ["1", "4", ""]
+    // Enter at the profile's offer to deepen the quick scan: on to the plan.
+    lines += [""]
     lines += ["a 1", "Mette Holm", "1.3.2026"]
     lines += [
       "e 2", "", "Karim Olsen", "1.6.2026", da ? "Vagtplanen gennemgås med MED-udvalget" : "The rota is reviewed with the works council",

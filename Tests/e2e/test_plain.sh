@@ -59,15 +59,16 @@ ls "$T/out/run/"*.md >/dev/null 2>&1 || { ls -la "$T/out/run" >&2; cat "$out" | 
 
 # Issue 15, Done-when: a whole quick scan through every step of the flow, piped into the real
 # binary – About with the date, two participants with roles and two voices; shift planning with the
-# depth word; every screening statement (one "don't know"); the review answering that one; at the
-# plan, b back to the profile, then one action accepted (who, when), one edited in every field,
+# depth word; every screening statement (one "don't know"); the review answering that one; Enter at
+# the profile's offer to deepen; at the plan, b back to the profile (and Enter at its offer again),
+# then one action accepted (who, when), one edited in every field,
 # the plan's approval; the follow-up date; a Word export – checked in the session file and the .docx.
 rm -rf "$T/data/igloo" && mkdir -p "$T/out/quick"
 {
   printf '%s\n' "Plejecentret Solbakken" "Aftenvagten" "5" "60" "14-11-2025" \
     "Mette Holm" "1" "Karim Olsen" "2" "" "Ledelse" "Medarbejdere" "" "9 hurtig" "d"
   for _ in $(seq 1 9); do echo 4; done
-  printf '%s\n' "1" "3" "b" "a 1" "Mette Holm" "1.3.2026" \
+  printf '%s\n' "1" "3" "" "b" "" "a 1" "Mette Holm" "1.3.2026" \
     "e 2" "" "Karim Olsen" "1.6.2026" "Vagtplanen gennemgås med MED-udvalget" "1.9.2026" "Spørg aftenvagten" "4" \
     "g" "Mette Holm, Karim Olsen" "1.2.2026" "" "14-11-2026" "" "4" "apv.docx"
 } >"$T/out/quick.txt"
@@ -77,6 +78,7 @@ file=$(session_files | head -n 1)
 [ -n "$file" ] || fail "the quick scan wrote no session file"
 for n in 1 2 3 4 5 6 7 8 9; do grep -q "^Trin $n af 9: " "$out" || fail "step $n of 9 was not said"; done
 [ "$(grep -c '^Trin 6 af 9: Profil' "$out")" -eq 2 ] || fail "b at the plan did not go back to the profile"
+[ "$(grep -c '^Hurtigscanningen kan uddybes' "$out")" -eq 2 ] || fail "the profile did not offer to deepen the quick scan"
 ! grep -q $'[\x01-\x09\x0b-\x1f\x7f]' "$out" || fail "the transcript has control characters (cursor movement or redraws)"
 json_check "$file" 's["about"]["date"] == "2025-11-14" and s["depth"] == "quick"'
 json_check "$file" 's["about"]["participants"] == [{"name": "Mette Holm", "role": "amr"}, {"name": "Karim Olsen", "role": "manager"}]'

@@ -15,7 +15,7 @@ public enum PlainRendering: String, Sendable, CaseIterable {
   case statements
   /// The review's worklist, numbered; a number answers that statement and comes back.
   case review
-  /// The profile in lines.
+  /// The profile in lines, then a quick scan's offer to deepen (`u`, `U`), as on the wizard's Profile.
   case profile
   /// The top suggested actions, then the commands `a N`, `x N`, `e N` (every field of the action
   /// editor), `f N`, `o` (an own action) and `g` (the approval).
