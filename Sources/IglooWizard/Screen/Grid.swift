@@ -90,6 +90,16 @@ public struct Grid: Sendable, Hashable {
     guard row >= 0, row < size.height, column < size.width else { return 0 }
     let limit = min(size.width, column + (maxWidth ?? size.width))
     var x = column
+    // Printable ASCII (padding, keys, most of the English interface) is one grapheme and one cell
+    // per byte, so it is written byte by byte, without the grapheme breaking and width look-ups.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      for byte in text.utf8 {
+        if x + 1 > limit { break }
+        if x >= 0 { rows[row][x] = Cell(text: Self.asciiCells[Int(byte)], style: style) }
+        x += 1
+      }
+      return x - column
+    }
     for grapheme in text {
       if grapheme == "\n" || grapheme == "\r\n" { break }
       let width = DisplayWidth.of(grapheme)
@@ -103,6 +113,9 @@ public struct Grid: Sendable, Hashable {
     }
     return x - column
   }
+
+  /// The one-byte strings of ASCII, by byte, for the fast path of ``put(_:row:column:style:maxWidth:)``.
+  private static let asciiCells: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
   /// Sets the style of `count` cells from (`row`, `column`), keeping their text.
   public mutating func paint(row: Int, column: Int, count: Int, style: CellStyle) {

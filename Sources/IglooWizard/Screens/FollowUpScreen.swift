@@ -28,7 +28,7 @@ enum FollowUpScreen {
     if let limit {
       y += grid.wrap(t("wizard.follow-up.latest", ["date": limit.description]), in: rect, row: y, style: .dim, maxLines: 1)
     }
-    let warnings = Assessment(session: session, pack: state.pack).followUpWarnings
+    let warnings = state.assessment?.followUpWarnings ?? []
     for warning in warnings {
       let style: CellStyle = warning == .noNextReview ? .dim : .risk
       y += grid.wrap(t("wizard.follow-up.warning.\(warning.rawValue)", ["date": limit?.description ?? ""]), in: rect, row: y, style: style, maxLines: 2)

@@ -6,7 +6,7 @@ enum Footer {
     let t = state.localizer
     let stack = state.contexts
     var x = 1
-    for (keys, label) in items(state, stack: stack) {
+    for (keys, label) in state.footerMemo.items(stack, { items(state, stack: stack) }) {
       let keyText = KeyLabel.join(keys, t)
       let width = Text.width(keyText) + 1 + Text.width(t(label))
       guard x + width <= rect.width else { continue }

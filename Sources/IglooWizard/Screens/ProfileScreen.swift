@@ -17,7 +17,7 @@ enum ProfileScreen {
     }
     let rect = rect.dropTop(prohibited.count)
     let quick = assessment.session.depth == .quick
-    let progress = assessment.session.progress(state.pack)
+    let progress = state.progress(assessment.session)
     grid.put(
       Text.truncate(
         t(quick ? "wizard.profile.answered.quick" : "wizard.profile.answered",

@@ -14,8 +14,7 @@ enum ScopeScreen {
       Text.truncate(t("wizard.scope.summary", ["count": String(scope.count), "questions": String(applicable)]), to: rect.width, ellipsis: true),
       in: rect, row: top, style: .title)
     // The depth, with what each would ask, so that the choice is made knowing its length.
-    let quick = session.questions(state.pack, at: .quick).count
-    let full = session.questions(state.pack, at: .full).count
+    let (quick, full) = state.depthCounts(session)
     let depthLine = t(
       session.depth == .quick ? "wizard.scope.depth.quick" : "wizard.scope.depth.full", ["quick": String(quick), "full": String(full)])
     grid.put(Text.truncate(depthLine, to: rect.width, ellipsis: true), in: rect, row: top + 1, style: .good)

@@ -34,6 +34,13 @@ public struct WizardState: Sendable {
   /// The questions the session asks, remembered for its scope and depth: every frame of the
   /// question screens asks for them several times, and working them out was most of a keystroke.
   let applicableMemo = ApplicableQuestionsMemo()
+  /// The assessment of the session, remembered for the session it was computed from: the review,
+  /// profile and plan screens need it for every frame and every key, and computing it again was a
+  /// quarter of a keystroke.
+  let assessmentMemo = AssessmentMemo()
+  /// The footer's keys and labels, remembered for the binding stack they were worked out from:
+  /// finding every key of every action in the tables was a fifth of a keystroke.
+  let footerMemo = FooterMemo()
   /// Today, for a new session and the follow-up hint.
   public var today: String
   /// The interface language; switching it changes nothing else.
@@ -141,7 +148,31 @@ public struct WizardState: Sendable {
   }
 
   /// The assessment of the session as it stands.
-  public var assessment: Assessment? { session.map { Assessment(session: $0, pack: pack) } }
+  ///
+  /// Remembered between frames for the session it was computed from, so it is never stale: any
+  /// change to the session (an answer, a note, the scope) makes the next call compute it again.
+  public var assessment: Assessment? { session.map { assessmentMemo.assessment($0, pack) } }
+}
+
+/// The last ``Assessment`` computed, keyed by the whole session it was computed from.
+///
+/// A class, so that the copies of a ``WizardState`` share it; keying on the session itself (not a
+/// revision count) makes a shared answer safe even when two copies have gone different ways. The
+/// pack needs no key: it is a constant of the state that made the memo, and its copies share it.
+/// Comparing an unchanged session is cheap, because the remembered one shares its storage.
+final class AssessmentMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last: Assessment?
+
+  /// The assessment of `session` against `pack`.
+  func assessment(_ session: Session, _ pack: ContentPack) -> Assessment {
+    lock.lock()
+    defer { lock.unlock() }
+    if let last, last.session == session { return last }
+    let fresh = Assessment(session: session, pack: pack)
+    last = fresh
+    return fresh
+  }
 }
 
 /// The last answer of ``Session/applicableQuestions(_:)``, keyed by everything it depends on.
@@ -168,9 +199,56 @@ final class ApplicableQuestionsMemo: @unchecked Sendable {
     }
     return questions
   }
+
+  private var countsScope: [ScopeItem]??
+  private var counts = (quick: 0, full: 0)
+
+  /// How many questions `session`'s scope asks at each depth (of a quick scan nothing deepened),
+  /// keyed by the scope alone: the scope screen shows both on every frame.
+  func depthCounts(_ session: Session, _ pack: ContentPack) -> (quick: Int, full: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    if countsScope != .some(session.scope) {
+      counts = (session.questions(pack, at: .quick).count, session.questions(pack, at: .full).count)
+      countsScope = .some(session.scope)
+    }
+    return counts
+  }
 }
 
 extension WizardState {
   /// The questions the session asks (``Session/applicableQuestions(_:)``), remembered between frames.
   func applicableQuestions(_ session: Session) -> [Question] { applicableMemo.questions(session, pack) }
+
+  /// How many questions the session's scope asks in a quick scan and in full, remembered between frames.
+  func depthCounts(_ session: Session) -> (quick: Int, full: Int) { applicableMemo.depthCounts(session, pack) }
+
+  /// How many of the questions the session asks are answered, and how many it asks
+  /// (``Session/progress(_:)``), from the remembered applicable questions.
+  func progress(_ session: Session) -> (answered: Int, total: Int) {
+    let applicable = applicableQuestions(session)
+    let answered = session.answeredQuestionIDs
+    return (applicable.filter { answered.contains($0.id) }.count, applicable.count)
+  }
+}
+
+/// The last footer entries worked out, keyed by the binding stack they were worked out from.
+///
+/// The binding tables are constants, so the entries are a function of the stack alone; a class, so
+/// that the copies of a ``WizardState`` share it, as ``ApplicableQuestionsMemo`` is.
+final class FooterMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stack: [BindingContext]?
+  private var items: [([Key], String)] = []
+
+  /// The entries for `stack`, from `compute` when the stack differs from the last one.
+  func items(_ stack: [BindingContext], _ compute: () -> [([Key], String)]) -> [([Key], String)] {
+    lock.lock()
+    defer { lock.unlock() }
+    if stack != self.stack {
+      items = compute()
+      self.stack = stack
+    }
+    return items
+  }
 }
