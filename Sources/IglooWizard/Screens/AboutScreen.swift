@@ -15,7 +15,9 @@ enum AboutScreen {
     var lines: [FormLine] = []
     for field in fields {
       switch field {
-      case .participantName(0), .addParticipant where session.about.participants.isEmpty:
+      // The heading stands above the first participant, or above the button when there is none.
+      case .participantName(0),
+        .addParticipant where session.about.participants.isEmpty:
         lines += [.blank, .header(t("wizard.about.participants"))]
       case .voiceName(0):
         lines += [.blank, .header(t("wizard.about.voices"))]
