@@ -118,7 +118,8 @@ public enum AtomicFile {
   @discardableResult
   public static func removeLeftovers(in folder: URL) -> [String] {
     let path = folder.standardizedFileURL.path
-    guard let names = try? Platform.folderEntries(path) else { return [] }
+    // Temporary names begin with a dot (see temporaryName(for:)).
+    guard let names = try? Platform.folderEntries(path, hiddenOnly: true) else { return [] }
     var removed: [String] = []
     for name in names where isTemporaryName(name) {
       guard let pid = temporaryOwner(name), pid != Platform.processID, !Platform.processExists(pid) else { continue }

@@ -295,15 +295,21 @@ enum Platform {
   }
 
   /// The names in the folder `path`, without `.` and `..`.
-  static func folderEntries(_ path: String) throws -> [String] {
+  ///
+  /// - Parameter hiddenOnly: only the names that begin with a dot. An export looks for its
+  ///   leftovers in whatever folder it writes to, which may hold thousands of files; the others'
+  ///   names are then never turned into strings.
+  static func folderEntries(_ path: String, hiddenOnly: Bool = false) throws -> [String] {
     guard let dir = opendir(path) else { throw SystemError.last("opendir") }
     defer { closedir(dir) }
     var names: [String] = []
     while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+      let name: String? = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
+          hiddenOnly && $0[0] != 0x2E ? nil : String(cString: $0)
+        }
       }
-      if name != "." && name != ".." { names.append(name) }
+      if let name, name != "." && name != ".." { names.append(name) }
     }
     return names
   }

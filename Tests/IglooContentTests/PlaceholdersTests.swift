@@ -4,18 +4,38 @@ import Testing
 
 /// Filling `{name}` placeholders byte by byte gives what the `Character` loop gives.
 @Suite struct PlaceholdersTests {
-  static let pieces = ["{", "}", "{n}", "{name}", "{x", "n}", "{}", "a", " ", "æ", "ø", "Å", "\n", "\r\n", "{{n}}", "é"]
+  static let pieces = ["{", "}", "{n}", "{name}", "{x", "n}", "{}", "a", " ", "æ", "ø", "Å", "\n", "\r\n", "{{n}}", "é", "–", "„", "“", "…", "‰",
+    "\u{301}", "\u{200D}", "\u{2028}", "\u{2060}", "\u{20D7}", "\u{FE0F}", "e\u{301}", "\u{1F469}"]
 
+  /// Where the byte loop is allowed it gives what the Character loop gives; `fill` gives it always.
   @Test func byteLoopMatchesCharacterLoop() {
     let values = ["n": "7", "name": "{n} Ærø", "": "empty"]
     var seed: UInt64 = 5
-    for round in 0..<3000 {
+    var byByte = 0
+    for round in 0..<6000 {
       var template = ""
       for _ in 0..<(round % 12) {
         seed = seed &* 6364136223846793005 &+ 1442695040888963407
         template += Self.pieces[Int(seed >> 33) % Self.pieces.count]
       }
-      #expect(Placeholders.fillByByte(template, values) == Placeholders.fillByCharacter(template, values), "\(template)")
+      let rule = Placeholders.fillByCharacter(template, values)
+      #expect(Placeholders.fill(template, values) == rule, "\(template.unicodeScalars.map { $0.value })")
+      if Placeholders.bytesSuffice(template) {
+        byByte += 1
+        #expect(Placeholders.fillByByte(template, values) == rule, "\(template.unicodeScalars.map { $0.value })")
+      }
+    }
+    // Both paths were exercised.
+    #expect(byByte > 1000 && byByte < 5000, "\(byByte)")
+  }
+
+  /// The byte loop is taken for Danish prose with its punctuation, and refused for anything that
+  /// can join a brace to its neighbour.
+  @Test func bytesSufficeForDanishProseOnly() {
+    #expect(Placeholders.bytesSuffice("„{n}“ – se afsnit 3.2 … §15"))
+    #expect(Placeholders.bytesSuffice(""))
+    for joining in ["{\u{301}n}", "a\u{200D}{n}", "{n}\u{FE0F}", "\u{2060}", "\u{20D7}", "\u{2028}", "\u{1F469}"] {
+      #expect(!Placeholders.bytesSuffice(joining), "\(joining.unicodeScalars.map { $0.value })")
     }
   }
 

@@ -7,13 +7,40 @@ public enum Placeholders {
   /// which a dictionary hands out its keys. An unknown `{name}` is left as it is.
   public static func fill(_ template: String, _ values: [String: String]) -> String {
     guard !values.isEmpty else { return template }
-    // Below U+0300 every Unicode scalar is a character of its own (and every UTF-8 byte is below
-    // 0xCC), so the braces can be found byte by byte; a report fills hundreds of templates.
-    if template.utf8.allSatisfy({ $0 < 0xCC }) { return fillByByte(template, values) }
+    // A report fills hundreds of templates, most of them Danish prose with „quotes“ and dashes.
+    if bytesSuffice(template) { return fillByByte(template, values) }
     return fillByCharacter(template, values)
   }
 
-  /// ``fill(_:_:)`` over UTF-8, for a template whose scalars are all below U+0300.
+  /// Whether every Unicode scalar of `text` is a character of its own, so that braces can be found
+  /// byte by byte: true for scalars below U+0300 (ASCII, Latin-1 with æ, ø and å, Latin Extended)
+  /// and for the general punctuation Danish text uses (U+2010–U+2027 and U+2030–U+205E: dashes,
+  /// quotation marks, the ellipsis), none of which combines with a neighbour. Anything else
+  /// (combining marks, zero-width joiners, other scripts) answers false.
+  static func bytesSuffice(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let b = bytes[i]
+        if b < 0xCC {
+          i += 1
+          continue
+        }
+        // E2 80 90–A7 is U+2010–U+2027; E2 80 B0–BF and E2 81 80–9E are U+2030–U+205E.
+        guard b == 0xE2, i + 2 < n else { return false }
+        let b1 = bytes[i + 1]
+        let b2 = bytes[i + 2]
+        let punctuation = (b1 == 0x80 && ((0x90...0xA7).contains(b2) || b2 >= 0xB0)) || (b1 == 0x81 && b2 <= 0x9E)
+        guard punctuation else { return false }
+        i += 3
+      }
+      return true
+    }
+  }
+
+  /// ``fill(_:_:)`` over UTF-8, for a template ``bytesSuffice(_:)`` accepts.
   static func fillByByte(_ template: String, _ values: [String: String]) -> String {
     let bytes = template.utf8
     var out = ""

@@ -83,8 +83,15 @@ public enum SafeText {
   /// Whether `text` holds a character ``isControl(_:)`` refuses, looked for in its UTF-8: C0 and
   /// DEL are single bytes, C1 (U+0080–U+009F) is C2 80–C2 9F. A whole report passes through here.
   private static func needsWork(_ text: String) -> Bool {
+    // Native strings are contiguous UTF-8; a plain buffer loop is several times cheaper than the
+    // String.UTF8View iterator, and this runs over every line of a report.
+    if let found = text.utf8.withContiguousStorageIfAvailable({ needsWork(bytes: $0) }) { return found }
+    return needsWork(bytes: Array(text.utf8))
+  }
+
+  private static func needsWork<Bytes: Collection<UInt8>>(bytes: Bytes) -> Bool {
     var afterC2 = false
-    for b in text.utf8 {
+    for b in bytes {
       if afterC2 && b <= 0x9F { return true }
       afterC2 = b == 0xC2
       if (b < 0x20 && b != 0x09 && b != 0x0A) || b == 0x7F { return true }
