@@ -1,6 +1,7 @@
 import IglooBuiltinContent
-import IglooContent
 import Testing
+
+@testable import IglooContent
 
 /// In English, a source is the report's Danish path with an English gloss of each part.
 @Suite struct SourceGlossTests {
@@ -52,6 +53,27 @@ import Testing
     }
     for level in Self.pack.levels {
       #expect(Self.pack.sourceGloss(level.name.da, .en) == level.name.en, "level \(level.id)")
+    }
+  }
+
+  /// Splitting a path in its bytes gives the parts the Character split gives: for every source in
+  /// the pack and for generated paths with separators in odd places.
+  @Test func byteSplitMatchesCharacterSplit() {
+    var paths = Self.pack.findings.map(\.source) + Self.pack.actions.map(\.source)
+    let pieces = [" › ", "›", " ", "Kapitel 2", "Generativ KI", "æ", "„", "–", "\u{301}", "\u{200D}", "", "x"]
+    var seed: UInt64 = 11
+    for round in 0..<3000 {
+      var path = ""
+      for _ in 0..<(round % 9) {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        path += pieces[Int(seed >> 33) % pieces.count]
+      }
+      paths.append(path)
+    }
+    for path in paths {
+      #expect(
+        ContentPack.sourceParts(path).map(String.init) == ContentPack.sourcePartsByCharacter(path).map(String.init),
+        "\(path.unicodeScalars.map { $0.value })")
     }
   }
 }

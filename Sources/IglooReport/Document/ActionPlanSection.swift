@@ -9,7 +9,7 @@ extension ReportBuilder {
     let w = r.w
     doc.heading(2, w("plan.details.heading"))
     doc.paragraph(w("plan.intro"))
-    let rows = PlanRow.plan(r.assessment, w)
+    let rows = r.plan
     let active = rows.filter { $0.rank != nil }
     let inPlace = rows.filter { $0.status == .inPlace }
     let rejected = rows.filter { $0.status == .rejected }

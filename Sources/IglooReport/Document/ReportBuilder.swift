@@ -70,11 +70,16 @@ struct ReportContext {
   /// each time, a quarter of `igloo report`.
   let applicable: Set<String>
 
+  /// The action plan's rows (``PlanRow/plan(_:_:)``), worked out once: the summary and the plan
+  /// section both show them, and each row words its reasons with their sources.
+  let plan: [PlanRow]
+
   /// The context for rendering `assessment` in `language`.
   init(_ assessment: Assessment, _ language: Language) {
     self.assessment = assessment
     self.w = Wording(pack: assessment.pack, language: language)
     self.applicable = Set(assessment.session.applicableQuestions(assessment.pack).map(\.id))
+    self.plan = PlanRow.plan(assessment, w)
   }
 
   /// The content pack the assessment was computed with.

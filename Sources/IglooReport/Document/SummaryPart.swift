@@ -158,7 +158,7 @@ extension ReportBuilder {
     if r.assessment.individualWarning {
       doc.labelled(w("plan.individual-warning.label"), w("plan.individual-warning.text"))
     }
-    let active = PlanRow.plan(r.assessment, w).filter { $0.rank != nil }
+    let active = r.plan.filter { $0.rank != nil }
     guard !active.isEmpty else {
       doc.paragraph(w("plan.none"))
       return

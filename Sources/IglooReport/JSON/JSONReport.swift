@@ -32,7 +32,7 @@ public enum JSONReport {
     let r = ReportContext(assessment, language)
     let top = Set(assessment.topFindings(5).map(\.finding.id))
     members["findings"] = .array(assessment.findings.filter { top.contains($0.finding.id) }.map { finding($0, r) })
-    members["action_plan"] = .array(PlanRow.plan(assessment, r.w).filter { $0.rank != nil }.map { planRow($0, r) })
+    members["action_plan"] = .array(r.plan.filter { $0.rank != nil }.map { planRow($0, r) })
     if members["depth"] == nil { members["depth"] = .string(assessment.session.depth.rawValue) }
     if members["approval"] == nil { members["approval"] = approval(r) }
     members["part"] = .string(ReportPart.summary.rawValue)
@@ -66,7 +66,7 @@ public enum JSONReport {
       "bands": bands(r),
       "unscored_risks": .array(a.unscoredRisks.map { unscoredRisk($0, r) }),
       "recommendations": .array(a.recommendations.map { recommendation($0, r) }),
-      "action_plan": .array(PlanRow.plan(a, r.w).map { planRow($0, r) }),
+      "action_plan": .array(r.plan.map { planRow($0, r) }),
       "individual_warning": .bool(a.individualWarning),
       "knowledge_gaps": .array(a.knowledgeGaps.compactMap { r.pack.question($0) }.map { questionRef($0, r, notes: true) }),
       "unanswered": .array(a.unanswered.compactMap { r.pack.question($0) }.map { questionRef($0, r, notes: false) }),
