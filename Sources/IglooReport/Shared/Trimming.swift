@@ -19,6 +19,8 @@ extension StringProtocol {
     guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
     let last = scalars.lastIndex(where: { !isSpace($0) })!
     // Through the scalar view: a String subscript would round the bounds to whole characters.
-    return String(String.UnicodeScalarView(scalars[first...last]))
+    // The bytes between two scalar boundaries are copied at once; building a
+    // String.UnicodeScalarView from the scalar slice appended it scalar by scalar through UTF-32.
+    return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
   }
 }
