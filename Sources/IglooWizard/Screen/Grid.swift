@@ -100,6 +100,25 @@ public struct Grid: Sendable, Hashable {
       }
       return x - column
     }
+    // Danish text, dashes, arrows and box lines: when every scalar is one that stands alone as a
+    // grapheme of one cell (``DisplayWidth/isSingleCell(_:)``), no scalar joins the next one, so
+    // each is a cell of its own. A combining mark, a joiner or an emoji anywhere sends the whole
+    // text the general way, so a letter followed by a mark stays one grapheme.
+    if text.unicodeScalars.allSatisfy({ DisplayWidth.isSingleCell($0.value) }) {
+      for scalar in text.unicodeScalars {
+        if x + 1 > limit { break }
+        if x >= 0 { rows[row][x] = Cell(text: Self.scalarCell(scalar), style: style) }
+        x += 1
+      }
+      return x - column
+    }
+    return putGraphemes(text, row: row, column: column, style: style, limit: limit)
+  }
+
+  /// The general path of ``put(_:row:column:style:maxWidth:)``: grapheme by grapheme, with the
+  /// width of each. The fast paths must write exactly what this writes (DisplayWidthTests).
+  mutating func putGraphemes(_ text: String, row: Int, column: Int, style: CellStyle, limit: Int) -> Int {
+    var x = column
     for grapheme in text {
       if grapheme == "\n" || grapheme == "\r\n" { break }
       let width = DisplayWidth.of(grapheme)
@@ -116,6 +135,27 @@ public struct Grid: Sendable, Hashable {
 
   /// The one-byte strings of ASCII, by byte, for the fast path of ``put(_:row:column:style:maxWidth:)``.
   private static let asciiCells: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+  /// The one-scalar strings below U+0300 and of U+2000–U+27FF, made once rather than per cell.
+  private static let latinCells: [String] = (0..<0x300).map { String(Character(Unicode.Scalar(UInt32($0))!)) }
+  private static let symbolCells: [String] = (0x2000..<0x2800).map { String(Character(Unicode.Scalar(UInt32($0))!)) }
+
+  /// The text of the cell that shows `scalar` alone.
+  private static func scalarCell(_ scalar: Unicode.Scalar) -> String {
+    let v = Int(scalar.value)
+    if v < 0x300 { return latinCells[v] }
+    if v >= 0x2000 && v < 0x2800 { return symbolCells[v - 0x2000] }
+    return String(Character(scalar))
+  }
+
+  /// Blanks `count` cells from (`row`, `column`) in `style`, as writing that many spaces would,
+  /// without making the string of spaces: the header clears its row on every frame.
+  public mutating func fill(row: Int, column: Int, count: Int, style: CellStyle) {
+    guard row >= 0, row < size.height else { return }
+    let start = max(0, column), end = min(size.width, column + count)
+    guard start < end else { return }
+    let blank = Cell(text: " ", style: style)
+    for x in start..<end { rows[row][x] = blank }
+  }
 
   /// Sets the style of `count` cells from (`row`, `column`), keeping their text.
   public mutating func paint(row: Int, column: Int, count: Int, style: CellStyle) {
@@ -167,6 +207,24 @@ public enum DisplayWidth {
     return propertyWidth(grapheme)
   }
 
+  /// Whether the scalar `value` always stands alone as a grapheme one cell wide: printable ASCII,
+  /// Latin-1 and Latin Extended (but the soft hyphen), and the punctuation, arrows, mathematical
+  /// signs, box lines, blocks and shapes the interface draws, less the few shapes shown as emoji.
+  /// None of these joins the scalar before or after it (none is a mark, a joiner, a control or a
+  /// prefix), so a text made only of them has one grapheme per scalar. DisplayWidthTests check
+  /// every one of them against the Unicode rules.
+  static func isSingleCell(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: return true
+    case 0x2010...0x2027, 0x2030...0x205E: return true  // dashes, quotes, bullets, ellipsis, ‹ ›
+    case 0x2190...0x21FF, 0x2200...0x22FF: return true  // arrows, mathematical operators (− ≡)
+    case 0x2500...0x259F: return true  // box drawing and blocks
+    case 0x25A0...0x25FC, 0x25FF: return true  // geometric shapes (● ○), less ◽ ◾ shown as emoji
+    case 0x2713...0x2718: return true  // check marks and crosses (✓ ✗)
+    default: return false
+    }
+  }
+
   /// The width from the first scalar's Unicode properties: the rule the fast paths must agree with.
   static func propertyWidth(_ grapheme: Character) -> Int {
     guard let first = grapheme.unicodeScalars.first else { return 0 }
@@ -192,9 +250,20 @@ public enum DisplayWidth {
     // one cell, controls none, as the per-grapheme rule gives (CR LF is one grapheme of width 0).
     var ascii = 0
     for byte in text.utf8 {
-      if byte >= 0x80 { return text.reduce(0) { $0 + of($1) } }
+      if byte >= 0x80 { return nonASCIIWidth(text) }
       if byte >= 0x20 && byte < 0x7F || byte == 0x09 { ascii += 1 }
     }
     return ascii
+  }
+
+  /// The cells of a text that is not all ASCII: one a scalar when every scalar is a single-cell one
+  /// (Danish text, dashes, box lines; see ``isSingleCell(_:)``), else the sum over its graphemes.
+  private static func nonASCIIWidth(_ text: String) -> Int {
+    var cells = 0
+    for scalar in text.unicodeScalars {
+      guard isSingleCell(scalar.value) else { return text.reduce(0) { $0 + of($1) } }
+      cells += 1
+    }
+    return cells
   }
 }

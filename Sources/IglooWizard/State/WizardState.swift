@@ -41,6 +41,12 @@ public struct WizardState: Sendable {
   /// The footer's keys and labels, remembered for the binding stack they were worked out from:
   /// finding every key of every action in the tables was a fifth of a keystroke.
   let footerMemo = FooterMemo()
+  /// Text wrapped to a width, remembered for the text and the width: the question screen wrapped
+  /// the same guidance again on every frame, a tenth of a keystroke.
+  let wrapMemo = WrapMemo()
+  /// The assessment of the previous round read on the Follow-up step, remembered for its session
+  /// as ``assessmentMemo`` is for this one: the comparison needs it on every frame.
+  let previousAssessmentMemo = AssessmentMemo()
   /// Today, for a new session and the follow-up hint.
   public var today: String
   /// The interface language; switching it changes nothing else.
@@ -187,17 +193,47 @@ final class ApplicableQuestionsMemo: @unchecked Sendable {
   private let lock = NSLock()
   private var key: Key?
   private var questions: [Question] = []
+  private var byLevel: [String: [Question]] = [:]
+  private var absence: [Question] = []
 
   /// The questions `session` asks of `pack`.
   func questions(_ session: Session, _ pack: ContentPack) -> [Question] {
-    let key = Key(scope: session.scope, depth: session.depth, deepened: session.deepened)
     lock.lock()
     defer { lock.unlock() }
-    if key != self.key {
-      questions = session.applicableQuestions(pack)
-      self.key = key
-    }
+    refresh(session, pack)
     return questions
+  }
+
+  /// The scored questions `session` asks at `level`, in the pack's order: each question screen's
+  /// frame asks for every level's (the tabs count them), and filtering them was a twentieth of a key.
+  func questions(_ session: Session, _ pack: ContentPack, atLevel level: String) -> [Question] {
+    lock.lock()
+    defer { lock.unlock() }
+    refresh(session, pack)
+    return byLevel[level] ?? []
+  }
+
+  /// The sickness-absence questions `session` asks.
+  func absenceQuestions(_ session: Session, _ pack: ContentPack) -> [Question] {
+    lock.lock()
+    defer { lock.unlock() }
+    refresh(session, pack)
+    return absence
+  }
+
+  /// Works the questions out again when `session` differs from the last one in what they depend on.
+  /// A question's level is that of the first finding it measures (``WizardState/level(of:)``).
+  private func refresh(_ session: Session, _ pack: ContentPack) {
+    let key = Key(scope: session.scope, depth: session.depth, deepened: session.deepened)
+    guard key != self.key else { return }
+    questions = session.applicableQuestions(pack)
+    byLevel = [:]
+    for question in questions where question.kind == .finding {
+      guard let level = question.measures.first.flatMap({ pack.finding($0.finding)?.level }) else { continue }
+      byLevel[level, default: []].append(question)
+    }
+    absence = questions.filter { $0.kind == .absence }
+    self.key = key
   }
 
   private var countsScope: [ScopeItem]??
@@ -250,5 +286,41 @@ final class FooterMemo: @unchecked Sendable {
       self.stack = stack
     }
     return items
+  }
+}
+
+/// Lines of ``Text/wrap(_:width:)`` remembered by text and width.
+///
+/// The key is the whole text and the width, so an answer is never stale; a screen wraps a handful
+/// of texts a frame, and the memo forgets everything once it holds more than it needs, so it stays
+/// small however many texts a session shows. A class, so that the copies of a ``WizardState``
+/// share it, as ``AssessmentMemo`` is.
+final class WrapMemo: @unchecked Sendable {
+  private struct Key: Hashable {
+    var text: String
+    var width: Int
+  }
+  /// More than the texts of any one frame, so that a frame never evicts its own lines.
+  static let capacity = 64
+  private let lock = NSLock()
+  private var lines: [Key: [String]] = [:]
+
+  /// `text` wrapped to `width` cells, as ``Text/wrap(_:width:)`` wraps it.
+  func lines(_ text: String, _ width: Int) -> [String] {
+    let key = Key(text: text, width: width)
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = lines[key] { return known }
+    let fresh = Text.wrap(text, width: width)
+    if lines.count >= Self.capacity { lines.removeAll(keepingCapacity: true) }
+    lines[key] = fresh
+    return fresh
+  }
+
+  /// How many wrappings are remembered, for tests.
+  var count: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return lines.count
   }
 }
