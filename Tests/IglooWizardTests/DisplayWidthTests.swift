@@ -75,4 +75,31 @@ import Testing
     }
     #expect(fast > 1000)
   }
+
+  /// A cell keeps its grapheme byte for byte, whichever way it is coded: one scalar, the empty
+  /// second half of a wide one, or several scalars, where two spellings that Swift calls equal
+  /// (canonically equivalent) stay two different cells with their own bytes.
+  @Test func cellsKeepTheirGraphemeByteForByte() {
+    let graphemes = [
+      " ", "a", "æ", "Å", "─", "中", "🙂", "", "e\u{301}", "e\u{301}\u{323}", "e\u{323}\u{301}", "👍🏽", "👨‍👩‍👧‍👦", "🇩🇰", "\u{2764}\u{FE0F}",
+    ]
+    for g in graphemes {
+      let cell = Cell(text: g, style: .risk)
+      #expect(Array(cell.text.utf8) == Array(g.utf8), "\(g.debugDescription)")
+      #expect(cell == Cell(text: g, style: .risk))
+      #expect(cell != Cell(text: g, style: .normal))
+      var changed = Cell.blank
+      changed.text = g
+      #expect(Array(changed.text.utf8) == Array(g.utf8))
+    }
+    // Canonically equal, different bytes: different cells.
+    #expect("e\u{301}\u{323}" == "e\u{323}\u{301}")
+    #expect(Cell(text: "e\u{301}\u{323}", style: .normal) != Cell(text: "e\u{323}\u{301}", style: .normal))
+    #expect(Cell(text: "\u{E9}", style: .normal) != Cell(text: "e\u{301}", style: .normal))
+    // What Grid.put writes reads back as the graphemes of the text, wide ones followed by "".
+    var grid = Grid(size: Size(width: 12, height: 1))
+    grid.put("æ中e\u{301}👍🏽─x", row: 0, column: 0)
+    #expect(grid.rows[0].prefix(8).map(\.text) == ["æ", "中", "", "e\u{301}", "👍🏽", "", "─", "x"])
+    #expect(grid.rows[0][8] == .blank)
+  }
 }

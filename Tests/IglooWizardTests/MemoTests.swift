@@ -5,7 +5,7 @@ import Testing
 
 @testable import IglooWizard
 
-/// The wizard remembers the assessment, the footer's keys, the scope's question counts, the
+/// The wizard remembers the assessment, the footer's keys (for the last few binding stacks), the scope's question counts, the
 /// questions of each level, wrapped text and the previous round's assessment between frames
 /// (issue 17); these tests prove that what it remembers is never stale: after an answer made
 /// through the keys, every screen shows what a fresh ``Assessment`` of the session says.
@@ -216,5 +216,25 @@ import Testing
     #expect(second.levelRisk == RoundComparison(old: Assessment(session: changed, pack: pack), new: Assessment(session: copy.session!, pack: pack)).levelRisk)
     // The first copy, which shares the memo, still compares with the round it read.
     #expect(try #require(state.roundComparison).old.findings == first.old.findings)
+  }
+
+  @Test func theFooterFollowsTheFieldAsFocusMovesThroughAForm() throws {
+    var s = Fixture.committee()
+    s.cursor = "about"
+    let size = Size(width: 120, height: 40)
+    let h = Harness(sessions: [s], size: size)
+    h.press(.down, .enter)
+    #expect(h.state.step == .about)
+    var pressed: [Key] = []
+    var footers: Set<String> = []
+    // Down through the fields and back up: text fields, choices and buttons have other keys, so
+    // the footer changes, and each stack comes round again after it was remembered.
+    for key in [Key](repeating: .down, count: 9) + [Key](repeating: .up, count: 9) {
+      h.press(key)
+      pressed.append(key)
+      footers.insert(String(h.text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""))
+      sameScreen(h, pressed, at: size, [s])
+    }
+    #expect(footers.count > 1)
   }
 }

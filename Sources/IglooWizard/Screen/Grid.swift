@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a cell means, not how it looks: the terminal driver maps styles to colours or to
 /// monochrome attributes, and snapshot tests record them as letters.
 public enum CellStyle: Character, Sendable, Hashable, CaseIterable {
@@ -25,18 +27,88 @@ public enum CellStyle: Character, Sendable, Hashable, CaseIterable {
 
 /// One cell of the screen: a grapheme and its style. Wide graphemes take two cells; the second
 /// holds `continuation`.
+///
+/// Stored as a number, not a string, so that a cell is plain data: a frame makes, copies and
+/// drops a grid of thousands of cells, and with a string in each that bookkeeping was a fifth of
+/// a keystroke. A grapheme of one scalar (every letter of Danish text, box lines, ASCII) is its
+/// scalar value; the second half of a wide grapheme is ``continuationCode``; a grapheme of several
+/// scalars (a letter with a combining mark, an emoji sequence) is a number from ``GraphemeTable``.
 public struct Cell: Sendable, Hashable {
-  /// The grapheme drawn, or "" for the second half of a wide one.
-  public var text: String
+  /// The grapheme, coded as above.
+  var code: UInt32
   /// Its style.
   public var style: CellStyle
+
+  /// The code of the second half of a wide grapheme (the empty text): one past the last scalar.
+  static let continuationCode: UInt32 = 0x11_0000
+
+  /// The grapheme drawn, or "" for the second half of a wide one.
+  public var text: String {
+    get {
+      if code < Self.continuationCode { return String(Unicode.Scalar(code)!) }
+      if code == Self.continuationCode { return "" }
+      return GraphemeTable.shared.text(code)
+    }
+    set { code = Self.code(newValue) }
+  }
 
   /// A blank cell.
   public static let blank = Cell(text: " ", style: .normal)
   /// Creates a cell.
   public init(text: String, style: CellStyle) {
-    self.text = text
+    self.code = Self.code(text)
     self.style = style
+  }
+
+  /// A cell showing the one scalar `scalar`, for the fast paths of ``Grid/put(_:row:column:style:maxWidth:)``.
+  init(scalar: UInt32, style: CellStyle) {
+    self.code = scalar
+    self.style = style
+  }
+
+  /// The code of `text`: its scalar when it is one, and the same number every time for the same
+  /// bytes otherwise.
+  static func code(_ text: String) -> UInt32 {
+    let scalars = text.unicodeScalars
+    if let first = scalars.first {
+      if scalars.index(after: scalars.startIndex) == scalars.endIndex { return first.value }
+      return GraphemeTable.shared.code(text)
+    }
+    return continuationCode
+  }
+}
+
+/// The graphemes of more than one scalar that cells have shown, numbered from one past
+/// ``Cell/continuationCode`` in the order first seen.
+///
+/// Shared by every grid, so that the same grapheme has the same code in all of them and cells
+/// compare as numbers. It only grows, by the distinct combined graphemes a run shows (letters with
+/// marks typed in a note, emoji sequences): a handful in practice. Keyed by the UTF-8 bytes, not by
+/// `String` equality, so that two canonically equal spellings keep their own bytes on screen.
+final class GraphemeTable: @unchecked Sendable {
+  /// The one table.
+  static let shared = GraphemeTable()
+  private let lock = NSLock()
+  private var texts: [String] = []
+  private var codes: [[UInt8]: UInt32] = [:]
+
+  /// The code of the grapheme `text` (of more than one scalar).
+  func code(_ text: String) -> UInt32 {
+    let bytes = Array(text.utf8)
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = codes[bytes] { return known }
+    let code = Cell.continuationCode + 1 + UInt32(texts.count)
+    texts.append(text)
+    codes[bytes] = code
+    return code
+  }
+
+  /// The grapheme numbered `code`.
+  func text(_ code: UInt32) -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    return texts[Int(code - Cell.continuationCode - 1)]
   }
 }
 
@@ -95,7 +167,7 @@ public struct Grid: Sendable, Hashable {
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
       for byte in text.utf8 {
         if x + 1 > limit { break }
-        if x >= 0 { rows[row][x] = Cell(text: Self.asciiCells[Int(byte)], style: style) }
+        if x >= 0 { rows[row][x] = Cell(scalar: UInt32(byte), style: style) }
         x += 1
       }
       return x - column
@@ -107,7 +179,7 @@ public struct Grid: Sendable, Hashable {
     if text.unicodeScalars.allSatisfy({ DisplayWidth.isSingleCell($0.value) }) {
       for scalar in text.unicodeScalars {
         if x + 1 > limit { break }
-        if x >= 0 { rows[row][x] = Cell(text: Self.scalarCell(scalar), style: style) }
+        if x >= 0 { rows[row][x] = Cell(scalar: scalar.value, style: style) }
         x += 1
       }
       return x - column
@@ -126,25 +198,11 @@ public struct Grid: Sendable, Hashable {
       if x + width > limit { break }
       if x >= 0 {
         rows[row][x] = Cell(text: grapheme == "\t" ? " " : String(grapheme), style: style)
-        if width == 2 { rows[row][x + 1] = Cell(text: "", style: style) }
+        if width == 2 { rows[row][x + 1] = Cell(scalar: Cell.continuationCode, style: style) }
       }
       x += width
     }
     return x - column
-  }
-
-  /// The one-byte strings of ASCII, by byte, for the fast path of ``put(_:row:column:style:maxWidth:)``.
-  private static let asciiCells: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
-  /// The one-scalar strings below U+0300 and of U+2000–U+27FF, made once rather than per cell.
-  private static let latinCells: [String] = (0..<0x300).map { String(Character(Unicode.Scalar(UInt32($0))!)) }
-  private static let symbolCells: [String] = (0x2000..<0x2800).map { String(Character(Unicode.Scalar(UInt32($0))!)) }
-
-  /// The text of the cell that shows `scalar` alone.
-  private static func scalarCell(_ scalar: Unicode.Scalar) -> String {
-    let v = Int(scalar.value)
-    if v < 0x300 { return latinCells[v] }
-    if v >= 0x2000 && v < 0x2800 { return symbolCells[v - 0x2000] }
-    return String(Character(scalar))
   }
 
   /// Blanks `count` cells from (`row`, `column`) in `style`, as writing that many spaces would,
@@ -153,7 +211,7 @@ public struct Grid: Sendable, Hashable {
     guard row >= 0, row < size.height else { return }
     let start = max(0, column), end = min(size.width, column + count)
     guard start < end else { return }
-    let blank = Cell(text: " ", style: style)
+    let blank = Cell(scalar: 0x20, style: style)
     for x in start..<end { rows[row][x] = blank }
   }
 

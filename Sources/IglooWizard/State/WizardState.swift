@@ -268,23 +268,26 @@ extension WizardState {
   }
 }
 
-/// The last footer entries worked out, keyed by the binding stack they were worked out from.
+/// The footer entries worked out lately, keyed by the binding stack they were worked out from.
 ///
 /// The binding tables are constants, so the entries are a function of the stack alone; a class, so
-/// that the copies of a ``WizardState`` share it, as ``ApplicableQuestionsMemo`` is.
+/// that the copies of a ``WizardState`` share it, as ``ApplicableQuestionsMemo`` is. It keeps the
+/// last few stacks, not just one: moving through a form goes between a text field, a choice and a
+/// button, each with its own keys, and a memo of one missed on every such key.
 final class FooterMemo: @unchecked Sendable {
+  /// More stacks than one screen's fields and overlays go through.
+  static let capacity = 8
   private let lock = NSLock()
-  private var stack: [BindingContext]?
-  private var items: [([Key], String)] = []
+  private var known: [(stack: [BindingContext], items: [([Key], String)])] = []
 
-  /// The entries for `stack`, from `compute` when the stack differs from the last one.
+  /// The entries for `stack`, from `compute` when it is not one of the stacks remembered.
   func items(_ stack: [BindingContext], _ compute: () -> [([Key], String)]) -> [([Key], String)] {
     lock.lock()
     defer { lock.unlock() }
-    if stack != self.stack {
-      items = compute()
-      self.stack = stack
-    }
+    if let hit = known.first(where: { $0.stack == stack }) { return hit.items }
+    let items = compute()
+    if known.count >= Self.capacity { known.removeFirst() }
+    known.append((stack, items))
     return items
   }
 }
