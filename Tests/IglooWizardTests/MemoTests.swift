@@ -216,6 +216,45 @@ import Testing
     #expect(second.levelRisk == RoundComparison(old: Assessment(session: changed, pack: pack), new: Assessment(session: copy.session!, pack: pack)).levelRisk)
     // The first copy, which shares the memo, still compares with the round it read.
     #expect(try #require(state.roundComparison).old.findings == first.old.findings)
+    // An answer in this round shows on the comparison's new side at once.
+    let id = try #require(Assessment(session: copy.session!, pack: pack).unanswered.first)
+    copy.session!.setAnswer(Answer(.point(5)), question: id, voice: "management")
+    let third = try #require(copy.roundComparison)
+    #expect(third.new.findings == Assessment(session: copy.session!, pack: pack).findings)
+    #expect(third.new.findings != second.new.findings)
+    #expect(third.old.findings == second.old.findings)
+  }
+
+  @Test func theUseCasesAQuestionConcernsFollowTheScopeTheQuestionAndTheLanguage() throws {
+    var state = WizardState(pack: pack, language: .da, today: "2025-05-01")
+    state.didOpen(Fixture.committee(), at: SessionHandle("memory/1.json"))
+    /// What the state would say with nothing remembered.
+    func fresh(_ state: WizardState, _ q: Question) -> [String] {
+      let t = state.localizer
+      return state.session!.scopeItems(concerning: q, pack).map { item in
+        let note = item.note.trimmingCharacters(in: .whitespaces)
+        let name = note.isEmpty ? (pack.useCase(item.useCase).map { t($0.name) } ?? item.useCase) : note
+        return t("wizard.questions.use-case", ["name": name, "stage": t("wizard.stage.\(item.stage.rawValue)")])
+      }
+    }
+    let questions = state.applicableQuestions(state.session!)
+    // A question that concerns the named use case ("Journalnotater"), and one that concerns other ones.
+    let named = try #require(questions.first { q in fresh(state, q).contains { $0.contains("Journalnotater") } })
+    let other = try #require(questions.first { q in fresh(state, q) != fresh(state, named) && !fresh(state, q).isEmpty })
+    #expect(state.concernedUseCases(named) == fresh(state, named))
+    #expect(state.concernedUseCases(other) == fresh(state, other))
+    #expect(state.concernedUseCases(named) == fresh(state, named))
+    // The users rename the use case, and move it to another stage.
+    let i = try #require(state.session!.scope!.firstIndex { $0.note == "Journalnotater" })
+    state.session!.scope![i].note = "Notatrobotten"
+    #expect(state.concernedUseCases(named).contains { $0.contains("Notatrobotten") })
+    state.session!.scope![i].stage = .inUse
+    #expect(state.concernedUseCases(named) == fresh(state, named))
+    // The other language: the stage is said in English.
+    let danish = state.concernedUseCases(named)
+    state.language = .en
+    #expect(state.concernedUseCases(named) == fresh(state, named))
+    #expect(state.concernedUseCases(named) != danish)
   }
 
   @Test func theFooterFollowsTheFieldAsFocusMovesThroughAForm() throws {

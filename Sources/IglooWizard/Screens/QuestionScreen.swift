@@ -9,7 +9,7 @@ enum QuestionScreen {
     guard state.session != nil else { return }
     drawProgress(state, in: rect.top(1), into: &grid)
     guard let question = state.currentQuestion else {
-      grid.wrap(t(state.step == .absence ? "wizard.absence.none" : "wizard.questions.none"), in: rect.dropTop(2), style: .dim)
+      grid.wrap(t(state.step == .absence ? "wizard.absence.none" : "wizard.questions.none"), in: rect.dropTop(2), style: .dim, memo: state.wrapMemo)
       return
     }
     let list = state.currentQuestionList

@@ -23,7 +23,7 @@ enum ReviewScreen {
         in: rect, row: 1, style: .risk)
     }
     guard !entries.isEmpty else {
-      grid.wrap(t("wizard.review.all-done"), in: rect.dropTop(2), style: .good)
+      grid.wrap(t("wizard.review.all-done"), in: rect.dropTop(2), style: .good, memo: state.wrapMemo)
       return
     }
     var rows: [ListRow] = []
@@ -55,7 +55,7 @@ enum ReviewScreen {
     let hintRows = list.height >= 12 ? 2 : 0
     ListView.render(rows, selected: selectedRow, in: list.top(list.height - hintRows), into: &grid)
     if hintRows > 0 {
-      grid.wrap(t("wizard.review.hint"), in: list.dropTop(list.height - hintRows + 1), style: .dim, maxLines: 1)
+      grid.wrap(t("wizard.review.hint"), in: list.dropTop(list.height - hintRows + 1), style: .dim, maxLines: 1, memo: state.wrapMemo)
     }
   }
 }

@@ -39,7 +39,9 @@ extension WizardState {
   /// computed from, so it is never stale.
   public var roundComparison: RoundComparison? {
     guard case .read(let old)? = currentPreviousRound?.outcome, let assessment else { return nil }
-    return RoundComparison(old: previousAssessmentMemo.assessment(old, pack), new: assessment)
+    return comparisonMemo.comparison(old, assessment.session) {
+      RoundComparison(old: previousAssessmentMemo.assessment(old, pack), new: assessment)
+    }
   }
 
   /// The path the runner should read now: on the Follow-up step, a path in the field that has

@@ -47,6 +47,11 @@ public struct WizardState: Sendable {
   /// The assessment of the previous round read on the Follow-up step, remembered for its session
   /// as ``assessmentMemo`` is for this one: the comparison needs it on every frame.
   let previousAssessmentMemo = AssessmentMemo()
+  /// The comparison with the previous round, remembered for the two sessions it compares.
+  let comparisonMemo = RoundComparisonMemo()
+  /// The use cases the question on display concerns, remembered for the scope, the question and
+  /// the language: working them out tries each use case in scope alone, a twentieth of a key.
+  let concernedMemo = ConcernedUseCasesMemo()
   /// Today, for a new session and the follow-up hint.
   public var today: String
   /// The interface language; switching it changes nothing else.
@@ -325,5 +330,47 @@ final class WrapMemo: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return lines.count
+  }
+}
+
+/// The last ``RoundComparison`` made, keyed by the two whole sessions it compares, so it is never
+/// stale; a class, so that the copies of a ``WizardState`` share it, as ``AssessmentMemo`` is.
+final class RoundComparisonMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last: (old: Session, new: Session, comparison: RoundComparison)?
+
+  /// The comparison of `old` with `new`, from `compute` when either differs from the last pair.
+  func comparison(_ old: Session, _ new: Session, _ compute: () -> RoundComparison) -> RoundComparison {
+    lock.lock()
+    defer { lock.unlock() }
+    if let last, last.old == old, last.new == new { return last.comparison }
+    let fresh = compute()
+    last = (old, new, fresh)
+    return fresh
+  }
+}
+
+/// The last answer of ``WizardState/concernedUseCases(_:)``, keyed by everything it depends on:
+/// the scope (use cases, stages and the users' names for them), the question and the language.
+final class ConcernedUseCasesMemo: @unchecked Sendable {
+  private struct Key: Equatable {
+    var scope: [ScopeItem]?
+    var question: String
+    var language: Language
+  }
+  private let lock = NSLock()
+  private var key: Key?
+  private var names: [String] = []
+
+  /// The names for `question` in `session`'s scope, from `compute` when the key differs from the last.
+  func names(_ session: Session, _ question: Question, _ language: Language, _ compute: () -> [String]) -> [String] {
+    let key = Key(scope: session.scope, question: question.id, language: language)
+    lock.lock()
+    defer { lock.unlock() }
+    if key != self.key {
+      names = compute()
+      self.key = key
+    }
+    return names
   }
 }
