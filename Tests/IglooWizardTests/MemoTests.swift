@@ -7,7 +7,7 @@ import Testing
 
 /// The wizard remembers the assessment, the footer's keys (for the last few binding stacks), the scope's question counts, the
 /// questions of each level, wrapped text and the previous round's assessment between frames
-/// (issue 17); these tests prove that what it remembers is never stale: after an answer made
+/// and the review's list (issue 17); these tests prove that what it remembers is never stale: after an answer made
 /// through the keys, every screen shows what a fresh ``Assessment`` of the session says.
 @Suite struct MemoTests {
   /// A wizard resumed on `cursor` of the committee's session, at a size where no line is cut.
@@ -275,5 +275,33 @@ import Testing
       sameScreen(h, pressed, at: size, [s])
     }
     #expect(footers.count > 1)
+  }
+
+  @Test func theReviewListFollowsAnAnswerTheWidthAndTheLanguage() throws {
+    var s = Fixture.committee()
+    s.cursor = "review"
+    let h = Harness(sessions: [s], size: Size(width: 200, height: 60))
+    h.press(.down, .enter)
+    #expect(h.state.step == .review)
+    var pressed: [Key] = []
+    let widths = [200, 120, 80]
+    func drawAll() { for width in widths { _ = h.screen(Size(width: width, height: 60)) } }
+    func compareAll() { for width in widths { sameScreen(h, pressed, at: Size(width: width, height: 60), [s]) } }
+    drawAll()
+    let before = h.text
+    // Down the list (the selection moves on the remembered rows), then answer the selected entry.
+    h.press(.down, .down)
+    pressed += [.down, .down]
+    compareAll()
+    h.press(.enter, .character("3"))
+    pressed += [.enter, .character("3")]
+    #expect(h.state.step == .review)
+    compareAll()
+    #expect(h.text != before)
+    drawAll()
+    h.press(.function(2))
+    pressed.append(.function(2))
+    #expect(h.state.language == .en)
+    compareAll()
   }
 }

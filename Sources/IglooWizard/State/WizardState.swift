@@ -52,6 +52,8 @@ public struct WizardState: Sendable {
   /// The use cases the question on display concerns, remembered for the scope, the question and
   /// the language: working them out tries each use case in scope alone, a twentieth of a key.
   let concernedMemo = ConcernedUseCasesMemo()
+  /// The review's list, remembered for the session, the language and the width it was made for.
+  let reviewMemo = LastValueMemo<ReviewScreen.ReviewKey, ReviewScreen.Layout>()
   /// Today, for a new session and the follow-up hint.
   public var today: String
   /// The interface language; switching it changes nothing else.
@@ -372,5 +374,22 @@ final class ConcernedUseCasesMemo: @unchecked Sendable {
       self.key = key
     }
     return names
+  }
+}
+
+/// The last value made, keyed by everything it was made from; a class, so that the copies of a
+/// ``WizardState`` share it, as ``AssessmentMemo`` is, and the key makes a shared answer safe.
+final class LastValueMemo<Key: Equatable, Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last: (key: Key, value: Value)?
+
+  /// The value for `key`, from `compute` when `key` differs from the last one.
+  func value(_ key: Key, _ compute: () -> Value) -> Value {
+    lock.lock()
+    defer { lock.unlock() }
+    if let last, last.key == key { return last.value }
+    let fresh = compute()
+    last = (key, fresh)
+    return fresh
   }
 }
