@@ -59,16 +59,31 @@ func threadCPU() -> Double {
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
   return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
 }
-func keystrokes(_ screen: String, cursor: String, size: Size, count: Int = 2000) {
+// With `previousRound`, the session names an earlier round (every question answered), which the
+// follow-up screen reads when it opens and compares with on every frame.
+func keystrokes(_ screen: String, cursor: String, size: Size, count: Int = 2000, previousRound: Bool = false) {
   var resumed = Session(content: ContentRef(pack), about: About(workplace: "Bench", date: "2025-05-01"))
   resumed.scope = [ScopeItem(useCase: pack.useCases[0].id, stage: .inUse)]
   resumed.cursor = cursor
-  let runner = WizardRunner(pack: pack, environment: MemoryEnvironment(pack: pack, sessions: [resumed]), language: .da)
+  var sessions = [resumed]
+  if previousRound {
+    var earlier = resumed
+    earlier.about.date = "2024-05-01"
+    for (i, q) in earlier.applicableQuestions(pack).enumerated() {
+      earlier.setAnswer(Answer(.point(i % 5 + 1)), question: q.id, voice: Voice.single.id)
+    }
+    resumed.followUp.previousRound = "memory/1.json"
+    sessions = [earlier, resumed]
+  }
+  let runner = WizardRunner(pack: pack, environment: MemoryEnvironment(pack: pack, sessions: sessions), language: .da)
   runner.send(.down, size: size)
   runner.send(.enter, size: size)
   _ = runner.render(size: size)
-  // The label says which screen was measured: the one the resume actually opened.
-  let opened = runner.state.step.rawValue
+  // The label says which screen was measured: the one the resume actually opened, and whether the
+  // previous round was read and compared.
+  var opened = runner.state.step.rawValue
+  if previousRound { opened += runner.state.roundComparison == nil ? " (no previous round!)" : "+previous" }
+  let screen = previousRound ? screen + "+previous" : screen
   var times: [Double] = []
   for i in 0..<count {
     let start = threadCPU()
@@ -85,6 +100,7 @@ for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
   for step in Step.allCases where step != .start {
     keystrokes(step.rawValue, cursor: step.rawValue, size: size, count: 1000)
   }
+  keystrokes(Step.followUp.rawValue, cursor: Step.followUp.rawValue, size: size, count: 1000, previousRound: true)
 }
 
 var usage = rusage()

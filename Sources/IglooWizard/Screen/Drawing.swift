@@ -30,8 +30,7 @@ extension Grid {
   public mutating func clear(_ rect: Rect, style: CellStyle = .normal) {
     let clip = rect.intersection(Rect(size))
     guard !clip.isEmpty else { return }
-    let line = String(repeating: " ", count: clip.width)
-    for y in clip.y..<clip.maxY { put(line, row: y, column: clip.x, style: style, maxWidth: clip.width) }
+    for y in clip.y..<clip.maxY { fill(row: y, column: clip.x, count: clip.width, style: style) }
   }
 
   /// Draws a box with a light line around `rect` and an optional title in its top edge.
@@ -56,11 +55,28 @@ extension Grid {
   public mutating func wrap(
     _ text: String, in rect: Rect, row: Int = 0, indent: Int = 0, style: CellStyle = .normal, maxLines: Int? = nil
   ) -> Int {
+    wrap(text, in: rect, row: row, indent: indent, style: style, maxLines: maxLines, wrapping: Text.wrap)
+  }
+
+  /// ``wrap(_:in:row:indent:style:maxLines:)`` with the lines remembered in `memo`: a screen that
+  /// shows the same long text on every frame (the question's "why we ask") wraps it once.
+  @discardableResult
+  mutating func wrap(
+    _ text: String, in rect: Rect, row: Int = 0, indent: Int = 0, style: CellStyle = .normal, maxLines: Int? = nil,
+    memo: WrapMemo
+  ) -> Int {
+    wrap(text, in: rect, row: row, indent: indent, style: style, maxLines: maxLines, wrapping: memo.lines)
+  }
+
+  private mutating func wrap(
+    _ text: String, in rect: Rect, row: Int, indent: Int, style: CellStyle, maxLines: Int?,
+    wrapping: (String, Int) -> [String]
+  ) -> Int {
     let width = rect.width - indent
     guard width > 0 else { return 0 }
     let limit = min(maxLines ?? Int.max, rect.height - row)
     guard limit > 0 else { return 0 }
-    var lines = Text.wrap(text, width: width)
+    var lines = wrapping(text, width)
     if lines.count > limit {
       lines = Array(lines.prefix(limit))
       lines[limit - 1] = Text.truncate(lines[limit - 1] + " …", to: width, ellipsis: true)

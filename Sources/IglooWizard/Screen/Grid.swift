@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a cell means, not how it looks: the terminal driver maps styles to colours or to
 /// monochrome attributes, and snapshot tests record them as letters.
 public enum CellStyle: Character, Sendable, Hashable, CaseIterable {
@@ -25,18 +27,88 @@ public enum CellStyle: Character, Sendable, Hashable, CaseIterable {
 
 /// One cell of the screen: a grapheme and its style. Wide graphemes take two cells; the second
 /// holds `continuation`.
+///
+/// Stored as a number, not a string, so that a cell is plain data: a frame makes, copies and
+/// drops a grid of thousands of cells, and with a string in each that bookkeeping was a fifth of
+/// a keystroke. A grapheme of one scalar (every letter of Danish text, box lines, ASCII) is its
+/// scalar value; the second half of a wide grapheme is ``continuationCode``; a grapheme of several
+/// scalars (a letter with a combining mark, an emoji sequence) is a number from ``GraphemeTable``.
 public struct Cell: Sendable, Hashable {
-  /// The grapheme drawn, or "" for the second half of a wide one.
-  public var text: String
+  /// The grapheme, coded as above.
+  var code: UInt32
   /// Its style.
   public var style: CellStyle
+
+  /// The code of the second half of a wide grapheme (the empty text): one past the last scalar.
+  static let continuationCode: UInt32 = 0x11_0000
+
+  /// The grapheme drawn, or "" for the second half of a wide one.
+  public var text: String {
+    get {
+      if code < Self.continuationCode { return String(Unicode.Scalar(code)!) }
+      if code == Self.continuationCode { return "" }
+      return GraphemeTable.shared.text(code)
+    }
+    set { code = Self.code(newValue) }
+  }
 
   /// A blank cell.
   public static let blank = Cell(text: " ", style: .normal)
   /// Creates a cell.
   public init(text: String, style: CellStyle) {
-    self.text = text
+    self.code = Self.code(text)
     self.style = style
+  }
+
+  /// A cell showing the one scalar `scalar`, for the fast paths of ``Grid/put(_:row:column:style:maxWidth:)``.
+  init(scalar: UInt32, style: CellStyle) {
+    self.code = scalar
+    self.style = style
+  }
+
+  /// The code of `text`: its scalar when it is one, and the same number every time for the same
+  /// bytes otherwise.
+  static func code(_ text: String) -> UInt32 {
+    let scalars = text.unicodeScalars
+    if let first = scalars.first {
+      if scalars.index(after: scalars.startIndex) == scalars.endIndex { return first.value }
+      return GraphemeTable.shared.code(text)
+    }
+    return continuationCode
+  }
+}
+
+/// The graphemes of more than one scalar that cells have shown, numbered from one past
+/// ``Cell/continuationCode`` in the order first seen.
+///
+/// Shared by every grid, so that the same grapheme has the same code in all of them and cells
+/// compare as numbers. It only grows, by the distinct combined graphemes a run shows (letters with
+/// marks typed in a note, emoji sequences): a handful in practice. Keyed by the UTF-8 bytes, not by
+/// `String` equality, so that two canonically equal spellings keep their own bytes on screen.
+final class GraphemeTable: @unchecked Sendable {
+  /// The one table.
+  static let shared = GraphemeTable()
+  private let lock = NSLock()
+  private var texts: [String] = []
+  private var codes: [[UInt8]: UInt32] = [:]
+
+  /// The code of the grapheme `text` (of more than one scalar).
+  func code(_ text: String) -> UInt32 {
+    let bytes = Array(text.utf8)
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = codes[bytes] { return known }
+    let code = Cell.continuationCode + 1 + UInt32(texts.count)
+    texts.append(text)
+    codes[bytes] = code
+    return code
+  }
+
+  /// The grapheme numbered `code`.
+  func text(_ code: UInt32) -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    return texts[Int(code - Cell.continuationCode - 1)]
   }
 }
 
@@ -95,11 +167,30 @@ public struct Grid: Sendable, Hashable {
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
       for byte in text.utf8 {
         if x + 1 > limit { break }
-        if x >= 0 { rows[row][x] = Cell(text: Self.asciiCells[Int(byte)], style: style) }
+        if x >= 0 { rows[row][x] = Cell(scalar: UInt32(byte), style: style) }
         x += 1
       }
       return x - column
     }
+    // Danish text, dashes, arrows and box lines: when every scalar is one that stands alone as a
+    // grapheme of one cell (``DisplayWidth/isSingleCell(_:)``), no scalar joins the next one, so
+    // each is a cell of its own. A combining mark, a joiner or an emoji anywhere sends the whole
+    // text the general way, so a letter followed by a mark stays one grapheme.
+    if text.unicodeScalars.allSatisfy({ DisplayWidth.isSingleCell($0.value) }) {
+      for scalar in text.unicodeScalars {
+        if x + 1 > limit { break }
+        if x >= 0 { rows[row][x] = Cell(scalar: scalar.value, style: style) }
+        x += 1
+      }
+      return x - column
+    }
+    return putGraphemes(text, row: row, column: column, style: style, limit: limit)
+  }
+
+  /// The general path of ``put(_:row:column:style:maxWidth:)``: grapheme by grapheme, with the
+  /// width of each. The fast paths must write exactly what this writes (DisplayWidthTests).
+  mutating func putGraphemes(_ text: String, row: Int, column: Int, style: CellStyle, limit: Int) -> Int {
+    var x = column
     for grapheme in text {
       if grapheme == "\n" || grapheme == "\r\n" { break }
       let width = DisplayWidth.of(grapheme)
@@ -107,15 +198,22 @@ public struct Grid: Sendable, Hashable {
       if x + width > limit { break }
       if x >= 0 {
         rows[row][x] = Cell(text: grapheme == "\t" ? " " : String(grapheme), style: style)
-        if width == 2 { rows[row][x + 1] = Cell(text: "", style: style) }
+        if width == 2 { rows[row][x + 1] = Cell(scalar: Cell.continuationCode, style: style) }
       }
       x += width
     }
     return x - column
   }
 
-  /// The one-byte strings of ASCII, by byte, for the fast path of ``put(_:row:column:style:maxWidth:)``.
-  private static let asciiCells: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+  /// Blanks `count` cells from (`row`, `column`) in `style`, as writing that many spaces would,
+  /// without making the string of spaces: the header clears its row on every frame.
+  public mutating func fill(row: Int, column: Int, count: Int, style: CellStyle) {
+    guard row >= 0, row < size.height else { return }
+    let start = max(0, column), end = min(size.width, column + count)
+    guard start < end else { return }
+    let blank = Cell(scalar: 0x20, style: style)
+    for x in start..<end { rows[row][x] = blank }
+  }
 
   /// Sets the style of `count` cells from (`row`, `column`), keeping their text.
   public mutating func paint(row: Int, column: Int, count: Int, style: CellStyle) {
@@ -167,6 +265,24 @@ public enum DisplayWidth {
     return propertyWidth(grapheme)
   }
 
+  /// Whether the scalar `value` always stands alone as a grapheme one cell wide: printable ASCII,
+  /// Latin-1 and Latin Extended (but the soft hyphen), and the punctuation, arrows, mathematical
+  /// signs, box lines, blocks and shapes the interface draws, less the few shapes shown as emoji.
+  /// None of these joins the scalar before or after it (none is a mark, a joiner, a control or a
+  /// prefix), so a text made only of them has one grapheme per scalar. DisplayWidthTests check
+  /// every one of them against the Unicode rules.
+  static func isSingleCell(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: return true
+    case 0x2010...0x2027, 0x2030...0x205E: return true  // dashes, quotes, bullets, ellipsis, ‹ ›
+    case 0x2190...0x21FF, 0x2200...0x22FF: return true  // arrows, mathematical operators (− ≡)
+    case 0x2500...0x259F: return true  // box drawing and blocks
+    case 0x25A0...0x25FC, 0x25FF: return true  // geometric shapes (● ○), less ◽ ◾ shown as emoji
+    case 0x2713...0x2718: return true  // check marks and crosses (✓ ✗)
+    default: return false
+    }
+  }
+
   /// The width from the first scalar's Unicode properties: the rule the fast paths must agree with.
   static func propertyWidth(_ grapheme: Character) -> Int {
     guard let first = grapheme.unicodeScalars.first else { return 0 }
@@ -192,9 +308,20 @@ public enum DisplayWidth {
     // one cell, controls none, as the per-grapheme rule gives (CR LF is one grapheme of width 0).
     var ascii = 0
     for byte in text.utf8 {
-      if byte >= 0x80 { return text.reduce(0) { $0 + of($1) } }
+      if byte >= 0x80 { return nonASCIIWidth(text) }
       if byte >= 0x20 && byte < 0x7F || byte == 0x09 { ascii += 1 }
     }
     return ascii
+  }
+
+  /// The cells of a text that is not all ASCII: one a scalar when every scalar is a single-cell one
+  /// (Danish text, dashes, box lines; see ``isSingleCell(_:)``), else the sum over its graphemes.
+  private static func nonASCIIWidth(_ text: String) -> Int {
+    var cells = 0
+    for scalar in text.unicodeScalars {
+      guard isSingleCell(scalar.value) else { return text.reduce(0) { $0 + of($1) } }
+      cells += 1
+    }
+    return cells
   }
 }

@@ -36,7 +36,7 @@ enum AboutScreen {
 
     let hintKey = focused.map(hintKey) ?? ""
     let hint = hintKey.isEmpty ? "" : t(hintKey)
-    let hintLines = rect.height >= 14 && !hint.isEmpty ? min(3, Text.wrap(hint, width: rect.width).count) : 0
+    let hintLines = rect.height >= 14 && !hint.isEmpty ? min(3, state.wrapMemo.lines(hint, rect.width).count) : 0
     let formArea = rect.top(rect.height - (hintLines > 0 ? hintLines + 1 : 0))
     let placeholders: [FieldID: String] = Dictionary(
       uniqueKeysWithValues: [(FieldID.date, t("wizard.about.date.format"))]
@@ -44,7 +44,7 @@ enum AboutScreen {
         + session.about.participants.indices.map { (FieldID.participantName($0), t("wizard.about.name-optional")) })
     FormLayout.render(state, lines: lines, focused: focused, placeholders: placeholders, in: formArea, into: &grid)
     if hintLines > 0 {
-      grid.wrap(hint, in: rect.dropTop(formArea.height + 1), style: .dim, maxLines: hintLines)
+      grid.wrap(hint, in: rect.dropTop(formArea.height + 1), style: .dim, maxLines: hintLines, memo: state.wrapMemo)
     }
   }
 

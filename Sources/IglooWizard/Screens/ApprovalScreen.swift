@@ -24,6 +24,6 @@ enum ApprovalScreen {
       into: &grid)
     let hint = rect.dropTop(2 + formArea.height + 1)
     guard !hint.isEmpty else { return }
-    grid.wrap(t("wizard.approval.hint"), in: hint, style: .dim)
+    grid.wrap(t("wizard.approval.hint"), in: hint, style: .dim, memo: state.wrapMemo)
   }
 }

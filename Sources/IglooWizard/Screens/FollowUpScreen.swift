@@ -14,7 +14,7 @@ enum FollowUpScreen {
     var y = 0
     // With a comparison to show on a small screen, the standing intro gives way to it.
     if comparison == nil || rect.height >= 30 {
-      y = grid.wrap(t("wizard.follow-up.intro"), in: rect, style: .dim, maxLines: 3) + 1
+      y = grid.wrap(t("wizard.follow-up.intro"), in: rect, style: .dim, maxLines: 3, memo: state.wrapMemo) + 1
     }
     let fields = Flow.fields(.followUp, in: state)
     let focused = fields.indices.contains(state.followUpFocus) ? fields[state.followUpFocus] : nil
@@ -26,26 +26,26 @@ enum FollowUpScreen {
       in: rect.dropTop(y).top(2), into: &grid)
     y += 3
     if let limit {
-      y += grid.wrap(t("wizard.follow-up.latest", ["date": limit.description]), in: rect, row: y, style: .dim, maxLines: 1)
+      y += grid.wrap(t("wizard.follow-up.latest", ["date": limit.description]), in: rect, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
     }
     let warnings = state.assessment?.followUpWarnings ?? []
     for warning in warnings {
       let style: CellStyle = warning == .noNextReview ? .dim : .risk
-      y += grid.wrap(t("wizard.follow-up.warning.\(warning.rawValue)", ["date": limit?.description ?? ""]), in: rect, row: y, style: style, maxLines: 2)
+      y += grid.wrap(t("wizard.follow-up.warning.\(warning.rawValue)", ["date": limit?.description ?? ""]), in: rect, row: y, style: style, maxLines: 2, memo: state.wrapMemo)
     }
     if warnings.isEmpty, !session.followUp.nextReview.isEmpty {
-      y += grid.wrap(t("wizard.follow-up.ok"), in: rect, row: y, style: .good, maxLines: 2)
+      y += grid.wrap(t("wizard.follow-up.ok"), in: rect, row: y, style: .good, maxLines: 2, memo: state.wrapMemo)
     }
     y += 1
     let area = rect.dropTop(y)
     switch state.currentPreviousRound?.outcome {
     case .failed(let reason)?:
-      grid.wrap(t("wizard.followup.compare.failed", ["reason": reason]), in: area, style: .error, maxLines: 2)
+      grid.wrap(t("wizard.followup.compare.failed", ["reason": reason]), in: area, style: .error, maxLines: 2, memo: state.wrapMemo)
     case .read(let previous)?:
       if let comparison { CompareBlock(state: state, comparison: comparison, previous: previous).render(in: area, into: &grid) }
     case nil:
       if focused == .previousRound {
-        grid.wrap(t("wizard.followup.compare.hint"), in: area, style: .dim, maxLines: 2)
+        grid.wrap(t("wizard.followup.compare.hint"), in: area, style: .dim, maxLines: 2, memo: state.wrapMemo)
       }
     }
   }
@@ -203,7 +203,7 @@ struct CompareBlock {
     if left > 1 {
       grid.wrap(
         t("wizard.followup.compare.report", ["file": state.currentPreviousRound?.path ?? ""]), in: rect, row: y + 1, style: .dim,
-        maxLines: left - 1)
+        maxLines: left - 1, memo: state.wrapMemo)
     }
   }
 

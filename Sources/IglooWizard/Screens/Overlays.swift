@@ -124,7 +124,7 @@ enum ConfirmOverlay {
     grid.clear(box)
     grid.box(box, title: t("wizard.confirm.title"), style: .risk)
     let inner = box.inset(dx: 2, dy: 1)
-    let used = grid.wrap(text, in: inner)
+    let used = grid.wrap(text, in: inner, memo: state.wrapMemo)
     grid.put(t("wizard.confirm.keys"), in: inner, row: used + 1, style: .title)
   }
 }

@@ -27,10 +27,10 @@ enum PlanEditorScreen {
     let detail = rect.dropTop(2 + lines.count + 1)
     guard !detail.isEmpty else { return }
     if let action, let focused, focused == .planHow || focused == .planTitle {
-      let used = grid.wrap(t("wizard.plan.hint.from-content"), in: detail, style: .dim, maxLines: 2) + 1
-      grid.wrap(t(action.how), in: detail, row: used)
+      let used = grid.wrap(t("wizard.plan.hint.from-content"), in: detail, style: .dim, maxLines: 2, memo: state.wrapMemo) + 1
+      grid.wrap(t(action.how), in: detail, row: used, memo: state.wrapMemo)
     } else if let hint = hintKey(focused) {
-      grid.wrap(t(hint), in: detail, style: .dim)
+      grid.wrap(t(hint), in: detail, style: .dim, memo: state.wrapMemo)
     }
   }
 

@@ -14,13 +14,13 @@ enum PlanScreen {
         to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
     var top = 1
     if assessment.individualWarning {
-      top += grid.wrap(t("wizard.plan.individual-warning"), in: rect, row: 1, style: .risk, maxLines: 2)
+      top += grid.wrap(t("wizard.plan.individual-warning"), in: rect, row: 1, style: .risk, maxLines: 2, memo: state.wrapMemo)
     }
     let (standing, standingStyle) = approvalLine(state)
-    top += grid.wrap(standing, in: rect, row: top, style: standingStyle, maxLines: 1)
+    top += grid.wrap(standing, in: rect, row: top, style: standingStyle, maxLines: 1, memo: state.wrapMemo)
     top += 1
     guard !entries.isEmpty else {
-      grid.wrap(t("wizard.plan.empty"), in: rect.dropTop(top), style: .dim)
+      grid.wrap(t("wizard.plan.empty"), in: rect.dropTop(top), style: .dim, memo: state.wrapMemo)
       return
     }
     let statusWidth = PlanStatus.allCases.map { Text.width(t("wizard.status.\($0.rawValue)")) }.max() ?? 10
@@ -76,10 +76,10 @@ enum PlanScreen {
     var y = 0
     if let r = entry.recommendation {
       for reason in r.reasons.prefix(2) {
-        y += grid.wrap(describe(reason, state), in: rect, row: y, style: ProfileScreen.bandStyle(r.band), maxLines: 2)
+        y += grid.wrap(describe(reason, state), in: rect, row: y, style: ProfileScreen.bandStyle(r.band), maxLines: 2, memo: state.wrapMemo)
       }
     } else if entry.action != nil {
-      y += grid.wrap(t("wizard.plan.no-longer-suggested"), in: rect, row: y, style: .dim, maxLines: 1)
+      y += grid.wrap(t("wizard.plan.no-longer-suggested"), in: rect, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
     }
     if let i = entry.planIndex, let item = state.session?.plan[i] {
       var facts: [String] = []
@@ -93,31 +93,31 @@ enum PlanScreen {
           y += grid.wrap(
             t("wizard.rescore.before-after", [
               "finding": title, "before": f.score.map { t.number($0) } ?? "–", "after": now.map { t.number($0) } ?? "–",
-            ]), in: rect, row: y, style: .good, maxLines: 1)
+            ]), in: rect, row: y, style: .good, maxLines: 1, memo: state.wrapMemo)
         }
       }
       if item.isIncomplete {
         y += grid.wrap(
-          t("wizard.plan.incomplete", ["missing": state.missingText(item.missing)]), in: rect, row: y, style: .risk, maxLines: 1)
+          t("wizard.plan.incomplete", ["missing": state.missingText(item.missing)]), in: rect, row: y, style: .risk, maxLines: 1, memo: state.wrapMemo)
       }
-      if !facts.isEmpty { y += grid.wrap(facts.joined(separator: " · "), in: rect, row: y, maxLines: 2) }
+      if !facts.isEmpty { y += grid.wrap(facts.joined(separator: " · "), in: rect, row: y, maxLines: 2, memo: state.wrapMemo) }
       // The users' own words are marked as theirs, and never shown with the report's source.
       if !item.how.trimmingCharacters(in: .whitespaces).isEmpty {
-        y += grid.wrap(t("wizard.plan.own-how", ["text": item.how]), in: rect, row: y, style: .dim, maxLines: 2)
+        y += grid.wrap(t("wizard.plan.own-how", ["text": item.how]), in: rect, row: y, style: .dim, maxLines: 2, memo: state.wrapMemo)
       }
       if entry.action != nil, !item.title.trimmingCharacters(in: .whitespaces).isEmpty {
-        y += grid.wrap(t("wizard.plan.own-title"), in: rect, row: y, style: .dim, maxLines: 1)
+        y += grid.wrap(t("wizard.plan.own-title"), in: rect, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
       }
     }
     if let action = entry.action {
       let owner = state.pack.role(action.owner).map { t($0.name) } ?? action.owner
       let kind = t(action.collective ? "wizard.plan.collective" : "wizard.plan.individual")
-      y += grid.wrap(t("wizard.plan.owner", ["owner": owner]) + " · " + kind, in: rect, row: y, style: .dim, maxLines: 1)
+      y += grid.wrap(t("wizard.plan.owner", ["owner": owner]) + " · " + kind, in: rect, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
       let ownHow = entry.planIndex.map { !(state.session?.plan[$0].how.trimmingCharacters(in: .whitespaces).isEmpty ?? true) } ?? false
-      if !ownHow { y += grid.wrap(t(action.how), in: rect, row: y, maxLines: max(1, rect.height - y - 1)) }
+      if !ownHow { y += grid.wrap(t(action.how), in: rect, row: y, maxLines: max(1, rect.height - y - 1), memo: state.wrapMemo) }
       // A derived action is igloo's remedy for the report's point, not one the report states; say so.
       let sourceKey = action.derived ? "wizard.source.derived" : "wizard.source"
-      grid.wrap(t(sourceKey, ["source": t.pack.source(action.source, t.language)]), in: rect, row: y, style: .dim, maxLines: 1)
+      grid.wrap(t(sourceKey, ["source": t.pack.source(action.source, t.language)]), in: rect, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
     }
   }
 

@@ -121,7 +121,7 @@ enum ProfileScreen {
     let screened = assessment.session.depth == .quick ? Array(assessment.screenedFindings.prefix(max(0, room - full.count))) : []
     let top = full + screened
     guard !top.isEmpty || !unranked.isEmpty else {
-      grid.wrap(t("wizard.profile.no-findings"), in: rect.dropTop(1), style: .dim, maxLines: 2)
+      grid.wrap(t("wizard.profile.no-findings"), in: rect.dropTop(1), style: .dim, maxLines: 2, memo: state.wrapMemo)
       return
     }
     for (i, u) in unranked.prefix(max(0, rect.height - 1 - top.count)).enumerated() {

@@ -9,7 +9,7 @@ enum QuestionScreen {
     guard state.session != nil else { return }
     drawProgress(state, in: rect.top(1), into: &grid)
     guard let question = state.currentQuestion else {
-      grid.wrap(t(state.step == .absence ? "wizard.absence.none" : "wizard.questions.none"), in: rect.dropTop(2), style: .dim)
+      grid.wrap(t(state.step == .absence ? "wizard.absence.none" : "wizard.questions.none"), in: rect.dropTop(2), style: .dim, memo: state.wrapMemo)
       return
     }
     let list = state.currentQuestionList
@@ -20,7 +20,7 @@ enum QuestionScreen {
     let wide = rect.width >= 110
     let main = wide ? rect.dropTop(3).left(rect.width * 11 / 20) : rect.dropTop(3)
     var y = 0
-    y += grid.wrap(t(question.text), in: main, row: y, style: .title, maxLines: wide ? 5 : 3)
+    y += grid.wrap(t(question.text), in: main, row: y, style: .title, maxLines: wide ? 5 : 3, memo: state.wrapMemo)
     y += drawUseCases(state, question, in: main.dropTop(y), into: &grid) + 1
     y += drawScale(state, question, in: main.dropTop(y), into: &grid)
     y += drawVoices(state, question, in: main.dropTop(y), into: &grid)
@@ -75,7 +75,7 @@ enum QuestionScreen {
     guard !names.isEmpty, rect.height > 0 else { return 0 }
     let key = names.count > 1 ? "wizard.questions.concerns.several" : "wizard.questions.concerns.one"
     let text = t(key, ["list": names.joined(separator: ", ")])
-    return grid.wrap(text, in: rect, row: 0, style: .dim, maxLines: names.count > 1 && rect.height >= 12 ? 2 : 1)
+    return grid.wrap(text, in: rect, row: 0, style: .dim, maxLines: names.count > 1 && rect.height >= 12 ? 2 : 1, memo: state.wrapMemo)
   }
 
   /// The answer options; returns the rows used.
@@ -158,20 +158,20 @@ enum QuestionScreen {
       let titleLines = area.height >= 6 ? 2 : 1
       y += grid.wrap(
         t(finding.title), in: area, row: y, style: finding.polarity == .opportunity ? .opportunity : .risk,
-        maxLines: min(titleLines, max(1, area.height - 1 - sourceLines)))
+        maxLines: min(titleLines, max(1, area.height - 1 - sourceLines)), memo: state.wrapMemo)
     }
     let why = question.why.map { t($0) } ?? finding.map { t($0.summary) } ?? ""
     let room = area.height - y - sourceLines
-    if room > 0 { y += grid.wrap(why, in: area, row: y, maxLines: room) }
+    if room > 0 { y += grid.wrap(why, in: area, row: y, maxLines: room, memo: state.wrapMemo) }
     if let finding, y < area.height {
-      y += grid.wrap(t("wizard.source", ["source": t.pack.source(finding.source, t.language)]), in: area, row: y, style: .dim, maxLines: 1)
+      y += grid.wrap(t("wizard.source", ["source": t.pack.source(finding.source, t.language)]), in: area, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
       // On a large screen the report's own examples fill the room that is left.
       let examples = finding.examples.map { "– " + t($0) }
       if !examples.isEmpty, area.height - y >= 4 {
         y += 1
-        y += grid.wrap(t("wizard.questions.examples"), in: area, row: y, style: .title, maxLines: 1)
+        y += grid.wrap(t("wizard.questions.examples"), in: area, row: y, style: .title, maxLines: 1, memo: state.wrapMemo)
         for example in examples where y < area.height {
-          y += grid.wrap(example, in: area, row: y, style: .dim, maxLines: area.height - y)
+          y += grid.wrap(example, in: area, row: y, style: .dim, maxLines: area.height - y, memo: state.wrapMemo)
         }
       }
     }

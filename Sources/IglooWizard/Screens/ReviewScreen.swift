@@ -7,8 +7,10 @@ enum ReviewScreen {
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
     guard let assessment = state.assessment else { return }
-    let entries = state.reviewEntries(assessment)
-    let counts = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
+    let layout = state.reviewMemo.value(ReviewKey(session: assessment.session, language: state.language, width: rect.width)) {
+      Self.layout(state, assessment, width: rect.width)
+    }
+    let counts = layout.counts
     let summary = t(
       "wizard.review.summary",
       [
@@ -22,24 +24,56 @@ enum ReviewScreen {
         Text.truncate(t("wizard.review.incomplete-actions", ["n": String(incomplete)]), to: rect.width, ellipsis: true),
         in: rect, row: 1, style: .risk)
     }
-    guard !entries.isEmpty else {
-      grid.wrap(t("wizard.review.all-done"), in: rect.dropTop(2), style: .good)
+    guard !layout.rowOfEntry.isEmpty else {
+      grid.wrap(t("wizard.review.all-done"), in: rect.dropTop(2), style: .good, memo: state.wrapMemo)
       return
     }
+    let rows = layout.rows
+    let selectedRow = layout.rowOfEntry.indices.contains(state.reviewSelection) ? layout.rowOfEntry[state.reviewSelection] : nil
+    let list = rect.dropTop(2)
+    let hintRows = list.height >= 12 ? 2 : 0
+    ListView.render(rows, selected: selectedRow, in: list.top(list.height - hintRows), into: &grid)
+    if hintRows > 0 {
+      grid.wrap(t("wizard.review.hint"), in: list.dropTop(list.height - hintRows + 1), style: .dim, maxLines: 1, memo: state.wrapMemo)
+    }
+  }
+
+  /// What the review's list shows, for one session, language and width: it is the same on every
+  /// frame until one of them changes, and making it was most of a key on this screen.
+  struct Layout {
+    /// How many entries of each kind.
+    var counts: [ReviewEntry.Kind: Int]
+    /// The list's rows: a heading before each kind, a blank line between kinds.
+    var rows: [ListRow]
+    /// The row of each entry, by the entry's index.
+    var rowOfEntry: [Int]
+  }
+
+  /// The key of ``Layout``: everything it is made from (the assessment is the session's).
+  struct ReviewKey: Equatable {
+    var session: Session
+    var language: Language
+    var width: Int
+  }
+
+  static func layout(_ state: WizardState, _ assessment: Assessment, width: Int) -> Layout {
+    let t = state.localizer
+    let entries = state.reviewEntries(assessment)
+    let counts = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
     var rows: [ListRow] = []
-    var selectedRow: Int?
+    var rowOfEntry: [Int] = []
     var lastKind: ReviewEntry.Kind?
     // The place column is as wide as its longest name plus two spaces, so no name runs into the
     // statement; at most a third of the width, where a longer name is shortened with an ellipsis.
     let places = state.pack.levels.map { state.levelName($0.id) } + [t("wizard.step.absence.short")]
-    let placeWidth = min(max(4, rect.width / 3), places.map(Text.width).max() ?? 10)
-    for (i, entry) in entries.enumerated() {
+    let placeWidth = min(max(4, width / 3), places.map(Text.width).max() ?? 10)
+    for entry in entries {
       if entry.kind != lastKind {
         if lastKind != nil { rows.append(.blank) }
         rows.append(.header(t("wizard.review.\(entry.kind.rawValue)", ["n": String(counts[entry.kind] ?? 0)])))
         lastKind = entry.kind
       }
-      if i == state.reviewSelection { selectedRow = rows.count }
+      rowOfEntry.append(rows.count)
       let q = state.pack.question(entry.question)
       let where_ = q.map { $0.kind == .absence ? t("wizard.step.absence.short") : (state.level(of: $0).map(state.levelName) ?? "") } ?? ""
       var right: [Span] = []
@@ -51,11 +85,6 @@ enum ReviewScreen {
       }
       rows.append(ListRow(spans: [Span("  " + Text.pad(Text.truncate(where_, to: placeWidth, ellipsis: true), to: placeWidth + 2), .dim), Span(q.map { t($0.text) } ?? entry.question)], right: right))
     }
-    let list = rect.dropTop(2)
-    let hintRows = list.height >= 12 ? 2 : 0
-    ListView.render(rows, selected: selectedRow, in: list.top(list.height - hintRows), into: &grid)
-    if hintRows > 0 {
-      grid.wrap(t("wizard.review.hint"), in: list.dropTop(list.height - hintRows + 1), style: .dim, maxLines: 1)
-    }
+    return Layout(counts: counts, rows: rows, rowOfEntry: rowOfEntry)
   }
 }

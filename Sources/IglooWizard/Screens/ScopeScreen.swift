@@ -9,7 +9,7 @@ enum ScopeScreen {
     guard let session = state.session else { return }
     let scope = session.scope ?? []
     let applicable = state.applicableQuestions(session).count
-    let top = grid.wrap(t("wizard.scope.intro"), in: rect, style: .dim, maxLines: rect.height >= 30 ? 2 : 1)
+    let top = grid.wrap(t("wizard.scope.intro"), in: rect, style: .dim, maxLines: rect.height >= 30 ? 2 : 1, memo: state.wrapMemo)
     grid.put(
       Text.truncate(t("wizard.scope.summary", ["count": String(scope.count), "questions": String(applicable)]), to: rect.width, ellipsis: true),
       in: rect, row: top, style: .title)
@@ -49,12 +49,12 @@ enum ScopeScreen {
       grid.put(String(repeating: "─", count: detailArea.width), in: detailArea, row: 0, style: .dim)
       y = 1
     }
-    y += grid.wrap(t(u.description), in: detailArea, row: y, maxLines: wide ? 6 : 2)
+    y += grid.wrap(t(u.description), in: detailArea, row: y, maxLines: wide ? 6 : 2, memo: state.wrapMemo)
     let technologies = u.technologies.compactMap { state.pack.technology($0).map { t($0.name) } }.joined(separator: ", ")
-    y += grid.wrap(t("wizard.scope.technologies", ["list": technologies]), in: detailArea, row: y, style: .dim, maxLines: 1)
+    y += grid.wrap(t("wizard.scope.technologies", ["list": technologies]), in: detailArea, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
     if let b = u.benchmark.flatMap(state.pack.benchmark) {
       let text = t("wizard.scope.benchmark", ["value": t.percent(b.value), "label": t(b.label), "base": t(b.base)])
-      y += grid.wrap(text, in: detailArea, row: y, style: .opportunity, maxLines: wide ? 4 : 2)
+      y += grid.wrap(text, in: detailArea, row: y, style: .opportunity, maxLines: wide ? 4 : 2, memo: state.wrapMemo)
     }
     if let item = scope.first(where: { $0.useCase == u.id }) {
       if state.editor?.field == .scopeNote(u.id) {
@@ -65,9 +65,9 @@ enum ScopeScreen {
           width: detailArea.width - Text.width(label), into: &grid)
         y += 1
       } else if !item.note.isEmpty {
-        y += grid.wrap(t("wizard.scope.note") + " " + item.note, in: detailArea, row: y, maxLines: 1)
+        y += grid.wrap(t("wizard.scope.note") + " " + item.note, in: detailArea, row: y, maxLines: 1, memo: state.wrapMemo)
       }
     }
-    grid.wrap(t("wizard.source", ["source": t.pack.source(u.source, t.language)]), in: detailArea, row: y, style: .dim, maxLines: 1)
+    grid.wrap(t("wizard.source", ["source": t.pack.source(u.source, t.language)]), in: detailArea, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
   }
 }

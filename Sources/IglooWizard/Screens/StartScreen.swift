@@ -7,8 +7,8 @@ import IglooEngine
 enum StartScreen {
   static func render(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     let t = state.localizer
-    var y = grid.wrap(t(state.pack.info.title), in: rect, style: .title, maxLines: 2)
-    y += grid.wrap(t("wizard.start.intro"), in: rect, row: y, style: .dim, maxLines: 2) + 1
+    var y = grid.wrap(t(state.pack.info.title), in: rect, style: .title, maxLines: 2, memo: state.wrapMemo)
+    y += grid.wrap(t("wizard.start.intro"), in: rect, row: y, style: .dim, maxLines: 2, memo: state.wrapMemo) + 1
 
     let entries = state.startEntries
     var rows: [ListRow] = []
@@ -71,7 +71,7 @@ enum StartScreen {
     }
     let top = wide ? 0 : 1
     if !wide { grid.put(String(repeating: "─", count: detailArea.width), in: detailArea, row: 0, style: .dim) }
-    grid.wrap(detail, in: detailArea, row: top, style: .dim)
+    grid.wrap(detail, in: detailArea, row: top, style: .dim, memo: state.wrapMemo)
   }
 
   static func resumeRow(_ state: WizardState, _ saved: SavedSession, width: Int) -> ListRow {

@@ -34,11 +34,14 @@ extension WizardState {
     return previousRound
   }
 
-  /// The comparison of the previous round with this session as it stands, computed from the state
-  /// whenever asked; nil unless the path in the field was read successfully.
+  /// The comparison of the previous round with this session as it stands; nil unless the path in
+  /// the field was read successfully. Both assessments are remembered for the sessions they were
+  /// computed from, so it is never stale.
   public var roundComparison: RoundComparison? {
     guard case .read(let old)? = currentPreviousRound?.outcome, let assessment else { return nil }
-    return RoundComparison(old: Assessment(session: old, pack: pack), new: assessment)
+    return comparisonMemo.comparison(old, assessment.session) {
+      RoundComparison(old: previousAssessmentMemo.assessment(old, pack), new: assessment)
+    }
   }
 
   /// The path the runner should read now: on the Follow-up step, a path in the field that has

@@ -7,16 +7,17 @@ extension WizardState {
     question.measures.first.flatMap { pack.finding($0.finding)?.level }
   }
 
-  /// The scored questions that apply in scope, at `level`, in the pack's order.
+  /// The scored questions that apply in scope, at `level`, in the pack's order; remembered with
+  /// the applicable questions, for the same key.
   public func questions(atLevel level: String) -> [Question] {
     guard let session else { return [] }
-    return applicableQuestions(session).filter { $0.kind == .finding && self.level(of: $0) == level }
+    return applicableMemo.questions(session, pack, atLevel: level)
   }
 
   /// The sickness-absence questions that apply.
   public var absenceQuestions: [Question] {
     guard let session else { return [] }
-    return applicableQuestions(session).filter { $0.kind == .absence }
+    return applicableMemo.absenceQuestions(session, pack)
   }
 
   /// The levels that have applicable questions, in the model's order.

@@ -41,6 +41,19 @@ public struct WizardState: Sendable {
   /// The footer's keys and labels, remembered for the binding stack they were worked out from:
   /// finding every key of every action in the tables was a fifth of a keystroke.
   let footerMemo = FooterMemo()
+  /// Text wrapped to a width, remembered for the text and the width: the question screen wrapped
+  /// the same guidance again on every frame, a tenth of a keystroke.
+  let wrapMemo = WrapMemo()
+  /// The assessment of the previous round read on the Follow-up step, remembered for its session
+  /// as ``assessmentMemo`` is for this one: the comparison needs it on every frame.
+  let previousAssessmentMemo = AssessmentMemo()
+  /// The comparison with the previous round, remembered for the two sessions it compares.
+  let comparisonMemo = RoundComparisonMemo()
+  /// The use cases the question on display concerns, remembered for the scope, the question and
+  /// the language: working them out tries each use case in scope alone, a twentieth of a key.
+  let concernedMemo = ConcernedUseCasesMemo()
+  /// The review's list, remembered for the session, the language and the width it was made for.
+  let reviewMemo = LastValueMemo<ReviewScreen.ReviewKey, ReviewScreen.Layout>()
   /// Today, for a new session and the follow-up hint.
   public var today: String
   /// The interface language; switching it changes nothing else.
@@ -187,17 +200,47 @@ final class ApplicableQuestionsMemo: @unchecked Sendable {
   private let lock = NSLock()
   private var key: Key?
   private var questions: [Question] = []
+  private var byLevel: [String: [Question]] = [:]
+  private var absence: [Question] = []
 
   /// The questions `session` asks of `pack`.
   func questions(_ session: Session, _ pack: ContentPack) -> [Question] {
-    let key = Key(scope: session.scope, depth: session.depth, deepened: session.deepened)
     lock.lock()
     defer { lock.unlock() }
-    if key != self.key {
-      questions = session.applicableQuestions(pack)
-      self.key = key
-    }
+    refresh(session, pack)
     return questions
+  }
+
+  /// The scored questions `session` asks at `level`, in the pack's order: each question screen's
+  /// frame asks for every level's (the tabs count them), and filtering them was a twentieth of a key.
+  func questions(_ session: Session, _ pack: ContentPack, atLevel level: String) -> [Question] {
+    lock.lock()
+    defer { lock.unlock() }
+    refresh(session, pack)
+    return byLevel[level] ?? []
+  }
+
+  /// The sickness-absence questions `session` asks.
+  func absenceQuestions(_ session: Session, _ pack: ContentPack) -> [Question] {
+    lock.lock()
+    defer { lock.unlock() }
+    refresh(session, pack)
+    return absence
+  }
+
+  /// Works the questions out again when `session` differs from the last one in what they depend on.
+  /// A question's level is that of the first finding it measures (``WizardState/level(of:)``).
+  private func refresh(_ session: Session, _ pack: ContentPack) {
+    let key = Key(scope: session.scope, depth: session.depth, deepened: session.deepened)
+    guard key != self.key else { return }
+    questions = session.applicableQuestions(pack)
+    byLevel = [:]
+    for question in questions where question.kind == .finding {
+      guard let level = question.measures.first.flatMap({ pack.finding($0.finding)?.level }) else { continue }
+      byLevel[level, default: []].append(question)
+    }
+    absence = questions.filter { $0.kind == .absence }
+    self.key = key
   }
 
   private var countsScope: [ScopeItem]??
@@ -232,23 +275,121 @@ extension WizardState {
   }
 }
 
-/// The last footer entries worked out, keyed by the binding stack they were worked out from.
+/// The footer entries worked out lately, keyed by the binding stack they were worked out from.
 ///
 /// The binding tables are constants, so the entries are a function of the stack alone; a class, so
-/// that the copies of a ``WizardState`` share it, as ``ApplicableQuestionsMemo`` is.
+/// that the copies of a ``WizardState`` share it, as ``ApplicableQuestionsMemo`` is. It keeps the
+/// last few stacks, not just one: moving through a form goes between a text field, a choice and a
+/// button, each with its own keys, and a memo of one missed on every such key.
 final class FooterMemo: @unchecked Sendable {
+  /// More stacks than one screen's fields and overlays go through.
+  static let capacity = 8
   private let lock = NSLock()
-  private var stack: [BindingContext]?
-  private var items: [([Key], String)] = []
+  private var known: [(stack: [BindingContext], items: [([Key], String)])] = []
 
-  /// The entries for `stack`, from `compute` when the stack differs from the last one.
+  /// The entries for `stack`, from `compute` when it is not one of the stacks remembered.
   func items(_ stack: [BindingContext], _ compute: () -> [([Key], String)]) -> [([Key], String)] {
     lock.lock()
     defer { lock.unlock() }
-    if stack != self.stack {
-      items = compute()
-      self.stack = stack
-    }
+    if let hit = known.first(where: { $0.stack == stack }) { return hit.items }
+    let items = compute()
+    if known.count >= Self.capacity { known.removeFirst() }
+    known.append((stack, items))
     return items
+  }
+}
+
+/// Lines of ``Text/wrap(_:width:)`` remembered by text and width.
+///
+/// The key is the whole text and the width, so an answer is never stale; a screen wraps a handful
+/// of texts a frame, and the memo forgets everything once it holds more than it needs, so it stays
+/// small however many texts a session shows. A class, so that the copies of a ``WizardState``
+/// share it, as ``AssessmentMemo`` is.
+final class WrapMemo: @unchecked Sendable {
+  private struct Key: Hashable {
+    var text: String
+    var width: Int
+  }
+  /// More than the texts of any one frame, so that a frame never evicts its own lines.
+  static let capacity = 64
+  private let lock = NSLock()
+  private var lines: [Key: [String]] = [:]
+
+  /// `text` wrapped to `width` cells, as ``Text/wrap(_:width:)`` wraps it.
+  func lines(_ text: String, _ width: Int) -> [String] {
+    let key = Key(text: text, width: width)
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = lines[key] { return known }
+    let fresh = Text.wrap(text, width: width)
+    if lines.count >= Self.capacity { lines.removeAll(keepingCapacity: true) }
+    lines[key] = fresh
+    return fresh
+  }
+
+  /// How many wrappings are remembered, for tests.
+  var count: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return lines.count
+  }
+}
+
+/// The last ``RoundComparison`` made, keyed by the two whole sessions it compares, so it is never
+/// stale; a class, so that the copies of a ``WizardState`` share it, as ``AssessmentMemo`` is.
+final class RoundComparisonMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last: (old: Session, new: Session, comparison: RoundComparison)?
+
+  /// The comparison of `old` with `new`, from `compute` when either differs from the last pair.
+  func comparison(_ old: Session, _ new: Session, _ compute: () -> RoundComparison) -> RoundComparison {
+    lock.lock()
+    defer { lock.unlock() }
+    if let last, last.old == old, last.new == new { return last.comparison }
+    let fresh = compute()
+    last = (old, new, fresh)
+    return fresh
+  }
+}
+
+/// The last answer of ``WizardState/concernedUseCases(_:)``, keyed by everything it depends on:
+/// the scope (use cases, stages and the users' names for them), the question and the language.
+final class ConcernedUseCasesMemo: @unchecked Sendable {
+  private struct Key: Equatable {
+    var scope: [ScopeItem]?
+    var question: String
+    var language: Language
+  }
+  private let lock = NSLock()
+  private var key: Key?
+  private var names: [String] = []
+
+  /// The names for `question` in `session`'s scope, from `compute` when the key differs from the last.
+  func names(_ session: Session, _ question: Question, _ language: Language, _ compute: () -> [String]) -> [String] {
+    let key = Key(scope: session.scope, question: question.id, language: language)
+    lock.lock()
+    defer { lock.unlock() }
+    if key != self.key {
+      names = compute()
+      self.key = key
+    }
+    return names
+  }
+}
+
+/// The last value made, keyed by everything it was made from; a class, so that the copies of a
+/// ``WizardState`` share it, as ``AssessmentMemo`` is, and the key makes a shared answer safe.
+final class LastValueMemo<Key: Equatable, Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last: (key: Key, value: Value)?
+
+  /// The value for `key`, from `compute` when `key` differs from the last one.
+  func value(_ key: Key, _ compute: () -> Value) -> Value {
+    lock.lock()
+    defer { lock.unlock() }
+    if let last, last.key == key { return last.value }
+    let fresh = compute()
+    last = (key, fresh)
+    return fresh
   }
 }
