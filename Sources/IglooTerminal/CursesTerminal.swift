@@ -289,32 +289,36 @@ public final class CursesTerminal: Terminal {
   // MARK: - Drawing
 
   /// The style each cell of a row is drawn in: its own, except for blanks whose style does not
-  /// show on a blank (bold, dim, a foreground colour only). Those look the same in any such style,
-  /// so each continues the style of the cell on its left when that style does not show on blanks
-  /// either, and is plain otherwise. Then ncurses changes no attribute for the spaces inside a
-  /// title, after a key or at the end of a line, and can erase such blanks (EL, ECH) where it
-  /// would otherwise write them: it erases only blanks that are plain, bold, dim or coloured in
-  /// the foreground. A blank whose style shows (the selection bar's reverse video, a field's
-  /// background) keeps it. The choice depends only on the row, never on earlier frames: keeping
-  /// a blank's style from the frame before was measured to cost more, because the spaces between
-  /// new words then kept switching attributes.
-  private func drawnStyles(_ cells: [Cell], width: Int) -> [CellStyle] {
+  /// show on a blank (bold, dim, a foreground colour only).
+  ///
+  /// Such a blank looks the same in any such style, so it continues the style of the cell on its
+  /// left when that style does not show on blanks either; first in a row, or after a cell whose
+  /// style shows, it keeps its own. Then ncurses changes no attribute for the spaces inside a
+  /// title, after a key or at the end of a line (a row never has more attribute changes than the
+  /// grid's own styles), and it can erase such blanks (EL, ECH) where it would otherwise write
+  /// them: it erases only blanks that are plain, bold, dim or coloured in the foreground, and
+  /// the status column's blanks were bold cyan. A blank whose style shows (the selection bar's
+  /// reverse video, a field's background) keeps it. The choice depends only on the row, never
+  /// on earlier frames: keeping a blank's style from the frame before was measured to cost more,
+  /// because the spaces between new words then kept switching attributes.
+  /// - Parameters:
+  ///   - cells: the row, as the grid has it.
+  ///   - width: how many of its cells are drawn.
+  ///   - visibleOnBlank: the styles that show on a blank with the terminal's colours.
+  static func drawnStyles(_ cells: [Cell], width: Int, visibleOnBlank: Set<CellStyle>) -> [CellStyle] {
     var styles = [CellStyle](repeating: .normal, count: width)
-    var previous = CellStyle.normal
     for column in 0..<width {
       let cell = cells[column]
-      if cell.text == " " && !visibleOnBlank.contains(cell.style) {
-        styles[column] = visibleOnBlank.contains(previous) ? .normal : previous
-      } else {
-        styles[column] = cell.style
-      }
-      previous = styles[column]
+      styles[column] = cell.style
+      guard cell.text == " ", !visibleOnBlank.contains(cell.style), column > 0 else { continue }
+      let previous = styles[column - 1]
+      if !visibleOnBlank.contains(previous) { styles[column] = previous }
     }
     return styles
   }
 
   private func drawRow(_ cells: [Cell], row: Int, width: Int, window: UnsafeMutablePointer<WINDOW>) {
-    let styles = drawnStyles(cells, width: width)
+    let styles = Self.drawnStyles(cells, width: width, visibleOnBlank: visibleOnBlank)
     var column = 0
     while column < width {
       let start = column
