@@ -59,6 +59,10 @@ public final class CursesTerminal: Terminal {
   private var screen: OpaquePointer?
   private var window: UnsafeMutablePointer<WINDOW>? { igloo_stdscr() }
   private var attributes: [CellStyle: attr_t] = [:]
+  /// The styles whose look shows on a blank cell (reverse, underline, a background colour). A blank
+  /// in any other style looks the same as a plain blank, so it may be drawn in whichever such
+  /// style is cheapest to send (see `drawnStyles`).
+  private var visibleOnBlank: Set<CellStyle> = []
   private var cursorVisible: Bool?
   private var pending: [Key] = []
   private var inputEnded = false
@@ -178,8 +182,12 @@ public final class CursesTerminal: Terminal {
     drawnRows = rows
     if let cursor = grid.cursor, cursor.row >= 0, cursor.row < height, cursor.column >= 0, cursor.column < width {
       wmove(window, Int32(cursor.row), Int32(cursor.column))
+      leaveok(window, false)
       setCursor(visible: true)
     } else {
+      // A hidden cursor may stay wherever the last change left it: without this, every frame
+      // ends with a move of the invisible cursor back to the window's position.
+      leaveok(window, true)
       setCursor(visible: false)
     }
     igloo_set_attributes(window, igloo_a_normal())
@@ -253,6 +261,7 @@ public final class CursesTerminal: Terminal {
         (.dim, many ? 245 : -1, background, many ? 0 : dim),
       ]
       attributes = [.normal: 0, .selected: reverse | bold]
+      visibleOnBlank = []
       for (index, entry) in pairs.enumerated() {
         let pair = Int16(index + 1)
         if entry.1 < 0 {
@@ -260,6 +269,8 @@ public final class CursesTerminal: Terminal {
         } else {
           init_pair(pair, entry.1, entry.2)
           attributes[entry.0] = igloo_color_pair(pair) | entry.3
+          // A background colour shows on a blank; without default colours that is every pair.
+          if entry.2 >= 0 { visibleOnBlank.insert(entry.0) }
         }
       }
     } else {
@@ -269,16 +280,49 @@ public final class CursesTerminal: Terminal {
         .opportunity: underline, .moderate: 0, .good: 0, .error: bold | reverse | underline,
         .field: underline,
       ]
+      visibleOnBlank = []
     }
+    // Reverse video and underline show on a blank; bold, dim and a foreground colour do not.
+    for (style, attribute) in attributes where attribute & (reverse | underline) != 0 { visibleOnBlank.insert(style) }
   }
 
   // MARK: - Drawing
 
+  /// The style each cell of a row is drawn in: its own, except for blanks whose style does not
+  /// show on a blank (bold, dim, a foreground colour only).
+  ///
+  /// Such a blank looks the same in any such style, so it continues the style of the cell on its
+  /// left when that style does not show on blanks either; first in a row, or after a cell whose
+  /// style shows, it keeps its own. Then ncurses changes no attribute for the spaces inside a
+  /// title, after a key or at the end of a line (a row never has more attribute changes than the
+  /// grid's own styles), and it can erase such blanks (EL, ECH) where it would otherwise write
+  /// them: it erases only blanks that are plain, bold, dim or coloured in the foreground, and
+  /// the status column's blanks were bold cyan. A blank whose style shows (the selection bar's
+  /// reverse video, a field's background) keeps it. The choice depends only on the row, never
+  /// on earlier frames: keeping a blank's style from the frame before was measured to cost more,
+  /// because the spaces between new words then kept switching attributes.
+  /// - Parameters:
+  ///   - cells: the row, as the grid has it.
+  ///   - width: how many of its cells are drawn.
+  ///   - visibleOnBlank: the styles that show on a blank with the terminal's colours.
+  static func drawnStyles(_ cells: [Cell], width: Int, visibleOnBlank: Set<CellStyle>) -> [CellStyle] {
+    var styles = [CellStyle](repeating: .normal, count: width)
+    for column in 0..<width {
+      let cell = cells[column]
+      styles[column] = cell.style
+      guard cell.text == " ", !visibleOnBlank.contains(cell.style), column > 0 else { continue }
+      let previous = styles[column - 1]
+      if !visibleOnBlank.contains(previous) { styles[column] = previous }
+    }
+    return styles
+  }
+
   private func drawRow(_ cells: [Cell], row: Int, width: Int, window: UnsafeMutablePointer<WINDOW>) {
+    let styles = Self.drawnStyles(cells, width: width, visibleOnBlank: visibleOnBlank)
     var column = 0
     while column < width {
       let start = column
-      let style = cells[column].style
+      let style = styles[column]
       var text = ""
       var cellsUsed = 0
       while column < width {
@@ -291,7 +335,7 @@ public final class CursesTerminal: Terminal {
           cellsUsed += 1
           continue
         }
-        if cell.style != style { break }
+        if styles[column] != style { break }
         let cellWidth = (column + 1 < width && cells[column + 1].text.isEmpty) ? 2 : 1
         if column + cellWidth > width { column = width; break }  // a wide grapheme cut at the edge
         text += textMode == .ascii ? ASCIIFallback.replacement(for: cell.text, width: cellWidth) : cell.text
