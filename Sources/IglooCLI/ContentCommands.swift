@@ -16,8 +16,10 @@ struct ContentCommand: ParsableCommand {
   struct Check: ParsableCommand {
     static var configuration: CommandConfiguration {
       // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
+      // The name is given, not derived: deriving it from the type's name goes through the
+      // runtime's demangler, a thirtieth of every command's start.
       CommandConfiguration(
-        abstract: CLIText.string("cli.content.check.abstract"),
+        commandName: "check", abstract: CLIText.string("cli.content.check.abstract"),
         discussion: CLIText.string("cli.content.check.discussion"))
     }
 
@@ -63,7 +65,7 @@ struct ContentCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
       // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
       CommandConfiguration(
-        abstract: CLIText.string("cli.content.dump.abstract"))
+        commandName: "dump", abstract: CLIText.string("cli.content.dump.abstract"))
     }
 
     @OptionGroup var global: GlobalOptions
