@@ -179,19 +179,25 @@ struct AggregateCommand: ParsableCommand {
   static func regularFiles(in folder: String) -> [String] {
     guard let dir = opendir(folder) else { return [] }
     defer { closedir(dir) }
-    var names: [String] = []
+    var names: [(name: String, regular: Bool)] = []
     while let entry = readdir(dir) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
       if name == "." || name == ".." { continue }
-      names.append(name)
+      names.append((name, Int32(entry.pointee.d_type) == Int32(DT_REG)))
     }
     let base = folder.hasSuffix("/") ? folder : folder + "/"
     var files: [String] = []
-    for name in names.sorted() {
+    for (name, regular) in names.sorted(by: { $0.name < $1.name }) {
       let file = base + name
-      // stat, not the entry's type: a symlink to a session counts, as it did with FileManager.
+      // A plain file needs no stat (10,000 of them were a tenth of a roll-up, on one core); a
+      // symlink, or an entry of a file system that does not say, is followed with stat, so that a
+      // symlink to a session counts, as it did with FileManager.
+      if regular {
+        files.append(file)
+        continue
+      }
       var info = stat()
       if stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { files.append(file) }
     }

@@ -211,7 +211,9 @@ struct SessionScanner {
   }
 
   private mutating func answerMap() throws(Decline) -> [String: Answer] {
-    try map { (s) throws(Decline) in try s.answer() }
+    // A voice answers a hundred or more statements: room for them up front saves growing the
+    // table seven times over.
+    try map(reserving: 128) { (s) throws(Decline) in try s.answer() }
   }
 
   /// `4`, `"dont-know"`, `"not-relevant"`, or `{"value": 4, "note": "..."}`.
@@ -365,14 +367,17 @@ struct SessionScanner {
 
   /// An object from ids to values; a key that repeats (or equals another one as Swift compares
   /// text) declines.
-  private mutating func map<T>(_ value: (inout SessionScanner) throws(Decline) -> T) throws(Decline) -> [String: T] {
+  private mutating func map<T>(reserving capacity: Int = 0, _ value: (inout SessionScanner) throws(Decline) -> T) throws(Decline)
+    -> [String: T]
+  {
     try take(UInt8(ascii: "{"))
     skipSpace()
-    var out: [String: T] = [:]
     if peek() == UInt8(ascii: "}") {
       i += 1
-      return out
+      return [:]
     }
+    var out: [String: T] = [:]
+    out.reserveCapacity(capacity)
     while true {
       let key = String(decoding: try rawKey(), as: UTF8.self)
       try take(UInt8(ascii: ":"))
