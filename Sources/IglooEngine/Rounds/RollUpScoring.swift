@@ -7,7 +7,9 @@ struct RollUpFigures: Equatable {
   var levelRisk: [Double?]
   /// Per level of the pack, in its order.
   var levelOpportunity: [Double?]
+  /// The overall row's average residual risk.
   var overallRisk: Double?
+  /// The overall row's average untapped opportunity.
   var overallOpportunity: Double?
   /// The ids of the suggested actions, each once, in the pack's order.
   var suggested: [String]
@@ -24,6 +26,7 @@ struct RollUpFigures: Equatable {
     suggested = a.pack.actions.map(\.id).filter { ids.contains($0) && seen.insert($0).inserted }
   }
 
+  /// No figures yet, for `levels` levels.
   init(levels: Int) {
     levelRisk = Array(repeating: nil, count: levels)
     levelOpportunity = Array(repeating: nil, count: levels)
