@@ -84,6 +84,9 @@ public struct ContentPack: Sendable, Codable {
   public func finding(_ id: String) -> Finding? { index.findings[id].map { findings[$0] } }
   /// The question with `id`.
   public func question(_ id: String) -> Question? { index.questions[id].map { questions[$0] } }
+  /// Whether the pack has a question with `id`: one look-up in the index, without copying the
+  /// question (the session check asks this of every answer of every session a roll-up reads).
+  public func hasQuestion(_ id: String) -> Bool { index.questions[id] != nil }
   /// The use case with `id`.
   public func useCase(_ id: String) -> UseCase? { index.useCases[id].map { useCases[$0] } }
   /// The action with `id`.

@@ -102,6 +102,8 @@ public struct Aggregation: Sendable, Hashable {
     var sizeRisk: [String: [Double]] = [:]
     var sizeOpportunity: [String: [Double]] = [:]
     var sizeCount: [String: Int] = [:]
+    /// Built on the first session added, and kept with its buffers for the rest.
+    private var scorer: RollUpScorer?
 
     /// An empty tally for sessions of `pack`.
     public init(pack: ContentPack) {
@@ -112,32 +114,44 @@ public struct Aggregation: Sendable, Hashable {
       opportunity = Array(repeating: [], count: levels.count)
     }
 
-    /// Folds in one session, scored with only what the roll-up reads: the same figures as adding
-    /// its full ``Assessment``, for a fraction of the work.
+    /// Folds in one session of the tally's pack, scored with only what the roll-up reads: the same
+    /// figures as adding its full ``Assessment``, for a fraction of the work (``RollUpScorer``).
     public mutating func add(_ session: Session, pack: ContentPack) {
-      add(Assessment(session: session, pack: pack, forRollUp: true))
+      if scorer == nil { scorer = RollUpScorer(pack) }
+      guard scorer!.usable else {
+        add(Assessment(session: session, pack: pack, forRollUp: true))
+        return
+      }
+      add(scorer!.figures(session), session)
     }
 
     /// Folds in one assessment.
     public mutating func add(_ a: Assessment) {
+      add(RollUpFigures(a, levels: levels), a.session)
+    }
+
+    private mutating func add(_ figures: RollUpFigures, _ session: Session) {
       sessions += 1
-      for (i, level) in levels.enumerated() {
-        guard let figures = a.levels.first(where: { $0.id == level }) else { continue }
-        if let v = figures.risk.average { risk[i].append(v) }
-        if let v = figures.opportunity.average { opportunity[i].append(v) }
+      // The figures are by the pack's levels, which are the tally's.
+      for i in levels.indices {
+        if let v = figures.levelRisk[i] { risk[i].append(v) }
+        if let v = figures.levelOpportunity[i] { opportunity[i].append(v) }
       }
-      for id in Set(a.recommendations.map(\.action.id)) { suggested[id, default: 0] += 1 }
-      let inPlan: Set<PlanStatus> = [.accepted, .inProgress, .done]
-      for id in Set(a.session.plan.filter { inPlan.contains($0.status) }.compactMap(\.action)) { planned[id, default: 0] += 1 }
-      let overallRisk = a.overall.risk.average
-      let overallOpportunity = a.overall.opportunity.average
-      let sector = a.session.about.sector
+      for id in figures.suggested { suggested[id, default: 0] += 1 }
+      var inPlan: [String] = []
+      for item in session.plan where [.accepted, .inProgress, .done].contains(item.status) {
+        if let id = item.action, !inPlan.contains(id) { inPlan.append(id) }
+      }
+      for id in inPlan { planned[id, default: 0] += 1 }
+      let overallRisk = figures.overallRisk
+      let overallOpportunity = figures.overallOpportunity
+      let sector = session.about.sector
       if sectorIDs.contains(sector) {
         sectorCount[sector, default: 0] += 1
         if let v = overallRisk { sectorRisk[sector, default: []].append(v) }
         if let v = overallOpportunity { sectorOpportunity[sector, default: []].append(v) }
       }
-      let band = Aggregation.sizeBand(a.session.about.employees)
+      let band = Aggregation.sizeBand(session.about.employees)
       sizeCount[band, default: 0] += 1
       if let v = overallRisk { sizeRisk[band, default: []].append(v) }
       if let v = overallOpportunity { sizeOpportunity[band, default: []].append(v) }

@@ -12,11 +12,11 @@ extension Session {
     // Looked up in the pack's index, and sorted only when something is unknown: this runs for every
     // session a roll-up reads.
     for voice in answers.keys.sorted() {
-      for q in answers[voice, default: [:]].keys.filter({ pack.question($0) == nil }).sorted() {
+      for q in answers[voice, default: [:]].keys.filter({ !pack.hasQuestion($0) }).sorted() {
         out.append(Phrase("store.check.unknown-question", ["id": q, "voice": voice]))
       }
     }
-    for q in agreed.keys.filter({ pack.question($0) == nil }).sorted() {
+    for q in agreed.keys.filter({ !pack.hasQuestion($0) }).sorted() {
       out.append(Phrase("store.check.unknown-agreed-question", ["id": q]))
     }
     for item in scope ?? [] where pack.useCase(item.useCase) == nil {

@@ -53,10 +53,7 @@ extension Session: Codable {
     deepened = try c.decodeIfPresent([String].self, forKey: .deepened) ?? []
     approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
     // A hand-written file may give answers without listing its voices: each answering voice counts.
-    for id in answers.keys.sorted() where !voices.contains(where: { $0.id == id }) {
-      voices.append(Voice(id: id, name: id == Voice.single.id ? "" : id))
-    }
-    if voices.isEmpty { voices = [.single] }
+    addAnsweringVoices()
   }
 
   public func encode(to encoder: Encoder) throws {

@@ -1,0 +1,534 @@
+import Foundation
+
+extension Session {
+  /// What ``Session/scan(_:)`` read from a file: the session and the two facts the store's checks
+  /// read from the raw object.
+  public struct Scanned: Sendable {
+    /// The session, exactly as `JSONDecoder` decodes it.
+    public var session: Session
+    /// Whether the file has `schema` or `answers`, which mark it as a session.
+    public var marked: Bool
+    /// `schema_version` as written; nil when left out.
+    public var version: Int?
+  }
+
+  /// Reads a session file of the shape igloo writes in one pass over its UTF-8 bytes, or returns
+  /// nil for anything it does not fully understand, which then goes to `JSONDecoder`.
+  ///
+  /// `aggregate` reads 100,000 files, and `JSONDecoder` with the Codable types was most of the
+  /// time spent reading one (issue 17). This reader gives the very `Session` the Codable path gives,
+  /// and it declines rather than guesses: an unknown or repeated key (in any object, so a `nil` here
+  /// also covers every duplicate `JSONShape` would name), a key with an escape, a `null` where the
+  /// Codable types want a value, a number that is not a plain whole number in range (an answer must
+  /// be one of the digits 1–5), a lone surrogate, a raw control character in a string, an unknown
+  /// stage or status, a negative number of employees, or anything after the top-level object. Every
+  /// error message therefore still comes from the Codable path, word for word.
+  ///
+  /// `data` is text as the store passes it on: valid UTF-8 without a byte-order mark.
+  public static func scan(_ data: Data) -> Scanned? {
+    data.withUnsafeBytes { raw -> Scanned? in
+      guard let base = raw.baseAddress, raw.count > 0 else { return nil }
+      var reader = SessionScanner(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count))
+      return try? reader.file()
+    }
+  }
+
+  /// Adds a voice for every answering voice id the file does not list, sorted by id, and the single
+  /// voice when there are none: a hand-written file may give answers without listing its voices.
+  mutating func addAnsweringVoices() {
+    for id in answers.keys.sorted() where !voices.contains(where: { $0.id == id }) {
+      voices.append(Voice(id: id, name: id == Voice.single.id ? "" : id))
+    }
+    if voices.isEmpty { voices = [.single] }
+  }
+}
+
+/// The scanner declines: the file goes to `JSONDecoder`, which says what (if anything) is wrong.
+struct Decline: Error {}
+
+/// The keys one kind of object may have, as text and as bytes to compare a key with.
+struct Keys: Sendable {
+  let names: [String]
+  private let bytes: [[UInt8]]
+
+  init(_ names: [String]) {
+    precondition(names.count <= 32)
+    self.names = names
+    bytes = names.map { Array($0.utf8) }
+  }
+
+  /// The position of `key` among the names.
+  func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    for n in bytes.indices where bytes[n].count == key.count {
+      if bytes[n].withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) { return n }
+    }
+    return nil
+  }
+
+  static let session = Keys([
+    "schema", "schema_version", "content", "about", "scope", "voices", "answers", "agreed", "plan", "follow_up", "cursor",
+    "depth", "deepened", "approval",
+  ])
+  static let content = Keys(["id", "version"])
+  static let about = Keys(["workplace", "unit", "sector", "employees", "date", "participants", "group", "case"])
+  static let participant = Keys(["name", "role"])
+  static let scopeItem = Keys(["use_case", "stage", "note"])
+  static let voice = Keys(["id", "name"])
+  static let answer = Keys(["value", "note"])
+  static let planItem = Keys(["action", "title", "level", "responsible", "deadline", "how", "follow_up", "evaluation", "status"])
+  static let followUp = Keys(["next_review", "previous_round"])
+  static let approval = Keys(["by", "date"])
+}
+
+/// A reader over the bytes of one session file; see ``Session/scan(_:)``.
+struct SessionScanner {
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var i = 0
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  // MARK: The session's shape
+
+  mutating func file() throws(Decline) -> Session.Scanned {
+    var session = Session(content: ContentRef(id: "", version: ""))
+    // Session's Codable defaults, which differ from those of its initialiser.
+    session.scope = nil
+    session.voices = []
+    var marked = false
+    var version: Int?
+    try object(.session) { (key, s) throws(Decline) in
+      switch key {
+      case "schema":
+        guard try s.string() == Session.schemaName else { throw Decline() }
+        marked = true
+      case "schema_version": version = try s.nullOr { (s) throws(Decline) in try s.int() }
+      case "content": if let v = try s.nullOr({ (s) throws(Decline) in try s.contentRef() }) { session.content = v }
+      case "about": if let v = try s.nullOr({ (s) throws(Decline) in try s.about() }) { session.about = v }
+      case "scope": session.scope = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.scopeItem() } }
+      case "voices": session.voices = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.voice() } } ?? []
+      case "answers":
+        marked = true
+        session.answers = try s.nullOr { (s) throws(Decline) in try s.map { (s) throws(Decline) in try s.answerMap() } } ?? [:]
+      case "agreed": session.agreed = try s.nullOr { (s) throws(Decline) in try s.answerMap() } ?? [:]
+      case "plan": session.plan = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.planItem() } } ?? []
+      case "follow_up": session.followUp = try s.nullOr { (s) throws(Decline) in try s.followUp() } ?? FollowUp()
+      case "cursor": session.cursor = try s.nullOr { (s) throws(Decline) in try s.string() }
+      case "depth":
+        let text = try s.nullOr { (s) throws(Decline) in try s.string() }
+        guard let depth = Depth(rawValue: text ?? Depth.full.rawValue) else { throw Decline() }
+        session.depth = depth
+      case "deepened": session.deepened = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.string() } } ?? []
+      case "approval": session.approval = try s.nullOr { (s) throws(Decline) in try s.approval() }
+      default: throw Decline()
+      }
+    }
+    skipSpace()
+    guard i == bytes.count else { throw Decline() }
+    session.schemaVersion = version ?? Session.currentSchemaVersion
+    session.addAnsweringVoices()
+    return Session.Scanned(session: session, marked: marked, version: version)
+  }
+
+  private mutating func contentRef() throws(Decline) -> ContentRef {
+    var id: String?
+    var version: String?
+    try object(.content) { (key, s) throws(Decline) in
+      switch key {
+      case "id": id = try s.string()
+      case "version": version = try s.string()
+      default: throw Decline()
+      }
+    }
+    guard let id, let version else { throw Decline() }
+    return ContentRef(id: id, version: version)
+  }
+
+  private mutating func about() throws(Decline) -> About {
+    var about = About()
+    try object(.about) { (key, s) throws(Decline) in
+      switch key {
+      case "workplace": about.workplace = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "unit": about.unit = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "sector": about.sector = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "employees":
+        about.employees = try s.nullOr { (s) throws(Decline) in try s.int() }
+        if let n = about.employees, n < 0 { throw Decline() }
+      case "date": about.date = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "participants": about.participants = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.participant() } } ?? []
+      case "group": about.group = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "case": about.trainingCase = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      default: throw Decline()
+      }
+    }
+    return about
+  }
+
+  private mutating func participant() throws(Decline) -> Participant {
+    var name: String?
+    var role: String?
+    try object(.participant) { (key, s) throws(Decline) in
+      switch key {
+      case "name": name = try s.string()
+      case "role": role = try s.string()
+      default: throw Decline()
+      }
+    }
+    guard let name, let role else { throw Decline() }
+    return Participant(name: name, role: role)
+  }
+
+  private mutating func scopeItem() throws(Decline) -> ScopeItem {
+    var useCase: String?
+    var stage = Stage.inUse
+    var note = ""
+    try object(.scopeItem) { (key, s) throws(Decline) in
+      switch key {
+      case "use_case": useCase = try s.string()
+      case "stage":
+        guard let text = try s.nullOr({ (s) throws(Decline) in try s.string() }) else { return }
+        guard let v = Stage(rawValue: text) else { throw Decline() }
+        stage = v
+      case "note": note = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      default: throw Decline()
+      }
+    }
+    guard let useCase else { throw Decline() }
+    return ScopeItem(useCase: useCase, stage: stage, note: note)
+  }
+
+  private mutating func voice() throws(Decline) -> Voice {
+    var id: String?
+    var name: String?
+    try object(.voice) { (key, s) throws(Decline) in
+      switch key {
+      case "id": id = try s.string()
+      case "name": name = try s.string()
+      default: throw Decline()
+      }
+    }
+    guard let id, let name else { throw Decline() }
+    return Voice(id: id, name: name)
+  }
+
+  private mutating func answerMap() throws(Decline) -> [String: Answer] {
+    // A voice answers a hundred or more statements: room for them up front saves growing the
+    // table seven times over.
+    try map(reserving: 128) { (s) throws(Decline) in try s.answer() }
+  }
+
+  /// `4`, `"dont-know"`, `"not-relevant"`, or `{"value": 4, "note": "..."}`.
+  private mutating func answer() throws(Decline) -> Answer {
+    guard peek() == UInt8(ascii: "{") else { return Answer(try answerValue()) }
+    var value: AnswerValue?
+    var note = ""
+    try object(.answer) { (key, s) throws(Decline) in
+      switch key {
+      case "value": value = try s.answerValue()
+      case "note": note = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      default: throw Decline()
+      }
+    }
+    guard let value else { throw Decline() }
+    return Answer(value, note: note)
+  }
+
+  private mutating func answerValue() throws(Decline) -> AnswerValue {
+    guard let first = peek() else { throw Decline() }
+    switch first {
+    case UInt8(ascii: "\""):
+      switch try string() {
+      case "dont-know": return .dontKnow
+      case "not-relevant": return .notRelevant
+      default: throw Decline()
+      }
+    case UInt8(ascii: "1")...UInt8(ascii: "5"):
+      // A digit alone; `4.0`, `4e0` and the out-of-range ones are the Codable path's to read.
+      let digit = Int(bytes[i] - UInt8(ascii: "0"))
+      i += 1
+      if i < bytes.count, Self.continuesNumber(bytes[i]) { throw Decline() }
+      return .point(digit)
+    default: throw Decline()
+    }
+  }
+
+  private mutating func planItem() throws(Decline) -> PlanItem {
+    var item = PlanItem(action: nil, level: "", status: .suggested)
+    try object(.planItem) { (key, s) throws(Decline) in
+      switch key {
+      case "action": item.action = try s.nullOr { (s) throws(Decline) in try s.string() }
+      case "title": item.title = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "level": item.level = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "responsible": item.responsible = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "deadline": item.deadline = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "how": item.how = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "follow_up": item.followUp = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "evaluation": item.evaluation = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "status":
+        guard let text = try s.nullOr({ (s) throws(Decline) in try s.string() }) else { return }
+        guard let status = PlanStatus(rawValue: text) else { throw Decline() }
+        item.status = status
+      default: throw Decline()
+      }
+    }
+    return item
+  }
+
+  private mutating func followUp() throws(Decline) -> FollowUp {
+    var followUp = FollowUp()
+    try object(.followUp) { (key, s) throws(Decline) in
+      switch key {
+      case "next_review": followUp.nextReview = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "previous_round": followUp.previousRound = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      default: throw Decline()
+      }
+    }
+    return followUp
+  }
+
+  private mutating func approval() throws(Decline) -> Approval {
+    var by: [Participant]?
+    var date: String?
+    try object(.approval) { (key, s) throws(Decline) in
+      switch key {
+      case "by": by = try s.array { (s) throws(Decline) in try s.participant() }
+      case "date": date = try s.string()
+      default: throw Decline()
+      }
+    }
+    guard let by, let date else { throw Decline() }
+    return Approval(by: by, date: date)
+  }
+
+  // MARK: JSON
+
+  private func peek() -> UInt8? { i < bytes.count ? bytes[i] : nil }
+
+  private mutating func skipSpace() {
+    while i < bytes.count {
+      switch bytes[i] {
+      case 0x20, 0x0A, 0x0D, 0x09: i += 1
+      default: return
+      }
+    }
+  }
+
+  /// Consumes `byte` after any white space.
+  private mutating func take(_ byte: UInt8) throws(Decline) {
+    skipSpace()
+    guard i < bytes.count, bytes[i] == byte else { throw Decline() }
+    i += 1
+  }
+
+  /// Whether the byte after a number's digits would make it something else than a whole number.
+  private static func continuesNumber(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+      || byte == UInt8(ascii: "E")
+  }
+
+  /// `null` (then nil) or what `read` reads: a `decodeIfPresent`.
+  private mutating func nullOr<T>(_ read: (inout SessionScanner) throws(Decline) -> T) throws(Decline) -> T? {
+    skipSpace()
+    if i + 4 <= bytes.count, bytes[i] == UInt8(ascii: "n"), bytes[i + 1] == UInt8(ascii: "u"), bytes[i + 2] == UInt8(ascii: "l"),
+      bytes[i + 3] == UInt8(ascii: "l")
+    {
+      i += 4
+      return nil
+    }
+    return try read(&self)
+  }
+
+  /// An object with keys among `keys`, each at most once; `member` is given the key and reads
+  /// its value. An unknown or repeated key declines.
+  private mutating func object(_ keys: Keys, _ member: (String, inout SessionScanner) throws(Decline) -> Void)
+    throws(Decline)
+  {
+    try take(UInt8(ascii: "{"))
+    skipSpace()
+    if peek() == UInt8(ascii: "}") {
+      i += 1
+      return
+    }
+    var seen: UInt32 = 0
+    while true {
+      let key = try rawKey()
+      guard let n = keys.index(of: key), seen & (1 << n) == 0 else { throw Decline() }
+      seen |= 1 << n
+      try take(UInt8(ascii: ":"))
+      skipSpace()
+      try member(keys.names[n], &self)
+      skipSpace()
+      guard i < bytes.count else { throw Decline() }
+      let next = bytes[i]
+      i += 1
+      if next == UInt8(ascii: "}") { return }
+      guard next == UInt8(ascii: ",") else { throw Decline() }
+    }
+  }
+
+  /// An object from ids to values; a key that repeats (or equals another one as Swift compares
+  /// text) declines.
+  private mutating func map<T>(reserving capacity: Int = 0, _ value: (inout SessionScanner) throws(Decline) -> T) throws(Decline)
+    -> [String: T]
+  {
+    try take(UInt8(ascii: "{"))
+    skipSpace()
+    if peek() == UInt8(ascii: "}") {
+      i += 1
+      return [:]
+    }
+    var out: [String: T] = [:]
+    out.reserveCapacity(capacity)
+    while true {
+      let key = String(decoding: try rawKey(), as: UTF8.self)
+      try take(UInt8(ascii: ":"))
+      skipSpace()
+      let v = try value(&self)
+      guard out.updateValue(v, forKey: key) == nil else { throw Decline() }
+      skipSpace()
+      guard i < bytes.count else { throw Decline() }
+      let next = bytes[i]
+      i += 1
+      if next == UInt8(ascii: "}") { return out }
+      guard next == UInt8(ascii: ",") else { throw Decline() }
+    }
+  }
+
+  private mutating func array<T>(_ element: (inout SessionScanner) throws(Decline) -> T) throws(Decline) -> [T] {
+    try take(UInt8(ascii: "["))
+    skipSpace()
+    var out: [T] = []
+    if peek() == UInt8(ascii: "]") {
+      i += 1
+      return out
+    }
+    while true {
+      skipSpace()
+      out.append(try element(&self))
+      skipSpace()
+      guard i < bytes.count else { throw Decline() }
+      let next = bytes[i]
+      i += 1
+      if next == UInt8(ascii: "]") { return out }
+      guard next == UInt8(ascii: ",") else { throw Decline() }
+    }
+  }
+
+  /// A key's bytes between its quotes; a key with an escape or a control character declines.
+  private mutating func rawKey() throws(Decline) -> UnsafeBufferPointer<UInt8> {
+    try take(UInt8(ascii: "\""))
+    let start = i
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        return UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
+      }
+      if b == UInt8(ascii: "\\") || b < 0x20 { throw Decline() }
+      i += 1
+    }
+    throw Decline()
+  }
+
+  /// A whole number: `-`, then digits without a leading zero, at most 18 of them, and no fraction
+  /// or exponent.
+  private mutating func int() throws(Decline) -> Int {
+    skipSpace()
+    var negative = false
+    if peek() == UInt8(ascii: "-") {
+      negative = true
+      i += 1
+    }
+    let start = i
+    var value = 0
+    while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) {
+      // Past 18 digits a number may not fit: the Codable path says what it makes of it.
+      guard i - start < 18 else { throw Decline() }
+      value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+      i += 1
+    }
+    let digits = i - start
+    guard digits > 0, !(digits > 1 && bytes[start] == UInt8(ascii: "0")) else { throw Decline() }
+    if i < bytes.count, Self.continuesNumber(bytes[i]) { throw Decline() }
+    // `-0` is 0 to JSONDecoder too, but it is no file igloo writes: not worth a case.
+    if negative && value == 0 { throw Decline() }
+    return negative ? -value : value
+  }
+
+  /// A string value, its escapes decoded.
+  private mutating func string() throws(Decline) -> String {
+    try take(UInt8(ascii: "\""))
+    let start = i
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+      }
+      if b == UInt8(ascii: "\\") { return try escapedString(from: start) }
+      if b < 0x20 { throw Decline() }
+      i += 1
+    }
+    throw Decline()
+  }
+
+  /// The rest of a string that has an escape at `i`, which began at `start`.
+  private mutating func escapedString(from start: Int) throws(Decline) -> String {
+    var out = Array(bytes[start..<i])
+    while i < bytes.count {
+      let b = bytes[i]
+      i += 1
+      switch b {
+      case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        guard i < bytes.count else { throw Decline() }
+        let e = bytes[i]
+        i += 1
+        switch e {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+          var unit = try hex4()
+          if (0xD800...0xDBFF).contains(unit) {
+            // A high surrogate must be followed by an escaped low one; together they are one scalar.
+            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else { throw Decline() }
+            i += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw Decline() }
+            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+          } else if (0xDC00...0xDFFF).contains(unit) {
+            throw Decline()
+          }
+          guard let scalar = Unicode.Scalar(unit) else { throw Decline() }
+          out.append(contentsOf: UTF8.encode(scalar)!)
+        default: throw Decline()
+        }
+      default:
+        if b < 0x20 { throw Decline() }
+        out.append(b)
+      }
+    }
+    throw Decline()
+  }
+
+  private mutating func hex4() throws(Decline) -> UInt32 {
+    guard i + 4 <= bytes.count else { throw Decline() }
+    var v: UInt32 = 0
+    for _ in 0..<4 {
+      let b = bytes[i]
+      let d: UInt8
+      switch b {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
+      default: throw Decline()
+      }
+      v = v << 4 | UInt32(d)
+      i += 1
+    }
+    return v
+  }
+}
