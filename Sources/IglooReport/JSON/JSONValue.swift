@@ -74,6 +74,37 @@ enum JSONValue: Sendable, Equatable {
   /// JavaScript readers. NUL is dropped, as in every output (see ``SafeText``); everything else
   /// reads back as typed.
   static func quote(_ s: String, into out: inout String) {
+    // Most strings of a report need no escape at all; they are copied whole. The scalar loop below
+    // is the rule (JSONQuoteTests compares the two).
+    if !needsEscape(s) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
+    quoteByScalar(s, into: &out)
+  }
+
+  /// Whether ``quote(_:into:)`` changes anything in `s` but the surrounding quotes: a quote mark, a
+  /// backslash, C0, DEL, C1 (C2 80–C2 9F in UTF-8) or U+2028/U+2029 (E2 80 A8/A9).
+  static func needsEscape(_ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let b = bytes[i]
+        if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
+        if b == 0xC2, i + 1 < n, bytes[i + 1] <= 0x9F { return true }
+        if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return true }
+        i += 1
+      }
+      return false
+    }
+  }
+
+  /// ``quote(_:into:)`` one Unicode scalar at a time: the rule itself.
+  static func quoteByScalar(_ s: String, into out: inout String) {
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {
