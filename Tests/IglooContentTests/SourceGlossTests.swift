@@ -1,4 +1,5 @@
 import IglooBuiltinContent
+import IglooTestSupport
 import Testing
 
 @testable import IglooContent
@@ -61,15 +62,8 @@ import Testing
   @Test func byteSplitMatchesCharacterSplit() {
     var paths = Self.pack.findings.map(\.source) + Self.pack.actions.map(\.source)
     let pieces = [" › ", "›", " ", "Kapitel 2", "Generativ KI", "æ", "„", "–", "\u{301}", "\u{200D}", "", "x"]
-    var seed: UInt64 = 11
-    for round in 0..<3000 {
-      var path = ""
-      for _ in 0..<(round % 9) {
-        seed = seed &* 6364136223846793005 &+ 1442695040888963407
-        path += pieces[Int(seed >> 33) % pieces.count]
-      }
-      paths.append(path)
-    }
+    var texts = SeededText(seed: 11, pieces: pieces)
+    for round in 0..<3000 { paths.append(texts.next(pieces: round % 9)) }
     for path in paths {
       #expect(
         ContentPack.sourceParts(path).map(String.init) == ContentPack.sourcePartsByCharacter(path).map(String.init),

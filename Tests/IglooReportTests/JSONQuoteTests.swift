@@ -1,4 +1,5 @@
 import Foundation
+import IglooTestSupport
 import Testing
 
 @testable import IglooReport
@@ -12,14 +13,10 @@ import Testing
   ]
 
   @Test func wholeCopyMatchesTheScalarLoop() throws {
-    var seed: UInt64 = 23
+    var texts = SeededText(seed: 23, pieces: Self.pieces)
     var whole = 0
     for round in 0..<5000 {
-      var text = ""
-      for _ in 0..<(round % 10) {
-        seed = seed &* 6364136223846793005 &+ 1442695040888963407
-        text += Self.pieces[Int(seed >> 33) % Self.pieces.count]
-      }
+      let text = texts.next(pieces: round % 10)
       var fast = ""
       JSONValue.quote(text, into: &fast)
       var rule = ""

@@ -1,3 +1,4 @@
+import IglooTestSupport
 import Testing
 
 @testable import IglooReport
@@ -15,20 +16,10 @@ import Testing
     "\u{301}", "\u{20D7}", "\u{200D}", "\u{200C}", "\u{FE0F}", "🧊", "👩‍🔧", "🇩🇰", "ü", "한", "ع", "\u{1}",
   ]
 
-  /// A text of `count` pieces chosen by a seeded generator, so that a failure can be replayed.
-  static func text(_ seed: inout UInt64, count: Int) -> String {
-    var out = ""
-    for _ in 0..<count {
-      seed = seed &* 6364136223846793005 &+ 1442695040888963407
-      out += pieces[Int(seed >> 33) % pieces.count]
-    }
-    return out
-  }
-
   @Test func sameAsTheCharacterLoops() {
-    var seed: UInt64 = 17
+    var texts = SeededText(seed: 17, pieces: Self.pieces)
     for round in 0..<4000 {
-      let text = Self.text(&seed, count: round % 24)
+      let text = texts.next(pieces: round % 24)
       #expect(Markdown.oneLine(text) == Markdown.oneLineByCharacter(text), "\(text.unicodeScalars.map { $0.value })")
       #expect(Markdown.fragment(text) == Markdown.fragmentByCharacter(text), "\(text.unicodeScalars.map { $0.value })")
     }

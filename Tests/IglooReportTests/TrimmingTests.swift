@@ -1,4 +1,5 @@
 import Foundation
+import IglooTestSupport
 import Testing
 
 @testable import IglooReport
@@ -11,13 +12,9 @@ import Testing
   ]
 
   @Test func sameAsFoundation() {
-    var seed: UInt64 = 11
+    var texts = SeededText(seed: 11, pieces: Self.pieces)
     for round in 0..<3000 {
-      var text = ""
-      for _ in 0..<(round % 10) {
-        seed = seed &* 6364136223846793005 &+ 1442695040888963407
-        text += Self.pieces[Int(seed >> 33) % Self.pieces.count]
-      }
+      let text = texts.next(pieces: round % 10)
       let scalars = "\(text.unicodeScalars.map { $0.value })"
       #expect(text.trimmed(newlines: false) == text.trimmingCharacters(in: .whitespaces), "\(scalars)")
       #expect(text.trimmed(newlines: true) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(scalars)")
