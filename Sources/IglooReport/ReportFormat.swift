@@ -24,10 +24,17 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   /// spreadsheet.
   public func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> Data {
     switch self {
-    case .markdown: Data(MarkdownReport.render(assessment, language: language, part: part).utf8)
+    case .markdown: Self.bytes(MarkdownReport.render(assessment, language: language, part: part))
     case .json: JSONReport.render(assessment, language: language, part: part)
-    case .csv: Data(CSVReport.render(assessment, language: language, part: part).utf8)
+    case .csv: Self.bytes(CSVReport.render(assessment, language: language, part: part))
     case .docx: DocxReport.render(assessment, language: language, part: part)
     }
+  }
+
+  /// The text's UTF-8 as Data, copied at once: `Data(text.utf8)` goes through Data's generic
+  /// sequence initialiser, whose first use makes the runtime search every conformance in the binary.
+  static func bytes(_ text: String) -> Data {
+    var text = text
+    return text.withUTF8 { Data($0) }
   }
 }

@@ -79,4 +79,15 @@ import Testing
     #expect(RFC4180.field(" padded") == "\" padded\"")
     #expect(RFC4180.record(["a", "b"]) == "a,b\r\n")
   }
+
+  /// A quote that a combining mark follows is still a quote to a CSV reader (Python's, Excel's
+  /// and LibreOffice's read code units), so it is doubled too; Foundation's default search took the
+  /// two as one character and left a lone quote in the field, which shifted every later column of
+  /// the row. SwiftCSV reads characters, as that search did, so Tests/e2e/test_commands.sh reads
+  /// such a row back with Python's csv.
+  @Test func aQuoteWithACombiningMarkIsDoubled() {
+    #expect(RFC4180.field("Mette \"\u{301}Holm\", HR") == "\"Mette \"\"\u{301}Holm\"\", HR\"")
+    #expect(RFC4180.field("\"\u{301}quoted") == "\"\"\"\u{301}quoted\"", "no comma, yet a quote: quoted")
+    #expect(RFC4180.field(" \u{301}a") == "\" \u{301}a\"", "a leading space with a mark: quoted")
+  }
 }

@@ -15,6 +15,15 @@ import Testing
     #expect(Markdown.inline("back\\slash") == "back\\\\slash")
   }
 
+  /// A combining mark after a special character joins it into one Character; the character is
+  /// escaped all the same, since Markdown parsers read the bar, star or bracket itself.
+  @Test func aCombiningMarkDoesNotHideASpecialCharacter() {
+    #expect(Markdown.inline("a |\u{301} b") == "a \\|\u{301} b")
+    #expect(Markdown.inline("*\u{301}x*\u{301}") == "\\*\u{301}x\\*\u{301}")
+    #expect(Markdown.inline("-\u{301} item") == "\\-\u{301} item")
+    #expect(Markdown.inline("<\u{20DD}b>") == "\\<\u{20DD}b\\>")
+  }
+
   @Test func textNeverStartsABlock() {
     #expect(Markdown.inline("- item") == "\\- item")
     #expect(Markdown.inline("+ item") == "\\+ item")

@@ -163,6 +163,18 @@ struct MarkdownStructureTests {
     }
   }
 
+  /// A combining mark after a bar or a star makes one Character of the two; cmark-gfm still
+  /// reads the bar as the end of a cell, so the escape must not depend on the Character.
+  @Test func aBarWithACombiningMarkStaysInItsCell() throws {
+    guard let cmark = Tool.require("cmark-gfm") else { return }
+    var session = try Fixture.callCentre.session
+    let unit = "Kundeservice |\u{301} team *\u{301}x*\u{301} 1–4"
+    session.about.unit = unit
+    let parsed = try ParsedMarkdown(cmark: cmark, MarkdownReport.render(Assessment(session: session, pack: Packs.builtin), language: .da))
+    let row = try #require(parsed.tables.flatMap(\.rows).first { $0.first == "Enhed eller afdeling" })
+    #expect(row == ["Enhed eller afdeling", unit])
+  }
+
   @Test func theCallCentreNotesKeepTheirPipesAndQuotes() throws {
     guard let cmark = Tool.require("cmark-gfm") else { return }
     let parsed = try ParsedMarkdown(cmark: cmark, MarkdownReport.render(try Fixture.callCentre.assessment, language: .da))

@@ -114,6 +114,23 @@ for name, first in en.items():
     assert rows[0][0] == first and len(rows[0]) == 13, f"{name}: header {rows[0]}"
     assert len(rows) > 1 and all(len(r) == 13 for r in rows), f"{name}: ragged rows"
 PY
+# A quote that a combining mark follows is a quote to a CSV reader: doubled, the row stays whole.
+python3 - "$W" <<'PY' || fail "cannot make the quoted session"
+import json, sys
+w = sys.argv[1]
+s = json.load(open(f"{w}/call-centre.igloo.json", encoding="utf-8"))
+s["plan"][0]["responsible"] = 'Mette "\u0301Holm", HR'
+json.dump(s, open(f"{w}/quoted.igloo.json", "w"), ensure_ascii=False)
+PY
+run report-quoted report quoted.igloo.json --format csv --lang da
+expect_rc 0 "report of a plan with a quote and a combining mark" report-quoted
+python3 - "$W" <<'PY' || fail "a quote with a combining mark broke the CSV: see above"
+import csv, io, sys
+raw = open(f"{sys.argv[1]}/report-quoted.out", "rb").read().decode("utf-8-sig")
+rows = list(csv.reader(io.StringIO(raw, newline="")))
+assert all(len(r) == 13 for r in rows), f"ragged rows: {[len(r) for r in rows]}"
+assert any(r[4] == 'Mette "\u0301Holm", HR' for r in rows), [r[4] for r in rows]
+PY
 run report-bad report before.igloo.json --format docx-not-a-format
 [ "$RC" != 0 ] || fail "report accepted an unknown format"
 

@@ -73,9 +73,10 @@ enum RFC4180 {
   static func field(_ raw: String) -> String {
     var text = SafeText.visible(raw)
     if let first = raw.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
-    let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
-      || text.first == " " || text.last == " "
+    // Code units, not characters: a reader sees the quote of a quote and a combining mark.
+    let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }
+      || text.contains { $0.isNewline } || text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ")
     guard needsQuotes else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return "\"" + text.replacing(ascii: UInt8(ascii: "\""), with: "\"\"") + "\""
   }
 }

@@ -28,7 +28,7 @@ enum Charts {
   static func mermaid(_ r: ReportContext) -> String {
     let w = r.w
     func quoted(_ text: String) -> String {
-      "\"" + Markdown.oneLine(text).replacingOccurrences(of: "\"", with: "'") + "\""
+      "\"" + Markdown.oneLine(text).replacing(ascii: UInt8(ascii: "\""), with: "'") + "\""
     }
     func values(_ pick: (ProfileRow) -> Double?) -> String {
       "[" + r.assessment.levels.map { pick($0).map(Numbers.whole) ?? "0" }.joined(separator: ", ") + "]"

@@ -88,7 +88,7 @@ enum Markdown {
   /// escaped so the text never becomes a block of its own.
   static func inline(_ text: String) -> String {
     var out = fragment(text)
-    if let first = out.first, "-+=".contains(first) { out.insert("\\", at: out.startIndex) }
+    if let first = out.unicodeScalars.first, "-+=".unicodeScalars.contains(first) { out.insert("\\", at: out.startIndex) }
     if let dot = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != out.startIndex,
       out[dot] == "." || out[dot] == ")"
     {
@@ -105,10 +105,13 @@ enum Markdown {
   }
 
   /// ``fragment(_:)`` one `Character` at a time: the rule itself, for any text.
+  ///
+  /// A character's first scalar decides: a combining mark after `|` makes one `Character` of the
+  /// two, yet cmark-gfm still ends a table cell at that bar (and `*` still opens emphasis).
   static func fragmentByCharacter(_ text: String) -> String {
     var out = ""
     for ch in oneLineByCharacter(text) {
-      if special.contains(ch) { out.append("\\") }
+      if let first = ch.unicodeScalars.first, special.contains(Character(first)) { out.append("\\") }
       out.append(ch)
     }
     return out

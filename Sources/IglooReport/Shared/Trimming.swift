@@ -24,3 +24,21 @@ extension StringProtocol {
     return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
   }
 }
+
+extension String {
+  /// The text with every `byte` (an ASCII character) replaced by `replacement`: what
+  /// `replacingOccurrences(of:with:)` gives for a one-character ASCII target.
+  ///
+  /// Written out for the same reason as ``trimmed(newlines:)``: Foundation's version copies the
+  /// text into an NSString on Linux for every call. An ASCII byte never occurs inside another
+  /// character's UTF-8, so replacing bytes is replacing characters' code units, as NSString does.
+  func replacing(ascii byte: UInt8, with replacement: String) -> String {
+    guard utf8.contains(byte) else { return self }
+    var out = [UInt8]()
+    out.reserveCapacity(utf8.count + replacement.utf8.count * 4)
+    for b in utf8 {
+      if b == byte { out.append(contentsOf: replacement.utf8) } else { out.append(b) }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
