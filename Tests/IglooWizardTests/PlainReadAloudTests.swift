@@ -60,6 +60,8 @@ import Testing
     #expect(PlainWizard.resumeCommand(SessionHandle("/tmp/it's.json"), language: .en)
       == #"igloo resume '/tmp/it'\''s.json' --plain --lang en"#)
     #expect(PlainWizard.resumeCommand(SessionHandle("/tmp/a.json"), language: .en) == "igloo resume /tmp/a.json --plain --lang en")
+    #expect(PlainWizard.resumeCommand(SessionHandle("/tmp/it'\u{301}s.json"), language: .en)
+      == "igloo resume '/tmp/it'\\''\u{301}s.json' --plain --lang en", "a quote with a combining mark is a quote to the shell")
   }
 }
 

@@ -1322,7 +1322,9 @@ public final class PlainWizard {
   static func resumeCommand(_ handle: SessionHandle, language: Language) -> String {
     let path = handle.id
     let plainChars = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:@,")
-    let quoted = !path.isEmpty && path.allSatisfy(plainChars.contains) ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    // A literal search: the default one takes a quote and a combining mark after it as one
+    // character and would leave that quote to end the shell's quoted word.
+    let quoted = !path.isEmpty && path.allSatisfy(plainChars.contains) ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''", options: .literal) + "'"
     return "igloo resume \(quoted) --plain --lang \(language.rawValue)"
   }
 }
