@@ -252,7 +252,7 @@ public enum SessionFile {
       if JSONShape.endsInsideValue(text) {
         throw fail(.truncated, Phrase("store.problem.truncated"))
       }
-      throw fail(.notJSON, Phrase("store.problem.not-json", ["detail": JSONShape.describe(error, in: text)]))
+      throw fail(.notJSON, Phrase("store.problem.not-json", parts: ["detail": JSONShape.reason(error, in: text)]))
     }
     guard let object = value as? [String: Any] else {
       throw fail(.wrongShape, Phrase("store.problem.top-level", parts: ["kind": Phrase(JSONShape.kindName(value))]))
@@ -411,18 +411,50 @@ enum JSONShape {
     return inString || depth > 0
   }
 
-  /// The parser's complaint with its position as line and column.
-  static func describe(_ error: any Error, in data: Data) -> String {
-    let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "the text is not JSON"
-    var text = detail.trimmingCharacters(in: .whitespacesAndNewlines)
+  /// The parser's complaint as a phrase in igloo's own words, with its place as line and column.
+  ///
+  /// Foundation's parser explains itself in English ("Invalid value around character 36."); a
+  /// Danish message must not carry that, so each complaint it makes is named by a string key of
+  /// ours (``parserComplaints``). One the table does not know gives only its place.
+  static func reason(_ error: any Error, in data: Data) -> Phrase {
+    var text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
     if text.hasSuffix(".") { text.removeLast() }
-    text = text.replacingOccurrences(of: " is not representable in Swift", with: " is out of range")
-    if let range = text.range(of: " around character "), let offset = Int(text[range.upperBound...]) {
-      let (line, column) = position(of: offset, in: data)
-      text = text[..<range.lowerBound] + " at line \(line), column \(column)"
+    // The place: "around character 36", or "at 9" after a quoted piece of the text.
+    var place: (line: Int, column: Int)?
+    for marker in [" around character ", " at "] {
+      if let range = text.range(of: marker, options: .backwards), let offset = Int(text[range.upperBound...]) {
+        place = position(of: offset, in: data)
+        text = String(text[..<range.lowerBound])
+        break
+      }
     }
-    return text.prefix(1).lowercased() + text.dropFirst()
+    let lowered = text.lowercased()
+    var what: Phrase?
+    if lowered.hasPrefix("number "), lowered.hasSuffix(" is not representable in swift") {
+      let number = text.dropFirst("number ".count).dropLast(" is not representable in swift".count)
+      what = Phrase("store.json.why.number-out-of-range", ["number": String(number)])
+    } else if let known = parserComplaints.first(where: { lowered.hasPrefix($0.prefix) }) {
+      what = Phrase(known.key)
+    }
+    switch (what, place) {
+    case let (what?, place?): return Phrase("store.json.why-at", ["line": String(place.line), "column": String(place.column)], parts: ["what": what])
+    case let (what?, nil): return what
+    case let (nil, place?): return Phrase("store.json.at", ["line": String(place.line), "column": String(place.column)])
+    case (nil, nil): return Phrase("store.json.why.unknown")
+    }
   }
+
+  /// The beginnings of Foundation's JSON complaints, lower-cased, and the keys that say them.
+  static let parserComplaints: [(prefix: String, key: String)] = [
+    ("invalid value", "store.json.why.invalid-value"),
+    ("invalid escape sequence", "store.json.why.invalid-escape"),
+    ("invalid hex encoded sequence", "store.json.why.invalid-hex"),
+    ("number with leading zero", "store.json.why.leading-zero"),
+    ("unescaped control character", "store.json.why.control-character"),
+    ("unexpected end of file during string parse (expected low-surrogate", "store.json.why.lone-surrogate"),
+    ("unexpected end of file", "store.json.why.unexpected-end"),
+  ]
 
   /// The 1-based line and column of byte `offset`, counting columns in characters.
   static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {

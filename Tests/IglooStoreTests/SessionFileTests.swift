@@ -111,6 +111,11 @@ let badSessions: [BadSession] = [
   BadSession(
     "an unknown answer word", "{\"answers\": {\"default\": {\"q-pace-exposure\": \"maybe\"}}}", .invalidSession,
     "`answers.default.q-pace-exposure`: answer \"maybe\" is not one of", prefixOnly: true),
+  BadSession(
+    "an unknown plan status",
+    "{\"answers\": {}, \"plan\": [{\"level\": \"group\", \"title\": \"Kursus\", \"status\": \"weird\"}]}", .invalidSession,
+    "`plan[0].status`: \"weird\" is not one of suggested, accepted, rejected, in-progress, done, in-place"),
+  BadSession("an unknown depth", "{\"answers\": {}, \"depth\": \"deep\"}", .invalidSession, "`depth`: \"deep\" is not one of quick, full"),
 ]
 
 @Suite("Reading session files")
@@ -324,5 +329,72 @@ struct MigrationTests {
     #expect(error?.path == scratch.path("s.igloo.json.v0.bak").path)
     #expect(bytes(url) == Data(original.utf8))
     #expect(scratch.names() == ["s.igloo.json"])
+  }
+}
+
+/// A text the JSON parser refuses, and what igloo says about it in English and in Danish.
+struct JSONComplaint: CustomTestStringConvertible, Sendable {
+  var text: String
+  var en: String
+  var da: String
+  var testDescription: String { text }
+}
+
+let jsonComplaints: [JSONComplaint] = [
+  JSONComplaint(text: #"{"a" 1}"#, en: "not valid JSON (invalid value at line 1, column 6)", da: "ikke gyldig JSON (ugyldig værdi i linje 1, kolonne 6)"),
+  JSONComplaint(
+    text: "workplace: Kantinen\nanswers: 4\n", en: "not valid JSON (invalid value at line 1, column 1)",
+    da: "ikke gyldig JSON (ugyldig værdi i linje 1, kolonne 1)"),
+  JSONComplaint(
+    text: "{\"answers\": {},\n,}", en: "not valid JSON (invalid value at line 2, column 1)",
+    da: "ikke gyldig JSON (ugyldig værdi i linje 2, kolonne 1)"),
+  JSONComplaint(
+    text: #"{"a": "x\q"}"#, en: "not valid JSON (an invalid character after a backslash (\\) at line 1, column 9)",
+    da: "ikke gyldig JSON (ugyldigt tegn efter en omvendt skråstreg (\\) i linje 1, kolonne 9)"),
+  JSONComplaint(
+    text: #"{"a": 01}"#, en: "not valid JSON (a number with a zero in front at line 1, column 8)",
+    da: "ikke gyldig JSON (et tal med et nul foran i linje 1, kolonne 8)"),
+  JSONComplaint(
+    text: "{\"a\": \"tab\tx\"}", en: "not valid JSON (a control character not written as a \\u code at line 1, column 11)",
+    da: "ikke gyldig JSON (et styretegn, der ikke er skrevet som \\u-kode i linje 1, kolonne 11)"),
+  JSONComplaint(
+    text: #"{"a": tru}"#, en: "not valid JSON (the text ends unexpectedly, or a word is not true, false or null)",
+    da: "ikke gyldig JSON (teksten slutter uventet, eller et ord er ikke true, false eller null)"),
+  JSONComplaint(
+    text: #"{"a": "\ud800"}"#, en: "not valid JSON (half of a surrogate pair (\\ud800–\\udbff) without its other half)",
+    da: "ikke gyldig JSON (en halv surrogatkode (\\ud800–\\udbff) uden sin anden halvdel)"),
+  JSONComplaint(
+    text: #"{"a": "\u00"}"#, en: "not valid JSON (invalid \\u code at line 1, column 10)",
+    da: "ikke gyldig JSON (ugyldig \\u-kode i linje 1, kolonne 10)"),
+  JSONComplaint(
+    text: #"{"a": 1e999}"#, en: "not valid JSON (number 1e999 is out of range)",
+    da: "ikke gyldig JSON (tallet 1e999 er uden for det mulige område)"),
+]
+
+/// Foundation's parser explains itself in English; igloo says what it found in the user's language.
+@Suite("JSON syntax errors in both languages")
+struct JSONComplaintTests {
+  @Test("each complaint in igloo's words, with its line and column", arguments: jsonComplaints)
+  func said(_ complaint: JSONComplaint) throws {
+    let scratch = try Scratch()
+    let url = try scratch.write(Data(complaint.text.utf8), "bad.igloo.json")
+    let error = #expect(throws: StoreError.self) { _ = try SessionFile.load(url, pack: StoreFixtures.tinyPack()) }
+    guard let error else { return }
+    #expect(error.kind == .notJSON)
+    #expect(error.problem(.en) == complaint.en)
+    #expect(error.problem(.da) == complaint.da)
+  }
+
+  /// No bad file of the catalogue gets English words of Foundation's or the runtime's in Danish.
+  @Test("no English in a Danish message", arguments: badSessions)
+  func noEnglishInDanish(_ case_: BadSession) throws {
+    let scratch = try Scratch()
+    let url = try scratch.write(Data(case_.bytes), "bad.igloo.json")
+    let error = #expect(throws: StoreError.self) { _ = try SessionFile.load(url, pack: StoreFixtures.tinyPack()) }
+    guard let error else { return }
+    let danish = error.problem(.da)
+    for english in ["invalid", "unexpected", "character", "parse", "Cannot initialize", "representable", "the text", "is not"] {
+      #expect(!danish.contains(english), "\(danish)")
+    }
   }
 }

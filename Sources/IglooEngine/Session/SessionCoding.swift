@@ -49,7 +49,7 @@ extension Session: Codable {
     plan = try c.decodeIfPresent([PlanItem].self, forKey: .plan) ?? []
     followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp) ?? FollowUp()
     cursor = try c.decodeIfPresent(String.self, forKey: .cursor)
-    depth = try c.decodeIfPresent(Depth.self, forKey: .depth) ?? .full
+    depth = try c.decodeWord(Depth.self, forKey: .depth) ?? .full
     deepened = try c.decodeIfPresent([String].self, forKey: .deepened) ?? []
     approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
     // A hand-written file may give answers without listing its voices: each answering voice counts.
@@ -97,13 +97,16 @@ extension Session: Codable {
     return data
   }
 
-  /// The decoding error as a phrase that names the place in the file. The decoder's own detail
-  /// (`ctx.debugDescription`, the JSON parser's reason) is inserted as it is, in English.
+  /// The decoding error as a phrase that names the place in the file. A decoder's own detail
+  /// (`ctx.debugDescription`) would be inserted as it is, in English; no value a session holds
+  /// gives one any more (answers, stages, depths and plan statuses have messages of their own).
   static func describe(_ error: DecodingError) -> Phrase {
     let path = SessionFormatError.place
     switch error {
     case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty { return Phrase("store.format.not-json-because", ["detail": Self.shortJSONReason(ctx)]) }
+      // The store's own parse, before the decoder, names the place and reason of a syntax error in
+      // the user's language; the decoder's English detail is not shown.
+      if ctx.codingPath.isEmpty { return Phrase("store.format.not-json") }
       return Phrase("store.format.corrupted", ["detail": ctx.debugDescription], parts: ["place": path(ctx.codingPath)])
     case .keyNotFound(let key, let ctx):
       return Phrase("store.format.missing", parts: ["place": path(ctx.codingPath + [key])])
@@ -114,15 +117,6 @@ extension Session: Codable {
     @unknown default:
       return Phrase("store.format.unreadable")
     }
-  }
-
-  private static func shortJSONReason(_ ctx: DecodingError.Context) -> String {
-    if let underlying = ctx.underlyingError as NSError?,
-      let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
-    {
-      return detail.split(separator: "\n").first.map(String.init) ?? detail
-    }
-    return "the text is not JSON"
   }
 
   private static func typeName(_ type: Any.Type) -> Phrase {
@@ -195,6 +189,21 @@ struct AnswerValueBox: Codable {
   }
 }
 
+extension KeyedDecodingContainer {
+  /// A word of the session format (a depth, a plan status) at `key`, if there is one; a word it
+  /// does not know is a message in the user's language that names the word and the words allowed,
+  /// where `Codable`'s own says "Cannot initialize PlanStatus from invalid String value …".
+  func decodeWord<Word: RawRepresentable & CaseIterable>(_ type: Word.Type, forKey key: Key) throws -> Word?
+  where Word.RawValue == String {
+    guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+    guard let word = Word(rawValue: text) else {
+      let allowed = Word.allCases.map(\.rawValue).joined(separator: ", ")
+      throw SessionFormatError.at(codingPath + [key], Phrase("store.format.word-unknown", ["value": text, "allowed": allowed]))
+    }
+    return word
+  }
+}
+
 extension ScopeItem {
   enum CodingKeys: String, CodingKey { case useCase = "use_case", stage, note }
 
@@ -259,7 +268,7 @@ extension PlanItem {
       how: try c.decodeIfPresent(String.self, forKey: .how) ?? "",
       followUp: try c.decodeIfPresent(String.self, forKey: .followUp) ?? "",
       evaluation: try c.decodeIfPresent(String.self, forKey: .evaluation) ?? "",
-      status: try c.decodeIfPresent(PlanStatus.self, forKey: .status) ?? .suggested)
+      status: try c.decodeWord(PlanStatus.self, forKey: .status) ?? .suggested)
   }
 }
 
