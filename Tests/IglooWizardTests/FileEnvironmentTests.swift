@@ -264,7 +264,7 @@ import Testing
       runner.send(key, size: size)
     }
     #expect(runner.state.step == .export)
-    #expect(runner.state.exportPath == "kaergaarden-2025-05-01.md")
+    #expect(runner.state.exportPath == "kaergaarden-2025-05-01.docx")
     runner.send(.enter, size: size)
     guard case .written(let path)? = runner.state.exportResult else {
       Issue.record("not written: \(String(describing: runner.state.exportResult))")

@@ -41,7 +41,8 @@ import Testing
     ]
     lines += ["g", "Mette Holm, Karim Olsen", "1.2.2026", ""]
     lines += ["1.2.2027", ""]
-    lines += ["4", ""]
+    // Enter keeps Word, the format offered first; Enter again takes the suggested file.
+    lines += ["", ""]
     return lines
   }
 

@@ -220,16 +220,17 @@ import Testing
   }
 
   @Test func anUnwritableExportPathIsSaidAndAskedAgain() throws {
-    // The scope kept, the plan and the follow-up passed with Enter, Markdown kept, then the paths.
+    // The scope kept, the plan and the follow-up passed with Enter, Word kept, then the paths: the
+    // first one's ending makes it Markdown, the suggested one is Word's.
     let script = Script(["", "", "", "", "", "/nonexistent/rapport.md", ""], sessions: [Self.answeredSession()])
     #expect(script.run(resume: true).code == 0)
     let out = script.transcript
     #expect(out.contains("Alle \(Self.asked(Self.answeredSession()).count) udsagn er besvaret. Videre til profilen."))
-    #expect(out.contains("Filen blev ikke gemt: kan ikke skrive /nonexistent/rapport.md: mappen findes ikke\nFil (Enter = igloo-assessment.md, - = spring over): "))
-    #expect(out.contains("Filen er gemt: /work/igloo-assessment.md"))
+    #expect(out.contains("Filen blev ikke gemt: kan ikke skrive /nonexistent/rapport.md: mappen findes ikke\nFil (Enter = igloo-assessment.docx, - = spring over): "))
+    #expect(out.contains("Filen er gemt: /work/igloo-assessment.docx"))
     #expect(script.environment.exports.count == 1)
-    #expect(script.environment.exports.first?.path == "/work/igloo-assessment.md")
-    #expect(script.environment.exports.first?.format == .markdown)
+    #expect(script.environment.exports.first?.path == "/work/igloo-assessment.docx")
+    #expect(script.environment.exports.first?.format == .docx)
     #expect(script.environment.exports.first?.language == .da)
   }
 
@@ -390,7 +391,7 @@ import Testing
     lines += ["o", da ? "Fast punkt om robotterne på personalemødet" : "Robots as a standing item at staff meetings", "", "Åse Jørgensen", "", "", "", "", "", ""]
     // The follow-up: the next review, no earlier round; then the export as Word, to a path that
     // fails, then to the suggested one.
-    lines += ["1.5.2028", "", "4", "/nonexistent/\(da ? "rapport" : "report").docx", ""]
+    lines += ["1.5.2028", "", "1", "/nonexistent/\(da ? "rapport" : "report").docx", ""]
     return lines
   }
 

@@ -99,7 +99,7 @@ import Testing
   @Test func anUnwritablePathShowsAClearMessageAndStaysOnExport() {
     let h = onPlan()
     h.go(to: .export)
-    #expect(h.state.exportPath == "igloo-assessment.md")
+    #expect(h.state.exportPath == "igloo-assessment.docx", "Word is offered first")
     h.press(.tab)  // to the path
     h.press(.control("u"), .end, .control("u"))
     h.type("/nonexistent/rapport.md")
@@ -148,12 +148,36 @@ import Testing
   @Test func changingTheFormatChangesTheExtension() {
     let h = onPlan()
     h.go(to: .export)
+    #expect(h.state.exportFormat == .docx)
     h.press(.right)
-    #expect(h.state.exportFormat == .json)
-    #expect(h.state.exportPath == "igloo-assessment.json")
+    #expect(h.state.exportFormat == .markdown)
+    #expect(h.state.exportPath == "igloo-assessment.md")
     h.press(.right, .enter)
-    #expect(h.environment.exports.map(\.format) == [.csv])
+    #expect(h.environment.exports.map(\.format) == [.json])
     #expect(h.environment.exports.first?.language == .da)
+  }
+
+  /// As in line mode, a file name's ending decides: `rapport.csv` typed while Word is chosen is
+  /// the CSV, never a Word document under a CSV name.
+  @Test func theFileNamesEndingDecidesTheFormat() {
+    let h = onPlan()
+    h.go(to: .export)
+    #expect(h.state.exportFormat == .docx)
+    h.press(.tab)
+    h.press(.control("u"), .end, .control("u"))
+    h.type("rapport.CSV")
+    h.press(.enter)
+    #expect(h.environment.exports.map(\.format) == [.csv])
+    #expect(h.environment.exports.map(\.path) == ["/work/rapport.CSV"])
+    #expect(h.state.exportFormat == .csv, "the screen shows what was written")
+    h.press(.control("u"), .end, .control("u"))
+    h.type("rapport")
+    h.press(.enter)
+    #expect(h.environment.exports.last?.format == .csv, "no ending: the chosen format")
+    #expect(ExportFormat.named(by: "/a.b/rapport") == nil)
+    #expect(ExportFormat.named(by: "/x/.docx") == nil, "a hidden file's name is no ending")
+    #expect(ExportFormat.named(by: "plan.md") == .markdown)
+    #expect(ExportFormat.named(by: "plan.txt") == nil)
   }
 
   @Test func aFailedSaveShowsAndQuittingAsksFirst() {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The Export step writes the format chosen in its Format field, in the real binary: Markdown,
-# then JSON, then CSV, each chosen with the arrow keys and each written to a file whose name
-# ends in neither .json nor .csv (".data"), so that only the chosen format can decide what is in
-# it. Each file is read back by a real parser: cmark-gfm (headings), python3's json (the report's
-# keys, the workplace), python3's csv (the plan's header, 13 columns a row).
+# The Export step writes the format chosen in its Format field, in the real binary: Word (offered
+# first), Markdown, then JSON, then CSV, each chosen with the arrow keys and each written to a file
+# whose name ends in none of .docx, .md, .json and .csv (".data"), so that only the chosen format
+# can decide what is in it. Each file is read back by a real parser: python3's zipfile (the Word
+# package's document part), cmark-gfm (headings), python3's json (the report's keys, the
+# workplace), python3's csv (the plan's header, 13 columns a row).
 . "$(dirname "$0")/lib.sh"
 
 start_shell 120 40
@@ -15,7 +16,7 @@ send 2
 wait_for "Individual 2/"
 go_to_step 9
 wait_for "Format"
-wait_for "Markdown (the assessment)"
+wait_for "Word (the assessment"
 
 # export_as LABEL NAME: with the focus on the Format field, choose LABEL with → (one key at a
 # time, until it shows), go to the path, and export to $T/out/NAME.
@@ -37,6 +38,7 @@ export_as() {
   send BTab # back to the Format field
 }
 
+export_as "Word (the assessment" word.data
 export_as "Markdown (the assessment)" markdown.data
 send Right
 wait_for "JSON (everything, machine-readable)"
@@ -54,8 +56,11 @@ fi
 head -1 "$T/out/markdown.data" | grep -q '^# ' || fail "the Markdown export does not start with a title: $(head -c 100 "$T/out/markdown.data")"
 grep -qF "Formater på Ærø" "$T/out/markdown.data" || fail "the Markdown export does not name the workplace"
 python3 - "$T/out" <<'PY' || fail "an export is not in its format: see above"
-import csv, io, json, sys
+import csv, io, json, sys, zipfile
 out = sys.argv[1]
+word = zipfile.ZipFile(f"{out}/word.data")
+assert "word/document.xml" in word.namelist(), f"word.data is not a Word package: {word.namelist()[:5]}"
+assert "Formater på Ærø" in word.read("word/document.xml").decode("utf-8"), "the Word export does not name the workplace"
 try:
     r = json.load(open(f"{out}/json.data", encoding="utf-8"))
 except Exception as e:

@@ -45,7 +45,7 @@ grep -qF "Fortsæt senere med: igloo resume $file --plain --lang da" "$out" || {
 [ "$(session_files | wc -l)" -eq 1 ] || fail "picking the saved session created another"
 
 # Done-when of issue 15: a script through the whole flow of the real binary – every statement
-# skipped with Enter, the review passed, Markdown kept as the format, the suggested file name – writes the
+# skipped with Enter, the review passed, Word kept as the format (the one offered first), the suggested file name – writes the
 # export next to where igloo runs, and the session keeps its answers.
 mkdir -p "$T/out/run"
 before=$(answer_count "$file")
@@ -54,7 +54,9 @@ before=$(answer_count "$file")
     timeout 30 "$IGLOO_BIN" --plain --lang da <"$T/out/skip.txt" >"$out" 2>&1 ) || { cat "$out" >&2; fail "the whole plain flow failed"; }
 grep -q "Trin 5 af 9: Gennemgang" "$out" || fail "the review step was not shown"
 grep -q "Trin 9 af 9: Eksport" "$out" || fail "the export step was not reached"
-ls "$T/out/run/"*.md >/dev/null 2>&1 || { ls -la "$T/out/run" >&2; cat "$out" | tail -20 >&2; fail "no export was written"; }
+ls "$T/out/run/"*.docx >/dev/null 2>&1 || { ls -la "$T/out/run" >&2; cat "$out" | tail -20 >&2; fail "no export was written"; }
+python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert "word/document.xml" in z.namelist()' "$(ls "$T/out/run/"*.docx | head -n 1)" \
+  || fail "the default export is not a Word document"
 [ "$(answer_count "$file")" -eq "$before" ] || fail "skipping changed the answers"
 
 # Issue 15, Done-when: a whole quick scan through every step of the flow, piped into the real
@@ -70,7 +72,7 @@ rm -rf "$T/data/igloo" && mkdir -p "$T/out/quick"
   for _ in $(seq 1 9); do echo 4; done
   printf '%s\n' "1" "3" "" "b" "" "a 1" "Mette Holm" "1.3.2026" \
     "e 2" "" "Karim Olsen" "1.6.2026" "Vagtplanen gennemgås med MED-udvalget" "1.9.2026" "Spørg aftenvagten" "4" \
-    "g" "Mette Holm, Karim Olsen" "1.2.2026" "" "14-11-2026" "" "4" "apv.docx"
+    "g" "Mette Holm, Karim Olsen" "1.2.2026" "" "14-11-2026" "" "1" "apv.docx"
 } >"$T/out/quick.txt"
 ( cd "$T/out/quick" && env -i PATH="$PATH" HOME="$T/home" XDG_DATA_HOME="$T/data" LANG=C.UTF-8 \
     timeout 30 "$IGLOO_BIN" --plain --lang da <"$T/out/quick.txt" >"$out" 2>&1 ) || { tail -20 "$out" >&2; fail "the quick scan in line mode failed"; }

@@ -27,6 +27,10 @@ run_group() {
   wait_gone "Esc or c: close"
   go_to_step 9
   wait_for "Step 9/9"
+  # Word is offered first; → gives Markdown, which this test reads.
+  wait_for "Word (the assessment"
+  send Right
+  wait_for "Markdown (the assessment)"
   send Down Down Enter
   wait_for "The file was saved"
   quit_wizard

@@ -56,6 +56,21 @@ public struct SavedSession: Sendable, Hashable {
 /// The formats the Export step offers: the report module's own.
 public typealias ExportFormat = ReportFormat
 
+extension ReportFormat {
+  /// The formats in the order the Export step offers them: Word first, since the APV lives in
+  /// Word and on paper; the first is the one chosen when the step opens.
+  public static let offered: [ReportFormat] = [.docx, .markdown, .json, .csv]
+
+  /// The format a file name's extension names (`rapport.docx`, `plan.CSV`), if any. Both
+  /// front-ends let the name decide, so that a file called `.docx` never holds Markdown.
+  public static func named(by path: String) -> ReportFormat? {
+    guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."), dot != name.startIndex else {
+      return nil
+    }
+    return ReportFormat(rawValue: name[name.index(after: dot)...].lowercased())
+  }
+}
+
 /// Everything the wizard needs from the world outside its state: files, locks, reports, the date.
 ///
 /// The wizard never touches the disk itself, so its tests run against an in-memory environment

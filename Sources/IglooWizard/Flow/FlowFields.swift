@@ -201,7 +201,7 @@ extension Flow {
     case .participantRole, .approverRole: pack.info.roles.map(\.id)
     case .planLevel: pack.levels.map(\.id)
     case .planStatus: PlanStatus.allCases.map(\.rawValue)
-    case .exportFormat: ExportFormat.allCases.map(\.rawValue)
+    case .exportFormat: ExportFormat.offered.map(\.rawValue)
     default: []
     }
   }

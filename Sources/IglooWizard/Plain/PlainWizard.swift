@@ -1252,7 +1252,7 @@ public final class PlainWizard {
     say()
     stepHeader(.export)
     var state = formState()
-    state.exportFormat = .markdown
+    state.exportFormat = ExportFormat.offered[0]
     while true {
       try askField(.exportFormat, label: t("wizard.export.format"), in: &state)
       let chosen = state.exportFormat
@@ -1277,8 +1277,8 @@ public final class PlainWizard {
       if path.isEmpty { path = suggested }
       renderedFields.insert(.exportButton)
       do {
-        // The file name's extension picks the format (.docx, .json, .csv); anything else is the one chosen.
-        let format = ExportFormat(rawValue: (path as NSString).pathExtension.lowercased()) ?? chosen
+        // The file name's extension picks the format (.docx, .md, .json, .csv); anything else is the one chosen.
+        let format = ExportFormat.named(by: path) ?? chosen
         let assessment = Assessment(session: session, pack: pack)
         let written: String
         do {

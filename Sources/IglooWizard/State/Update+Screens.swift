@@ -335,6 +335,9 @@ extension WizardState {
       syncEditor()
       return effects
     }
+    // The file name's extension decides, as in line mode: `rapport.docx` typed while Markdown
+    // was chosen is a Word document, never Markdown under a Word name.
+    if let named = ExportFormat.named(by: path) { exportFormat = named }
     effects.append(.export(exportFormat, path: path))
     return effects
   }

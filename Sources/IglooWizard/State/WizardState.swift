@@ -126,7 +126,7 @@ public struct WizardState: Sendable {
   /// Export: the focused field.
   public var exportFocus = 0
   /// Export: the chosen format.
-  public var exportFormat: ExportFormat = .markdown
+  public var exportFormat: ExportFormat = ExportFormat.offered[0]
   /// Export: the path typed.
   public var exportPath = ""
   /// Export: what became of the last attempt.
