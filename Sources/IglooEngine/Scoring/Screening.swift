@@ -37,7 +37,7 @@ public struct ScreeningAggregate: Sendable, Hashable, Codable {
 
 extension FindingResult {
   /// Whether the finding's side is scored in full here, rather than left to its screening.
-  var hasFullFigure: Bool { residualRisk != nil || untapped != nil }
+  public var hasFullFigure: Bool { residualRisk != nil || untapped != nil }
 }
 
 extension Assessment {

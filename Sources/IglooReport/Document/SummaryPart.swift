@@ -109,9 +109,24 @@ extension ReportBuilder {
   }
 
   /// The profile per level: the chart, then the table with the worst finding by its short title.
+  ///
+  /// A quick scan's result is its screenings, so the summary shows them per level first, as the
+  /// wizard's Profile step does; residual risk and untapped opportunity follow only where findings
+  /// were deepened and have them. A table of "not enough answers" under "Answered 4/4" would tell
+  /// management the scan found nothing.
   static func profile(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("summary.levels.heading"))
+    if r.session.depth == .quick {
+      doc.paragraph(w("screenings.intro"))
+      doc.table(
+        [w("profile.level"), w("profile.screening-risk"), w("profile.screening-strongest"), w("profile.screening-opportunity"), w("profile.answered")],
+        r.assessment.levels.map { screeningRow($0, w.level($0.id), r) },
+        widths: profileWidths, align: [.left, .left, .left, .left, .right])
+      let deepened = r.assessment.levels.contains { $0.risk.average != nil || $0.opportunity.average != nil }
+      guard deepened else { return }
+      doc.paragraph(w("summary.deepened.intro"))
+    }
     doc.paragraph(w("summary.intro"))
     doc.chart(Charts.profile(r))
     doc.table(
@@ -119,11 +134,13 @@ extension ReportBuilder {
       widths: profileWidths, align: [.left, .left, .left, .left, .right])
   }
 
-  /// The top findings, each by its short title with its score, level and source.
+  /// The top findings, each by its short title with its score, level and source; in a quick scan
+  /// the strongest screenings fill the list after the findings assessed in full, as in the wizard.
   static func topFindings(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("summary.top.heading"))
-    let top = r.assessment.topFindings(5)
+    let full = r.assessment.topFindings(5)
+    let top = r.session.depth == .quick ? full + r.assessment.screenedFindings.prefix(5 - full.count) : full
     if top.isEmpty {
       doc.paragraph(w("summary.top.none"))
     } else {
@@ -235,6 +252,25 @@ extension ReportBuilder {
     ]
   }
 
+  /// One row of a quick scan's profile: the level's screenings, average and most present risk,
+  /// never called a residual risk.
+  static func screeningRow(_ row: ProfileRow, _ name: String, _ r: ReportContext) -> [String] {
+    let w = r.w
+    func aggregate(_ a: Aggregate?) -> String {
+      guard let a, a.findings > 0 else { return w("profile.no-findings") }
+      return w.scored(a.average, a.band)
+    }
+    let risk = row.screening?.risk
+    var strongest = (risk?.findings ?? 0) == 0 ? w("profile.no-findings") : w("not-enough")
+    if let risk, let id = risk.worstFinding, let score = risk.worst {
+      strongest = w("profile.worst.value", ["finding": w.shortFinding(id), "score": w.scored(score, risk.worstBand)])
+    }
+    return [
+      name, aggregate(risk), strongest, aggregate(row.screening?.opportunity),
+      w("profile.answered.value", ["answered": String(row.answered), "total": String(row.questions)]),
+    ]
+  }
+
   /// The realised opportunity of a profile row, which the five-column table leaves out.
   static func realised(_ row: ProfileRow, _ name: String, _ r: ReportContext) -> String {
     let w = r.w
@@ -248,7 +284,9 @@ extension ReportBuilder {
     let w = r.w
     let f = result.finding
     let score: String
-    if result.rankedBy == .risk, result.handlingUnknown, let e = result.priority {
+    if !result.hasFullFigure, let screening = result.screening, let value = screening.value {
+      score = w(screening.opportunity ? "top.screening-opportunity" : "top.screening", ["score": w.scored(value, screening.band)])
+    } else if result.rankedBy == .risk, result.handlingUnknown, let e = result.priority {
       score = w("top.handling-unknown", ["score": w.scored(e, result.priorityBand(r.pack.info.bands))])
     } else if let risk = result.residualRisk {
       score = w("top.risk", ["score": w.scored(risk, result.riskBand)])

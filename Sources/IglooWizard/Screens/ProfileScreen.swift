@@ -173,7 +173,7 @@ enum ProfileScreen {
     }()
     return top.map { result in
       let title = t(result.finding.shortTitle) + " (" + state.levelName(result.finding.level) + ")"
-      if result.residualRisk == nil && result.untapped == nil, let screening = result.screening, let value = screening.value {
+      if !result.hasFullFigure, let screening = result.screening, let value = screening.value {
         return FindingRow(
           title: title, kind: t("wizard.profile.screening-short"), score: t.number(value),
           band: t("wizard.band.\(screening.band?.rawValue ?? "low")"), style: screening.opportunity ? .opportunity : bandStyle(screening.band))
