@@ -21,8 +21,9 @@ struct ReportCommand: ParsableCommand {
   @Argument(help: CLIText.help("cli.report.file"))
   var file: String
 
+  /// The format asked for; without one, the `-o` file's ending, else Markdown.
   @Option(name: .long, help: CLIText.help("cli.report.format"))
-  var format: ReportFormat = .markdown
+  var format: ReportFormat?
 
   @Option(name: .long, help: CLIText.help("cli.report.part"))
   var part: ReportPart = .all
@@ -39,6 +40,7 @@ struct ReportCommand: ParsableCommand {
     try reportingErrors {
       let pack = try global.loadPack()
       let session = try loadSession(file, pack: pack)
+      let format = format ?? output.flatMap(ReportFormat.named(by:)) ?? .markdown
       let data = format.render(Assessment(session: session, pack: pack), language: global.language(), part: part)
       // Only the Word package can come out empty (its in-memory zip failed); never write that as a file.
       guard !data.isEmpty else { throw CLIError(exitCode: 1, message: CLIText.string("cli.error.report-not-built", ["format": format.rawValue])) }

@@ -16,6 +16,16 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   /// The file name extension.
   public var fileExtension: String { rawValue }
 
+  /// The format a file name's extension names (`rapport.docx`, `plan.CSV`), if any. The wizard's
+  /// two front-ends and `igloo report -o` without `--format` let the name decide, so that a file
+  /// called `.docx` never holds Markdown.
+  public static func named(by path: String) -> ReportFormat? {
+    guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."), dot != name.startIndex else {
+      return nil
+    }
+    return ReportFormat(rawValue: name[name.index(after: dot)...].lowercased())
+  }
+
   /// The assessment rendered in this format, as the bytes written to a file: the whole report,
   /// or with `part: .summary` the summary alone.
   ///

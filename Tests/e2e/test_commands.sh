@@ -114,6 +114,15 @@ for name, first in en.items():
     assert rows[0][0] == first and len(rows[0]) == 13, f"{name}: header {rows[0]}"
     assert len(rows) > 1 and all(len(r) == 13 for r in rows), f"{name}: ragged rows"
 PY
+# Without --format, the -o file's ending decides (Word for .docx); an explicit --format wins.
+run report-docx-by-name report before.igloo.json -o by-name.docx --lang da
+expect_rc 0 "report -o by-name.docx" report-docx-by-name
+python3 -c 'import sys, zipfile; assert "word/document.xml" in zipfile.ZipFile(sys.argv[1]).namelist()' "$W/by-name.docx" ||
+  fail "report -o by-name.docx did not write a Word document"
+run report-md-named-docx report before.igloo.json --format md -o md-named.docx --lang da
+expect_rc 0 "report --format md -o md-named.docx" report-md-named-docx
+[ "$(head -c 2 md-named.docx)" = "# " ] || fail "--format md did not win over the file's ending"
+
 # A quote that a combining mark follows is a quote to a CSV reader: doubled, the row stays whole.
 python3 - "$W" <<'PY' || fail "cannot make the quoted session"
 import json, sys

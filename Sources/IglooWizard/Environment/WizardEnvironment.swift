@@ -61,14 +61,6 @@ extension ReportFormat {
   /// Word and on paper; the first is the one chosen when the step opens.
   public static let offered: [ReportFormat] = [.docx, .markdown, .json, .csv]
 
-  /// The format a file name's extension names (`rapport.docx`, `plan.CSV`), if any. Both
-  /// front-ends let the name decide, so that a file called `.docx` never holds Markdown.
-  public static func named(by path: String) -> ReportFormat? {
-    guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."), dot != name.startIndex else {
-      return nil
-    }
-    return ReportFormat(rawValue: name[name.index(after: dot)...].lowercased())
-  }
 }
 
 /// Everything the wizard needs from the world outside its state: files, locks, reports, the date.
