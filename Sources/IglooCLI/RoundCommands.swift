@@ -78,7 +78,7 @@ struct CompareCommand: ParsableCommand {
   @Argument(help: CLIText.help("cli.compare.files")) var files: [String]
   @ArgumentParser.Flag(help: CLIText.help("cli.compare.groups")) var groups = false
   @ArgumentParser.Flag(help: CLIText.help("cli.compare.facilitator")) var facilitator = false
-  @Option(name: .long, help: CLIText.help("cli.compare.format")) var format: RoundsFormat = .markdown
+  @Option(name: .long, help: CLIText.help("cli.compare.format")) var format: RoundsFormat?
   @Option(name: .shortAndLong, help: CLIText.help("cli.option.output")) var output: String?
   @ArgumentParser.Flag(name: .long, help: CLIText.help("cli.option.force")) var force = false
   @OptionGroup var global: GlobalOptions
@@ -95,7 +95,7 @@ struct CompareCommand: ParsableCommand {
         let comparison = RoundComparison(
           old: Assessment(session: try loadSession(files[0], pack: pack), pack: pack),
           new: Assessment(session: try loadSession(files[1], pack: pack), pack: pack))
-        try write(RoundsReport.comparison(comparison, language: language, format: format))
+        try write(RoundsReport.comparison(comparison, language: language, format: chosenFormat))
         return
       }
       let limits = GroupComparison.groupLimits
@@ -121,13 +121,18 @@ struct CompareCommand: ParsableCommand {
         }
         trainingCase = first
       }
-      try write(RoundsReport.groups(comparison, pack: pack, language: language, facilitatorCase: trainingCase, format: format))
+      try write(RoundsReport.groups(comparison, pack: pack, language: language, facilitatorCase: trainingCase, format: chosenFormat))
     }
+  }
+
+  /// The format asked for; without one, the `-o` file's ending (`.docx`), else Markdown.
+  private var chosenFormat: RoundsFormat {
+    format ?? output.flatMap { ReportFormat.named(by: $0) }.flatMap { RoundsFormat(rawValue: $0.rawValue) } ?? .markdown
   }
 
   private func write(_ data: Data) throws {
     // Only the Word package can come out empty (its in-memory zip failed); never write that as a file.
-    guard !data.isEmpty else { throw CLIError(exitCode: 1, message: CLIText.string("cli.error.report-not-built", ["format": format.rawValue])) }
+    guard !data.isEmpty else { throw CLIError(exitCode: 1, message: CLIText.string("cli.error.report-not-built", ["format": chosenFormat.rawValue])) }
     try emit(data, to: output, force: force, sessions: files)
   }
 }

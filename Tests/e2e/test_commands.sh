@@ -199,6 +199,11 @@ for f in changed:
     assert row, f"no row for {f['id']}"
     assert "-" in row.split("|")[-2], f"the change of {f['id']} is not a fall: {row}"
 PY
+# As for report: -o with a .docx ending and no --format is Word.
+run compare-docx-by-name compare before.igloo.json after.igloo.json -o compare.docx --lang da
+expect_rc 0 "compare -o compare.docx" compare-docx-by-name
+python3 -c 'import sys, zipfile; assert "word/document.xml" in zipfile.ZipFile(sys.argv[1]).namelist()' "$W/compare.docx" ||
+  fail "compare -o compare.docx did not write a Word document"
 run compare-missing compare before.igloo.json no-such.igloo.json
 [ "$RC" = 2 ] && [ "$(wc -l <"$W/compare-missing.err")" = 1 ] && grep -qF "no-such.igloo.json" "$W/compare-missing.err" ||
   fail "compare with a missing file: exit $RC, stderr $(cat "$W/compare-missing.err")"
