@@ -1,5 +1,6 @@
 import IglooContent
 import IglooEngine
+import IglooStore
 import Testing
 
 @testable import IglooWizard
@@ -178,6 +179,26 @@ import Testing
     #expect(ExportFormat.named(by: "/x/.docx") == nil, "a hidden file's name is no ending")
     #expect(ExportFormat.named(by: "plan.md") == .markdown)
     #expect(ExportFormat.named(by: "plan.txt") == nil)
+  }
+
+  /// A store error on the status line and in the quit question is said in the language of the
+  /// moment: F2 changes it with the rest of the screen (it stayed in the language it was said in).
+  @Test func aFailedSaveIsSaidInTheLanguageShown() {
+    let h = Harness()
+    h.startNew()
+    h.environment.failSavesWith = StoreError(.write, path: "/work/s.json", kind: .system, problem: Phrase("store.problem.disk-full"))
+    h.type("X")
+    h.press(.tab)
+    #expect(h.text.contains("Kunne ikke gemme: kan ikke skrive /work/s.json: disken er fuld"))
+    h.press(.control("q"))
+    #expect(h.text.contains("disken er fuld). Hvis du afslutter nu"), "the question, in Danish")
+    h.press(.character("n"))
+    h.press(.function(2))
+    h.press(.control("q"))
+    #expect(h.state.overlay == .confirm(.quitUnsaved))
+    #expect(h.text.contains("the disk is full). If you quit now"), "the question, in English")
+    #expect(h.text.contains("Could not save: cannot write /work/s.json: the disk is full"), "the status line, in English")
+    #expect(!h.text.contains("disken"))
   }
 
   @Test func aFailedSaveShowsAndQuittingAsksFirst() {

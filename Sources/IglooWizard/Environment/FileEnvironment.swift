@@ -55,7 +55,8 @@ public final class FileEnvironment: WizardEnvironment {
     let mine = locks.values.filter(\.isHeld)
     return summaries.map { s in
       let other = s.openBy.flatMap { holder in mine.contains { $0.isRecorded(in: holder) } ? nil : holder }
-      let problem = s.error.map(\.messagePhrase) ?? other.map { Phrase("store.problem.open-elsewhere", ["holder": $0.summary]) }
+      // The problem alone: the row names the file, and "cannot be opened" frames it already.
+      let problem = s.error.map(\.phrase) ?? other.map { Phrase("store.problem.open-elsewhere", ["holder": $0.summary]) }
       return SavedSession(
         handle: SessionHandle(s.url.path), workplace: s.workplace, date: s.date, answered: s.answered, total: s.total,
         problem: problem, group: s.group)

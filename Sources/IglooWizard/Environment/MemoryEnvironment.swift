@@ -24,6 +24,8 @@ public final class MemoryEnvironment: WizardEnvironment {
   public var existingFiles: Set<String> = []
   /// When set, every save fails with this reason.
   public var failSaves: String?
+  /// When set, every save fails with this store error, as the real store would say it.
+  public var failSavesWith: StoreError?
   /// When set, every read of a previous round fails with this reason.
   public var failPreviousRounds: String?
   /// Every path ``readPreviousRound(_:)`` was asked for, in order.
@@ -72,6 +74,7 @@ public final class MemoryEnvironment: WizardEnvironment {
   /// Stores the session and counts the save, or fails with ``failSaves``.
   public func save(_ session: Session, to handle: SessionHandle) throws {
     if let failSaves { throw EnvironmentError(path: handle.id, reason: failSaves) }
+    if let failSavesWith { throw failSavesWith }
     if sessions[handle.id] == nil { order.append(handle.id) }
     sessions[handle.id] = session
     saveCount += 1

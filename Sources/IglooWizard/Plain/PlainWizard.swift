@@ -1051,7 +1051,7 @@ public final class PlainWizard {
         continue
       }
       keep(state)
-      if let message = state.message { say(t(message.key, message.values)) }
+      if let message = state.message { say(t(message)) }
       return true
     }
   }

@@ -103,7 +103,7 @@ enum ConfirmOverlay {
     let t = state.localizer
     let text: String
     switch what {
-    case .quitUnsaved: text = t("wizard.confirm.quit-unsaved", ["reason": state.saveError ?? ""])
+    case .quitUnsaved: text = t("wizard.confirm.quit-unsaved", ["reason": state.saveError.map { t($0) } ?? ""])
     case .deleteAction(let i):
       let title = state.session.flatMap { $0.plan.indices.contains(i) ? $0.plan[i].title : nil } ?? ""
       text = t("wizard.confirm.delete-action", ["title": title.isEmpty ? t("wizard.plan.untitled") : title])

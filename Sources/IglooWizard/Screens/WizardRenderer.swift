@@ -123,6 +123,6 @@ public enum WizardRenderer {
   static func drawMessage(_ state: WizardState, in rect: Rect, into grid: inout Grid) {
     guard let message = state.message else { return }
     let t = state.localizer
-    grid.put(Text.truncate(t(message.key, message.values), to: rect.width, ellipsis: true), in: rect, row: 0, style: message.style)
+    grid.put(Text.truncate(t(message), to: rect.width, ellipsis: true), in: rect, row: 0, style: message.style)
   }
 }

@@ -23,6 +23,14 @@ public struct Localizer: Sendable {
   /// built-in words: a `--content` pack changes the assessment, not igloo's messages.
   public func callAsFunction(_ phrase: Phrase) -> String { StoreError.say(phrase, language) }
 
+  /// A status-line message in this language, its phrases (a store error) said in it too.
+  public func callAsFunction(_ message: Message) -> String {
+    guard !message.parts.isEmpty else { return self(message.key, message.values) }
+    var values = message.values
+    for (name, phrase) in message.parts { values[name] = self(phrase) }
+    return self(message.key, values)
+  }
+
   /// A localized text from the content, in this language.
   public func callAsFunction(_ text: LocalizedText) -> String { text[language] }
 
@@ -40,13 +48,17 @@ public struct Message: Sendable, Hashable {
   public var key: String
   /// Values for its placeholders.
   public var values: [String: String]
+  /// Placeholders filled with a phrase of a lower layer (a store error), said in whatever
+  /// language is chosen when the message is shown, so that F2 changes it too.
+  public var parts: [String: Phrase]
   /// How it is shown: `.good`, `.error`, `.risk` (a warning) or `.dim`.
   public var style: CellStyle
 
   /// Creates a message.
-  public init(_ key: String, _ values: [String: String] = [:], style: CellStyle = .dim) {
+  public init(_ key: String, _ values: [String: String] = [:], parts: [String: Phrase] = [:], style: CellStyle = .dim) {
     self.key = key
     self.values = values
+    self.parts = parts
     self.style = style
   }
 }

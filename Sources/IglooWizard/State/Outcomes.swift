@@ -35,7 +35,7 @@ extension WizardState {
 
   /// Opening or creating a session failed.
   public mutating func didFailToOpen(_ error: Error, file: String) {
-    message = Message("wizard.message.open-failed", ["file": file, "reason": Self.reason(error, language)], style: .error)
+    message = Message("wizard.message.open-failed", ["file": file], parts: ["reason": Self.reasonPhrase(error)], style: .error)
   }
 
   /// A save finished; `error` is nil when it succeeded.
@@ -47,8 +47,9 @@ extension WizardState {
       saveError = nil
       message = Message("wizard.message.lock-lost", ["session": lost.session, "copy": lost.copy], style: .error)
     } else if let error {
-      saveError = Self.reason(error)
-      message = Message("wizard.message.save-failed", ["reason": saveError!], style: .error)
+      let reason = Self.reasonPhrase(error)
+      saveError = reason
+      message = Message("wizard.message.save-failed", parts: ["reason": reason], style: .error)
     } else {
       saveError = nil
     }
@@ -79,9 +80,13 @@ extension WizardState {
 
   /// One line from an error in `language`: a store error in the user's words, the test
   /// environment's own text, or the error's description.
-  static func reason(_ error: Error, _ language: Language = .en) -> String {
-    if let e = error as? StoreError { return e.message(language) }
-    if let e = error as? EnvironmentError { return e.description }
-    return String(describing: error)
+  static func reason(_ error: Error, _ language: Language) -> String { StoreError.say(reasonPhrase(error), language) }
+
+  /// What went wrong as a phrase, said in the language of the moment it is shown: a store
+  /// error's own; any other error's description as it is.
+  static func reasonPhrase(_ error: Error) -> Phrase {
+    if let e = error as? StoreError { return e.messagePhrase }
+    let text = (error as? EnvironmentError)?.description ?? String(describing: error)
+    return Phrase("wizard.reason.other", ["text": text])
   }
 }

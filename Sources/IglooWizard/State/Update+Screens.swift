@@ -47,7 +47,7 @@ extension WizardState {
     case .resume(let i):
       let saved = savedSessions[i]
       if let problem = saved.problem {
-        message = Message("wizard.start.unreadable", ["file": saved.handle.id, "problem": StoreError.say(problem, language)], style: .error)
+        message = Message("wizard.start.unreadable", ["file": saved.handle.id], parts: ["problem": problem], style: .error)
         return []
       }
       if saved.handle == handle, session != nil {

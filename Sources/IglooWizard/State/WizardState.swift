@@ -79,7 +79,7 @@ public struct WizardState: Sendable {
   /// The status line.
   public var message: Message?
   /// Why the last save failed; nil once a save succeeds. Shown in the header until then.
-  public var saveError: String?
+  public var saveError: Phrase?
   /// Set once the user has been asked and still wants to quit with unsaved changes.
   public var quitConfirmed = false
   /// Set when the wizard is done.
