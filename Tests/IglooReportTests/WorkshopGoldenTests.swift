@@ -45,6 +45,39 @@ import Testing
     #expect(text.contains(Self.pack.trainingCase("call-centre")!.facilitatorNote[language].prefix(40)))
   }
 
+  /// Groups that did a quick scan are compared by their screenings: a plenary table of dashes
+  /// under "Residual risk" would say the groups found nothing.
+  @Test(arguments: [Language.da, .en])
+  func quickScanGroupsAreComparedByTheirScreenings(_ language: Language) throws {
+    func quick(_ name: String, _ point: @escaping (Int) -> Int) -> Session {
+      var s = Session(trainingCase: Self.pack.trainingCase("call-centre")!, pack: Self.pack, date: "2026-12-01", group: name)
+      s.depth = .quick
+      for (i, q) in s.applicableQuestions(Self.pack).enumerated() where q.kind == .finding {
+        s.setAnswer(Answer(.point(point(i))), question: q.id, voice: Voice.single.id)
+      }
+      return s
+    }
+    let comparison = GroupComparison(
+      [quick("Bord 1") { _ in 5 }, quick("Bord 2") { $0 % 2 == 0 ? 1 : 3 }].map { Assessment(session: $0, pack: Self.pack) },
+      labels: [], pack: Self.pack)
+    #expect(comparison.screens)
+    #expect(comparison.levelRisk.allSatisfy { $0.values.allSatisfy { $0 == nil } }, "a quick scan has no residual risk")
+    #expect(comparison.levelScreening.contains { $0.values.allSatisfy { $0 != nil } })
+    #expect(!comparison.findingScreening.isEmpty)
+    let w = Wording(pack: Self.pack, language: language)
+    let text = RoundsMarkdown.groups(comparison, pack: Self.pack, language: language)
+    #expect(text.contains("## " + w("rounds.groups.level-screening")))
+    #expect(text.contains("## " + w("rounds.groups.finding-screening")))
+    #expect(!text.contains("## " + w("rounds.groups.level-risk")), "no table of dashes")
+    let first = try #require(comparison.levelScreening.first)
+    let cells = first.values.map { "\($0!)" }
+    #expect(text.contains("| " + w.level(first.id) + " | " + cells[0]), "\(cells)")
+    // A full assessment is compared as before, without screening tables.
+    let full = GroupComparison(Self.groups.map { Assessment(session: $0, pack: Self.pack) }, labels: [], pack: Self.pack)
+    #expect(!full.screens)
+    #expect(!RoundsMarkdown.groups(full, pack: Self.pack, language: language).contains(w("rounds.groups.level-screening")))
+  }
+
   @Test func everyTableHasAtMostFiveColumnsEvenWithEightGroups() {
     let sessions = (1...8).map { n in Self.group("Gruppe \(n)") { i in (i + n) % 5 + 1 } }
     let comparison = GroupComparison(sessions.map { Assessment(session: $0, pack: Self.pack) }, labels: [], pack: Self.pack)

@@ -59,6 +59,15 @@ public struct GroupComparison: Sendable {
   public var findingOpportunity: [Row]
   /// The statements where the groups differ most, largest spread first; only spreads above zero.
   public var statements: [Statement]
+  /// Screening of the risks (average) per level, for groups that did a quick scan; all nil for
+  /// groups that assessed in full.
+  public var levelScreening: [Row]
+  /// Screening per finding only screened by some group (not assessed in full there), largest
+  /// spread first: a quick scan's figures, never called a residual risk.
+  public var findingScreening: [Row]
+
+  /// Whether any group did a quick scan, so that its screenings are what the plenary compares.
+  public var screens: Bool { groups.contains { $0.session.depth == .quick } }
 
   /// Compares `groups`; `labels` name the groups that have no group name.
   public init(_ groups: [Assessment], labels: [String], pack: ContentPack, topStatements: Int = 5) {
@@ -101,6 +110,17 @@ public struct GroupComparison: Sendable {
       let results = groups.map { $0.result(finding.id) }
       guard results.contains(where: { $0?.untapped != nil }) else { return nil }
       return Row(id: finding.id, values: results.map { whole($0?.untapped) }, bands: results.map { $0?.opportunityBand })
+    }.sorted(by: bySpread)
+    levelScreening = pack.levels.map { level in
+      let rows = groups.map { a in a.levels.first { $0.id == level.id }?.screening?.risk }
+      return Row(id: level.id, values: rows.map { whole($0?.average) }, bands: rows.map { $0?.band })
+    }
+    // A group that assessed a finding in full has a residual risk for it above; its screening
+    // column stays empty here, so that one figure never stands for the other.
+    findingScreening = pack.findings.compactMap { finding -> Row? in
+      let screenings = groups.map { a in a.result(finding.id).flatMap { $0.hasFullFigure ? nil : $0.screening } }
+      guard screenings.contains(where: { $0?.value != nil }) else { return nil }
+      return Row(id: finding.id, values: screenings.map { whole($0?.value) }, bands: screenings.map { $0?.band })
     }.sorted(by: bySpread)
 
     var seen = Set<String>()

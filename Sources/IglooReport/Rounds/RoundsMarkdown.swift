@@ -152,15 +152,30 @@ public enum RoundsMarkdown {
           align: [.left] + chunk.map { _ in .right } + [.right])
       }
     }
-    doc.heading(2, w("rounds.groups.level-risk"))
-    tables(w("rounds.level"), g.levelRisk, name: w.level)
-    doc.heading(2, w("rounds.groups.level-opportunity"))
-    tables(w("rounds.level"), g.levelOpportunity, name: w.level)
     let short = { (id: String) in pack.finding(id)?.shortTitle[language] ?? id }
-    doc.heading(2, w("rounds.groups.finding-risk"))
-    tables(w("rounds.finding"), g.findingRisk, name: short)
-    doc.heading(2, w("rounds.groups.finding-opportunity"))
-    tables(w("rounds.finding"), g.findingOpportunity, name: short)
+    // Groups that did a quick scan are compared by their screenings first; the residual-risk
+    // tables follow where some group has figures for them, so a plenary never looks at dashes.
+    let scored = !(g.levelRisk + g.levelOpportunity).allSatisfy { $0.values.allSatisfy { $0 == nil } }
+    if g.screens {
+      doc.heading(2, w("rounds.groups.level-screening"))
+      doc.paragraph(w("screenings.intro"))
+      tables(w("rounds.level"), g.levelScreening, name: w.level)
+      doc.heading(2, w("rounds.groups.finding-screening"))
+      // A pure opportunity's screening says how present the opportunity is: named as one.
+      tables(w("rounds.finding"), g.findingScreening) { id in
+        pack.finding(id)?.polarity == .opportunity ? w("rounds.groups.screened-opportunity", ["finding": short(id)]) : short(id)
+      }
+    }
+    if !g.screens || scored {
+      doc.heading(2, w("rounds.groups.level-risk"))
+      tables(w("rounds.level"), g.levelRisk, name: w.level)
+      doc.heading(2, w("rounds.groups.level-opportunity"))
+      tables(w("rounds.level"), g.levelOpportunity, name: w.level)
+      doc.heading(2, w("rounds.groups.finding-risk"))
+      tables(w("rounds.finding"), g.findingRisk, name: short)
+      doc.heading(2, w("rounds.groups.finding-opportunity"))
+      tables(w("rounds.finding"), g.findingOpportunity, name: short)
+    }
 
     doc.heading(2, w("rounds.groups.topics"))
     if g.statements.isEmpty {
