@@ -66,8 +66,8 @@ import Testing
     #expect(!comparison.findingScreening.isEmpty)
     let w = Wording(pack: Self.pack, language: language)
     let text = RoundsMarkdown.groups(comparison, pack: Self.pack, language: language)
-    #expect(text.contains("## " + w("rounds.groups.level-screening")))
-    #expect(text.contains("## " + w("rounds.groups.finding-screening")))
+    #expect(text.contains("## " + w("rounds.level-screening")))
+    #expect(text.contains("## " + w("rounds.finding-screening")))
     #expect(!text.contains("## " + w("rounds.groups.level-risk")), "no table of dashes")
     let first = try #require(comparison.levelScreening.first)
     let cells = first.values.map { "\($0!)" }
@@ -75,7 +75,7 @@ import Testing
     // A full assessment is compared as before, without screening tables.
     let full = GroupComparison(Self.groups.map { Assessment(session: $0, pack: Self.pack) }, labels: [], pack: Self.pack)
     #expect(!full.screens)
-    #expect(!RoundsMarkdown.groups(full, pack: Self.pack, language: language).contains(w("rounds.groups.level-screening")))
+    #expect(!RoundsMarkdown.groups(full, pack: Self.pack, language: language).contains(w("rounds.level-screening")))
   }
 
   @Test func everyTableHasAtMostFiveColumnsEvenWithEightGroups() {
@@ -100,6 +100,36 @@ import Testing
     let municipality = Self.pack.sector("public-municipality")!.name[language]
     #expect(text.contains("| \(municipality) | \(hidden) |"))
     #expect(text.contains("| \(Self.pack.sector("private-services")!.name[language]) | 5 |"))
+  }
+}
+
+/// `igloo compare` of two quick scans compares their screenings; each change is the printed
+/// figure now minus the printed figure before.
+@Suite struct QuickScanRoundsTests {
+  @Test(arguments: [Language.da, .en])
+  func twoQuickScansAreComparedByTheirScreenings(_ language: Language) throws {
+    let pack = Packs.builtin
+    var old = try Fixture.quickScan.session
+    old.deepened = []
+    var new = old
+    for (voice, answers) in new.answers {
+      for (q, a) in answers {
+        if case .point(let p) = a.value { new.setAnswer(Answer(.point(6 - p)), question: q, voice: voice) }
+      }
+    }
+    let c = RoundComparison(old: Assessment(session: old, pack: pack), new: Assessment(session: new, pack: pack))
+    #expect(c.screens && !c.scoresLevels)
+    let w = Wording(pack: pack, language: language)
+    let text = RoundsMarkdown.comparison(c, language: language)
+    #expect(text.contains("## " + w("rounds.level-screening")))
+    #expect(!text.contains("## " + w("rounds.compare.levels")), "no table of dashes")
+    for s in c.levelScreening {
+      guard let o = s.old, let n = s.new else { continue }
+      let (po, pn) = (Int(Numbers.whole(o))!, Int(Numbers.whole(n))!)
+      let change = pn - po > 0 ? "\\+\(pn - po)" : pn - po < 0 ? "\\-\(po - pn)" : "0"
+      #expect(text.contains("| \(w.level(s.id)) | \(po) ("), "\(s.id)")
+      #expect(text.contains(") | \(change) |"), "\(s.id): \(change)")
+    }
   }
 }
 

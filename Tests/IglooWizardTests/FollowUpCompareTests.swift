@@ -48,6 +48,33 @@ extension Fixture {
     #expect(h.screen(Size(width: 120, height: 40)).text.contains("Fast punkt om KI på personalemødet"))
   }
 
+  /// Two quick scans are compared by their screenings: a column of dashes under "Residual risk"
+  /// would say nothing changed.
+  @Test func twoQuickScansAreComparedByTheirScreenings() throws {
+    func quick(_ session: Session, _ point: (Int) -> Int) -> Session {
+      var s = session
+      s.depth = .quick
+      s.answers = [:]
+      s.agreed = [:]
+      for (i, q) in s.applicableQuestions(pack).enumerated() {
+        for voice in s.voices { s.setAnswer(Answer(.point(point(i))), question: q.id, voice: voice.id) }
+      }
+      return s
+    }
+    let previous = quick(Fixture.previousRound()) { 1 + $0 % 5 }
+    let current = quick(Fixture.currentRound(previousRound: "")) { 5 - $0 % 5 }
+    let h = Harness(language: .da, sessions: [previous, current], size: Size(width: 120, height: 40))
+    h.press(.down, .enter)
+    enterPreviousRound(h, "memory/1.json")
+    let text = h.screen(Size(width: 120, height: 40)).text
+    #expect(text.contains("Screening af risiko, dengang → nu"))
+    #expect(!text.contains("Restrisiko, dengang → nu"))
+    let comparison = RoundComparison(old: Assessment(session: previous, pack: pack), new: Assessment(session: h.session, pack: pack))
+    #expect(comparison.screens && !comparison.scoresLevels)
+    let first = try #require(comparison.levelScreening.first { $0.old != nil && $0.new != nil })
+    #expect(text.contains(String(Int(first.old!.rounded(.down))) + " "), "the earlier screening is shown")
+  }
+
   /// A wizard holding the previous round (`memory/1.json`) and the current one (`memory/2.json`),
   /// resumed on the current one's Follow-up step.
   func harness(_ language: Language = .da, previousRound: String = "", size: Size = Size(width: 120, height: 40)) -> Harness {

@@ -34,6 +34,19 @@ public struct RoundComparison: Sendable {
   public var findingRisk: [Change]
   /// Untapped opportunity per finding.
   public var findingOpportunity: [Change]
+  /// Screening of the risks (average) per level: a quick scan's figures, nil for a round
+  /// assessed in full.
+  public var levelScreening: [Change]
+  /// Screening per finding that was only screened in either round (a finding assessed in full in
+  /// a round has its residual risk above instead, and no screening figure here for that round).
+  public var findingScreening: [Change]
+
+  /// Whether either round is a quick scan, so that screenings are what can be compared.
+  public var screens: Bool { old.session.depth == .quick || new.session.depth == .quick }
+  /// Whether any level has a residual risk or untapped opportunity in either round.
+  public var scoresLevels: Bool {
+    (levelRisk + levelOpportunity).contains { $0.old != nil || $0.new != nil }
+  }
   /// Actions suggested now that were not before.
   public var newActions: [String]
   /// Actions suggested before that no longer are.
@@ -62,6 +75,17 @@ public struct RoundComparison: Sendable {
       let o = old.result(id), n = new.result(id)
       guard o?.untapped != nil || n?.untapped != nil else { return nil }
       return Change(id: id, old: o?.untapped, new: n?.untapped, oldBand: o?.opportunityBand, newBand: n?.opportunityBand)
+    }
+    levelScreening = zip(old.levels, new.levels).map { o, n in
+      Change(
+        id: n.id, old: o.screening?.risk.average, new: n.screening?.risk.average, oldBand: o.screening?.risk.band,
+        newBand: n.screening?.risk.band)
+    }
+    findingScreening = ids.compactMap { id in
+      let o = old.result(id).flatMap { $0.hasFullFigure ? nil : $0.screening }
+      let n = new.result(id).flatMap { $0.hasFullFigure ? nil : $0.screening }
+      guard o?.value != nil || n?.value != nil else { return nil }
+      return Change(id: id, old: o?.value, new: n?.value, oldBand: o?.band, newBand: n?.band)
     }
     let before = Set(old.recommendations.map(\.action.id))
     let after = Set(new.recommendations.map(\.action.id))

@@ -31,6 +31,45 @@ public enum RoundsMarkdown {
         [w("rounds.old"), w.orNotGiven(c.old.session.about.workplace), w.orNotGiven(c.old.session.about.date)],
         [w("rounds.new"), w.orNotGiven(c.new.session.about.workplace), w.orNotGiven(c.new.session.about.date)],
       ])
+    // Quick scans are compared by their screenings first; the residual-risk table follows where a
+    // round has figures for it, so a follow-up never looks at a table of dashes.
+    if c.screens {
+      let short = { (id: String) in c.new.pack.finding(id)?.shortTitle[w.language] ?? id }
+      doc.heading(2, w("rounds.level-screening"))
+      doc.paragraph(w("screenings.intro"))
+      doc.table(
+        [w("rounds.level"), w("rounds.screening-old"), w("rounds.screening-new"), w("rounds.change")],
+        c.levelScreening.map { s in [w.level(s.id), figure(s.old, s.oldBand, w), figure(s.new, s.newBand, w), delta(s.old, s.new)] },
+        align: [.left, .right, .right, .right])
+      doc.heading(2, w("rounds.finding-screening.compare"))
+      if c.findingScreening.isEmpty {
+        doc.paragraph(w("rounds.none"))
+      } else {
+        doc.table(
+          [w("rounds.finding"), w("rounds.screening-old"), w("rounds.screening-new"), w("rounds.change")],
+          c.findingScreening.map { s in
+            let name = c.new.pack.finding(s.id)?.polarity == .opportunity
+              ? w("rounds.groups.screened-opportunity", ["finding": short(s.id)]) : short(s.id)
+            return [name, figure(s.old, s.oldBand, w), figure(s.new, s.newBand, w), delta(s.old, s.new)]
+          },
+          align: [.left, .right, .right, .right])
+      }
+    }
+    if !c.screens || c.scoresLevels {
+      levelsAndFindings(c, &doc, w)
+    }
+    doc.heading(2, w("rounds.compare.actions"))
+    doc.labelled(w("rounds.new-actions"), list(c.newActions, c.new.pack, w))
+    doc.labelled(w("rounds.resolved-actions"), list(c.resolvedActions, c.new.pack, w))
+    let done = c.doneActions.map { item in
+      item.title.isEmpty ? (item.action.flatMap { c.new.pack.action($0)?.title[w.language] } ?? "") : item.title
+    }
+    doc.labelled(w("rounds.done-actions"), done.isEmpty ? w("rounds.none") : done.joined(separator: "; "))
+    return doc
+  }
+
+  /// The residual risk and untapped opportunity per level, then per finding, before and after.
+  private static func levelsAndFindings(_ c: RoundComparison, _ doc: inout ReportDocument, _ w: Wording) {
     doc.heading(2, w("rounds.compare.levels"))
     doc.table(
       [w("rounds.level"), w("rounds.risk-old"), w("rounds.risk-new"), w("rounds.change"), w("rounds.opportunity-old"), w("rounds.opportunity-new")],
@@ -52,14 +91,6 @@ public enum RoundsMarkdown {
         [w("rounds.finding"), w("rounds.kind"), w("rounds.old"), w("rounds.new"), w("rounds.change")], rows,
         align: [.left, .left, .right, .right, .right])
     }
-    doc.heading(2, w("rounds.compare.actions"))
-    doc.labelled(w("rounds.new-actions"), list(c.newActions, c.new.pack, w))
-    doc.labelled(w("rounds.resolved-actions"), list(c.resolvedActions, c.new.pack, w))
-    let done = c.doneActions.map { item in
-      item.title.isEmpty ? (item.action.flatMap { c.new.pack.action($0)?.title[w.language] } ?? "") : item.title
-    }
-    doc.labelled(w("rounds.done-actions"), done.isEmpty ? w("rounds.none") : done.joined(separator: "; "))
-    return doc
   }
 
   /// The spread of the profile over many sessions, the most common actions, and the sessions by
@@ -157,10 +188,10 @@ public enum RoundsMarkdown {
     // tables follow where some group has figures for them, so a plenary never looks at dashes.
     let scored = !(g.levelRisk + g.levelOpportunity).allSatisfy { $0.values.allSatisfy { $0 == nil } }
     if g.screens {
-      doc.heading(2, w("rounds.groups.level-screening"))
+      doc.heading(2, w("rounds.level-screening"))
       doc.paragraph(w("screenings.intro"))
       tables(w("rounds.level"), g.levelScreening, name: w.level)
-      doc.heading(2, w("rounds.groups.finding-screening"))
+      doc.heading(2, w("rounds.finding-screening"))
       // A pure opportunity's screening says how present the opportunity is: named as one.
       tables(w("rounds.finding"), g.findingScreening) { id in
         pack.finding(id)?.polarity == .opportunity ? w("rounds.groups.screened-opportunity", ["finding": short(id)]) : short(id)

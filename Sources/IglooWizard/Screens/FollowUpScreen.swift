@@ -65,8 +65,13 @@ struct CompareBlock {
   /// The findings whose risk band differs between the rounds.
   /// Findings scored in both rounds whose risk band differs; one scored in only one round has no band to compare.
   var movedFindings: [RoundComparison.Change] {
-    comparison.findingRisk.filter { $0.oldBand != nil && $0.newBand != nil && $0.oldBand != $0.newBand }
+    (screening ? comparison.findingScreening : comparison.findingRisk)
+      .filter { $0.oldBand != nil && $0.newBand != nil && $0.oldBand != $0.newBand }
   }
+
+  /// Whether the rounds are compared by their screenings: quick scans with no residual risk on
+  /// any level, where the residual-risk column would hold only dashes.
+  var screening: Bool { comparison.screens && !comparison.scoresLevels }
 
   /// A score and its band, "62 høj", or "–" when the level or finding had too few answers.
   func cell(_ value: Double?, _ band: Band?) -> String {
@@ -127,23 +132,25 @@ struct CompareBlock {
     let date = previous.about.date.isEmpty ? (state.currentPreviousRound?.path ?? "") : previous.about.date
     grid.put(Text.truncate(t("wizard.followup.compare.title", ["date": date]), to: rect.width, ellipsis: true), in: rect, row: 0, style: .title)
 
-    let names = comparison.levelRisk.map { state.levelName($0.id) }
+    let levelRisk = screening ? comparison.levelScreening : comparison.levelRisk
+    let names = levelRisk.map { state.levelName($0.id) }
     let nameWidth = min(max(rect.width / 4, 8), names.map(Text.width).max() ?? 8)
-    let risk = column(comparison.levelRisk)
+    let risk = column(levelRisk)
     let opportunity = column(comparison.levelOpportunity)
     let riskX = nameWidth + 2
-    let riskTitle = t("wizard.followup.compare.risk")
+    let riskTitle = t(screening ? "wizard.followup.compare.screening" : "wizard.followup.compare.risk")
     let opportunityTitle = t("wizard.followup.compare.opportunity")
     // The column is as wide as its figures or its heading, so that a heading never runs into the next one.
     let opportunityX = riskX + max(risk.width, Text.width(riskTitle)) + 4
-    let wide = opportunityX + max(opportunity.width, Text.width(opportunityTitle)) <= rect.width
+    // A quick scan has no untapped opportunity to set beside its screenings.
+    let wide = !screening && opportunityX + max(opportunity.width, Text.width(opportunityTitle)) <= rect.width
     let riskTitleWidth = wide ? opportunityX - riskX - 1 : rect.width - riskX
     grid.put(Text.truncate(riskTitle, to: riskTitleWidth, ellipsis: true), in: rect, row: 1, column: riskX, style: .dim)
     if wide {
       grid.put(opportunityTitle, in: rect, row: 1, column: opportunityX, style: .dim)
     }
     var y = 2
-    for (i, change) in comparison.levelRisk.enumerated() {
+    for (i, change) in levelRisk.enumerated() {
       grid.put(Text.truncate(names[i], to: nameWidth, ellipsis: true), in: rect, row: y)
       drawChange(change, risk, in: rect, row: y, at: riskX, into: &grid)
       if wide, comparison.levelOpportunity.indices.contains(i) {
