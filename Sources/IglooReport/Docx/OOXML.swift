@@ -1,9 +1,10 @@
 /// Text made safe for the XML parts of a Word document.
 ///
-/// A private stand-in until the shared sanitiser (`SafeText` in IglooContent) lands on main:
-/// it escapes the five XML metacharacters and drops every character XML 1.0 forbids (control
-/// characters other than tab, line feed and carriage return; lone surrogates cannot occur in a
-/// Swift string; U+FFFE and U+FFFF), so no note or name can break a part or make Word refuse the file.
+/// XML's own rule, beside ``SafeText``'s for outputs in general: it escapes the five XML
+/// metacharacters and drops every character XML 1.0 forbids (control characters other than tab,
+/// line feed and carriage return; lone surrogates cannot occur in a Swift string; U+FFFE and
+/// U+FFFF), so no note or name can break a part or make Word refuse the file. It works on scalars,
+/// so a combining mark after `<` or `&` never hides it.
 enum OOXML {
   /// `text` as XML character data or an attribute value.
   static func escape(_ text: String) -> String {
