@@ -25,7 +25,10 @@ extension WizardState {
       stack.insert(.readMoreInForm, at: stack.count - 1)
       return stack
     case .scope: return [.scope, .readMore, .list, .command, .global]
-    case .questions, .absence: return [.questions, .readMore, .command, .global]
+    case .questions, .absence:
+      // A step with no statement for the scope (sickness absence, often) has nothing to answer
+      // or read, so its footer offers only the step keys.
+      return currentQuestion == nil ? [.command, .global] : [.questions, .readMore, .command, .global]
     case .review: return [.review] + deepenContext + [.readMore, .list, .command, .global]
     case .profile: return deepenContext + [.readMore, .command, .global]
     case .plan:
