@@ -78,6 +78,25 @@ import Testing
     #expect(!RoundsMarkdown.groups(full, pack: Self.pack, language: language).contains(w("rounds.level-screening")))
   }
 
+  /// A roll-up says how many of its sessions are quick scans, whose screenings it leaves out; the
+  /// streamed tally and a merge of two tallies count them as the assessments do.
+  @Test func aRollUpSaysHowManyAreQuickScans() throws {
+    var quick = Self.group("Q") { _ in 4 }
+    quick.depth = .quick
+    let sessions = [quick, Self.group("F1") { _ in 3 }, quick, Self.group("F2") { _ in 2 }, quick, quick]
+    let whole = Aggregation(sessions.map { Assessment(session: $0, pack: Self.pack) }, pack: Self.pack)
+    #expect(whole.quickScans == 4 && whole.sessions == 6)
+    var first = Aggregation.Tally(pack: Self.pack), second = Aggregation.Tally(pack: Self.pack)
+    for s in sessions.prefix(3) { first.add(s, pack: Self.pack) }
+    for s in sessions.dropFirst(3) { second.add(s, pack: Self.pack) }
+    first.merge(second)
+    #expect(first.aggregation().quickScans == 4)
+    let w = Wording(pack: Self.pack, language: .da)
+    #expect(RoundsMarkdown.aggregation(whole, pack: Self.pack, language: .da).contains(w("rounds.aggregate.quick", ["n": "4"])))
+    let none = Aggregation(Self.groups.map { Assessment(session: $0, pack: Self.pack) }, pack: Self.pack)
+    #expect(!RoundsMarkdown.aggregation(none, pack: Self.pack, language: .da).contains("hurtigscanninger"))
+  }
+
   @Test func everyTableHasAtMostFiveColumnsEvenWithEightGroups() {
     let sessions = (1...8).map { n in Self.group("Gruppe \(n)") { i in (i + n) % 5 + 1 } }
     let comparison = GroupComparison(sessions.map { Assessment(session: $0, pack: Self.pack) }, labels: [], pack: Self.pack)

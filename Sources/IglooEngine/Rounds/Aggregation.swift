@@ -51,6 +51,8 @@ public struct Aggregation: Sendable, Hashable {
 
   /// The number of sessions.
   public var sessions: Int
+  /// How many of them are quick scans, whose screenings the figures per level leave out.
+  public var quickScans: Int
   /// The threshold in force: at least ``minimumGroup``.
   public var threshold: Int
   /// Residual risk (average) per level.
@@ -92,6 +94,8 @@ public struct Aggregation: Sendable, Hashable {
     let sectorIDs: [String]
     /// The sessions folded in.
     public private(set) var sessions = 0
+    /// The quick scans among them.
+    public private(set) var quickScans = 0
     var risk: [[Double]]
     var opportunity: [[Double]]
     var suggested: [String: Int] = [:]
@@ -132,6 +136,7 @@ public struct Aggregation: Sendable, Hashable {
 
     private mutating func add(_ figures: RollUpFigures, _ session: Session) {
       sessions += 1
+      if session.depth == .quick { quickScans += 1 }
       // The figures are by the pack's levels, which are the tally's.
       for i in levels.indices {
         if let v = figures.levelRisk[i] { risk[i].append(v) }
@@ -160,6 +165,7 @@ public struct Aggregation: Sendable, Hashable {
     /// Folds in a tally of other sessions of the same pack.
     public mutating func merge(_ other: Tally) {
       sessions += other.sessions
+      quickScans += other.quickScans
       for i in risk.indices {
         risk[i] += other.risk[i]
         opportunity[i] += other.opportunity[i]
@@ -182,6 +188,7 @@ public struct Aggregation: Sendable, Hashable {
 
   init(_ tally: Tally, minimumGroup: Int) {
     sessions = tally.sessions
+    quickScans = tally.quickScans
     let threshold = Swift.max(Self.minimumGroup, minimumGroup)
     self.threshold = threshold
     func distribution(_ id: String, _ values: [Double]) -> Distribution {

@@ -102,6 +102,9 @@ public enum RoundsMarkdown {
     var doc = ReportDocument()
     doc.heading(1, w("rounds.aggregate.title"))
     doc.paragraph(w("rounds.aggregate.count", ["count": String(a.sessions)]))
+    // A roll-up of residual risks says nothing of a quick scan's screenings: the reader is told,
+    // so that levels hidden for want of figures are not read as few sessions.
+    if a.quickScans > 0 { doc.paragraph(w("rounds.aggregate.quick", ["n": String(a.quickScans)])) }
     doc.paragraph(w("rounds.aggregate.threshold", ["min": String(a.threshold)]))
     func row(_ label: String, _ d: Aggregation.Distribution) -> [String] {
       d.suppressed ? [label, hidden, "–", "–", "–"] : [label, String(d.count), number(d.min), number(d.median), number(d.max)]
