@@ -34,7 +34,6 @@ public enum RoundsMarkdown {
     // Quick scans are compared by their screenings first; the residual-risk table follows where a
     // round has figures for it, so a follow-up never looks at a table of dashes.
     if c.screens {
-      let short = { (id: String) in c.new.pack.finding(id)?.shortTitle[w.language] ?? id }
       doc.heading(2, w("rounds.level-screening"))
       doc.paragraph(w("screenings.intro"))
       doc.table(
@@ -48,9 +47,7 @@ public enum RoundsMarkdown {
         doc.table(
           [w("rounds.finding"), w("rounds.screening-old"), w("rounds.screening-new"), w("rounds.change")],
           c.findingScreening.map { s in
-            let name = c.new.pack.finding(s.id)?.polarity == .opportunity
-              ? w("rounds.groups.screened-opportunity", ["finding": short(s.id)]) : short(s.id)
-            return [name, figure(s.old, s.oldBand, w), figure(s.new, s.newBand, w), delta(s.old, s.new)]
+            [screenedName(s.id, c.new.pack, w), figure(s.old, s.oldBand, w), figure(s.new, s.newBand, w), delta(s.old, s.new)]
           },
           align: [.left, .right, .right, .right])
       }
@@ -195,10 +192,7 @@ public enum RoundsMarkdown {
       doc.paragraph(w("screenings.intro"))
       tables(w("rounds.level"), g.levelScreening, name: w.level)
       doc.heading(2, w("rounds.finding-screening"))
-      // A pure opportunity's screening says how present the opportunity is: named as one.
-      tables(w("rounds.finding"), g.findingScreening) { id in
-        pack.finding(id)?.polarity == .opportunity ? w("rounds.groups.screened-opportunity", ["finding": short(id)]) : short(id)
-      }
+      tables(w("rounds.finding"), g.findingScreening) { screenedName($0, pack, w) }
     }
     if !g.screens || scored {
       doc.heading(2, w("rounds.groups.level-risk"))
@@ -230,6 +224,14 @@ public enum RoundsMarkdown {
       doc.labelled(w("rounds.groups.builds-on"), c.buildsOn.joined(separator: "; "))
     }
     return doc
+  }
+
+  /// A screened finding by its short title; a pure opportunity's screening says how present the
+  /// opportunity is, so it is named as one.
+  private static func screenedName(_ id: String, _ pack: ContentPack, _ w: Wording) -> String {
+    guard let finding = pack.finding(id) else { return id }
+    let title = finding.shortTitle[w.language]
+    return finding.polarity == .opportunity ? w("rounds.groups.screened-opportunity", ["finding": title]) : title
   }
 
   /// Groups per table in the plenary comparison: with the name and the spread, five columns.
