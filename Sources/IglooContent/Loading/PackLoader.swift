@@ -188,7 +188,9 @@ private struct PackBuilder {
     let pack = ContentPack(
       info: info ?? PackInfo(
         id: "", version: "", title: LocalizedText(da: "", en: ""), sources: [], scale: [],
-        bands: Bands(risk: BandThresholds(moderate: 25, high: 50), opportunity: BandThresholds(moderate: 25, high: 50)),
+        bands: Bands(
+          risk: BandThresholds(moderate: 25, high: 50), opportunity: BandThresholds(moderate: 25, high: 50),
+          screening: BandThresholds(moderate: 50, high: 75)),
         sectors: [], roles: []),
       levels: levels, technologies: technologies, findings: findings, questions: questions,
       actions: actions, useCases: useCases, benchmarks: benchmarks, context: context, cases: cases,
@@ -286,14 +288,14 @@ private struct PackBuilder {
     }
     guard let id = id(n, "pack"), let version = n.string("version", in: what),
       let title = n.text("title", in: what), let risk = thresholds("risk"),
-      let opportunity = thresholds("opportunity")
+      let opportunity = thresholds("opportunity"), let screening = thresholds("screening")
     else { return nil }
     if scale.map(\.value) != [0, 25, 50, 75, 100] {
       (n.optional("scale") ?? n).report("`scale` must have five points valued 0, 25, 50, 75, 100, lowest first")
     }
     return PackInfo(
       id: id, version: version, title: title, sources: sources, scale: scale,
-      bands: Bands(risk: risk, opportunity: opportunity), sectors: sectors, roles: roles)
+      bands: Bands(risk: risk, opportunity: opportunity, screening: screening), sectors: sectors, roles: roles)
   }
 
   private func readLevel(_ n: YAMLNode) -> Level? {
@@ -411,7 +413,13 @@ private struct PackBuilder {
     guard let id = id(n, "action") else { return nil }
     let what = "action `\(id)`"
     let triggers = n.list("triggers", in: what).compactMap { t -> Trigger? in
-      t.allowKeys(["finding", "min", "question", "answers", "flag"], in: "a trigger of \(what)")
+      t.allowKeys(["finding", "min", "question", "answers", "flag", "clarify"], in: "a trigger of \(what)")
+      if let item = t.optional("clarify")?.scalar("`clarify`") {
+        if t.optional("finding") != nil || t.optional("question") != nil || t.optional("flag") != nil {
+          t.report("a trigger of \(what) names `clarify` and another kind; use one per trigger")
+        }
+        return .clarify(id: item)
+      }
       if let flag = t.optional("flag")?.scalar("`flag`") {
         if t.optional("finding") != nil || t.optional("question") != nil {
           t.report("a trigger of \(what) names a `flag` and a `finding` or `question`; use one per trigger")
@@ -471,13 +479,16 @@ private struct PackBuilder {
   }
 
   private func readContext(_ n: YAMLNode) -> ContextItem? {
-    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies", "severity", "as_of"], in: "a context item")
+    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies", "severity", "as_of", "clarify"], in: "a context item")
     guard let id = id(n, "context item") else { return nil }
     let what = "context item `\(id)`"
     var applies = ContextApplicability(flags: [], publicSector: nil)
     if let a = n.optional("applies") {
-      a.allowKeys(["flags", "public_sector"], in: "`applies` of \(what)")
+      a.allowKeys(["flags", "public_sector", "when_infers_emotions"], in: "`applies` of \(what)")
       applies.flags = a.strings("flags", in: "`applies` of \(what)")
+      if a.optional("when_infers_emotions") != nil {
+        applies.whenInfersEmotions = a.strings("when_infers_emotions", in: "`applies` of \(what)")
+      }
       if a.optional("public_sector") != nil {
         applies.publicSector = a.bool("public_sector", default: true, in: "`applies` of \(what)")
       }
@@ -487,7 +498,7 @@ private struct PackBuilder {
     else { return nil }
     var severity = FlagSeverity.information
     if let text = n.optional("severity")?.scalar("`severity`") {
-      if let parsed = FlagSeverity(rawValue: text) {
+      if let parsed = FlagSeverity(rawValue: text), parsed != .clarify {
         severity = parsed
       } else {
         n.report("\(what) has severity `\(text)`; use prohibited, obligation or information")
@@ -496,7 +507,7 @@ private struct PackBuilder {
     return ContextItem(
       id: id, kind: kind, title: title, text: text, caveat: n.optionalText("caveat", in: what),
       source: source, applies: applies, severity: severity,
-      asOf: n.optional("as_of")?.scalar("`as_of`"))
+      asOf: n.optional("as_of")?.scalar("`as_of`"), clarify: n.optionalText("clarify", in: what))
   }
 
   private func readCase(_ n: YAMLNode) -> TrainingCase? {

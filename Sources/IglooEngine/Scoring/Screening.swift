@@ -18,7 +18,8 @@ public enum AssessedDepth: String, Sendable, Hashable, Codable, CaseIterable {
 public struct Screening: Sendable, Hashable, Codable {
   /// The screening statements' scale (usually one item).
   public var scale: Scale
-  /// The band, with the risk thresholds, or the opportunity thresholds for a pure opportunity.
+  /// The band, with the pack's screening thresholds (`bands.screening`): a screening answer says
+  /// whether a point is present, not how large a handled risk is, so it has bands of its own.
   public var band: Band?
   /// Whether it screens an opportunity (a pure-opportunity finding) rather than a risk.
   public var opportunity: Bool
@@ -68,7 +69,7 @@ extension Assessment {
       let answers = Dictionary(uniqueKeysWithValues: items.compactMap { q in effective[q.id].map { (q.id, $0) } })
       if let s = scale(items, effective: answers) {
         let opportunity = r.finding.polarity == .opportunity
-        let thresholds = opportunity ? pack.info.bands.opportunity : pack.info.bands.risk
+        let thresholds = pack.info.bands.screening
         r.screening = Screening(scale: s, band: s.exact.map { Band(exact: $0, thresholds) }, opportunity: opportunity)
       }
       r.assessed = answeredInFull.contains(id) ? .full : (!answers.isEmpty ? .screened : .none)
@@ -84,10 +85,10 @@ extension Assessment {
     return ScreeningAggregate(
       risk: aggregate(
         risks.compactMap { r in r.screening?.scale.exact.map { (r.finding.id, $0) } }, count: risks.count, unscored: [],
-        bands.risk),
+        bands.screening),
       opportunity: aggregate(
         opportunities.compactMap { r in r.screening?.scale.exact.map { (r.finding.id, $0) } }, count: opportunities.count,
-        unscored: [], bands.opportunity))
+        unscored: [], bands.screening))
   }
 
   /// Adds the screening aggregates to the profile rows, from the findings' screenings.

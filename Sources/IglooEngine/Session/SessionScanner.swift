@@ -72,7 +72,7 @@ struct Keys: Sendable {
   static let content = Keys(["id", "version"])
   static let about = Keys(["workplace", "unit", "sector", "employees", "date", "participants", "group", "case"])
   static let participant = Keys(["name", "role"])
-  static let scopeItem = Keys(["use_case", "stage", "note"])
+  static let scopeItem = Keys(["use_case", "stage", "note", "infers_emotions"])
   static let voice = Keys(["id", "name"])
   static let answer = Keys(["value", "note"])
   static let planItem = Keys(["action", "title", "level", "responsible", "deadline", "how", "follow_up", "evaluation", "status"])
@@ -181,6 +181,7 @@ struct SessionScanner {
     var useCase: String?
     var stage = Stage.inUse
     var note = ""
+    var infersEmotions: InfersEmotions?
     try object(.scopeItem) { (key, s) throws(Decline) in
       switch key {
       case "use_case": useCase = try s.string()
@@ -189,11 +190,15 @@ struct SessionScanner {
         guard let v = Stage(rawValue: text) else { throw Decline() }
         stage = v
       case "note": note = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case "infers_emotions":
+        guard let text = try s.nullOr({ (s) throws(Decline) in try s.string() }) else { return }
+        guard let v = InfersEmotions(rawValue: text) else { throw Decline() }
+        infersEmotions = v
       default: throw Decline()
       }
     }
     guard let useCase else { throw Decline() }
-    return ScopeItem(useCase: useCase, stage: stage, note: note)
+    return ScopeItem(useCase: useCase, stage: stage, note: note, infersEmotions: infersEmotions)
   }
 
   private mutating func voice() throws(Decline) -> Voice {

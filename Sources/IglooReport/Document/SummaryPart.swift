@@ -18,13 +18,24 @@ extension ReportBuilder {
     approval(r, &doc)
   }
 
-  /// A prohibited practice comes before everything else the summary says.
+  /// A prohibited practice comes before everything else the summary says; a ban that applies if an
+  /// open fact is true comes next, as a question to settle, never as a verdict.
   static func prohibited(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     for flag in r.assessment.prohibitedFlags {
       doc.labelled(
         w("summary.prohibited.label"),
         w("summary.prohibited.text", ["title": flag.item.title[r.language], "source": w.source(flag.item.source)]))
+    }
+    for flag in r.assessment.clarifyFlags {
+      doc.labelled(
+        w("summary.clarify.label"),
+        w(
+          "summary.clarify.text",
+          [
+            "question": flag.title(r.language), "source": w.source(flag.item.source),
+            "use_cases": flag.useCases.map(w.useCase).joined(separator: ", "),
+          ]))
     }
   }
 
@@ -152,8 +163,8 @@ extension ReportBuilder {
   static func actionFlags(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("flags.summary.heading"))
-    let demanding = r.assessment.flags.filter { $0.item.severity < .information }
-      .sorted { $0.item.severity < $1.item.severity }
+    let demanding = r.assessment.flags.filter { $0.severity < .information }
+      .sorted { $0.severity < $1.severity }
     let others = r.assessment.flags.count - demanding.count
     if demanding.isEmpty {
       doc.paragraph(w("flags.summary.none", ["count": String(others)]))
@@ -162,7 +173,7 @@ extension ReportBuilder {
     doc.bullets(
       demanding.map { flag in
         ReportDocument.item(
-          w("flags.summary.item", ["severity": w("severity." + flag.item.severity.rawValue), "title": flag.item.title[r.language]]),
+          w("flags.summary.item", ["severity": w("severity." + flag.severity.rawValue), "title": flag.title(r.language)]),
           w("flags.source", ["source": w.source(flag.item.source)]))
       })
     if others > 0 { doc.paragraph(w("flags.summary.more", ["count": String(others)])) }

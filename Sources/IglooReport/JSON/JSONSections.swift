@@ -246,9 +246,9 @@ extension JSONReport {
   static func flag(_ flag: Flag, _ r: ReportContext) -> JSONValue {
     let item = flag.item
     return .object([
-      "id": .string(item.id), "kind": .string(item.kind), "title": .string(item.title[r.language]),
+      "id": .string(item.id), "kind": .string(item.kind), "title": .string(flag.title(r.language)),
       "text": .string(item.text[r.language]), "caveat": .string(item.caveat?[r.language]), "source": .string(item.source),
-      "use_cases": .strings(flag.useCases), "severity": .string(item.severity.rawValue),
+      "use_cases": .strings(flag.useCases), "severity": .string(flag.severity.rawValue),
       "as_of": .string(item.asOf),
     ])
   }

@@ -139,3 +139,36 @@ public enum Flow {
     return (date.description, nil)
   }
 }
+
+extension Flow {
+  /// Whether the Scope step asks of `useCase` if its system infers emotions: it may set off a ban
+  /// that turns on that fact (a context item with `when_infers_emotions`), through either list of
+  /// flags. Both front-ends ask it of exactly these use cases.
+  public static func asksInfersEmotions(_ useCase: String, _ pack: ContentPack) -> Bool {
+    guard let u = pack.useCase(useCase) else { return false }
+    let flags = Set(u.flags)
+    return pack.context.contains { item in
+      !item.applies.whenInfersEmotions.isEmpty
+        && !flags.isDisjoint(with: item.applies.flags + item.applies.whenInfersEmotions)
+    }
+  }
+
+  /// A new session as both front-ends start it: dated today, on the quick scan, which is the
+  /// product's recommended first pass (full depth is one key, or one word, away).
+  public static func newSession(_ pack: ContentPack, date: String) -> Session {
+    var session = Session(content: ContentRef(pack), about: About(date: date))
+    session.depth = .quick
+    return session
+  }
+}
+
+extension InfersEmotions {
+  /// The next answer when the Scope step's key cycles it: not asked (don't know) → yes → no → don't know.
+  public static func next(after value: InfersEmotions?) -> InfersEmotions {
+    switch value ?? .dontKnow {
+    case .dontKnow: .yes
+    case .yes: .no
+    case .no: .dontKnow
+    }
+  }
+}

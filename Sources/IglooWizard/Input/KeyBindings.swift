@@ -109,7 +109,7 @@ public enum KeyBindings {
       [
         .character(" "): .toggleUseCase, .enter: .toggleUseCase,
         .right: .nextStage, .character("s"): .nextStage, .left: .previousStage,
-        .character("e"): .editScopeNote, .character("d"): .toggleDepth,
+        .character("e"): .editScopeNote, .character("d"): .toggleDepth, .character("f"): .cycleInfersEmotions,
       ]
     case .deepen:
       [.character("u"): .deepenScreened, .character("U"): .deepenAll]
@@ -198,7 +198,7 @@ public enum KeyBindings {
     case .choiceField: [.nextChoice]
     case .buttonField: [.activate]
     case .noteEditing: [.commitEdit, .cancelEdit]
-    case .scope: [.toggleUseCase, .nextStage, .toggleDepth, .editScopeNote]
+    case .scope: [.toggleUseCase, .nextStage, .toggleDepth, .cycleInfersEmotions, .editScopeNote]
     case .deepen: [.deepenScreened, .deepenAll]
     case .questions: [.answer(1), .dontKnow, .notRelevant, .editNote, .nextQuestion, .chooseLevel, .nextVoice]
     case .review: [.activate]

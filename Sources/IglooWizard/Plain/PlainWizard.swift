@@ -595,7 +595,9 @@ public final class PlainWizard {
   }
 
   private func newSession(_ about: About) -> Session {
-    Session(content: ContentRef(pack), about: about)
+    var session = Flow.newSession(pack, date: about.date)
+    session.about = about
+    return session
   }
 
   private func create(_ new: Session) throws {
@@ -669,6 +671,27 @@ public final class PlainWizard {
         }
       }
       break
+    }
+    // The same question the wizard's Scope step asks (key f), of the same use cases.
+    for i in (session.scope ?? []).indices where Flow.asksInfersEmotions(session.scope![i].useCase, pack) {
+      let item = session.scope![i]
+      let name = pack.useCase(item.useCase).map { t($0.name) } ?? item.useCase
+      let current = t("wizard.scope.infers-emotions.\((item.infersEmotions ?? .dontKnow).rawValue)")
+      while true {
+        let line = try ask(t("plain.scope.infers-emotions", ["name": name, "answer": current]))
+        if isBack(line) { throw Stop.back }
+        let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+        if word.isEmpty { break }
+        // The word in either language, or its first letter (j/y, n, v/d), as typed.
+        if let value = InfersEmotions.allCases.first(where: { v in
+          let words = [v.rawValue] + Language.allCases.map { pack.string("plain.infers-emotions.\(v.rawValue)", $0).lowercased() }
+          return words.contains { $0 == word || (word.count == 1 && $0.first.map(String.init) == word) }
+        }) {
+          session.scope![i].infersEmotions = value
+          break
+        }
+        say(t("plain.scope.infers-emotions.bad", ["input": line]))
+      }
     }
     session.cursor = Step.scope.rawValue
     self.session = session

@@ -8,14 +8,21 @@ enum ProfileScreen {
     let t = state.localizer
     guard let assessment = state.assessment else { return }
     let overall = assessment.overall
-    // A prohibited practice comes first, above every figure; the rest moves down a row per ban.
+    // A prohibited practice comes first, above every figure, then a ban still to be settled, as a
+    // question; the rest moves down a row per item.
     let prohibited = assessment.prohibitedFlags
+    let open = assessment.clarifyFlags
     for (i, flag) in prohibited.enumerated() {
       grid.put(
         Text.truncate(t("wizard.profile.prohibited", ["title": t(flag.item.title)]), to: rect.width, ellipsis: true),
         in: rect, row: i, style: .risk)
     }
-    let rect = rect.dropTop(prohibited.count)
+    for (i, flag) in open.enumerated() {
+      grid.put(
+        Text.truncate(t("wizard.profile.clarify", ["title": flag.title(state.language)]), to: rect.width, ellipsis: true),
+        in: rect, row: prohibited.count + i, style: .moderate)
+    }
+    let rect = rect.dropTop(prohibited.count + open.count)
     let quick = assessment.session.depth == .quick
     let progress = state.progress(assessment.session)
     grid.put(

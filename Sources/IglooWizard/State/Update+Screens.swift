@@ -41,9 +41,7 @@ extension WizardState {
     guard action == .activate, entries.indices.contains(startSelection) else { return [] }
     switch entries[startSelection] {
     case .new:
-      var session = Session(content: ContentRef(pack))
-      session.about.date = today
-      return closeCurrent() + [.create(session)]
+      return closeCurrent() + [.create(Flow.newSession(pack, date: today))]
     case .resume(let i):
       let saved = savedSessions[i]
       if let problem = saved.problem {
@@ -109,6 +107,16 @@ extension WizardState {
       let count = session!.applicableQuestions(pack).count
       message = Message(session!.depth == .quick ? "wizard.scope.depth-set.quick" : "wizard.scope.depth-set.full", ["questions": String(count)], style: .good)
       return [.save]
+    case .cycleInfersEmotions:
+      guard let at else {
+        message = Message("wizard.scope.not-in-scope")
+        return []
+      }
+      guard Flow.asksInfersEmotions(id, pack) else {
+        message = Message("wizard.scope.infers-emotions.not-asked")
+        return []
+      }
+      scope[at].infersEmotions = InfersEmotions.next(after: scope[at].infersEmotions)
     case .editScopeNote:
       guard at != nil else {
         message = Message("wizard.scope.not-in-scope")
