@@ -12,7 +12,7 @@ import Testing
   @Test func aDepthWordOnTheScopeLineChoosesTheQuickScan() throws {
     let call = PlainWizardTests.number("call-scoring"), chat = PlainWizardTests.number("chat-assistant")
     let script = PlainWizardTests.Script([
-      "Nordlys Kundeservice", "", "", "", "", "", "", "\(call) \(chat):pilot hurtig", "4", "2",
+      "Nordlys Kundeservice", "", "", "", "", "", "", "\(call) \(chat):pilot hurtig", "", "4", "2",
     ])
     let (code, _) = script.run()
     #expect(code == 0)
@@ -30,7 +30,7 @@ import Testing
 
   @Test func aDepthWordAloneDoesNotMakeAScope() throws {
     let call = PlainWizardTests.number("call-scoring")
-    let script = PlainWizardTests.Script(["Nordlys", "", "", "", "", "", "", "quick", "\(call) fuld", "3"])
+    let script = PlainWizardTests.Script(["Nordlys", "", "", "", "", "", "", "quick", "\(call) fuld", "", "3"])
     let (code, _) = script.run(language: .en)
     #expect(code == 0)
     let saved = try #require(script.saved)

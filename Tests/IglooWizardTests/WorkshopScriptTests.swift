@@ -148,7 +148,8 @@ import Testing
   }
 
   @Test func lineModeShowsTheStoryAsksForTheGroupAndShowsTheStoryAgainOnC() {
-    let script = PlainWizardTests.Script(["", "Bord 4", "", "c", "q"])
+    // The scope kept, then Enter keeps "don't know" on whether the call score infers emotions.
+    let script = PlainWizardTests.Script(["", "Bord 4", "", "", "c", "q"])
     let (code, _) = script.run(trainingCase: Self.trainingCase)
     #expect(code == 0)
     let saved = script.saved

@@ -109,9 +109,40 @@ extension Assessment {
       .sorted { ($0.screening!.value!, $1.finding.id) > ($1.screening!.value!, $0.finding.id) }
   }
 
+  /// The findings a summary lists, strongest first: those with a full figure (``topFindings(_:)``),
+  /// then, in a quick scan, the strongest screenings of findings not assessed in full. The Markdown,
+  /// Word and JSON summaries all list these, in this order.
+  public func summaryFindings(_ count: Int) -> [FindingResult] {
+    let full = topFindings(count)
+    guard session.depth == .quick else { return full }
+    return full + screenedFindings.prefix(max(0, count - full.count))
+  }
+
   /// The screened findings a quick scan would deepen first: those screened moderate or high.
   public var findingsToDeepen: [String] {
     findings.filter { !session.deepened.contains($0.finding.id) && ($0.screening?.band ?? .low) >= .moderate }
       .map(\.finding.id)
+  }
+}
+
+/// How deep an assessment went, as the report and the wizard name it: a quick scan, a quick scan
+/// deepened for some findings, or a full assessment (full depth, or every finding deepened).
+public enum DepthDone: Sendable, Hashable {
+  /// Screenings only.
+  case quick
+  /// A quick scan whose full statements are asked for `deepened` of its `findings`.
+  case deepened(Int, of: Int)
+  /// Every finding asked in full.
+  case full
+}
+
+extension Assessment {
+  /// How deep the assessment went; a quick scan with every finding deepened is a full assessment.
+  public var depthDone: DepthDone {
+    guard session.depth == .quick else { return .full }
+    let ids = Set(findings.map(\.finding.id))
+    let deepened = session.deepened.filter { ids.contains($0) }.count
+    if deepened == 0 { return .quick }
+    return deepened >= ids.count ? .full : .deepened(deepened, of: ids.count)
   }
 }

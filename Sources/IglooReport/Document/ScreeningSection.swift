@@ -8,14 +8,17 @@ extension ReportBuilder {
   static func depthRow(_ r: ReportContext) -> [String] {
     let w = r.w
     let progress = r.session.progress(r.pack)
-    var value = w(
-      r.session.depth == .quick ? "meta.depth.quick" : "meta.depth.full",
-      ["applied": String(progress.total), "answered": String(progress.answered)])
-    let deepened = r.session.deepened.filter { id in r.assessment.findings.contains { $0.finding.id == id } }
-    if r.session.depth == .quick && !deepened.isEmpty {
-      value += ". " + w("meta.depth.deepened", ["count": String(deepened.count)])
+    var values = ["applied": String(progress.total), "answered": String(progress.answered)]
+    let key: String
+    switch r.assessment.depthDone {
+    case .quick: key = "meta.depth.quick"
+    case .full: key = "meta.depth.full"
+    case .deepened(let count, let total):
+      key = "meta.depth.deepened"
+      values["count"] = String(count)
+      values["total"] = String(total)
     }
-    return [w("meta.depth"), value]
+    return [w("meta.depth"), w(key, values)]
   }
 
   /// The word after a finding's heading that says whether it was screened or assessed in full;

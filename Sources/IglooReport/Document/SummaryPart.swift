@@ -150,8 +150,7 @@ extension ReportBuilder {
   static func topFindings(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("summary.top.heading"))
-    let full = r.assessment.topFindings(5)
-    let top = r.session.depth == .quick ? full + r.assessment.screenedFindings.prefix(5 - full.count) : full
+    let top = r.assessment.summaryFindings(5)
     if top.isEmpty {
       doc.paragraph(w("summary.top.none"))
     } else {

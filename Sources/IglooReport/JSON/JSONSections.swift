@@ -137,7 +137,15 @@ extension JSONReport {
 
   /// One entry of `top_findings`: which finding, what it ranks by, and its figure and band.
   static func topFinding(_ f: FindingResult, _ r: ReportContext) -> JSONValue {
-    .object([
+    // A quick scan's finding without a full figure ranks by its screening, and says so.
+    if !f.hasFullFigure, let s = f.screening, let value = s.value {
+      return .object([
+        "finding": .string(f.finding.id), "title": .string(f.finding.title[r.language]),
+        "ranks_by": .string("screening"), "figure": .number(value), "band": band(s.band),
+        "handling_unknown": .bool(f.handlingUnknown), "opportunity": .bool(s.opportunity),
+      ])
+    }
+    return .object([
       "finding": .string(f.finding.id), "title": .string(f.finding.title[r.language]),
       "ranks_by": .string(f.rankedBy.rawValue), "figure": .number(f.priority),
       "band": band(f.priorityBand(r.pack.info.bands)), "handling_unknown": .bool(f.handlingUnknown),
@@ -147,7 +155,10 @@ extension JSONReport {
   /// The band thresholds in force, so a reader can check every band against its figure.
   static func bands(_ r: ReportContext) -> JSONValue {
     func thresholds(_ t: BandThresholds) -> JSONValue { .object(["moderate": .number(t.moderate), "high": .number(t.high)]) }
-    return .object(["risk": thresholds(r.pack.info.bands.risk), "opportunity": thresholds(r.pack.info.bands.opportunity)])
+    return .object([
+      "risk": thresholds(r.pack.info.bands.risk), "opportunity": thresholds(r.pack.info.bands.opportunity),
+      "screening": thresholds(r.pack.info.bands.screening),
+    ])
   }
 
   /// The risks that have no residual risk, each with why.

@@ -153,7 +153,16 @@ extension Flow {
     }
   }
 
-  /// A new session as both front-ends start it: dated today, on the quick scan, which is the
+  /// The interface string that names an answer on emotions; not asked reads as "don't know".
+  public static func infersEmotionsKey(_ value: InfersEmotions?) -> String {
+    switch value ?? .dontKnow {
+    case .yes: "wizard.scope.infers-emotions.yes"
+    case .no: "wizard.scope.infers-emotions.no"
+    case .dontKnow: "wizard.scope.infers-emotions.dont-know"
+    }
+  }
+
+  /// A new session as the wizard starts it: dated today, on the quick scan, which is the
   /// product's recommended first pass (full depth is one key, or one word, away).
   public static func newSession(_ pack: ContentPack, date: String) -> Session {
     var session = Session(content: ContentRef(pack), about: About(date: date))

@@ -198,7 +198,8 @@ public enum KeyBindings {
     case .choiceField: [.nextChoice]
     case .buttonField: [.activate]
     case .noteEditing: [.commitEdit, .cancelEdit]
-    case .scope: [.toggleUseCase, .nextStage, .toggleDepth, .cycleInfersEmotions, .editScopeNote]
+    // The key for emotions (f) is named on the line that asks it, beside the use case, not here.
+    case .scope: [.toggleUseCase, .nextStage, .toggleDepth, .editScopeNote]
     case .deepen: [.deepenScreened, .deepenAll]
     case .questions: [.answer(1), .dontKnow, .notRelevant, .editNote, .nextQuestion, .chooseLevel, .nextVoice]
     case .review: [.activate]

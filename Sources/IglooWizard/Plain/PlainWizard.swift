@@ -595,9 +595,9 @@ public final class PlainWizard {
   }
 
   private func newSession(_ about: About) -> Session {
-    var session = Flow.newSession(pack, date: about.date)
-    session.about = about
-    return session
+    // Line mode still starts on full depth, its scripts' default; issue 28 makes it a view over the
+    // wizard's state, which starts on the quick scan (Flow.newSession).
+    Session(content: ContentRef(pack), about: about)
   }
 
   private func create(_ new: Session) throws {
@@ -676,7 +676,7 @@ public final class PlainWizard {
     for i in (session.scope ?? []).indices where Flow.asksInfersEmotions(session.scope![i].useCase, pack) {
       let item = session.scope![i]
       let name = pack.useCase(item.useCase).map { t($0.name) } ?? item.useCase
-      let current = t("wizard.scope.infers-emotions.\((item.infersEmotions ?? .dontKnow).rawValue)")
+      let current = t(Flow.infersEmotionsKey(item.infersEmotions))
       while true {
         let line = try ask(t("plain.scope.infers-emotions", ["name": name, "answer": current]))
         if isBack(line) { throw Stop.back }
@@ -684,7 +684,13 @@ public final class PlainWizard {
         if word.isEmpty { break }
         // The word in either language, or its first letter (j/y, n, v/d), as typed.
         if let value = InfersEmotions.allCases.first(where: { v in
-          let words = [v.rawValue] + Language.allCases.map { pack.string("plain.infers-emotions.\(v.rawValue)", $0).lowercased() }
+          let key: String
+          switch v {
+          case .yes: key = "plain.infers-emotions.yes"
+          case .no: key = "plain.infers-emotions.no"
+          case .dontKnow: key = "plain.infers-emotions.dont-know"
+          }
+          let words = [v.rawValue] + Language.allCases.map { pack.string(key, $0).lowercased() }
           return words.contains { $0 == word || (word.count == 1 && $0.first.map(String.init) == word) }
         }) {
           session.scope![i].infersEmotions = value

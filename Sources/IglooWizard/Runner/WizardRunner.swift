@@ -11,7 +11,7 @@ import IglooEngine
 /// ```
 public final class WizardRunner {
   /// The state; readable so that the caller (and tests) can see where the wizard ended.
-  public private(set) var state: WizardState
+  public internal(set) var state: WizardState
   /// The environment effects go to.
   public let environment: WizardEnvironment
 

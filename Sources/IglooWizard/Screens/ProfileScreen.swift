@@ -25,13 +25,20 @@ enum ProfileScreen {
     let rect = rect.dropTop(prohibited.count + open.count)
     let quick = assessment.session.depth == .quick
     let progress = state.progress(assessment.session)
-    grid.put(
-      Text.truncate(
-        t(quick ? "wizard.profile.answered.quick" : "wizard.profile.answered",
-          ["answered": String(progress.answered), "total": String(progress.total)]),
-        to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
+    var values = ["answered": String(progress.answered), "total": String(progress.total)]
+    let depthKey: String
+    switch assessment.depthDone {
+    case .quick: depthKey = "wizard.profile.answered.quick"
+    case .full: depthKey = "wizard.profile.answered"
+    case .deepened(let count, let findings):
+      depthKey = "wizard.profile.answered.deepened"
+      values["count"] = String(count)
+      values["findings"] = String(findings)
+    }
+    grid.put(Text.truncate(t(depthKey, values), to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
     let unscored = assessment.unscoredRisks
-    if quick {
+    // The offer to deepen counts only findings not yet deepened, and goes once none is left.
+    if quick && assessment.depthDone != .full {
       // The offer to deepen, with how many findings each key would deepen.
       let left = assessment.findings.filter { !assessment.session.deepened.contains($0.finding.id) }.count
       grid.put(

@@ -58,7 +58,7 @@ enum ScopeScreen {
     }
     if let item = scope.first(where: { $0.useCase == u.id }) {
       if Flow.asksInfersEmotions(u.id, state.pack) {
-        let answer = t("wizard.scope.infers-emotions.\((item.infersEmotions ?? .dontKnow).rawValue)")
+        let answer = t(Flow.infersEmotionsKey(item.infersEmotions))
         y += grid.wrap(
           t("wizard.scope.infers-emotions", ["answer": answer]), in: detailArea, row: y,
           style: item.infersEmotions == .no ? .dim : .moderate, maxLines: 2, memo: state.wrapMemo)
