@@ -251,8 +251,11 @@ extension Assessment {
       if item.applies.flags.isEmpty && item.applies.whenInfersEmotions.isEmpty { return Flag(item: item, useCases: []) }
       // A use case sets the item off at its severity through `flags`; through `when_infers_emotions`
       // only if the scope says the system infers emotions, and as a question while that is open.
+      // A use case the scope says does not infer emotions leaves the item as information only, so
+      // its boundary note stays in the legal appendix.
       var hits: [String] = []
       var open: [String] = []
+      var ruledOut: [String] = []
       for s in scope {
         guard let u = pack.useCase(s.useCase) else { continue }
         if !Set(u.flags).isDisjoint(with: item.applies.flags) {
@@ -261,12 +264,13 @@ extension Assessment {
           switch s.infersEmotions ?? .dontKnow {
           case .yes: hits.append(s.useCase)
           case .dontKnow: open.append(s.useCase)
-          case .no: break
+          case .no: ruledOut.append(s.useCase)
           }
         }
       }
       if !hits.isEmpty { return Flag(item: item, useCases: hits) }
-      return open.isEmpty ? nil : Flag(item: item, useCases: open, severity: item.clarify == nil ? nil : .clarify)
+      if !open.isEmpty { return Flag(item: item, useCases: open, severity: item.clarify == nil ? nil : .clarify) }
+      return ruledOut.isEmpty ? nil : Flag(item: item, useCases: ruledOut, severity: .information)
     }
     // Prohibited practices first, then questions to settle, duties, information; the pack's order within each.
     .enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
