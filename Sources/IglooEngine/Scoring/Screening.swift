@@ -78,10 +78,12 @@ extension Assessment {
     }
   }
 
-  /// The screening aggregate over `results`.
+  /// The screening aggregate over `results`, leaving out findings with a full figure: a deepened
+  /// finding is shown by its residual risk (or untapped opportunity) only, never by two figures.
   static func screeningAggregate(_ results: [FindingResult], bands: Bands) -> ScreeningAggregate {
-    let risks = results.filter { $0.finding.polarity.hasRisk }
-    let opportunities = results.filter { $0.finding.polarity == .opportunity }
+    let screened = results.filter { !$0.hasFullFigure }
+    let risks = screened.filter { $0.finding.polarity.hasRisk }
+    let opportunities = screened.filter { $0.finding.polarity == .opportunity }
     return ScreeningAggregate(
       risk: aggregate(
         risks.compactMap { r in r.screening?.scale.exact.map { (r.finding.id, $0) } }, count: risks.count, unscored: [],

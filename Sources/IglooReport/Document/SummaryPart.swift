@@ -9,6 +9,7 @@ extension ReportBuilder {
   static func summary(_ r: ReportContext, _ doc: inout ReportDocument) {
     title(r, &doc)
     prohibited(r, &doc)
+    voices(r, &doc)
     participants(r, &doc)
     profile(r, &doc)
     topFindings(r, &doc)
@@ -39,6 +40,43 @@ extension ReportBuilder {
     }
   }
 
+  /// With several voices, page 1 says how much each answered, how many statements they disagree on
+  /// (two or more points apart) and the largest three, since a median can hide a split.
+  static func voices(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    let session = r.session
+    guard session.voices.count > 1 else { return }
+    let counts = session.voices.map { v in
+      let p = session.progress(of: v.id, r.pack)
+      return w("summary.voices.count", ["voice": w.voice(v.id, in: session), "answered": String(p.answered), "total": String(p.total)])
+    }
+    let open = r.assessment.disagreements.filter { !$0.resolved }
+    var text = w("summary.voices.answered", ["counts": counts.joined(separator: "; ")])
+    if open.isEmpty {
+      text += " " + w("summary.voices.no-disagreements")
+    } else {
+      let largest = open.enumerated().sorted { ($1.element.spread, $0.offset) < ($0.element.spread, $1.offset) }.prefix(3).map { d in
+        // A statement about a finding by the finding's short title; sickness absence by its statement.
+        let finding =
+          r.pack.question(d.element.question)?.measures.first.map { w.shortFinding($0.finding) }
+          ?? shortened(w.question(d.element.question), to: 60)
+        let points = session.voices.compactMap { v in
+          d.element.points[v.id].map { w("summary.voices.point", ["voice": w.voice(v.id, in: session), "point": String($0)]) }
+        }
+        return w("summary.voices.disagreement", ["finding": finding, "points": points.joined(separator: ", ")])
+      }
+      text += " " + w("summary.voices.disagreements", ["count": String(open.count), "largest": largest.joined(separator: "; ")])
+    }
+    doc.labelled(w("summary.voices.label"), text)
+  }
+
+  /// `text` cut at a word boundary to at most `limit` characters, with an ellipsis when cut.
+  static func shortened(_ text: String, to limit: Int) -> String {
+    guard text.count > limit else { return text }
+    let cut = text.prefix(limit)
+    return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
+  }
+
   /// The risks without a residual risk, named with why, so that none vanishes from the summary.
   static func unscored(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
@@ -64,7 +102,8 @@ extension ReportBuilder {
       // A workshop group's report names the group, so that the groups' papers are told apart.
       doc.heading(1, w("title.group", ["workplace": w.orNotGiven(workplace), "group": group]))
     }
-    doc.paragraph(w("intro"))
+    // A quick scan with no sickness-absence statement asked does not claim all four APV elements.
+    doc.paragraph(w(r.session.depth == .quick && r.assessment.absence.isEmpty ? "intro.quick" : "intro"))
   }
 
   /// Who took part, what is in scope, and how deep the assessment went.
@@ -92,7 +131,7 @@ extension ReportBuilder {
       [w("meta.date"), w.orNotGiven(about.date)],
       [w("meta.participants"), people.isEmpty ? w("not-given") : people.joined(separator: "; ")],
       [w("meta.voices"), r.session.voices.map { w.voice($0.id, in: r.session) }.joined(separator: "; ")],
-      [w("meta.progress"), w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])],
+      [w("meta.progress"), progressValue(r, progress)],
       depthRow(r),
       [w("meta.content"), content],
     ]
@@ -117,6 +156,19 @@ extension ReportBuilder {
           (r.pack.useCase(item.useCase)?.technologies ?? []).map(w.technology).joined(separator: ", "),
         ]
       }, widths: [7.5, 3.5, 6.0])
+  }
+
+  /// "Answered" for the facts table: per voice when there are several, so a voice that answered 7 of
+  /// 72 never reads as 72 of 72.
+  static func progressValue(_ r: ReportContext, _ progress: (answered: Int, total: Int)) -> String {
+    let w = r.w
+    let all = w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])
+    guard r.session.voices.count > 1 else { return all }
+    let each = r.session.voices.map { v in
+      let p = r.session.progress(of: v.id, r.pack)
+      return w("summary.voices.count", ["voice": w.voice(v.id, in: r.session), "answered": String(p.answered), "total": String(p.total)])
+    }
+    return each.joined(separator: "; ") + " (" + w("meta.progress.any", ["value": all]) + ")"
   }
 
   /// The profile per level: the chart, then the table with the worst finding by its short title.
