@@ -471,7 +471,7 @@ private struct PackBuilder {
   }
 
   /// The context kinds that state a rule (law, the APV rules, an agreement), each of which must
-  /// carry `as_of` and a source.
+  /// carry `as_of` (every context item must carry a source).
   static let ruleKinds: Set<String> = ["legal", "apv", "agreement"]
 
   /// True for a calendar day written `YYYY-MM-DD`.
@@ -508,13 +508,9 @@ private struct PackBuilder {
     }
     let asOf = n.optional("as_of")?.scalar("`as_of`")
     // A rule quoted to management or Arbejdstilsynet must say when it was checked and against what.
-    if Self.ruleKinds.contains(kind) {
-      if asOf == nil {
-        n.report("\(what) is a \(kind) item without `as_of`; give the date its text was checked, YYYY-MM-DD")
-      }
-      if source.trimmingCharacters(in: .whitespaces).isEmpty {
-        n.report("\(what) is a \(kind) item with an empty `source`; name the rule, its article and its date")
-      }
+    // (A missing or empty `source` is already refused above, for every kind.)
+    if Self.ruleKinds.contains(kind), asOf == nil {
+      n.report("\(what) is a \(kind) item without `as_of`; give the date its text was checked, YYYY-MM-DD")
     }
     if let asOf, !Self.isDay(asOf) { n.report("\(what) has `as_of` \"\(asOf)\"; use YYYY-MM-DD") }
     return ContextItem(
