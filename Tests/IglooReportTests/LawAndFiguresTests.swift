@@ -74,6 +74,22 @@ import Testing
     #expect(!da.contains("skal så vidt muligt sikre et tilstrækkeligt niveau"))
   }
 
+  /// The report's warning that its generative-AI consequences are partly qualified assessments
+  /// stands beside every generative-AI finding, and beside no other.
+  @Test(arguments: Language.allCases)
+  func everyGenerativeAIFindingCarriesTheReportsWarningOnItsEvidence(_ language: Language) throws {
+    let w = wording(language)
+    let report = MarkdownReport.render(try Fixture.callCentre.assessment, language: language)
+    let evidence = w("finding.evidence.genai")
+    // A finding's line of facts in the working papers: "{polarity} · {technology} · Kilde: {source}".
+    let source = language == .da ? "Kilde:" : "Source:"
+    let genaiMeta = "· " + w.technology("genai") + " · " + source
+    let evidenceCount = report.components(separatedBy: evidence).count - 1
+    #expect(evidenceCount > 0)
+    #expect(evidenceCount == report.components(separatedBy: genaiMeta).count - 1)
+    #expect(report.components(separatedBy: "· " + w.technology("ml") + " · " + source).count > 1)
+  }
+
   @Test func everyRuleCarriesTheDayItWasCheckedAndASource() {
     for item in Packs.builtin.context where ["legal", "apv", "agreement"].contains(item.kind) {
       #expect(item.asOf == "2026-12-07", "\(item.id)")
