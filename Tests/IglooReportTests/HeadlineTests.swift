@@ -115,7 +115,7 @@ import Testing
     }
     let w = wording(language)
     let md = MarkdownReport.render(a, language: language, part: .summary)
-    let depth = w("meta.depth.deepened", ["count": String(n), "total": String(total), "applied": "", "answered": ""])
+    let depth = w("meta.depth.deepened", ["deepened": String(n), "findings": String(total), "applied": "", "answered": ""])
     #expect(md.contains(String(depth.prefix(depth.count / 2))), "the depth says deepened")
     let json = try #require(try JSONSerialization.jsonObject(with: JSONReport.render(a, language: language, part: .summary)) as? [String: Any])
     let top = try #require(json["top_findings"] as? [[String: Any]])

@@ -138,6 +138,23 @@ public enum DepthDone: Sendable, Hashable {
   case full
 }
 
+extension DepthDone {
+  /// The interface string among three that names this depth.
+  public func key(quick: String, deepened: String, full: String) -> String {
+    switch self {
+    case .quick: quick
+    case .deepened: deepened
+    case .full: full
+    }
+  }
+
+  /// The placeholders of a deepened quick scan's wording: `deepened` and `findings`; none otherwise.
+  public var counts: [String: String] {
+    guard case .deepened(let n, let total) = self else { return [:] }
+    return ["deepened": String(n), "findings": String(total)]
+  }
+}
+
 extension Assessment {
   /// How deep the assessment went; a quick scan with every finding deepened is a full assessment.
   public var depthDone: DepthDone {

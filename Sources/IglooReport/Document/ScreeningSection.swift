@@ -8,16 +8,9 @@ extension ReportBuilder {
   static func depthRow(_ r: ReportContext) -> [String] {
     let w = r.w
     let progress = r.session.progress(r.pack)
-    var values = ["applied": String(progress.total), "answered": String(progress.answered)]
-    let key: String
-    switch r.assessment.depthDone {
-    case .quick: key = "meta.depth.quick"
-    case .full: key = "meta.depth.full"
-    case .deepened(let count, let total):
-      key = "meta.depth.deepened"
-      values["count"] = String(count)
-      values["total"] = String(total)
-    }
+    let depth = r.assessment.depthDone
+    let values = ["applied": String(progress.total), "answered": String(progress.answered)].merging(depth.counts) { $1 }
+    let key = depth.key(quick: "meta.depth.quick", deepened: "meta.depth.deepened", full: "meta.depth.full")
     return [w("meta.depth"), w(key, values)]
   }
 

@@ -33,10 +33,8 @@ extension ReportBuilder {
         w("summary.clarify.label"),
         w(
           "summary.clarify.text",
-          [
-            "question": flag.title(r.language), "source": w.source(flag.item.source),
-            "use_cases": flag.useCases.map(w.useCase).joined(separator: ", "),
-          ]))
+          // The source is named in the list of items that demand action, further down the summary.
+          ["question": flag.title(r.language), "use_cases": flag.useCases.map(w.useCase).joined(separator: ", ")]))
     }
   }
 
@@ -130,11 +128,14 @@ extension ReportBuilder {
       [w("meta.amo"), w("amo." + AMOModel(employees: about.employees).rawValue)],
       [w("meta.date"), w.orNotGiven(about.date)],
       [w("meta.participants"), people.isEmpty ? w("not-given") : people.joined(separator: "; ")],
-      [w("meta.voices"), r.session.voices.map { w.voice($0.id, in: r.session) }.joined(separator: "; ")],
       [w("meta.progress"), progressValue(r, progress)],
       depthRow(r),
       [w("meta.content"), content],
     ]
+    // Several voices are named, with their counts, in "Answered" (and above, on page 1).
+    if r.session.voices.count < 2 {
+      rows.insert([w("meta.voices"), r.session.voices.map { w.voice($0.id, in: r.session) }.joined(separator: "; ")], at: rows.count - 3)
+    }
     let group = about.group.trimmed(newlines: true)
     if !group.isEmpty { rows.insert([w("meta.group"), group], at: 1) }
     doc.table([w("meta.field"), w("meta.value")], rows, widths: [4.5, 12.5])
@@ -162,13 +163,14 @@ extension ReportBuilder {
   /// 72 never reads as 72 of 72.
   static func progressValue(_ r: ReportContext, _ progress: (answered: Int, total: Int)) -> String {
     let w = r.w
-    let all = w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])
-    guard r.session.voices.count > 1 else { return all }
+    guard r.session.voices.count > 1 else {
+      return w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])
+    }
     let each = r.session.voices.map { v in
       let p = r.session.progress(of: v.id, r.pack)
       return w("summary.voices.count", ["voice": w.voice(v.id, in: r.session), "answered": String(p.answered), "total": String(p.total)])
     }
-    return each.joined(separator: "; ") + " (" + w("meta.progress.any", ["value": all]) + ")"
+    return each.joined(separator: "; ")
   }
 
   /// The profile per level: the chart, then the table with the worst finding by its short title.

@@ -25,16 +25,10 @@ enum ProfileScreen {
     let rect = rect.dropTop(prohibited.count + open.count)
     let quick = assessment.session.depth == .quick
     let progress = state.progress(assessment.session)
-    var values = ["answered": String(progress.answered), "total": String(progress.total)]
-    let depthKey: String
-    switch assessment.depthDone {
-    case .quick: depthKey = "wizard.profile.answered.quick"
-    case .full: depthKey = "wizard.profile.answered"
-    case .deepened(let count, let findings):
-      depthKey = "wizard.profile.answered.deepened"
-      values["count"] = String(count)
-      values["findings"] = String(findings)
-    }
+    let depth = assessment.depthDone
+    let values = ["answered": String(progress.answered), "total": String(progress.total)].merging(depth.counts) { $1 }
+    let depthKey = depth.key(
+      quick: "wizard.profile.answered.quick", deepened: "wizard.profile.answered.deepened", full: "wizard.profile.answered")
     grid.put(Text.truncate(t(depthKey, values), to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
     let unscored = assessment.unscoredRisks
     // The offer to deepen counts only findings not yet deepened, and goes once none is left.
