@@ -129,8 +129,16 @@ static inline void igloo_emergency_write(igloo_guard_state *state) {
 
 /// Writes the prepared bytes atomically (temp, fsync, rename, fsync folder). Async-signal-safe.
 static inline void igloo_emergency_write_session(igloo_emergency_save *save) {
-  int fd = open(save->temp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  // O_EXCL | O_NOFOLLOW: a file or link someone planted under the name is never written through
+  // or reused (the name has a random part besides, so it cannot be known in advance); fchmod
+  // undoes the umask.
+  int fd = open(save->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return;
+  if (fchmod(fd, 0600) != 0) {
+    close(fd);
+    unlink(save->temp_path);
+    return;
+  }
   size_t done = 0;
   while (done < save->length) {
     ssize_t n = write(fd, save->bytes + done, save->length - done);

@@ -87,6 +87,8 @@ struct FileStatus: Equatable {
   var device: UInt64 = 0
   /// The file's number on its device.
   var inode: UInt64 = 0
+  /// How many names (hard links) the file has.
+  var links: UInt64 = 1
 
   /// Whether `other` is the same file (the same device and inode), by whatever name.
   func isSameFile(as other: FileStatus) -> Bool { device == other.device && inode == other.inode }
@@ -131,7 +133,7 @@ enum Platform {
     return FileStatus(
       type: type, permissions: UInt32(st.st_mode) & 0o7777, size: Int64(st.st_size),
       modified: Date(timeIntervalSince1970: seconds), owner: UInt32(st.st_uid), device: UInt64(st.st_dev),
-      inode: UInt64(st.st_ino))
+      inode: UInt64(st.st_ino), links: UInt64(st.st_nlink))
   }
 
   /// The absolute path `path` names once every symbolic link in it is followed, or nil when it

@@ -56,15 +56,15 @@ public enum TerminalGuard {
   /// regular save with the same bytes: a signal arriving between the two then writes the newer
   /// bytes rather than rolling the file back to older ones.
   ///
+  /// `temporary` is the file the handler creates (exclusively, never through a link) and renames
+  /// over `path`: IglooStore's ``AtomicFile/temporaryPath(for:)``, so that its clean-up of
+  /// leftovers recognises one the handler might leave behind.
+  ///
   /// `lock` is the session's lock file, which this igloo holds; the handler removes it after the
   /// write, so that the next igloo does not have to take it over as stale.
-  public static func prepareEmergencySave(_ bytes: [UInt8], to path: String, lock: String? = nil) {
+  public static func prepareEmergencySave(_ bytes: [UInt8], to path: String, temporary: String, lock: String? = nil) {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    // IglooStore's naming for temporary files (hidden, with the owner's pid), so that its
-    // clean-up of leftovers recognises one this handler might leave behind.
-    let temporary = (folder == "/" ? "" : folder) + "/.\(name).tmp-\(getpid())-signal"
     _ = bytes.withUnsafeBufferPointer { buffer in
       path.withCString { cPath in
         temporary.withCString { cTemporary in

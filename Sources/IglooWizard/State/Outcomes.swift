@@ -38,6 +38,19 @@ extension WizardState {
     message = Message("wizard.message.open-failed", ["file": file], parts: ["reason": Self.reasonPhrase(error)], style: .error)
   }
 
+  /// A save was refused because the session would be over ``SessionLimits`` (a runaway paste, a
+  /// huge note): the edit is undone, the session goes back to `lastGood` (what the file holds), and
+  /// the message says why. The file was not touched, so this is no save error to ask about on quit.
+  public mutating func didRefuseSave(_ error: Error, restoring lastGood: Session?) {
+    if let lastGood {
+      session = lastGood
+      editor = nil
+      syncEditor()
+    }
+    saveError = nil
+    message = Message("wizard.message.save-refused", parts: ["reason": Self.reasonPhrase(error)], style: .error)
+  }
+
   /// A save finished; `error` is nil when it succeeded.
   public mutating func didSave(error: Error?) {
     if let lost = error as? LockLost {
