@@ -49,7 +49,8 @@ struct SystemError: Error, Equatable {
     case ENOENT: .notFound
     case EACCES, EPERM: .permissionDenied
     case EROFS: .readOnly
-    case ENOSPC: .diskFull
+    // EFBIG: past the file size limit (`ulimit -f`), which igloo meets as a full disk.
+    case ENOSPC, EFBIG: .diskFull
     case EDQUOT: .quotaExceeded
     case EISDIR: .isDirectory
     case ENOTDIR: .notDirectory

@@ -67,7 +67,7 @@ struct Keys: Sendable {
 
   static let session = Keys([
     "schema", "schema_version", "content", "about", "scope", "voices", "answers", "agreed", "plan", "follow_up", "cursor",
-    "depth", "deepened", "approval",
+    "depth", "deepened", "approval", "active_voice", "pending_notes",
   ])
   static let content = Keys(["id", "version"])
   static let about = Keys(["workplace", "unit", "sector", "employees", "date", "participants", "group", "case"])
@@ -113,6 +113,8 @@ struct SessionScanner {
       case "plan": session.plan = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.planItem() } } ?? []
       case "follow_up": session.followUp = try s.nullOr { (s) throws(Decline) in try s.followUp() } ?? FollowUp()
       case "cursor": session.cursor = try s.nullOr { (s) throws(Decline) in try s.string() }
+      case "active_voice": session.activeVoice = try s.nullOr { (s) throws(Decline) in try s.string() }
+      case "pending_notes": session.pendingNotes = try s.nullOr { (s) throws(Decline) in try s.map { (s) throws(Decline) in try s.string() } } ?? [:]
       case "depth":
         let text = try s.nullOr { (s) throws(Decline) in try s.string() }
         guard let depth = Depth(rawValue: text ?? Depth.full.rawValue) else { throw Decline() }

@@ -184,7 +184,7 @@ public final class WizardRunner {
     for effect in effects {
       switch effect {
       case .save:
-        guard var session = state.session else { continue }
+        guard var session = state.savableSession else { continue }
         do {
           if let handle = state.handle {
             try environment.save(session, to: handle)

@@ -9,9 +9,10 @@ extension WizardState {
     self.handle = handle
     editor = nil
     overlay = nil
-    pendingNotes = [:]
+    approvalUnconfirmed = false
+    approvalBeforeForm = nil
     planEditorItem = nil
-    voice = .voice(session.voices.first?.id ?? Voice.single.id)
+    voice = VoiceChoice(recorded: session.activeVoice) ?? .voice(session.voices.first?.id ?? Voice.single.id)
     normaliseVoice()
     questionLevel = pack.levels.first?.id ?? ""
     questionID = nil
@@ -21,6 +22,10 @@ extension WizardState {
     exportPath = ""
     previousRound = nil
     restoreCursor()
+    // Named at once, so that nobody answers under the wrong voice without reading the header.
+    if session.voices.count > 1, message == nil {
+      message = Message("wizard.questions.answering-as", ["voice": voiceName])
+    }
   }
 
   /// A new session was stored at `handle`.

@@ -59,7 +59,7 @@ extension WizardState {
     var copy = self
     copy.editor = nil
     guard copy.setValue(editor.buffer.text, for: editor.field) else { return nil }
-    return copy.session
+    return copy.savableSession
   }
 
   mutating func commitEditor() -> [Effect] {
