@@ -278,7 +278,9 @@ struct AggregateCommand: ParsableCommand {
     let stop = failure?.index ?? files.count
     let skipped = slots.flatMap(\.skipped).filter { $0.index < stop }.sorted { $0.index < $1.index }
     for (i, reason) in skipped {
-      FileHandle.standardError.write(Data("igloo: \(CLIText.string("cli.skipped", language, ["file": files[i], "reason": reason]))\n".utf8))
+      // A file name may hold escape codes (a planted `ESC ]0;…` renames the terminal): made visible.
+      let line = CLIText.string("cli.skipped", language, ["file": files[i], "reason": reason])
+      FileHandle.standardError.write(Data("igloo: \(SafeText.visible(line))\n".utf8))
     }
     if let failure { throw failure.error }
     var total = Aggregation.Tally(pack: pack)

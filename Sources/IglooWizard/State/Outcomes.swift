@@ -22,8 +22,9 @@ extension WizardState {
     exportPath = ""
     previousRound = nil
     restoreCursor()
-    // Named at once, so that nobody answers under the wrong voice without reading the header.
-    if session.voices.count > 1, message == nil {
+    // Named at once when the session goes on under a voice kept from last time, so that nobody
+    // answers under the wrong voice without reading the header.
+    if session.activeVoice != nil, session.voices.count > 1, message == nil {
       message = Message("wizard.questions.answering-as", ["voice": voiceName])
     }
   }
