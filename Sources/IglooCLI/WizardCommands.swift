@@ -164,8 +164,8 @@ private func stderrLine(_ line: String) {
 ///
 /// The copy is handed over *before* each save: a SIGINT, SIGTERM or SIGHUP that interrupts the
 /// save then still writes these newest bytes, and one arriving between saves rewrites what is on
-/// disk already. Text still being typed in a field is handed over by the runner every quarter of a
-/// second (``keepForEmergency(_:at:)``), so a signal keeps that too.
+/// disk already. Text still being typed in a field is handed over by the runner after each key (every
+/// quarter of a second for a long text; ``keepForEmergency(_:at:)``), so a signal keeps that too.
 final class GuardedEnvironment: WizardEnvironment {
   private let base: WizardEnvironment
   private var open: Set<SessionHandle> = []

@@ -70,7 +70,7 @@ public final class WizardRunner {
   public static let draftDelay: Duration = .milliseconds(400)
   /// The longest text being typed goes unsaved while keys keep coming (typing, a paste).
   public static let draftInterval: Duration = .seconds(2)
-  /// How often the text being typed is handed to the signal handler's emergency save.
+  /// How often a long text being typed is handed to the signal handler's emergency save.
   public static let emergencyInterval: Duration = .milliseconds(250)
   /// When the last key was handled.
   private var lastKeyAt: ContinuousClock.Instant?
@@ -115,10 +115,12 @@ public final class WizardRunner {
     }
   }
 
-  /// Hands the text being typed to the emergency save, at most every ``emergencyInterval``.
+  /// Hands the text being typed to the emergency save: after every key while the field is short,
+  /// at most every ``emergencyInterval`` once it is long (a paste), where encoding per key would
+  /// make the paste quadratic again.
   private func keepTypedTextForEmergency(now: ContinuousClock.Instant) {
-    guard state.editor != nil, let handle = state.handle else { return }
-    if let at = keptForEmergencyAt, now - at < Self.emergencyInterval { return }
+    guard let editor = state.editor, let handle = state.handle else { return }
+    if editor.buffer.characters.count > 4096, let at = keptForEmergencyAt, now - at < Self.emergencyInterval { return }
     keptForEmergencyAt = now
     if let draft = state.draftSession() { environment.keepForEmergency(draft, at: handle) }
   }
