@@ -52,6 +52,7 @@ import Testing
     h.type("Spørg HR om data")
     h.press(.enter)
     let saved = try #require(h.environment.sessions[h.state.handle!.id])
+    #expect(String(decoding: try saved.encoded(), as: UTF8.self).contains("Spørg HR om data"), "the note is in the file")
     #expect(saved.pendingNotes[question] == "Spørg HR om data")
     // Answering moves it into the answer.
     h.press(.character("3"))
