@@ -344,24 +344,28 @@ enum JSONShape {
         case UInt8(ascii: ","):
           expectingKey = stack.last.map { $0 != nil } ?? false
         case UInt8(ascii: "\""):
-          // The string's raw bytes, escapes and all: the same key is spelled the same way in
-          // practice, and a false "no duplicate" only keeps today's behaviour.
           var j = i + 1
           var escaped = false
+          var hasEscape = false
           while j < end {
             let b = bytes[j]
             if escaped {
               escaped = false
             } else if b == UInt8(ascii: "\\") {
               escaped = true
+              hasEscape = true
             } else if b == UInt8(ascii: "\"") {
               break
             }
             j += 1
           }
           if expectingKey, let top = stack.indices.last, stack[top] != nil {
-            let key = RawKey(bytes: UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<min(j, end)]))
-            if stack[top]?.contains(key) == true { return (String(decoding: key.bytes, as: UTF8.self), line) }
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<min(j, end)])
+            // A key is compared as the parser reads it: `"\u0061nswers"` is `answers`, and two
+            // programs must not see different answers in one file (issue 25). Escapes are rare,
+            // so only a key that has one is decoded; the others stay views into the text.
+            let key = hasEscape ? RawKey(decoded: unescaped(raw)) : RawKey(bytes: raw)
+            if stack[top]?.contains(key) == true { return (key.text, line) }
             stack[top]?.insert(key)  // in place, so a large object is not copied per key
             expectingKey = false
           }
@@ -374,12 +378,82 @@ enum JSONShape {
     }
   }
 
-  /// A key as a view into the text being scanned, compared and hashed by its bytes; valid only
-  /// while that text is.
+  /// A key compared and hashed by its UTF-8 bytes: a view into the text being scanned (valid only
+  /// while that text is), or, for a key written with escapes, its decoded bytes.
   private struct RawKey: Hashable {
-    let bytes: UnsafeRawBufferPointer
-    static func == (a: RawKey, b: RawKey) -> Bool { a.bytes.elementsEqual(b.bytes) }
-    func hash(into hasher: inout Hasher) { hasher.combine(bytes: bytes) }
+    private let view: UnsafeRawBufferPointer?
+    private let owned: [UInt8]
+
+    init(bytes: UnsafeRawBufferPointer) {
+      view = bytes
+      owned = []
+    }
+
+    init(decoded: [UInt8]) {
+      view = nil
+      owned = decoded
+    }
+
+    private func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+      if let view { return body(view) }
+      return owned.withUnsafeBytes(body)
+    }
+
+    /// The key as text, for the message.
+    var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    static func == (a: RawKey, b: RawKey) -> Bool { a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } } }
+    func hash(into hasher: inout Hasher) { withBytes { hasher.combine(bytes: $0) } }
+  }
+
+  /// The UTF-8 bytes of a JSON string's inside, its escapes decoded (`\n`, `\u00e6`, a surrogate
+  /// pair); a lone surrogate becomes U+FFFD, as it could never name a key of a valid session.
+  static func unescaped(_ raw: UnsafeRawBufferPointer) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count)
+    var i = 0
+    func hex(at k: Int) -> UInt32? {
+      guard k + 4 <= raw.count else { return nil }
+      var value: UInt32 = 0
+      for b in raw[k..<(k + 4)] {
+        guard let digit = Character(UnicodeScalar(b)).hexDigitValue else { return nil }
+        value = value << 4 | UInt32(digit)
+      }
+      return value
+    }
+    func append(_ scalar: UInt32) {
+      out.append(contentsOf: Array(String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8))
+    }
+    while i < raw.count {
+      let b = raw[i]
+      guard b == UInt8(ascii: "\\"), i + 1 < raw.count else {
+        out.append(b)
+        i += 1
+        continue
+      }
+      let e = raw[i + 1]
+      i += 2
+      switch e {
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        guard let unit = hex(at: i) else { continue }
+        i += 4
+        if (0xD800..<0xDC00).contains(unit), i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+          let low = hex(at: i + 2), (0xDC00..<0xE000).contains(low)
+        {
+          i += 6
+          append(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+        } else {
+          append(unit)
+        }
+      default: out.append(e)  // `\"`, `\\`, `\/`
+      }
+    }
+    return out
   }
 
   /// Whether the text ends inside a string, object or list: the sign of a file cut short.
