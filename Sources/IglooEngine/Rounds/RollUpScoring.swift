@@ -413,7 +413,7 @@ struct RollUpScorer: Sendable {
             fired[a] = true
           } else if assessedScreened[f], exactRisk[f] == nil, exactUntapped[f] == nil, let value = screeningValue[f] {
             let opportunity = polarity[f] == .opportunity
-            if value >= (min ?? (opportunity ? bands.opportunity.moderate : bands.risk.moderate)) { fired[a] = true }
+            if value >= (min ?? Screening.thresholds(opportunity: opportunity, bands).moderate) { fired[a] = true }
           }
         case .answer(let question, let matches):
           guard let q = question, asked[q], hasAnswer[q] else { continue }
