@@ -252,7 +252,7 @@ public enum SessionFile {
       if JSONShape.endsInsideValue(text) {
         throw fail(.truncated, Phrase("store.problem.truncated"))
       }
-      throw fail(.notJSON, Phrase("store.problem.not-json", parts: ["detail": JSONShape.reason(error, in: text)]))
+      throw fail(.notJSON, Phrase("store.problem.not-json", parts: ["detail": JSONSyntax.problem(in: text)]))
     }
     guard let object = value as? [String: Any] else {
       throw fail(.wrongShape, Phrase("store.problem.top-level", parts: ["kind": Phrase(JSONShape.kindName(value))]))
@@ -364,7 +364,8 @@ enum JSONShape {
             // A key is compared as the parser reads it: `"\u0061nswers"` is `answers`, and two
             // programs must not see different answers in one file (issue 25). Escapes are rare,
             // so only a key that has one is decoded; the others stay views into the text.
-            let key = hasEscape ? RawKey(decoded: unescaped(raw)) : RawKey(bytes: raw)
+            // A bad escape is JSON the parser refuses later; its raw bytes do for now.
+            let key = hasEscape ? RawKey(decoded: JSONStringEscapes.decode(raw) ?? Array(raw)) : RawKey(bytes: raw)
             if stack[top]?.contains(key) == true { return (key.text, line) }
             stack[top]?.insert(key)  // in place, so a large object is not copied per key
             expectingKey = false
@@ -406,56 +407,6 @@ enum JSONShape {
     func hash(into hasher: inout Hasher) { withBytes { hasher.combine(bytes: $0) } }
   }
 
-  /// The UTF-8 bytes of a JSON string's inside, its escapes decoded (`\n`, `\u00e6`, a surrogate
-  /// pair); a lone surrogate becomes U+FFFD, as it could never name a key of a valid session.
-  static func unescaped(_ raw: UnsafeRawBufferPointer) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.count)
-    var i = 0
-    func hex(at k: Int) -> UInt32? {
-      guard k + 4 <= raw.count else { return nil }
-      var value: UInt32 = 0
-      for b in raw[k..<(k + 4)] {
-        guard let digit = Character(UnicodeScalar(b)).hexDigitValue else { return nil }
-        value = value << 4 | UInt32(digit)
-      }
-      return value
-    }
-    func append(_ scalar: UInt32) {
-      out.append(contentsOf: Array(String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8))
-    }
-    while i < raw.count {
-      let b = raw[i]
-      guard b == UInt8(ascii: "\\"), i + 1 < raw.count else {
-        out.append(b)
-        i += 1
-        continue
-      }
-      let e = raw[i + 1]
-      i += 2
-      switch e {
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "u"):
-        guard let unit = hex(at: i) else { continue }
-        i += 4
-        if (0xD800..<0xDC00).contains(unit), i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
-          let low = hex(at: i + 2), (0xDC00..<0xE000).contains(low)
-        {
-          i += 6
-          append(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-        } else {
-          append(unit)
-        }
-      default: out.append(e)  // `\"`, `\\`, `\/`
-      }
-    }
-    return out
-  }
-
   /// Whether the text ends inside a string, object or list: the sign of a file cut short.
   static func endsInsideValue(_ data: Data) -> Bool {
     var depth = 0
@@ -484,51 +435,6 @@ enum JSONShape {
     }
     return inString || depth > 0
   }
-
-  /// The parser's complaint as a phrase in igloo's own words, with its place as line and column.
-  ///
-  /// Foundation's parser explains itself in English ("Invalid value around character 36."); a
-  /// Danish message must not carry that, so each complaint it makes is named by a string key of
-  /// ours (``parserComplaints``). One the table does not know gives only its place.
-  static func reason(_ error: any Error, in data: Data) -> Phrase {
-    var text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "")
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-    if text.hasSuffix(".") { text.removeLast() }
-    // The place: "around character 36", or "at 9" after a quoted piece of the text.
-    var place: (line: Int, column: Int)?
-    for marker in [" around character ", " at "] {
-      if let range = text.range(of: marker, options: .backwards), let offset = Int(text[range.upperBound...]) {
-        place = position(of: offset, in: data)
-        text = String(text[..<range.lowerBound])
-        break
-      }
-    }
-    let lowered = text.lowercased()
-    var what: Phrase?
-    if lowered.hasPrefix("number "), lowered.hasSuffix(" is not representable in swift") {
-      let number = text.dropFirst("number ".count).dropLast(" is not representable in swift".count)
-      what = Phrase("store.json.why.number-out-of-range", ["number": String(number)])
-    } else if let known = parserComplaints.first(where: { lowered.hasPrefix($0.prefix) }) {
-      what = Phrase(known.key)
-    }
-    switch (what, place) {
-    case let (what?, place?): return Phrase("store.json.why-at", ["line": String(place.line), "column": String(place.column)], parts: ["what": what])
-    case let (what?, nil): return what
-    case let (nil, place?): return Phrase("store.json.at", ["line": String(place.line), "column": String(place.column)])
-    case (nil, nil): return Phrase("store.json.why.unknown")
-    }
-  }
-
-  /// The beginnings of Foundation's JSON complaints, lower-cased, and the keys that say them.
-  static let parserComplaints: [(prefix: String, key: String)] = [
-    ("invalid value", "store.json.why.invalid-value"),
-    ("invalid escape sequence", "store.json.why.invalid-escape"),
-    ("invalid hex encoded sequence", "store.json.why.invalid-hex"),
-    ("number with leading zero", "store.json.why.leading-zero"),
-    ("unescaped control character", "store.json.why.control-character"),
-    ("unexpected end of file during string parse (expected low-surrogate", "store.json.why.lone-surrogate"),
-    ("unexpected end of file", "store.json.why.unexpected-end"),
-  ]
 
   /// The 1-based line and column of byte `offset`, counting columns in characters.
   static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
