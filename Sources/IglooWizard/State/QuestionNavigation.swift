@@ -76,6 +76,7 @@ extension WizardState {
   }
 
   /// Jumps to `question` wherever it is: its level on the questions screen, or the absence step.
+  /// Returns the effects of leaving the field being edited (its save), for the caller to pass on.
   mutating func jump(to questionID: String) -> [Effect] {
     guard let q = pack.question(questionID) else { return [] }
     // The field being left may hold typed text: its save is passed on, never dropped (issue 29).
