@@ -152,7 +152,7 @@ struct RollUpScorer: Sendable {
       if position[q.id] == nil { position[q.id] = i }
       let own = q.measures.compactMap { pack.finding($0.finding)?.technology }
       return QuestionInfo(
-        id: q.id, retired: q.retired != nil, screening: q.isScreening, finding: q.kind == .finding, absence: q.kind == .absence,
+        id: q.id, retired: q.retired != nil, screening: q.isScreening, finding: q.isScored, absence: q.isAbsence,
         reversed: q.reversed, technologies: mask(q.applies.technologies, technologyBit), useCases: mask(q.applies.useCases, useCaseBits),
         own: mask(own, technologyBit), hasOwn: !own.isEmpty, measured: q.measures.map { slots[$0.finding]! })
     }
@@ -168,7 +168,7 @@ struct RollUpScorer: Sendable {
       for m in q.measures {
         let slot = slots[m.finding]!
         guard slot < pack.findings.count else { continue }
-        if q.kind == .finding { roleItems[slot][MeasureRole.allCases.firstIndex(of: m.role)!].append(i) }
+        if q.isScored { roleItems[slot][MeasureRole.allCases.firstIndex(of: m.role)!].append(i) }
         guard seen.insert(slot).inserted else { continue }
         if q.isScreening { screeningItems[slot].append(i) } else { fullItems[slot].append(i) }
       }
@@ -420,7 +420,8 @@ struct RollUpScorer: Sendable {
           {
             fired[a] = true
           } else if assessedScreened[f], exactRisk[f] == nil, exactUntapped[f] == nil, let value = screeningValue[f] {
-            if value >= (min ?? bands.screening.moderate) { fired[a] = true }
+            let opportunity = polarity[f] == .opportunity
+            if value >= (min ?? Screening.thresholds(opportunity: opportunity, bands).moderate) { fired[a] = true }
           }
         case .answer(let question, let matches):
           guard let q = question, asked[q], hasAnswer[q] else { continue }

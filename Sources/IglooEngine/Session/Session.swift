@@ -36,6 +36,12 @@ public struct Session: Sendable, Hashable {
   public var deepened: [String]
   /// Who approved the action plan and when; nil while it is not approved.
   public var approval: Approval?
+  /// The voice the wizard was answering as (a voice id, or `agreed` for the committee's agreed
+  /// answer), so that a resumed session goes on under the same voice; nil: the first voice.
+  public var activeVoice: String?
+  /// Notes typed for statements not yet answered, by question id: kept in the file so that a
+  /// kill loses none, and moved into the answer once the statement is answered.
+  public var pendingNotes: [String: String]
 
   /// Creates an empty session for `content`.
   public init(content: ContentRef, about: About = About(), voices: [Voice] = [Voice.single]) {
@@ -52,6 +58,8 @@ public struct Session: Sendable, Hashable {
     self.depth = .full
     self.deepened = []
     self.approval = nil
+    self.activeVoice = nil
+    self.pendingNotes = [:]
   }
 
   /// The answer `voice` gave to `question`, if any.
@@ -75,6 +83,9 @@ public struct ContentRef: Sendable, Hashable, Codable {
   /// The pack's version.
   public var version: String
 
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case id, version }
+
   /// Creates a reference.
   public init(id: String, version: String) {
     self.id = id
@@ -91,6 +102,9 @@ public struct Participant: Sendable, Hashable, Codable {
   public var name: String
   /// A role id from the content pack.
   public var role: String
+
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case name, role }
 
   /// Creates a participant.
   public init(name: String, role: String) {
@@ -150,6 +164,9 @@ public struct Approval: Sendable, Hashable, Codable {
   /// The date of approval, `YYYY-MM-DD`.
   public var date: String
 
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case by, date }
+
   /// Creates an approval.
   public init(by: [Participant], date: String) {
     self.by = by
@@ -199,6 +216,9 @@ public struct Voice: Sendable, Hashable, Codable {
   public var id: String
   /// The name shown.
   public var name: String
+
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case id, name }
 
   /// Creates a voice.
   public init(id: String, name: String) {

@@ -26,9 +26,10 @@ public struct SessionFormatError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Session: Codable {
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
     case followUp = "follow_up", cursor, depth, deepened, approval
+    case activeVoice = "active_voice", pendingNotes = "pending_notes"
   }
 
   /// The value of `schema`, which marks a file as an igloo session.
@@ -52,6 +53,8 @@ extension Session: Codable {
     depth = try c.decodeWord(Depth.self, forKey: .depth) ?? .full
     deepened = try c.decodeIfPresent([String].self, forKey: .deepened) ?? []
     approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
+    activeVoice = try c.decodeIfPresent(String.self, forKey: .activeVoice)
+    pendingNotes = try c.decodeIfPresent([String: String].self, forKey: .pendingNotes) ?? [:]
     // A hand-written file may give answers without listing its voices: each answering voice counts.
     addAnsweringVoices()
   }
@@ -73,6 +76,8 @@ extension Session: Codable {
     if depth != .full { try c.encode(depth, forKey: .depth) }
     if !deepened.isEmpty { try c.encode(deepened, forKey: .deepened) }
     try c.encodeIfPresent(approval, forKey: .approval)
+    try c.encodeIfPresent(activeVoice, forKey: .activeVoice)
+    if !pendingNotes.isEmpty { try c.encode(pendingNotes, forKey: .pendingNotes) }
   }
 
   /// Decodes a session from JSON, turning every decoding failure into one readable line.
@@ -132,7 +137,7 @@ extension Session: Codable {
 }
 
 extension Answer: Codable {
-  enum CodingKeys: String, CodingKey { case value, note }
+  enum CodingKeys: String, CodingKey, CaseIterable { case value, note }
 
   /// Accepts `4`, `"dont-know"`, `"not-relevant"`, or `{"value": 4, "note": "..."}`.
   public init(from decoder: Decoder) throws {
@@ -205,7 +210,7 @@ extension KeyedDecodingContainer {
 }
 
 extension ScopeItem {
-  enum CodingKeys: String, CodingKey { case useCase = "use_case", stage, note, infersEmotions = "infers_emotions" }
+  enum CodingKeys: String, CodingKey, CaseIterable { case useCase = "use_case", stage, note, infersEmotions = "infers_emotions" }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -227,7 +232,7 @@ extension ScopeItem {
 }
 
 extension About {
-  enum CodingKeys: String, CodingKey { case workplace, unit, sector, employees, date, participants, group, trainingCase = "case" }
+  enum CodingKeys: String, CodingKey, CaseIterable { case workplace, unit, sector, employees, date, participants, group, trainingCase = "case" }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -260,7 +265,7 @@ extension About {
 }
 
 extension PlanItem {
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case action, title, level, responsible, deadline, how, followUp = "follow_up", evaluation, status
   }
 
@@ -280,7 +285,7 @@ extension PlanItem {
 }
 
 extension FollowUp {
-  enum CodingKeys: String, CodingKey { case nextReview = "next_review", previousRound = "previous_round" }
+  enum CodingKeys: String, CodingKey, CaseIterable { case nextReview = "next_review", previousRound = "previous_round" }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -183,12 +183,24 @@ public final class PlainWizard {
 
   /// Writes `prompt` and reads the answer; the end of input stops the dialogue.
   private func ask(_ prompt: String) throws -> String {
-    write(prompt)
-    guard let line = input() else { throw Stop.endOfInput }
-    reads += 1
-    // The user's Enter ended the line on a terminal; an input without echo did not.
-    atLineStart = true
-    return line
+    while true {
+      write(prompt)
+      guard let line = input() else { throw Stop.endOfInput }
+      reads += 1
+      // The user's Enter ended the line on a terminal; an input without echo did not.
+      atLineStart = true
+      // Bytes that are not UTF-8 (a Latin-1 "æ" under LANG=C) arrive as U+FFFD, and a NUL or ESC
+      // must never be stored: say so and ask again rather than keep a changed text.
+      if line.unicodeScalars.contains("\u{FFFD}") {
+        say(t("plain.input.not-utf8"))
+        continue
+      }
+      if line.unicodeScalars.contains(where: SafeText.isControl) {
+        say(t("wizard.message.control-character"))
+        continue
+      }
+      return line
+    }
   }
 
   // MARK: - Session: About or resume
@@ -795,19 +807,14 @@ public final class PlainWizard {
   private func entries(_ session: Session) -> [Entry] {
     let applicable = session.applicableQuestions(pack)
     let byLevel = pack.levels.map { level in
-      (level, applicable.filter { $0.kind == .finding && levelID(of: $0) == level.id })
+      (level, applicable.filter { $0.isScored && pack.level(of: $0) == level.id })
     }.filter { !$0.1.isEmpty }
     var out: [Entry] = []
     for (number, (level, questions)) in byLevel.enumerated() {
       out += questions.map { Entry(question: $0, section: .level(id: level.id, number: number + 1, count: byLevel.count)) }
     }
-    out += applicable.filter { $0.kind == .absence }.map { Entry(question: $0, section: .absence) }
+    out += applicable.filter(\.isAbsence).map { Entry(question: $0, section: .absence) }
     return out
-  }
-
-  /// The IGLOO level of a scored question: that of the first finding it measures, as in the wizard.
-  private func levelID(of question: Question) -> String? {
-    question.measures.first.flatMap { pack.finding($0.finding)?.level }
   }
 
   /// Steps 3 and 4: the statements level by level, then sickness absence; `fromEnd` (back from
@@ -954,7 +961,7 @@ public final class PlainWizard {
   private func show(_ question: Question, position: Int, of total: Int) {
     say()
     say(t("plain.statement", ["n": String(position), "total": String(total), "text": t(question.text)]))
-    if let finding = question.measures.first.flatMap({ pack.finding($0.finding) }) {
+    if let finding = pack.leadFinding(of: question) {
       say(t("wizard.source", ["source": pack.source(finding.source, t.language)]))
     }
     if let answer = answerNow(question.id, in: session) {
@@ -966,7 +973,7 @@ public final class PlainWizard {
 
   /// "Why we ask": the finding behind the statement, the report's argument and its section.
   private func explain(_ question: Question) {
-    let finding = question.measures.first.flatMap { pack.finding($0.finding) }
+    let finding = pack.leadFinding(of: question)
     if let finding {
       say(t("plain.why", ["heading": t("wizard.questions.why"), "title": t(finding.title)]))
     } else {

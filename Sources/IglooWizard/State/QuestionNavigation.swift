@@ -2,11 +2,6 @@ import IglooContent
 import IglooEngine
 
 extension WizardState {
-  /// The IGLOO level a question belongs to: that of the first finding it measures.
-  public func level(of question: Question) -> String? {
-    question.measures.first.flatMap { pack.finding($0.finding)?.level }
-  }
-
   /// The scored questions that apply in scope, at `level`, in the pack's order; remembered with
   /// the applicable questions, for the same key.
   public func questions(atLevel level: String) -> [Question] {
@@ -81,31 +76,31 @@ extension WizardState {
   }
 
   /// Jumps to `question` wherever it is: its level on the questions screen, or the absence step.
-  mutating func jump(to questionID: String) {
-    guard let q = pack.question(questionID) else { return }
-    commitEditor()
-    if q.kind == .absence {
-      step = .absence
-    } else {
+  /// Returns the effects of leaving the field being edited (its save), for the caller to pass on.
+  mutating func jump(to questionID: String) -> [Effect] {
+    guard let q = pack.question(questionID) else { return [] }
+    // The field being left may hold typed text: its save is passed on, never dropped (issue 29).
+    let effects = commitEditor()
+    switch q.kind {
+    case .absence: step = .absence
+    case .finding:
       step = .questions
-      if let level = level(of: q) { questionLevel = level }
+      if let level = pack.level(of: q) { questionLevel = level }
     }
     show(question: q.id)
+    return effects
   }
 
   /// Records `value` for the question on display as the selected voice, keeping its note.
   mutating func record(_ value: AnswerValue?) -> Bool {
     guard var s = session, let q = currentQuestion else { return false }
     let note = note(for: q.id)
+    // The pending note joins the answer (or stays pending when the answer is cleared).
+    s.pendingNotes[q.id] = value == nil && !note.isEmpty ? note : nil
     let answer = value.map { Answer($0, note: note) }
     switch voice {
     case .agreed: s.agreed[q.id] = answer
     case .voice(let id): s.setAnswer(answer, question: q.id, voice: id)
-    }
-    if value == nil {
-      if !note.isEmpty { pendingNotes[q.id] = note }
-    } else {
-      pendingNotes[q.id] = nil
     }
     let changed = s != session
     session = s
@@ -116,9 +111,10 @@ extension WizardState {
   mutating func setNote(_ text: String, for question: String) -> Bool {
     guard var s = session else { return false }
     guard var answer = currentAnswer(question) else {
+      let before = session
       pendingNotes[question] = text.isEmpty ? nil : text
       message = text.isEmpty ? nil : Message("wizard.questions.note-pending")
-      return false
+      return session != before
     }
     answer.note = text
     switch voice {

@@ -12,6 +12,9 @@ extension WizardState {
     // Control characters never belong in a saved text; a newline would break the one-line fields.
     guard !character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) else { return [] }
     message = nil
+    // Let go of the state's copy first, so that the buffer is changed in place rather than copied
+    // whole for every character (a 100 KB paste).
+    self.editor = nil
     editor.buffer.insert(character)
     self.editor = editor
     return []
@@ -45,10 +48,6 @@ extension WizardState {
     }
   }
 
-  /// Stores what was typed in the field being edited and stops editing; asks for a save when
-  /// the session changed. Every path that moves focus or leaves a screen goes through here, so
-  /// nothing typed is ever dropped.
-  @discardableResult
   /// The session as it would be if the field being edited were left now, for the draft save of
   /// text still being typed; nil when no field is open or its text is unchanged.
   func draftSession() -> Session? {
@@ -56,9 +55,12 @@ extension WizardState {
     var copy = self
     copy.editor = nil
     guard copy.setValue(editor.buffer.text, for: editor.field) else { return nil }
-    return copy.session
+    return copy.savableSession
   }
 
+  /// Stores what was typed in the field being edited and stops editing; asks for a save when
+  /// the session changed. Every path that moves focus or leaves a screen goes through here, so
+  /// nothing typed is ever dropped; its effects must be passed on (so no `@discardableResult`).
   mutating func commitEditor() -> [Effect] {
     guard let editor else { return [] }
     self.editor = nil
@@ -98,7 +100,12 @@ extension WizardState {
 
   /// Text editing keys, for whichever field is being edited; nil when `action` is not one.
   mutating func performTextAction(_ action: WizardAction) -> [Effect]? {
-    guard var editor else { return nil }
+    let editing: Set<WizardAction> = [
+      .cursorLeft, .cursorRight, .cursorStart, .cursorEnd, .deleteBackward, .deleteForward, .clearToStart, .clearToEnd,
+    ]
+    guard var editor, editing.contains(action) else { return nil }
+    // Changed in place, not copied whole per key (see insert(_:)).
+    self.editor = nil
     switch action {
     case .cursorLeft: editor.buffer.left()
     case .cursorRight: editor.buffer.right()
@@ -108,7 +115,7 @@ extension WizardState {
     case .deleteForward: editor.buffer.deleteForward()
     case .clearToStart: editor.buffer.clearToStart()
     case .clearToEnd: editor.buffer.clearToEnd()
-    default: return nil
+    default: break
     }
     self.editor = editor
     return []

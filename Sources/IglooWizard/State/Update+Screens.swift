@@ -155,6 +155,8 @@ extension WizardState {
       advance()
     case .editNote:
       editor = FieldEditor(field: .note(question.id), value: note(for: question.id))
+      // Said as the note is opened, not only after Enter: a note before the answer is kept.
+      if currentAnswer(question.id) == nil { message = Message("wizard.questions.note-pending") }
     case .chooseLevel:
       guard step == .questions else {
         message = Message("wizard.questions.no-levels-here")
@@ -171,6 +173,9 @@ extension WizardState {
       voice = choices[(i + 1) % choices.count]
       highlight = Self.highlightRow(currentAnswer(question.id))
       message = Message("wizard.questions.answering-as", ["voice": voiceName])
+      // Kept in the session, so that a resumed session goes on under this voice (issue 25).
+      session?.activeVoice = voice.recorded
+      return [.save]
     default:
       break
     }
@@ -184,7 +189,8 @@ extension WizardState {
     // During a re-scoring the statements come one after another, then the plan shows before and after.
     if let rescore, let id, let at = rescore.questions.firstIndex(of: id) {
       if at + 1 < rescore.questions.count {
-        jump(to: rescore.questions[at + 1])
+        let effects = jump(to: rescore.questions[at + 1])
+        return changed && !effects.contains(.save) ? effects + [.save] : effects
       } else {
         _ = go(to: .plan)
         if let row = planEntries(assessment!).firstIndex(where: { $0.planIndex == rescore.planIndex }) { planSelection = row }
@@ -218,10 +224,10 @@ extension WizardState {
       return []
     }
     guard action == .activate, entries.indices.contains(reviewSelection) else { return [] }
-    jump(to: entries[reviewSelection].question)
+    let effects = jump(to: entries[reviewSelection].question)
     // One answer and back: the review is a worklist, not a way into the run of statements.
     returnToReview = true
-    return []
+    return effects
   }
 
   mutating func performOnPlan(_ action: WizardAction) -> [Effect] {
@@ -232,6 +238,10 @@ extension WizardState {
       return []
     }
     if action == .approvePlan {
+      // Recorded only once the user says yes on closing the form (issue 25): opening it and
+      // pressing Esc once recorded an approval nobody gave.
+      if !approvalUnconfirmed { approvalBeforeForm = session!.approval }
+      approvalUnconfirmed = true
       if session!.approval == nil {
         // Picked from the participants: the usual approvers are the people in the room.
         let people = session!.about.participants
@@ -240,7 +250,7 @@ extension WizardState {
       approvalEditing = true
       approvalFocus = 0
       syncEditor()
-      return [.save]
+      return []
     }
     if action == .addOwnAction {
       session!.plan.append(PlanItem(action: nil, level: "organisation", status: .accepted))
@@ -424,6 +434,7 @@ extension WizardState {
       self.overlay = nil
       guard action == .confirm else {
         if case .rescore = what { rescore = nil }
+        if case .recordApproval = what { dropUnconfirmedApproval() }
         return []
       }
       switch what {
@@ -436,15 +447,20 @@ extension WizardState {
         planSelection = max(0, planSelection - 1)
         message = Message("wizard.plan.deleted")
         return [.save]
+      case .recordApproval:
+        approvalUnconfirmed = false
+        approvalBeforeForm = nil
+        message = Message("wizard.message.approval-recorded", style: .good)
+        return [.save]
       case .replaceExport(let format, let path, _):
         return [.export(format, path: path, replacing: true)]
       case .leavePlanIncomplete:
         return go(to: step.next)
       case .rescore:
         guard let first = rescore?.questions.first else { return [] }
-        jump(to: first)
+        let effects = jump(to: first)
         message = Message("wizard.rescore.started", ["n": String(rescore?.questions.count ?? 0)])
-        return []
+        return effects
       }
     }
   }
