@@ -10,7 +10,7 @@ extension ReportBuilder {
     guard !r.assessment.absence.isEmpty else {
       // A quick scan asks sickness absence only once deepened: say so, rather than that none applies.
       let later = r.session.depth == .quick
-        && r.session.questions(r.pack, at: .full).contains { $0.kind == .absence }
+        && r.session.questions(r.pack, at: .full).contains(where: \.isAbsence)
       doc.paragraph(w(later ? "absence.when-deepened" : "absence.none"))
       return
     }

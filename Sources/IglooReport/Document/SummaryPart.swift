@@ -56,7 +56,7 @@ extension ReportBuilder {
       let largest = open.enumerated().sorted { ($1.element.spread, $0.offset) < ($0.element.spread, $1.offset) }.prefix(3).map { d in
         // A statement about a finding by the finding's short title; sickness absence by its statement.
         let finding =
-          r.pack.question(d.element.question)?.measures.first.map { w.shortFinding($0.finding) }
+          r.pack.question(d.element.question).flatMap(r.pack.leadFinding(of:)).map { $0.shortTitle[r.language] }
           ?? shortened(w.question(d.element.question), to: 60)
         let points = session.voices.compactMap { v in
           d.element.points[v.id].map { w("summary.voices.point", ["voice": w.voice(v.id, in: session), "point": String($0)]) }
