@@ -86,6 +86,58 @@ extension PackBuilder {
   }
 }
 
+/// Bounds what YAML aliases may repeat, so that a few hundred bytes of nested aliases cannot make every
+/// later walk over the file take minutes. Each alias costs one dictionary look-up: an anchored node's
+/// size is counted once, at its definition, and every alias of it adds that size.
+enum AliasExpansion {
+  /// The most nodes that aliases may add to one file; a file without aliases is never refused.
+  static let limit = 100_000
+
+  /// The line of the first list or mapping whose aliases carry the file over `limit`, or nil when within it.
+  ///
+  /// Anchors are told apart by identity, not name, because a later `&name` may shadow an earlier one.
+  /// The parser that made `root` must still be alive, since nodes hold their anchors weakly.
+  static func firstExcess(in root: Node) -> Int? {
+    var sizes: [ObjectIdentifier: Int] = [:]
+    var added = 0
+    var excess: Int?
+
+    func anchor(of node: Node) -> Anchor? {
+      switch node {
+      case .scalar(let s): return s.anchor
+      case .sequence(let s): return s.anchor
+      case .mapping(let m): return m.anchor
+      default: return nil
+      }
+    }
+
+    /// The node's expanded size; an alias (an anchor already counted) is looked up, not walked.
+    func size(_ node: Node, line: Int) -> Int {
+      if excess != nil { return 0 }
+      if let anchor = anchor(of: node), let known = sizes[ObjectIdentifier(anchor)] {
+        added += known
+        if added > limit { excess = line }
+        return known
+      }
+      let here = node.mark?.line ?? line
+      var total = 1
+      switch node {
+      case .sequence(let items):
+        for item in items { total += size(item, line: here) }
+      case .mapping(let pairs):
+        for (key, value) in pairs { total += size(key, line: here) + size(value, line: here) }
+      default:
+        break
+      }
+      if let anchor = anchor(of: node) { sizes[ObjectIdentifier(anchor)] = total }
+      return total
+    }
+
+    _ = size(root, line: 1)
+    return excess
+  }
+}
+
 /// Where a file sits in the pack decides what it holds.
 private enum FileRole {
   case pack, levels, technologies, findings, questions, actions, useCases, benchmarks, context, trainingCase, strings
@@ -138,8 +190,17 @@ private struct PackBuilder {
     }
     let root: Node
     do {
-      guard let node = try Yams.compose(yaml: file.text) else {
+      // The parser owns the anchors (nodes hold them weakly), so it lives until the aliases are counted.
+      let parser = try Parser(yaml: file.text)
+      guard let node = try parser.singleRoot() else {
         sink.report(file.path, 1, "the file is empty")
+        return
+      }
+      let tooManyAliases = withExtendedLifetime(parser) { AliasExpansion.firstExcess(in: node) }
+      if let line = tooManyAliases {
+        sink.report(
+          file.path, line,
+          "its aliases (`*name`) repeat more than \(AliasExpansion.limit) values; a pack must write its texts out, not nest aliases")
         return
       }
       root = node

@@ -180,7 +180,8 @@ public enum KeyBindings {
     case .tooSmall:
       [
         .function(2): .switchLanguage, .control("l"): .switchLanguage,
-        .control("q"): .quit, .control("c"): .quit, .function(10): .quit, .character("q"): .quit,
+        // No plain `q`: the letter may be part of a word typed into a field while the window shrinks.
+        .control("q"): .quit, .control("c"): .quit, .function(10): .quit,
       ]
     }
   }
