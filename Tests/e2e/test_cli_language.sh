@@ -100,7 +100,7 @@ has parse-en "Error: Missing expected argument '<file>'"
 
 # No English word in any of the four (issue 28, Done when): the words the parser used to say,
 # and common English, outside what is typed (options, <values>, 'quoted' commands, value lists).
-english="overview usage arguments options subcommands show help information version see detailed values default error missing expected argument for more the and of with from file"
+english="overview usage arguments options subcommands show help information version see detailed values default error missing expected argument more the and of with from file"
 for name in help-da report-da report-lang parse-da; do
   words=$(sed -e "s/'[^']*'//g" -e 's/<[^>]*>//g' -e 's/--*[a-z][a-z-]*//g' -e 's/(værdier: [^;)]*//g' -e 's/[$~/][^ ]*//g' "$W/$name.out" \
     | tr -c 'A-Za-zæøåÆØÅé' '\n' | tr 'A-ZÆØÅ' 'a-zæøå' | sort -u)

@@ -92,6 +92,32 @@ public final class WizardRunner {
     state.viewport = size
     let effects = state.handle(key)
     perform(effects)
+    afterInput()
+  }
+
+  /// Carries out `action` as the screen on display understands it, with its effects: line mode
+  /// sends the wizard's own actions here, so that both front-ends run one state machine.
+  public func send(_ action: WizardAction) {
+    lastKeyAt = .now
+    state.message = nil
+    let effects = state.perform(action)
+    state.updateCursor()
+    perform(effects)
+    afterInput()
+  }
+
+  /// Types `text` into the field being edited, character by character, as keys would.
+  public func type(_ text: String) {
+    lastKeyAt = .now
+    for character in text {
+      let effects = state.insert(character)
+      perform(effects)
+    }
+  }
+
+  /// What follows every input: the export path suggested, the start screen's list refreshed, a
+  /// previous round read.
+  private func afterInput() {
     if state.step == .export, state.exportPath.isEmpty, let session = state.session {
       state.suggestExportPath(environment.suggestedExportPath(for: session, format: state.exportFormat))
     }
