@@ -366,7 +366,8 @@ public struct PlainView {
       let sides = quick ? [row.screening?.risk, row.screening?.opportunity].compactMap { $0 } : [row.risk, row.opportunity]
       let figures = sides.enumerated().map { i, side -> String in
         let heading = headings[min(i, 1)]
-        if side.findings == 0 { return heading + " " + t("wizard.profile.not-applicable") }
+        // The screen's dash for "nothing here" is silent to a synthesiser; said in words.
+        if side.findings == 0 { return heading + " " + t("plain.profile.not-applicable") }
         guard let average = side.average else { return heading + " " + t(i == 0 ? "wizard.profile.unknown" : "wizard.profile.not-enough") }
         return heading + " " + t.number(average) + " " + t("wizard.band.\(side.band?.rawValue ?? "low")")
       }
