@@ -142,6 +142,14 @@ import Testing
     #expect(saved.answer(asked[0].id, voice: "management") == session.answer(asked[0].id, voice: "management"))
     #expect(out.contains("Du svarer som Aftalt."))
     #expect(saved.agreed[asked[0].id] == Answer(.point(3)))
+    // The review lists the second voice's unanswered statements, in both views (one rule).
+    #expect(out.contains("Medarbejdere mangler: "))
+    let gaps = try #require(script.runner).state.reviewEntries(Assessment(session: saved, pack: pack)).filter { $0.kind == .voiceGap }
+    #expect(gaps.count == asked.count - 1 && gaps.allSatisfy { $0.voice == "employees" })
+    let h = Harness(sessions: [saved])
+    h.press(.down, .enter)
+    h.go(to: .review)
+    #expect(h.screen(Size(width: 120, height: 60)).text.contains(Localizer(pack: pack, language: .da)("wizard.review.voice-gap", ["n": String(gaps.count)])))
   }
 
   // MARK: - The plan

@@ -58,6 +58,8 @@ public final class LineMode {
       switch PlainReader.read(line, runner.state) {
       case .help:
         say(view.help(runner.state))
+      case .again:
+        view.sayAgain()
       case .invalid(let text):
         say(view.lines([runner.state.localizer("plain.invalid", ["input": text])], runner.state.language))
       case .inputs(let inputs):

@@ -16,6 +16,8 @@ public enum PlainLine: Equatable, Sendable {
   case inputs([PlainInput])
   /// The commands that work here, said by the view; nothing changes.
   case help
+  /// What the step shows, said again from its start (`l`); nothing changes.
+  case again
   /// A line that means nothing here; the view says what does.
   case invalid(String)
 }
@@ -69,6 +71,7 @@ public enum PlainReader {
       return .inputs(out)
     }
 
+    if lower == "l", state.focusedFormField == nil, state.overlay == nil { return .again }
     let body: PlainLine
     if state.step == .start {
       body = start(text, state)
@@ -311,7 +314,6 @@ public enum PlainReader {
     case "b" where words.count == 1: return act(.previousStep)
     case "o" where words.count == 1: return act(.addOwnAction)
     case "g" where words.count == 1: return act(.approvePlan)
-    case "l" where words.count == 1: return .inputs([])
     default: break
     }
     let commands: [String: WizardAction] = [

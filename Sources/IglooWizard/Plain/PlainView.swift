@@ -77,6 +77,12 @@ public struct PlainView {
     return (lines, prompt.hasSuffix(" ") && !last.hasSuffix(" ") ? last + " " : last)
   }
 
+  /// Forgets what was said on the step, so that the next ``say(_:)`` says it from its start.
+  public mutating func sayAgain() {
+    lastStep = nil
+    lastVoice = nil
+  }
+
   /// The commands that work where the state is, for `h`.
   public func help(_ state: WizardState) -> [String] {
     let t = state.localizer
@@ -347,7 +353,8 @@ public struct PlainView {
     var lines = [t("plain.review.intro", ["n": String(entries.count)])]
     for (i, entry) in entries.enumerated() {
       let text = state.pack.question(entry.question).map { t($0.text) } ?? entry.question
-      lines.append(t("plain.review.item", ["n": String(i + 1), "kind": t("plain.review.\(entry.kind.rawValue)"), "text": text]))
+      let name = entry.voice.flatMap { id in state.session?.voices.firstIndex { $0.id == id } }.map(state.displayName(ofVoice:)) ?? ""
+      lines.append(t("plain.review.item", ["n": String(i + 1), "kind": t("plain.review.\(entry.kind.rawValue)", ["voice": name]), "text": text]))
     }
     return lines
   }
