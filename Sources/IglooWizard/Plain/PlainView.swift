@@ -17,6 +17,7 @@ public struct PlainView {
   private var lastPlace: String?
   private var lastLevel: String?
   private var lastVoice: VoiceChoice?
+  /// The source last said.
   private var lastFinding: String?
   private var lastOverlay: Overlay?
   private var lastLanguage: Language?
@@ -285,11 +286,12 @@ public struct PlainView {
       if lastVoice != nil || state.voiceChoices.count > 1 { out.append(t("plain.voice", ["voice": state.voiceName])) }
       lastVoice = state.voice
     }
-    let finding = question.measures.first?.finding
-    if let finding, finding != lastFinding, let f = state.pack.finding(finding) {
-      out.append(t("plain.source", ["source": Self.spokenSource(f.source, state)]))
+    // The source once for a run of statements from the same section of the report.
+    if let f = question.measures.first.flatMap({ state.pack.finding($0.finding) }) {
+      let source = Self.spokenSource(f.source, state)
+      if source != lastFinding { out.append(t("plain.source", ["source": source])) }
+      lastFinding = source
     }
-    lastFinding = finding
     if lastPlace != question.id {
       lastPlace = question.id
       out.append(t("plain.statement", ["n": String(state.currentQuestionIndex + 1), "total": String(list.count), "text": t(question.text)]))
