@@ -152,6 +152,31 @@ import Testing
     #expect(h.screen(Size(width: 120, height: 60)).text.contains(Localizer(pack: pack, language: .da)("wizard.review.voice-gap", ["n": String(gaps.count)])))
   }
 
+  @Test func theProfileAfterDeepeningSaysTheFiguresTheReportGives() throws {
+    var session = Fixture.quickScan(answered: true, cursor: "profile")
+    session.deepened = Assessment(session: session, pack: pack).findings.map(\.finding.id)
+    for q in session.applicableQuestions(pack) where session.answer(q.id, voice: Voice.single.id) == nil {
+      session.setAnswer(Answer(.point(2)), question: q.id, voice: Voice.single.id)
+    }
+    let script = Script(["q"], sessions: [session])
+    script.run(resume: true, width: 1000)
+    let assessment = Assessment(session: session, pack: pack)
+    let t = Localizer(pack: pack, language: .da)
+    let markdown = String(decoding: ExportFormat.markdown.render(assessment, language: .da), as: UTF8.self)
+    for row in assessment.levels {
+      guard let risk = row.risk.average else { continue }
+      let said = "\(t("wizard.profile.risk")) \(t.number(risk)) \(t("wizard.band.\(row.risk.band?.rawValue ?? "low")"))"
+      #expect(script.transcript.contains("\(state(session).levelName(row.id)): \(said)"), "\(row.id): \(said)")
+      #expect(markdown.contains("| \(state(session).levelName(row.id)) | \(t.number(risk)) ("), "the report gives \(row.id) another figure")
+    }
+  }
+
+  func state(_ session: Session) -> WizardState {
+    var s = WizardState(pack: pack, language: .da, today: "2025-05-01")
+    s.session = session
+    return s
+  }
+
   // MARK: - The plan
 
   @Test func thePlanListsEveryLineWithStatusOwnerAndDeadlineAndEditsAndRemovesOwnActions() throws {

@@ -370,17 +370,13 @@ public struct PlainView {
     let progress = state.progress(assessment.session)
     var lines = assessment.prohibitedFlags.map { t("wizard.profile.prohibited", ["title": t($0.item.title)]) }
     lines.append(t(quick ? "wizard.profile.answered.quick" : "wizard.profile.answered", ["answered": String(progress.answered), "total": String(progress.total)]))
-    let headings = [t(quick ? "wizard.profile.screening-risk" : "wizard.profile.risk"), t(quick ? "wizard.profile.screening-opportunity" : "wizard.profile.opportunity")]
-    for row in assessment.levels {
-      let sides = quick ? [row.screening?.risk, row.screening?.opportunity].compactMap { $0 } : [row.risk, row.opportunity]
-      let figures = sides.enumerated().map { i, side -> String in
-        let heading = headings[min(i, 1)]
-        // The screen's dash for "nothing here" is silent to a synthesiser; said in words.
-        if side.findings == 0 { return heading + " " + t("plain.profile.not-applicable") }
-        guard let average = side.average else { return heading + " " + t(i == 0 ? "wizard.profile.unknown" : "wizard.profile.not-enough") }
-        return heading + " " + t.number(average) + " " + t("wizard.band.\(side.band?.rawValue ?? "low")")
-      }
-      lines.append(t("plain.profile.level", ["level": state.levelName(row.id), "figures": figures.joined(separator: "; ")]))
+    lines += levelLines(state, assessment, screening: quick)
+    // A deepened quick scan: the deepened findings' own figures too, as the report gives them.
+    if quick, !assessment.session.deepened.isEmpty,
+      assessment.levels.contains(where: { $0.risk.average != nil || $0.opportunity.average != nil })
+    {
+      lines.append(t("plain.profile.deepened"))
+      lines += levelLines(state, assessment, screening: false)
     }
     let rows = ProfileScreen.findingRows(state, assessment, room: 5)
     if !rows.isEmpty {
@@ -390,6 +386,25 @@ public struct PlainView {
     if quick {
       let left = assessment.findings.filter { !assessment.session.deepened.contains($0.finding.id) }.count
       lines.append(t("plain.profile.deepen", ["screened": String(assessment.findingsToDeepen.count), "all": String(left)]))
+    }
+    return lines
+  }
+
+  /// Each level's figures in a line: its screenings, or its residual risk and untapped opportunity.
+  private func levelLines(_ state: WizardState, _ assessment: Assessment, screening: Bool) -> [String] {
+    let t = state.localizer
+    let headings = [t(screening ? "wizard.profile.screening-risk" : "wizard.profile.risk"), t(screening ? "wizard.profile.screening-opportunity" : "wizard.profile.opportunity")]
+    var lines: [String] = []
+    for row in assessment.levels {
+      let sides = screening ? [row.screening?.risk, row.screening?.opportunity].compactMap { $0 } : [row.risk, row.opportunity]
+      let figures = sides.enumerated().map { i, side -> String in
+        let heading = headings[min(i, 1)]
+        // The screen's dash for "nothing here" is silent to a synthesiser; said in words.
+        if side.findings == 0 { return heading + " " + t("plain.profile.not-applicable") }
+        guard let average = side.average else { return heading + " " + t(i == 0 ? "wizard.profile.unknown" : "wizard.profile.not-enough") }
+        return heading + " " + t.number(average) + " " + t("wizard.band.\(side.band?.rawValue ?? "low")")
+      }
+      lines.append(t("plain.profile.level", ["level": state.levelName(row.id), "figures": figures.joined(separator: "; ")]))
     }
     return lines
   }
