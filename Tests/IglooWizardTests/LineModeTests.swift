@@ -292,5 +292,7 @@ import Testing
     #expect(PlainReader.read("h", state) == .help)
     #expect(PlainReader.read("9", state) == .invalid("9"))
     #expect(PlainReader.read("gå 6", state) == .inputs([.action(.goToStep), .action(.pick(6))]))
+    #expect(PlainReader.read("gå profil", state) == .inputs([.action(.goToStep), .action(.pick(Step.profile.number))]))
+    #expect(PlainReader.read("go action plan", state) == .inputs([.action(.goToStep), .action(.pick(Step.plan.number))]))
   }
 }

@@ -59,8 +59,8 @@ public enum PlainReader {
     case "sprog", "language": return .inputs(prefix + [.action(.switchLanguage)])
     default: break
     }
-    if words.count == 2, ["gå", "ga", "go", "trin", "step"].contains(words[0]) {
-      guard let n = Int(words[1]), Flow.numberedSteps.indices.contains(n - 1), state.session != nil else { return .invalid(text) }
+    if words.count >= 2, ["gå", "ga", "go", "trin", "step"].contains(words[0]) {
+      guard state.session != nil, let n = stepNumber(words.dropFirst().joined(separator: " "), state) else { return .invalid(text) }
       return .inputs(prefix + [.action(.goToStep), .action(.pick(n))])
     }
     if words.count == 2, ["niveau", "level"].contains(words[0]), state.session != nil {
@@ -114,6 +114,19 @@ public enum PlainReader {
   private static func number(_ text: String) -> Int? {
     guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
     return Int(text)
+  }
+
+  /// A step's number (1–9) by its number, or by the start of its name in either language.
+  static func stepNumber(_ word: String, _ state: WizardState) -> Int? {
+    let steps = Flow.numberedSteps
+    if let n = number(word) { return steps.indices.contains(n - 1) ? n : nil }
+    for language in Language.allCases {
+      let t = Localizer(pack: state.pack, language: language)
+      if let i = steps.firstIndex(where: { t($0.shortKey).lowercased().hasPrefix(word) || t($0.titleKey).lowercased().hasPrefix(word) }) {
+        return i + 1
+      }
+    }
+    return nil
   }
 
   /// A level by its number, its letter or its name.
