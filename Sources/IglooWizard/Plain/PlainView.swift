@@ -418,13 +418,15 @@ public struct PlainView {
     var lines: [String] = []
     if all {
       lines.append(t("plain.plan.intro", ["n": String(entries.count)]))
-      lines.append(PlanScreen.approvalLine(state).0)
+      // The screen's line names the key g, which line mode has as a command of its own words.
+      lines.append(state.session?.approval == nil ? t("plain.plan.not-approved") : PlanScreen.approvalLine(state).0)
     }
     for (i, entry) in entries.enumerated() {
       let item = entry.planIndex.map { session.plan[$0] }
       var parts = [t("wizard.status.\(state.planStatus(entry).rawValue)")]
       if let item, !item.responsible.isEmpty { parts.append(t("plain.plan.responsible", ["name": item.responsible])) }
       if let item, !item.deadline.isEmpty { parts.append(t("plain.plan.deadline", ["date": Self.spokenDate(item.deadline)])) }
+      if let item, item.isIncomplete { parts.append(t("plain.plan.incomplete", ["missing": state.missingText(item.missing)])) }
       if entry.isOwn { parts.append(t("plain.plan.own")) }
       lines.append(t("plain.plan.item", ["n": String(i + 1), "title": state.planTitle(entry), "details": parts.joined(separator: ", ")]))
     }
