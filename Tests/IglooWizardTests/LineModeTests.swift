@@ -205,6 +205,11 @@ import Testing
     #expect(script.environment.exports.count == 2)
     #expect(Set(script.environment.exports.map(\.format)).count == 2)
     #expect(script.transcript.contains("Skrevet: "))
+    // A stray number at the file name is refused, not written as a file called "2".
+    let stray = Script(["1", "gå 9", "", "2", "", "q"], sessions: [Fixture.committee()])
+    stray.run()
+    #expect(!stray.environment.exports.contains { $0.path.hasSuffix("/2") })
+    #expect(stray.transcript.contains("2 forstås ikke her."))
   }
 
   // MARK: - Written for the ear

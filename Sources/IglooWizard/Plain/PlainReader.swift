@@ -158,6 +158,8 @@ public enum PlainReader {
     switch field.kind {
     case .text, .number:
       if text.isEmpty { return .inputs(onward.map(PlainInput.action)) }
+      // A bare number at the file name is a format chosen one prompt late, not a file called "2".
+      if field == .exportPath, number(text) != nil { return .invalid(text) }
       let typed = text == "-" ? "" : text
       var out: [PlainInput] = [.action(.cursorEnd), .action(.clearToStart)]
       if !typed.isEmpty { out.append(.type(typed)) }
