@@ -133,7 +133,7 @@ import Testing
       session.setAnswer(nil, question: q.id, voice: Voice.single.id)
     }
     session.cursor = "questions/" + asked[0].id
-    let script = Script(["v", "2", "b", "v", "3", "gå 5", "q"], sessions: [session])
+    let script = Script(["v", "2", "b", "v", "3", "gå 5", "gå 6", "q"], sessions: [session])
     script.run(resume: true)
     let saved = try #require(script.saved)
     let out = script.transcript
@@ -144,6 +144,7 @@ import Testing
     #expect(saved.agreed[asked[0].id] == Answer(.point(3)))
     // The review lists the second voice's unanswered statements, in both views (one rule).
     #expect(out.contains("Medarbejdere mangler: "))
+    #expect(out.contains("Medarbejdere har ikke svaret på \(asked.count - 1) af de besvarede udsagn."), "the profile says every statement is answered")
     let gaps = try #require(script.runner).state.reviewEntries(Assessment(session: saved, pack: pack)).filter { $0.kind == .voiceGap }
     #expect(gaps.count == asked.count - 1 && gaps.allSatisfy { $0.voice == "employees" })
     let h = Harness(sessions: [saved])

@@ -370,6 +370,11 @@ public struct PlainView {
     let progress = state.progress(assessment.session)
     var lines = assessment.prohibitedFlags.map { t("wizard.profile.prohibited", ["title": t($0.item.title)]) }
     lines.append(t(quick ? "wizard.profile.answered.quick" : "wizard.profile.answered", ["answered": String(progress.answered), "total": String(progress.total)]))
+    // A statement one voice answered counts as answered; a voice's own gaps are said beside it.
+    let gaps = Dictionary(grouping: state.voiceGaps(), by: { $0.voice ?? "" })
+    for (i, voice) in (state.session?.voices ?? []).enumerated() where gaps[voice.id] != nil {
+      lines.append(t("plain.profile.voice-gaps", ["voice": state.displayName(ofVoice: i), "n": String(gaps[voice.id]!.count)]))
+    }
     lines += levelLines(state, assessment, screening: quick)
     // A deepened quick scan: the deepened findings' own figures too, as the report gives them.
     if quick, !assessment.session.deepened.isEmpty,
