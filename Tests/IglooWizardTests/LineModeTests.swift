@@ -117,9 +117,10 @@ import Testing
     #expect(!script.transcript.contains(t("wizard.step.scope")), "resuming went through the scope")
     #expect(script.saved?.answer(asked[1].id, voice: Voice.single.id) == Answer(.point(2)))
     // A number typed at the scope takes one use case in or out, never replaces the scope.
-    let scope = Script(["gå 2", "\(Self.number("shift-planning"))", "q"], sessions: [session])
+    let scope = Script(["gå 2", "\(Self.number("shift-planning"))", "navn \(Self.number("shift-planning")) Vagtplan Ø", "q"], sessions: [session])
     scope.run(resume: true)
     #expect(scope.saved?.scope?.map(\.useCase) == ["call-scoring", "chat-assistant", "shift-planning"].sorted { Self.number($0) < Self.number($1) })
+    #expect(scope.saved?.scope?.first { $0.useCase == "shift-planning" }?.note == "Vagtplan Ø")
   }
 
   // MARK: - Voices
@@ -298,6 +299,13 @@ import Testing
     #expect(PlainReader.read("h", state) == .help)
     #expect(PlainReader.read("9", state) == .invalid("9"))
     #expect(PlainReader.read("gå 6", state) == .inputs([.action(.goToStep), .action(.pick(6))]))
+    // A text the state opened in its own line takes the next line as its text.
+    var editing = state
+    _ = editing.perform(.editNote)
+    #expect(PlainReader.read("kun om natten", editing) == .inputs([.action(.cursorEnd), .action(.clearToStart), .type("kun om natten"), .action(.commitEdit)]))
+    #expect(PlainReader.read("", editing) == .inputs([.action(.commitEdit)]))
+    var view = PlainView()
+    #expect(view.say(editing).prompt.hasPrefix(Localizer(pack: pack, language: .da)("wizard.questions.note")))
     #expect(PlainReader.read("gå profil", state) == .inputs([.action(.goToStep), .action(.pick(Step.profile.number))]))
     #expect(PlainReader.read("go action plan", state) == .inputs([.action(.goToStep), .action(.pick(Step.plan.number))]))
   }

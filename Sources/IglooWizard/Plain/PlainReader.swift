@@ -51,7 +51,14 @@ public enum PlainReader {
     // Anything else drawn over the step is closed by the next line, which then counts as usual.
     var prefix: [PlainInput] = []
     if let overlay = state.overlay, !isQuestion(overlay) { prefix = [.action(.close)] }
-    if prefix.isEmpty, state.editor?.field.isInline == true { prefix = [.action(.commitEdit)] }
+    // A text opened in its own line (a note, a use case's local name, whatever a step opens so):
+    // the line is its text; Enter keeps it, `-` empties it.
+    if prefix.isEmpty, let editor = state.editor, editor.field.isInline {
+      if text.isEmpty { return act(.commitEdit) }
+      var out: [PlainInput] = [.action(.cursorEnd), .action(.clearToStart)]
+      if text != "-" { out.append(.type(text)) }
+      return .inputs(out + [.action(.commitEdit)])
+    }
 
     switch lower {
     case "q": return .inputs(prefix + [.action(.quit)])
@@ -216,6 +223,13 @@ public enum PlainReader {
     if text.lowercased() == "b" { return act(.previousStep) }
     guard let session = state.session else { return .invalid(text) }
     let useCases = state.pack.useCases
+    // `navn 12 KundeBot`: what the workplace calls use case 12.
+    if words.count >= 2, ["navn", "name"].contains(words[0]), let n = number(words[1]), useCases.indices.contains(n - 1) {
+      let name = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).dropFirst(2).first.map(String.init) ?? ""
+      var out = select(n, then: [.editScopeNote, .cursorEnd, .clearToStart])
+      if !name.isEmpty { out.append(.type(name)) }
+      return .inputs(out + [.action(.commitEdit)])
+    }
     var scope = session.scope ?? []
     var depth = session.depth
     var out: [PlainInput] = []

@@ -64,6 +64,11 @@ public struct PlainView {
     let prompt: String
     if let overlay = state.overlay {
       (out, prompt) = overlayLines(overlay, state, out)
+    } else if let editor = state.editor, editor.field.isInline {
+      // A text opened in its own line: its label and what it holds.
+      let label = t(editor.field.labelKey)
+      let current = editor.buffer.text
+      prompt = t(current.isEmpty ? "plain.prompt.text" : "plain.prompt.keep", ["label": label, "current": current])
     } else if let field = state.focusedFormField {
       prompt = fieldPrompt(field, state, &out)
     } else {
