@@ -75,6 +75,9 @@ public struct ContentRef: Sendable, Hashable, Codable {
   /// The pack's version.
   public var version: String
 
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case id, version }
+
   /// Creates a reference.
   public init(id: String, version: String) {
     self.id = id
@@ -91,6 +94,9 @@ public struct Participant: Sendable, Hashable, Codable {
   public var name: String
   /// A role id from the content pack.
   public var role: String
+
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case name, role }
 
   /// Creates a participant.
   public init(name: String, role: String) {
@@ -150,6 +156,9 @@ public struct Approval: Sendable, Hashable, Codable {
   /// The date of approval, `YYYY-MM-DD`.
   public var date: String
 
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case by, date }
+
   /// Creates an approval.
   public init(by: [Participant], date: String) {
     self.by = by
@@ -188,6 +197,9 @@ public struct Voice: Sendable, Hashable, Codable {
   public var id: String
   /// The name shown.
   public var name: String
+
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case id, name }
 
   /// Creates a voice.
   public init(id: String, name: String) {

@@ -292,7 +292,7 @@ public struct PlainView {
       lastVoice = state.voice
     }
     // The source once for a run of statements from the same section of the report.
-    if let f = question.measures.first.flatMap({ state.pack.finding($0.finding) }) {
+    if let f = state.pack.leadFinding(of: question) {
       let source = Self.spokenSource(f.source, state)
       if source != lastFinding { out.append(t("plain.source", ["source": source])) }
       lastFinding = source
@@ -324,7 +324,7 @@ public struct PlainView {
   /// Why a statement is asked and where the report says so.
   private func why(_ question: Question, _ state: WizardState) -> [String] {
     let t = state.localizer
-    let finding = question.measures.first.flatMap { state.pack.finding($0.finding) }
+    let finding = state.pack.leadFinding(of: question)
     var lines: [String] = []
     if let text = question.why.map({ t($0) }) ?? finding.map({ t($0.summary) }) { lines.append(text) }
     if let finding { lines.append(t("plain.source", ["source": Self.spokenSource(finding.source, state)])) }

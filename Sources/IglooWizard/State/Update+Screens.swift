@@ -176,7 +176,8 @@ extension WizardState {
     // During a re-scoring the statements come one after another, then the plan shows before and after.
     if let rescore, let id, let at = rescore.questions.firstIndex(of: id) {
       if at + 1 < rescore.questions.count {
-        jump(to: rescore.questions[at + 1])
+        let effects = jump(to: rescore.questions[at + 1])
+        return changed && !effects.contains(.save) ? effects + [.save] : effects
       } else {
         _ = go(to: .plan)
         if let row = planEntries(assessment!).firstIndex(where: { $0.planIndex == rescore.planIndex }) { planSelection = row }
@@ -229,10 +230,10 @@ extension WizardState {
     guard action == .activate, entries.indices.contains(reviewSelection) else { return [] }
     // A voice's gap is answered as that voice.
     if let id = entries[reviewSelection].voice { voice = .voice(id) }
-    jump(to: entries[reviewSelection].question)
+    let effects = jump(to: entries[reviewSelection].question)
     // One answer and back: the review is a worklist, not a way into the run of statements.
     returnToReview = true
-    return []
+    return effects
   }
 
   mutating func performOnPlan(_ action: WizardAction) -> [Effect] {
@@ -453,9 +454,9 @@ extension WizardState {
         return go(to: step.next)
       case .rescore:
         guard let first = rescore?.questions.first else { return [] }
-        jump(to: first)
+        let effects = jump(to: first)
         message = Message("wizard.rescore.started", ["n": String(rescore?.questions.count ?? 0)])
-        return []
+        return effects
       }
     }
   }
