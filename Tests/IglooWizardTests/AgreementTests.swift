@@ -61,7 +61,8 @@ import Testing
     h.type("1-3-2026")
     h.press(.escape, .character("o"))
     h.type("Vagtplanen drøftes i MED")
-    h.press(.escape, .character("g"), .escape)
+    // The approval is recorded only on a yes (issue 25).
+    h.press(.escape, .character("g"), .escape, .character("j"))
     // Follow-up, then two exports.
     h.press(.function(3), .character("8"))
     h.type("14-11-2026")
@@ -79,7 +80,7 @@ import Testing
     lines += ["gå 6", "u", "3", "3", "3"]
     lines += ["gå 7", "a 1", "e 1", "", "Mette Holm", "1-3-2026", "", "", "", ""]
     lines += ["o", "Vagtplanen drøftes i MED", "", "", "", "", "", "", ""]
-    lines += ["g", "", "", "", ""]
+    lines += ["g", "", "", "", "", "j"]
     lines += ["gå 8", "14-11-2026", ""]
     lines += ["", "", "", "2", "", "", "q"]
     let script = LineModeTests.Script(lines)

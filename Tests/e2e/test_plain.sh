@@ -79,7 +79,7 @@ rm -rf "$T/data/igloo" && mkdir -p "$T/out/quick"
   for _ in $(seq 1 9); do echo 4; done
   printf '%s\n' "1" "3" "" "" "b" "" "a 1" "e 1" "" "Mette Holm" "1.3.2026" "" "" "" "" \
     "e 2" "" "Karim Olsen" "1.6.2026" "Vagtplanen gennemgås med MED-udvalget" "1.9.2026" "Spørg aftenvagten" "4" \
-    "g" "" "" "" "" "" "1.2.2026" "" "14-11-2026" "" "1" "apv.docx" "" "q"
+    "g" "" "" "" "" "" "1.2.2026" "j" "" "14-11-2026" "" "1" "apv.docx" "" "q"
 } >"$T/out/quick.txt"
 ( cd "$T/out/quick" && env -i PATH="$PATH" HOME="$T/home" XDG_DATA_HOME="$T/data" LANG=C.UTF-8 \
     timeout 30 "$IGLOO_BIN" --plain --lang da <"$T/out/quick.txt" >"$out" 2>&1 ) || { tail -20 "$out" >&2; fail "the quick scan in line mode failed"; }

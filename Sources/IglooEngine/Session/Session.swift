@@ -36,6 +36,12 @@ public struct Session: Sendable, Hashable {
   public var deepened: [String]
   /// Who approved the action plan and when; nil while it is not approved.
   public var approval: Approval?
+  /// The voice the wizard was answering as (a voice id, or `agreed` for the committee's agreed
+  /// answer), so that a resumed session goes on under the same voice; nil: the first voice.
+  public var activeVoice: String?
+  /// Notes typed for statements not yet answered, by question id: kept in the file so that a
+  /// kill loses none, and moved into the answer once the statement is answered.
+  public var pendingNotes: [String: String]
 
   /// Creates an empty session for `content`.
   public init(content: ContentRef, about: About = About(), voices: [Voice] = [Voice.single]) {
@@ -52,6 +58,8 @@ public struct Session: Sendable, Hashable {
     self.depth = .full
     self.deepened = []
     self.approval = nil
+    self.activeVoice = nil
+    self.pendingNotes = [:]
   }
 
   /// The answer `voice` gave to `question`, if any.

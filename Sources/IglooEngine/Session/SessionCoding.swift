@@ -29,6 +29,7 @@ extension Session: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
     case followUp = "follow_up", cursor, depth, deepened, approval
+    case activeVoice = "active_voice", pendingNotes = "pending_notes"
   }
 
   /// The value of `schema`, which marks a file as an igloo session.
@@ -52,6 +53,8 @@ extension Session: Codable {
     depth = try c.decodeWord(Depth.self, forKey: .depth) ?? .full
     deepened = try c.decodeIfPresent([String].self, forKey: .deepened) ?? []
     approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
+    activeVoice = try c.decodeIfPresent(String.self, forKey: .activeVoice)
+    pendingNotes = try c.decodeIfPresent([String: String].self, forKey: .pendingNotes) ?? [:]
     // A hand-written file may give answers without listing its voices: each answering voice counts.
     addAnsweringVoices()
   }
@@ -73,6 +76,8 @@ extension Session: Codable {
     if depth != .full { try c.encode(depth, forKey: .depth) }
     if !deepened.isEmpty { try c.encode(deepened, forKey: .deepened) }
     try c.encodeIfPresent(approval, forKey: .approval)
+    try c.encodeIfPresent(activeVoice, forKey: .activeVoice)
+    if !pendingNotes.isEmpty { try c.encode(pendingNotes, forKey: .pendingNotes) }
   }
 
   /// Decodes a session from JSON, turning every decoding failure into one readable line.

@@ -55,6 +55,16 @@ public final class LineMode {
       write(prompt)
       guard let line = input() else { break }
       atLineStart = true
+      // Bytes that are not UTF-8 (a Latin-1 "æ" under LANG=C) arrive as U+FFFD, and a NUL or ESC
+      // must never be stored: say so and ask again rather than keep a changed text.
+      if line.unicodeScalars.contains("\u{FFFD}") {
+        say(view.lines([runner.state.localizer("plain.input.not-utf8")], runner.state.language))
+        continue
+      }
+      if line.unicodeScalars.contains(where: SafeText.isControl) {
+        say(view.lines([runner.state.localizer("wizard.message.control-character")], runner.state.language))
+        continue
+      }
       switch PlainReader.read(line, runner.state) {
       case .help:
         say(view.help(runner.state))

@@ -122,6 +122,7 @@ enum ConfirmOverlay {
       return t("wizard.confirm.delete-action", ["title": title.isEmpty ? t("wizard.plan.untitled") : title])
     case .replaceExport(_, _, let shown): return t("wizard.confirm.replace-export", ["path": shown])
     case .leavePlanIncomplete(let n): return t("wizard.confirm.leave-plan-incomplete", ["n": String(n)])
+    case .recordApproval: return t("wizard.confirm.record-approval", ["approval": PlanScreen.approvalLine(state).0])
     case .rescore:
       let findings = (state.rescore?.before ?? []).map { f in
         let title = state.pack.finding(f.id).map { t($0.shortTitle) } ?? f.id
