@@ -16,6 +16,8 @@ public final class MemoryEnvironment: WizardEnvironment {
   public private(set) var savedHandles: [String] = []
   /// Every export written: the path and the text.
   public private(set) var exports: [(path: String, format: ExportFormat, language: Language)] = []
+  /// The bytes each export would have written, by path: the rendering the real environment writes.
+  public private(set) var exportedBytes: [String: Data] = [:]
   /// The date ``today()`` reports.
   public var date: String
   /// Export paths starting with one of these fail, as an unwritable folder would.
@@ -105,6 +107,7 @@ public final class MemoryEnvironment: WizardEnvironment {
       throw ExportTargetExists(path: full)
     }
     exports.append((full, format, language))
+    exportedBytes[full] = format.render(assessment, language: language)
     return full
   }
 
