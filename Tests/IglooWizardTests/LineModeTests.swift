@@ -123,6 +123,24 @@ import Testing
     #expect(scope.saved?.scope?.first { $0.useCase == "shift-planning" }?.note == "Vagtplan Ø")
   }
 
+  /// Issue 26: line mode asks what the Scope step asks, whether a use case's system infers
+  /// emotions, and stores the answer the curses wizard's `f` stores.
+  @Test func theScopeAsksWhetherTheSystemInfersEmotions() throws {
+    let call = Self.number("call-scoring")
+    let script = Script(Self.about + ["\(call)", "følelser \(call) nej", "q"])
+    #expect(script.run() == 0)
+    let t = Localizer(pack: pack, language: .da)
+    let heard = script.transcript.replacingOccurrences(of: "\n", with: " ")
+    #expect(heard.components(separatedBy: t("plain.scope.emotions-how")).count == 2, "the how is said once")
+    #expect(script.saved?.scope?.first { $0.useCase == "call-scoring" }?.infersEmotions == .no)
+    let english = Script(["Call centre", "", "", "", "", "", "", "", "\(call)", "emotions \(call) yes", "emotions \(call) don't know", "q"])
+    #expect(english.run(language: .en) == 0)
+    #expect(english.saved?.scope?.first { $0.useCase == "call-scoring" }?.infersEmotions == .dontKnow)
+    let wrong = Script(Self.about + ["\(call)", "følelser \(call) måske", "q"])
+    wrong.run()
+    #expect(wrong.saved?.scope?.first { $0.useCase == "call-scoring" }?.infersEmotions == nil)
+  }
+
   // MARK: - Voices
 
   @Test func theVoiceAnnouncedIsTheVoiceRecordedAndSecondVoiceGapsAreListed() throws {

@@ -230,6 +230,27 @@ public enum PlainReader {
       if !name.isEmpty { out.append(.type(name)) }
       return .inputs(out + [.action(.commitEdit)])
     }
+    // `følelser 3 nej`: whether use case 3's system infers emotions, asked where the ban turns on it.
+    if words.count >= 3, [t(state, "plain.emotions.command", .da), t(state, "plain.emotions.command", .en)].contains(words[0]),
+      let n = number(words[1]), useCases.indices.contains(n - 1)
+    {
+      let said = words.dropFirst(2).joined(separator: " ")
+      guard let target = emotionsWord(said, state) else { return .invalid(text) }
+      var current = session.scope?.first { $0.useCase == useCases[n - 1].id }?.infersEmotions
+      var cycles: [WizardAction] = [.cycleInfersEmotions]
+      // The state says why when the use case is out of scope or not asked; one cycle lets it.
+      if current != nil || session.scope?.contains(where: { $0.useCase == useCases[n - 1].id }) == true,
+        Flow.asksInfersEmotions(useCases[n - 1].id, state.pack)
+      {
+        cycles = []
+        while (current ?? .dontKnow) != target {
+          current = InfersEmotions.next(after: current)
+          cycles.append(.cycleInfersEmotions)
+        }
+        if cycles.isEmpty { return .inputs([]) }
+      }
+      return .inputs(select(n, then: cycles))
+    }
     var scope = session.scope ?? []
     var depth = session.depth
     var out: [PlainInput] = []
@@ -277,6 +298,19 @@ public enum PlainReader {
       }
     }
     return nil
+  }
+
+  /// The answer on emotions a word names, in either language.
+  static func emotionsWord(_ said: String, _ state: WizardState) -> InfersEmotions? {
+    for value in [InfersEmotions.yes, .no, .dontKnow] {
+      for language in Language.allCases
+      where Localizer(pack: state.pack, language: language)("plain.emotions.\(value.rawValue)").lowercased() == said { return value }
+    }
+    return nil
+  }
+
+  private static func t(_ state: WizardState, _ key: String, _ language: Language) -> String {
+    Localizer(pack: state.pack, language: language)(key).lowercased()
   }
 
   /// The stage a word names, in either language.

@@ -166,7 +166,11 @@ public struct PlainView {
     case .start: return t("plain.start.prompt")
     case .scope:
       if let session = state.session {
-        if let last = lastScope, last != session.scope { out.append(scopeChosen(state)) }
+        if let last = lastScope, last != session.scope {
+          out.append(scopeChosen(state))
+          // How to answer on emotions is said once, when the first use case that asks it comes in.
+          if asksInfersEmotions(session.scope, state), !asksInfersEmotions(last, state) { out.append(t("plain.scope.emotions-how")) }
+        }
         if let depth = lastDepth, depth != session.depth { out.append(t("plain.scope.depth", ["depth": t("plain.depth.\(session.depth.rawValue)")])) }
         lastScope = .some(session.scope)
         lastDepth = session.depth
@@ -251,9 +255,21 @@ public struct PlainView {
     let t = state.localizer
     let chosen = (state.session?.scope ?? []).compactMap { item -> String? in
       guard let i = state.pack.useCases.firstIndex(where: { $0.id == item.useCase }) else { return nil }
-      return "\(i + 1) \(t(state.pack.useCases[i].name)), \(t("plain.stage.\(item.stage.rawValue)"))"
+      return "\(i + 1) \(t(state.pack.useCases[i].name)), \(t("plain.stage.\(item.stage.rawValue)"))" + emotions(item, state)
     }
     return chosen.isEmpty ? t("plain.scope.none") : t("plain.scope.chosen", ["list": chosen.joined(separator: "; ")])
+  }
+
+  /// Whether a scope holds a use case whose system may infer emotions.
+  private func asksInfersEmotions(_ scope: [ScopeItem]?, _ state: WizardState) -> Bool {
+    (scope ?? []).contains { Flow.asksInfersEmotions($0.useCase, state.pack) }
+  }
+
+  /// What is answered on emotions for a use case in scope that is asked it; nothing otherwise.
+  private func emotions(_ item: ScopeItem, _ state: WizardState) -> String {
+    guard Flow.asksInfersEmotions(item.useCase, state.pack) else { return "" }
+    let t = state.localizer
+    return t("plain.scope.emotions", ["answer": t(Flow.infersEmotionsKey(item.infersEmotions))])
   }
 
   private func scopeLines(_ state: WizardState) -> [String] {
@@ -262,8 +278,11 @@ public struct PlainView {
     var lines = [t("plain.scope.intro")]
     for (i, useCase) in state.pack.useCases.enumerated() {
       let item = session.scope?.first { $0.useCase == useCase.id }
-      let mark = item.map { t("plain.scope.in", ["stage": t("plain.stage.\($0.stage.rawValue)")]) } ?? ""
+      let mark = item.map { t("plain.scope.in", ["stage": t("plain.stage.\($0.stage.rawValue)")]) + emotions($0, state) } ?? ""
       lines.append(t("plain.list.item", ["n": String(i + 1), "name": t(useCase.name) + mark]))
+    }
+    if asksInfersEmotions(session.scope, state) {
+      lines.append(t("plain.scope.emotions-how"))
     }
     lines.append(t("plain.scope.depth", ["depth": t("plain.depth.\(session.depth.rawValue)")]))
     return lines
