@@ -245,8 +245,17 @@ first_statement() {
   new_assessment "$1"
   go_to_step 2
   pick_use_cases 1
+  full_depth
   go_to_step 3
   wait_for "Individual · statement 1 of"
+}
+
+# full_depth: on the scope screen, the full assessment (a new session starts on the quick scan).
+full_depth() {
+  if screen | grep -q -e "Depth: quick scan" -e "Dybde: hurtigscanning"; then
+    send d
+    [ -n "$(wait_for_any 15 "Depth: full assessment" "Dybde: fuld vurdering")" ] || fail "d did not switch to the full assessment"
+  fi
 }
 
 # go_to_step N: PgDn, one step at a time, until "Step N/9" shows (exactly one key per step, so

@@ -64,6 +64,9 @@ send Enter
 type_text "$APPROVER"
 wait_for "$APPROVER"
 send Escape
+# Leaving the form asks before anything is recorded (issue 25 item 14).
+wait_for "Record the approval"
+send y
 wait_for "Approved on"
 json_check "$FILE" 's["approval"]["by"][0]["name"] == "Åse Jørgensen" and len(s["approval"]["date"]) == 10'
 

@@ -6,13 +6,14 @@
 . "$(dirname "$0")/lib.sh"
 
 start_shell 80 24
-# Keys: Enter, C r a s h, PgDn, Space, PgDn, 4, 2 = 11; the 12th read crashes.
-E2E_ENV="IGLOO_TEST_CRASH_AFTER_KEYS=11"
+# Keys: Enter, C r a s h, PgDn, Space, d (full depth), PgDn, 4, 2 = 12; the 13th read crashes.
+E2E_ENV="IGLOO_TEST_CRASH_AFTER_KEYS=12"
 launch
 new_assessment "Crash"
 go_to_step 2
 send Space
 wait_for "Uses chosen: 1"
+full_depth
 go_to_step 3
 wait_for "Individual · statement 1 of"
 send 4

@@ -25,6 +25,10 @@ press Space
 wait_for "Uses chosen: 2"
 press s # in use → pilot, in the order the scope text names the stages
 wait_for "Pilot"
+# A new session starts on the quick scan (issue 26); d switches to full and back.
+wait_for "Depth: quick scan, 18 statements"
+press d
+wait_for "Depth: full assessment"
 press d
 wait_for "Depth: quick scan, 18 statements"
 press NPage

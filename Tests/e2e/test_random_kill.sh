@@ -228,6 +228,7 @@ new_session() {
   json_check "$typed" "s['about']['workplace'] == '$WORKPLACE'"
   go_to_step 2
   pick_use_cases 5
+  full_depth
   go_to_step 3
   wait_for "Individual · statement 1 of"
   after=$(session_files)
