@@ -89,6 +89,7 @@ extension PackBuilder {
 /// Where a file sits in the pack decides what it holds.
 private enum FileRole {
   case pack, levels, technologies, findings, questions, actions, useCases, benchmarks, context, trainingCase, strings
+  case managementQuestions
 
   init?(path: String) {
     let name = (path as NSString).lastPathComponent
@@ -103,6 +104,7 @@ private enum FileRole {
     case ("", "use-cases.yaml"): self = .useCases
     case ("", "benchmarks.yaml"): self = .benchmarks
     case ("", "context.yaml"): self = .context
+    case ("", "management-questions.yaml"): self = .managementQuestions
     case ("cases", _): self = .trainingCase
     case ("strings", _): self = .strings
     default: return nil
@@ -122,6 +124,7 @@ private struct PackBuilder {
   var useCases: [UseCase] = []
   var benchmarks: [Benchmark] = []
   var context: [ContextItem] = []
+  var managementQuestions: [ManagementQuestion] = []
   var cases: [TrainingCase] = []
   var strings: [String: LocalizedText] = [:]
   var origins: [String: Origin] = [:]
@@ -133,7 +136,7 @@ private struct PackBuilder {
   mutating func read(_ file: PackFile) {
     files.append(file.path)
     guard let role = FileRole(path: file.path) else {
-      sink.report(file.path, 1, "unknown file: a pack holds pack.yaml, levels.yaml, technologies.yaml, actions.yaml, use-cases.yaml, benchmarks.yaml, context.yaml and the folders findings/, questions/, cases/, strings/")
+      sink.report(file.path, 1, "unknown file: a pack holds pack.yaml, levels.yaml, technologies.yaml, actions.yaml, use-cases.yaml, benchmarks.yaml, context.yaml, management-questions.yaml and the folders findings/, questions/, cases/, strings/")
       return
     }
     let root: Node
@@ -163,6 +166,8 @@ private struct PackBuilder {
     case .useCases: useCases += entries(top, "use_cases", kind: "use case", readUseCase)
     case .benchmarks: benchmarks += entries(top, "benchmarks", kind: "benchmark", readBenchmark)
     case .context: context += entries(top, "context", kind: "context item", readContext)
+    case .managementQuestions:
+      managementQuestions += entries(top, "management_questions", kind: "management question", readManagementQuestion)
     case .trainingCase:
       if let item = readCase(top) {
         record("case", item.id, top.origin)
@@ -192,7 +197,7 @@ private struct PackBuilder {
         sectors: [], roles: []),
       levels: levels, technologies: technologies, findings: findings, questions: questions,
       actions: actions, useCases: useCases, benchmarks: benchmarks, context: context, cases: cases,
-      strings: strings)
+      strings: strings, managementQuestions: managementQuestions)
     return LoadedPack(pack: pack, origins: origins, files: files, unreadable: unreadable)
   }
 
@@ -499,6 +504,26 @@ private struct PackBuilder {
       asOf: n.optional("as_of")?.scalar("`as_of`"))
   }
 
+  private func readManagementQuestion(_ n: YAMLNode) -> ManagementQuestion? {
+    n.allowKeys(["id", "text", "ask", "findings", "flags", "basis", "source"], in: "a management question")
+    guard let id = id(n, "management question") else { return nil }
+    let what = "management question `\(id)`"
+    guard let text = n.text("text", in: what), let askText = n.string("ask", in: what),
+      let source = n.string("source", in: what)
+    else { return nil }
+    guard let ask = Addressee(rawValue: askText) else {
+      n.report("\(what) asks `\(askText)`; use \(Addressee.allCases.map(\.rawValue).joined(separator: ", "))")
+      return nil
+    }
+    let findings = n.strings("findings", in: what)
+    let flags = n.strings("flags", in: what)
+    if findings.isEmpty == flags.isEmpty {
+      n.report("\(what) must be raised either by `findings` (a \"ved ikke\" answer) or by `flags` (the scope), not both or neither")
+    }
+    return ManagementQuestion(
+      id: id, text: text, ask: ask, findings: findings, flags: flags, basis: n.strings("basis", in: what), source: source)
+  }
+
   private func readCase(_ n: YAMLNode) -> TrainingCase? {
     n.allowKeys(
       ["id", "title", "story", "about", "scope", "invented", "builds_on", "findings", "questions", "facilitator_note"],
@@ -546,3 +571,4 @@ extension Action: Identified {}
 extension UseCase: Identified {}
 extension Benchmark: Identified {}
 extension ContextItem: Identified {}
+extension ManagementQuestion: Identified {}

@@ -28,7 +28,7 @@ public struct SessionFormatError: Error, Equatable, CustomStringConvertible {
 extension Session: Codable {
   enum CodingKeys: String, CodingKey {
     case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
-    case followUp = "follow_up", cursor, depth, deepened, approval
+    case followUp = "follow_up", cursor, depth, deepened, approval, questions
   }
 
   /// The value of `schema`, which marks a file as an igloo session.
@@ -52,6 +52,7 @@ extension Session: Codable {
     depth = try c.decodeWord(Depth.self, forKey: .depth) ?? .full
     deepened = try c.decodeIfPresent([String].self, forKey: .deepened) ?? []
     approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
+    questions = try c.decodeIfPresent([QuestionRecord].self, forKey: .questions) ?? []
     // A hand-written file may give answers without listing its voices: each answering voice counts.
     addAnsweringVoices()
   }
@@ -73,6 +74,8 @@ extension Session: Codable {
     if depth != .full { try c.encode(depth, forKey: .depth) }
     if !deepened.isEmpty { try c.encode(deepened, forKey: .deepened) }
     try c.encodeIfPresent(approval, forKey: .approval)
+    // Written only when the users have recorded something, so that other files stay as they were.
+    if !questions.isEmpty { try c.encode(questions, forKey: .questions) }
   }
 
   /// Decodes a session from JSON, turning every decoding failure into one readable line.

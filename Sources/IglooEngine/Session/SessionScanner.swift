@@ -67,7 +67,7 @@ struct Keys: Sendable {
 
   static let session = Keys([
     "schema", "schema_version", "content", "about", "scope", "voices", "answers", "agreed", "plan", "follow_up", "cursor",
-    "depth", "deepened", "approval",
+    "depth", "deepened", "approval", "questions",
   ])
   static let content = Keys(["id", "version"])
   static let about = Keys(["workplace", "unit", "sector", "employees", "date", "participants", "group", "case"])
@@ -77,7 +77,7 @@ struct Keys: Sendable {
   static let answer = Keys(["value", "note"])
   static let planItem = Keys(["action", "title", "level", "responsible", "deadline", "how", "follow_up", "evaluation", "status"])
   static let followUp = Keys(["next_review", "previous_round"])
-  static let approval = Keys(["by", "date"])
+  static let approval = Keys(["by", "date", "fingerprint"])
 }
 
 /// A reader over the bytes of one session file; see ``Session/scan(_:)``.
@@ -119,6 +119,8 @@ struct SessionScanner {
         session.depth = depth
       case "deepened": session.deepened = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.string() } } ?? []
       case "approval": session.approval = try s.nullOr { (s) throws(Decline) in try s.approval() }
+      // Questions to management are rare and few; their file goes to the Codable path.
+      case "questions": throw Decline()
       default: throw Decline()
       }
     }
@@ -288,15 +290,17 @@ struct SessionScanner {
   private mutating func approval() throws(Decline) -> Approval {
     var by: [Participant]?
     var date: String?
+    var fingerprint = ""
     try object(.approval) { (key, s) throws(Decline) in
       switch key {
       case "by": by = try s.array { (s) throws(Decline) in try s.participant() }
       case "date": date = try s.string()
+      case "fingerprint": fingerprint = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
       default: throw Decline()
       }
     }
     guard let by, let date else { throw Decline() }
-    return Approval(by: by, date: date)
+    return Approval(by: by, date: date, fingerprint: fingerprint)
   }
 
   // MARK: JSON

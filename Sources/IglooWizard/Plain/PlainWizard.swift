@@ -1,6 +1,7 @@
 import Foundation
 import IglooContent
 import IglooEngine
+import IglooReport
 import IglooStore
 
 /// The assessment in line mode (`igloo --plain`): questions and answers one line at a time,
@@ -42,6 +43,8 @@ public final class PlainWizard {
   /// The kinds of form field asked so far, for the test that every field of the flow has a
   /// rendering in line mode.
   private(set) var renderedFields: Set<FlowField> = []
+  /// The part of the report the export step writes.
+  private var exportPart: ReportPart = .all
   /// The steps shown so far, in order, with the step the user went back to shown again.
   private(set) var shownSteps: [Step] = []
   /// How many lines were read, so that a `b` typed twice in a row can be told from two apart.
@@ -1123,6 +1126,10 @@ public final class PlainWizard {
         try approvalLines()
         continue
       }
+      if parts.first == "m" {
+        try managementQuestionLines(parts.count == 2 ? Int(parts[1]) : nil)
+        continue
+      }
       if parts == ["q"] { throw Stop.quit }
       if parts == ["o"] {
         // An own action: the wizard's own fields, level included, asked in the flow's order.
@@ -1204,6 +1211,37 @@ public final class PlainWizard {
     say(line)
   }
 
+  /// `m` lists the questions to management, numbered, with status and due date; `m N` opens
+  /// question N in the flow's question editor (due date, asker, status, the answer's gist and date).
+  private func managementQuestionLines(_ number: Int?) throws {
+    var state = formState()
+    state.step = .plan
+    let entries = state.managementQuestionEntries
+    guard let number else {
+      say(t("wizard.mq.summary", ["n": String(entries.count), "open": String(entries.filter { $0.record.status == .open }.count)]))
+      for (i, q) in entries.enumerated() {
+        let due = q.record.due.isEmpty ? "" : t("plain.mq.due", ["due": q.record.due])
+        say(t("plain.mq.item", ["n": String(i + 1), "text": t(q.question.text), "status": t("report.mq.status.\(q.record.status.rawValue)"), "due": due]))
+      }
+      if !entries.isEmpty { say(t("plain.mq.how")) }
+      return
+    }
+    guard entries.indices.contains(number - 1) else {
+      say(t("plain.mq.invalid", ["input": String(number), "max": String(entries.count)]))
+      return
+    }
+    state.managementQuestionEditing = entries[number - 1].question.id
+    defer { keep(state) }
+    say(t(entries[number - 1].question.text))
+    do {
+      try askForm(.questionEditor, in: &state)
+    } catch Stop.back {
+      // `b` at the first field: back to the plan's prompt, with what was typed kept.
+    }
+    let record = state.session!.questionRecord(entries[number - 1].question.id)
+    say(t("plain.mq.saved", ["status": t("report.mq.status.\(record.status.rawValue)")]))
+  }
+
   /// Who approved the plan (names separated by commas; a participant's name brings their role)
   /// and when (Enter: today).
   private func approvalLines() throws {
@@ -1224,7 +1262,7 @@ public final class PlainWizard {
     }
     var date = try askDate(t("wizard.approval.date"), current: "", field: .approvalDate, prompt: "plain.prompt.date.today")
     if date.isEmpty { date = CalendarDate(typed: environment.today())?.description ?? environment.today() }
-    session?.approval = Approval(by: by, date: date)
+    session?.approve(by: by, date: date)
     save()
     say(t("wizard.plan.approved", ["date": date, "by": by.map(\.name).joined(separator: ", ")]))
   }
@@ -1255,7 +1293,9 @@ public final class PlainWizard {
     state.exportFormat = ExportFormat.offered[0]
     while true {
       try askField(.exportFormat, label: t("wizard.export.format"), in: &state)
+      try askField(.exportPart, label: t("wizard.export.part"), in: &state)
       let chosen = state.exportFormat
+      exportPart = state.exportPart
       let suggested = environment.suggestedExportPath(for: session, format: chosen)
       renderedFields.insert(.exportPath)
       say(t("plain.export.intro"))
@@ -1282,11 +1322,11 @@ public final class PlainWizard {
         let assessment = Assessment(session: session, pack: pack)
         let written: String
         do {
-          written = try environment.export(assessment, format: format, language: language, to: path)
+          written = try environment.export(assessment, format: format, part: exportPart, language: language, to: path, replacing: false)
         } catch let exists as ExportTargetExists {
           let answer = try ask(t("plain.export.replace", ["path": exists.path])).lineTrimmed.lowercased()
           guard ["j", "ja", "y", "yes"].contains(answer) else { continue }
-          written = try environment.export(assessment, format: format, language: language, to: path, replacing: true)
+          written = try environment.export(assessment, format: format, part: exportPart, language: language, to: path, replacing: true)
         }
         say(t("wizard.export.written", ["path": written]))
         return true

@@ -1,6 +1,7 @@
 import Foundation
 import IglooContent
 import IglooEngine
+import IglooReport
 
 /// A re-scoring after a measure is done: which plan line, and each triggering finding's figure
 /// (residual risk, or untapped opportunity) before the statements were answered again.
@@ -117,6 +118,14 @@ public struct WizardState: Sendable {
   public var approvalEditing = false
   /// Approval form: the focused field.
   public var approvalFocus = 0
+  /// Plan: whether the questions to management are listed over the plan.
+  public var managementQuestionsShown = false
+  /// Questions to management: the selected question.
+  public var managementQuestionSelection = 0
+  /// Questions to management: the question being edited (its content id), or nil for the list.
+  public var managementQuestionEditing: String?
+  /// Question editor: the focused field.
+  public var managementQuestionFocus = 0
   /// The re-scoring under way after an action was set to done: its findings' figures before.
   public var rescore: Rescore?
   /// Follow-up: the focused field.
@@ -127,6 +136,8 @@ public struct WizardState: Sendable {
   public var exportFocus = 0
   /// Export: the chosen format.
   public var exportFormat: ExportFormat = ExportFormat.offered[0]
+  /// Export: which part of the report: all of it, the summary, the questions to management, the agenda.
+  public var exportPart: ReportPart = .all
   /// Export: the path typed.
   public var exportPath = ""
   /// Export: what became of the last attempt.
