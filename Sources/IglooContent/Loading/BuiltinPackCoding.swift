@@ -254,6 +254,7 @@ struct PackWriter {
     text(x.text)
     string(x.ask.rawValue)
     strings(x.findings)
+    strings(x.statements)
     strings(x.flags)
     strings(x.basis)
     string(x.source)
@@ -506,8 +507,8 @@ struct PackReader {
 
   mutating func managementQuestion() throws -> ManagementQuestion {
     ManagementQuestion(
-      id: try string(), text: try text(), ask: try raw(Addressee.self), findings: try strings(), flags: try strings(),
-      basis: try strings(), source: try string())
+      id: try string(), text: try text(), ask: try raw(Addressee.self), findings: try strings(), statements: try strings(),
+      flags: try strings(), basis: try strings(), source: try string())
   }
 
   mutating func trainingCase() throws -> TrainingCase {

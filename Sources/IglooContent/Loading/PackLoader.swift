@@ -505,7 +505,7 @@ private struct PackBuilder {
   }
 
   private func readManagementQuestion(_ n: YAMLNode) -> ManagementQuestion? {
-    n.allowKeys(["id", "text", "ask", "findings", "flags", "basis", "source"], in: "a management question")
+    n.allowKeys(["id", "text", "ask", "findings", "statements", "flags", "basis", "source"], in: "a management question")
     guard let id = id(n, "management question") else { return nil }
     let what = "management question `\(id)`"
     guard let text = n.text("text", in: what), let askText = n.string("ask", in: what),
@@ -516,12 +516,14 @@ private struct PackBuilder {
       return nil
     }
     let findings = n.strings("findings", in: what)
+    let statements = n.strings("statements", in: what)
     let flags = n.strings("flags", in: what)
-    if findings.isEmpty == flags.isEmpty {
-      n.report("\(what) must be raised either by `findings` (a \"ved ikke\" answer) or by `flags` (the scope), not both or neither")
+    if [findings, statements, flags].filter({ !$0.isEmpty }).count != 1 {
+      n.report("\(what) must be raised by exactly one of `findings` or `statements` (a \"ved ikke\" answer) and `flags` (the scope)")
     }
     return ManagementQuestion(
-      id: id, text: text, ask: ask, findings: findings, flags: flags, basis: n.strings("basis", in: what), source: source)
+      id: id, text: text, ask: ask, findings: findings, statements: statements, flags: flags,
+      basis: n.strings("basis", in: what), source: source)
   }
 
   private func readCase(_ n: YAMLNode) -> TrainingCase? {

@@ -395,7 +395,7 @@ public enum Addressee: String, Sendable, Codable, Hashable, CaseIterable {
 /// employees cannot answer ("ved ikke") or by what the scope makes necessary.
 ///
 /// Its text is the content's, in both languages, worded to the employer; it never restates the
-/// statement. Exactly one of ``findings`` and ``flags`` is non-empty.
+/// statement. Exactly one of ``findings``, ``statements`` and ``flags`` is non-empty.
 public struct ManagementQuestion: Sendable, Codable, Hashable {
   /// A stable id; a session's `questions[]` refers to it across rounds.
   public var id: String
@@ -405,6 +405,9 @@ public struct ManagementQuestion: Sendable, Codable, Hashable {
   public var ask: Addressee
   /// Raised when a statement measuring one of these findings is answered "ved ikke".
   public var findings: [String]
+  /// Raised when one of these statements (sickness absence, which measures no finding) is
+  /// answered "ved ikke".
+  public var statements: [String]
   /// Raised when a use case in scope carries one of these flags.
   public var flags: [String]
   /// The legal items (ids in context.yaml) the question rests on; empty where there is none.
@@ -414,13 +417,14 @@ public struct ManagementQuestion: Sendable, Codable, Hashable {
 
   /// Creates a question.
   public init(
-    id: String, text: LocalizedText, ask: Addressee, findings: [String] = [], flags: [String] = [],
-    basis: [String] = [], source: String
+    id: String, text: LocalizedText, ask: Addressee, findings: [String] = [], statements: [String] = [],
+    flags: [String] = [], basis: [String] = [], source: String
   ) {
     self.id = id
     self.text = text
     self.ask = ask
     self.findings = findings
+    self.statements = statements
     self.flags = flags
     self.basis = basis
     self.source = source

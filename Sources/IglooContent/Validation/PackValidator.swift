@@ -145,6 +145,9 @@ public enum PackValidator {
       for f in m.findings where !known("finding", f, in: findingIDs) {
         problem("management question", m.id, "management question `\(m.id)` names unknown finding `\(f)`")
       }
+      for s in m.statements where !known("question", s, in: questionIDs) {
+        problem("management question", m.id, "management question `\(m.id)` names unknown statement `\(s)`")
+      }
       for f in m.flags where !knownFlags.contains(f) {
         problem("management question", m.id, "management question `\(m.id)` has unknown flag `\(f)`")
       }

@@ -68,6 +68,17 @@ extension Assessment {
           record: session.questionRecord(q.id), raised: true))
     }
 
+    // "Ved ikke" to a statement that measures no finding (sickness absence).
+    let gaps = Set(knowledgeGaps)
+    for q in pack.managementQuestions where !q.statements.isEmpty {
+      let statements = q.statements.filter { gaps.contains($0) }
+      guard !statements.isEmpty else { continue }
+      out.append(
+        RaisedQuestion(
+          question: q, statements: statements, findings: [], useCases: [], basis: basis(q),
+          record: session.questionRecord(q.id), raised: true))
+    }
+
     // Recorded, but raised by nothing now: kept, so that an answer or a due date is never lost.
     let raised = Set(out.map(\.question.id))
     for record in session.questions where !raised.contains(record.id) {

@@ -23,7 +23,8 @@ public enum CSVReport {
         [row.rank.map(String.init) ?? "", row.title, row.responsibleText(w), row.deadline, w.status(row.status)]
       }
       let header = [w("plan.rank"), w("plan.what"), w("plan.responsible"), w("plan.deadline"), w("plan.status")]
-      return "\u{FEFF}" + ([header] + rows).map(RFC4180.record).joined()
+      let fingerprint = [ReportBuilder.fingerprintLine(assessment.session, w)] + Array(repeating: "", count: header.count - 1)
+      return "\u{FEFF}" + ([header] + rows + [fingerprint]).map(RFC4180.record).joined()
     }
     let header = [
       w("plan.rank"), w("plan.status"), w("plan.what"), w("plan.level"), w("plan.responsible"), w("plan.deadline"),
@@ -92,7 +93,8 @@ public enum CSVReport {
     }
     let header = [w("letter.number"), w("agenda.item"), w("agenda.minutes"), ""]
     let total = ["", w("agenda.total"), String(times.reduce(0, +)), ""]
-    return "\u{FEFF}" + ([header] + rows + [total]).map(RFC4180.record).joined()
+    let fingerprint = [ReportBuilder.fingerprintLine(a.session, w), "", "", ""]
+    return "\u{FEFF}" + ([header] + rows + [total, fingerprint]).map(RFC4180.record).joined()
   }
 
   /// Which of the row's texts the users wrote, so a spreadsheet never passes them off as the report's.

@@ -99,6 +99,8 @@ extension ReportBuilder {
     }
     let closed = r.assessment.managementQuestions.count - questions.count
     if closed > 0 { doc.paragraph(w("letter.answered-elsewhere", ["count": String(closed)])) }
+    // The session the letter was made from, so that it can be checked like every export.
+    doc.paragraph(fingerprintLine(r.session, w))
   }
 
   // MARK: The agenda
@@ -189,6 +191,7 @@ extension ReportBuilder {
       doc.paragraph([.bold("\(n + 1). \(item.title)")])
       doc.bullets(item.lines)
     }
+    doc.paragraph(fingerprintLine(r.session, w))
   }
 }
 
