@@ -30,6 +30,7 @@ import Testing
     }
     state.planEditorItem = nil
     shown[.plan, default: []] += Flow.fields(.approval, in: state)
+    shown[.plan, default: []] += Flow.fields(.questionEditor, in: state)
     var covered = Set<FlowField>()
     for (step, fields) in shown {
       for field in fields {
@@ -106,6 +107,13 @@ import Testing
     let (_, wizard) = PlainWizardTests.Script(["1", "b", "", "q"], sessions: [group]).run()
     steps.formUnion(wizard.shownSteps)
     fields.formUnion(wizard.renderedFields)
+    // The questions to management (`m`, then `m 1` and its fields) on the plan, and the letter
+    // written after the report (the part asked after an export).
+    let questions = [
+      "1", "", "m", "m 1", "01-07-2025", "Åse", "2", "Leverandøren svarer nej", "20-06-2025", "", "", "", "", "", "3", "",
+    ]
+    let (_, asking) = PlainWizardTests.Script(questions, sessions: [PlainWizardTests.answeredSession()]).run()
+    fields.formUnion(asking.renderedFields)
     return (steps, fields)
   }
 

@@ -69,17 +69,68 @@ import Testing
   @Test func theExportStepOffersTheLetterAndTheAgenda() throws {
     let h = onPlan()
     h.go(to: .export)
-    #expect(Flow.fields(.export, in: h.state) == [.exportFormat, .exportPart, .exportPath, .exportButton])
+    #expect(Flow.fields(.export, in: h.state) == [.exportFormat, .exportPath, .exportPart, .exportButton])
     #expect(Flow.choices(.exportPart, in: pack) == ["all", "summary", "questions", "agenda"])
     let before = h.state.exportPath
-    h.press(.tab)  // the part
+    h.press(.tab, .tab)  // the path, then the part
     h.press(.right, .right)  // all → summary → questions
     #expect(h.state.exportPart == .questions)
     #expect(h.state.exportPath != before && h.state.exportPath.hasSuffix("-spoergsmaal.docx"), "\(h.state.exportPath)")
     h.press(.right)
     #expect(h.state.exportPart == .agenda)
     #expect(h.state.exportPath.hasSuffix("-dagsorden.docx") && !h.state.exportPath.contains("spoergsmaal"))
-    h.press(.tab, .tab, .enter)  // path, then the button
+    h.press(.tab, .enter)  // the button
     #expect(h.environment.exportParts.last == .agenda)
+  }
+}
+
+/// The Follow-up step: the previous round's questions to management, with how many are answered now.
+@Suite struct ManagementQuestionsFollowUpTests {
+  @Test(arguments: [Language.da, .en])
+  func theFollowUpStepShowsThePreviousRoundsQuestionsAnswered(_ language: Language) throws {
+    var previous = Fixture.committee()
+    previous.about.date = "2024-05-01"
+    previous.cursor = "follow-up"
+    let asked = Assessment(session: previous, pack: pack).managementQuestions
+    #expect(asked.count >= 3)
+    var current = Fixture.committee()
+    current.followUp.previousRound = "memory/1.json"
+    current.cursor = "follow-up"
+    for q in asked.prefix(2) {
+      current.setQuestionRecord(QuestionRecord(id: q.question.id, status: .answered, answer: QuestionAnswer(gist: "Svar", date: "2025-03-01")))
+    }
+    let h = Harness(language: language, sessions: [previous, current], size: Size(width: 120, height: 50))
+    h.press(.down, .enter)
+    #expect(h.state.step == .followUp)
+    let comparison = try #require(h.state.roundComparison)
+    #expect(comparison.questions.filter { $0.record.status == .answered }.count == 2)
+    let t = h.state.localizer
+    let text = h.text
+    #expect(text.contains(t("wizard.followup.compare.questions", ["answered": "2", "n": String(asked.count)])), "\(text)")
+    #expect(text.contains(t("wizard.followup.compare.question", ["status": t("report.mq.status.answered"), "text": ""])))
+  }
+}
+
+/// Line mode: `m` lists the questions to management, `m N` asks the flow's question editor, and
+/// after an export another part of the report can be written.
+@Suite struct PlainManagementQuestionsTests {
+  @Test func lineModeRecordsAQuestionAndWritesTheLetterAfterTheReport() throws {
+    // The saved session picked, its scope kept, then the plan's prompt.
+    let lines = [
+      "1", "", "m", "m 1", "01-07-2025", "Åse", "2", "Leverandøren svarer nej", "20-06-2025", "", "", "", "", "", "3", "",
+    ]
+    let script = PlainWizardTests.Script(lines, sessions: [PlainWizardTests.answeredSession()])
+    let (_, wizard) = script.run()
+    let saved = try #require(script.environment.sessions.values.first)
+    let first = try #require(Assessment(session: PlainWizardTests.answeredSession(), pack: pack).managementQuestions.first)
+    #expect(saved.questions == [
+      QuestionRecord(
+        id: first.question.id, due: "2025-07-01", askedBy: "Åse", status: .answered,
+        answer: QuestionAnswer(gist: "Leverandøren svarer nej", date: "2025-06-20"))
+    ])
+    #expect(script.environment.exports.count == 2)
+    #expect(script.environment.exportParts == [.all, .questions])
+    #expect(script.environment.exports.last?.path.hasSuffix("-spoergsmaal.docx") == true)
+    #expect(Set([FlowField.questionDue, .questionAskedBy, .questionStatus, .questionGist, .questionAnswerDate, .exportPart]).isSubset(of: wizard.renderedFields))
   }
 }

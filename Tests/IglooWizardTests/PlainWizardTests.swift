@@ -408,7 +408,10 @@ import Testing
     #expect(script.transcript.contains(language == .da ? "Status: Findes allerede" : "Status: Already in place"))
     #expect(script.transcript.contains(language == .da ? "Status: Vedtaget ! Mangler ansvarlig" : "Status: Accepted ! Lacks a responsible person"))
     // A participant's name brings their role into the approval.
-    #expect(saved.approval == Approval(by: [Participant(name: "Åse Jørgensen", role: "amr"), Participant(name: "Bo Lund", role: "manager")], date: "2027-05-01"))
+    #expect(saved.approval?.by == [Participant(name: "Åse Jørgensen", role: "amr"), Participant(name: "Bo Lund", role: "manager")])
+    #expect(saved.approval?.date == "2027-05-01")
+    // The approval records the fingerprint of the session as it then stood (issue 30).
+    #expect(saved.approval?.fingerprint.count == 64)
     // About's rows, the review, the edited and rejected actions, the follow-up and the Word export (issue 15).
     #expect(saved.about.date == "2025-05-01")
     #expect(saved.about.participants == [Participant(name: "Åse Jørgensen", role: "amr"), Participant(name: "Bo Lund", role: "manager")])

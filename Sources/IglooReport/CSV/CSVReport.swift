@@ -44,16 +44,15 @@ public enum CSVReport {
     let depth = w(
       assessment.session.depth == .quick ? "csv.depth.quick" : "csv.depth.full",
       ["applied": String(progress.total), "answered": String(progress.answered)])
-    // The fingerprint follows, so that a spreadsheet of the plan can be checked with `igloo verify`.
-    let footer = [depth] + Array(repeating: "", count: header.count - 1)
-    let fingerprint = [ReportBuilder.fingerprintLine(assessment.session, w)] + Array(repeating: "", count: header.count - 1)
+    // The fingerprint follows in the same cell, so that a spreadsheet of the plan can be checked
+    // with `igloo verify` and the plan's rows stay the file's rows but one.
+    let footer = [depth + " " + ReportBuilder.fingerprintLine(assessment.session, w)] + Array(repeating: "", count: header.count - 1)
     // A workshop group's plan names the group in a first column, so that plans from several
     // groups can be put together; an ordinary plan has no such column.
     let group = assessment.session.about.group
     let table =
       group.isEmpty
-      ? [header] + rows + [footer, fingerprint]
-      : [[w("meta.group")] + header] + (rows + [footer, fingerprint]).map { [group] + $0 }
+      ? [header] + rows + [footer] : [[w("meta.group")] + header] + (rows + [footer]).map { [group] + $0 }
     return "\u{FEFF}" + table.map(RFC4180.record).joined()
   }
 

@@ -186,7 +186,7 @@ extension ReportBuilder {
       [w("letter.number"), w("agenda.item"), w("agenda.minutes")],
       items.enumerated().map { [String($0.offset + 1), $0.element.title, String(times[$0.offset])] }
         + [["", w("agenda.total"), String(times.reduce(0, +))]],
-      widths: [1.5, 13.0, 2.5], align: [.left, .left, .right])
+      widths: [2.5, 12.0, 2.5], align: [.left, .left, .right])
     for (n, item) in items.enumerated() where !item.lines.isEmpty {
       doc.paragraph([.bold("\(n + 1). \(item.title)")])
       doc.bullets(item.lines)

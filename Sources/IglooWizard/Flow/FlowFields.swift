@@ -179,7 +179,7 @@ public enum FlowForm: String, Sendable, CaseIterable {
     case .planEditor: [.planTitle, .planLevel, .planResponsible, .planDeadline, .planHow, .planFollowUp, .planEvaluation, .planStatus]
     case .approval: [.approverName, .approverRole, .addApprover, .approvalDate]
     case .followUp: [.nextReview, .previousRound]
-    case .export: [.exportFormat, .exportPart, .exportPath, .exportButton]
+    case .export: [.exportFormat, .exportPath, .exportPart, .exportButton]
     case .questionEditor: [.questionDue, .questionAskedBy, .questionStatus, .questionGist, .questionAnswerDate]
     }
   }
@@ -212,7 +212,7 @@ extension Flow {
     case .followUp:
       return [.nextReview, .previousRound]
     case .export:
-      return [.exportFormat, .exportPart, .exportPath, .exportButton]
+      return [.exportFormat, .exportPath, .exportPart, .exportButton]
     case .questionEditor:
       return [.questionDue, .questionAskedBy, .questionStatus, .questionGist, .questionAnswerDate]
     }

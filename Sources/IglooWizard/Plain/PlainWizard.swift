@@ -1293,13 +1293,38 @@ public final class PlainWizard {
     state.exportFormat = ExportFormat.offered[0]
     while true {
       try askField(.exportFormat, label: t("wizard.export.format"), in: &state)
-      try askField(.exportPart, label: t("wizard.export.part"), in: &state)
       let chosen = state.exportFormat
-      exportPart = state.exportPart
+      exportPart = .all
       let suggested = environment.suggestedExportPath(for: session, format: chosen)
       renderedFields.insert(.exportPath)
       say(t("plain.export.intro"))
-      if try exportFile(chosen, suggested: suggested, session: session, handle: handle) { return }
+      if try exportFile(chosen, suggested: suggested, session: session, handle: handle) {
+        try otherParts(chosen, suggested: suggested, session: session, handle: handle)
+        return
+      }
+    }
+  }
+
+  /// After an export, the other parts of the report in the same format, one at a time: the letter
+  /// to management, the agenda, the summary (the flow's part field); Enter, or the end of the
+  /// input, is done.
+  private func otherParts(_ chosen: ExportFormat, suggested: String, session: Session, handle: SessionHandle) throws {
+    while true {
+      var state = formState()
+      state.exportFormat = chosen
+      state.exportPath = suggested
+      say(t("plain.export.other-part"))
+      do {
+        try askField(.exportPart, label: t("wizard.export.part"), in: &state)
+      } catch Stop.endOfInput {
+        return
+      } catch Stop.back {
+        return
+      }
+      guard state.exportPart != .all else { return }
+      exportPart = state.exportPart
+      defer { exportPart = .all }
+      if !(try exportFile(chosen, suggested: state.exportPath, session: session, handle: handle)) { return }
     }
   }
 
