@@ -88,7 +88,8 @@ json_check "$file" '[v["name"] for v in s["voices"]] == ["Ledelse", "Medarbejder
 json_check "$file" 'len(s["answers"]["default"]) == 10 and "dont-know" not in str(s["answers"])'
 json_check "$file" '[(p["status"], p["responsible"], p["deadline"]) for p in s["plan"] if p["status"] == "accepted"] == [("accepted", "Mette Holm", "2026-03-01")]'
 json_check "$file" '[(p["responsible"], p["deadline"], p["follow_up"], p["how"], p["evaluation"]) for p in s["plan"] if p["status"] == "in-progress"] == [("Karim Olsen", "2026-06-01", "2026-09-01", "Vagtplanen gennemgås med MED-udvalget", "Spørg aftenvagten")]'
-json_check "$file" 's["approval"] == {"by": [{"name": "Mette Holm", "role": "amr"}, {"name": "Karim Olsen", "role": "manager"}], "date": "2026-02-01"}'
+# The approval also records the fingerprint of the session as approved (issue 30): 64 hex digits.
+json_check "$file" 's["approval"]["by"] == [{"name": "Mette Holm", "role": "amr"}, {"name": "Karim Olsen", "role": "manager"}] and s["approval"]["date"] == "2026-02-01" and len(s["approval"]["fingerprint"]) == 64'
 json_check "$file" 's["follow_up"]["next_review"] == "2026-11-14"'
 docx="$T/out/quick/apv.docx"
 [ -s "$docx" ] || fail "the Word export was not written"
