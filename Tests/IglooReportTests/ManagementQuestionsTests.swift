@@ -303,16 +303,9 @@ import Testing
         files.append((name, limit))
       }
     }
-    let profile = "file://" + dir.appendingPathComponent("profile").path
-    let converted = try Tool.run(
-      soffice,
-      ["-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", dir.path]
-        + files.map { dir.appendingPathComponent($0.name + ".docx").path })
-    #expect(converted.status == 0, "\(String(decoding: converted.stderr, as: UTF8.self))")
+    try Tool.convertToPDF(soffice, files.map(\.name), in: dir)
     for file in files {
-      let info = String(decoding: try Tool.run(pdfinfo, [dir.appendingPathComponent(file.name + ".pdf").path]).stdout, as: UTF8.self)
-      let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
-        .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
+      let pages = try Tool.pages(pdfinfo, dir.appendingPathComponent(file.name + ".pdf"))
       let count = try #require(pages, "pdfinfo gave no page count for \(file.name)")
       #expect(count >= 1 && count <= file.limit, "\(file.name): \(count) pages, at most \(file.limit)")
     }

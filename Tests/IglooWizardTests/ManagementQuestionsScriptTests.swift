@@ -7,14 +7,8 @@ import Testing
 /// Issue 30: the questions to management are recorded and edited on the Plan step (`m`), and the
 /// Export step offers the letter and the agenda.
 @Suite struct ManagementQuestionsScriptTests {
-  func onPlan() -> Harness {
-    var s = Fixture.committee()
-    s.cursor = "plan"
-    let h = Harness(sessions: [s])
-    h.press(.down, .enter)
-    #expect(h.state.step == .plan)
-    return h
-  }
+  /// The committee's session, resumed on the Plan step (as the plan's own scripts start).
+  func onPlan() -> Harness { PlanExportScriptTests().onPlan() }
 
   @Test func aQuestionIsRecordedAndEditedFieldByField() throws {
     let h = onPlan()
