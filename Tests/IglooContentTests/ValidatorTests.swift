@@ -46,6 +46,20 @@ import Testing
     #expect(only.contains { $0.contains("action `act-ask` is triggered by retired question `q-risk-a-mitigation`") }, "\(only)")
   }
 
+  /// Issue 27: a legal item quoted to management must say when it was checked and against what.
+  @Test func aLegalItemWithoutAsOfOrSourceIsRefusedWithItsLine() {
+    let undated = problems(editing("context.yaml", "    kind: legal\n    as_of: \"2026-12-07\"\n    title: {da: KI-kompetencer", "    kind: legal\n    title: {da: KI-kompetencer"))
+    #expect(undated == ["context.yaml:9: context item `art-4` is a legal item without `as_of`; give the date its text was checked, YYYY-MM-DD"], "\(undated)")
+    let unsourced = problems(editing("context.yaml", "    source: Forordning (EU) 2024/1689, art. 4\n", ""))
+    #expect(unsourced.contains { $0.hasPrefix("context.yaml:9:") && $0.contains("`source`") && $0.contains("`art-4`") }, "\(unsourced)")
+    let blank = problems(editing("context.yaml", "    source: Forordning (EU) 2024/1689, art. 4\n", "    source: \" \"\n"))
+    #expect(blank.count == 1 && blank.allSatisfy { $0.hasPrefix("context.yaml:") && $0.contains("`source`") && $0.contains("`art-4`") }, "\(blank)")
+    let badDate = problems(editing("context.yaml", "    kind: legal\n    as_of: \"2026-12-07\"\n    title: {da: KI-kompetencer", "    kind: legal\n    as_of: \"7. december 2026\"\n    title: {da: KI-kompetencer"))
+    #expect(badDate.contains { $0.hasPrefix("context.yaml:9:") && $0.contains("use YYYY-MM-DD") }, "\(badDate)")
+    // A principle from the target picture is guidance, not a rule, and needs no date.
+    #expect(problems(MiniPack.files) == [])
+  }
+
   @Test func duplicateIdIsReported() {
     let out = problems(editing("questions/ml.yaml", "- id: q-risk-a-exposure-2", "- id: q-risk-a-exposure"))
     #expect(out.contains { $0.hasPrefix("questions/ml.yaml:6: duplicate question id `q-risk-a-exposure` (first at questions/ml.yaml:2)") })

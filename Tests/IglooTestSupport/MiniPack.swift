@@ -167,12 +167,14 @@ public enum MiniPack {
       context:
         - id: annex-iii
           kind: legal
+          as_of: "2026-12-07"
           title: {da: Højrisiko, en: High risk}
           text: {da: t, en: t}
           source: Forordning (EU) 2024/1689, bilag III, punkt 4
           applies: {flags: [performance-scoring]}
         - id: art-4
           kind: legal
+          as_of: "2026-12-07"
           title: {da: KI-kompetencer, en: AI literacy}
           text: {da: t, en: t}
           source: Forordning (EU) 2024/1689, art. 4

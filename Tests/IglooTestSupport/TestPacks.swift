@@ -50,18 +50,21 @@ public enum TestPacks {
       context:
         - id: annex-iii
           kind: legal
+          as_of: "2026-12-07"
           title: {da: Højrisiko, en: High risk}
           text: {da: t, en: t}
           source: Forordning (EU) 2024/1689, bilag III, punkt 4
           applies: {flags: [performance-scoring]}
         - id: art-4
           kind: legal
+          as_of: "2026-12-07"
           severity: obligation
           title: {da: KI-kompetencer, en: AI literacy}
           text: {da: t, en: t}
           source: Forordning (EU) 2024/1689, art. 4
         - id: ban
           kind: legal
+          as_of: "2026-12-07"
           severity: prohibited
           title: {da: Forbud mod følelsesgenkendelse, en: Ban on emotion recognition}
           text: {da: t, en: t}

@@ -62,6 +62,16 @@ import Testing
       while Flow.fields(.about, in: h.state)[h.state.aboutFocus] != .participantRole(1) { h.press(.tab) }
     },
     Scenario(name: "scope", sessions: resume("scope")) { h in h.press(.down, .enter) },
+    // Issue 27: the survey's industry figures are a comparison only for an industry workplace.
+    Scenario(
+      name: "scope-industry",
+      sessions: {
+        var s = Fixture.committee()
+        s.about.sector = SurveyComparison.sector
+        s.cursor = "scope"
+        return [s]
+      }
+    ) { h in h.press(.down, .enter) },
     Scenario(name: "scope-note", sessions: resume("scope")) { h in
       h.press(.down, .enter)
       let i = pack.useCases.firstIndex { $0.id == "text-summaries" }!

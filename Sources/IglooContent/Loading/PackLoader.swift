@@ -475,6 +475,19 @@ private struct PackBuilder {
     return Benchmark(id: id, label: label, value: value, base: base, source: source)
   }
 
+  /// The context kinds that state a rule (law, the APV rules, an agreement), each of which must
+  /// carry `as_of` (every context item must carry a source).
+  static let ruleKinds: Set<String> = ["legal", "apv", "agreement"]
+
+  /// True for a calendar day written `YYYY-MM-DD`.
+  static func isDay(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+    else { return false }
+    return (1...12).contains(month) && (1...31).contains(day)
+  }
+
   private func readContext(_ n: YAMLNode) -> ContextItem? {
     n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies", "severity", "as_of"], in: "a context item")
     guard let id = id(n, "context item") else { return nil }
@@ -498,10 +511,16 @@ private struct PackBuilder {
         n.report("\(what) has severity `\(text)`; use prohibited, obligation or information")
       }
     }
+    let asOf = n.optional("as_of")?.scalar("`as_of`")
+    // A rule quoted to management or Arbejdstilsynet must say when it was checked and against what.
+    // (A missing or empty `source` is already refused above, for every kind.)
+    if Self.ruleKinds.contains(kind), asOf == nil {
+      n.report("\(what) is a \(kind) item without `as_of`; give the date its text was checked, YYYY-MM-DD")
+    }
+    if let asOf, !Self.isDay(asOf) { n.report("\(what) has `as_of` \"\(asOf)\"; use YYYY-MM-DD") }
     return ContextItem(
       id: id, kind: kind, title: title, text: text, caveat: n.optionalText("caveat", in: what),
-      source: source, applies: applies, severity: severity,
-      asOf: n.optional("as_of")?.scalar("`as_of`"))
+      source: source, applies: applies, severity: severity, asOf: asOf)
   }
 
   private func readManagementQuestion(_ n: YAMLNode) -> ManagementQuestion? {

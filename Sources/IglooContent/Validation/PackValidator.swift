@@ -6,7 +6,7 @@ public enum PackValidator {
   /// The use-case flags the engine understands.
   public static let knownFlags: Set<String> = [
     "performance-scoring", "monitoring", "task-allocation", "emotion-recognition", "recruitment",
-    "biometric-signals", "machinery",
+    "biometric-signals", "machinery", "generative-content",
   ]
   /// The kinds of context item.
   public static let knownContextKinds: Set<String> = ["legal", "apv", "agreement", "principle", "prerequisite"]

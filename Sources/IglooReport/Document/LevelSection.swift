@@ -29,8 +29,13 @@ extension ReportBuilder {
     // The report's whole sentence under the short title; while a finding has no short title of
     // its own, the heading already is the sentence.
     if f.shortTitle[r.language] != f.title[r.language] { doc.labelled(w("finding.statement"), f.title[r.language]) }
-    doc.paragraph(
-      w("finding.meta", ["polarity": w.polarity(f.polarity), "technology": w.technology(f.technology), "source": w.source(f.source)]))
+    var meta = w("finding.meta", ["polarity": w.polarity(f.polarity), "technology": w.technology(f.technology), "source": w.source(f.source)])
+    // A technology whose evidence the report itself calls thinner (generative AI: "kvalificerede
+    // vurderinger", "endnu ikke definitivt kortlagt") says so beside each of its findings, from the
+    // content's strings, so such a point never reads as documented as a machine-learning point.
+    let evidence = "finding.evidence." + f.technology
+    if r.pack.strings["report." + evidence] != nil { meta += " " + w(evidence) }
+    doc.paragraph(meta)
     doc.labelled(w("finding.why"), f.summary[r.language])
 
     var lines: [[ReportDocument.Run]] = []

@@ -29,7 +29,8 @@ extension ReportBuilder {
         ])
     }
     if !benchmarks.isEmpty {
-      doc.paragraph(w("scope.benchmark.intro"))
+      // Outside industry the figures are context about industry, never a comparison.
+      doc.paragraph(w(SurveyComparison.applies(to: r.session.about) ? "scope.benchmark.intro" : "scope.benchmark.industry-intro"))
       doc.bullets(benchmarks)
     }
   }

@@ -58,6 +58,7 @@ extension JSONReport {
           .object([
             "id": .string(b.id), "label": .string(b.label[r.language]), "value": .number(b.value),
             "base": .string(b.base[r.language]), "source": .string(b.source),
+            "comparison": .bool(SurveyComparison.applies(to: r.session.about)),
           ])
         } ?? .null,
       ])

@@ -81,7 +81,7 @@ extension WizardState {
       out.append(.init(text: t(u.description)))
       let technologies = u.technologies.compactMap { pack.technology($0).map { t($0.name) } }.joined(separator: ", ")
       out.append(.init(text: t("wizard.scope.technologies", ["list": technologies]), style: .dim))
-      if let b = u.benchmark.flatMap(pack.benchmark) {
+      if let about = session?.about, SurveyComparison.applies(to: about), let b = u.benchmark.flatMap(pack.benchmark) {
         out.append(
           .init(text: t("wizard.scope.benchmark", ["value": t.percent(b.value), "label": t(b.label), "base": t(b.base)]), style: .opportunity))
       }

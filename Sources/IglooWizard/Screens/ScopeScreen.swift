@@ -52,7 +52,7 @@ enum ScopeScreen {
     y += grid.wrap(t(u.description), in: detailArea, row: y, maxLines: wide ? 6 : 2, memo: state.wrapMemo)
     let technologies = u.technologies.compactMap { state.pack.technology($0).map { t($0.name) } }.joined(separator: ", ")
     y += grid.wrap(t("wizard.scope.technologies", ["list": technologies]), in: detailArea, row: y, style: .dim, maxLines: 1, memo: state.wrapMemo)
-    if let b = u.benchmark.flatMap(state.pack.benchmark) {
+    if let about = state.session?.about, SurveyComparison.applies(to: about), let b = u.benchmark.flatMap(state.pack.benchmark) {
       let text = t("wizard.scope.benchmark", ["value": t.percent(b.value), "label": t(b.label), "base": t(b.base)])
       y += grid.wrap(text, in: detailArea, row: y, style: .opportunity, maxLines: wide ? 4 : 2, memo: state.wrapMemo)
     }
