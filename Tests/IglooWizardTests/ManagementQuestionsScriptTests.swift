@@ -128,3 +128,23 @@ import Testing
     #expect(Set([FlowField.questionDue, .questionAskedBy, .questionStatus, .questionGist, .questionAnswerDate, .exportPart]).isSubset(of: wizard.renderedFields))
   }
 }
+
+/// The approval records the session's fingerprint; a change to the plan afterwards is shown on the
+/// Plan step, and closing the approval form again confirms the session as it now stands.
+@Suite struct ApprovalFingerprintScriptTests {
+  @Test func aChangeAfterApprovalIsShownUntilTheApprovalIsConfirmedAgain() throws {
+    let h = PlanExportScriptTests().onPlan()
+    let t = h.state.localizer
+    h.press(.character("g"))
+    h.press(.escape)
+    #expect(h.session.approvalState == .unchanged)
+    #expect(!h.text.contains(t("wizard.plan.changed-since-approval")))
+    h.press(.character("a"))  // accept the first suggestion: the plan the approval covered has changed
+    #expect(h.session.approvalState == .changed)
+    #expect(h.text.contains(t("wizard.plan.changed-since-approval")))
+    h.press(.character("g"))
+    h.press(.escape)
+    #expect(h.session.approvalState == .unchanged)
+    #expect(!h.text.contains(t("wizard.plan.changed-since-approval")))
+  }
+}
