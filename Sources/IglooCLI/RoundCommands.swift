@@ -138,6 +138,10 @@ struct CompareCommand: ParsableCommand {
 }
 
 /// `igloo aggregate PATH...`: many sessions rolled up, anonymously.
+///
+/// Every file is read; a damaged or unreadable session is named on standard error and counted
+/// apart from the other files skipped, the roll-up of the rest is still written, and the exit code
+/// is then 1, so that damage is never hidden (README, docs/storage.md).
 struct AggregateCommand: ParsableCommand {
   static var configuration: CommandConfiguration {
     // Computed, not stored: the words follow CLILanguage.current, which tests set per call.
@@ -159,163 +163,40 @@ struct AggregateCommand: ParsableCommand {
       guard minGroup >= Aggregation.minimumGroup else {
         throw CLIError(exitCode: 2, message: CLIText.string("cli.error.min-group", ["min": String(Aggregation.minimumGroup)]))
       }
-      var files: [String] = []
-      for path in paths {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-          throw CLIError(exitCode: 2, message: CLIText.string("cli.error.no-such-path", ["path": path]))
-        }
-        if isDirectory.boolValue {
-          // A folder is listed here, not by the shell, so that 100,000 sessions do not overflow argv.
-          files += Self.regularFiles(in: path)
-        } else {
-          files.append(path)
-        }
+      let files: [String]
+      do {
+        files = try SessionFolder.files(paths)
+      } catch let error as StoreError {
+        throw CLIError(exitCode: 2, message: CLIText.string("cli.error.no-such-path", ["path": error.path]))
       }
-      let tally = try Self.tally(files, pack: pack)
-      guard tally.sessions > 0 else { throw CLIError(exitCode: 2, message: CLIText.string("cli.error.no-sessions")) }
-      let aggregation = tally.aggregation(minimumGroup: minGroup)
+      let reading = SessionFolder.read(files, pack: pack)
+      let damage = reading.damaged + reading.unreadable > 0
+      Self.tellNotCounted(reading)
+      guard reading.tally.sessions > 0 else {
+        throw CLIError(exitCode: damage ? 1 : 2, message: CLIText.string("cli.error.no-sessions"))
+      }
+      let aggregation = reading.tally.aggregation(minimumGroup: minGroup)
       try emit(Data(RoundsMarkdown.aggregation(aggregation, pack: pack, language: global.language()).utf8), to: output, force: force, sessions: files)
+      if damage { throw ExitCode(1) }
     }
   }
 
-  /// The regular files directly in `folder`, sorted by name, read with readdir so that a folder of
-  /// 100,000 sessions costs one listing and no per-name Foundation objects.
-  static func regularFiles(in folder: String) -> [String] {
-    guard let dir = opendir(folder) else { return [] }
-    defer { closedir(dir) }
-    var names: [(name: String, regular: Bool)] = []
-    while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name == "." || name == ".." { continue }
-      names.append((name, Int32(entry.pointee.d_type) == Int32(DT_REG)))
-    }
-    let base = folder.hasSuffix("/") ? folder : folder + "/"
-    var files: [String] = []
-    for (name, regular) in names.sorted(by: { $0.name < $1.name }) {
-      let file = base + name
-      // A plain file needs no stat (10,000 of them were a tenth of a roll-up, on one core); a
-      // symlink, or an entry of a file system that does not say, is followed with stat, so that a
-      // symlink to a session counts, as it did with FileManager.
-      if regular {
-        files.append(file)
-        continue
-      }
-      var info = stat()
-      if stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { files.append(file) }
-    }
-    return files
-  }
-
-  /// Reads, scores and folds in every session of `files` on all cores, keeping only the tally.
-  ///
-  /// The workers take runs of `batch` files in file order from a shared counter, so that a core
-  /// another process holds for a while only means the other workers take more runs, rather than
-  /// one worker finishing its half of the files and idling. Skip notes are printed in file order
-  /// and the first damaged session (in file order) is the one reported, as when the files were read
-  /// one by one: a run is only handed out while it starts before the first damage found so far, and
-  /// runs are handed out in order, so every file before that one has been read.
-  static func tally(_ files: [String], pack: ContentPack, batch: Int = 64) throws -> Aggregation.Tally {
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count / 8 + 1))
-    final class Slot: @unchecked Sendable {
-      var tally: Aggregation.Tally
-      var skipped: [(index: Int, reason: String)] = []
-      var failure: (index: Int, error: Error)?
-      init(_ pack: ContentPack) { tally = Aggregation.Tally(pack: pack) }
-    }
-    /// The next run to hand out and the first damaged file found so far, under one lock.
-    final class Runs: @unchecked Sendable {
-      private let lock = NSLock()
-      private var next = 0
-      private var stop = Int.max
-      private let count: Int
-      private let batch: Int
-      init(count: Int, batch: Int) {
-        self.count = count
-        self.batch = max(1, batch)
-      }
-      /// The next run of files, or nil when all are handed out or a damaged file comes before it.
-      func take() -> Range<Int>? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count, next < stop else { return nil }
-        let run = next..<min(count, next + batch)
-        next = run.upperBound
-        return run
-      }
-      func failed(at index: Int) {
-        lock.lock()
-        stop = min(stop, index)
-        lock.unlock()
+  /// Names on standard error, in file order, every file not counted and why; then, when any
+  /// session was damaged or unreadable, how many of each beside the files skipped.
+  static func tellNotCounted(_ reading: SessionFolder.Reading) {
+    func note(_ line: String) { FileHandle.standardError.write(Data("igloo: \(SafeText.visible(line))\n".utf8)) }
+    for (path, outcome) in reading.notCounted {
+      switch outcome {
+      case .session: break
+      case .skipped(let reason): note(CLIText.string("cli.skipped", ["file": path, "reason": CLIText.phrase(reason)]))
+      case .damaged(let error): note(CLIText.string("cli.aggregate.damaged", ["reason": error.message(CLILanguage.current)]))
+      case .unreadable(let error): note(CLIText.string("cli.aggregate.unreadable", ["reason": error.message(CLILanguage.current)]))
       }
     }
-    let slots = (0..<workers).map { _ in Slot(pack) }
-    let runs = Runs(count: files.count, batch: batch)
-    // The workers are threads, not tasks: they cannot see CLILanguage's task-local override, so
-    // the language of the skip notes is fixed here.
-    let language = CLILanguage.current
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-      let slot = slots[w]
-      work: while let run = runs.take() {
-        for i in run {
-          // Each session and its assessment are dropped at the end of the iteration: memory stays flat.
-          do {
-            switch try SessionRecognition.read(files[i], pack: pack, language: language) {
-            case .session(let session): slot.tally.add(session, pack: pack)
-            case .skipped(let reason): slot.skipped.append((i, reason))
-            }
-          } catch {
-            slot.failure = (i, error)
-            runs.failed(at: i)
-            break work
-          }
-        }
-      }
-    }
-    let failure = slots.compactMap(\.failure).min { $0.index < $1.index }
-    let stop = failure?.index ?? files.count
-    let skipped = slots.flatMap(\.skipped).filter { $0.index < stop }.sorted { $0.index < $1.index }
-    for (i, reason) in skipped {
-      FileHandle.standardError.write(Data("igloo: \(CLIText.string("cli.skipped", language, ["file": files[i], "reason": reason]))\n".utf8))
-    }
-    if let failure { throw failure.error }
-    var total = Aggregation.Tally(pack: pack)
-    for slot in slots { total.merge(slot.tally) }
-    return total
-  }
-}
-
-/// Tells sessions from the other files a folder holds (JSON exports, backups, notes) by content.
-enum SessionRecognition {
-  /// A file read for the roll-up.
-  enum Outcome {
-    /// A valid session.
-    case session(Session)
-    /// Not a session; why, in a few words.
-    case skipped(String)
-  }
-
-  /// Reads `path`: a valid session, or a file to skip. A file that claims to be a session
-  /// (`"schema": "igloo-session"`) but cannot be read is an error, so that damage is never hidden.
-  static func read(_ path: String, pack: ContentPack, language: Language = CLILanguage.current) throws -> Outcome {
-    if path.hasSuffix(".bak") { return .skipped(CLIText.string("cli.skipped.backup", language)) }
-    if path.hasSuffix(".lock") { return .skipped(CLIText.string("cli.skipped.lock", language)) }
-    do {
-      return .session(try SessionFile.read(URL(fileURLWithPath: path), pack: pack).session)
-    } catch let error as StoreError {
-      if claimsToBeSession(path) { throw CLIError(exitCode: 2, message: error.message(language)) }
-      return .skipped(CLIText.string("cli.skipped.not-session", language))
-    }
-  }
-
-  /// Whether the file's first bytes carry the session marker, whatever else is wrong with it.
-  static func claimsToBeSession(_ path: String) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    let head = handle.readData(ofLength: 64 * 1024)
-    let text = String(decoding: head, as: UTF8.self)
-    return text.range(of: #""schema"\s*:\s*"igloo-session""#, options: .regularExpression) != nil
+    guard reading.damaged + reading.unreadable > 0 else { return }
+    note(CLIText.string("cli.aggregate.not-counted", [
+      "sessions": String(reading.tally.sessions), "damaged": String(reading.damaged),
+      "unreadable": String(reading.unreadable), "skipped": String(reading.skipped),
+    ]))
   }
 }

@@ -252,7 +252,7 @@ public enum SessionFile {
       if JSONShape.endsInsideValue(text) {
         throw fail(.truncated, Phrase("store.problem.truncated"))
       }
-      throw fail(.notJSON, Phrase("store.problem.not-json", parts: ["detail": JSONShape.reason(error, in: text)]))
+      throw fail(.notJSON, Phrase("store.problem.not-json", parts: ["detail": JSONSyntax.problem(in: text)]))
     }
     guard let object = value as? [String: Any] else {
       throw fail(.wrongShape, Phrase("store.problem.top-level", parts: ["kind": Phrase(JSONShape.kindName(value))]))
@@ -344,24 +344,29 @@ enum JSONShape {
         case UInt8(ascii: ","):
           expectingKey = stack.last.map { $0 != nil } ?? false
         case UInt8(ascii: "\""):
-          // The string's raw bytes, escapes and all: the same key is spelled the same way in
-          // practice, and a false "no duplicate" only keeps today's behaviour.
           var j = i + 1
           var escaped = false
+          var hasEscape = false
           while j < end {
             let b = bytes[j]
             if escaped {
               escaped = false
             } else if b == UInt8(ascii: "\\") {
               escaped = true
+              hasEscape = true
             } else if b == UInt8(ascii: "\"") {
               break
             }
             j += 1
           }
           if expectingKey, let top = stack.indices.last, stack[top] != nil {
-            let key = RawKey(bytes: UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<min(j, end)]))
-            if stack[top]?.contains(key) == true { return (String(decoding: key.bytes, as: UTF8.self), line) }
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<min(j, end)])
+            // A key is compared as the parser reads it: `"\u0061nswers"` is `answers`, and two
+            // programs must not see different answers in one file (issue 25). Escapes are rare,
+            // so only a key that has one is decoded; the others stay views into the text.
+            // A bad escape is JSON the parser refuses later; its raw bytes do for now.
+            let key = hasEscape ? RawKey(decoded: JSONStringEscapes.decode(raw) ?? Array(raw)) : RawKey(bytes: raw)
+            if stack[top]?.contains(key) == true { return (key.text, line) }
             stack[top]?.insert(key)  // in place, so a large object is not copied per key
             expectingKey = false
           }
@@ -374,12 +379,32 @@ enum JSONShape {
     }
   }
 
-  /// A key as a view into the text being scanned, compared and hashed by its bytes; valid only
-  /// while that text is.
+  /// A key compared and hashed by its UTF-8 bytes: a view into the text being scanned (valid only
+  /// while that text is), or, for a key written with escapes, its decoded bytes.
   private struct RawKey: Hashable {
-    let bytes: UnsafeRawBufferPointer
-    static func == (a: RawKey, b: RawKey) -> Bool { a.bytes.elementsEqual(b.bytes) }
-    func hash(into hasher: inout Hasher) { hasher.combine(bytes: bytes) }
+    private let view: UnsafeRawBufferPointer?
+    private let owned: [UInt8]
+
+    init(bytes: UnsafeRawBufferPointer) {
+      view = bytes
+      owned = []
+    }
+
+    init(decoded: [UInt8]) {
+      view = nil
+      owned = decoded
+    }
+
+    private func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+      if let view { return body(view) }
+      return owned.withUnsafeBytes(body)
+    }
+
+    /// The key as text, for the message.
+    var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    static func == (a: RawKey, b: RawKey) -> Bool { a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } } }
+    func hash(into hasher: inout Hasher) { withBytes { hasher.combine(bytes: $0) } }
   }
 
   /// Whether the text ends inside a string, object or list: the sign of a file cut short.
@@ -410,51 +435,6 @@ enum JSONShape {
     }
     return inString || depth > 0
   }
-
-  /// The parser's complaint as a phrase in igloo's own words, with its place as line and column.
-  ///
-  /// Foundation's parser explains itself in English ("Invalid value around character 36."); a
-  /// Danish message must not carry that, so each complaint it makes is named by a string key of
-  /// ours (``parserComplaints``). One the table does not know gives only its place.
-  static func reason(_ error: any Error, in data: Data) -> Phrase {
-    var text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "")
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-    if text.hasSuffix(".") { text.removeLast() }
-    // The place: "around character 36", or "at 9" after a quoted piece of the text.
-    var place: (line: Int, column: Int)?
-    for marker in [" around character ", " at "] {
-      if let range = text.range(of: marker, options: .backwards), let offset = Int(text[range.upperBound...]) {
-        place = position(of: offset, in: data)
-        text = String(text[..<range.lowerBound])
-        break
-      }
-    }
-    let lowered = text.lowercased()
-    var what: Phrase?
-    if lowered.hasPrefix("number "), lowered.hasSuffix(" is not representable in swift") {
-      let number = text.dropFirst("number ".count).dropLast(" is not representable in swift".count)
-      what = Phrase("store.json.why.number-out-of-range", ["number": String(number)])
-    } else if let known = parserComplaints.first(where: { lowered.hasPrefix($0.prefix) }) {
-      what = Phrase(known.key)
-    }
-    switch (what, place) {
-    case let (what?, place?): return Phrase("store.json.why-at", ["line": String(place.line), "column": String(place.column)], parts: ["what": what])
-    case let (what?, nil): return what
-    case let (nil, place?): return Phrase("store.json.at", ["line": String(place.line), "column": String(place.column)])
-    case (nil, nil): return Phrase("store.json.why.unknown")
-    }
-  }
-
-  /// The beginnings of Foundation's JSON complaints, lower-cased, and the keys that say them.
-  static let parserComplaints: [(prefix: String, key: String)] = [
-    ("invalid value", "store.json.why.invalid-value"),
-    ("invalid escape sequence", "store.json.why.invalid-escape"),
-    ("invalid hex encoded sequence", "store.json.why.invalid-hex"),
-    ("number with leading zero", "store.json.why.leading-zero"),
-    ("unescaped control character", "store.json.why.control-character"),
-    ("unexpected end of file during string parse (expected low-surrogate", "store.json.why.lone-surrogate"),
-    ("unexpected end of file", "store.json.why.unexpected-end"),
-  ]
 
   /// The 1-based line and column of byte `offset`, counting columns in characters.
   static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {

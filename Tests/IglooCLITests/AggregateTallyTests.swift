@@ -2,13 +2,12 @@ import Foundation
 import IglooBuiltinContent
 import IglooContent
 import IglooEngine
+import IglooStore
 import Testing
 
-@testable import IglooCLI
-
 /// `aggregate`'s workers take runs of files from a shared counter (issue 17): whatever the run
-/// length, the roll-up is the one of reading the files one by one, and the damaged file reported is
-/// the first in file order.
+/// length, the roll-up is the one of reading the files one by one, and every damaged file is
+/// reported, in file order, while the others are still rolled up (issue 25 item 16).
 @Suite struct AggregateTallyTests {
   static let pack = PackLoader.builtin()
 
@@ -37,14 +36,14 @@ import Testing
         try Data(#"{"name": "export"}"#.utf8).write(to: dir.appendingPathComponent(String(format: "s-%03d.x.json", i)))
       }
     }
-    return (dir, AggregateCommand.regularFiles(in: dir.path))
+    return (dir, SessionFolder.regularFiles(in: dir.path))
   }
 
   /// The roll-up of reading the files one by one, in order.
-  static func oneByOne(_ files: [String]) throws -> Aggregation {
+  static func oneByOne(_ files: [String]) -> Aggregation {
     var tally = Aggregation.Tally(pack: pack)
     for file in files {
-      if case .session(let session) = try SessionRecognition.read(file, pack: pack) { tally.add(session, pack: pack) }
+      if case .session(let session) = SessionRecognition.read(file, pack: pack) { tally.add(session, pack: pack) }
     }
     return tally.aggregation()
   }
@@ -52,25 +51,27 @@ import Testing
   @Test func anyRunLengthGivesTheRollUpOfReadingOneByOne() throws {
     let (dir, files) = try Self.folder(61)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let expected = try Self.oneByOne(files)
+    let expected = Self.oneByOne(files)
     #expect(expected.sessions == 61)
     #expect(expected.risk.contains { !$0.suppressed })
     for batch in [1, 2, 7, 64, 1000] {
-      #expect(try AggregateCommand.tally(files, pack: Self.pack, batch: batch).aggregation() == expected, "runs of \(batch)")
+      #expect(SessionFolder.read(files, pack: Self.pack, batch: batch).tally.aggregation() == expected, "runs of \(batch)")
     }
   }
 
-  @Test func theFirstDamagedFileInFileOrderIsReported() throws {
+  @Test func everyDamagedFileIsReportedInFileOrderAndTheRestRolledUp() throws {
     let (dir, files) = try Self.folder(50, damaged: [31, 12, 44])
     defer { try? FileManager.default.removeItem(at: dir) }
-    let first = files.first { $0.hasSuffix("s-012.json") }!
+    let good = Self.oneByOne(files)
+    #expect(good.sessions == 47)
     for batch in [1, 3, 5, 64] {
-      do {
-        _ = try AggregateCommand.tally(files, pack: Self.pack, batch: batch)
-        Issue.record("runs of \(batch): the damaged files were not reported")
-      } catch let error as CLIError {
-        #expect(error.message.contains(first), "runs of \(batch): \(error.message)")
+      let reading = SessionFolder.read(files, pack: Self.pack, batch: batch)
+      let damaged = reading.notCounted.compactMap { entry -> String? in
+        if case .damaged = entry.outcome { URL(fileURLWithPath: entry.path).lastPathComponent } else { nil }
       }
+      #expect(damaged == ["s-012.json", "s-031.json", "s-044.json"], "runs of \(batch)")
+      #expect(reading.damaged == 3 && reading.unreadable == 0)
+      #expect(reading.tally.aggregation() == good, "runs of \(batch)")
     }
   }
 }

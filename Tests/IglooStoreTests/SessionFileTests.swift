@@ -92,6 +92,10 @@ let badSessions: [BadSession] = [
     "{\"schema\": \"igloo-session\", \"answers\": {\"default\": {\"q-pace-exposure\": 1, \"q-pace-exposure\": 5}}}",
     .invalidSession, "the key `q-pace-exposure` appears twice in the same object (line 1); keep one of them"),
   BadSession(
+    "a duplicate key spelled with an escape (issue 25 item 4: igloo read the first, jq and Python the second)",
+    "{\"schema\": \"igloo-session\", \"answers\": {\"default\": {\"q-pace-exposure\": 1}}, \"\\u0061nswers\": {\"default\": {\"q-pace-exposure\": 5}}}",
+    .invalidSession, "the key `answers` appears twice in the same object (line 1); keep one of them"),
+  BadSession(
     "a number too large", "{\"answers\": {\"default\": {\"q-pace-exposure\": 1e999}}}", .notJSON,
     "not valid JSON (number 1e999 is out of range)"),
   BadSession(

@@ -180,7 +180,7 @@ import Testing
       let applicable = h.session.applicableQuestions(pack)
       return Dictionary(
         uniqueKeysWithValues: pack.levels.map { level in
-          (level.id, applicable.filter { $0.kind == .finding && h.state.level(of: $0) == level.id }.map(\.id))
+          (level.id, applicable.filter { $0.kind == .finding && pack.level(of: $0) == level.id }.map(\.id))
         })
     }
     func remembered() -> [String: [String]] {

@@ -138,7 +138,7 @@ import Testing
     h.press(.down, .down)
     h.press(.enter)
     #expect(h.state.questionLevel == pack.levels[2].id)
-    #expect(h.state.currentQuestion.map { h.state.level(of: $0) } == pack.levels[2].id)
+    #expect(h.state.currentQuestion.map { pack.level(of: $0) } == pack.levels[2].id)
   }
 
   @Test func finishingALevelMovesToTheNext() {

@@ -188,11 +188,32 @@ public struct Applicability: Sendable, Codable, Hashable {
 }
 
 /// What a question is for: scoring findings, or the sickness-absence check.
+///
+/// Code that treats the kinds differently matches them with `switch` (here, or at its own place),
+/// so that a new kind is a compile error wherever it is not yet handled.
 public enum QuestionKind: String, Sendable, Codable {
   /// Rated and scored into findings.
   case finding
   /// The sickness-absence step: reported, never scored.
   case absence
+}
+
+extension Question {
+  /// Whether its answers are scored into findings.
+  public var isScored: Bool {
+    switch kind {
+    case .finding: true
+    case .absence: false
+    }
+  }
+
+  /// Whether it belongs to the sickness-absence step, which is reported and never scored.
+  public var isAbsence: Bool {
+    switch kind {
+    case .finding: false
+    case .absence: true
+    }
+  }
 }
 
 /// A statement about the workplace that users rate.

@@ -90,6 +90,14 @@ public struct ContentPack: Sendable, Codable {
   public func finding(_ id: String) -> Finding? { index.findings[id].map { findings[$0] } }
   /// The question with `id`.
   public func question(_ id: String) -> Question? { index.questions[id].map { questions[$0] } }
+  /// The finding a question belongs to: the first it measures, which gives the question its IGLOO
+  /// level, its source and its "why we ask"; nil for one that measures none (sickness absence).
+  ///
+  /// The one definition of a question's place; the wizard, line mode, the report and the rounds
+  /// all ask here (issue 29).
+  public func leadFinding(of question: Question) -> Finding? { question.measures.first.flatMap { finding($0.finding) } }
+  /// The IGLOO level a question belongs to: that of its ``leadFinding(of:)``.
+  public func level(of question: Question) -> String? { leadFinding(of: question)?.level }
   /// Whether the pack has a question with `id`: one look-up in the index, without copying the
   /// question (the session check asks this of every answer of every session a roll-up reads).
   public func hasQuestion(_ id: String) -> Bool { index.questions[id] != nil }

@@ -66,14 +66,15 @@ public enum PackValidator {
       for m in q.measures where !known("finding", m.finding, in: findingIDs) {
         problem("question", q.id, "question `\(q.id)` measures unknown finding `\(m.finding)`")
       }
-      if q.kind == .finding && q.measures.isEmpty {
+      switch q.kind {
+      case .finding where q.measures.isEmpty:
         problem("question", q.id, "question `\(q.id)` measures no finding (give `measures`, or `kind: absence`)")
+      case .absence where !q.measures.isEmpty:
+        problem("question", q.id, "sickness-absence question `\(q.id)` must not be scored into findings")
+      case .finding, .absence: break
       }
       if q.measures.contains(where: { $0.role == .screening }) && q.measures.count != 1 {
         problem("question", q.id, "screening statement `\(q.id)` must screen exactly one finding and measure nothing else")
-      }
-      if q.kind == .absence && !q.measures.isEmpty {
-        problem("question", q.id, "sickness-absence question `\(q.id)` must not be scored into findings")
       }
       for t in q.applies.technologies where !technologies.contains(t) {
         problem("question", q.id, "question `\(q.id)` names unknown technology `\(t)`")

@@ -47,10 +47,10 @@ enum Recommender {
                   id: id, score: untapped.double, band: Band(exact: untapped, bands.opportunity), opportunity: true),
                 figure: untapped, bound: false))
           } else if r.assessed == .screened, !r.hasFullFigure, let s = r.screening, let value = s.value,
-            value >= (min ?? (s.opportunity ? pack.info.bands.opportunity.moderate : pack.info.bands.risk.moderate))
+            value >= (min ?? Screening.thresholds(opportunity: s.opportunity, pack.info.bands).moderate)
           {
             // A quick scan recommends from the screening, and says so wherever the reason is shown.
-            let thresholds = s.opportunity ? pack.info.bands.opportunity : pack.info.bands.risk
+            let thresholds = Screening.thresholds(opportunity: s.opportunity, pack.info.bands)
             let exact = ExactScore(decimal: value)
             reasons.append(
               Weighed(

@@ -126,7 +126,7 @@ public struct GroupComparison: Sendable {
     var seen = Set<String>()
     var questions: [Question] = []
     for a in groups {
-      for q in a.session.applicableQuestions(pack) where q.kind != .absence && !seen.contains(q.id) {
+      for q in a.session.applicableQuestions(pack) where !q.isAbsence && !seen.contains(q.id) {
         seen.insert(q.id)
         questions.append(q)
       }
@@ -134,7 +134,7 @@ public struct GroupComparison: Sendable {
     let questionOrder = Dictionary(uniqueKeysWithValues: pack.questions.enumerated().map { ($1.id, $0) })
     statements = questions.map { q in
       Statement(
-        question: q.id, finding: q.measures.first?.finding,
+        question: q.id, finding: pack.leadFinding(of: q)?.id,
         answers: groups.map { $0.session.effectiveAnswer(q.id, pack) })
     }
     .filter { $0.spread > 0 }

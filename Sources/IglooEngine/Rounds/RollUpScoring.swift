@@ -149,7 +149,7 @@ struct RollUpScorer: Sendable {
       if position[q.id] == nil { position[q.id] = i }
       let own = q.measures.compactMap { pack.finding($0.finding)?.technology }
       return QuestionInfo(
-        id: q.id, retired: q.retired != nil, screening: q.isScreening, finding: q.kind == .finding, absence: q.kind == .absence,
+        id: q.id, retired: q.retired != nil, screening: q.isScreening, finding: q.isScored, absence: q.isAbsence,
         reversed: q.reversed, technologies: mask(q.applies.technologies, technologyBit), useCases: mask(q.applies.useCases, useCaseBits),
         own: mask(own, technologyBit), hasOwn: !own.isEmpty, measured: q.measures.map { slots[$0.finding]! })
     }
@@ -165,7 +165,7 @@ struct RollUpScorer: Sendable {
       for m in q.measures {
         let slot = slots[m.finding]!
         guard slot < pack.findings.count else { continue }
-        if q.kind == .finding { roleItems[slot][MeasureRole.allCases.firstIndex(of: m.role)!].append(i) }
+        if q.isScored { roleItems[slot][MeasureRole.allCases.firstIndex(of: m.role)!].append(i) }
         guard seen.insert(slot).inserted else { continue }
         if q.isScreening { screeningItems[slot].append(i) } else { fullItems[slot].append(i) }
       }
@@ -413,7 +413,7 @@ struct RollUpScorer: Sendable {
             fired[a] = true
           } else if assessedScreened[f], exactRisk[f] == nil, exactUntapped[f] == nil, let value = screeningValue[f] {
             let opportunity = polarity[f] == .opportunity
-            if value >= (min ?? (opportunity ? bands.opportunity.moderate : bands.risk.moderate)) { fired[a] = true }
+            if value >= (min ?? Screening.thresholds(opportunity: opportunity, bands).moderate) { fired[a] = true }
           }
         case .answer(let question, let matches):
           guard let q = question, asked[q], hasAnswer[q] else { continue }

@@ -28,7 +28,7 @@ extension Session {
     let a = question.applies
     if !a.technologies.isEmpty && technologies.isDisjoint(with: a.technologies) { return false }
     if !a.useCases.isEmpty && useCases.isDisjoint(with: a.useCases) { return false }
-    if a.technologies.isEmpty && a.useCases.isEmpty && question.kind == .finding {
+    if a.technologies.isEmpty && a.useCases.isEmpty && question.isScored {
       // A scored question with no restriction follows its findings' technologies.
       let own = question.measures.compactMap { pack.finding($0.finding)?.technology }
       return own.isEmpty || !technologies.isDisjoint(with: own)
@@ -79,12 +79,10 @@ extension Session {
       switch depth {
       case .full: asked = !q.isScreening
       case .quick:
-        if q.isScreening {
-          asked = true
-        } else if q.kind == .absence {
-          asked = !deepened.isEmpty
-        } else {
-          asked = q.measures.contains { deepened.contains($0.finding) }
+        switch q.kind {
+        case _ where q.isScreening: asked = true
+        case .absence: asked = !deepened.isEmpty
+        case .finding: asked = q.measures.contains { deepened.contains($0.finding) }
         }
       }
       if asked { out.append(q) }

@@ -20,7 +20,7 @@ extension Assessment {
     var measuring: [String: [(Question, MeasureRole)]] = [:]
     var levelsOf: [String: Set<String>] = [:]
     var technologiesOf: [String: Set<String>] = [:]
-    for q in applicable where q.kind == .finding {
+    for q in applicable where q.isScored {
       for m in q.measures {
         measuring[m.finding, default: []].append((q, m.role))
         if let f = pack.finding(m.finding) {
@@ -33,7 +33,7 @@ extension Assessment {
       pack.findings.compactMap { finding in Self.score(finding, measuring[finding.id] ?? [], effective: effective, pack: pack) },
       session: session, pack: pack, applicable: applicable, effective: effective)
     let byLevel = Dictionary(grouping: findings, by: \.finding.level)
-    let scored = applicable.filter { $0.kind == .finding }
+    let scored = applicable.filter(\.isScored)
     func row(_ id: String, _ results: [FindingResult], _ qs: [Question]) -> ProfileRow {
       Self.row(id, results, qs, effective: effective, bands: pack.info.bands)
     }
@@ -69,8 +69,8 @@ extension Assessment {
       guard session.agreed[q.id] == nil else { return false }
       return session.voices.contains { session.answers[$0.id]?[q.id]?.value == .dontKnow }
     }.map(\.id)
-    unanswered = applicable.filter { $0.kind == .finding && effective[$0.id] == nil }.map(\.id)
-    absence = applicable.filter { $0.kind == .absence }
+    unanswered = applicable.filter { $0.isScored && effective[$0.id] == nil }.map(\.id)
+    absence = applicable.filter(\.isAbsence)
     disagreements = Self.disagreements(session, applicable)
     // An answer the depth does not ask (a screening at full depth, a full statement of a finding not
     // deepened) is set aside like any other: kept in the file, never counted, back when the depth is.

@@ -25,6 +25,15 @@ public struct Screening: Sendable, Hashable, Codable {
 
   /// The figure, 0–100, or nil without a scale answer.
   public var value: Double? { scale.value }
+
+  /// The thresholds a screening is banded by, and that a screening must reach to set off an
+  /// action: the risk thresholds, or the opportunity thresholds for a pure opportunity.
+  ///
+  /// The one rule for screening bands: the assessment, the screening aggregates, the recommender
+  /// and the roll-up all ask here, so a change to how screenings are banded is made once.
+  public static func thresholds(opportunity: Bool, _ bands: Bands) -> BandThresholds {
+    opportunity ? bands.opportunity : bands.risk
+  }
 }
 
 /// The screenings of one IGLOO level or technology: average and worst, for risks and for opportunities.
@@ -68,7 +77,7 @@ extension Assessment {
       let answers = Dictionary(uniqueKeysWithValues: items.compactMap { q in effective[q.id].map { (q.id, $0) } })
       if let s = scale(items, effective: answers) {
         let opportunity = r.finding.polarity == .opportunity
-        let thresholds = opportunity ? pack.info.bands.opportunity : pack.info.bands.risk
+        let thresholds = Screening.thresholds(opportunity: opportunity, pack.info.bands)
         r.screening = Screening(scale: s, band: s.exact.map { Band(exact: $0, thresholds) }, opportunity: opportunity)
       }
       r.assessed = answeredInFull.contains(id) ? .full : (!answers.isEmpty ? .screened : .none)
@@ -84,10 +93,10 @@ extension Assessment {
     return ScreeningAggregate(
       risk: aggregate(
         risks.compactMap { r in r.screening?.scale.exact.map { (r.finding.id, $0) } }, count: risks.count, unscored: [],
-        bands.risk),
+        Screening.thresholds(opportunity: false, bands)),
       opportunity: aggregate(
         opportunities.compactMap { r in r.screening?.scale.exact.map { (r.finding.id, $0) } }, count: opportunities.count,
-        unscored: [], bands.opportunity))
+        unscored: [], Screening.thresholds(opportunity: true, bands)))
   }
 
   /// Adds the screening aggregates to the profile rows, from the findings' screenings.

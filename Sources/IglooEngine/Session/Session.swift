@@ -79,6 +79,9 @@ public struct ContentRef: Sendable, Hashable, Codable {
   /// The pack's version.
   public var version: String
 
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case id, version }
+
   /// Creates a reference.
   public init(id: String, version: String) {
     self.id = id
@@ -95,6 +98,9 @@ public struct Participant: Sendable, Hashable, Codable {
   public var name: String
   /// A role id from the content pack.
   public var role: String
+
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case name, role }
 
   /// Creates a participant.
   public init(name: String, role: String) {
@@ -157,14 +163,15 @@ public struct Approval: Sendable, Hashable, Codable {
   /// (``ApprovalFingerprint``); empty in a file approved before igloo recorded it.
   public var fingerprint: String
 
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case by, date, fingerprint }
+
   /// Creates an approval.
   public init(by: [Participant], date: String, fingerprint: String = "") {
     self.by = by
     self.date = date
     self.fingerprint = fingerprint
   }
-
-  enum CodingKeys: String, CodingKey { case by, date, fingerprint }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -213,6 +220,9 @@ public struct Voice: Sendable, Hashable, Codable {
   public var id: String
   /// The name shown.
   public var name: String
+
+  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case id, name }
 
   /// Creates a voice.
   public init(id: String, name: String) {

@@ -26,7 +26,7 @@ public struct SessionFormatError: Error, Equatable, CustomStringConvertible {
 }
 
 extension Session: Codable {
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
     case followUp = "follow_up", cursor, depth, deepened, approval, questions
   }
@@ -135,7 +135,7 @@ extension Session: Codable {
 }
 
 extension Answer: Codable {
-  enum CodingKeys: String, CodingKey { case value, note }
+  enum CodingKeys: String, CodingKey, CaseIterable { case value, note }
 
   /// Accepts `4`, `"dont-know"`, `"not-relevant"`, or `{"value": 4, "note": "..."}`.
   public init(from decoder: Decoder) throws {
@@ -208,7 +208,7 @@ extension KeyedDecodingContainer {
 }
 
 extension ScopeItem {
-  enum CodingKeys: String, CodingKey { case useCase = "use_case", stage, note }
+  enum CodingKeys: String, CodingKey, CaseIterable { case useCase = "use_case", stage, note }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -223,7 +223,7 @@ extension ScopeItem {
 }
 
 extension About {
-  enum CodingKeys: String, CodingKey { case workplace, unit, sector, employees, date, participants, group, trainingCase = "case" }
+  enum CodingKeys: String, CodingKey, CaseIterable { case workplace, unit, sector, employees, date, participants, group, trainingCase = "case" }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -256,7 +256,7 @@ extension About {
 }
 
 extension PlanItem {
-  enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey, CaseIterable {
     case action, title, level, responsible, deadline, how, followUp = "follow_up", evaluation, status
   }
 
@@ -276,7 +276,7 @@ extension PlanItem {
 }
 
 extension FollowUp {
-  enum CodingKeys: String, CodingKey { case nextReview = "next_review", previousRound = "previous_round" }
+  enum CodingKeys: String, CodingKey, CaseIterable { case nextReview = "next_review", previousRound = "previous_round" }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -46,38 +46,39 @@ extension Session {
 /// The scanner declines: the file goes to `JSONDecoder`, which says what (if anything) is wrong.
 struct Decline: Error {}
 
-/// The keys one kind of object may have, as text and as bytes to compare a key with.
-struct Keys: Sendable {
-  let names: [String]
+/// The keys one kind of object may have, taken from its `CodingKeys`, so that every key name of
+/// the session format is written once, and the bytes to compare a key with.
+struct Keys<Key: CodingKey & CaseIterable & Sendable>: Sendable {
+  let cases: [Key]
   private let bytes: [[UInt8]]
 
-  init(_ names: [String]) {
-    precondition(names.count <= 32)
-    self.names = names
-    bytes = names.map { Array($0.utf8) }
+  init(_: Key.Type) {
+    cases = Array(Key.allCases)
+    precondition(cases.count <= 32)
+    bytes = cases.map { Array($0.stringValue.utf8) }
   }
 
-  /// The position of `key` among the names.
+  /// The position of `key` among the cases.
   func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
     for n in bytes.indices where bytes[n].count == key.count {
       if bytes[n].withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) { return n }
     }
     return nil
   }
+}
 
-  static let session = Keys([
-    "schema", "schema_version", "content", "about", "scope", "voices", "answers", "agreed", "plan", "follow_up", "cursor",
-    "depth", "deepened", "approval", "questions",
-  ])
-  static let content = Keys(["id", "version"])
-  static let about = Keys(["workplace", "unit", "sector", "employees", "date", "participants", "group", "case"])
-  static let participant = Keys(["name", "role"])
-  static let scopeItem = Keys(["use_case", "stage", "note"])
-  static let voice = Keys(["id", "name"])
-  static let answer = Keys(["value", "note"])
-  static let planItem = Keys(["action", "title", "level", "responsible", "deadline", "how", "follow_up", "evaluation", "status"])
-  static let followUp = Keys(["next_review", "previous_round"])
-  static let approval = Keys(["by", "date", "fingerprint"])
+/// The keys of each kind of object in a session file.
+enum SessionKeys {
+  static let session = Keys(Session.CodingKeys.self)
+  static let content = Keys(ContentRef.CodingKeys.self)
+  static let about = Keys(About.CodingKeys.self)
+  static let participant = Keys(Participant.CodingKeys.self)
+  static let scopeItem = Keys(ScopeItem.CodingKeys.self)
+  static let voice = Keys(Voice.CodingKeys.self)
+  static let answer = Keys(Answer.CodingKeys.self)
+  static let planItem = Keys(PlanItem.CodingKeys.self)
+  static let followUp = Keys(FollowUp.CodingKeys.self)
+  static let approval = Keys(Approval.CodingKeys.self)
 }
 
 /// A reader over the bytes of one session file; see ``Session/scan(_:)``.
@@ -96,32 +97,31 @@ struct SessionScanner {
     session.voices = []
     var marked = false
     var version: Int?
-    try object(.session) { (key, s) throws(Decline) in
+    try object(SessionKeys.session) { (key, s) throws(Decline) in
       switch key {
-      case "schema":
+      case .schema:
         guard try s.string() == Session.schemaName else { throw Decline() }
         marked = true
-      case "schema_version": version = try s.nullOr { (s) throws(Decline) in try s.int() }
-      case "content": if let v = try s.nullOr({ (s) throws(Decline) in try s.contentRef() }) { session.content = v }
-      case "about": if let v = try s.nullOr({ (s) throws(Decline) in try s.about() }) { session.about = v }
-      case "scope": session.scope = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.scopeItem() } }
-      case "voices": session.voices = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.voice() } } ?? []
-      case "answers":
+      case .schemaVersion: version = try s.nullOr { (s) throws(Decline) in try s.int() }
+      case .content: if let v = try s.nullOr({ (s) throws(Decline) in try s.contentRef() }) { session.content = v }
+      case .about: if let v = try s.nullOr({ (s) throws(Decline) in try s.about() }) { session.about = v }
+      case .scope: session.scope = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.scopeItem() } }
+      case .voices: session.voices = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.voice() } } ?? []
+      case .answers:
         marked = true
         session.answers = try s.nullOr { (s) throws(Decline) in try s.map { (s) throws(Decline) in try s.answerMap() } } ?? [:]
-      case "agreed": session.agreed = try s.nullOr { (s) throws(Decline) in try s.answerMap() } ?? [:]
-      case "plan": session.plan = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.planItem() } } ?? []
-      case "follow_up": session.followUp = try s.nullOr { (s) throws(Decline) in try s.followUp() } ?? FollowUp()
-      case "cursor": session.cursor = try s.nullOr { (s) throws(Decline) in try s.string() }
-      case "depth":
+      case .agreed: session.agreed = try s.nullOr { (s) throws(Decline) in try s.answerMap() } ?? [:]
+      case .plan: session.plan = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.planItem() } } ?? []
+      case .followUp: session.followUp = try s.nullOr { (s) throws(Decline) in try s.followUp() } ?? FollowUp()
+      case .cursor: session.cursor = try s.nullOr { (s) throws(Decline) in try s.string() }
+      case .depth:
         let text = try s.nullOr { (s) throws(Decline) in try s.string() }
         guard let depth = Depth(rawValue: text ?? Depth.full.rawValue) else { throw Decline() }
         session.depth = depth
-      case "deepened": session.deepened = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.string() } } ?? []
-      case "approval": session.approval = try s.nullOr { (s) throws(Decline) in try s.approval() }
-      // Questions to management are rare and few; their file goes to the Codable path.
-      case "questions": throw Decline()
-      default: throw Decline()
+      case .deepened: session.deepened = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.string() } } ?? []
+      case .approval: session.approval = try s.nullOr { (s) throws(Decline) in try s.approval() }
+      // Questions to management are rare and few; a file with them goes to the Codable path.
+      case .questions: throw Decline()
       }
     }
     skipSpace()
@@ -134,11 +134,10 @@ struct SessionScanner {
   private mutating func contentRef() throws(Decline) -> ContentRef {
     var id: String?
     var version: String?
-    try object(.content) { (key, s) throws(Decline) in
+    try object(SessionKeys.content) { (key, s) throws(Decline) in
       switch key {
-      case "id": id = try s.string()
-      case "version": version = try s.string()
-      default: throw Decline()
+      case .id: id = try s.string()
+      case .version: version = try s.string()
       }
     }
     guard let id, let version else { throw Decline() }
@@ -147,19 +146,18 @@ struct SessionScanner {
 
   private mutating func about() throws(Decline) -> About {
     var about = About()
-    try object(.about) { (key, s) throws(Decline) in
+    try object(SessionKeys.about) { (key, s) throws(Decline) in
       switch key {
-      case "workplace": about.workplace = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "unit": about.unit = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "sector": about.sector = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "employees":
+      case .workplace: about.workplace = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .unit: about.unit = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .sector: about.sector = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .employees:
         about.employees = try s.nullOr { (s) throws(Decline) in try s.int() }
         if let n = about.employees, n < 0 { throw Decline() }
-      case "date": about.date = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "participants": about.participants = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.participant() } } ?? []
-      case "group": about.group = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "case": about.trainingCase = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      default: throw Decline()
+      case .date: about.date = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .participants: about.participants = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.participant() } } ?? []
+      case .group: about.group = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .trainingCase: about.trainingCase = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
       }
     }
     return about
@@ -168,11 +166,10 @@ struct SessionScanner {
   private mutating func participant() throws(Decline) -> Participant {
     var name: String?
     var role: String?
-    try object(.participant) { (key, s) throws(Decline) in
+    try object(SessionKeys.participant) { (key, s) throws(Decline) in
       switch key {
-      case "name": name = try s.string()
-      case "role": role = try s.string()
-      default: throw Decline()
+      case .name: name = try s.string()
+      case .role: role = try s.string()
       }
     }
     guard let name, let role else { throw Decline() }
@@ -183,15 +180,14 @@ struct SessionScanner {
     var useCase: String?
     var stage = Stage.inUse
     var note = ""
-    try object(.scopeItem) { (key, s) throws(Decline) in
+    try object(SessionKeys.scopeItem) { (key, s) throws(Decline) in
       switch key {
-      case "use_case": useCase = try s.string()
-      case "stage":
+      case .useCase: useCase = try s.string()
+      case .stage:
         guard let text = try s.nullOr({ (s) throws(Decline) in try s.string() }) else { return }
         guard let v = Stage(rawValue: text) else { throw Decline() }
         stage = v
-      case "note": note = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      default: throw Decline()
+      case .note: note = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
       }
     }
     guard let useCase else { throw Decline() }
@@ -201,11 +197,10 @@ struct SessionScanner {
   private mutating func voice() throws(Decline) -> Voice {
     var id: String?
     var name: String?
-    try object(.voice) { (key, s) throws(Decline) in
+    try object(SessionKeys.voice) { (key, s) throws(Decline) in
       switch key {
-      case "id": id = try s.string()
-      case "name": name = try s.string()
-      default: throw Decline()
+      case .id: id = try s.string()
+      case .name: name = try s.string()
       }
     }
     guard let id, let name else { throw Decline() }
@@ -223,11 +218,10 @@ struct SessionScanner {
     guard peek() == UInt8(ascii: "{") else { return Answer(try answerValue()) }
     var value: AnswerValue?
     var note = ""
-    try object(.answer) { (key, s) throws(Decline) in
+    try object(SessionKeys.answer) { (key, s) throws(Decline) in
       switch key {
-      case "value": value = try s.answerValue()
-      case "note": note = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      default: throw Decline()
+      case .value: value = try s.answerValue()
+      case .note: note = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
       }
     }
     guard let value else { throw Decline() }
@@ -255,21 +249,20 @@ struct SessionScanner {
 
   private mutating func planItem() throws(Decline) -> PlanItem {
     var item = PlanItem(action: nil, level: "", status: .suggested)
-    try object(.planItem) { (key, s) throws(Decline) in
+    try object(SessionKeys.planItem) { (key, s) throws(Decline) in
       switch key {
-      case "action": item.action = try s.nullOr { (s) throws(Decline) in try s.string() }
-      case "title": item.title = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "level": item.level = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "responsible": item.responsible = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "deadline": item.deadline = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "how": item.how = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "follow_up": item.followUp = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "evaluation": item.evaluation = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "status":
+      case .action: item.action = try s.nullOr { (s) throws(Decline) in try s.string() }
+      case .title: item.title = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .level: item.level = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .responsible: item.responsible = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .deadline: item.deadline = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .how: item.how = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .followUp: item.followUp = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .evaluation: item.evaluation = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .status:
         guard let text = try s.nullOr({ (s) throws(Decline) in try s.string() }) else { return }
         guard let status = PlanStatus(rawValue: text) else { throw Decline() }
         item.status = status
-      default: throw Decline()
       }
     }
     return item
@@ -277,11 +270,10 @@ struct SessionScanner {
 
   private mutating func followUp() throws(Decline) -> FollowUp {
     var followUp = FollowUp()
-    try object(.followUp) { (key, s) throws(Decline) in
+    try object(SessionKeys.followUp) { (key, s) throws(Decline) in
       switch key {
-      case "next_review": followUp.nextReview = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      case "previous_round": followUp.previousRound = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      default: throw Decline()
+      case .nextReview: followUp.nextReview = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .previousRound: followUp.previousRound = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
       }
     }
     return followUp
@@ -291,12 +283,11 @@ struct SessionScanner {
     var by: [Participant]?
     var date: String?
     var fingerprint = ""
-    try object(.approval) { (key, s) throws(Decline) in
+    try object(SessionKeys.approval) { (key, s) throws(Decline) in
       switch key {
-      case "by": by = try s.array { (s) throws(Decline) in try s.participant() }
-      case "date": date = try s.string()
-      case "fingerprint": fingerprint = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
-      default: throw Decline()
+      case .by: by = try s.array { (s) throws(Decline) in try s.participant() }
+      case .date: date = try s.string()
+      case .fingerprint: fingerprint = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
       }
     }
     guard let by, let date else { throw Decline() }
@@ -343,7 +334,7 @@ struct SessionScanner {
 
   /// An object with keys among `keys`, each at most once; `member` is given the key and reads
   /// its value. An unknown or repeated key declines.
-  private mutating func object(_ keys: Keys, _ member: (String, inout SessionScanner) throws(Decline) -> Void)
+  private mutating func object<Key>(_ keys: Keys<Key>, _ member: (Key, inout SessionScanner) throws(Decline) -> Void)
     throws(Decline)
   {
     try take(UInt8(ascii: "{"))
@@ -359,7 +350,7 @@ struct SessionScanner {
       seen |= 1 << n
       try take(UInt8(ascii: ":"))
       skipSpace()
-      try member(keys.names[n], &self)
+      try member(keys.cases[n], &self)
       skipSpace()
       guard i < bytes.count else { throw Decline() }
       let next = bytes[i]
@@ -477,62 +468,87 @@ struct SessionScanner {
 
   /// The rest of a string that has an escape at `i`, which began at `start`.
   private mutating func escapedString(from start: Int) throws(Decline) -> String {
-    var out = Array(bytes[start..<i])
+    // Find the closing quote (an escaped one does not close), then decode the inside once.
+    var escaped = false
     while i < bytes.count {
       let b = bytes[i]
-      i += 1
-      switch b {
-      case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
-      case UInt8(ascii: "\\"):
-        guard i < bytes.count else { throw Decline() }
-        let e = bytes[i]
-        i += 1
-        switch e {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "u"):
-          var unit = try hex4()
-          if (0xD800...0xDBFF).contains(unit) {
-            // A high surrogate must be followed by an escaped low one; together they are one scalar.
-            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else { throw Decline() }
-            i += 2
-            let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw Decline() }
-            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-          } else if (0xDC00...0xDFFF).contains(unit) {
-            throw Decline()
-          }
-          guard let scalar = Unicode.Scalar(unit) else { throw Decline() }
-          out.append(contentsOf: UTF8.encode(scalar)!)
-        default: throw Decline()
-        }
-      default:
-        if b < 0x20 { throw Decline() }
-        out.append(b)
+      if escaped {
+        escaped = false
+      } else if b == UInt8(ascii: "\\") {
+        escaped = true
+      } else if b == UInt8(ascii: "\"") {
+        break
       }
+      i += 1
     }
-    throw Decline()
+    guard i < bytes.count,
+      let out = JSONStringEscapes.decode(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<i])))
+    else { throw Decline() }
+    i += 1
+    return String(decoding: out, as: UTF8.self)
   }
+}
 
-  private mutating func hex4() throws(Decline) -> UInt32 {
-    guard i + 4 <= bytes.count else { throw Decline() }
-    var v: UInt32 = 0
-    for _ in 0..<4 {
-      let b = bytes[i]
-      let d: UInt8
-      switch b {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
-      default: throw Decline()
+/// The inside of a JSON string decoded: the one rule shared by the session reader and the store's
+/// duplicate-key check, so that both see a key such as `"\u0061nswers"` as the parser does.
+public enum JSONStringEscapes {
+  /// The UTF-8 bytes of a JSON string's inside (without its quotes), its escapes decoded (`\n`,
+  /// `\u00e6`, a surrogate pair); nil for a bad escape, a lone surrogate or a raw control character.
+  public static func decode(_ raw: UnsafeRawBufferPointer) -> [UInt8]? {
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count)
+    var i = 0
+    func hex4() -> UInt32? {
+      guard i + 4 <= raw.count else { return nil }
+      var v: UInt32 = 0
+      for _ in 0..<4 {
+        let b = raw[i]
+        let d: UInt8
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): d = b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): d = b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): d = b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+        v = v << 4 | UInt32(d)
+        i += 1
       }
-      v = v << 4 | UInt32(d)
-      i += 1
+      return v
     }
-    return v
+    while i < raw.count {
+      let b = raw[i]
+      i += 1
+      guard b == UInt8(ascii: "\\") else {
+        if b < 0x20 { return nil }
+        out.append(b)
+        continue
+      }
+      guard i < raw.count else { return nil }
+      let e = raw[i]
+      i += 1
+      switch e {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        guard var unit = hex4() else { return nil }
+        if (0xD800...0xDBFF).contains(unit) {
+          // A high surrogate must be followed by an escaped low one; together they are one scalar.
+          guard i + 1 < raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u") else { return nil }
+          i += 2
+          guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+          unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(unit) {
+          return nil
+        }
+        guard let scalar = Unicode.Scalar(unit) else { return nil }
+        out.append(contentsOf: UTF8.encode(scalar)!)
+      default: return nil
+      }
+    }
+    return out
   }
 }

@@ -120,11 +120,6 @@ struct ReportContext {
     return question.reversed ? 100 - score : score
   }
 
-  /// The level a question belongs to: that of the first finding it measures.
-  func level(of question: Question) -> String? {
-    question.measures.first.flatMap { pack.finding($0.finding)?.level }
-  }
-
   /// The findings a question measures, by their short titles.
   func findingTitles(of question: Question) -> String {
     question.measures.map { w.shortFinding($0.finding) }.joined(separator: "; ")

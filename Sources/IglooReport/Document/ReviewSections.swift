@@ -35,7 +35,7 @@ extension ReportBuilder {
     doc.table(
       [w("questions.statement"), w("gaps.level"), w("gaps.finding")],
       questions.map { q in
-        [q.text[r.language], questionLevel(q, r), q.kind == .absence ? w("absence.heading") : r.findingTitles(of: q)]
+        [q.text[r.language], questionLevel(q, r), q.isAbsence ? w("absence.heading") : r.findingTitles(of: q)]
       }, widths: [9.0, 3.0, 5.0])
     let notes = questions.compactMap { q -> [ReportDocument.Run]? in
       let notes = r.session.effectiveAnswer(q.id, r.pack)?.notes ?? []
@@ -114,7 +114,9 @@ extension ReportBuilder {
 
   /// The level a statement is listed under; sickness-absence statements have their own.
   static func questionLevel(_ q: Question, _ r: ReportContext) -> String {
-    if q.kind == .absence { return r.w("absence.level") }
-    return r.level(of: q).map(r.w.level) ?? ""
+    switch q.kind {
+    case .absence: return r.w("absence.level")
+    case .finding: return r.pack.level(of: q).map(r.w.level) ?? ""
+    }
   }
 }

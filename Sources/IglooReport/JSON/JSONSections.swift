@@ -214,7 +214,7 @@ extension JSONReport {
   static func questionRef(_ q: Question, _ r: ReportContext, notes: Bool) -> JSONValue {
     var members: [String: JSONValue] = [
       "question": .string(q.id), "text": .string(q.text[r.language]), "kind": .string(q.kind.rawValue),
-      "level": .string(r.level(of: q)), "findings": .strings(q.measures.map(\.finding)),
+      "level": .string(r.pack.level(of: q)), "findings": .strings(q.measures.map(\.finding)),
     ]
     if notes { members["notes"] = .strings(r.session.effectiveAnswer(q.id, r.pack)?.notes ?? []) }
     return .object(members)

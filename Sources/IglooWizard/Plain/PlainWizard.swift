@@ -769,19 +769,14 @@ public final class PlainWizard {
   private func entries(_ session: Session) -> [Entry] {
     let applicable = session.applicableQuestions(pack)
     let byLevel = pack.levels.map { level in
-      (level, applicable.filter { $0.kind == .finding && levelID(of: $0) == level.id })
+      (level, applicable.filter { $0.isScored && pack.level(of: $0) == level.id })
     }.filter { !$0.1.isEmpty }
     var out: [Entry] = []
     for (number, (level, questions)) in byLevel.enumerated() {
       out += questions.map { Entry(question: $0, section: .level(id: level.id, number: number + 1, count: byLevel.count)) }
     }
-    out += applicable.filter { $0.kind == .absence }.map { Entry(question: $0, section: .absence) }
+    out += applicable.filter(\.isAbsence).map { Entry(question: $0, section: .absence) }
     return out
-  }
-
-  /// The IGLOO level of a scored question: that of the first finding it measures, as in the wizard.
-  private func levelID(of question: Question) -> String? {
-    question.measures.first.flatMap { pack.finding($0.finding)?.level }
   }
 
   /// Steps 3 and 4: the statements level by level, then sickness absence; `fromEnd` (back from
@@ -928,7 +923,7 @@ public final class PlainWizard {
   private func show(_ question: Question, position: Int, of total: Int) {
     say()
     say(t("plain.statement", ["n": String(position), "total": String(total), "text": t(question.text)]))
-    if let finding = question.measures.first.flatMap({ pack.finding($0.finding) }) {
+    if let finding = pack.leadFinding(of: question) {
       say(t("wizard.source", ["source": pack.source(finding.source, t.language)]))
     }
     if let answer = answerNow(question.id, in: session) {
@@ -940,7 +935,7 @@ public final class PlainWizard {
 
   /// "Why we ask": the finding behind the statement, the report's argument and its section.
   private func explain(_ question: Question) {
-    let finding = question.measures.first.flatMap { pack.finding($0.finding) }
+    let finding = pack.leadFinding(of: question)
     if let finding {
       say(t("plain.why", ["heading": t("wizard.questions.why"), "title": t(finding.title)]))
     } else {

@@ -109,7 +109,7 @@ extension WizardState {
     }
     out.append(.init(text: ""))
     out.append(.init(text: t("wizard.questions.why"), style: .title))
-    let finding = question.measures.first.flatMap { pack.finding($0.finding) }
+    let finding = pack.leadFinding(of: question)
     if let finding {
       out.append(.init(text: t(finding.title), style: finding.polarity == .opportunity ? .opportunity : .risk))
     }
@@ -132,7 +132,7 @@ extension WizardState {
     guard entries.indices.contains(reviewSelection), let q = pack.question(entries[reviewSelection].question) else { return nil }
     var text = questionFullText(q)
     let t = localizer
-    let place = q.kind == .absence ? t("wizard.step.absence.short") : (level(of: q).map(levelName) ?? "")
+    let place = q.isAbsence ? t("wizard.step.absence.short") : (pack.level(of: q).map(levelName) ?? "")
     text.title = t("wizard.review.\(entries[reviewSelection].kind.rawValue)", ["n": ""]).trimmingCharacters(in: .whitespaces)
     text.paragraphs.insert(.init(text: place, style: .dim), at: 0)
     return text

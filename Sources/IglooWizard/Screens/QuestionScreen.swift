@@ -142,7 +142,7 @@ enum QuestionScreen {
   static func drawWhy(_ state: WizardState, _ question: Question, in rect: Rect, boxed: Bool, into grid: inout Grid) {
     guard rect.height >= 2 else { return }
     let t = state.localizer
-    let finding = question.measures.first.flatMap { state.pack.finding($0.finding) }
+    let finding = state.pack.leadFinding(of: question)
     let area: Rect
     if boxed {
       grid.box(rect, title: t("wizard.questions.why"))

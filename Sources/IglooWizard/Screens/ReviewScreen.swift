@@ -75,7 +75,7 @@ enum ReviewScreen {
       }
       rowOfEntry.append(rows.count)
       let q = state.pack.question(entry.question)
-      let where_ = q.map { $0.kind == .absence ? t("wizard.step.absence.short") : (state.level(of: $0).map(state.levelName) ?? "") } ?? ""
+      let where_ = q.map { $0.isAbsence ? t("wizard.step.absence.short") : (state.pack.level(of: $0).map(state.levelName) ?? "") } ?? ""
       var right: [Span] = []
       if entry.kind == .disagreement, let d = assessment.disagreements.first(where: { $0.question == entry.question }) {
         let voices = state.session?.voices ?? []

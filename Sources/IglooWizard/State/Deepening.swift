@@ -16,15 +16,16 @@ extension WizardState {
     session = s
     let added = Set(candidates)
     let asked = s.applicableQuestions(pack).filter { q in
-      !q.isScreening && (q.kind == .absence || q.measures.contains { added.contains($0.finding) })
+      !q.isScreening && (q.isAbsence || q.measures.contains { added.contains($0.finding) })
     }
     // The scored statements first, as in the wizard's order; the sickness-absence step follows them.
-    let ordered = asked.filter { $0.kind == .finding } + asked.filter { $0.kind == .absence }
+    let ordered = asked.filter(\.isScored) + asked.filter(\.isAbsence)
     let first = ordered.first { currentAnswer($0.id) == nil } ?? ordered.first
-    if let first { jump(to: first.id) }
+    var effects: [Effect] = []
+    if let first { effects = jump(to: first.id) }
     message = Message(
       "wizard.deepen.done", ["findings": String(candidates.count), "questions": String(asked.count)], style: .good)
-    return [.save]
+    return effects.contains(.save) ? effects : effects + [.save]
   }
 
   /// Whether `question` is passed over when moving on: a screening statement already answered,

@@ -2,11 +2,6 @@ import IglooContent
 import IglooEngine
 
 extension WizardState {
-  /// The IGLOO level a question belongs to: that of the first finding it measures.
-  public func level(of question: Question) -> String? {
-    question.measures.first.flatMap { pack.finding($0.finding)?.level }
-  }
-
   /// The scored questions that apply in scope, at `level`, in the pack's order; remembered with
   /// the applicable questions, for the same key.
   public func questions(atLevel level: String) -> [Question] {
@@ -81,16 +76,19 @@ extension WizardState {
   }
 
   /// Jumps to `question` wherever it is: its level on the questions screen, or the absence step.
-  mutating func jump(to questionID: String) {
-    guard let q = pack.question(questionID) else { return }
-    commitEditor()
-    if q.kind == .absence {
-      step = .absence
-    } else {
+  /// Returns the effects of leaving the field being edited (its save), for the caller to pass on.
+  mutating func jump(to questionID: String) -> [Effect] {
+    guard let q = pack.question(questionID) else { return [] }
+    // The field being left may hold typed text: its save is passed on, never dropped (issue 29).
+    let effects = commitEditor()
+    switch q.kind {
+    case .absence: step = .absence
+    case .finding:
       step = .questions
-      if let level = level(of: q) { questionLevel = level }
+      if let level = pack.level(of: q) { questionLevel = level }
     }
     show(question: q.id)
+    return effects
   }
 
   /// Records `value` for the question on display as the selected voice, keeping its note.

@@ -46,10 +46,6 @@ extension WizardState {
     }
   }
 
-  /// Stores what was typed in the field being edited and stops editing; asks for a save when
-  /// the session changed. Every path that moves focus or leaves a screen goes through here, so
-  /// nothing typed is ever dropped.
-  @discardableResult
   /// The session as it would be if the field being edited were left now, for the draft save of
   /// text still being typed; nil when no field is open or its text is unchanged.
   func draftSession() -> Session? {
@@ -60,6 +56,9 @@ extension WizardState {
     return copy.session
   }
 
+  /// Stores what was typed in the field being edited and stops editing; asks for a save when
+  /// the session changed. Every path that moves focus or leaves a screen goes through here, so
+  /// nothing typed is ever dropped; its effects must be passed on (so no `@discardableResult`).
   mutating func commitEditor() -> [Effect] {
     guard let editor else { return [] }
     self.editor = nil

@@ -177,7 +177,8 @@ extension WizardState {
     // During a re-scoring the statements come one after another, then the plan shows before and after.
     if let rescore, let id, let at = rescore.questions.firstIndex(of: id) {
       if at + 1 < rescore.questions.count {
-        jump(to: rescore.questions[at + 1])
+        let effects = jump(to: rescore.questions[at + 1])
+        return changed && !effects.contains(.save) ? effects + [.save] : effects
       } else {
         _ = go(to: .plan)
         if let row = planEntries(assessment!).firstIndex(where: { $0.planIndex == rescore.planIndex }) { planSelection = row }
@@ -211,10 +212,10 @@ extension WizardState {
       return []
     }
     guard action == .activate, entries.indices.contains(reviewSelection) else { return [] }
-    jump(to: entries[reviewSelection].question)
+    let effects = jump(to: entries[reviewSelection].question)
     // One answer and back: the review is a worklist, not a way into the run of statements.
     returnToReview = true
-    return []
+    return effects
   }
 
   /// The questions to management the Plan step lists: raised by the answers or the scope, or
@@ -480,9 +481,9 @@ extension WizardState {
         return go(to: step.next)
       case .rescore:
         guard let first = rescore?.questions.first else { return [] }
-        jump(to: first)
+        let effects = jump(to: first)
         message = Message("wizard.rescore.started", ["n": String(rescore?.questions.count ?? 0)])
-        return []
+        return effects
       }
     }
   }

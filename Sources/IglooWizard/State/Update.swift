@@ -192,12 +192,15 @@ extension WizardState {
     }
     if target == .questions || target == .absence, parts.count == 2 {
       if let q = pack.question(parts[1]) {
-        if q.kind == .absence {
+        switch q.kind {
+        case .absence:
           absenceID = q.id
           target = .absence
-        } else if let level = level(of: q) {
-          questionLevel = level
-          questionID = q.id
+        case .finding:
+          if let level = pack.level(of: q) {
+            questionLevel = level
+            questionID = q.id
+          }
         }
       } else if pack.level(parts[1]) != nil {
         questionLevel = parts[1]

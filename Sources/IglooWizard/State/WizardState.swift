@@ -240,17 +240,17 @@ final class ApplicableQuestionsMemo: @unchecked Sendable {
   }
 
   /// Works the questions out again when `session` differs from the last one in what they depend on.
-  /// A question's level is that of the first finding it measures (``WizardState/level(of:)``).
+  /// A question's level is ``ContentPack/level(of:)``.
   private func refresh(_ session: Session, _ pack: ContentPack) {
     let key = Key(scope: session.scope, depth: session.depth, deepened: session.deepened)
     guard key != self.key else { return }
     questions = session.applicableQuestions(pack)
     byLevel = [:]
-    for question in questions where question.kind == .finding {
-      guard let level = question.measures.first.flatMap({ pack.finding($0.finding)?.level }) else { continue }
+    for question in questions where question.isScored {
+      guard let level = pack.level(of: question) else { continue }
       byLevel[level, default: []].append(question)
     }
-    absence = questions.filter { $0.kind == .absence }
+    absence = questions.filter(\.isAbsence)
     self.key = key
   }
 
