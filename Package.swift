@@ -66,7 +66,7 @@ let package = Package(
     .testTarget(name: "IglooStoreTests", dependencies: ["IglooStore", "IglooTestSupport"]),
     .testTarget(
       name: "IglooWizardTests", dependencies: ["IglooWizard", "IglooBuiltinContent", "IglooTestSupport", "SwiftCSV"], exclude: ["Snapshots"]),
-    .testTarget(name: "IglooTerminalTests", dependencies: ["IglooTerminal", "IglooWizard"]),
+    .testTarget(name: "IglooTerminalTests", dependencies: ["CNcursesw", "IglooTerminal", "IglooWizard", "IglooStore"]),
     .testTarget(
       name: "IglooCLITests", dependencies: ["IglooCLI", "IglooBuiltinContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
   ],

@@ -54,7 +54,7 @@ static inline int igloo_terminal_size(int *rows, int *columns) {
 // formally async-signal-safe but is what ncurses itself calls from its SIGINT handler, and was
 // measured to leave the tty sane.
 
-#define IGLOO_SIGNAL_COUNT 10
+#define IGLOO_SIGNAL_COUNT 17
 
 /// Session bytes prepared in advance for the emergency save on INT, TERM and HUP.
 typedef struct igloo_emergency_save {
@@ -85,10 +85,33 @@ typedef struct igloo_guard_state {
 } igloo_guard_state;
 
 static inline int igloo_guard_signal(int index) {
+  // Every signal whose default action ends the process, except KILL and STOP (which cannot be
+  // caught) and PIPE and XFSZ (ignored: see igloo_ignore_pipe_and_file_size).
   static const int signals[IGLOO_SIGNAL_COUNT] = {
-    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE,
+    SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGSYS
   };
   return signals[index];
+}
+
+/// Whether `sig` ends igloo from outside (a user, a timer, a limit) rather than from a fault in
+/// igloo itself: the session in memory is sound, so it is saved as on TERM.
+static inline int igloo_signal_saves(int sig) {
+  return sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGUSR1 || sig == SIGUSR2 || sig == SIGALRM
+    || sig == SIGVTALRM || sig == SIGPROF || sig == SIGXCPU;
+}
+
+/// Ignores PIPE and XFSZ, unless something ignored or handled them already: a write to a closed
+/// pipe, or past `ulimit -f`, then fails with EPIPE or EFBIG and is reported like any failed
+/// write (a full disk), instead of killing igloo with the terminal raw and a partial temp file.
+static inline void igloo_ignore_pipe_and_file_size(void) {
+  int signals[] = {SIGPIPE, SIGXFSZ};
+  for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+    struct sigaction current;
+    if (sigaction(signals[i], NULL, &current) != 0) continue;
+    if (current.sa_handler != SIG_DFL || (current.sa_flags & SA_SIGINFO)) continue;
+    signal(signals[i], SIG_IGN);
+  }
 }
 
 static inline void igloo_guard_init(igloo_guard_state *state) {
@@ -129,8 +152,16 @@ static inline void igloo_emergency_write(igloo_guard_state *state) {
 
 /// Writes the prepared bytes atomically (temp, fsync, rename, fsync folder). Async-signal-safe.
 static inline void igloo_emergency_write_session(igloo_emergency_save *save) {
-  int fd = open(save->temp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  // O_EXCL | O_NOFOLLOW: a file or link someone planted under the name is never written through
+  // or reused (the name has a random part besides, so it cannot be known in advance); fchmod
+  // undoes the umask.
+  int fd = open(save->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return;
+  if (fchmod(fd, 0600) != 0) {
+    close(fd);
+    unlink(save->temp_path);
+    return;
+  }
   size_t done = 0;
   while (done < save->length) {
     ssize_t n = write(fd, save->bytes + done, save->length - done);
@@ -245,14 +276,15 @@ static inline void igloo_release_stderr(igloo_guard_state *state) {
 }
 
 /// The body of the signal handler (the handler itself is a Swift @convention(c) function that
-/// finds the one state and calls this): emergency save on INT, TERM and HUP; endwin(); the real
+/// finds the one state and calls this): emergency save on INT, TERM, HUP, USR1, USR2, ALRM,
+/// VTALRM, PROF and XCPU (igloo_signal_saves); endwin(); the real
 /// stderr back; then the previous disposition (the Swift runtime's crash reporter, or the
 /// default action) re-raised, so that the exit status and any backtrace are the usual ones.
 /// SA_NODEFER lets the re-raised signal through at once.
 static inline void igloo_handle_signal(igloo_guard_state *state, int sig) {
   int saved_errno = errno;
   atomic_store(&state->in_handler, 1);
-  if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) {
+  if (igloo_signal_saves(sig)) {
     igloo_emergency_write(state);
   } else {
     // A crash (QUIT, SEGV, BUS, ILL, ABRT, TRAP, FPE): the session in memory may be what broke,
@@ -277,7 +309,7 @@ static inline void igloo_handle_signal(igloo_guard_state *state, int sig) {
   raise(sig);
 }
 
-/// Installs `handler` for INT TERM HUP QUIT ILL TRAP ABRT SEGV BUS FPE with SA_RESETHAND |
+/// Installs `handler` for the signals of igloo_guard_signal with SA_RESETHAND |
 /// SA_NODEFER. Call before newterm, so that ncurses sees a non-default disposition and does not
 /// install its own (which _exit()s without a save).
 static inline void igloo_install_signal_handlers(igloo_guard_state *state, void (*handler)(int)) {

@@ -55,7 +55,8 @@ struct ContentCommand: ParsableCommand {
           "label": label, "findings": String(pack.findings.count), "questions": String(pack.questions.count),
           "actions": String(pack.actions.count), "use_cases": String(pack.useCases.count), "strings": String(pack.strings.count),
         ])
-        FileHandle.standardError.write(Data("igloo: \(clean)\n".utf8))
+        // The folder's name may hold escape codes: made visible, as every line igloo prints.
+        FileHandle.standardError.write(Data("igloo: \(SafeText.visible(clean))\n".utf8))
       }
     }
   }

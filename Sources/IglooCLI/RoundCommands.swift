@@ -37,12 +37,12 @@ struct MergeCommand: ParsableCommand {
         throw CLIError(exitCode: 2, message: CLIText.string("cli.error.merge-conflict", ["first": first, "second": second, "reason": CLIText.phrase(conflict.phrase)]))
       }
       let data = try merged.encoded()
-      guard data.count <= SessionFile.sizeLimit else {
+      guard SessionLimits.allows(byteCount: data.count) else {
         throw CLIError(
           exitCode: 1,
           message: CLIText.string("cli.error.merge-too-large", [
             "first": first, "second": second, "size": SessionFile.sizeText(Int64(data.count)),
-            "limit": SessionFile.sizeText(Int64(SessionFile.sizeLimit)),
+            "limit": SessionFile.sizeText(Int64(SessionLimits.fileSize)),
           ]))
       }
       guard output != "-" else { throw CLIError(exitCode: 2, message: CLIText.string("cli.error.merge-needs-file")) }

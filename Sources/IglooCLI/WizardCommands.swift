@@ -165,7 +165,8 @@ private func stderrLine(_ line: String) {
 ///
 /// The copy is handed over *before* each save: a SIGINT, SIGTERM or SIGHUP that interrupts the
 /// save then still writes these newest bytes, and one arriving between saves rewrites what is on
-/// disk already. Text still being typed in a field is not in it; everything answered is.
+/// disk already. Text still being typed in a field is handed over by the runner after each key (every
+/// quarter of a second for a long text; ``keepForEmergency(_:at:)``), so a signal keeps that too.
 final class GuardedEnvironment: WizardEnvironment {
   private let base: WizardEnvironment
   private var open: Set<SessionHandle> = []
@@ -218,6 +219,8 @@ final class GuardedEnvironment: WizardEnvironment {
 
   func readPreviousRound(_ path: String) throws -> Session { try base.readPreviousRound(path) }
 
+  func keepForEmergency(_ session: Session, at handle: SessionHandle) { prepare(session, at: handle) }
+
   /// Lets go of every session still open (their locks), whatever path the run ended on.
   func closeAll() {
     for handle in open { close(handle) }
@@ -228,6 +231,10 @@ final class GuardedEnvironment: WizardEnvironment {
       TerminalGuard.clearEmergencySave()
       return
     }
-    TerminalGuard.prepareEmergencySave(Array(bytes), to: location.file, lock: location.lock)
+    // A session over the limits is refused by the save that follows; the emergency copy keeps
+    // the last bytes that fit, so that no signal writes a file igloo would then refuse.
+    guard SessionLimits.allows(byteCount: bytes.count) else { return }
+    TerminalGuard.prepareEmergencySave(
+      Array(bytes), to: location.file, temporary: AtomicFile.temporaryPath(for: location.file), lock: location.lock)
   }
 }

@@ -106,13 +106,22 @@ public enum AtomicFile {
     Platform.syncFolder(parent.path)
   }
 
-  /// Whether `name` is a temporary file left by a write (of any process).
+  /// The mark in every temporary file igloo names, and in no name a person gives a file: removing
+  /// leftovers touches only names with this mark, a pid and a 16-digit random part.
+  static let temporaryMark = ".igloo-tmp-"
+
+  /// Whether `name` is a temporary file as igloo names them (of any igloo process):
+  /// `.<name>.igloo-tmp-<pid>-<16 hex digits>`, and nothing looser (`.thesis.tmp-2023-final.txt`
+  /// is a person's file).
   public static func isTemporaryName(_ name: String) -> Bool {
-    name.hasPrefix(".") && name.contains(".tmp-")
+    temporaryOwner(name) != nil
   }
 
   /// Removes the temporary files in `folder` left by writes whose process no longer runs (a kill
   /// during a write leaves one behind; it holds answers, so it must not linger).
+  ///
+  /// Only igloo's own names (``isTemporaryName(_:)``) of regular files this user owns are removed:
+  /// never a symbolic link, a folder or another user's file, whatever its name.
   ///
   /// - Returns: the names removed.
   @discardableResult
@@ -121,29 +130,50 @@ public enum AtomicFile {
     // Temporary names begin with a dot (see temporaryName(for:)).
     guard let names = try? Platform.folderEntries(path, hiddenOnly: true) else { return [] }
     var removed: [String] = []
-    for name in names where isTemporaryName(name) {
+    for name in names {
       guard let pid = temporaryOwner(name), pid != Platform.processID, !Platform.processExists(pid) else { continue }
-      if (try? Platform.remove(path + "/" + name)) != nil { removed.append(name) }
+      let file = path + "/" + name
+      guard let status = try? Platform.status(file, followLinks: false), status.type == .regular,
+        status.owner == Platform.userID
+      else { continue }
+      if (try? Platform.remove(file)) != nil { removed.append(name) }
     }
     return removed.sorted()
   }
 
-  /// `.<name>.tmp-<pid>-<random>`: hidden, so no listing shows it; the pid says whose it is, and
-  /// the random part keeps two writers in one process apart.
+  /// `.<name>.igloo-tmp-<pid>-<random>`: hidden, so no listing shows it; the mark says it is
+  /// igloo's, the pid whose it is, and the random part (16 hex digits) keeps two writers in one
+  /// process apart and makes the name one nobody else can know in advance.
   static func temporaryName(for name: String) -> String {
     // Keep the whole name within the 255 bytes most file systems allow.
     var base = name
     while base.utf8.count > 200 { base.removeLast() }
-    let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-    return ".\(base).tmp-\(Platform.processID)-\(random)"
+    return ".\(base)\(temporaryMark)\(Platform.processID)-\(randomPart())"
   }
 
-  /// The pid in a temporary file's name.
+  /// The temporary file a write of `path` would use, in the same folder: for the signal handler's
+  /// emergency save, which must name its file in advance and by igloo's rule.
+  public static func temporaryPath(for path: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    return (folder == "/" ? "" : folder) + "/" + temporaryName(for: (path as NSString).lastPathComponent)
+  }
+
+  /// 16 lower-case hex digits from the system's random source.
+  private static func randomPart() -> String {
+    let digits = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// The pid in a temporary file's name; nil for a name igloo did not make.
   static func temporaryOwner(_ name: String) -> Int32? {
-    guard let range = name.range(of: ".tmp-", options: .backwards) else { return nil }
-    let rest = name[range.upperBound...].split(separator: "-")
-    guard let first = rest.first else { return nil }
-    return Int32(first)
+    guard name.hasPrefix("."), let range = name.range(of: temporaryMark, options: .backwards),
+      range.lowerBound > name.index(after: name.startIndex)
+    else { return nil }
+    let rest = name[range.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+    guard rest.count == 2, let pid = Int32(rest[0]), pid > 0, rest[0].allSatisfy(\.isASCII),
+      rest[1].utf8.count == 16, rest[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+    else { return nil }
+    return pid
   }
 
   /// Gives the finished temporary file its real name only if that name is free.
@@ -231,7 +261,7 @@ public enum ExportFile {
       if let st = try? Platform.status(sessionPath), st.isSameFile(as: status) {
         throw refuse(.protectedFile, Phrase("store.problem.is-exported-session"))
       }
-      if let st = try? Platform.status(sessionPath + ".lock"), st.isSameFile(as: status) {
+      if let st = try? Platform.status(SessionLock.lockURL(for: session).path), st.isSameFile(as: status) {
         throw refuse(.protectedFile, Phrase("store.problem.is-open-lock"))
       }
     }

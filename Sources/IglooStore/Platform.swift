@@ -49,7 +49,8 @@ struct SystemError: Error, Equatable {
     case ENOENT: .notFound
     case EACCES, EPERM: .permissionDenied
     case EROFS: .readOnly
-    case ENOSPC: .diskFull
+    // EFBIG: past the file size limit (`ulimit -f`), which igloo meets as a full disk.
+    case ENOSPC, EFBIG: .diskFull
     case EDQUOT: .quotaExceeded
     case EISDIR: .isDirectory
     case ENOTDIR: .notDirectory
@@ -87,6 +88,8 @@ struct FileStatus: Equatable {
   var device: UInt64 = 0
   /// The file's number on its device.
   var inode: UInt64 = 0
+  /// How many names (hard links) the file has.
+  var links: UInt64 = 1
 
   /// Whether `other` is the same file (the same device and inode), by whatever name.
   func isSameFile(as other: FileStatus) -> Bool { device == other.device && inode == other.inode }
@@ -131,7 +134,7 @@ enum Platform {
     return FileStatus(
       type: type, permissions: UInt32(st.st_mode) & 0o7777, size: Int64(st.st_size),
       modified: Date(timeIntervalSince1970: seconds), owner: UInt32(st.st_uid), device: UInt64(st.st_dev),
-      inode: UInt64(st.st_ino))
+      inode: UInt64(st.st_ino), links: UInt64(st.st_nlink))
   }
 
   /// The absolute path `path` names once every symbolic link in it is followed, or nil when it

@@ -8,9 +8,10 @@ import IglooEngine
 /// was. The only write is the migration of a valid older file, and that keeps the original as a
 /// backup first.
 public enum SessionFile {
-  /// The largest session igloo reads. A real one is a few kilobytes; anything near this size is a
-  /// wrong file, and reading it whole would only waste memory.
-  public static let sizeLimit = 10 * 1024 * 1024
+  /// The largest session igloo reads: ``SessionLimits/fileSize``, the limit every writer checks
+  /// too. A real one is a few kilobytes; anything near this size is a wrong file, and reading it
+  /// whole would only waste memory.
+  public static let sizeLimit = SessionLimits.fileSize
 
   /// A session as read from disk.
   public struct Contents: Sendable {
@@ -122,8 +123,12 @@ public enum SessionFile {
     } catch {
       throw StoreError.wrap(error, .write, path: url.standardizedFileURL.path)
     }
-    try backUp(contents.original, of: url, version: version)
-    try AtomicFile.write(migrated, to: url, mode: AtomicFile.privateFileMode)
+    // Through a symbolic link (a session kept in a synced folder) the file it points to is
+    // migrated and backed up, and the link stays a link, as every save does.
+    let target = URL(fileURLWithPath: Platform.resolvedPath(url.standardizedFileURL.path) ?? url.standardizedFileURL.path)
+    try SessionLimits.check(migrated, path: target.path)
+    try backUp(contents.original, of: target, version: version)
+    try AtomicFile.write(migrated, to: target, mode: AtomicFile.privateFileMode)
     return contents.session
   }
 

@@ -81,9 +81,24 @@ public final class SessionLock: @unchecked Sendable {
 
   deinit { release() }
 
-  /// The lock file of `sessionURL`: the session's path with `.lock` added.
+  /// The lock file of `sessionURL`: the path of the file itself, every symbolic link followed
+  /// (in the name and in the folders above it), with `.lock` added.
+  ///
+  /// A lock belongs to the file the saves go to, however it was reached: `synced/s.igloo.json`
+  /// and `here/link.igloo.json` pointing to it share one lock, so a second window on either name
+  /// is refused (issue 25). A session not yet there is named by its resolved folder.
   public static func lockURL(for sessionURL: URL) -> URL {
-    URL(fileURLWithPath: sessionURL.standardizedFileURL.path + ".lock")
+    URL(fileURLWithPath: resolvedSessionPath(sessionURL) + ".lock")
+  }
+
+  /// The session's path with every symbolic link followed; the path as given when it cannot be
+  /// resolved (a folder that does not exist).
+  static func resolvedSessionPath(_ sessionURL: URL) -> String {
+    let path = sessionURL.standardizedFileURL.path
+    if let resolved = Platform.resolvedPath(path) { return resolved }
+    let folder = (path as NSString).deletingLastPathComponent
+    guard let resolvedFolder = Platform.resolvedPath(folder) else { return path }
+    return (resolvedFolder == "/" ? "" : resolvedFolder) + "/" + (path as NSString).lastPathComponent
   }
 
   /// Takes the lock on `sessionURL`, taking over a stale one.
@@ -102,6 +117,12 @@ public final class SessionLock: @unchecked Sendable {
     let body: Data
     do { body = try me.encoded() } catch { throw StoreError.wrap(error, .lock, path: sessionPath) }
 
+    // A lock is named by the file's one resolved path; a file with a second name (a hard link)
+    // could be open under that name with another lock, and a save would split the two names.
+    if let status = try? Platform.status(sessionPath), status.type == .regular, status.links > 1 {
+      throw StoreError(
+        .lock, path: sessionPath, kind: .locked, problem: Phrase("store.problem.hard-linked", ["count": "\(status.links)"]))
+    }
     // Each turn either wins the file, or finds a live holder (and throws), or removes a stale
     // lock and tries again. Many turns only happen when several igloos race for one stale lock.
     for _ in 0..<200 {

@@ -250,11 +250,31 @@ public struct SessionStore: Sendable {
     return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
   }
 
+  /// The session's bytes, refused when the reader would refuse them (``SessionLimits``): the file
+  /// on disk then stays the last good one.
   private func encode(_ session: Session, path: String) throws -> Data {
+    let data: Data
     do {
-      return try session.encoded()
+      data = try session.encoded()
     } catch {
       throw StoreError(.write, path: path, kind: .system, problem: Phrase("store.problem.cannot-encode", ["error": "\(error)"]))
     }
+    try SessionLimits.check(data, path: path)
+    return data
+  }
+}
+
+extension SessionLimits {
+  /// Refuses session bytes the reader would refuse, before anything is written.
+  ///
+  /// - Throws: ``StoreError`` of kind ``StoreError/Kind/tooLarge`` naming `path`, the size and
+  ///   the limit; the file at `path` is not touched.
+  public static func check(_ data: Data, path: String) throws {
+    guard !allows(byteCount: data.count) else { return }
+    throw StoreError(
+      .write, path: path, kind: .tooLarge,
+      problem: Phrase(
+        "store.problem.save-too-large",
+        ["size": SessionFile.sizeText(Int64(data.count)), "limit": SessionFile.sizeText(Int64(fileSize))]))
   }
 }

@@ -373,6 +373,30 @@ public final class CursesTerminal: Terminal {
     case error
   }
 
+  /// Whether another key is already waiting (a paste arrives as thousands of them): the wizard
+  /// then handles it before drawing, so a 100 KB paste is not drawn 100,000 times.
+  public var keyIsWaiting: Bool {
+    if !pending.isEmpty { return true }
+    guard let window, !inputEnded else { return false }
+    wtimeout(window, 0)
+    defer { wtimeout(window, Self.idleTimeout) }
+    switch readRaw() {
+    case .error: return false
+    case .character(let code):
+      if case .key(let key) = KeyDecoding.character(code) { pending.append(key) }
+    case .code(let code):
+      switch KeyDecoding.keyCode(code) {
+      case .key(let key): pending.append(key)
+      case .resize:
+        drainResizes()
+        repaintAll = true
+        pending.append(.resize)
+      case .ignore: break
+      }
+    }
+    return !pending.isEmpty
+  }
+
   private func nextKey() -> Key? {
     if !pending.isEmpty { return pending.removeFirst() }
     guard screen != nil, !inputEnded else { return nil }

@@ -12,9 +12,10 @@ import CNcursesw
 /// or SIGTRAP) leaves the user's shell in raw mode on the alternate screen with no cursor, and
 /// ncurses' own SIGINT/SIGTERM handler `_exit()`s without giving anyone a chance to save.
 ///
-/// The handlers (installed with `SA_RESETHAND | SA_NODEFER` for INT, TERM, HUP, QUIT, ILL, TRAP,
-/// ABRT, SEGV, BUS and FPE) do, in order:
-/// 1. on INT, TERM and HUP only: write the bytes given to ``prepareEmergencySave(_:to:)`` to
+/// The handlers (installed with `SA_RESETHAND | SA_NODEFER` for every signal whose default action
+/// ends the process: INT, TERM, HUP, USR1, USR2, ALRM, VTALRM, PROF, XCPU, and the crashes QUIT,
+/// ILL, TRAP, ABRT, SEGV, BUS, FPE, SYS; PIPE and XFSZ are ignored instead) do, in order:
+/// 1. on INT, TERM, HUP, USR1, USR2, ALRM, VTALRM, PROF and XCPU (not a crash): write the bytes given to ``prepareEmergencySave(_:to:)`` to
 ///    their path, atomically (temp file, fsync, rename), using only async-signal-safe calls;
 /// 2. `endwin()`, if a curses screen is active;
 /// 3. put the real stderr back and show what was written to it meanwhile (see
@@ -32,8 +33,12 @@ public enum TerminalGuard {
   /// hidden, holding the lock and reading keys meant for the shell. With the default action the
   /// process ends right after the guard has given the terminal back (the runtime's own "Fatal
   /// error: …" line is still printed, before the trap). A signal ignored at start stays ignored.
+  ///
+  /// PIPE and XFSZ are ignored from the start, so that a closed pipe or `ulimit -f` makes a write
+  /// fail with an error igloo reports (and the last good file stays), rather than ending igloo.
   public static func endOnCrashSignals() {
     igloo_default_crash_signals()
+    igloo_ignore_pipe_and_file_size()
   }
 
   /// Installs the signal handlers. Idempotent. Signals that were ignored at startup (for example
@@ -56,15 +61,15 @@ public enum TerminalGuard {
   /// regular save with the same bytes: a signal arriving between the two then writes the newer
   /// bytes rather than rolling the file back to older ones.
   ///
+  /// `temporary` is the file the handler creates (exclusively, never through a link) and renames
+  /// over `path`: IglooStore's ``AtomicFile/temporaryPath(for:)``, so that its clean-up of
+  /// leftovers recognises one the handler might leave behind.
+  ///
   /// `lock` is the session's lock file, which this igloo holds; the handler removes it after the
   /// write, so that the next igloo does not have to take it over as stale.
-  public static func prepareEmergencySave(_ bytes: [UInt8], to path: String, lock: String? = nil) {
+  public static func prepareEmergencySave(_ bytes: [UInt8], to path: String, temporary: String, lock: String? = nil) {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    // IglooStore's naming for temporary files (hidden, with the owner's pid), so that its
-    // clean-up of leftovers recognises one this handler might leave behind.
-    let temporary = (folder == "/" ? "" : folder) + "/.\(name).tmp-\(getpid())-signal"
     _ = bytes.withUnsafeBufferPointer { buffer in
       path.withCString { cPath in
         temporary.withCString { cTemporary in

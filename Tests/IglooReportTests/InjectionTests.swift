@@ -53,10 +53,23 @@ import Testing
     let second = try #require(csv.rows.first { $0[2].contains("2+3") })
     #expect(second[2] == "'-2+3")
     #expect(second[4].hasPrefix("'"), "a leading tab")
-    #expect(second[6] == "'\\u000dCR", "a leading carriage return")
+    // A leading CR is written as the text `\u000d`, which no spreadsheet reads as a formula.
+    #expect(second[6] == "\\u000dCR", "a leading carriage return")
     for field in csv.rows.flatMap({ $0 }) {
       if let first = field.unicodeScalars.first { #expect(!RFC4180.formulaStarts.contains(first), "\(field)") }
     }
+  }
+
+  /// Issue 25, item 2: a NUL before `=`, `@` or `-` is dropped by SafeText, so the guard must look
+  /// at the text as written; the old guard looked at the NUL and let `=HYPERLINK` through.
+  @Test(arguments: ["\u{0}=HYPERLINK(\"http://evil\",\"x\")", "\u{0}@SUM(1+1)", "\u{0}-2+3", "\u{0}\u{0}+1"])
+  func aNulBeforeAFormulaDoesNotHideItFromTheGuard(_ title: String) throws {
+    var session = try Fixture.callCentre.session
+    session.plan.append(PlanItem(action: nil, title: title, level: "group", status: .accepted))
+    let text = CSVReport.render(Assessment(session: session, pack: Packs.builtin), language: .en)
+    let csv = try CSV<Enumerated>(string: String(text.dropFirst()), delimiter: .comma, loadColumns: false)
+    let cell = try #require(csv.rows.compactMap { $0.count > 2 ? $0[2] : nil }.first { $0.contains(title.replacingOccurrences(of: "\u{0}", with: "")) })
+    #expect(cell == "'" + title.replacingOccurrences(of: "\u{0}", with: ""))
   }
 
   @Test func jsonAndMarkdownKeepFormulaTextAsTyped() throws {

@@ -161,7 +161,8 @@ struct AtomicFileTests {
     let a = AtomicFile.temporaryName(for: "s.igloo.json")
     let b = AtomicFile.temporaryName(for: "s.igloo.json")
     #expect(a != b)
-    #expect(a.hasPrefix(".s.igloo.json.tmp-\(getpid())-"))
+    #expect(a.hasPrefix(".s.igloo.json.igloo-tmp-\(getpid())-"))
+    #expect(a.count == ".s.igloo.json.igloo-tmp-\(getpid())-".count + 16)
     #expect(AtomicFile.temporaryOwner(a) == getpid())
     #expect(AtomicFile.temporaryName(for: String(repeating: "x", count: 250)).utf8.count < 255)
   }
@@ -170,12 +171,12 @@ struct AtomicFileTests {
   func leftovers() throws {
     let scratch = try Scratch()
     let dead = try Shell.exitedPID()
-    try scratch.write("half", ".s.igloo.json.tmp-\(dead)-abc")
-    try scratch.write("mine", ".s.igloo.json.tmp-\(getpid())-def")
+    try scratch.write("half", ".s.igloo.json.igloo-tmp-\(dead)-0000000000000abc")
+    try scratch.write("mine", ".s.igloo.json.igloo-tmp-\(getpid())-0000000000000def")
     try scratch.write("{}", "s.igloo.json")
     let removed = AtomicFile.removeLeftovers(in: scratch.url)
-    #expect(removed == [".s.igloo.json.tmp-\(dead)-abc"])
-    #expect(scratch.names() == [".s.igloo.json.tmp-\(getpid())-def", "s.igloo.json"])
+    #expect(removed == [".s.igloo.json.igloo-tmp-\(dead)-0000000000000abc"])
+    #expect(scratch.names() == [".s.igloo.json.igloo-tmp-\(getpid())-0000000000000def", "s.igloo.json"])
   }
 
   @Test(

@@ -116,7 +116,7 @@ struct ExportTargetTests {
   func leftoversAreRemovedOnTheNextExport() throws {
     let scratch = try Scratch()
     let dead = try Shell.exitedPID()
-    let leftover = ".report.md.tmp-\(dead)-abc"
+    let leftover = ".report.md.igloo-tmp-\(dead)-00000000000000ab"
     _ = try scratch.write("partial report holding answers", leftover)
     try ExportFile.write("# new\n", to: scratch.path("other.md"))
     #expect(scratch.names() == ["other.md"])

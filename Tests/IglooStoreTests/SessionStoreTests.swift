@@ -124,7 +124,7 @@ struct SessionStoreTests {
     let broken = try scratch.write("{\"answers\": ", "broken.igloo.json")
     let legacy = try scratch.write(StoreFixtures.versionZeroSessionJSON(), "old.igloo.json")
     try scratch.write("ignored", "notes.txt")
-    try scratch.write("ignored", ".kantinen.igloo.json.tmp-1-abc")
+    try scratch.write("ignored", ".kantinen.igloo.json.igloo-tmp-1-0000000000000abc")
     try scratch.write("ignored", "kantinen.igloo.json.v0.bak")
     let times: [(URL, TimeInterval)] = [(old, 1_000), (new, 4_000), (broken, 3_000), (legacy, 2_000)]
     for (url, t) in times {

@@ -189,11 +189,33 @@ import Testing
     h.type("2.5.2025")
     h.press(.escape)
     #expect(!h.state.approvalEditing)
+    #expect(h.state.overlay == .confirm(.recordApproval), "Esc asks before recording")
+    #expect(h.environment.sessions[h.state.handle!.id]?.approval == nil, "nothing saved before the yes")
+    h.press(.character("j"))
     let saved = try #require(h.environment.sessions[h.state.handle!.id]?.approval)
     #expect(saved.by.map(\.name) == ["Åse Jørgensen", "Bjørn Ølgaard", "Karin Lund"])
     #expect(saved.by[2].role == pack.info.roles[1].id)
     #expect(saved.date == "2025-05-02")
     #expect(h.screen(Size(width: 120, height: 40)).text.contains("Godkendt 2025-05-02 af Åse Jørgensen (Arbejdsmiljørepræsentant), Bjørn Ølgaard (Leder), Karin Lund"))
+  }
+
+  /// Issue 25, item 14: `g` then Esc recorded "Godkendt … af Mette (Arbejdsmiljørepræsentant)" in
+  /// the session and every export: an approval nobody gave.
+  @Test func openingTheApprovalFormRecordsNothingUntilConfirmed() throws {
+    let h = onPlan()
+    h.press(.character("g"))
+    #expect(h.state.approvalEditing)
+    #expect(h.environment.sessions[h.state.handle!.id]?.approval == nil, "opening the form saves no approval")
+    h.press(.escape)
+    #expect(h.state.overlay == .confirm(.recordApproval))
+    h.press(.character("n"))
+    #expect(h.session.approval == nil)
+    #expect(h.environment.sessions[h.state.handle!.id]?.approval == nil)
+    #expect(h.text.contains("Planen er endnu ikke godkendt"))
+    // Quitting with the form open records nothing either.
+    h.press(.character("g"))
+    h.press(.control("q"))
+    #expect(h.environment.sessions.values.allSatisfy { $0.approval == nil })
   }
 
   @Test func anApprovalWithNobodyInItIsDropped() {

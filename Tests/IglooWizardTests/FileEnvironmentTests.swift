@@ -85,7 +85,7 @@ import Testing
     #expect(SessionLock.currentHolder(of: URL(fileURLWithPath: handle.id)) == nil)  // released
   }
 
-  /// A kill during a save leaves `.<name>.tmp-<pid>-<random>` with the answers in it; opening the
+  /// A kill during a save leaves `.<name>.igloo-tmp-<pid>-<random>` with the answers in it; opening the
   /// session clears away those of processes that have gone, and keeps a live one's.
   @Test func openingASessionRemovesTemporaryFilesOfKilledSaves() throws {
     let env = environment()
@@ -94,8 +94,8 @@ import Testing
     let folder = URL(fileURLWithPath: handle.id).deletingLastPathComponent()
     let name = URL(fileURLWithPath: handle.id).lastPathComponent
     // pid 2^22+1 is above Linux's pid_max limit, so no process has it.
-    let dead = folder.appendingPathComponent(".\(name).tmp-4194305-1f2e")
-    let live = folder.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)-abc")
+    let dead = folder.appendingPathComponent(".\(name).igloo-tmp-4194305-0000000000001f2e")
+    let live = folder.appendingPathComponent(".\(name).igloo-tmp-\(ProcessInfo.processInfo.processIdentifier)-0000000000000abc")
     try Data("{\"answers\":".utf8).write(to: dead)
     try Data("{\"answers\":".utf8).write(to: live)
     _ = try env.open(handle)

@@ -114,8 +114,11 @@ import Testing
       h.press(.down, .enter, .down, .down, .character("f"))
     },
     Scenario(name: "plan-approval", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .character("g")) },
-    Scenario(name: "plan-approved", sessions: resume("plan", plan: true)) { h in
+    Scenario(name: "plan-approval-confirm", sessions: resume("plan", plan: true)) { h in
       h.press(.down, .enter, .character("g"), .escape)
+    },
+    Scenario(name: "plan-approved", sessions: resume("plan", plan: true)) { h in
+      h.press(.down, .enter, .character("g"), .escape, .character("j"))
     },
     Scenario(name: "plan-leave-incomplete", sessions: resume("plan", plan: true)) { h in h.press(.down, .enter, .pageDown) },
     Scenario(name: "review-incomplete", sessions: resume("review", plan: true)) { h in h.press(.down, .enter) },

@@ -70,7 +70,7 @@ refused() {
   [ ! -e "$path" ] || fail "$path exists after a failed export"
   folder=$(dirname "$path")
   if [ -d "$folder" ]; then
-    [ -z "$(find "$folder" -maxdepth 1 -name '.*.tmp-*')" ] || fail "$path: a temporary file was left: $(ls -a "$folder")"
+    [ -z "$(find "$folder" -maxdepth 1 -name '.*.igloo-tmp-*')" ] || fail "$path: a temporary file was left: $(ls -a "$folder")"
   fi
   wait_for "Step 9/9" # still on the Export step, in the wizard
   kill -0 "$pid" 2>/dev/null || fail "igloo is gone after the export to $path"

@@ -64,5 +64,5 @@ want=$(printf '%s\n' "$want" "3|" | sort)
 got=$(answers_of "$file")
 [ "$got" = "$want" ] || fail "after resuming the session holds: $got; expected: $want"
 [ ! -e "$file.lock" ] || fail "the lock is still there after quitting"
-[ -z "$(find "$T/data" -name '.*.tmp-*')" ] || fail "temporary files were left: $(find "$T/data" -name '.*.tmp-*')"
+[ -z "$(find "$T/data" -name '.*.igloo-tmp-*')" ] || fail "temporary files were left: $(find "$T/data" -name '.*.igloo-tmp-*')"
 exit 0

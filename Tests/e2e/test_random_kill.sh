@@ -261,7 +261,7 @@ for trial in $(seq 1 "$TRIALS"); do
   else
     if [ "$trial" = 7 ]; then
       # A temporary file as a kill during a save leaves it, with other answers in it.
-      planted="$(dirname "$FILE")/.$(basename "$FILE").tmp-4194305-5eed"
+      planted="$(dirname "$FILE")/.$(basename "$FILE").igloo-tmp-4194305-00000000000005ee"
       python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); s["answers"]={"default":{}}; s["about"]["workplace"]="PLANTED"; open(sys.argv[2],"w").write(json.dumps(s))' "$FILE" "$planted"
     fi
     start_igloo resume "$FILE"
@@ -290,7 +290,7 @@ for trial in $(seq 1 "$TRIALS"); do
     wait_progress "$(expected_progress "$ANSWERED")"
     grep -q "\"pid\":$(cat "$T/pid")," "$FILE.lock" 2>/dev/null || fail "trial $trial: the lock is not the new igloo's"
     # Every temporary file of a killed igloo is gone once the session is open again.
-    left=$(find "$T/data" -name '.*.tmp-*')
+    left=$(find "$T/data" -name '.*.igloo-tmp-*')
     [ -z "$left" ] || fail "trial $trial: temporary files of killed saves are still there: $left"
     if [ -n "$planted" ]; then
       trimmed_screen | grep -qF PLANTED && fail "the planted temporary file was read as the session"
@@ -340,7 +340,7 @@ for trial in $(seq 1 "$TRIALS"); do
     grep -q "\"pid\":$(cat "$T/pid")," "$lock" || fail "trial $trial: the lock left behind is not the killed igloo's: $(cat "$lock")"
     takeovers=$((takeovers + 1))
   fi
-  leftovers_seen=$((leftovers_seen + $(find "$T/data" -name '.*.tmp-*' | grep -c .)))
+  leftovers_seen=$((leftovers_seen + $(find "$T/data" -name '.*.igloo-tmp-*' | grep -c .)))
   got=$(python3 "$T/check.py" "$T/model.json" "$FILE" "$sent" "$confirmed" "$shown") || fail "trial $trial: see above"
   in_flight_saved=$((in_flight_saved + got - ANSWERED - confirmed))
   note "trial $trial: $ANSWERED answered before, +$confirmed on screen, burst '${burst[*]}', kill after ${delay}s: $got saved"

@@ -41,7 +41,7 @@ for sig in INT TERM HUP; do
   want_answers=$(printf '%s\n' "4|" "2|" "dont-know|" | sort)
   [ "$got" = "$want_answers" ] || fail "SIG$sig: the session holds: $got; expected: $want_answers"
   json_check "$file" "s['about']['workplace'] == 'Signal $sig på Ærø'"
-  [ -z "$(find "$data" -name '.*.tmp-*')" ] || fail "SIG$sig: temporary files left: $(find "$data" -name '.*.tmp-*')"
+  [ -z "$(find "$data" -name '.*.igloo-tmp-*')" ] || fail "SIG$sig: temporary files left: $(find "$data" -name '.*.igloo-tmp-*')"
   [ ! -e "$file.lock" ] || fail "SIG$sig: the handler left the session's lock behind"
 done
 

@@ -10,7 +10,8 @@ import IglooContent
 /// sorted keys, no escaped slashes, a final newline) with these left out, because they say where
 /// the work stands rather than what was assessed and approved:
 /// - `approval`: the fingerprint is of what was approved, not of the approval itself;
-/// - `cursor`: where the wizard was;
+/// - `cursor`, `active_voice` and `pending_notes`: where the wizard was, and notes typed for
+///   statements not yet answered (they join the content once the statement is answered);
 /// - `questions`: the follow-up of questions to management goes on after approval;
 /// - `follow_up.previous_round`: a file path, which changes when the folder moves;
 /// - `schema_version`: so that migrating a file does not change it.
@@ -25,6 +26,8 @@ public enum ApprovalFingerprint {
     var s = session
     s.approval = nil
     s.cursor = nil
+    s.activeVoice = nil
+    s.pendingNotes = [:]
     s.questions = []
     s.followUp.previousRound = ""
     s.schemaVersion = Session.currentSchemaVersion

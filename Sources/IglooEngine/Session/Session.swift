@@ -39,6 +39,12 @@ public struct Session: Sendable, Hashable {
   /// The questions to management as followed up: due date, who asked, status. A question raised
   /// by the answers or the scope but not recorded here is open, with no date and no asker.
   public var questions: [QuestionRecord]
+  /// The voice the wizard was answering as (a voice id, or `agreed` for the committee's agreed
+  /// answer), so that a resumed session goes on under the same voice; nil: the first voice.
+  public var activeVoice: String?
+  /// Notes typed for statements not yet answered, by question id: kept in the file so that a
+  /// kill loses none, and moved into the answer once the statement is answered.
+  public var pendingNotes: [String: String]
 
   /// Creates an empty session for `content`.
   public init(content: ContentRef, about: About = About(), voices: [Voice] = [Voice.single]) {
@@ -56,6 +62,8 @@ public struct Session: Sendable, Hashable {
     self.deepened = []
     self.approval = nil
     self.questions = []
+    self.activeVoice = nil
+    self.pendingNotes = [:]
   }
 
   /// The answer `voice` gave to `question`, if any.

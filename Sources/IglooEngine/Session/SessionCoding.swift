@@ -29,6 +29,7 @@ extension Session: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
     case followUp = "follow_up", cursor, depth, deepened, approval, questions
+    case activeVoice = "active_voice", pendingNotes = "pending_notes"
   }
 
   /// The value of `schema`, which marks a file as an igloo session.
@@ -53,6 +54,8 @@ extension Session: Codable {
     deepened = try c.decodeIfPresent([String].self, forKey: .deepened) ?? []
     approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
     questions = try c.decodeIfPresent([QuestionRecord].self, forKey: .questions) ?? []
+    activeVoice = try c.decodeIfPresent(String.self, forKey: .activeVoice)
+    pendingNotes = try c.decodeIfPresent([String: String].self, forKey: .pendingNotes) ?? [:]
     // A hand-written file may give answers without listing its voices: each answering voice counts.
     addAnsweringVoices()
   }
@@ -76,6 +79,8 @@ extension Session: Codable {
     try c.encodeIfPresent(approval, forKey: .approval)
     // Written only when the users have recorded something, so that other files stay as they were.
     if !questions.isEmpty { try c.encode(questions, forKey: .questions) }
+    try c.encodeIfPresent(activeVoice, forKey: .activeVoice)
+    if !pendingNotes.isEmpty { try c.encode(pendingNotes, forKey: .pendingNotes) }
   }
 
   /// Decodes a session from JSON, turning every decoding failure into one readable line.

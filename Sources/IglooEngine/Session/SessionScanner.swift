@@ -114,6 +114,8 @@ struct SessionScanner {
       case .plan: session.plan = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.planItem() } } ?? []
       case .followUp: session.followUp = try s.nullOr { (s) throws(Decline) in try s.followUp() } ?? FollowUp()
       case .cursor: session.cursor = try s.nullOr { (s) throws(Decline) in try s.string() }
+      case .activeVoice: session.activeVoice = try s.nullOr { (s) throws(Decline) in try s.string() }
+      case .pendingNotes: session.pendingNotes = try s.nullOr { (s) throws(Decline) in try s.map { (s) throws(Decline) in try s.string() } } ?? [:]
       case .depth:
         let text = try s.nullOr { (s) throws(Decline) in try s.string() }
         guard let depth = Depth(rawValue: text ?? Depth.full.rawValue) else { throw Decline() }

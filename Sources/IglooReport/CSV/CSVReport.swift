@@ -122,7 +122,9 @@ enum RFC4180 {
   /// doubled.
   static func field(_ raw: String) -> String {
     var text = SafeText.visible(raw)
-    if let first = raw.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
+    // The first character that will be written, after SafeText: a NUL it drops must not hide a
+    // `=` behind it from the guard.
+    if let first = text.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
     // Code units, not characters: a reader sees the quote of a quote and a combining mark.
     let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }
       || text.contains { $0.isNewline } || text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ")

@@ -114,10 +114,11 @@ public final class FileEnvironment: WizardEnvironment {
   /// Where a save of `handle` writes: the copy after a lost lock, else the file itself, through a
   /// symbolic link to its target; nil for a read-only session.
   public func saveLocation(of handle: SessionHandle) -> (file: String, lock: String)? {
-    if let copy = copies[handle.id] { return (copy.path, copy.path + ".lock") }
+    if let copy = copies[handle.id] { return (copy.path, SessionLock.lockURL(for: copy).path) }
     if readOnly.contains(handle.id) { return nil }
     if let lock = locks[handle.id], !lock.isIntact { return nil }
-    return (store.writeTarget(for: URL(fileURLWithPath: handle.id)).path, handle.id + ".lock")
+    let url = URL(fileURLWithPath: handle.id)
+    return (store.writeTarget(for: url).path, SessionLock.lockURL(for: url).path)
   }
 
   /// Releases the session's lock (and that of its copy, if it has one).

@@ -98,9 +98,15 @@ public protocol WizardEnvironment: AnyObject {
   func readPreviousRound(_ path: String) throws -> Session
   /// Where a save of `handle` writes and its lock; see the default in the extension.
   func saveLocation(of handle: SessionHandle) -> (file: String, lock: String)?
+  /// Keeps `session` (with the text still being typed) as what a signal's emergency save writes
+  /// to `handle`, without saving it now; see the default in the extension.
+  func keepForEmergency(_ session: Session, at handle: SessionHandle)
 }
 
 extension WizardEnvironment {
+  /// Nothing: only the command line's environment has a signal handler to hand the session to.
+  public func keepForEmergency(_ session: Session, at handle: SessionHandle) {}
+
   /// Where a save of `handle` actually writes, and the lock that guards it: the handle's own
   /// path unless the environment redirects it (a symlink's target, a copy after the lock was
   /// lost); nil when nothing may be written (a read-only session). The signal handler's

@@ -133,6 +133,11 @@ public enum Flow {
   /// What is wrong with `text` typed into `field`, as the message both front-ends show, or nil;
   /// `stored` is what is kept (a date typed the Danish way becomes ISO).
   public static func validate(_ text: String, for field: FieldID, _ t: Localizer) -> (stored: String, error: Message?) {
+    // NUL and other control characters never enter a session: NUL cuts strings short in other
+    // tools and once hid a formula from the CSV guard (issue 25). Both views refuse them here.
+    if text.unicodeScalars.contains(where: { SafeText.isControl($0) || $0 == "\t" }) {
+      return (text, Message("wizard.message.control-character", style: .error))
+    }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if field.kind == .number, !trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) {
       return (text, Message("wizard.message.digits-only", style: .error))

@@ -186,12 +186,24 @@ public final class PlainWizard {
 
   /// Writes `prompt` and reads the answer; the end of input stops the dialogue.
   private func ask(_ prompt: String) throws -> String {
-    write(prompt)
-    guard let line = input() else { throw Stop.endOfInput }
-    reads += 1
-    // The user's Enter ended the line on a terminal; an input without echo did not.
-    atLineStart = true
-    return line
+    while true {
+      write(prompt)
+      guard let line = input() else { throw Stop.endOfInput }
+      reads += 1
+      // The user's Enter ended the line on a terminal; an input without echo did not.
+      atLineStart = true
+      // Bytes that are not UTF-8 (a Latin-1 "æ" under LANG=C) arrive as U+FFFD, and a NUL or ESC
+      // must never be stored: say so and ask again rather than keep a changed text.
+      if line.unicodeScalars.contains("\u{FFFD}") {
+        say(t("plain.input.not-utf8"))
+        continue
+      }
+      if line.unicodeScalars.contains(where: SafeText.isControl) {
+        say(t("wizard.message.control-character"))
+        continue
+      }
+      return line
+    }
   }
 
   // MARK: - Session: About or resume

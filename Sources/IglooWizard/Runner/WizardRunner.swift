@@ -1,5 +1,6 @@
 import IglooContent
 import IglooEngine
+import IglooStore
 
 /// Runs the wizard on a terminal: read a key, update the state, carry out the effects (save,
 /// export, open), render at the terminal's current size, draw. Until the user quits or the
@@ -29,6 +30,7 @@ public final class WizardRunner {
   ) {
     self.init(pack: pack, environment: environment, language: language)
     state.didOpen(session, at: handle)
+    lastSaved = session
     if let path = state.previousRoundToRead { readPreviousRound(path) }
   }
 
@@ -54,44 +56,94 @@ public final class WizardRunner {
     redraw(terminal)
     while !state.finished, let key = terminal.readKey() {
       send(key, size: terminal.size)
-      redraw(terminal)
+      // Keys already waiting (a paste) are handled before the screen is drawn again.
+      if !terminal.keyIsWaiting { redraw(terminal) }
     }
     finish()
   }
 
+  /// The session as the file holds it (opened, created or last saved): what a save refused for
+  /// being over ``SessionLimits`` goes back to.
+  private var lastSaved: Session?
+
   /// How long after the last keystroke the text being typed is saved.
   public static let draftDelay: Duration = .milliseconds(400)
+  /// The longest text being typed goes unsaved while keys keep coming (typing, a paste).
+  public static let draftInterval: Duration = .seconds(2)
+  /// How often a long text being typed is handed to the signal handler's emergency save.
+  public static let emergencyInterval: Duration = .milliseconds(250)
   /// When the last key was handled.
   private var lastKeyAt: ContinuousClock.Instant?
+  /// When a key first came into a field since its text was last saved as a draft; nil when
+  /// nothing typed waits.
+  private var unsavedSince: ContinuousClock.Instant?
+  /// When the text being typed was last handed to the emergency save.
+  private var keptForEmergencyAt: ContinuousClock.Instant?
   /// The field text last saved as a draft, so that an unchanged field is not saved again.
   private var savedDraft: (field: FieldID, text: String)?
 
-  /// Saves the text being typed, when it has changed and no key came for ``draftDelay``.
+  /// Saves the text being typed, when it has changed and no key came for ``draftDelay``, or when
+  /// keys have come for ``draftInterval`` without a pause (typing on and on, a paste).
   ///
   /// Every answer is saved as it is given, but a field's text is only put in the session when
   /// the field is left; without this, a kill while typing a workplace or a note would lose what
   /// was on screen. The draft is the whole session with the field's current text, written
   /// atomically like any save; the field stays open for typing.
   public func saveDraftIfDue(now: ContinuousClock.Instant = .now) {
-    guard let editor = state.editor, let lastKeyAt, now - lastKeyAt >= Self.draftDelay, let handle = state.handle,
-      editor.buffer.text != editor.original
-    else { return }
+    guard state.editor != nil, let lastKeyAt, state.handle != nil else { return }
+    let quiet = now - lastKeyAt >= Self.draftDelay
+    let overdue = unsavedSince.map { now - $0 >= Self.draftInterval } ?? false
+    guard quiet || overdue else { return }
+    saveDraft()
+  }
+
+  /// Saves the text being typed as a draft, if it differs from what is saved.
+  private func saveDraft() {
+    unsavedSince = nil
+    guard let editor = state.editor, let handle = state.handle, editor.buffer.text != editor.original else { return }
     if let saved = savedDraft, saved.field == editor.field, saved.text == editor.buffer.text { return }
     guard let draft = state.draftSession() else { return }
     do {
       try environment.save(draft, to: handle)
       savedDraft = (editor.field, editor.buffer.text)
+    } catch let error as StoreError where error.kind == .tooLarge {
+      // The text stays on screen to be shortened; the file keeps the last session that fit.
+      savedDraft = (editor.field, editor.buffer.text)
+      state.didRefuseSave(error, restoring: nil)
     } catch {
       state.didSave(error: error)
     }
   }
 
+  /// Hands the text being typed to the emergency save: after every key while the field is short,
+  /// at most every ``emergencyInterval`` once it is long (a paste), where encoding per key would
+  /// make the paste quadratic again.
+  private func keepTypedTextForEmergency(now: ContinuousClock.Instant) {
+    guard let editor = state.editor, let handle = state.handle else { return }
+    if editor.buffer.characters.count > 4096, let at = keptForEmergencyAt, now - at < Self.emergencyInterval { return }
+    keptForEmergencyAt = now
+    if let draft = state.draftSession() { environment.keepForEmergency(draft, at: handle) }
+  }
+
   /// Handles one key at `size`, carrying out its effects; for drivers with their own loop.
   public func send(_ key: Key, size: Size) {
-    lastKeyAt = .now
+    let now = ContinuousClock.now
+    lastKeyAt = now
     state.viewport = size
+    if state.editor != nil, unsavedSince == nil { unsavedSince = now }
     let effects = state.handle(key)
     perform(effects)
+    if state.editor == nil {
+      unsavedSince = nil
+      // A field left (or its edit cancelled): the emergency save goes back to the session itself.
+      if keptForEmergencyAt != nil, let session = state.session, let handle = state.handle {
+        keptForEmergencyAt = nil
+        environment.keepForEmergency(session, at: handle)
+      }
+    } else {
+      keepTypedTextForEmergency(now: now)
+      saveDraftIfDue(now: now)
+    }
     if state.step == .export, state.exportPath.isEmpty, let session = state.session {
       state.suggestExportPath(environment.suggestedExportPath(for: session, format: state.exportFormat))
     }
@@ -134,7 +186,7 @@ public final class WizardRunner {
     for effect in effects {
       switch effect {
       case .save:
-        guard var session = state.session else { continue }
+        guard var session = state.savableSession else { continue }
         do {
           if let handle = state.handle {
             try environment.save(session, to: handle)
@@ -142,7 +194,10 @@ public final class WizardRunner {
             session.cursor = state.session?.cursor
             state.handle = try environment.create(session)
           }
+          lastSaved = session
           state.didSave(error: nil)
+        } catch let error as StoreError where error.kind == .tooLarge {
+          state.didRefuseSave(error, restoring: lastSaved)
         } catch {
           state.didSave(error: error)
         }
@@ -161,13 +216,16 @@ public final class WizardRunner {
         readPreviousRound(path)
       case .open(let handle):
         do {
-          state.didOpen(try environment.open(handle), at: handle)
+          let session = try environment.open(handle)
+          state.didOpen(session, at: handle)
+          lastSaved = session
         } catch {
           state.didFailToOpen(error, file: handle.id)
         }
       case .create(let session):
         do {
           state.didCreate(session, at: try environment.create(session))
+          lastSaved = session
         } catch {
           state.didFailToOpen(error, file: "")
         }

@@ -10,6 +10,13 @@ public protocol Terminal: AnyObject {
   func draw(_ grid: Grid)
   /// The next key, or nil when input has ended (no more keys will come).
   func readKey() -> Key?
+  /// Whether another key is waiting to be read now; the wizard draws only when none is.
+  var keyIsWaiting: Bool { get }
+}
+
+extension Terminal {
+  /// No: every key is drawn (a scripted terminal shows each step).
+  public var keyIsWaiting: Bool { false }
 }
 
 /// A terminal in memory: keys come from a script, drawn grids are kept for inspection.

@@ -109,6 +109,7 @@ enum ConfirmOverlay {
       text = t("wizard.confirm.delete-action", ["title": title.isEmpty ? t("wizard.plan.untitled") : title])
     case .replaceExport(_, _, let shown): text = t("wizard.confirm.replace-export", ["path": shown])
     case .leavePlanIncomplete(let n): text = t("wizard.confirm.leave-plan-incomplete", ["n": String(n)])
+    case .recordApproval: text = t("wizard.confirm.record-approval", ["approval": PlanScreen.approvalLine(state).0])
     case .rescore:
       let findings = (state.rescore?.before ?? []).map { f in
         let title = state.pack.finding(f.id).map { t($0.shortTitle) } ?? f.id

@@ -9,9 +9,10 @@ extension WizardState {
     self.handle = handle
     editor = nil
     overlay = nil
-    pendingNotes = [:]
+    approvalUnconfirmed = false
+    approvalBeforeForm = nil
     planEditorItem = nil
-    voice = .voice(session.voices.first?.id ?? Voice.single.id)
+    voice = VoiceChoice(recorded: session.activeVoice) ?? .voice(session.voices.first?.id ?? Voice.single.id)
     normaliseVoice()
     questionLevel = pack.levels.first?.id ?? ""
     questionID = nil
@@ -21,6 +22,11 @@ extension WizardState {
     exportPath = ""
     previousRound = nil
     restoreCursor()
+    // Named at once when the session goes on under a voice kept from last time, so that nobody
+    // answers under the wrong voice without reading the header.
+    if session.activeVoice != nil, session.voices.count > 1, message == nil {
+      message = Message("wizard.questions.answering-as", ["voice": voiceName])
+    }
   }
 
   /// A new session was stored at `handle`.
@@ -36,6 +42,19 @@ extension WizardState {
   /// Opening or creating a session failed.
   public mutating func didFailToOpen(_ error: Error, file: String) {
     message = Message("wizard.message.open-failed", ["file": file], parts: ["reason": Self.reasonPhrase(error)], style: .error)
+  }
+
+  /// A save was refused because the session would be over ``SessionLimits`` (a runaway paste, a
+  /// huge note): the edit is undone, the session goes back to `lastGood` (what the file holds), and
+  /// the message says why. The file was not touched, so this is no save error to ask about on quit.
+  public mutating func didRefuseSave(_ error: Error, restoring lastGood: Session?) {
+    if let lastGood {
+      session = lastGood
+      editor = nil
+      syncEditor()
+    }
+    saveError = nil
+    message = Message("wizard.message.save-refused", parts: ["reason": Self.reasonPhrase(error)], style: .error)
   }
 
   /// A save finished; `error` is nil when it succeeded.

@@ -95,15 +95,12 @@ extension WizardState {
   mutating func record(_ value: AnswerValue?) -> Bool {
     guard var s = session, let q = currentQuestion else { return false }
     let note = note(for: q.id)
+    // The pending note joins the answer (or stays pending when the answer is cleared).
+    s.pendingNotes[q.id] = value == nil && !note.isEmpty ? note : nil
     let answer = value.map { Answer($0, note: note) }
     switch voice {
     case .agreed: s.agreed[q.id] = answer
     case .voice(let id): s.setAnswer(answer, question: q.id, voice: id)
-    }
-    if value == nil {
-      if !note.isEmpty { pendingNotes[q.id] = note }
-    } else {
-      pendingNotes[q.id] = nil
     }
     let changed = s != session
     session = s
@@ -114,9 +111,10 @@ extension WizardState {
   mutating func setNote(_ text: String, for question: String) -> Bool {
     guard var s = session else { return false }
     guard var answer = currentAnswer(question) else {
+      let before = session
       pendingNotes[question] = text.isEmpty ? nil : text
       message = text.isEmpty ? nil : Message("wizard.questions.note-pending")
-      return false
+      return session != before
     }
     answer.note = text
     switch voice {

@@ -44,6 +44,21 @@ public enum VoiceChoice: Sendable, Hashable {
   case voice(String)
   /// The committee's agreed answer, which overrides the voices.
   case agreed
+
+  /// How the choice is kept in a session (``Session/activeVoice``): the voice's id, or `agreed`.
+  public var recorded: String {
+    switch self {
+    case .voice(let id): id
+    case .agreed: "agreed"
+    }
+  }
+
+  /// The choice kept in a session as `recorded`; nil when none was kept (a voice that is gone
+  /// is replaced by the first by ``WizardState/normaliseVoice()``).
+  public init?(recorded: String?) {
+    guard let recorded else { return nil }
+    self = recorded == "agreed" ? .agreed : .voice(recorded)
+  }
 }
 
 /// Something drawn over the current screen that takes the keys until it is closed.
@@ -82,6 +97,8 @@ public enum Confirmation: Sendable, Hashable {
   case leavePlanIncomplete(Int)
   /// Answering again the statements of the findings behind an action just set to done.
   case rescore(Int)
+  /// Recording the approval filled in on the approval form (who, when) in the session.
+  case recordApproval
 }
 
 /// What became of the last export.

@@ -16,12 +16,17 @@ public struct TextBuffer: Sendable, Hashable {
   public var text: String { String(characters) }
 
   /// Inserts `character` at the cursor. A combining mark typed on its own joins the grapheme
-  /// before it, as it would on paper, so the array is rebuilt from the joined text.
+  /// before it, as it would on paper, so the graphemes around the cursor are joined again.
+  ///
+  /// Only the neighbours are joined, not the whole text: a paste of 100 KB arrives one character
+  /// at a time, and rebuilding the text per character made it quadratic (issue 25).
   public mutating func insert(_ character: Character) {
-    let before = String(characters[..<cursor]) + String(character)
-    let after = String(characters[cursor...])
-    characters = Array(before + after)
-    cursor = min(characters.count, Array(before).count)
+    let start = max(0, cursor - 1)
+    let end = min(characters.count, cursor + 1)
+    let before = String(characters[start..<cursor]) + String(character)
+    let joined = Array(before + String(characters[cursor..<end]))
+    characters.replaceSubrange(start..<end, with: joined)
+    cursor = min(characters.count, start + Array(before).count)
   }
 
   /// Deletes the grapheme before the cursor.
@@ -60,20 +65,24 @@ public struct TextBuffer: Sendable, Hashable {
   /// size never needs remembered scroll state.
   public func visible(width: Int) -> (text: String, cursorColumn: Int) {
     guard width > 0 else { return ("", 0) }
-    let widths = characters.map(DisplayWidth.of)
-    // Leave one cell for the cursor after the last character.
-    var start = 0
-    var used = widths[..<cursor].reduce(0, +)
-    while used > width - 1 && start < cursor {
-      used -= widths[start]
-      start += 1
+    // Only the graphemes that can show are measured (a field may hold a 100 KB paste): back from
+    // the cursor while they fit, then on from there.
+    var start = cursor
+    var used = 0
+    while start > 0 {
+      let w = DisplayWidth.of(characters[start - 1])
+      // Leave one cell for the cursor after the last character.
+      if used + w > width - 1 { break }
+      used += w
+      start -= 1
     }
     var out = ""
     var total = 0
     for i in start..<characters.count {
-      if total + widths[i] > width { break }
+      let w = DisplayWidth.of(characters[i])
+      if total + w > width { break }
       out.append(characters[i])
-      total += widths[i]
+      total += w
     }
     return (out, used)
   }

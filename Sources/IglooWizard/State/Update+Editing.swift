@@ -12,6 +12,9 @@ extension WizardState {
     // Control characters never belong in a saved text; a newline would break the one-line fields.
     guard !character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) else { return [] }
     message = nil
+    // Let go of the state's copy first, so that the buffer is changed in place rather than copied
+    // whole for every character (a 100 KB paste).
+    self.editor = nil
     editor.buffer.insert(character)
     self.editor = editor
     return []
@@ -53,7 +56,7 @@ extension WizardState {
     var copy = self
     copy.editor = nil
     guard copy.setValue(editor.buffer.text, for: editor.field) else { return nil }
-    return copy.session
+    return copy.savableSession
   }
 
   /// Stores what was typed in the field being edited and stops editing; asks for a save when
@@ -98,7 +101,12 @@ extension WizardState {
 
   /// Text editing keys, for whichever field is being edited; nil when `action` is not one.
   mutating func performTextAction(_ action: WizardAction) -> [Effect]? {
-    guard var editor else { return nil }
+    let editing: Set<WizardAction> = [
+      .cursorLeft, .cursorRight, .cursorStart, .cursorEnd, .deleteBackward, .deleteForward, .clearToStart, .clearToEnd,
+    ]
+    guard var editor, editing.contains(action) else { return nil }
+    // Changed in place, not copied whole per key (see insert(_:)).
+    self.editor = nil
     switch action {
     case .cursorLeft: editor.buffer.left()
     case .cursorRight: editor.buffer.right()
@@ -108,7 +116,7 @@ extension WizardState {
     case .deleteForward: editor.buffer.deleteForward()
     case .clearToStart: editor.buffer.clearToStart()
     case .clearToEnd: editor.buffer.clearToEnd()
-    default: return nil
+    default: break
     }
     self.editor = editor
     return []

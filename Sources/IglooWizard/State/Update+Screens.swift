@@ -148,6 +148,8 @@ extension WizardState {
       advance()
     case .editNote:
       editor = FieldEditor(field: .note(question.id), value: note(for: question.id))
+      // Said as the note is opened, not only after Enter: a note before the answer is kept.
+      if currentAnswer(question.id) == nil { message = Message("wizard.questions.note-pending") }
     case .chooseLevel:
       guard step == .questions else {
         message = Message("wizard.questions.no-levels-here")
@@ -164,6 +166,9 @@ extension WizardState {
       voice = choices[(i + 1) % choices.count]
       highlight = Self.highlightRow(currentAnswer(question.id))
       message = Message("wizard.questions.answering-as", ["voice": voiceName])
+      // Kept in the session, so that a resumed session goes on under this voice (issue 25).
+      session?.activeVoice = voice.recorded
+      return [.save]
     default:
       break
     }
@@ -256,6 +261,10 @@ extension WizardState {
       return []
     }
     if action == .approvePlan {
+      // Recorded only once the user says yes on closing the form (issue 25): opening it and
+      // pressing Esc once recorded an approval nobody gave.
+      if !approvalUnconfirmed { approvalBeforeForm = session!.approval }
+      approvalUnconfirmed = true
       if session!.approval == nil {
         // Picked from the participants: the usual approvers are the people in the room.
         let people = session!.about.participants
@@ -264,7 +273,7 @@ extension WizardState {
       approvalEditing = true
       approvalFocus = 0
       syncEditor()
-      return [.save]
+      return []
     }
     if action == .addOwnAction {
       session!.plan.append(PlanItem(action: nil, level: "organisation", status: .accepted))
@@ -463,6 +472,7 @@ extension WizardState {
       self.overlay = nil
       guard action == .confirm else {
         if case .rescore = what { rescore = nil }
+        if case .recordApproval = what { dropUnconfirmedApproval() }
         return []
       }
       switch what {
@@ -474,6 +484,11 @@ extension WizardState {
         session!.plan.remove(at: i)
         planSelection = max(0, planSelection - 1)
         message = Message("wizard.plan.deleted")
+        return [.save]
+      case .recordApproval:
+        approvalUnconfirmed = false
+        approvalBeforeForm = nil
+        message = Message("wizard.message.approval-recorded", style: .good)
         return [.save]
       case .replaceExport(let format, let path, _):
         return [.export(format, path: path, replacing: true)]

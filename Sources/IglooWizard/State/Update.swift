@@ -127,7 +127,7 @@ extension WizardState {
   /// Goes to `target` (nil: stays), keeping everything typed.
   mutating func go(to target: Step?) -> [Effect] {
     guard let target, session != nil || target == .start else { return [] }
-    let effects = commitEditor() + closeApproval()
+    let effects = commitEditor() + closeApproval(asking: false)
     overlay = nil
     planEditorItem = nil
     managementQuestionEditing = nil
@@ -153,20 +153,44 @@ extension WizardState {
   }
 
   /// Closes the approval form; an approval nobody is named in is no approval, and is dropped.
-  mutating func closeApproval() -> [Effect] {
+  ///
+  /// A new or changed approval is recorded only when the user confirms it: with `asking`, the
+  /// form's Esc asks; without (leaving the step another way), it is not recorded and the message
+  /// says so.
+  mutating func closeApproval(asking: Bool = true) -> [Effect] {
     guard approvalEditing else { return [] }
     approvalEditing = false
-    guard var approval = session?.approval else { return [] }
-    approval.by.removeAll { $0.name.trimmingCharacters(in: .whitespaces).isEmpty && $0.role.isEmpty }
-    // Closing the form confirms the approval of the session as it stands now: its fingerprint is
-    // taken again (docs/decisions.md, "The approval fingerprint").
-    if let session { approval.fingerprint = (try? ApprovalFingerprint.sha256(session)) ?? "" }
-    let kept: Approval? = approval.by.isEmpty ? nil : approval
-    if kept != session?.approval {
-      session?.approval = kept
-      return [.save]
+    var kept: Approval?
+    if var approval = session?.approval {
+      approval.by.removeAll { $0.name.trimmingCharacters(in: .whitespaces).isEmpty && $0.role.isEmpty }
+      // Closing the form confirms the approval of the session as it stands now: its fingerprint is
+      // taken again (docs/decisions.md, "The approval fingerprint").
+      if let session { approval.fingerprint = (try? ApprovalFingerprint.sha256(session)) ?? "" }
+      kept = approval.by.isEmpty ? nil : approval
     }
+    session?.approval = kept
+    guard approvalUnconfirmed else { return [] }
+    if kept == approvalBeforeForm || kept == nil {
+      // Nothing to confirm: unchanged, or emptied (taking an approval away is saved at once).
+      approvalUnconfirmed = false
+      approvalBeforeForm = nil
+      return kept == nil ? [.save] : []
+    }
+    if asking {
+      overlay = .confirm(.recordApproval)
+      return []
+    }
+    dropUnconfirmedApproval()
     return []
+  }
+
+  /// Puts back the approval from before the form: the user did not confirm the new one.
+  mutating func dropUnconfirmedApproval() {
+    guard approvalUnconfirmed else { return }
+    session?.approval = approvalBeforeForm
+    approvalUnconfirmed = false
+    approvalBeforeForm = nil
+    message = Message("wizard.message.approval-not-recorded")
   }
 
   /// Records where the user is in the session, so that resuming opens the same place.

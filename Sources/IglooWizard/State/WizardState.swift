@@ -102,8 +102,12 @@ public struct WizardState: Sendable {
   public var highlight = 0
   /// Questions: who answers.
   public var voice: VoiceChoice = .voice(Voice.single.id)
-  /// Notes typed before the question was answered, by question id; they join the answer.
-  public var pendingNotes: [String: String] = [:]
+  /// Notes typed before the question was answered, by question id; they join the answer. Kept
+  /// in the session (``Session/pendingNotes``), so that they are saved and survive a kill.
+  public var pendingNotes: [String: String] {
+    get { session?.pendingNotes ?? [:] }
+    set { session?.pendingNotes = newValue }
+  }
   /// Review: the selected entry.
   public var reviewSelection = 0
   /// Set when a statement was opened from the review: answering it goes back there.
@@ -126,6 +130,20 @@ public struct WizardState: Sendable {
   public var managementQuestionEditing: String?
   /// Question editor: the focused field.
   public var managementQuestionFocus = 0
+  /// Whether the approval in the session is still being filled in or waits for the user's yes:
+  /// it is then not saved (``savableSession``), since an approval nobody confirmed is no approval.
+  public var approvalUnconfirmed = false
+  /// The approval as it was before the form was opened: what is saved meanwhile, and what comes
+  /// back when the user does not confirm.
+  public var approvalBeforeForm: Approval?
+
+  /// The session as it may be saved now: with an approval that waits for confirmation left out
+  /// (the one before the form opened in its place).
+  public var savableSession: Session? {
+    guard approvalUnconfirmed, var s = session else { return session }
+    s.approval = approvalBeforeForm
+    return s
+  }
   /// The re-scoring under way after an action was set to done: its findings' figures before.
   public var rescore: Rescore?
   /// Follow-up: the focused field.
