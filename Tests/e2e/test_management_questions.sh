@@ -120,6 +120,9 @@ go_to_step 7
 send g
 wait_for "Approval of the action plan"
 send Escape
+# Closing the form asks to confirm the approval (issue 25).
+settle
+send Enter
 wait_for "Approved on"
 quit_wizard
 json_check "$S" 'len(s["approval"]["fingerprint"]) == 64'
