@@ -43,6 +43,6 @@ extension IglooCommand {
       print(IglooVersion.current)
       return
     }
-    main()
+    mainInLanguage()
   }
 }

@@ -119,20 +119,27 @@ struct WizardLaunch {
     let store = try SessionStore(environment: environment)
     let files = GuardedEnvironment(FileEnvironment(pack: pack, store: store, home: environment["HOME"]))
     defer { files.closeAll() }
-    var session: Session?
-    var handle: SessionHandle?
+    let runner: WizardRunner
     if let sessionURL {
       let opened = SessionHandle(sessionURL.path)
-      session = try files.open(opened)
-      handle = opened
+      runner = WizardRunner(pack: pack, session: try files.open(opened), handle: opened, environment: files, language: language)
+    } else {
+      runner = WizardRunner(pack: pack, environment: files, language: language)
+      if let caseID { runner.openCase(caseID, group: group) }
     }
-    let code = PlainWizard(
-      pack: pack, session: session, handle: handle, environment: files, language: language,
-      input: PlainWizard.readStandardInput(echo: isatty(STDIN_FILENO) == 0),
-      output: PlainWizard.writeStandardOutput,
-      trainingCase: caseID.flatMap(pack.trainingCase), group: group ?? ""
+    let code = LineMode(
+      runner: runner, input: LineMode.readStandardInput(echo: isatty(STDIN_FILENO) == 0),
+      output: LineMode.writeStandardOutput, width: Self.lineWidth()
     ).run()
     if code != 0 { throw ExitCode(code) }
+  }
+
+  /// The terminal's width for line mode's lines, or 80 when standard output is no terminal.
+  private static func lineWidth() -> Int {
+    guard isatty(STDOUT_FILENO) == 1 else { return 80 }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
   }
 
   /// Prints a ``CLIError`` or ``StoreError`` as `igloo: …` and exits with its code; a

@@ -101,6 +101,18 @@ public enum AtomicFile {
     } catch let error as SystemError {
       // Another process may have created it in the meantime; that is as good.
       if error.kind == .exists, (try? Platform.status(path))?.type == .directory { return }
+      // A symbolic link to nothing: mkdir says "exists", but what is wrong is the link.
+      if error.kind == .exists, (try? Platform.status(path, followLinks: false))?.type == .symlink {
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+        throw StoreError(
+          .createFolder, path: path, kind: .notFolder, problem: Phrase("store.problem.dangling-link", ["target": target]))
+      }
+      // ENOENT although the folder above is there (/proc, a pseudo file system): that folder takes no new folders.
+      if error.kind == .notFound, (try? Platform.status(parent.path))?.type == .directory {
+        throw StoreError(
+          .createFolder, path: path, kind: .permissionDenied,
+          problem: Phrase("store.problem.no-new-folders", ["folder": parent.path]))
+      }
       throw StoreError(.createFolder, path: path, error)
     }
     Platform.syncFolder(parent.path)

@@ -142,6 +142,12 @@ public final class SessionLock: @unchecked Sendable {
           throw StoreError(
             .lock, path: sessionPath, kind: .locked,
             problem: Phrase("store.problem.lock-not-igloo", ["lock": path]))
+        case .incomplete(_, let modified) where modified.timeIntervalSince(Date()) > incompleteLockGrace:
+          // Dated in the future: the clock was set back since it was written, and waiting for it
+          // to age would take as long as the clock is behind.
+          throw StoreError(
+            .lock, path: sessionPath, kind: .locked,
+            problem: Phrase("store.problem.lock-future", ["lock": path]))
         case .incomplete(let bytes, let modified):
           if Date().timeIntervalSince(modified) > incompleteLockGrace {
             takeOver(path, expected: bytes)

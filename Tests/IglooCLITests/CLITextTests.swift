@@ -88,7 +88,7 @@ import Testing
 
   @Test func theTopLevelHelpIsDanishInDanish() {
     let da = Self.help(.da)
-    #expect(da.contains("Vurdér, hvad maskinlæring og generativ AI gør ved arbejdsmiljøet (IGLOO)."))
+    #expect(da.contains("Vurdér, hvad maskinlæring og generativ KI gør ved arbejdsmiljøet (IGLOO)."))
     #expect(da.contains("Start guiden: en ny vurdering eller en gemt, som du kan fortsætte."))
     #expect(da.contains("Saml stemmerne fra to vurderinger"))
     #expect(!da.contains("Assess what machine learning"))
@@ -126,6 +126,75 @@ import Testing
       #expect(da != en, "\(verb) has the same help in both languages")
       #expect(!da.contains("cli."), "\(verb)'s Danish help shows a key: \(da)")
       #expect(!en.contains("cli."), "\(verb)'s English help shows a key: \(en)")
+    }
+  }
+
+  /// What the binary prints for `arguments` (its help, or its parse error), in `language`: the
+  /// parser's own message through ``ParserWords``, as ``IglooCommand/mainInLanguage()`` prints it.
+  static func printed(_ arguments: [String], _ language: Language) -> String {
+    CLILanguage.$override.withValue(language) {
+      do {
+        // `--help` and `help VERB` parse into the parser's own help command, whose run throws the
+        // help it prints; any other verb is not run.
+        var command = try IglooCommand.parseAsRoot(arguments)
+        if String(describing: type(of: command)).contains("Help") { try command.run() }
+        return ""
+      } catch {
+        return IglooCommand.messageInLanguage(for: error, columns: 100)
+      }
+    }
+  }
+
+  /// English words the parser used to say, and common English, that no Danish help may hold
+  /// ("for" and "to" are Danish words too, so they are not on the list).
+  static let englishWords: Set<String> = [
+    "overview", "usage", "arguments", "options", "subcommands", "subcommand", "show", "help", "information",
+    "version", "see", "detailed", "values", "default", "error", "missing", "expected", "argument", "more",
+    "the", "and", "of", "with", "from", "file", "or", "is", "please", "provide", "one", "unknown",
+  ]
+
+  /// The words of `text` outside what is typed: options, `<values>`, 'quoted' commands, value lists, paths.
+  static func spokenWords(_ text: String) -> [String] {
+    var text = text
+    for pattern in [#"'[^']*'"#, #"<[^>]*>"#, #"-+[a-z][a-z-]*"#, #"\(værdier: [^;)]*"#, #"[$~/]\S*"#] {
+      text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+    }
+    return text.lowercased().split { !$0.isLetter }.map(String.init)
+  }
+
+  @Test func theParsersOwnWordsAreDanishInDanish() {
+    let cases: [[String]] = [["--help"], ["help", "report"], ["report", "--help"], ["report"]]
+    for arguments in cases {
+      let da = Self.printed(arguments, .da)
+      #expect(!da.isEmpty)
+      let english = Self.spokenWords(da).filter { Self.englishWords.contains($0) }
+      #expect(english.isEmpty, "igloo \(arguments.joined(separator: " ")) says \(Set(english).sorted()) in Danish:\n\(da)")
+    }
+    // The same phrases in English are the parser's own, untouched.
+    let en = Self.printed(["report"], .en)
+    #expect(en.contains("Error: Missing expected argument '<file>'"))
+    #expect(en.contains("USAGE:") || en.contains("Usage:"))
+    let da = Self.printed(["report"], .da)
+    #expect(da.contains("Fejl: Argumentet '<fil>' mangler"))
+    #expect(da.contains("Vurderingens fil."))
+    let top = Self.printed(["--help"], .da)
+    for phrase in ["OVERSIGT: ", "BRUG:  ", "TILVALG:", "KOMMANDOER:", "Vis hjælpen.", "Vis versionen.", "(standard)"] {
+      #expect(top.contains(phrase), "no \(phrase) in \(top)")
+    }
+    #expect(Self.printed(["report", "--help"], .da).contains("(værdier: "))
+  }
+
+  @Test func everyPhraseOfTheParserIsTranslatedOnce() {
+    // Each English phrase turns into its Danish one, and the Danish is not matched again.
+    let samples = [
+      "Error: Unknown option '--x'. Did you mean '--y'?", "Error: The value 'z' is invalid for '--part <part>'. Please provide one of 'all' or 'plan'.",
+      "Error: 2 unexpected arguments: 'a b'", "Error: Missing value for '--format <format>'",
+    ]
+    for sample in samples {
+      let da = ParserWords.translate(sample, .da)
+      #expect(ParserWords.translate(da, .da) == da)
+      #expect(Self.spokenWords(da).filter { Self.englishWords.contains($0) }.isEmpty, "\(da)")
+      #expect(ParserWords.translate(sample, .en) == sample)
     }
   }
 

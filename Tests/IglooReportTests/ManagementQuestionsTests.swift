@@ -49,6 +49,23 @@ import Testing
     #expect(questions.allSatisfy { $0.record.status == .open })
   }
 
+  /// The emotion question is asked of call scoring (biometric signals) only while the scope entry's
+  /// `infers_emotions` is open: not asked or "don't know" asks; a yes or a no settles it.
+  @Test(arguments: [InfersEmotions?.none, .dontKnow, .yes, .no])
+  func theEmotionQuestionIsAskedOnlyWhileTheScopeLeavesItOpen(_ answer: InfersEmotions?) throws {
+    var session = try Fixture.callCentre.session
+    let scope = try #require(session.scope)
+    let i = try #require(scope.firstIndex { $0.useCase == "call-scoring" })
+    session.scope![i].infersEmotions = answer
+    let questions = Assessment(session: session, pack: Packs.builtin).managementQuestions
+    let emotions = questions.first { $0.question.id == "mq-scope-emotions" }
+    let open = answer == nil || answer == .dontKnow
+    #expect((emotions != nil) == open, "infers_emotions \(String(describing: answer))")
+    if open { #expect(emotions?.useCases.contains("call-scoring") == true) }
+    // The other scope questions turn on other flags and stay.
+    #expect(questions.contains { $0.question.id == "mq-scope-high-risk" })
+  }
+
   /// A legal basis is named only where the content gives one and the item applies to the scope.
   @Test func aQuestionNamesALegalBasisOnlyWhereTheContentGivesOne() throws {
     let a = try Fixture.callCentre.assessment

@@ -21,6 +21,7 @@ public enum MiniPack {
       bands:
         risk: {moderate: 25, high: 50}
         opportunity: {moderate: 25, high: 50}
+        screening: {moderate: 50, high: 75}
       sectors:
         - {id: private, name: {da: Privat, en: Private}, public: false}
         - {id: municipality, name: {da: Kommune, en: Municipality}, public: true}

@@ -33,6 +33,7 @@ public enum StoreFixtures {
         bands:
           risk: {moderate: 25, high: 50}
           opportunity: {moderate: 25, high: 50}
+          screening: {moderate: 50, high: 75}
         sectors: []
         roles:
           - {id: amr, name: {da: AMR, en: Safety rep}}

@@ -45,33 +45,6 @@ import Testing
     #expect(covered == Set(FlowField.allCases), "every flow field is on some form: missing \(Set(FlowField.allCases).subtracting(covered))")
   }
 
-  /// Line mode asks each form step's fields, in the flow's order, with the flow's labels: a run
-  /// of every form shows every label.
-  @Test(arguments: Language.allCases)
-  func plainAsksTheFlowsFieldsWithTheirLabels(_ language: Language) {
-    let script = PlainWizardTests.Script(PlainWizardTests.goldenScript(language))
-    script.run(language: language)
-    let t = Localizer(pack: pack, language: language)
-    let asked: [FlowField] = [
-      .workplace, .unit, .sector, .employees, .date, .participantRole, .planTitle, .planLevel, .planResponsible,
-      .planDeadline, .planHow, .planFollowUp, .planEvaluation, .planStatus, .nextReview, .previousRound, .exportFormat,
-    ]
-    for field in asked {
-      let label = t(Self.labelKey(field))
-      #expect(script.transcript.contains(label), "\(field): \(label)")
-    }
-  }
-
-  static func labelKey(_ field: FlowField) -> String {
-    let sample: [FlowField: FieldID] = [
-      .workplace: .workplace, .unit: .unit, .sector: .sector, .employees: .employees, .date: .date,
-      .participantRole: .participantRole(0), .planTitle: .planTitle, .planLevel: .planLevel, .planResponsible: .planResponsible,
-      .planDeadline: .planDeadline, .planHow: .planHow, .planFollowUp: .planFollowUp, .planEvaluation: .planEvaluation,
-      .planStatus: .planStatus, .nextReview: .nextReview, .previousRound: .previousRound, .exportFormat: .exportFormat,
-    ]
-    return sample[field]!.labelKey
-  }
-
   @Test func bothFrontEndsShareTheValidation() {
     let t = Localizer(pack: pack, language: .da)
     #expect(Flow.validate("31-12-2027", for: .planDeadline, t).stored == "2027-12-31")
@@ -87,44 +60,70 @@ import Testing
     #expect(h.state.message?.key == "wizard.message.bad-date")
   }
 
-  // MARK: - Every step and field of the flow has a rendering in line mode
+  // MARK: - Every step and field of the flow has a rendering in both views
 
-  /// The runs that together pass every step and field of the flow: the full assessment, the
-  /// quick scan, and a workshop group's saved session picked from the list, whose About (with
-  /// the group's name) is opened with `b`.
-  static func coveringRuns() -> (steps: Set<Step>, fields: Set<FlowField>) {
-    var steps = Set<Step>()
-    var fields = Set<FlowField>()
-    for language in Language.allCases {
-      for lines in [PlainWizardTests.goldenScript(language), PlainFlowTests.quickScanScript(language)] {
-        let (_, wizard) = PlainWizardTests.Script(lines).run(language: language)
-        steps.formUnion(wizard.shownSteps)
-        fields.formUnion(wizard.renderedFields)
-      }
-    }
-    var group = PlainWizardTests.answeredSession()
-    group.about.group = "Bord 3"
-    let (_, wizard) = PlainWizardTests.Script(["1", "b", "", "q"], sessions: [group]).run()
-    steps.formUnion(wizard.shownSteps)
-    fields.formUnion(wizard.renderedFields)
-    // The questions to management (`m`, then `m 1` and its fields) on the plan, and the letter
-    // written after the report (the part asked after an export).
-    let questions = [
-      "1", "", "m", "m 1", "01-07-2025", "Åse", "2", "Leverandøren svarer nej", "20-06-2025", "", "", "", "", "", "3", "",
-    ]
-    let (_, asking) = PlainWizardTests.Script(questions, sessions: [PlainWizardTests.answeredSession()]).run()
-    fields.formUnion(asking.renderedFields)
-    return (steps, fields)
+  /// A wizard on `step` over the committee's session with a plan and an approval.
+  static func harness(on step: Step) -> Harness {
+    var session = Fixture.committeeWithPlan()
+    session.approval = Approval(by: [Participant(name: "Åse", role: "amr")], date: "2025-05-01")
+    session.about.group = "Bord 3"
+    let h = Harness(sessions: [session])
+    h.press(.down, .enter)
+    h.go(to: step)
+    return h
   }
 
-  @Test func everyStepAndEveryFieldOfTheFlowIsRenderedInLineMode() {
-    let (steps, fields) = Self.coveringRuns()
-    for step in Flow.steps {
-      #expect(steps.contains(step.step), "\(step.step) (\(step.plain)) is never shown in line mode")
-      for field in step.fields {
-        #expect(fields.contains(field), "\(field) of \(step.step) is never asked in line mode")
+  /// Every step of the one flow is said by line mode's view and drawn by the curses view, and
+  /// every field of every form is asked by both, each from the field's one definition (its label).
+  @Test(arguments: Language.allCases)
+  func everyStepAndEveryFieldHasARenderingInBothViews(_ language: Language) {
+    let t = Localizer(pack: pack, language: language)
+    var fields = Set<FlowField>()
+    for flowStep in Flow.steps where flowStep.step != .start {
+      let h = Self.harness(on: flowStep.step)
+      if language == .en { h.press(.function(2)) }
+      var view = PlainView(width: 200)
+      let (lines, prompt) = view.say(h.state)
+      let said = (lines + [prompt]).joined(separator: "\n")
+      let title = t("plain.step", ["n": String(flowStep.step.number), "total": String(Flow.numberedSteps.count), "title": t(flowStep.step.titleKey)])
+      #expect(said.contains(title), "line mode does not say \(flowStep.step)")
+      #expect(h.screen(Size(width: 200, height: 60)).text.contains(t(flowStep.step.titleKey)), "the wizard does not draw \(flowStep.step)")
+      for form in flowStep.forms {
+        switch form {
+        case .planEditor:
+          let own = h.state.planEntries(h.state.assessment!).firstIndex { $0.isOwn }!
+          h.runner.send(.firstItem)
+          for _ in 0..<own { h.runner.send(.nextItem) }
+          h.runner.send(.editAction)
+        case .approval: h.runner.send(.approvePlan)
+        case .questionEditor:
+          // The Plan step's `m` list, then its first question in the editor.
+          h.runner.send(.showManagementQuestions)
+          h.runner.send(.editAction)
+        default: break
+        }
+        let list = Flow.fields(form, in: h.state)
+        for (i, field) in list.enumerated() {
+          guard let kind = FlowField(field) else { continue }
+          var v = PlainView(width: 200)
+          let (lines, prompt) = v.say(h.state)
+          let said = PlainView.forTheEar((lines + [prompt]).joined(separator: "\n"), language)
+          let label = PlainView.forTheEar(t(field.labelKey), language).replacingOccurrences(of: "+ ", with: "")
+          let numbered = ["participantName", "participantRole", "voiceName", "approverName", "approverRole"].contains(kind.rawValue)
+          #expect(numbered || said.contains(label), "line mode does not ask \(field): \(label) in \(prompt)")
+          let screen = h.screen(Size(width: 200, height: 60)).text
+          // Rows that repeat (participants, voices, approvers) are drawn under one heading.
+          #expect(numbered || screen.contains(String(t(field.labelKey).prefix(8))), "the wizard does not draw \(field)")
+          fields.insert(kind)
+          if i + 1 < list.count { h.runner.send(.nextField) }
+        }
+        if form == .planEditor || form == .approval { h.runner.send(.close) }
+        if form == .questionEditor {
+          h.runner.send(.close)
+          h.runner.send(.close)
+        }
       }
     }
-    #expect(Set(Flow.steps.flatMap(\.fields)) == Set(FlowField.allCases), "every field kind belongs to a step")
+    #expect(fields == Set(FlowField.allCases), "never asked: \(Set(FlowField.allCases).subtracting(fields))")
   }
 }

@@ -105,27 +105,45 @@ import Testing
   }
 }
 
-/// Line mode: `m` lists the questions to management, `m N` asks the flow's question editor, and
-/// after an export another part of the report can be written.
+/// Line mode: `m` on the Plan step opens the list of questions to management (the Plan step's key),
+/// `m N` question N in the flow's question editor, and after an export the format and the part
+/// are asked again, so the letter can be written after the report.
 @Suite struct PlainManagementQuestionsTests {
   @Test func lineModeRecordsAQuestionAndWritesTheLetterAfterTheReport() throws {
-    // The saved session picked, its scope kept, then the plan's prompt.
+    let session = Fixture.committee()
+    let first = try #require(Assessment(session: session, pack: pack).managementQuestions.first)
     let lines = [
-      "1", "", "m", "m 1", "01-07-2025", "Åse", "2", "Leverandøren svarer nej", "20-06-2025", "", "", "", "", "", "3", "",
+      "1", "gå 7", "m", "m 1", "01-07-2025", "Åse", "2", "Leverandøren svarer nej", "20-06-2025", "",
+      "gå 9", "", "", "", "", "", "", "3", "", "q",
     ]
-    let script = PlainWizardTests.Script(lines, sessions: [PlainWizardTests.answeredSession()])
-    let (_, wizard) = script.run()
-    let saved = try #require(script.environment.sessions.values.first)
-    let first = try #require(Assessment(session: PlainWizardTests.answeredSession(), pack: pack).managementQuestions.first)
+    let script = LineModeTests.Script(lines, sessions: [session])
+    script.run(width: 300)
+    let saved = try #require(script.saved)
     #expect(saved.questions == [
       QuestionRecord(
         id: first.question.id, due: "2025-07-01", askedBy: "Åse", status: .answered,
         answer: QuestionAnswer(gist: "Leverandøren svarer nej", date: "2025-06-20"))
     ])
-    #expect(script.environment.exports.count == 2)
+    let t = Localizer(pack: pack, language: .da)
+    let out = script.transcript
+    #expect(out.contains(t("plain.mq.how")), "the list was not said")
+    #expect(out.contains(t(first.question.text)), "the question was not said as its editor opened")
+    #expect(out.contains(t("plain.mq.saved", ["status": t("report.mq.status.answered")])))
+    #expect(out.contains(t("plain.export.other-part")))
     #expect(script.environment.exportParts == [.all, .questions])
     #expect(script.environment.exports.last?.path.hasSuffix("-spoergsmaal.docx") == true)
-    #expect(Set([FlowField.questionDue, .questionAskedBy, .questionStatus, .questionGist, .questionAnswerDate, .exportPart]).isSubset(of: wizard.renderedFields))
+  }
+
+  @Test func aNumberBeyondTheListIsRefusedAndEnterGoesBackToThePlan() throws {
+    let session = Fixture.committee()
+    let count = Assessment(session: session, pack: pack).managementQuestions.count
+    let script = LineModeTests.Script(["1", "gå 7", "m \(count + 1)", "m", "\(count + 1)", "", "q"], sessions: [session])
+    script.run(width: 300)
+    let out = script.transcript
+    #expect(out.contains("m \(count + 1) forstås ikke her."), "\(out)")
+    #expect(out.contains("\(count + 1) forstås ikke her."))
+    #expect(script.runner?.state.managementQuestionsShown == false)
+    #expect(script.saved?.questions.isEmpty ?? true)
   }
 }
 

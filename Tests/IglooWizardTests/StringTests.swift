@@ -36,7 +36,7 @@ import Testing
     out.formUnion(Band.allCases.map { "wizard.band.\($0.rawValue)" })
     out.formUnion(ExportFormat.allCases.flatMap { ["wizard.export.format.\($0.rawValue)", "wizard.export.format.\($0.rawValue).detail"] })
     out.formUnion(["no-next-review", "beyond-three-years", "unreadable-date"].map { "wizard.follow-up.warning.\($0)" })
-    out.formUnion(["unanswered", "dont-know", "disagreement"].map { "wizard.review.\($0)" })
+    out.formUnion(["unanswered", "dont-know", "disagreement", "voice-gap"].map { "wizard.review.\($0)" })
     out.formUnion(Language.allCases.map { "wizard.language.\($0.rawValue)" })
     // The parts of the report the Export step offers, and the suffix each gives the file's name.
     let parts = Flow.choices(.exportPart, in: pack)

@@ -41,7 +41,14 @@ final class Harness {
   var text: String { screen().text }
 
   /// From the start screen: a new assessment, now on About.
-  func startNew() { press(.enter) }
+  ///
+  /// A new session starts on the quick scan; the scripts written for full depth get it with
+  /// `depth: .full` (the default), as if `d` had been pressed on the Scope step, with no message
+  /// left on screen. `depth: nil` keeps what the Start screen made.
+  func startNew(depth: Depth? = .full) {
+    press(.enter)
+    if let depth, runner.state.session != nil { runner.state.session!.depth = depth }
+  }
 
   /// Goes to `step` through the step menu.
   func go(to step: Step) {

@@ -148,16 +148,16 @@ import Testing
   }
 
   @Test func lineModeShowsTheStoryAsksForTheGroupAndShowsTheStoryAgainOnC() {
-    let script = PlainWizardTests.Script(["", "Bord 4", "", "c", "q"])
-    let (code, _) = script.run(trainingCase: Self.trainingCase)
+    let script = LineModeTests.Script(["", "Bord 4", "gå 3", "c", "", "q"])
+    let code = script.run(trainingCase: Self.caseID, width: 100_000)
     #expect(code == 0)
     let saved = script.saved
     #expect(saved?.about.group == "Bord 4")
     #expect(saved?.about.trainingCase == Self.caseID)
     let t = Localizer(pack: pack, language: .da)
-    let story = Self.trainingCase.story.da
+    let story = PlainView.forTheEar(Self.trainingCase.story.da, .da)
     #expect(script.transcript.components(separatedBy: story).count - 1 == 2, "the story once at the start, once on c")
     #expect(script.transcript.contains(t("wizard.case.group-required")))
-    for q in Self.trainingCase.questions { #expect(script.transcript.contains(q.da)) }
+    for q in Self.trainingCase.questions { #expect(script.transcript.contains(PlainView.forTheEar(q.da, .da))) }
   }
 }

@@ -22,7 +22,8 @@ check_golden() {
 group() {
   local name=$1; shift
   # In $T/out: line mode ends by offering an export, and the answers left over name its file.
-  { echo ""; for i in $(seq 1 40); do for a in "$@"; do echo "$a"; done; done; } \
+  # Enter closes the story; the case's session opens at About, so `gå 3` goes to the statements.
+  { echo ""; echo "gå 3"; for i in $(seq 1 40); do for a in "$@"; do echo "$a"; done; done; } \
     | (cd "$T/out" && igloo case call-centre --plain --group "$name") >"$T/plain.out" 2>&1 || fail "line mode for $name failed: $(tail -3 "$T/plain.out")"
   grep -q "Dette er en opdigtet træningscase\|This is an invented training case" "$T/plain.out" || fail "line mode did not show the story"
 }
@@ -120,7 +121,7 @@ grep -q "compare --groups" "$T/trainer.sh" || fail "README's trainer commands do
   # The wizard needs a terminal; here each group answers in line mode instead.
   igloo() {
     if [ "$1" = case ] && [ $# -gt 1 ]; then
-      { echo ""; yes 3 | head -n 60; } | LANG=C.UTF-8 "$IGLOO_BIN" "$@" --plain >/dev/null
+      { echo ""; echo "gå 3"; yes 3 | head -n 60; } | LANG=C.UTF-8 "$IGLOO_BIN" "$@" --plain >/dev/null
     else
       LANG=C.UTF-8 "$IGLOO_BIN" "$@"
     fi

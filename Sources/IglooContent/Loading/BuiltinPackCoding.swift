@@ -132,7 +132,7 @@ struct PackWriter {
     text(x.title)
     list(x.sources) { w, s in w.string(s.id); w.text(s.citation) }
     list(x.scale) { w, s in w.int(s.value); w.text(s.label) }
-    for b in [x.bands.risk, x.bands.opportunity] {
+    for b in [x.bands.risk, x.bands.opportunity, x.bands.screening] {
       double(b.moderate)
       double(b.high)
     }
@@ -213,6 +213,9 @@ struct PackWriter {
       case .flag(let id):
         w.raw("g")
         w.string(id)
+      case .clarify(let id):
+        w.raw("c")
+        w.string(id)
       }
     }
     bool(x.derived)
@@ -245,8 +248,10 @@ struct PackWriter {
     string(x.source)
     strings(x.applies.flags)
     optional(x.applies.publicSector) { w, b in w.bool(b) }
+    strings(x.applies.whenInfersEmotions)
     string(x.severity.rawValue)
     optional(x.asOf) { w, s in w.string(s) }
+    optional(x.clarify) { w, t in w.text(t) }
   }
 
   mutating func managementQuestion(_ x: ManagementQuestion) {
@@ -426,11 +431,12 @@ struct PackReader {
     let scale = try list { ScalePoint(value: try $0.int(), label: try $0.text()) }
     let risk = BandThresholds(moderate: try double(), high: try double())
     let opportunity = BandThresholds(moderate: try double(), high: try double())
+    let screening = BandThresholds(moderate: try double(), high: try double())
     let sectors = try list { Sector(id: try $0.string(), name: try $0.text(), public: try $0.bool()) }
     let roles = try list { PackRole(id: try $0.string(), name: try $0.text()) }
     return PackInfo(
       id: id, version: version, title: title, sources: sources, scale: scale,
-      bands: Bands(risk: risk, opportunity: opportunity), sectors: sectors, roles: roles)
+      bands: Bands(risk: risk, opportunity: opportunity, screening: screening), sectors: sectors, roles: roles)
   }
 
   mutating func level() throws -> Level {
@@ -477,6 +483,7 @@ struct PackReader {
           }
         })
     case UInt8(ascii: "g"): return .flag(id: try string())
+    case UInt8(ascii: "c"): return .clarify(id: try string())
     default: throw malformed("a trigger")
     }
   }
@@ -501,8 +508,9 @@ struct PackReader {
     ContextItem(
       id: try string(), kind: try string(), title: try text(), text: try text(), caveat: try optional { try $0.text() },
       source: try string(),
-      applies: ContextApplicability(flags: try strings(), publicSector: try optional { try $0.bool() }),
-      severity: try raw(FlagSeverity.self), asOf: try optional { try $0.string() })
+      applies: ContextApplicability(
+        flags: try strings(), publicSector: try optional { try $0.bool() }, whenInfersEmotions: try strings()),
+      severity: try raw(FlagSeverity.self), asOf: try optional { try $0.string() }, clarify: try optional { try $0.text() })
   }
 
   mutating func managementQuestion() throws -> ManagementQuestion {

@@ -86,6 +86,58 @@ extension PackBuilder {
   }
 }
 
+/// Bounds what YAML aliases may repeat, so that a few hundred bytes of nested aliases cannot make every
+/// later walk over the file take minutes. Each alias costs one dictionary look-up: an anchored node's
+/// size is counted once, at its definition, and every alias of it adds that size.
+enum AliasExpansion {
+  /// The most nodes that aliases may add to one file; a file without aliases is never refused.
+  static let limit = 100_000
+
+  /// The line of the first list or mapping whose aliases carry the file over `limit`, or nil when within it.
+  ///
+  /// Anchors are told apart by identity, not name, because a later `&name` may shadow an earlier one.
+  /// The parser that made `root` must still be alive, since nodes hold their anchors weakly.
+  static func firstExcess(in root: Node) -> Int? {
+    var sizes: [ObjectIdentifier: Int] = [:]
+    var added = 0
+    var excess: Int?
+
+    func anchor(of node: Node) -> Anchor? {
+      switch node {
+      case .scalar(let s): return s.anchor
+      case .sequence(let s): return s.anchor
+      case .mapping(let m): return m.anchor
+      default: return nil
+      }
+    }
+
+    /// The node's expanded size; an alias (an anchor already counted) is looked up, not walked.
+    func size(_ node: Node, line: Int) -> Int {
+      if excess != nil { return 0 }
+      if let anchor = anchor(of: node), let known = sizes[ObjectIdentifier(anchor)] {
+        added += known
+        if added > limit { excess = line }
+        return known
+      }
+      let here = node.mark?.line ?? line
+      var total = 1
+      switch node {
+      case .sequence(let items):
+        for item in items { total += size(item, line: here) }
+      case .mapping(let pairs):
+        for (key, value) in pairs { total += size(key, line: here) + size(value, line: here) }
+      default:
+        break
+      }
+      if let anchor = anchor(of: node) { sizes[ObjectIdentifier(anchor)] = total }
+      return total
+    }
+
+    _ = size(root, line: 1)
+    return excess
+  }
+}
+
 /// Where a file sits in the pack decides what it holds.
 private enum FileRole {
   case pack, levels, technologies, findings, questions, actions, useCases, benchmarks, context, trainingCase, strings
@@ -141,8 +193,17 @@ private struct PackBuilder {
     }
     let root: Node
     do {
-      guard let node = try Yams.compose(yaml: file.text) else {
+      // The parser owns the anchors (nodes hold them weakly), so it lives until the aliases are counted.
+      let parser = try Parser(yaml: file.text)
+      guard let node = try parser.singleRoot() else {
         sink.report(file.path, 1, "the file is empty")
+        return
+      }
+      let tooManyAliases = withExtendedLifetime(parser) { AliasExpansion.firstExcess(in: node) }
+      if let line = tooManyAliases {
+        sink.report(
+          file.path, line,
+          "its aliases (`*name`) repeat more than \(AliasExpansion.limit) values; a pack must write its texts out, not nest aliases")
         return
       }
       root = node
@@ -193,7 +254,9 @@ private struct PackBuilder {
     let pack = ContentPack(
       info: info ?? PackInfo(
         id: "", version: "", title: LocalizedText(da: "", en: ""), sources: [], scale: [],
-        bands: Bands(risk: BandThresholds(moderate: 25, high: 50), opportunity: BandThresholds(moderate: 25, high: 50)),
+        bands: Bands(
+          risk: BandThresholds(moderate: 25, high: 50), opportunity: BandThresholds(moderate: 25, high: 50),
+          screening: BandThresholds(moderate: 50, high: 75)),
         sectors: [], roles: []),
       levels: levels, technologies: technologies, findings: findings, questions: questions,
       actions: actions, useCases: useCases, benchmarks: benchmarks, context: context, cases: cases,
@@ -291,14 +354,14 @@ private struct PackBuilder {
     }
     guard let id = id(n, "pack"), let version = n.string("version", in: what),
       let title = n.text("title", in: what), let risk = thresholds("risk"),
-      let opportunity = thresholds("opportunity")
+      let opportunity = thresholds("opportunity"), let screening = thresholds("screening")
     else { return nil }
     if scale.map(\.value) != [0, 25, 50, 75, 100] {
       (n.optional("scale") ?? n).report("`scale` must have five points valued 0, 25, 50, 75, 100, lowest first")
     }
     return PackInfo(
       id: id, version: version, title: title, sources: sources, scale: scale,
-      bands: Bands(risk: risk, opportunity: opportunity), sectors: sectors, roles: roles)
+      bands: Bands(risk: risk, opportunity: opportunity, screening: screening), sectors: sectors, roles: roles)
   }
 
   private func readLevel(_ n: YAMLNode) -> Level? {
@@ -416,7 +479,13 @@ private struct PackBuilder {
     guard let id = id(n, "action") else { return nil }
     let what = "action `\(id)`"
     let triggers = n.list("triggers", in: what).compactMap { t -> Trigger? in
-      t.allowKeys(["finding", "min", "question", "answers", "flag"], in: "a trigger of \(what)")
+      t.allowKeys(["finding", "min", "question", "answers", "flag", "clarify"], in: "a trigger of \(what)")
+      if let item = t.optional("clarify")?.scalar("`clarify`") {
+        if t.optional("finding") != nil || t.optional("question") != nil || t.optional("flag") != nil {
+          t.report("a trigger of \(what) names `clarify` and another kind; use one per trigger")
+        }
+        return .clarify(id: item)
+      }
       if let flag = t.optional("flag")?.scalar("`flag`") {
         if t.optional("finding") != nil || t.optional("question") != nil {
           t.report("a trigger of \(what) names a `flag` and a `finding` or `question`; use one per trigger")
@@ -489,13 +558,16 @@ private struct PackBuilder {
   }
 
   private func readContext(_ n: YAMLNode) -> ContextItem? {
-    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies", "severity", "as_of"], in: "a context item")
+    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies", "severity", "as_of", "clarify"], in: "a context item")
     guard let id = id(n, "context item") else { return nil }
     let what = "context item `\(id)`"
     var applies = ContextApplicability(flags: [], publicSector: nil)
     if let a = n.optional("applies") {
-      a.allowKeys(["flags", "public_sector"], in: "`applies` of \(what)")
+      a.allowKeys(["flags", "public_sector", "when_infers_emotions"], in: "`applies` of \(what)")
       applies.flags = a.strings("flags", in: "`applies` of \(what)")
+      if a.optional("when_infers_emotions") != nil {
+        applies.whenInfersEmotions = a.strings("when_infers_emotions", in: "`applies` of \(what)")
+      }
       if a.optional("public_sector") != nil {
         applies.publicSector = a.bool("public_sector", default: true, in: "`applies` of \(what)")
       }
@@ -505,7 +577,7 @@ private struct PackBuilder {
     else { return nil }
     var severity = FlagSeverity.information
     if let text = n.optional("severity")?.scalar("`severity`") {
-      if let parsed = FlagSeverity(rawValue: text) {
+      if let parsed = FlagSeverity(rawValue: text), parsed != .clarify {
         severity = parsed
       } else {
         n.report("\(what) has severity `\(text)`; use prohibited, obligation or information")
@@ -520,7 +592,7 @@ private struct PackBuilder {
     if let asOf, !Self.isDay(asOf) { n.report("\(what) has `as_of` \"\(asOf)\"; use YYYY-MM-DD") }
     return ContextItem(
       id: id, kind: kind, title: title, text: text, caveat: n.optionalText("caveat", in: what),
-      source: source, applies: applies, severity: severity, asOf: asOf)
+      source: source, applies: applies, severity: severity, asOf: asOf, clarify: n.optionalText("clarify", in: what))
   }
 
   private func readManagementQuestion(_ n: YAMLNode) -> ManagementQuestion? {

@@ -48,6 +48,9 @@ public struct Bands: Sendable, Codable, Hashable {
   public var risk: BandThresholds
   /// Thresholds for opportunity (untapped or realised).
   public var opportunity: BandThresholds
+  /// Thresholds for a quick scan's screening, risk or opportunity alike: an answer that disagrees the
+  /// point is present reads low, "neither" moderate, agreement high (docs/method.md).
+  public var screening: BandThresholds = BandThresholds(moderate: 50, high: 75)
 }
 
 /// A sector a workplace can belong to.
@@ -245,8 +248,12 @@ public enum Trigger: Sendable, Codable, Hashable {
   case finding(id: String, min: Double?)
   /// The effective answer to a question is one of `answers`.
   case answer(question: String, answers: [AnswerMatch])
-  /// A legal or context item (by id) applies in this scope, e.g. a prohibited practice.
+  /// A legal or context item (by id) applies in this scope at its own severity, e.g. a prohibited practice.
   case flag(id: String)
+  /// A legal or context item (by id) applies only as a question to settle (severity `clarify`): the
+  /// scope may set it off, but the session does not say that it does (e.g. whether a call score infers
+  /// emotions is not known).
+  case clarify(id: String)
 }
 
 /// An answer value a trigger matches.
@@ -326,12 +333,20 @@ public struct ContextApplicability: Sendable, Codable, Hashable {
   public var flags: [String]
   /// If set, applies only to public (true) or private (false) workplaces.
   public var publicSector: Bool?
+  /// Flags through which the item applies only as far as the scope entry's `infers_emotions` answer
+  /// says: yes sets it off at its severity, "don't know" (or not asked) as `clarify`, no not at all.
+  /// A use case with one of these flags, or of `flags`, is asked the question on the Scope step.
+  public var whenInfersEmotions: [String] = []
 }
 
-/// How much a flag demands: a ban comes before a duty, and a duty before information.
+/// How much a flag demands: a ban comes before a question to settle, that before a duty, and a duty
+/// before information.
 public enum FlagSeverity: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
   /// A prohibited practice (e.g. AI Act Art. 5): stop it, or do not start it.
   case prohibited
+  /// A ban that applies if a fact the session does not know is true: settle it before anything else.
+  /// Never set in content; a flag gets it when the scope leaves the fact open.
+  case clarify
   /// A duty the workplace must meet.
   case obligation
   /// Context worth knowing.
@@ -363,6 +378,9 @@ public struct ContextItem: Sendable, Codable, Hashable {
   public var severity: FlagSeverity = .information
   /// The date its text was last checked against its sources, `YYYY-MM-DD`, or nil.
   public var asOf: String? = nil
+  /// The question shown in place of the title when the item applies as `clarify`, e.g. "Skal
+  /// afklares: udleder systemet medarbejdernes følelser …?"; nil for an item that never does.
+  public var clarify: LocalizedText? = nil
 }
 
 /// A use case a training case puts in scope, with its stage.

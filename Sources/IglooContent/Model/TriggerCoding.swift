@@ -1,7 +1,7 @@
 /// Triggers and answer matches are written in JSON the way they are written in YAML:
-/// `{"finding": "id", "min": 25}`, `{"question": "id", "answers": [0, "dont-know"]}` and `{"flag": "id"}`.
+/// `{"finding": "id", "min": 25}`, `{"question": "id", "answers": [0, "dont-know"]}`, `{"flag": "id"}` and `{"clarify": "id"}`.
 extension Trigger {
-  enum CodingKeys: String, CodingKey { case finding, min, question, answers, flag }
+  enum CodingKeys: String, CodingKey { case finding, min, question, answers, flag, clarify }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -9,6 +9,8 @@ extension Trigger {
       self = .finding(id: finding, min: try c.decodeIfPresent(Double.self, forKey: .min))
     } else if let flag = try c.decodeIfPresent(String.self, forKey: .flag) {
       self = .flag(id: flag)
+    } else if let item = try c.decodeIfPresent(String.self, forKey: .clarify) {
+      self = .clarify(id: item)
     } else {
       self = .answer(
         question: try c.decode(String.self, forKey: .question),
@@ -27,6 +29,8 @@ extension Trigger {
       try c.encode(answers, forKey: .answers)
     case .flag(let id):
       try c.encode(id, forKey: .flag)
+    case .clarify(let id):
+      try c.encode(id, forKey: .clarify)
     }
   }
 }

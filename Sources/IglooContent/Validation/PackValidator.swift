@@ -108,6 +108,14 @@ public enum PackValidator {
           if !pack.context.contains(where: { $0.id == id }) {
             problem("action", a.id, "action `\(a.id)` is triggered by unknown context item `\(id)`")
           }
+        case .clarify(let id):
+          if let item = pack.context.first(where: { $0.id == id }) {
+            if item.applies.whenInfersEmotions.isEmpty || item.clarify == nil {
+              problem("action", a.id, "action `\(a.id)` is triggered by `clarify: \(id)`, which never applies as a question (no `when_infers_emotions` and `clarify`)")
+            }
+          } else {
+            problem("action", a.id, "action `\(a.id)` is triggered by unknown context item `\(id)`")
+          }
         }
       }
     }
@@ -193,7 +201,7 @@ public enum PackValidator {
         switch $0 {
         case .finding(let id, _): id == finding
         case .answer(let q, _): measuring.contains(q)
-        case .flag: false
+        case .flag, .clarify: false
         }
       }
     }

@@ -39,11 +39,19 @@ extension Assessment {
 
     // The scope: a use case in scope whose content flags the question.
     let scope = session.scope ?? []
+    let emotionFlags = Set(pack.context.flatMap(\.applies.whenInfersEmotions))
     for q in pack.managementQuestions where !q.flags.isEmpty {
-      // The emotion-recognition use case infers emotions by definition; a use case with
-      // `biometric-signals` may, so the question is asked. Issue 26's `infers_emotions` answer on
-      // the scope entry settles it once it is recorded.
-      let hits = scope.filter { s in pack.useCase(s.useCase).map { !Set($0.flags).isDisjoint(with: q.flags) } ?? false }
+      // A flag that only says the system *may* infer emotions (a context item's
+      // `when_infers_emotions`, e.g. `biometric-signals`) raises the question while the scope
+      // entry leaves it open (not asked, or "don't know"); a yes or a no settles it, so nobody is
+      // asked to ask management what the committee already knows.
+      let hits = scope.filter { s in
+        guard let u = pack.useCase(s.useCase) else { return false }
+        let matched = Set(u.flags).intersection(q.flags)
+        if matched.isEmpty { return false }
+        if matched.isSubset(of: emotionFlags) { return (s.infersEmotions ?? .dontKnow) == .dontKnow }
+        return true
+      }
       guard !hits.isEmpty else { continue }
       out.append(
         RaisedQuestion(

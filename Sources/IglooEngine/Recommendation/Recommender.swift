@@ -9,6 +9,8 @@ enum Recommender {
     /// The figure is an upper bound: the finding behind it has no figure of its own.
     var bound: Bool
     var prohibited: Bool = false
+    /// Set off by a ban that applies if an open fact is true: settled right after any prohibited practice.
+    var clarify: Bool = false
   }
 
   /// The actions whose triggers fire, ranked.
@@ -81,17 +83,23 @@ enum Recommender {
           }
           reasons.append(Weighed(reason: .answer(question: question, answer: hit), figure: figure, bound: bound))
         case .flag(let id):
-          guard let flag = flags[id] else { continue }
-          let prohibited = flag.item.severity == .prohibited
+          // A ban still to be settled does not fire the actions of the ban itself (stop the use).
+          guard let flag = flags[id], flag.severity == flag.item.severity else { continue }
+          let prohibited = flag.severity == .prohibited
           reasons.append(
             Weighed(
-              reason: .flag(id: id, severity: flag.item.severity), figure: prohibited ? .hundred : .zero, bound: false,
+              reason: .flag(id: id, severity: flag.severity), figure: prohibited ? .hundred : .zero, bound: false,
               prohibited: prohibited))
+        case .clarify(let id):
+          guard let flag = flags[id], flag.severity == .clarify else { continue }
+          reasons.append(
+            Weighed(reason: .flag(id: id, severity: .clarify), figure: .hundred, bound: false, clarify: true))
         }
       }
       guard !reasons.isEmpty else { continue }
       let ordered = reasons.enumerated().sorted { a, b in
         if a.element.prohibited != b.element.prohibited { return a.element.prohibited }
+        if a.element.clarify != b.element.clarify { return a.element.clarify }
         if a.element.figure != b.element.figure { return a.element.figure > b.element.figure }
         return a.offset < b.offset
       }.map(\.element)
@@ -104,10 +112,12 @@ enum Recommender {
       out.append(
         Recommendation(
           action: action, reasons: unique, priority: priority.double, band: Band(exact: priority, bands.risk), rank: 0,
-          exactPriority: priority, priorityIsBound: bound, prohibited: reasons.contains(where: \.prohibited)))
+          exactPriority: priority, priorityIsBound: bound, prohibited: reasons.contains(where: \.prohibited),
+          clarify: reasons.contains(where: \.clarify)))
     }
     out.sort { a, b in
       if a.prohibited != b.prohibited { return a.prohibited }
+      if a.clarify != b.clarify { return a.clarify }
       if a.band != b.band { return a.band > b.band }
       if a.priorityIsBound != b.priorityIsBound { return a.priorityIsBound }
       if a.action.collective != b.action.collective { return a.action.collective }

@@ -64,6 +64,7 @@ struct RollUpScorer: Sendable {
     case finding(Int?, min: Double?)
     case answer(Int?, [AnswerMatch])
     case flag(String)
+    case clarify(String)
   }
 
   private let questions: [QuestionInfo]
@@ -86,7 +87,9 @@ struct RollUpScorer: Sendable {
   private let useCaseTechnologies: [String: UInt64]
   private let useCaseFlags: [String: UInt64]
   private let allTechnologies: UInt64
-  private let contextItems: [(id: String, publicSector: Bool?, flags: UInt64, always: Bool)]
+  private let contextItems: [
+    (id: String, publicSector: Bool?, flags: UInt64, always: Bool, conditional: UInt64, canClarify: Bool)
+  ]
   private let publicSector: [String: Bool]
   private let rules: [[Rule]]
   private let actionIDs: [String]
@@ -176,7 +179,11 @@ struct RollUpScorer: Sendable {
     useCaseTechnologies = Dictionary(pack.useCases.map { ($0.id, mask($0.technologies, technologyBit)) }, uniquingKeysWith: { a, _ in a })
     useCaseFlags = Dictionary(pack.useCases.map { ($0.id, mask($0.flags, flagBit)) }, uniquingKeysWith: { a, _ in a })
     contextItems = pack.context.map {
-      (id: $0.id, publicSector: $0.applies.publicSector, flags: mask($0.applies.flags, flagBit), always: $0.applies.flags.isEmpty)
+      (
+        id: $0.id, publicSector: $0.applies.publicSector, flags: mask($0.applies.flags, flagBit),
+        always: $0.applies.flags.isEmpty && $0.applies.whenInfersEmotions.isEmpty,
+        conditional: mask($0.applies.whenInfersEmotions, flagBit), canClarify: $0.clarify != nil
+      )
     }
     var sectors: [String: Bool] = [:]
     for s in pack.info.sectors where sectors[s.id] == nil { sectors[s.id] = s.public }
@@ -187,6 +194,7 @@ struct RollUpScorer: Sendable {
         case .finding(let id, let min): .finding(slots[id].flatMap { $0 < pack.findings.count ? $0 : nil }, min: min)
         case .answer(let question, let matches): .answer(position[question], matches)
         case .flag(let id): .flag(id)
+        case .clarify(let id): .clarify(id)
         }
       }
     }
@@ -395,7 +403,7 @@ struct RollUpScorer: Sendable {
 
   /// The ids of the actions `Recommender.recommend` suggests, in the pack's order, each once.
   private mutating func suggested(_ session: Session) -> [String] {
-    var flags: Set<String>?
+    var flags: (own: Set<String>, clarify: Set<String>)?
     var out: [String] = []
     for a in rules.indices {
       fired[a] = false
@@ -426,7 +434,10 @@ struct RollUpScorer: Sendable {
           if hit { fired[a] = true }
         case .flag(let id):
           if flags == nil { flags = applyingFlags(session) }
-          if flags!.contains(id) { fired[a] = true }
+          if flags!.own.contains(id) { fired[a] = true }
+        case .clarify(let id):
+          if flags == nil { flags = applyingFlags(session) }
+          if flags!.clarify.contains(id) { fired[a] = true }
         }
         if fired[a] { break }
       }
@@ -440,16 +451,33 @@ struct RollUpScorer: Sendable {
     return out
   }
 
-  /// The ids of the context items that apply (`Assessment.flags`).
-  private func applyingFlags(_ session: Session) -> Set<String> {
+  /// The ids of the context items that apply at their own severity, and of those that apply only
+  /// as a question to settle (`Assessment.flags`).
+  private func applyingFlags(_ session: Session) -> (own: Set<String>, clarify: Set<String>) {
     var scopeFlags: UInt64 = 0
-    for item in session.scope ?? [] { scopeFlags |= useCaseFlags[item.useCase] ?? 0 }
+    // The flags of use cases whose scope entry says they infer emotions, and of those where it is open.
+    var inferring: UInt64 = 0
+    var open: UInt64 = 0
+    for item in session.scope ?? [] {
+      let flags = useCaseFlags[item.useCase] ?? 0
+      scopeFlags |= flags
+      switch item.infersEmotions ?? .dontKnow {
+      case .yes: inferring |= flags
+      case .dontKnow: open |= flags
+      case .no: break
+      }
+    }
     let isPublic = publicSector[session.about.sector]
-    var out: Set<String> = []
+    var own: Set<String> = []
+    var clarify: Set<String> = []
     for item in contextItems {
       if let wanted = item.publicSector, wanted != (isPublic ?? false) { continue }
-      if item.always || scopeFlags & item.flags != 0 { out.insert(item.id) }
+      if item.always || scopeFlags & item.flags != 0 || inferring & item.conditional != 0 {
+        own.insert(item.id)
+      } else if open & item.conditional != 0 {
+        if item.canClarify { clarify.insert(item.id) } else { own.insert(item.id) }
+      }
     }
-    return out
+    return (own, clarify)
   }
 }

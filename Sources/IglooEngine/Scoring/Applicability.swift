@@ -106,6 +106,14 @@ extension Session {
     let answered = answeredQuestionIDs
     return (applicable.filter { answered.contains($0.id) }.count, applicable.count)
   }
+
+  /// How many of the statements asked `voice` answered, of all asked: a voice that answered 7 of 72
+  /// is shown as 7 of 72, whatever the other voices answered.
+  public func progress(of voice: String, _ pack: ContentPack) -> (answered: Int, total: Int) {
+    let applicable = applicableQuestions(pack)
+    let own = answers[voice] ?? [:]
+    return (applicable.filter { own[$0.id] != nil }.count, applicable.count)
+  }
 }
 
 extension Question {

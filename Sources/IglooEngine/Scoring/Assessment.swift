@@ -221,6 +221,21 @@ public struct Flag: Sendable, Hashable {
   public var item: ContextItem
   /// The use cases in scope that trigger it (empty for items that always apply).
   public var useCases: [String]
+  /// How much it demands here: the item's own severity, or `clarify` when the scope leaves open the
+  /// fact the item turns on (whether a system infers emotions).
+  public var severity: FlagSeverity
+
+  /// Creates a flag; its severity is the item's unless given.
+  public init(item: ContextItem, useCases: [String], severity: FlagSeverity? = nil) {
+    self.item = item
+    self.useCases = useCases
+    self.severity = severity ?? item.severity
+  }
+
+  /// The heading in `language`: the item's title, or its question when it is to be settled.
+  public func title(_ language: Language) -> String {
+    severity == .clarify ? (item.clarify ?? item.title)[language] : item.title[language]
+  }
 }
 
 /// A recommended action, with why it was suggested.
@@ -254,6 +269,9 @@ public struct Recommendation: Sendable, Hashable {
   public var priorityIsBound: Bool = false
   /// Whether a prohibited practice in scope sets it off: it then comes first, whatever else was answered.
   public var prohibited: Bool = false
+  /// Whether a ban still to be settled (severity `clarify`) sets it off: it comes right after any
+  /// prohibited practice.
+  public var clarify: Bool = false
 }
 
 /// A question that was answered but no longer applies, kept in the file and never counted.

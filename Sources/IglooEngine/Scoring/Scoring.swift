@@ -115,7 +115,10 @@ extension Assessment {
   }
 
   /// The prohibited practices in scope: they come first in every view.
-  public var prohibitedFlags: [Flag] { flags.filter { $0.item.severity == .prohibited } }
+  public var prohibitedFlags: [Flag] { flags.filter { $0.severity == .prohibited } }
+
+  /// The bans that apply if a fact the session leaves open is true: settled before anything else.
+  public var clarifyFlags: [Flag] { flags.filter { $0.severity == .clarify } }
 
   static func scale(_ items: [Question], effective: [String: EffectiveAnswer]) -> Scale? {
     guard !items.isEmpty else { return nil }
@@ -245,15 +248,32 @@ extension Assessment {
     let isPublic = pack.sector(session.about.sector)?.public
     return pack.context.compactMap { item -> Flag? in
       if let wanted = item.applies.publicSector, wanted != (isPublic ?? false) { return nil }
-      if item.applies.flags.isEmpty { return Flag(item: item, useCases: []) }
-      let hits = scope.filter { s in
-        guard let u = pack.useCase(s.useCase) else { return false }
-        return !Set(u.flags).isDisjoint(with: item.applies.flags)
-      }.map(\.useCase)
-      return hits.isEmpty ? nil : Flag(item: item, useCases: hits)
+      if item.applies.flags.isEmpty && item.applies.whenInfersEmotions.isEmpty { return Flag(item: item, useCases: []) }
+      // A use case sets the item off at its severity through `flags`; through `when_infers_emotions`
+      // only if the scope says the system infers emotions, and as a question while that is open.
+      // A use case the scope says does not infer emotions leaves the item as information only, so
+      // its boundary note stays in the legal appendix.
+      var hits: [String] = []
+      var open: [String] = []
+      var ruledOut: [String] = []
+      for s in scope {
+        guard let u = pack.useCase(s.useCase) else { continue }
+        if !Set(u.flags).isDisjoint(with: item.applies.flags) {
+          hits.append(s.useCase)
+        } else if !Set(u.flags).isDisjoint(with: item.applies.whenInfersEmotions) {
+          switch s.infersEmotions ?? .dontKnow {
+          case .yes: hits.append(s.useCase)
+          case .dontKnow: open.append(s.useCase)
+          case .no: ruledOut.append(s.useCase)
+          }
+        }
+      }
+      if !hits.isEmpty { return Flag(item: item, useCases: hits) }
+      if !open.isEmpty { return Flag(item: item, useCases: open, severity: item.clarify == nil ? nil : .clarify) }
+      return ruledOut.isEmpty ? nil : Flag(item: item, useCases: ruledOut, severity: .information)
     }
-    // Prohibited practices first, then duties, then information; the pack's order within each.
-    .enumerated().sorted { ($0.element.item.severity, $0.offset) < ($1.element.item.severity, $1.offset) }.map(\.element)
+    // Prohibited practices first, then questions to settle, duties, information; the pack's order within each.
+    .enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
   }
 
   static func followUpWarnings(_ session: Session) -> [FollowUpWarning] {

@@ -18,7 +18,8 @@ public enum AssessedDepth: String, Sendable, Hashable, Codable, CaseIterable {
 public struct Screening: Sendable, Hashable, Codable {
   /// The screening statements' scale (usually one item).
   public var scale: Scale
-  /// The band, with the risk thresholds, or the opportunity thresholds for a pure opportunity.
+  /// The band, with the pack's screening thresholds (`bands.screening`): a screening answer says
+  /// whether a point is present, not how large a handled risk is, so it has bands of its own.
   public var band: Band?
   /// Whether it screens an opportunity (a pure-opportunity finding) rather than a risk.
   public var opportunity: Bool
@@ -31,8 +32,11 @@ public struct Screening: Sendable, Hashable, Codable {
   ///
   /// The one rule for screening bands: the assessment, the screening aggregates, the recommender
   /// and the roll-up all ask here, so a change to how screenings are banded is made once.
+  /// Risks and opportunities alike are banded with the pack's own screening bands
+  /// (`bands.screening`): a screening says whether a point is present, not how large a handled risk
+  /// is (docs/method.md, "Screening bands").
   public static func thresholds(opportunity: Bool, _ bands: Bands) -> BandThresholds {
-    opportunity ? bands.opportunity : bands.risk
+    bands.screening
   }
 }
 
@@ -86,10 +90,12 @@ extension Assessment {
     }
   }
 
-  /// The screening aggregate over `results`.
+  /// The screening aggregate over `results`, leaving out findings with a full figure: a deepened
+  /// finding is shown by its residual risk (or untapped opportunity) only, never by two figures.
   static func screeningAggregate(_ results: [FindingResult], bands: Bands) -> ScreeningAggregate {
-    let risks = results.filter { $0.finding.polarity.hasRisk }
-    let opportunities = results.filter { $0.finding.polarity == .opportunity }
+    let screened = results.filter { !$0.hasFullFigure }
+    let risks = screened.filter { $0.finding.polarity.hasRisk }
+    let opportunities = screened.filter { $0.finding.polarity == .opportunity }
     return ScreeningAggregate(
       risk: aggregate(
         risks.compactMap { r in r.screening?.scale.exact.map { (r.finding.id, $0) } }, count: risks.count, unscored: [],
@@ -117,9 +123,57 @@ extension Assessment {
       .sorted { ($0.screening!.value!, $1.finding.id) > ($1.screening!.value!, $0.finding.id) }
   }
 
+  /// The findings a summary lists, strongest first: those with a full figure (``topFindings(_:)``),
+  /// then, in a quick scan, the strongest screenings of findings not assessed in full. The Markdown,
+  /// Word and JSON summaries all list these, in this order.
+  public func summaryFindings(_ count: Int) -> [FindingResult] {
+    let full = topFindings(count)
+    guard session.depth == .quick else { return full }
+    return full + screenedFindings.prefix(max(0, count - full.count))
+  }
+
   /// The screened findings a quick scan would deepen first: those screened moderate or high.
   public var findingsToDeepen: [String] {
     findings.filter { !session.deepened.contains($0.finding.id) && ($0.screening?.band ?? .low) >= .moderate }
       .map(\.finding.id)
+  }
+}
+
+/// How deep an assessment went, as the report and the wizard name it: a quick scan, a quick scan
+/// deepened for some findings, or a full assessment (full depth, or every finding deepened).
+public enum DepthDone: Sendable, Hashable {
+  /// Screenings only.
+  case quick
+  /// A quick scan whose full statements are asked for `deepened` of its `findings`.
+  case deepened(Int, of: Int)
+  /// Every finding asked in full.
+  case full
+}
+
+extension DepthDone {
+  /// The interface string among three that names this depth.
+  public func key(quick: String, deepened: String, full: String) -> String {
+    switch self {
+    case .quick: quick
+    case .deepened: deepened
+    case .full: full
+    }
+  }
+
+  /// The placeholders of a deepened quick scan's wording: `deepened` and `findings`; none otherwise.
+  public var counts: [String: String] {
+    guard case .deepened(let n, let total) = self else { return [:] }
+    return ["deepened": String(n), "findings": String(total)]
+  }
+}
+
+extension Assessment {
+  /// How deep the assessment went; a quick scan with every finding deepened is a full assessment.
+  public var depthDone: DepthDone {
+    guard session.depth == .quick else { return .full }
+    let ids = Set(findings.map(\.finding.id))
+    let deepened = session.deepened.filter { ids.contains($0) }.count
+    if deepened == 0 { return .quick }
+    return deepened >= ids.count ? .full : .deepened(deepened, of: ids.count)
   }
 }

@@ -205,6 +205,13 @@ public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
   case inUse = "in-use"
 }
 
+/// Whether a system infers employees' emotions, as the Scope step asks of a use case that may.
+public enum InfersEmotions: String, Sendable, Hashable, Codable, CaseIterable {
+  case yes
+  case no
+  case dontKnow = "dont-know"
+}
+
 /// A use case in scope.
 public struct ScopeItem: Sendable, Hashable, Codable {
   /// The use case id.
@@ -213,12 +220,16 @@ public struct ScopeItem: Sendable, Hashable, Codable {
   public var stage: Stage
   /// What the users call it here (e.g. the product's name), or empty.
   public var note: String
+  /// Whether the system infers emotions (AI Act art. 5(1)(f)); nil when not asked, which counts as
+  /// "don't know": the ban is then a question to settle, never a verdict.
+  public var infersEmotions: InfersEmotions?
 
   /// Creates a scope item.
-  public init(useCase: String, stage: Stage, note: String = "") {
+  public init(useCase: String, stage: Stage, note: String = "", infersEmotions: InfersEmotions? = nil) {
     self.useCase = useCase
     self.stage = stage
     self.note = note
+    self.infersEmotions = infersEmotions
   }
 }
 

@@ -213,7 +213,7 @@ extension KeyedDecodingContainer {
 }
 
 extension ScopeItem {
-  enum CodingKeys: String, CodingKey, CaseIterable { case useCase = "use_case", stage, note }
+  enum CodingKeys: String, CodingKey, CaseIterable { case useCase = "use_case", stage, note, infersEmotions = "infers_emotions" }
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -224,6 +224,13 @@ extension ScopeItem {
     }
     self.stage = stage
     note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
+    if let text = try c.decodeIfPresent(String.self, forKey: .infersEmotions) {
+      guard let value = InfersEmotions(rawValue: text) else {
+        throw SessionFormatError.at(
+          c.codingPath + [CodingKeys.infersEmotions], Phrase("store.format.infers-emotions-unknown", ["value": text]))
+      }
+      infersEmotions = value
+    }
   }
 }
 

@@ -182,6 +182,7 @@ struct SessionScanner {
     var useCase: String?
     var stage = Stage.inUse
     var note = ""
+    var infersEmotions: InfersEmotions?
     try object(SessionKeys.scopeItem) { (key, s) throws(Decline) in
       switch key {
       case .useCase: useCase = try s.string()
@@ -190,10 +191,14 @@ struct SessionScanner {
         guard let v = Stage(rawValue: text) else { throw Decline() }
         stage = v
       case .note: note = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
+      case .infersEmotions:
+        guard let text = try s.nullOr({ (s) throws(Decline) in try s.string() }) else { return }
+        guard let v = InfersEmotions(rawValue: text) else { throw Decline() }
+        infersEmotions = v
       }
     }
     guard let useCase else { throw Decline() }
-    return ScopeItem(useCase: useCase, stage: stage, note: note)
+    return ScopeItem(useCase: useCase, stage: stage, note: note, infersEmotions: infersEmotions)
   }
 
   private mutating func voice() throws(Decline) -> Voice {

@@ -9,7 +9,11 @@ extension ReportBuilder {
     doc.paragraph(w("flags.intro"))
     for flag in r.assessment.flags {
       let item = flag.item
-      doc.heading(3, item.severity == .prohibited ? w("flags.prohibited") + ": " + item.title[r.language] : item.title[r.language])
+      switch flag.severity {
+      case .prohibited: doc.heading(3, w("flags.prohibited") + ": " + item.title[r.language])
+      case .clarify: doc.heading(3, w("severity.clarify") + ": " + flag.title(r.language))
+      case .obligation, .information: doc.heading(3, item.title[r.language])
+      }
       doc.paragraph(item.text[r.language])
       if let caveat = item.caveat?[r.language] { doc.labelled(w("flags.caveat"), caveat) }
       var facts = [w("flags.source", ["source": w.source(item.source)])]

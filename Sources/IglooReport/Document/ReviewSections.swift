@@ -8,7 +8,10 @@ extension ReportBuilder {
     doc.heading(2, w("absence.heading"))
     doc.paragraph(w("absence.intro"))
     guard !r.assessment.absence.isEmpty else {
-      doc.paragraph(w("absence.none"))
+      // A quick scan asks sickness absence only once deepened: say so, rather than that none applies.
+      let later = r.session.depth == .quick
+        && r.session.questions(r.pack, at: .full).contains(where: \.isAbsence)
+      doc.paragraph(w(later ? "absence.when-deepened" : "absence.none"))
       return
     }
     let several = r.session.voices.count > 1

@@ -8,14 +8,10 @@ extension ReportBuilder {
   static func depthRow(_ r: ReportContext) -> [String] {
     let w = r.w
     let progress = r.session.progress(r.pack)
-    var value = w(
-      r.session.depth == .quick ? "meta.depth.quick" : "meta.depth.full",
-      ["applied": String(progress.total), "answered": String(progress.answered)])
-    let deepened = r.session.deepened.filter { id in r.assessment.findings.contains { $0.finding.id == id } }
-    if r.session.depth == .quick && !deepened.isEmpty {
-      value += ". " + w("meta.depth.deepened", ["count": String(deepened.count)])
-    }
-    return [w("meta.depth"), value]
+    let depth = r.assessment.depthDone
+    let values = ["applied": String(progress.total), "answered": String(progress.answered)].merging(depth.counts) { $1 }
+    let key = depth.key(quick: "meta.depth.quick", deepened: "meta.depth.deepened", full: "meta.depth.full")
+    return [w("meta.depth"), w(key, values)]
   }
 
   /// The word after a finding's heading that says whether it was screened or assessed in full;

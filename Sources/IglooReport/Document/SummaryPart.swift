@@ -9,6 +9,7 @@ extension ReportBuilder {
   static func summary(_ r: ReportContext, _ doc: inout ReportDocument) {
     title(r, &doc)
     prohibited(r, &doc)
+    voices(r, &doc)
     participants(r, &doc)
     profile(r, &doc)
     topFindings(r, &doc)
@@ -19,7 +20,8 @@ extension ReportBuilder {
     approval(r, &doc)
   }
 
-  /// A prohibited practice comes before everything else the summary says.
+  /// A prohibited practice comes before everything else the summary says; a ban that applies if an
+  /// open fact is true comes next, as a question to settle, never as a verdict.
   static func prohibited(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     for flag in r.assessment.prohibitedFlags {
@@ -27,6 +29,51 @@ extension ReportBuilder {
         w("summary.prohibited.label"),
         w("summary.prohibited.text", ["title": flag.item.title[r.language], "source": w.source(flag.item.source)]))
     }
+    for flag in r.assessment.clarifyFlags {
+      doc.labelled(
+        w("summary.clarify.label"),
+        w(
+          "summary.clarify.text",
+          // The source is named in the list of items that demand action, further down the summary.
+          ["question": flag.title(r.language), "use_cases": flag.useCases.map(w.useCase).joined(separator: ", ")]))
+    }
+  }
+
+  /// With several voices, page 1 says how much each answered, how many statements they disagree on
+  /// (two or more points apart) and the largest three, since a median can hide a split.
+  static func voices(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    let session = r.session
+    guard session.voices.count > 1 else { return }
+    let counts = session.voices.map { v in
+      let p = session.progress(of: v.id, r.pack)
+      return w("summary.voices.count", ["voice": w.voice(v.id, in: session), "answered": String(p.answered), "total": String(p.total)])
+    }
+    let open = r.assessment.disagreements.filter { !$0.resolved }
+    var text = w("summary.voices.answered", ["counts": counts.joined(separator: "; ")])
+    if open.isEmpty {
+      text += " " + w("summary.voices.no-disagreements")
+    } else {
+      let largest = open.enumerated().sorted { ($1.element.spread, $0.offset) < ($0.element.spread, $1.offset) }.prefix(3).map { d in
+        // A statement about a finding by the finding's short title; sickness absence by its statement.
+        let finding =
+          r.pack.question(d.element.question).flatMap(r.pack.leadFinding(of:)).map { $0.shortTitle[r.language] }
+          ?? shortened(w.question(d.element.question), to: 60)
+        let points = session.voices.compactMap { v in
+          d.element.points[v.id].map { w("summary.voices.point", ["voice": w.voice(v.id, in: session), "point": String($0)]) }
+        }
+        return w("summary.voices.disagreement", ["finding": finding, "points": points.joined(separator: ", ")])
+      }
+      text += " " + w("summary.voices.disagreements", ["count": String(open.count), "largest": largest.joined(separator: "; ")])
+    }
+    doc.labelled(w("summary.voices.label"), text)
+  }
+
+  /// `text` cut at a word boundary to at most `limit` characters, with an ellipsis when cut.
+  static func shortened(_ text: String, to limit: Int) -> String {
+    guard text.count > limit else { return text }
+    let cut = text.prefix(limit)
+    return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
   }
 
   /// The risks without a residual risk, named with why, so that none vanishes from the summary.
@@ -54,7 +101,8 @@ extension ReportBuilder {
       // A workshop group's report names the group, so that the groups' papers are told apart.
       doc.heading(1, w("title.group", ["workplace": w.orNotGiven(workplace), "group": group]))
     }
-    doc.paragraph(w("intro"))
+    // A quick scan with no sickness-absence statement asked does not claim all four APV elements.
+    doc.paragraph(w(r.session.depth == .quick && r.assessment.absence.isEmpty ? "intro.quick" : "intro"))
   }
 
   /// Who took part, what is in scope, and how deep the assessment went.
@@ -81,11 +129,14 @@ extension ReportBuilder {
       [w("meta.amo"), w("amo." + AMOModel(employees: about.employees).rawValue)],
       [w("meta.date"), w.orNotGiven(about.date)],
       [w("meta.participants"), people.isEmpty ? w("not-given") : people.joined(separator: "; ")],
-      [w("meta.voices"), r.session.voices.map { w.voice($0.id, in: r.session) }.joined(separator: "; ")],
-      [w("meta.progress"), w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])],
+      [w("meta.progress"), progressValue(r, progress)],
       depthRow(r),
       [w("meta.content"), content],
     ]
+    // Several voices are named, with their counts, in "Answered" (and above, on page 1).
+    if r.session.voices.count < 2 {
+      rows.insert([w("meta.voices"), r.session.voices.map { w.voice($0.id, in: r.session) }.joined(separator: "; ")], at: rows.count - 3)
+    }
     let group = about.group.trimmed(newlines: true)
     if !group.isEmpty { rows.insert([w("meta.group"), group], at: 1) }
     doc.table([w("meta.field"), w("meta.value")], rows, widths: [4.5, 12.5])
@@ -107,6 +158,20 @@ extension ReportBuilder {
           (r.pack.useCase(item.useCase)?.technologies ?? []).map(w.technology).joined(separator: ", "),
         ]
       }, widths: [7.5, 3.5, 6.0])
+  }
+
+  /// "Answered" for the facts table: per voice when there are several, so a voice that answered 7 of
+  /// 72 never reads as 72 of 72.
+  static func progressValue(_ r: ReportContext, _ progress: (answered: Int, total: Int)) -> String {
+    let w = r.w
+    guard r.session.voices.count > 1 else {
+      return w("meta.progress.value", ["answered": String(progress.answered), "total": String(progress.total)])
+    }
+    let each = r.session.voices.map { v in
+      let p = r.session.progress(of: v.id, r.pack)
+      return w("summary.voices.count", ["voice": w.voice(v.id, in: r.session), "answered": String(p.answered), "total": String(p.total)])
+    }
+    return each.joined(separator: "; ")
   }
 
   /// The profile per level: the chart, then the table with the worst finding by its short title.
@@ -140,8 +205,7 @@ extension ReportBuilder {
   static func topFindings(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("summary.top.heading"))
-    let full = r.assessment.topFindings(5)
-    let top = r.session.depth == .quick ? full + r.assessment.screenedFindings.prefix(5 - full.count) : full
+    let top = r.assessment.summaryFindings(5)
     if top.isEmpty {
       doc.paragraph(w("summary.top.none"))
     } else {
@@ -153,8 +217,8 @@ extension ReportBuilder {
   static func actionFlags(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
     doc.heading(2, w("flags.summary.heading"))
-    let demanding = r.assessment.flags.filter { $0.item.severity < .information }
-      .sorted { $0.item.severity < $1.item.severity }
+    let demanding = r.assessment.flags.filter { $0.severity < .information }
+      .sorted { $0.severity < $1.severity }
     let others = r.assessment.flags.count - demanding.count
     if demanding.isEmpty {
       doc.paragraph(w("flags.summary.none", ["count": String(others)]))
@@ -163,7 +227,7 @@ extension ReportBuilder {
     doc.bullets(
       demanding.map { flag in
         ReportDocument.item(
-          w("flags.summary.item", ["severity": w("severity." + flag.item.severity.rawValue), "title": flag.item.title[r.language]]),
+          w("flags.summary.item", ["severity": w("severity." + flag.severity.rawValue), "title": flag.title(r.language)]),
           w("flags.source", ["source": w.source(flag.item.source)]))
       })
     if others > 0 { doc.paragraph(w("flags.summary.more", ["count": String(others)])) }

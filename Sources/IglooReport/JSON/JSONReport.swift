@@ -38,7 +38,7 @@ public enum JSONReport {
     guard case .object(var members) = whole else { return whole }
     members = members.filter { summaryMembers.contains($0.key) }
     let r = ReportContext(assessment, language)
-    let top = Set(assessment.topFindings(5).map(\.finding.id))
+    let top = Set(assessment.summaryFindings(5).map(\.finding.id))
     members["findings"] = .array(assessment.findings.filter { top.contains($0.finding.id) }.map { finding($0, r) })
     members["action_plan"] = .array(r.plan.filter { $0.rank != nil }.map { planRow($0, r) })
     if members["depth"] == nil { members["depth"] = .string(assessment.session.depth.rawValue) }
@@ -58,7 +58,11 @@ public enum JSONReport {
       "content": content(r),
       "about": about(r),
       "voices": .array(r.session.voices.map { v in
-        .object(["id": .string(v.id), "name": .string(v.name), "label": .string(r.w.voice(v.id, in: r.session))])
+        let progress = r.session.progress(of: v.id, r.pack)
+        return .object([
+          "id": .string(v.id), "name": .string(v.name), "label": .string(r.w.voice(v.id, in: r.session)),
+          "answered": .int(progress.answered), "asked": .int(progress.total),
+        ])
       }),
       "depth": .string(r.session.depth.rawValue),
       "deepened": .strings(r.session.deepened),
@@ -70,7 +74,7 @@ public enum JSONReport {
         "overall": row(a.overall, r.w("profile.overall"), r),
       ]),
       "findings": .array(a.findings.map { finding($0, r) }),
-      "top_findings": .array(a.topFindings(5).map { topFinding($0, r) }),
+      "top_findings": .array(a.summaryFindings(5).map { topFinding($0, r) }),
       "bands": bands(r),
       "unscored_risks": .array(a.unscoredRisks.map { unscoredRisk($0, r) }),
       "recommendations": .array(a.recommendations.map { recommendation($0, r) }),

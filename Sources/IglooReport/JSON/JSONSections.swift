@@ -138,7 +138,15 @@ extension JSONReport {
 
   /// One entry of `top_findings`: which finding, what it ranks by, and its figure and band.
   static func topFinding(_ f: FindingResult, _ r: ReportContext) -> JSONValue {
-    .object([
+    // A quick scan's finding without a full figure ranks by its screening, and says so.
+    if !f.hasFullFigure, let s = f.screening, let value = s.value {
+      return .object([
+        "finding": .string(f.finding.id), "title": .string(f.finding.title[r.language]),
+        "ranks_by": .string("screening"), "figure": .number(value), "band": band(s.band),
+        "handling_unknown": .bool(f.handlingUnknown), "opportunity": .bool(s.opportunity),
+      ])
+    }
+    return .object([
       "finding": .string(f.finding.id), "title": .string(f.finding.title[r.language]),
       "ranks_by": .string(f.rankedBy.rawValue), "figure": .number(f.priority),
       "band": band(f.priorityBand(r.pack.info.bands)), "handling_unknown": .bool(f.handlingUnknown),
@@ -148,7 +156,10 @@ extension JSONReport {
   /// The band thresholds in force, so a reader can check every band against its figure.
   static func bands(_ r: ReportContext) -> JSONValue {
     func thresholds(_ t: BandThresholds) -> JSONValue { .object(["moderate": .number(t.moderate), "high": .number(t.high)]) }
-    return .object(["risk": thresholds(r.pack.info.bands.risk), "opportunity": thresholds(r.pack.info.bands.opportunity)])
+    return .object([
+      "risk": thresholds(r.pack.info.bands.risk), "opportunity": thresholds(r.pack.info.bands.opportunity),
+      "screening": thresholds(r.pack.info.bands.screening),
+    ])
   }
 
   /// The risks that have no residual risk, each with why.
@@ -247,9 +258,9 @@ extension JSONReport {
   static func flag(_ flag: Flag, _ r: ReportContext) -> JSONValue {
     let item = flag.item
     return .object([
-      "id": .string(item.id), "kind": .string(item.kind), "title": .string(item.title[r.language]),
+      "id": .string(item.id), "kind": .string(item.kind), "title": .string(flag.title(r.language)),
       "text": .string(item.text[r.language]), "caveat": .string(item.caveat?[r.language]), "source": .string(item.source),
-      "use_cases": .strings(flag.useCases), "severity": .string(item.severity.rawValue),
+      "use_cases": .strings(flag.useCases), "severity": .string(flag.severity.rawValue),
       "as_of": .string(item.asOf),
     ])
   }

@@ -23,8 +23,8 @@ extension Wording {
       return self("reason.answer", ["answer": self.answer(answer), "statement": self.question(question)])
     case .flag(let id, let severity):
       let item = pack.context.first { $0.id == id }
-      return self(
-        "reason.flag.\(severity.rawValue)", ["title": item.map { $0.title[language] } ?? id, "source": source(item?.source ?? "")])
+      let title = item.map { (severity == .clarify ? $0.clarify ?? $0.title : $0.title)[language] } ?? id
+      return self("reason.flag.\(severity.rawValue)", ["title": title, "source": source(item?.source ?? "")])
     }
   }
 }

@@ -19,6 +19,8 @@ public final class MemoryEnvironment: WizardEnvironment {
   public private(set) var exports: [(path: String, format: ExportFormat, language: Language)] = []
   /// The part of the report each of ``exports`` wrote, in the same order.
   public private(set) var exportParts: [ReportPart] = []
+  /// The bytes each export would have written, by path: the rendering the real environment writes.
+  public private(set) var exportedBytes: [String: Data] = [:]
   /// The date ``today()`` reports.
   public var date: String
   /// Export paths starting with one of these fail, as an unwritable folder would.
@@ -109,6 +111,7 @@ public final class MemoryEnvironment: WizardEnvironment {
     }
     exports.append((full, format, language))
     exportParts.append(part)
+    exportedBytes[full] = format.render(assessment, language: language, part: part)
     return full
   }
 

@@ -1,9 +1,9 @@
 import IglooContent
 import IglooEngine
 
-/// How line mode renders a step: the part of the one flow that says what plain mode does
-/// where the curses wizard draws a screen. Every step has one (``Flow/steps``), and a test
-/// fails if a step or a field has none.
+/// How line mode's view (``PlainView``) says a step: the part of the one flow that says what
+/// line mode shows where the curses wizard draws a screen. Every step has one (``Flow/steps``),
+/// and a test fails if a step or a field has none.
 public enum PlainRendering: String, Sendable, CaseIterable {
   /// The numbered list of saved sessions and "new".
   case sessionPicker
@@ -11,14 +11,14 @@ public enum PlainRendering: String, Sendable, CaseIterable {
   case form
   /// The numbered use cases with stages and the depth, on one line.
   case scope
-  /// One statement at a time, with the scale, notes, `b`, `?` and `q`.
+  /// One statement at a time; the scale once per level.
   case statements
   /// The review's worklist, numbered; a number answers that statement and comes back.
   case review
   /// The profile in lines, then a quick scan's offer to deepen (`u`, `U`), as on the wizard's Profile.
   case profile
-  /// The top suggested actions, then the commands `a N`, `x N`, `e N` (every field of the action
-  /// editor), `f N`, `o` (an own action) and `g` (the approval).
+  /// Every line of the plan with its status, owner and deadline, then the commands on a line's
+  /// number (`a N`, `x N`, `e N`, `f N`, `s N`, `d N`), `o` (an own action) and `g` (the approval).
   case plan
   /// The format as a numbered choice, then the path.
   case export
@@ -98,9 +98,9 @@ public enum FlowField: String, Sendable, CaseIterable {
 }
 
 /// The assessment's flow, defined once: the steps in order, the fields of each step's form, and
-/// the validation of what is typed into them. The curses wizard lays the fields out and walks
-/// the steps from here; line mode asks the same fields with the same validation and stores them
-/// through the same ``WizardState`` setter, so both save the same thing.
+/// the validation of what is typed into them. The state machine walks the steps and validates
+/// from here; the curses view lays the fields out and line mode's view says them, both from the
+/// same definitions, and both send their input through the one ``WizardState``.
 public enum Flow {
   /// Every step after the start screen, in order, with its line-mode rendering and its fields.
   public static let steps: [FlowStep] = [
@@ -122,14 +122,6 @@ public enum Flow {
   /// The flow's entry for `step`.
   public static func step(_ step: Step) -> FlowStep { steps.first { $0.step == step }! }
 
-  /// The steps line mode walks, in order: the statements of the levels and of sickness absence
-  /// are one list there (one ``PlainRendering/statements``), so the absence step is asked with them.
-  public static var plainSteps: [Step] {
-    var out: [FlowStep] = []
-    for s in steps.dropFirst() where !(s.plain == .statements && out.last?.plain == .statements) { out.append(s) }
-    return out.map(\.step)
-  }
-
   /// What is wrong with `text` typed into `field`, as the message both front-ends show, or nil;
   /// `stored` is what is kept (a date typed the Danish way becomes ISO).
   public static func validate(_ text: String, for field: FieldID, _ t: Localizer) -> (stored: String, error: Message?) {
@@ -150,5 +142,47 @@ public enum Flow {
       return (text, Message("wizard.message.bad-date", ["date": trimmed, "field": t(field.labelKey)], style: .error))
     }
     return (date.description, nil)
+  }
+}
+
+extension Flow {
+  /// Whether the Scope step asks of `useCase` if its system infers emotions: it may set off a ban
+  /// that turns on that fact (a context item with `when_infers_emotions`), through either list of
+  /// flags. Both front-ends ask it of exactly these use cases.
+  public static func asksInfersEmotions(_ useCase: String, _ pack: ContentPack) -> Bool {
+    guard let u = pack.useCase(useCase) else { return false }
+    let flags = Set(u.flags)
+    return pack.context.contains { item in
+      !item.applies.whenInfersEmotions.isEmpty
+        && !flags.isDisjoint(with: item.applies.flags + item.applies.whenInfersEmotions)
+    }
+  }
+
+  /// The interface string that names an answer on emotions; not asked reads as "don't know".
+  public static func infersEmotionsKey(_ value: InfersEmotions?) -> String {
+    switch value ?? .dontKnow {
+    case .yes: "wizard.scope.infers-emotions.yes"
+    case .no: "wizard.scope.infers-emotions.no"
+    case .dontKnow: "wizard.scope.infers-emotions.dont-know"
+    }
+  }
+
+  /// A new session as the wizard starts it: dated today, on the quick scan, which is the
+  /// product's recommended first pass (full depth is one key, or one word, away).
+  public static func newSession(_ pack: ContentPack, date: String) -> Session {
+    var session = Session(content: ContentRef(pack), about: About(date: date))
+    session.depth = .quick
+    return session
+  }
+}
+
+extension InfersEmotions {
+  /// The next answer when the Scope step's key cycles it: not asked (don't know) → yes → no → don't know.
+  public static func next(after value: InfersEmotions?) -> InfersEmotions {
+    switch value ?? .dontKnow {
+    case .dontKnow: .yes
+    case .yes: .no
+    case .no: .dontKnow
+    }
   }
 }

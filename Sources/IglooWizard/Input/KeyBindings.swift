@@ -111,7 +111,7 @@ public enum KeyBindings {
       [
         .character(" "): .toggleUseCase, .enter: .toggleUseCase,
         .right: .nextStage, .character("s"): .nextStage, .left: .previousStage,
-        .character("e"): .editScopeNote, .character("d"): .toggleDepth,
+        .character("e"): .editScopeNote, .character("d"): .toggleDepth, .character("f"): .cycleInfersEmotions,
       ]
     case .deepen:
       [.character("u"): .deepenScreened, .character("U"): .deepenAll]
@@ -185,7 +185,8 @@ public enum KeyBindings {
     case .tooSmall:
       [
         .function(2): .switchLanguage, .control("l"): .switchLanguage,
-        .control("q"): .quit, .control("c"): .quit, .function(10): .quit, .character("q"): .quit,
+        // No plain `q`: the letter may be part of a word typed into a field while the window shrinks.
+        .control("q"): .quit, .control("c"): .quit, .function(10): .quit,
       ]
     }
   }
@@ -203,6 +204,7 @@ public enum KeyBindings {
     case .choiceField: [.nextChoice]
     case .buttonField: [.activate]
     case .noteEditing: [.commitEdit, .cancelEdit]
+    // The key for emotions (f) is named on the line that asks it, beside the use case, not here.
     case .scope: [.toggleUseCase, .nextStage, .toggleDepth, .editScopeNote]
     case .deepen: [.deepenScreened, .deepenAll]
     case .questions: [.answer(1), .dontKnow, .notRelevant, .editNote, .nextQuestion, .chooseLevel, .nextVoice]

@@ -82,6 +82,8 @@ public enum WizardAction: Hashable, Sendable {
   case editScopeNote
   /// Switches between the quick scan and the full assessment; no answer is lost either way.
   case toggleDepth
+  /// Cycles whether the use case's system infers emotions: yes, no, don't know.
+  case cycleInfersEmotions
 
   // Deepening a quick scan.
   /// Deepens the findings screened moderate or high: their full statements are asked next.
@@ -194,6 +196,7 @@ public enum WizardAction: Hashable, Sendable {
     case .previousStage: "previous-stage"
     case .editScopeNote: "edit-scope-note"
     case .toggleDepth: "toggle-depth"
+    case .cycleInfersEmotions: "cycle-infers-emotions"
     case .deepenScreened: "deepen-screened"
     case .deepenAll: "deepen-all"
     case .answer: "answer"

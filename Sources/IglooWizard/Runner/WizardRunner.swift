@@ -12,7 +12,7 @@ import IglooStore
 /// ```
 public final class WizardRunner {
   /// The state; readable so that the caller (and tests) can see where the wizard ended.
-  public private(set) var state: WizardState
+  public internal(set) var state: WizardState
   /// The environment effects go to.
   public let environment: WizardEnvironment
 
@@ -127,12 +127,40 @@ public final class WizardRunner {
 
   /// Handles one key at `size`, carrying out its effects; for drivers with their own loop.
   public func send(_ key: Key, size: Size) {
+    state.viewport = size
+    handleInput { $0.handle(key) }
+  }
+
+  /// Carries out `action` as the screen on display understands it, with its effects: line mode
+  /// sends the wizard's own actions here, so that both front-ends run one state machine.
+  public func send(_ action: WizardAction) {
+    handleInput { state in
+      state.message = nil
+      let effects = state.perform(action)
+      state.updateCursor()
+      return effects
+    }
+  }
+
+  /// Types `text` into the field being edited, character by character, as keys would.
+  public func type(_ text: String) {
+    handleInput { state in text.flatMap { state.insert($0) } }
+  }
+
+  /// One input (a key, an action, typed text): noted for the draft and emergency saves, applied
+  /// to the state, its effects carried out.
+  private func handleInput(_ apply: (inout WizardState) -> [Effect]) {
     let now = ContinuousClock.now
     lastKeyAt = now
-    state.viewport = size
     if state.editor != nil, unsavedSince == nil { unsavedSince = now }
-    let effects = state.handle(key)
-    perform(effects)
+    perform(apply(&state))
+    afterInput(now: now)
+  }
+
+  /// What follows every input, a key's or a line's: the typed text kept for an emergency save
+  /// (and its draft saved when due), the export path suggested, the start screen's list refreshed,
+  /// a previous round read.
+  private func afterInput(now: ContinuousClock.Instant) {
     if state.editor == nil {
       unsavedSince = nil
       // A field left (or its edit cancelled): the emergency save goes back to the session itself.

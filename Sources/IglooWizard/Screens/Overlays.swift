@@ -101,24 +101,7 @@ enum LevelPickerOverlay {
 enum ConfirmOverlay {
   static func render(_ state: WizardState, _ what: Confirmation, in area: Rect, into grid: inout Grid) {
     let t = state.localizer
-    let text: String
-    switch what {
-    case .quitUnsaved: text = t("wizard.confirm.quit-unsaved", ["reason": state.saveError.map { t($0) } ?? ""])
-    case .deleteAction(let i):
-      let title = state.session.flatMap { $0.plan.indices.contains(i) ? $0.plan[i].title : nil } ?? ""
-      text = t("wizard.confirm.delete-action", ["title": title.isEmpty ? t("wizard.plan.untitled") : title])
-    case .replaceExport(_, _, let shown): text = t("wizard.confirm.replace-export", ["path": shown])
-    case .leavePlanIncomplete(let n): text = t("wizard.confirm.leave-plan-incomplete", ["n": String(n)])
-    case .recordApproval: text = t("wizard.confirm.record-approval", ["approval": PlanScreen.approvalLine(state).0])
-    case .rescore:
-      let findings = (state.rescore?.before ?? []).map { f in
-        let title = state.pack.finding(f.id).map { t($0.shortTitle) } ?? f.id
-        return t("wizard.rescore.finding", ["finding": title, "score": f.score.map { t.number($0) } ?? "–"])
-      }
-      text = t(
-        "wizard.confirm.rescore",
-        ["n": String(state.rescore?.questions.count ?? 0), "findings": findings.joined(separator: "; ")])
-    }
+    let text = Self.text(state, what)
     let width = min(60, area.width)
     let lines = Text.wrap(text, width: width - 4)
     let box = overlayBox(width: width, height: lines.count + 5, in: area)
@@ -127,6 +110,28 @@ enum ConfirmOverlay {
     let inner = box.inset(dx: 2, dy: 1)
     let used = grid.wrap(text, in: inner, memo: state.wrapMemo)
     grid.put(t("wizard.confirm.keys"), in: inner, row: used + 1, style: .title)
+  }
+
+  /// The question asked, in words; both views say it.
+  static func text(_ state: WizardState, _ what: Confirmation) -> String {
+    let t = state.localizer
+    switch what {
+    case .quitUnsaved: return t("wizard.confirm.quit-unsaved", ["reason": state.saveError.map { t($0) } ?? ""])
+    case .deleteAction(let i):
+      let title = state.session.flatMap { $0.plan.indices.contains(i) ? $0.plan[i].title : nil } ?? ""
+      return t("wizard.confirm.delete-action", ["title": title.isEmpty ? t("wizard.plan.untitled") : title])
+    case .replaceExport(_, _, let shown): return t("wizard.confirm.replace-export", ["path": shown])
+    case .leavePlanIncomplete(let n): return t("wizard.confirm.leave-plan-incomplete", ["n": String(n)])
+    case .recordApproval: return t("wizard.confirm.record-approval", ["approval": PlanScreen.approvalLine(state).0])
+    case .rescore:
+      let findings = (state.rescore?.before ?? []).map { f in
+        let title = state.pack.finding(f.id).map { t($0.shortTitle) } ?? f.id
+        return t("wizard.rescore.finding", ["finding": title, "score": f.score.map { t.number($0) } ?? "–"])
+      }
+      return t(
+        "wizard.confirm.rescore",
+        ["n": String(state.rescore?.questions.count ?? 0), "findings": findings.joined(separator: "; ")])
+    }
   }
 }
 

@@ -197,7 +197,7 @@ enum PlanScreen {
       }
       return t("wizard.plan.reason.answer", ["question": text, "answer": value])
     case .flag(let id, let severity):
-      let title = state.pack.context.first { $0.id == id }.map { t($0.title) } ?? id
+      let title = state.pack.context.first { $0.id == id }.map { t(severity == .clarify ? $0.clarify ?? $0.title : $0.title) } ?? id
       return t("wizard.plan.reason.flag.\(severity.rawValue)", ["title": title])
     }
   }

@@ -8,23 +8,31 @@ enum ProfileScreen {
     let t = state.localizer
     guard let assessment = state.assessment else { return }
     let overall = assessment.overall
-    // A prohibited practice comes first, above every figure; the rest moves down a row per ban.
+    // A prohibited practice comes first, above every figure, then a ban still to be settled, as a
+    // question; the rest moves down a row per item.
     let prohibited = assessment.prohibitedFlags
+    let open = assessment.clarifyFlags
     for (i, flag) in prohibited.enumerated() {
       grid.put(
         Text.truncate(t("wizard.profile.prohibited", ["title": t(flag.item.title)]), to: rect.width, ellipsis: true),
         in: rect, row: i, style: .risk)
     }
-    let rect = rect.dropTop(prohibited.count)
+    for (i, flag) in open.enumerated() {
+      grid.put(
+        Text.truncate(t("wizard.profile.clarify", ["title": flag.title(state.language)]), to: rect.width, ellipsis: true),
+        in: rect, row: prohibited.count + i, style: .moderate)
+    }
+    let rect = rect.dropTop(prohibited.count + open.count)
     let quick = assessment.session.depth == .quick
     let progress = state.progress(assessment.session)
-    grid.put(
-      Text.truncate(
-        t(quick ? "wizard.profile.answered.quick" : "wizard.profile.answered",
-          ["answered": String(progress.answered), "total": String(progress.total)]),
-        to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
+    let depth = assessment.depthDone
+    let values = ["answered": String(progress.answered), "total": String(progress.total)].merging(depth.counts) { $1 }
+    let depthKey = depth.key(
+      quick: "wizard.profile.answered.quick", deepened: "wizard.profile.answered.deepened", full: "wizard.profile.answered")
+    grid.put(Text.truncate(t(depthKey, values), to: rect.width, ellipsis: true), in: rect, row: 0, style: .dim)
     let unscored = assessment.unscoredRisks
-    if quick {
+    // The offer to deepen counts only findings not yet deepened, and goes once none is left.
+    if quick && assessment.depthDone != .full {
       // The offer to deepen, with how many findings each key would deepen.
       let left = assessment.findings.filter { !assessment.session.deepened.contains($0.finding.id) }.count
       grid.put(

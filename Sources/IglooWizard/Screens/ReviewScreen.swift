@@ -83,6 +83,9 @@ enum ReviewScreen {
           .joined(separator: " · ")
         right = [Span(" " + text + (d.resolved ? " " + t("wizard.review.agreed") : ""), d.resolved ? .good : .risk)]
       }
+      if let id = entry.voice, let i = state.session?.voices.firstIndex(where: { $0.id == id }) {
+        right = [Span(" " + state.displayName(ofVoice: i), .risk)]
+      }
       rows.append(ListRow(spans: [Span("  " + Text.pad(Text.truncate(where_, to: placeWidth, ellipsis: true), to: placeWidth + 2), .dim), Span(q.map { t($0.text) } ?? entry.question)], right: right))
     }
     return Layout(counts: counts, rows: rows, rowOfEntry: rowOfEntry)

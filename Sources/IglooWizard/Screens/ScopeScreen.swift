@@ -57,6 +57,12 @@ enum ScopeScreen {
       y += grid.wrap(text, in: detailArea, row: y, style: .opportunity, maxLines: wide ? 4 : 2, memo: state.wrapMemo)
     }
     if let item = scope.first(where: { $0.useCase == u.id }) {
+      if Flow.asksInfersEmotions(u.id, state.pack) {
+        let answer = t(Flow.infersEmotionsKey(item.infersEmotions))
+        y += grid.wrap(
+          t("wizard.scope.infers-emotions", ["answer": answer]), in: detailArea, row: y,
+          style: item.infersEmotions == .no ? .dim : .moderate, maxLines: 2, memo: state.wrapMemo)
+      }
       if state.editor?.field == .scopeNote(u.id) {
         let label = t("wizard.scope.note") + " "
         grid.put(label, in: detailArea, row: y, style: .title)

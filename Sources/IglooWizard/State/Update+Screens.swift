@@ -42,9 +42,7 @@ extension WizardState {
     guard action == .activate, entries.indices.contains(startSelection) else { return [] }
     switch entries[startSelection] {
     case .new:
-      var session = Session(content: ContentRef(pack))
-      session.about.date = today
-      return closeCurrent() + [.create(session)]
+      return closeCurrent() + [.create(Flow.newSession(pack, date: today))]
     case .resume(let i):
       let saved = savedSessions[i]
       if let problem = saved.problem {
@@ -110,6 +108,16 @@ extension WizardState {
       let count = session!.applicableQuestions(pack).count
       message = Message(session!.depth == .quick ? "wizard.scope.depth-set.quick" : "wizard.scope.depth-set.full", ["questions": String(count)], style: .good)
       return [.save]
+    case .cycleInfersEmotions:
+      guard let at else {
+        message = Message("wizard.scope.not-in-scope")
+        return []
+      }
+      guard Flow.asksInfersEmotions(id, pack) else {
+        message = Message("wizard.scope.infers-emotions.not-asked")
+        return []
+      }
+      scope[at].infersEmotions = InfersEmotions.next(after: scope[at].infersEmotions)
     case .editScopeNote:
       guard at != nil else {
         message = Message("wizard.scope.not-in-scope")
@@ -207,6 +215,23 @@ extension WizardState {
     return (assessment.unanswered + absenceUnanswered).map { ReviewEntry(kind: .unanswered, question: $0) }
       + assessment.knowledgeGaps.map { ReviewEntry(kind: .dontKnow, question: $0) }
       + assessment.disagreements.map { ReviewEntry(kind: .disagreement, question: $0.question) }
+      + voiceGaps()
+  }
+
+  /// With several voices: each statement another voice has answered and this one has not, where
+  /// there is no agreed answer yet, by voice. A voice that started late (or stopped) would otherwise
+  /// pass unseen, since the statement counts as answered.
+  func voiceGaps() -> [ReviewEntry] {
+    guard let session, session.voices.count > 1 else { return [] }
+    let applicable = applicableQuestions(session)
+    var out: [ReviewEntry] = []
+    for voice in session.voices {
+      for q in applicable where session.agreed[q.id] == nil && session.answer(q.id, voice: voice.id) == nil {
+        guard session.voices.contains(where: { $0.id != voice.id && session.answer(q.id, voice: $0.id) != nil }) else { continue }
+        out.append(ReviewEntry(kind: .voiceGap, question: q.id, voice: voice.id))
+      }
+    }
+    return out
   }
 
   mutating func performOnReview(_ action: WizardAction) -> [Effect] {
@@ -217,6 +242,8 @@ extension WizardState {
       return []
     }
     guard action == .activate, entries.indices.contains(reviewSelection) else { return [] }
+    // A voice's gap is answered as that voice.
+    if let id = entries[reviewSelection].voice { voice = .voice(id) }
     let effects = jump(to: entries[reviewSelection].question)
     // One answer and back: the review is a worklist, not a way into the run of statements.
     returnToReview = true
@@ -514,12 +541,16 @@ public struct ReviewEntry: Sendable, Hashable {
     case dontKnow = "dont-know"
     /// The voices differ by two or more points: a topic for dialogue.
     case disagreement
+    /// Another voice has answered it and this voice (``ReviewEntry/voice``) has not.
+    case voiceGap = "voice-gap"
   }
 
   /// Why it is listed.
   public var kind: Kind
   /// The question's id.
   public var question: String
+  /// The voice whose answer is missing, for a ``Kind/voiceGap``.
+  public var voice: String? = nil
 }
 
 extension WizardAction {

@@ -21,8 +21,15 @@ extension WizardState {
       return effects
     }
     guard let action = KeyBindings.action(for: key, in: stack) else {
-      if case .character(let c) = key, editor != nil, !stack.contains(.tooSmall) {
+      // Under the minimum size too: a window shrunk while typing must not drop letters.
+      if case .character(let c) = key, editor != nil {
         return insert(c)
+      }
+      // The field being edited keeps its editing keys (Backspace, arrows) while the window is too small.
+      if stack.contains(.tooSmall), editor != nil, let edit = KeyBindings.action(for: key, in: [.textField]),
+        let effects = performTextAction(edit)
+      {
+        return effects
       }
       return []
     }
