@@ -67,6 +67,10 @@ import Testing
     var session = Fixture.committeeWithPlan()
     session.approval = Approval(by: [Participant(name: "Åse", role: "amr")], date: "2025-05-01")
     session.about.group = "Bord 3"
+    // Call scoring in scope raises questions to management, so the Plan step's question editor opens.
+    if session.scope?.contains(where: { $0.useCase == "call-scoring" }) != true {
+      session.scope = (session.scope ?? []) + [ScopeItem(useCase: "call-scoring", stage: .inUse)]
+    }
     let h = Harness(sessions: [session])
     h.press(.down, .enter)
     h.go(to: step)
@@ -97,7 +101,9 @@ import Testing
           h.runner.send(.editAction)
         case .approval: h.runner.send(.approvePlan)
         case .questionEditor:
-          // The Plan step's `m` list, then its first question in the editor.
+          // Closing the approval asks to confirm it (issue 25); yes, then the Plan step's `m`
+          // list and its first question in the editor.
+          if case .confirm? = h.state.overlay { h.runner.send(.confirm) }
           h.runner.send(.showManagementQuestions)
           h.runner.send(.editAction)
         default: break

@@ -74,17 +74,14 @@ note "line mode: m lists the questions, m 1 edits the first"
 $TM kill-server 2>/dev/null
 start_shell 100 30
 launch resume "$S" --plain --lang en
-for i in $(seq 1 400); do
-  screen | grep -q "Action plan: $" && break
-  screen | grep -q "Action plan: type" && break
-  send Enter
-  sleep 0.05
-done
+sleep 1
+type_text "go 7"
+send Enter
 wait_for "Action plan: "
 type_text "m"
 send Enter
 wait_for "Questions to management:"
-wait_for 'Type “m” and a number'
+wait_for 'Type a number (e.g. 1)'
 type_text "m 1"
 send Enter
 wait_for "Answer by"
