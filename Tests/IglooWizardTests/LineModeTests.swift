@@ -141,6 +141,17 @@ import Testing
     #expect(wrong.saved?.scope?.first { $0.useCase == "call-scoring" }?.infersEmotions == nil)
   }
 
+  /// Issue 25 item 18: under LANG=C a Latin-1 "æ" reaches line mode as U+FFFD (what readLine
+  /// makes of bytes that are not UTF-8); it is refused with a word, never stored; so is a NUL.
+  @Test func aLineThatIsNotUTF8OrHoldsANulIsAskedAgain() throws {
+    let script = Script(["K\u{FFFD}rg\u{E5}rden", "K\u{0}rg", "Kærgården", "q"])
+    #expect(script.run() == 0)
+    let t = Localizer(pack: pack, language: .da)
+    let heard = script.transcript.replacingOccurrences(of: "\n", with: " ")
+    #expect(heard.contains(t("plain.input.not-utf8")))
+    #expect(script.saved?.about.workplace == "Kærgården")
+  }
+
   // MARK: - Voices
 
   @Test func theVoiceAnnouncedIsTheVoiceRecordedAndSecondVoiceGapsAreListed() throws {
