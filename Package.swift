@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(name: "IglooContent", dependencies: ["Yams"]),
@@ -33,7 +34,8 @@ let package = Package(
     .executableTarget(name: "IglooContentCompiler", dependencies: ["IglooContent"]),
     .plugin(name: "CompileContent", capability: .buildTool(), dependencies: ["IglooContentCompiler"]),
     .target(name: "IglooBuiltinContent", dependencies: ["IglooContent"], plugins: ["CompileContent"]),
-    .target(name: "IglooEngine", dependencies: ["IglooContent"]),
+    // Crypto gives the approval fingerprint its SHA-256 (docs/decisions.md).
+    .target(name: "IglooEngine", dependencies: ["IglooContent", .product(name: "Crypto", package: "swift-crypto")]),
     .target(name: "IglooReport", dependencies: ["IglooContent", "IglooEngine", "ZIPFoundation"]),
     .target(name: "IglooStore", dependencies: ["IglooContent", "IglooBuiltinContent", "IglooEngine"]),
     .target(name: "IglooWizard", dependencies: ["IglooContent", "IglooEngine", "IglooReport", "IglooStore"]),

@@ -14,7 +14,7 @@ public struct IglooCommand: ParsableCommand {
       version: IglooVersion.current,
       subcommands: [
         Wizard.self, Resume.self, ReportCommand.self, ContentCommand.self, CaseCommand.self,
-        MergeCommand.self, CompareCommand.self, AggregateCommand.self,
+        MergeCommand.self, CompareCommand.self, AggregateCommand.self, VerifyCommand.self,
       ],
       defaultSubcommand: Wizard.self
     )

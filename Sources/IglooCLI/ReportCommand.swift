@@ -28,6 +28,10 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .long, help: CLIText.help("cli.report.part"))
   var part: ReportPart = .all
 
+  /// The meeting's length the agenda is timed to.
+  @Option(name: .long, help: CLIText.help("cli.report.minutes"))
+  var minutes: Int = defaultMeetingMinutes
+
   @Option(name: .shortAndLong, help: CLIText.help("cli.report.output"))
   var output: String?
 
@@ -38,10 +42,15 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      // An agenda needs room for its items: under ten minutes, or over a working day, is a typing error.
+      guard (10...480).contains(minutes) else {
+        throw CLIError(exitCode: 2, message: CLIText.string("cli.error.minutes", ["minutes": String(minutes)]))
+      }
       let pack = try global.loadPack()
       let session = try loadSession(file, pack: pack)
       let format = format ?? output.flatMap(ReportFormat.named(by:)) ?? .markdown
-      let data = format.render(Assessment(session: session, pack: pack), language: global.language(), part: part)
+      let data = format.render(
+        Assessment(session: session, pack: pack), language: global.language(), part: part, minutes: minutes)
       // Only the Word package can come out empty (its in-memory zip failed); never write that as a file.
       guard !data.isEmpty else { throw CLIError(exitCode: 1, message: CLIText.string("cli.error.report-not-built", ["format": format.rawValue])) }
       try emit(data, to: output, force: force, sessions: [file])

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IglooContent
 import IglooEngine
+import IglooReport
 import IglooStore
 import IglooTerminal
 import IglooWizard
@@ -218,9 +219,9 @@ final class GuardedEnvironment: WizardEnvironment {
   }
 
   func export(
-    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+    _ assessment: Assessment, format: ExportFormat, part: ReportPart, language: Language, to path: String, replacing: Bool
   ) throws -> String {
-    try base.export(assessment, format: format, language: language, to: path, replacing: replacing)
+    try base.export(assessment, format: format, part: part, language: language, to: path, replacing: replacing)
   }
 
   func readPreviousRound(_ path: String) throws -> Session { try base.readPreviousRound(path) }

@@ -32,12 +32,14 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   /// Every format passes its text through ``SafeText`` at its boundary (the whole Markdown in its
   /// renderer, each CSV cell, each JSON string), so control characters never reach a terminal or a
   /// spreadsheet.
-  public func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> Data {
+  public func render(
+    _ assessment: Assessment, language: Language, part: ReportPart = .all, minutes: Int = defaultMeetingMinutes
+  ) -> Data {
     switch self {
-    case .markdown: Self.bytes(MarkdownReport.render(assessment, language: language, part: part))
-    case .json: JSONReport.render(assessment, language: language, part: part)
-    case .csv: Self.bytes(CSVReport.render(assessment, language: language, part: part))
-    case .docx: DocxReport.render(assessment, language: language, part: part)
+    case .markdown: Self.bytes(MarkdownReport.render(assessment, language: language, part: part, minutes: minutes))
+    case .json: JSONReport.render(assessment, language: language, part: part, minutes: minutes)
+    case .csv: Self.bytes(CSVReport.render(assessment, language: language, part: part, minutes: minutes))
+    case .docx: DocxReport.render(assessment, language: language, part: part, minutes: minutes)
     }
   }
 

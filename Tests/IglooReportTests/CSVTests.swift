@@ -28,9 +28,11 @@ import Testing
     // One row per line of the plan, then the record that says how deep the assessment went.
     #expect(csv.rows.count == plan.count + 1)
     let progress = assessment.session.progress(assessment.pack)
+    // The depth, then the session's fingerprint (issue 30), in the same cell.
     #expect(csv.rows.last?.first == w(
       assessment.session.depth == .quick ? "csv.depth.quick" : "csv.depth.full",
-      ["applied": String(progress.total), "answered": String(progress.answered)]))
+      ["applied": String(progress.total), "answered": String(progress.answered)])
+      + " " + ReportBuilder.fingerprintLine(assessment.session, w))
     for (row, expected) in zip(csv.rows, plan) {
       #expect(row.count == 13)
       #expect(row[11] == expected.missingText(w))

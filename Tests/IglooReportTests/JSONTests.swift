@@ -14,9 +14,10 @@ import Testing
     let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let keys = [
       "about", "absence", "action_plan", "approval", "bands", "content", "deepened", "depth", "disagreements", "findings",
-      "flags", "follow_up",
-      "individual_warning", "knowledge_gaps", "language", "profile", "progress", "recommendations", "schema",
-      "schema_version", "scope", "set_aside", "top_findings", "unanswered", "unscored_risks", "voices",
+      "fingerprint", "flags", "follow_up",
+      "individual_warning", "knowledge_gaps", "language", "profile", "progress", "questions_to_management",
+      "recommendations", "schema", "schema_version", "scope", "set_aside", "top_findings", "unanswered",
+      "unscored_risks", "voices",
     ]
     #expect(root.keys.sorted() == keys)
     #expect(root["schema"] as? String == "igloo-report")

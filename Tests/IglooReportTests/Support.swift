@@ -102,6 +102,24 @@ enum Tool {
     return (process.terminationStatus, try Data(contentsOf: out), try Data(contentsOf: err))
   }
 
+  /// Converts the Word files named `names` (without `.docx`) in `dir` to PDF there with LibreOffice,
+  /// under a profile of its own, so that a LibreOffice the user or another test has open cannot interfere.
+  static func convertToPDF(_ soffice: String, _ names: [String], in dir: URL) throws {
+    let profile = "file://" + dir.appendingPathComponent("profile").path
+    let converted = try run(
+      soffice,
+      ["-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", dir.path]
+        + names.map { dir.appendingPathComponent($0 + ".docx").path })
+    #expect(converted.status == 0, "\(String(decoding: converted.stderr, as: UTF8.self))")
+  }
+
+  /// The number of pages of `pdf`, as pdfinfo counts them.
+  static func pages(_ pdfinfo: String, _ pdf: URL) throws -> Int? {
+    let info = String(decoding: try run(pdfinfo, [pdf.path]).stdout, as: UTF8.self)
+    return info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+      .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
+  }
+
   /// Writes `text` to a fresh temporary file and returns its URL.
   static func temporaryFile(_ text: String, suffix: String) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("igloo-report-\(UUID().uuidString)\(suffix)")

@@ -82,7 +82,8 @@ import Testing
     lines += ["o", "Vagtplanen drøftes i MED", "", "", "", "", "", "", ""]
     lines += ["g", "", "", "", "", "j"]
     lines += ["gå 8", "14-11-2026", ""]
-    lines += ["", "", "", "2", "", "", "q"]
+    // Format, file name, part (issue 30), write; then the second format the same way.
+    lines += ["", "", "", "", "2", "", "", "", "q"]
     let script = LineModeTests.Script(lines)
     script.run()
     return (script.saved!, script.environment)

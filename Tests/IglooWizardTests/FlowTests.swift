@@ -30,6 +30,7 @@ import Testing
     }
     state.planEditorItem = nil
     shown[.plan, default: []] += Flow.fields(.approval, in: state)
+    shown[.plan, default: []] += Flow.fields(.questionEditor, in: state)
     var covered = Set<FlowField>()
     for (step, fields) in shown {
       for field in fields {
@@ -66,6 +67,10 @@ import Testing
     var session = Fixture.committeeWithPlan()
     session.approval = Approval(by: [Participant(name: "Åse", role: "amr")], date: "2025-05-01")
     session.about.group = "Bord 3"
+    // Call scoring in scope raises questions to management, so the Plan step's question editor opens.
+    if session.scope?.contains(where: { $0.useCase == "call-scoring" }) != true {
+      session.scope = (session.scope ?? []) + [ScopeItem(useCase: "call-scoring", stage: .inUse)]
+    }
     let h = Harness(sessions: [session])
     h.press(.down, .enter)
     h.go(to: step)
@@ -95,6 +100,12 @@ import Testing
           for _ in 0..<own { h.runner.send(.nextItem) }
           h.runner.send(.editAction)
         case .approval: h.runner.send(.approvePlan)
+        case .questionEditor:
+          // Closing the approval asks to confirm it (issue 25); yes, then the Plan step's `m`
+          // list and its first question in the editor.
+          if case .confirm? = h.state.overlay { h.runner.send(.confirm) }
+          h.runner.send(.showManagementQuestions)
+          h.runner.send(.editAction)
         default: break
         }
         let list = Flow.fields(form, in: h.state)
@@ -113,6 +124,10 @@ import Testing
           if i + 1 < list.count { h.runner.send(.nextField) }
         }
         if form == .planEditor || form == .approval { h.runner.send(.close) }
+        if form == .questionEditor {
+          h.runner.send(.close)
+          h.runner.send(.close)
+        }
       }
     }
     #expect(fields == Set(FlowField.allCases), "never asked: \(Set(FlowField.allCases).subtracting(fields))")

@@ -231,7 +231,7 @@ import Testing
   // MARK: - Export
 
   @Test func severalFormatsAreExportedBeforeLeaving() throws {
-    let script = Script(["1", "gå 9", "", "", "", "2", "", "", "q"], sessions: [Fixture.committee()])
+    let script = Script(["1", "gå 9", "", "", "", "", "2", "", "", "", "q"], sessions: [Fixture.committee()])
     script.run()
     #expect(script.environment.exports.count == 2)
     #expect(Set(script.environment.exports.map(\.format)).count == 2)

@@ -38,6 +38,10 @@ import Testing
     out.formUnion(["no-next-review", "beyond-three-years", "unreadable-date"].map { "wizard.follow-up.warning.\($0)" })
     out.formUnion(["unanswered", "dont-know", "disagreement", "voice-gap"].map { "wizard.review.\($0)" })
     out.formUnion(Language.allCases.map { "wizard.language.\($0.rawValue)" })
+    // The parts of the report the Export step offers, and the suffix each gives the file's name.
+    let parts = Flow.choices(.exportPart, in: pack)
+    out.formUnion(parts.map { "wizard.export.part.\($0)" })
+    out.formUnion(parts.filter { $0 != "all" }.map { "wizard.export.part-suffix.\($0)" })
     out.formUnion(FlagSeverity.allCases.map { "wizard.plan.reason.flag.\($0.rawValue)" })
     out.formUnion(UnscoredRisk.Reason.allCases.map { "wizard.profile.unscored.\($0.rawValue)" })
     return out

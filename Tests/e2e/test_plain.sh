@@ -70,7 +70,7 @@ python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert "word/
 # depth word; every screening statement (one "don't know"); the review answering that one; Enter at
 # the profile's offer to deepen; at the plan, b back to the profile (and Enter at its offer again),
 # then one action accepted and its owner and deadline filled in, one edited in every field,
-# the plan's approval (its approvers are the participants); the follow-up date; a Word export,
+# the plan's approval (its approvers are the participants); the follow-up date; a Word export (format, file name, part: the whole report),
 # then q – checked in the session file and the .docx.
 rm -rf "$T/data/igloo" && mkdir -p "$T/out/quick"
 {
@@ -79,7 +79,7 @@ rm -rf "$T/data/igloo" && mkdir -p "$T/out/quick"
   for _ in $(seq 1 9); do echo 4; done
   printf '%s\n' "1" "3" "" "" "b" "" "a 1" "e 1" "" "Mette Holm" "1.3.2026" "" "" "" "" \
     "e 2" "" "Karim Olsen" "1.6.2026" "Vagtplanen gennemgås med MED-udvalget" "1.9.2026" "Spørg aftenvagten" "4" \
-    "g" "" "" "" "" "" "1.2.2026" "j" "" "14-11-2026" "" "1" "apv.docx" "" "q"
+    "g" "" "" "" "" "" "1.2.2026" "j" "" "14-11-2026" "" "1" "apv.docx" "" "" "q"
 } >"$T/out/quick.txt"
 ( cd "$T/out/quick" && env -i PATH="$PATH" HOME="$T/home" XDG_DATA_HOME="$T/data" LANG=C.UTF-8 \
     timeout 30 "$IGLOO_BIN" --plain --lang da <"$T/out/quick.txt" >"$out" 2>&1 ) || { tail -20 "$out" >&2; fail "the quick scan in line mode failed"; }
@@ -96,7 +96,8 @@ json_check "$file" '[v["name"] for v in s["voices"]] == ["Ledelse", "Medarbejder
 json_check "$file" 'len(s["answers"]["default"]) == 10 and "dont-know" not in str(s["answers"])'
 json_check "$file" '[(p["status"], p["responsible"], p["deadline"]) for p in s["plan"] if p["status"] == "accepted"] == [("accepted", "Mette Holm", "2026-03-01")]'
 json_check "$file" '[(p["responsible"], p["deadline"], p["follow_up"], p["how"], p["evaluation"]) for p in s["plan"] if p["status"] == "in-progress"] == [("Karim Olsen", "2026-06-01", "2026-09-01", "Vagtplanen gennemgås med MED-udvalget", "Spørg aftenvagten")]'
-json_check "$file" 's["approval"] == {"by": [{"name": "Mette Holm", "role": "amr"}, {"name": "Karim Olsen", "role": "manager"}], "date": "2026-02-01"}'
+# The approval also records the fingerprint of the session as approved (issue 30): 64 hex digits.
+json_check "$file" 's["approval"]["by"] == [{"name": "Mette Holm", "role": "amr"}, {"name": "Karim Olsen", "role": "manager"}] and s["approval"]["date"] == "2026-02-01" and len(s["approval"]["fingerprint"]) == 64'
 json_check "$file" 's["follow_up"]["next_review"] == "2026-11-14"'
 docx="$T/out/quick/apv.docx"
 [ -s "$docx" ] || fail "the Word export was not written"

@@ -43,6 +43,7 @@ public enum BuiltinPackCoding {
     w.list(pack.benchmarks) { w, x in w.benchmark(x) }
     w.list(pack.context) { w, x in w.contextItem(x) }
     w.list(pack.cases) { w, x in w.trainingCase(x) }
+    w.list(pack.managementQuestions) { w, x in w.managementQuestion(x) }
     return w.bytes
   }
 
@@ -81,10 +82,12 @@ public enum BuiltinPackCoding {
     let benchmarks = try r.list { try $0.benchmark() }
     let context = try r.list { try $0.contextItem() }
     let cases = try r.list { try $0.trainingCase() }
+    let managementQuestions = try r.list { try $0.managementQuestion() }
     guard r.atEnd else { throw Malformed(offset: r.position, expected: "the end") }
     return ContentPack(
       info: info, levels: levels, technologies: technologies, findings: findings, questions: questions,
-      actions: actions, useCases: useCases, benchmarks: benchmarks, context: context, cases: cases, strings: strings)
+      actions: actions, useCases: useCases, benchmarks: benchmarks, context: context, cases: cases, strings: strings,
+      managementQuestions: managementQuestions)
   }
 }
 
@@ -249,6 +252,17 @@ struct PackWriter {
     string(x.severity.rawValue)
     optional(x.asOf) { w, s in w.string(s) }
     optional(x.clarify) { w, t in w.text(t) }
+  }
+
+  mutating func managementQuestion(_ x: ManagementQuestion) {
+    string(x.id)
+    text(x.text)
+    string(x.ask.rawValue)
+    strings(x.findings)
+    strings(x.statements)
+    strings(x.flags)
+    strings(x.basis)
+    string(x.source)
   }
 
   mutating func trainingCase(_ x: TrainingCase) {
@@ -497,6 +511,12 @@ struct PackReader {
       applies: ContextApplicability(
         flags: try strings(), publicSector: try optional { try $0.bool() }, whenInfersEmotions: try strings()),
       severity: try raw(FlagSeverity.self), asOf: try optional { try $0.string() }, clarify: try optional { try $0.text() })
+  }
+
+  mutating func managementQuestion() throws -> ManagementQuestion {
+    ManagementQuestion(
+      id: try string(), text: try text(), ask: try raw(Addressee.self), findings: try strings(), statements: try strings(),
+      flags: try strings(), basis: try strings(), source: try string())
   }
 
   mutating func trainingCase() throws -> TrainingCase {

@@ -141,6 +141,7 @@ enum AliasExpansion {
 /// Where a file sits in the pack decides what it holds.
 private enum FileRole {
   case pack, levels, technologies, findings, questions, actions, useCases, benchmarks, context, trainingCase, strings
+  case managementQuestions
 
   init?(path: String) {
     let name = (path as NSString).lastPathComponent
@@ -155,6 +156,7 @@ private enum FileRole {
     case ("", "use-cases.yaml"): self = .useCases
     case ("", "benchmarks.yaml"): self = .benchmarks
     case ("", "context.yaml"): self = .context
+    case ("", "management-questions.yaml"): self = .managementQuestions
     case ("cases", _): self = .trainingCase
     case ("strings", _): self = .strings
     default: return nil
@@ -174,6 +176,7 @@ private struct PackBuilder {
   var useCases: [UseCase] = []
   var benchmarks: [Benchmark] = []
   var context: [ContextItem] = []
+  var managementQuestions: [ManagementQuestion] = []
   var cases: [TrainingCase] = []
   var strings: [String: LocalizedText] = [:]
   var origins: [String: Origin] = [:]
@@ -185,7 +188,7 @@ private struct PackBuilder {
   mutating func read(_ file: PackFile) {
     files.append(file.path)
     guard let role = FileRole(path: file.path) else {
-      sink.report(file.path, 1, "unknown file: a pack holds pack.yaml, levels.yaml, technologies.yaml, actions.yaml, use-cases.yaml, benchmarks.yaml, context.yaml and the folders findings/, questions/, cases/, strings/")
+      sink.report(file.path, 1, "unknown file: a pack holds pack.yaml, levels.yaml, technologies.yaml, actions.yaml, use-cases.yaml, benchmarks.yaml, context.yaml, management-questions.yaml and the folders findings/, questions/, cases/, strings/")
       return
     }
     let root: Node
@@ -224,6 +227,8 @@ private struct PackBuilder {
     case .useCases: useCases += entries(top, "use_cases", kind: "use case", readUseCase)
     case .benchmarks: benchmarks += entries(top, "benchmarks", kind: "benchmark", readBenchmark)
     case .context: context += entries(top, "context", kind: "context item", readContext)
+    case .managementQuestions:
+      managementQuestions += entries(top, "management_questions", kind: "management question", readManagementQuestion)
     case .trainingCase:
       if let item = readCase(top) {
         record("case", item.id, top.origin)
@@ -255,7 +260,7 @@ private struct PackBuilder {
         sectors: [], roles: []),
       levels: levels, technologies: technologies, findings: findings, questions: questions,
       actions: actions, useCases: useCases, benchmarks: benchmarks, context: context, cases: cases,
-      strings: strings)
+      strings: strings, managementQuestions: managementQuestions)
     return LoadedPack(pack: pack, origins: origins, files: files, unreadable: unreadable)
   }
 
@@ -590,6 +595,28 @@ private struct PackBuilder {
       source: source, applies: applies, severity: severity, asOf: asOf, clarify: n.optionalText("clarify", in: what))
   }
 
+  private func readManagementQuestion(_ n: YAMLNode) -> ManagementQuestion? {
+    n.allowKeys(["id", "text", "ask", "findings", "statements", "flags", "basis", "source"], in: "a management question")
+    guard let id = id(n, "management question") else { return nil }
+    let what = "management question `\(id)`"
+    guard let text = n.text("text", in: what), let askText = n.string("ask", in: what),
+      let source = n.string("source", in: what)
+    else { return nil }
+    guard let ask = Addressee(rawValue: askText) else {
+      n.report("\(what) asks `\(askText)`; use \(Addressee.allCases.map(\.rawValue).joined(separator: ", "))")
+      return nil
+    }
+    let findings = n.strings("findings", in: what)
+    let statements = n.strings("statements", in: what)
+    let flags = n.strings("flags", in: what)
+    if [findings, statements, flags].filter({ !$0.isEmpty }).count != 1 {
+      n.report("\(what) must be raised by exactly one of `findings` or `statements` (a \"ved ikke\" answer) and `flags` (the scope)")
+    }
+    return ManagementQuestion(
+      id: id, text: text, ask: ask, findings: findings, statements: statements, flags: flags,
+      basis: n.strings("basis", in: what), source: source)
+  }
+
   private func readCase(_ n: YAMLNode) -> TrainingCase? {
     n.allowKeys(
       ["id", "title", "story", "about", "scope", "invented", "builds_on", "findings", "questions", "facilitator_note"],
@@ -637,3 +664,4 @@ extension Action: Identified {}
 extension UseCase: Identified {}
 extension Benchmark: Identified {}
 extension ContextItem: Identified {}
+extension ManagementQuestion: Identified {}

@@ -419,3 +419,53 @@ public struct TrainingCase: Sendable, Codable, Hashable {
   /// the report's hedges; shown by `igloo compare --groups --facilitator`, never to the groups.
   public var facilitatorNote: LocalizedText = LocalizedText(da: "", en: "")
 }
+
+/// Whom a question to management is put to.
+public enum Addressee: String, Sendable, Codable, Hashable, CaseIterable {
+  /// The workplace's management.
+  case leadership
+  /// IT or the system's supplier, through management.
+  case itSupplier = "it-supplier"
+  /// HR.
+  case hr
+}
+
+/// A question the safety organisation puts to management or the supplier, raised by what the
+/// employees cannot answer ("ved ikke") or by what the scope makes necessary.
+///
+/// Its text is the content's, in both languages, worded to the employer; it never restates the
+/// statement. Exactly one of ``findings``, ``statements`` and ``flags`` is non-empty.
+public struct ManagementQuestion: Sendable, Codable, Hashable {
+  /// A stable id; a session's `questions[]` refers to it across rounds.
+  public var id: String
+  /// The question as put to management.
+  public var text: LocalizedText
+  /// Whom to ask.
+  public var ask: Addressee
+  /// Raised when a statement measuring one of these findings is answered "ved ikke".
+  public var findings: [String]
+  /// Raised when one of these statements (sickness absence, which measures no finding) is
+  /// answered "ved ikke".
+  public var statements: [String]
+  /// Raised when a use case in scope carries one of these flags.
+  public var flags: [String]
+  /// The legal items (ids in context.yaml) the question rests on; empty where there is none.
+  public var basis: [String]
+  /// Where the question comes from: a section of the report, or the legal source.
+  public var source: String
+
+  /// Creates a question.
+  public init(
+    id: String, text: LocalizedText, ask: Addressee, findings: [String] = [], statements: [String] = [],
+    flags: [String] = [], basis: [String] = [], source: String
+  ) {
+    self.id = id
+    self.text = text
+    self.ask = ask
+    self.findings = findings
+    self.statements = statements
+    self.flags = flags
+    self.basis = basis
+    self.source = source
+  }
+}

@@ -25,13 +25,17 @@ public struct ContentPack: Sendable, Codable {
   public var cases: [TrainingCase]
   /// The interface strings, by key.
   public var strings: [String: LocalizedText]
+  /// The questions to management that "ved ikke" answers and the scope raise.
+  public var managementQuestions: [ManagementQuestion]
 
   /// Creates a pack from its parts.
   public init(
     info: PackInfo, levels: [Level], technologies: [Technology], findings: [Finding],
     questions: [Question], actions: [Action], useCases: [UseCase], benchmarks: [Benchmark],
-    context: [ContextItem], cases: [TrainingCase], strings: [String: LocalizedText]
+    context: [ContextItem], cases: [TrainingCase], strings: [String: LocalizedText],
+    managementQuestions: [ManagementQuestion] = []
   ) {
+    self.managementQuestions = managementQuestions
     self.info = info
     self.levels = levels
     self.technologies = technologies
@@ -51,6 +55,7 @@ public struct ContentPack: Sendable, Codable {
 
   enum CodingKeys: String, CodingKey {
     case info, levels, technologies, findings, questions, actions, useCases, benchmarks, context, cases, strings
+    case managementQuestions
   }
 
   public init(from decoder: Decoder) throws {
@@ -62,7 +67,8 @@ public struct ContentPack: Sendable, Codable {
       actions: try c.decode([Action].self, forKey: .actions), useCases: try c.decode([UseCase].self, forKey: .useCases),
       benchmarks: try c.decode([Benchmark].self, forKey: .benchmarks),
       context: try c.decode([ContextItem].self, forKey: .context), cases: try c.decode([TrainingCase].self, forKey: .cases),
-      strings: try c.decode([String: LocalizedText].self, forKey: .strings))
+      strings: try c.decode([String: LocalizedText].self, forKey: .strings),
+      managementQuestions: try c.decodeIfPresent([ManagementQuestion].self, forKey: .managementQuestions) ?? [])
   }
 
   /// The interface string for `key` in `language`; the key itself if the pack lacks it, so a gap shows.
@@ -103,6 +109,10 @@ public struct ContentPack: Sendable, Codable {
   public func benchmark(_ id: String) -> Benchmark? { benchmarks.first { $0.id == id } }
   /// The training case with `id`.
   public func trainingCase(_ id: String) -> TrainingCase? { cases.first { $0.id == id } }
+  /// The question to management with `id`.
+  public func managementQuestion(_ id: String) -> ManagementQuestion? { managementQuestions.first { $0.id == id } }
+  /// The context item with `id`.
+  public func contextItem(_ id: String) -> ContextItem? { context.first { $0.id == id } }
   /// The role with `id`.
   public func role(_ id: String) -> PackRole? { info.roles.first { $0.id == id } }
   /// The sector with `id`.

@@ -142,6 +142,38 @@ public enum PackValidator {
       }
     }
 
+    // Every finding has a question to management, so that no "ved ikke" answer is left without one;
+    // a legal basis names a legal or agreement item, never a principle.
+    let asked = Set(pack.managementQuestions.flatMap(\.findings))
+    if !pack.managementQuestions.isEmpty {
+      for f in pack.findings where !asked.contains(f.id) {
+        problem("finding", f.id, "finding `\(f.id)` has no question to management (management-questions.yaml)")
+      }
+    }
+    for m in pack.managementQuestions {
+      for f in m.findings where !known("finding", f, in: findingIDs) {
+        problem("management question", m.id, "management question `\(m.id)` names unknown finding `\(f)`")
+      }
+      for s in m.statements where !known("question", s, in: questionIDs) {
+        problem("management question", m.id, "management question `\(m.id)` names unknown statement `\(s)`")
+      }
+      for f in m.flags where !knownFlags.contains(f) {
+        problem("management question", m.id, "management question `\(m.id)` has unknown flag `\(f)`")
+      }
+      for b in m.basis {
+        guard let item = pack.contextItem(b) else {
+          problem("management question", m.id, "management question `\(m.id)` names unknown context item `\(b)` as its basis")
+          continue
+        }
+        if !["legal", "agreement", "apv"].contains(item.kind) {
+          problem("management question", m.id, "management question `\(m.id)` names `\(b)` as its basis, which is a \(item.kind), not a rule")
+        }
+      }
+      if m.source.allSatisfy(\.isWhitespace) {
+        problem("management question", m.id, "management question `\(m.id)` has no source")
+      }
+    }
+
     for c in pack.cases {
       for f in c.findings where pack.finding(f) == nil {
         problem("case", c.id, "training case `\(c.id)` names unknown finding `\(f)`")

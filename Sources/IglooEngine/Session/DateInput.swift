@@ -57,6 +57,10 @@ public enum DateField: String, Sendable, Hashable, CaseIterable {
   case nextReview = "follow_up.next_review"
   /// The date the plan was approved.
   case approval = "approval.date"
+  /// When a question to management is to be answered.
+  case questionDue = "questions.due"
+  /// When a question to management was answered.
+  case questionAnswered = "questions.answer.date"
 }
 
 /// What is wrong, though not fatal, with a plan item's dates.
@@ -109,6 +113,10 @@ extension Session {
     }
     check(followUp.nextReview, DateField.nextReview.rawValue)
     if let approval { check(approval.date, DateField.approval.rawValue) }
+    for (i, record) in questions.enumerated() {
+      check(record.due, "questions[\(i)].due")
+      if let answer = record.answer { check(answer.date, "questions[\(i)].answer.date") }
+    }
     return out
   }
 }

@@ -36,6 +36,9 @@ public struct Session: Sendable, Hashable {
   public var deepened: [String]
   /// Who approved the action plan and when; nil while it is not approved.
   public var approval: Approval?
+  /// The questions to management as followed up: due date, who asked, status. A question raised
+  /// by the answers or the scope but not recorded here is open, with no date and no asker.
+  public var questions: [QuestionRecord]
   /// The voice the wizard was answering as (a voice id, or `agreed` for the committee's agreed
   /// answer), so that a resumed session goes on under the same voice; nil: the first voice.
   public var activeVoice: String?
@@ -58,6 +61,7 @@ public struct Session: Sendable, Hashable {
     self.depth = .full
     self.deepened = []
     self.approval = nil
+    self.questions = []
     self.activeVoice = nil
     self.pendingNotes = [:]
   }
@@ -163,14 +167,33 @@ public struct Approval: Sendable, Hashable, Codable {
   public var by: [Participant]
   /// The date of approval, `YYYY-MM-DD`.
   public var date: String
+  /// The SHA-256 of the session's canonical content when it was approved, in hexadecimal
+  /// (``ApprovalFingerprint``); empty in a file approved before igloo recorded it.
+  public var fingerprint: String
 
   /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
-  enum CodingKeys: String, CodingKey, CaseIterable { case by, date }
+  enum CodingKeys: String, CodingKey, CaseIterable { case by, date, fingerprint }
 
   /// Creates an approval.
-  public init(by: [Participant], date: String) {
+  public init(by: [Participant], date: String, fingerprint: String = "") {
     self.by = by
     self.date = date
+    self.fingerprint = fingerprint
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      by: try c.decode([Participant].self, forKey: .by), date: try c.decode(String.self, forKey: .date),
+      fingerprint: try c.decodeIfPresent(String.self, forKey: .fingerprint) ?? "")
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(by, forKey: .by)
+    try c.encode(date, forKey: .date)
+    // Written only when recorded, so that a file approved before stays as it was.
+    if !fingerprint.isEmpty { try c.encode(fingerprint, forKey: .fingerprint) }
   }
 }
 
@@ -311,6 +334,81 @@ public struct PlanItem: Sendable, Hashable, Codable {
     self.followUp = followUp
     self.evaluation = evaluation
     self.status = status
+  }
+}
+
+/// Where a question to management stands.
+public enum QuestionStatus: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Asked, no answer yet.
+  case open
+  /// Management has answered.
+  case answered
+  /// The safety organisation no longer asks it.
+  case withdrawn
+}
+
+/// Management's answer to a question, as the safety organisation records it.
+public struct QuestionAnswer: Sendable, Hashable, Codable {
+  /// The answer's gist, in the users' words.
+  public var gist: String
+  /// When it was answered, `YYYY-MM-DD` or empty.
+  public var date: String
+
+  /// Creates an answer.
+  public init(gist: String = "", date: String = "") {
+    self.gist = gist
+    self.date = date
+  }
+}
+
+/// One question to management as the safety organisation follows it up.
+public struct QuestionRecord: Sendable, Hashable, Codable {
+  /// The id of the question in the content pack (management-questions.yaml).
+  public var id: String
+  /// When an answer is due, `YYYY-MM-DD` or empty.
+  public var due: String
+  /// Who asked (a name or a role), or empty.
+  public var askedBy: String
+  /// Where it stands.
+  public var status: QuestionStatus
+  /// The answer, when there is one.
+  public var answer: QuestionAnswer?
+
+  /// Creates a record.
+  public init(id: String, due: String = "", askedBy: String = "", status: QuestionStatus = .open, answer: QuestionAnswer? = nil) {
+    self.id = id
+    self.due = due
+    self.askedBy = askedBy
+    self.status = status
+    self.answer = answer
+  }
+
+  enum CodingKeys: String, CodingKey { case id, due, askedBy = "asked_by", status, answer }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      id: try c.decode(String.self, forKey: .id),
+      due: try c.decodeIfPresent(String.self, forKey: .due) ?? "",
+      askedBy: try c.decodeIfPresent(String.self, forKey: .askedBy) ?? "",
+      status: try c.decodeWord(QuestionStatus.self, forKey: .status) ?? .open,
+      answer: try c.decodeIfPresent(QuestionAnswer.self, forKey: .answer))
+  }
+}
+
+extension Session {
+  /// The record of question `id`, or a new open one.
+  public func questionRecord(_ id: String) -> QuestionRecord {
+    questions.first { $0.id == id } ?? QuestionRecord(id: id)
+  }
+
+  /// Stores `record`, replacing the one with its id.
+  public mutating func setQuestionRecord(_ record: QuestionRecord) {
+    if let i = questions.firstIndex(where: { $0.id == record.id }) {
+      questions[i] = record
+    } else {
+      questions.append(record)
+    }
   }
 }
 

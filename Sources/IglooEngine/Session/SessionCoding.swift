@@ -28,7 +28,7 @@ public struct SessionFormatError: Error, Equatable, CustomStringConvertible {
 extension Session: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case schema, schemaVersion = "schema_version", content, about, scope, voices, answers, agreed, plan
-    case followUp = "follow_up", cursor, depth, deepened, approval
+    case followUp = "follow_up", cursor, depth, deepened, approval, questions
     case activeVoice = "active_voice", pendingNotes = "pending_notes"
   }
 
@@ -53,6 +53,7 @@ extension Session: Codable {
     depth = try c.decodeWord(Depth.self, forKey: .depth) ?? .full
     deepened = try c.decodeIfPresent([String].self, forKey: .deepened) ?? []
     approval = try c.decodeIfPresent(Approval.self, forKey: .approval)
+    questions = try c.decodeIfPresent([QuestionRecord].self, forKey: .questions) ?? []
     activeVoice = try c.decodeIfPresent(String.self, forKey: .activeVoice)
     pendingNotes = try c.decodeIfPresent([String: String].self, forKey: .pendingNotes) ?? [:]
     // A hand-written file may give answers without listing its voices: each answering voice counts.
@@ -76,6 +77,8 @@ extension Session: Codable {
     if depth != .full { try c.encode(depth, forKey: .depth) }
     if !deepened.isEmpty { try c.encode(deepened, forKey: .deepened) }
     try c.encodeIfPresent(approval, forKey: .approval)
+    // Written only when the users have recorded something, so that other files stay as they were.
+    if !questions.isEmpty { try c.encode(questions, forKey: .questions) }
     try c.encodeIfPresent(activeVoice, forKey: .activeVoice)
     if !pendingNotes.isEmpty { try c.encode(pendingNotes, forKey: .pendingNotes) }
   }

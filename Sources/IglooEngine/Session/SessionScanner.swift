@@ -122,6 +122,8 @@ struct SessionScanner {
         session.depth = depth
       case .deepened: session.deepened = try s.nullOr { (s) throws(Decline) in try s.array { (s) throws(Decline) in try s.string() } } ?? []
       case .approval: session.approval = try s.nullOr { (s) throws(Decline) in try s.approval() }
+      // Questions to management are rare and few; a file with them goes to the Codable path.
+      case .questions: throw Decline()
       }
     }
     skipSpace()
@@ -287,14 +289,16 @@ struct SessionScanner {
   private mutating func approval() throws(Decline) -> Approval {
     var by: [Participant]?
     var date: String?
+    var fingerprint = ""
     try object(SessionKeys.approval) { (key, s) throws(Decline) in
       switch key {
       case .by: by = try s.array { (s) throws(Decline) in try s.participant() }
       case .date: date = try s.string()
+      case .fingerprint: fingerprint = try s.nullOr { (s) throws(Decline) in try s.string() } ?? ""
       }
     }
     guard let by, let date else { throw Decline() }
-    return Approval(by: by, date: date)
+    return Approval(by: by, date: date, fingerprint: fingerprint)
   }
 
   // MARK: JSON

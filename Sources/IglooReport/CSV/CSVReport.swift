@@ -9,14 +9,22 @@ import IglooEngine
 public enum CSVReport {
   /// Renders the action plan of `assessment` with a header row in `language`; with
   /// `part: .summary`, only what the summary shows: what, who, deadline and status.
-  public static func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> String {
+  public static func render(
+    _ assessment: Assessment, language: Language, part: ReportPart = .all, minutes: Int = defaultMeetingMinutes
+  ) -> String {
     let w = Wording(pack: assessment.pack, language: language)
+    switch part {
+    case .questions: return questions(assessment, w)
+    case .agenda: return agenda(assessment, language, minutes: minutes)
+    case .all, .summary: break
+    }
     if part == .summary {
       let rows = PlanRow.plan(assessment, w).filter { $0.rank != nil }.map { row in
         [row.rank.map(String.init) ?? "", row.title, row.responsibleText(w), row.deadline, w.status(row.status)]
       }
       let header = [w("plan.rank"), w("plan.what"), w("plan.responsible"), w("plan.deadline"), w("plan.status")]
-      return "\u{FEFF}" + ([header] + rows).map(RFC4180.record).joined()
+      let fingerprint = [ReportBuilder.fingerprintLine(assessment.session, w)] + Array(repeating: "", count: header.count - 1)
+      return "\u{FEFF}" + ([header] + rows + [fingerprint]).map(RFC4180.record).joined()
     }
     let header = [
       w("plan.rank"), w("plan.status"), w("plan.what"), w("plan.level"), w("plan.responsible"), w("plan.deadline"),
@@ -36,7 +44,9 @@ public enum CSVReport {
     let depth = w(
       assessment.session.depth == .quick ? "csv.depth.quick" : "csv.depth.full",
       ["applied": String(progress.total), "answered": String(progress.answered)])
-    let footer = [depth] + Array(repeating: "", count: header.count - 1)
+    // The fingerprint follows in the same cell, so that a spreadsheet of the plan can be checked
+    // with `igloo verify` and the plan's rows stay the file's rows but one.
+    let footer = [depth + " " + ReportBuilder.fingerprintLine(assessment.session, w)] + Array(repeating: "", count: header.count - 1)
     // A workshop group's plan names the group in a first column, so that plans from several
     // groups can be put together; an ordinary plan has no such column.
     let group = assessment.session.about.group
@@ -44,6 +54,46 @@ public enum CSVReport {
       group.isEmpty
       ? [header] + rows + [footer] : [[w("meta.group")] + header] + (rows + [footer]).map { [group] + $0 }
     return "\u{FEFF}" + table.map(RFC4180.record).joined()
+  }
+
+  /// `--part questions`: every question to management with its record, open ones numbered as in
+  /// the letter; the fingerprint last.
+  static func questions(_ a: Assessment, _ w: Wording) -> String {
+    let header = [
+      w("letter.number"), w("letter.question"), w("letter.whom"), w("letter.basis-column"), w("letter.due-column"),
+      w("letter.asked-by"), w("letter.status"), w("letter.answer"), w("letter.answer-date"), w("letter.raised-column"),
+      w("letter.source-column"),
+    ]
+    var number = 0
+    let rows = a.managementQuestions.map { q -> [String] in
+      var n = ""
+      if q.record.status == .open {
+        number += 1
+        n = String(number)
+      }
+      return [
+        n, q.question.text[w.language], w("mq.ask." + q.question.ask.rawValue), ReportBuilder.basis(q, w) ?? "",
+        q.record.due, q.record.askedBy, w("mq.status." + q.record.status.rawValue), q.record.answer?.gist ?? "",
+        q.record.answer?.date ?? "", ReportBuilder.raisedBy(q, w) ?? "", w.source(q.question.source),
+      ]
+    }
+    let fingerprint = [ReportBuilder.fingerprintLine(a.session, w)] + Array(repeating: "", count: header.count - 1)
+    return "\u{FEFF}" + ([header] + rows + [fingerprint]).map(RFC4180.record).joined()
+  }
+
+  /// `--part agenda`: the items and their minutes, and the total.
+  static func agenda(_ a: Assessment, _ language: Language, minutes: Int) -> String {
+    let r = ReportContext(a, language)
+    let w = r.w
+    let items = ReportBuilder.agendaItems(r)
+    let times = ReportBuilder.shareOut(minutes, weights: items.map(\.weight))
+    let rows = items.enumerated().map { n, item in
+      [String(n + 1), item.title, String(times[n]), item.lines.joined(separator: "\n")]
+    }
+    let header = [w("letter.number"), w("agenda.item"), w("agenda.minutes"), ""]
+    let total = ["", w("agenda.total"), String(times.reduce(0, +)), ""]
+    let fingerprint = [ReportBuilder.fingerprintLine(a.session, w), "", "", ""]
+    return "\u{FEFF}" + ([header] + rows + [total, fingerprint]).map(RFC4180.record).joined()
   }
 
   /// Which of the row's texts the users wrote, so a spreadsheet never passes them off as the report's.

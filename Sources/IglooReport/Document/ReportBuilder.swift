@@ -7,7 +7,14 @@ public enum ReportPart: String, Sendable, Hashable, CaseIterable {
   case all
   /// The summary alone: at most three A4 pages for management and the APV folder.
   case summary
+  /// The questions to management, as a letter the rep can send.
+  case questions
+  /// The agenda of the committee's meeting: one page, timed to `--minutes`.
+  case agenda
 }
+
+/// The length of the committee's meeting the agenda is timed to, unless `--minutes` says otherwise.
+public let defaultMeetingMinutes = 60
 
 /// The assessment as a Markdown document for the minutes and the APV.
 ///
@@ -17,8 +24,10 @@ public enum ReportPart: String, Sendable, Hashable, CaseIterable {
 /// same bytes.
 public enum MarkdownReport {
   /// Renders `assessment` in `language`; every text comes from the content pack's string table.
-  public static func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> String {
-    MarkdownRenderer.render(ReportBuilder.document(assessment, language, part: part))
+  public static func render(
+    _ assessment: Assessment, language: Language, part: ReportPart = .all, minutes: Int = defaultMeetingMinutes
+  ) -> String {
+    MarkdownRenderer.render(ReportBuilder.document(assessment, language, part: part, minutes: minutes))
   }
 }
 
@@ -26,9 +35,20 @@ public enum MarkdownReport {
 /// the working papers (bilag) with everything the summary rests on.
 enum ReportBuilder {
   /// The report of `assessment` in `language`, whole or the summary alone.
-  static func document(_ assessment: Assessment, _ language: Language, part: ReportPart) -> ReportDocument {
+  static func document(
+    _ assessment: Assessment, _ language: Language, part: ReportPart, minutes: Int = defaultMeetingMinutes
+  ) -> ReportDocument {
     let r = ReportContext(assessment, language)
     var doc = ReportDocument()
+    switch part {
+    case .questions:
+      questionsLetter(r, &doc)
+      return doc
+    case .agenda:
+      agenda(r, minutes: minutes, &doc)
+      return doc
+    case .all, .summary: break
+    }
     summary(r, &doc)
     guard part == .all else { return doc }
     doc.pageBreak()

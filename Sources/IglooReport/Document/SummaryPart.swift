@@ -16,6 +16,7 @@ extension ReportBuilder {
     unscored(r, &doc)
     actionFlags(r, &doc)
     planSummary(r, &doc)
+    questionCount(r, &doc)
     approval(r, &doc)
   }
 
@@ -278,6 +279,7 @@ extension ReportBuilder {
     guard let approval = r.session.approval else {
       doc.paragraph(w("approval.none"))
       doc.table(header, [["", "", "", ""], ["", "", "", ""]], widths: widths, forSigning: true)
+      doc.paragraph(fingerprintLine(r.session, w))
       return
     }
     let names = approval.by.map { p in
@@ -289,6 +291,7 @@ extension ReportBuilder {
       header,
       approval.by.map { p in [w.orNotGiven(p.name), w.role(p.role), w.orNotGiven(approval.date), ""] },
       widths: widths, forSigning: true)
+    doc.paragraph(fingerprintLine(r.session, w))
   }
 
   /// Column widths of a profile table, in centimetres.

@@ -18,17 +18,21 @@ public enum DocxReport {
   ///
   /// The package is built in memory, where writing can fail only if memory runs out; should
   /// it fail anyway, the result is empty and callers report that rather than writing a broken file.
-  public static func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> Data {
-    (try? package(parts(assessment, language, part: part))) ?? Data()
+  public static func render(
+    _ assessment: Assessment, language: Language, part: ReportPart = .all, minutes: Int = defaultMeetingMinutes
+  ) -> Data {
+    (try? package(parts(assessment, language, part: part, minutes: minutes))) ?? Data()
   }
 
   /// The package's parts, path and text, in the order they are written.
-  static func parts(_ assessment: Assessment, _ language: Language, part: ReportPart) -> [(path: String, text: String)] {
+  static func parts(
+    _ assessment: Assessment, _ language: Language, part: ReportPart, minutes: Int = defaultMeetingMinutes
+  ) -> [(path: String, text: String)] {
     let w = Wording(pack: assessment.pack, language: language)
     let about = assessment.session.about
     let workplace = about.workplace.trimmed(newlines: true)
     return parts(
-      ReportBuilder.document(assessment, language, part: part),
+      ReportBuilder.document(assessment, language, part: part, minutes: minutes),
       title: workplace.isEmpty ? w("title") : w("title.workplace", ["workplace": workplace]),
       footer: [workplace.isEmpty ? w("title") : workplace, w.orNotGiven(about.date)].joined(separator: " · "),
       wording: w)

@@ -13,7 +13,14 @@ public enum JSONReport {
 
   /// Renders `assessment`, with names and texts in `language`, as UTF-8 JSON ending in a newline;
   /// with `part: .summary`, only the members the summary shows.
-  public static func render(_ assessment: Assessment, language: Language, part: ReportPart = .all) -> Data {
+  public static func render(
+    _ assessment: Assessment, language: Language, part: ReportPart = .all, minutes: Int = defaultMeetingMinutes
+  ) -> Data {
+    switch part {
+    case .questions: return Data(questionsValue(assessment, language).serialized.utf8)
+    case .agenda: return Data(agendaValue(assessment, language, minutes: minutes).serialized.utf8)
+    case .all, .summary: break
+    }
     let whole = value(assessment, language)
     return Data((part == .summary ? summary(whole, assessment, language) : whole).serialized.utf8)
   }
@@ -22,7 +29,8 @@ public enum JSONReport {
   /// the action plan and the approval; `part` says it is the summary.
   static let summaryMembers: Set<String> = [
     "schema", "schema_version", "language", "content", "about", "voices", "progress", "scope", "depth", "profile",
-    "top_findings", "findings", "action_plan", "individual_warning", "flags", "approval",
+    "top_findings", "findings", "action_plan", "individual_warning", "flags", "approval", "fingerprint",
+    "questions_to_management",
   ]
 
   /// The summary cut from the whole report's `value`; the findings are only the top ones.
@@ -93,6 +101,8 @@ public enum JSONReport {
           "date": .string(a.date),
         ])
       } ?? .null,
+      "fingerprint": fingerprint(r.session),
+      "questions_to_management": questionsSummary(a),
       "follow_up": .object([
         "next_review": .string(r.session.followUp.nextReview),
         "previous_round": .string(r.session.followUp.previousRound),

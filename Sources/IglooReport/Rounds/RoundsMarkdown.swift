@@ -62,7 +62,30 @@ public enum RoundsMarkdown {
       item.title.isEmpty ? (item.action.flatMap { c.new.pack.action($0)?.title[w.language] } ?? "") : item.title
     }
     doc.labelled(w("rounds.done-actions"), done.isEmpty ? w("rounds.none") : done.joined(separator: "; "))
+    questionsFollowUp(c, &doc, w)
     return doc
+  }
+
+  /// Each question to management of the earlier round: answered or not, and an answered one whose
+  /// statement is still "ved ikke" pointed out.
+  static func questionsFollowUp(_ c: RoundComparison, _ doc: inout ReportDocument, _ w: Wording) {
+    let questions = c.questions
+    doc.heading(2, w("rounds.questions.heading"))
+    guard !questions.isEmpty else {
+      doc.paragraph(w("rounds.none"))
+      return
+    }
+    let answered = questions.filter { $0.record.status == .answered }.count
+    doc.paragraph(w("rounds.questions.count", ["answered": String(answered), "count": String(questions.count)]))
+    doc.table(
+      [w("letter.question"), w("letter.status"), w("letter.answer"), w("rounds.questions.note")],
+      questions.map { q in
+        let status = w("mq.status." + q.record.status.rawValue)
+        let answer = q.record.answer.map { a in a.date.isEmpty ? a.gist : "\(a.gist) (\(a.date))" } ?? ""
+        let note = q.answeredButStillUnknown ? w("rounds.questions.still-unknown", ["count": String(q.stillUnknown.count)]) : ""
+        return [q.previous.question.text[w.language], status, answer, note]
+      },
+      widths: [7.0, 2.5, 4.5, 3.0])
   }
 
   /// The residual risk and untapped opportunity per level, then per finding, before and after.

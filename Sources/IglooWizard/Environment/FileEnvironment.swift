@@ -145,12 +145,12 @@ public final class FileEnvironment: WizardEnvironment {
   /// this igloo has open, its lock, or any other session or lock. A missing or read-only folder is
   /// a `StoreError` naming the path.
   public func export(
-    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+    _ assessment: Assessment, format: ExportFormat, part: ReportPart, language: Language, to path: String, replacing: Bool
   ) throws -> String {
     let url = resolve(path)
     let open = locks.keys.map { URL(fileURLWithPath: $0) }
     do {
-      try ExportFile.write(format.render(assessment, language: language), to: url, replacing: replacing, openSessions: open)
+      try ExportFile.write(format.render(assessment, language: language, part: part), to: url, replacing: replacing, openSessions: open)
     } catch let error as StoreError where error.kind == .alreadyExists {
       throw ExportTargetExists(path: url.path)
     }

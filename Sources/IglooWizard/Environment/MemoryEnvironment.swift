@@ -1,6 +1,7 @@
 import Foundation
 import IglooContent
 import IglooEngine
+import IglooReport
 import IglooStore
 
 /// An environment that keeps everything in memory: for tests, demos and the terminal driver's
@@ -16,6 +17,8 @@ public final class MemoryEnvironment: WizardEnvironment {
   public private(set) var savedHandles: [String] = []
   /// Every export written: the path and the text.
   public private(set) var exports: [(path: String, format: ExportFormat, language: Language)] = []
+  /// The part of the report each of ``exports`` wrote, in the same order.
+  public private(set) var exportParts: [ReportPart] = []
   /// The bytes each export would have written, by path: the rendering the real environment writes.
   public private(set) var exportedBytes: [String: Data] = [:]
   /// The date ``today()`` reports.
@@ -93,7 +96,7 @@ public final class MemoryEnvironment: WizardEnvironment {
 
   /// Records the export, or fails for an empty path or one under ``unwritablePrefixes``.
   public func export(
-    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+    _ assessment: Assessment, format: ExportFormat, part: ReportPart, language: Language, to path: String, replacing: Bool
   ) throws -> String {
     let trimmed = path.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { throw EnvironmentError(path: path, reason: "no file name given") }
@@ -107,7 +110,8 @@ public final class MemoryEnvironment: WizardEnvironment {
       throw ExportTargetExists(path: full)
     }
     exports.append((full, format, language))
-    exportedBytes[full] = format.render(assessment, language: language)
+    exportParts.append(part)
+    exportedBytes[full] = format.render(assessment, language: language, part: part)
     return full
   }
 

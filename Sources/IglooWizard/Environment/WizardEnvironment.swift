@@ -89,7 +89,7 @@ public protocol WizardEnvironment: AnyObject {
   ///   then asks); an error naming the path for a target no export may write (a session, a lock,
   ///   a device), whatever `replacing` says.
   func export(
-    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+    _ assessment: Assessment, format: ExportFormat, part: ReportPart, language: Language, to path: String, replacing: Bool
   ) throws -> String
   /// Reads the previous round's session at `path` for the Follow-up comparison, without locking
   /// or writing anything; a relative path is taken like an export path.
@@ -116,11 +116,18 @@ extension WizardEnvironment {
   }
 
   /// Writes an export without replacing anything; see
-  /// ``export(_:format:language:to:replacing:)``.
+  /// ``export(_:format:part:language:to:replacing:)``.
   public func export(_ assessment: Assessment, format: ExportFormat, language: Language, to path: String) throws
     -> String
   {
-    try export(assessment, format: format, language: language, to: path, replacing: false)
+    try export(assessment, format: format, part: .all, language: language, to: path, replacing: false)
+  }
+
+  /// Writes the whole report; see ``export(_:format:part:language:to:replacing:)``.
+  public func export(
+    _ assessment: Assessment, format: ExportFormat, language: Language, to path: String, replacing: Bool
+  ) throws -> String {
+    try export(assessment, format: format, part: .all, language: language, to: path, replacing: replacing)
   }
 }
 

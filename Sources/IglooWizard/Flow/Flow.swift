@@ -50,8 +50,10 @@ public enum FlowField: String, Sendable, CaseIterable {
   case approverName, approverRole, addApprover, approvalDate
   /// Follow-up: the next review, and the previous round's file.
   case nextReview, previousRound
-  /// Export: the format, the path and the button.
-  case exportFormat, exportPath, exportButton
+  /// Export: the format, the part, the path and the button.
+  case exportFormat, exportPart, exportPath, exportButton
+  /// A question to management: due date, who asked, status, the answer's gist and date.
+  case questionDue, questionAskedBy, questionStatus, questionGist, questionAnswerDate
 
   /// The kind of `field`, nil for the notes edited in place (they belong to statements and use cases).
   public init?(_ field: FieldID) {
@@ -82,6 +84,12 @@ public enum FlowField: String, Sendable, CaseIterable {
     case .nextReview: self = .nextReview
     case .previousRound: self = .previousRound
     case .exportFormat: self = .exportFormat
+    case .exportPart: self = .exportPart
+    case .questionDue: self = .questionDue
+    case .questionAskedBy: self = .questionAskedBy
+    case .questionStatus: self = .questionStatus
+    case .questionGist: self = .questionGist
+    case .questionAnswerDate: self = .questionAnswerDate
     case .exportPath: self = .exportPath
     case .exportButton: self = .exportButton
     case .note, .scopeNote: return nil
@@ -103,7 +111,7 @@ public enum Flow {
     FlowStep(step: .absence, plain: .statements, forms: []),
     FlowStep(step: .review, plain: .review, forms: []),
     FlowStep(step: .profile, plain: .profile, forms: []),
-    FlowStep(step: .plan, plain: .plan, forms: [.planEditor, .approval]),
+    FlowStep(step: .plan, plain: .plan, forms: [.planEditor, .approval, .questionEditor]),
     FlowStep(step: .followUp, plain: .form, forms: [.followUp]),
     FlowStep(step: .export, plain: .export, forms: [.export]),
   ]

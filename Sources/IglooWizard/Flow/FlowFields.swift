@@ -1,5 +1,6 @@
 import IglooContent
 import IglooEngine
+import IglooReport
 
 // The fields of the flow: what each form asks, in which order, of which kind, with which choices.
 // The curses forms (Screens/*), the state machine's focus and editing (State/*) and line mode
@@ -57,6 +58,8 @@ public enum FieldID: Sendable, Hashable {
   case previousRound
   /// Export: the format (a choice).
   case exportFormat
+  /// Export: which part of the report (a choice): all, the summary, the questions, the agenda.
+  case exportPart
   /// Export: the path.
   case exportPath
   /// Export: the button.
@@ -67,11 +70,21 @@ public enum FieldID: Sendable, Hashable {
   case scopeNote(String)
   /// About (and a training case being opened): the workshop group's name.
   case group
+  /// A question to management: when it is to be answered.
+  case questionDue
+  /// A question to management: who asked it.
+  case questionAskedBy
+  /// A question to management: open, answered or withdrawn (a choice).
+  case questionStatus
+  /// A question to management: the gist of the answer.
+  case questionGist
+  /// A question to management: when it was answered.
+  case questionAnswerDate
 
   /// How the field is edited.
   public var kind: FieldKind {
     switch self {
-    case .sector, .participantRole, .planLevel, .planStatus, .exportFormat, .approverRole: .choice
+    case .sector, .participantRole, .planLevel, .planStatus, .exportFormat, .approverRole, .questionStatus, .exportPart: .choice
     case .addParticipant, .addVoice, .exportButton, .addApprover: .button
     case .employees: .number
     default: .text
@@ -81,7 +94,7 @@ public enum FieldID: Sendable, Hashable {
   /// Whether the field holds a date, read with ``CalendarDate/init(typed:)`` and stored as ISO.
   public var isDate: Bool {
     switch self {
-    case .date, .planDeadline, .planFollowUp, .nextReview, .approvalDate: true
+    case .date, .planDeadline, .planFollowUp, .nextReview, .approvalDate, .questionDue, .questionAnswerDate: true
     default: false
     }
   }
@@ -119,6 +132,12 @@ public enum FieldID: Sendable, Hashable {
     case .exportButton: "wizard.export.button"
     case .note: "wizard.questions.note"
     case .scopeNote: "wizard.scope.note"
+    case .questionDue: "wizard.mq.field.due"
+    case .questionAskedBy: "wizard.mq.field.asked-by"
+    case .questionStatus: "wizard.mq.field.status"
+    case .questionGist: "wizard.mq.field.gist"
+    case .questionAnswerDate: "wizard.mq.field.answer-date"
+    case .exportPart: "wizard.export.part"
     }
   }
 }
@@ -149,6 +168,8 @@ public enum FlowForm: String, Sendable, CaseIterable {
   case followUp
   /// Export: the format, the path and the button.
   case export
+  /// One question to management: due date, who asked, status, the answer's gist and date.
+  case questionEditor
 
   /// The kinds of field the form has, in order (its rows with the index left out).
   public var kinds: [FlowField] {
@@ -158,7 +179,8 @@ public enum FlowForm: String, Sendable, CaseIterable {
     case .planEditor: [.planTitle, .planLevel, .planResponsible, .planDeadline, .planHow, .planFollowUp, .planEvaluation, .planStatus]
     case .approval: [.approverName, .approverRole, .addApprover, .approvalDate]
     case .followUp: [.nextReview, .previousRound]
-    case .export: [.exportFormat, .exportPath, .exportButton]
+    case .export: [.exportFormat, .exportPath, .exportPart, .exportButton]
+    case .questionEditor: [.questionDue, .questionAskedBy, .questionStatus, .questionGist, .questionAnswerDate]
     }
   }
 }
@@ -190,7 +212,9 @@ extension Flow {
     case .followUp:
       return [.nextReview, .previousRound]
     case .export:
-      return [.exportFormat, .exportPath, .exportButton]
+      return [.exportFormat, .exportPath, .exportPart, .exportButton]
+    case .questionEditor:
+      return [.questionDue, .questionAskedBy, .questionStatus, .questionGist, .questionAnswerDate]
     }
   }
 
@@ -202,6 +226,8 @@ extension Flow {
     case .planLevel: pack.levels.map(\.id)
     case .planStatus: PlanStatus.allCases.map(\.rawValue)
     case .exportFormat: ExportFormat.offered.map(\.rawValue)
+    case .exportPart: ReportPart.allCases.map(\.rawValue)
+    case .questionStatus: QuestionStatus.allCases.map(\.rawValue)
     default: []
     }
   }

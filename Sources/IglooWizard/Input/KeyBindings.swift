@@ -34,6 +34,8 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
   case plan
   /// The fields of one action.
   case planEditor
+  /// The questions to management, listed over the plan.
+  case managementQuestions
   /// The export form.
   case export
   /// The help overlay.
@@ -134,9 +136,12 @@ public enum KeyBindings {
         .enter: .editAction, .character("e"): .editAction,
         .character("+"): .addOwnAction, .character("o"): .addOwnAction,
         .delete: .deleteAction, .character("f"): .markInPlace, .character("g"): .approvePlan,
+        .character("m"): .showManagementQuestions,
       ]
     case .planEditor:
       [.escape: .close]
+    case .managementQuestions:
+      [.enter: .editAction, .character("e"): .editAction, .escape: .close, .character("m"): .close]
     case .export:
       [.enter: .export]
     case .help:
@@ -204,8 +209,9 @@ public enum KeyBindings {
     case .deepen: [.deepenScreened, .deepenAll]
     case .questions: [.answer(1), .dontKnow, .notRelevant, .editNote, .nextQuestion, .chooseLevel, .nextVoice]
     case .review: [.activate]
-    case .plan: [.accept, .reject, .editAction, .cycleStatus, .addOwnAction, .markInPlace, .approvePlan]
+    case .plan: [.accept, .reject, .editAction, .cycleStatus, .addOwnAction, .markInPlace, .approvePlan, .showManagementQuestions]
     case .planEditor: [.close]
+    case .managementQuestions: [.editAction, .close]
     case .export: [.export]
     case .help: [.close, .nextPage]
     case .fullText: [.close, .nextPage, .previousPage]

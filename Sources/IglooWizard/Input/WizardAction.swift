@@ -128,6 +128,8 @@ public enum WizardAction: Hashable, Sendable {
   case markInPlace
   /// Opens the approval of the plan: who approved it and when.
   case approvePlan
+  /// Shows the questions to management, to record who asked, the due date and the answer.
+  case showManagementQuestions
 
   // Export.
   /// Writes the export file.
@@ -214,6 +216,7 @@ public enum WizardAction: Hashable, Sendable {
     case .deleteAction: "delete-action"
     case .markInPlace: "mark-in-place"
     case .approvePlan: "approve-plan"
+    case .showManagementQuestions: "management-questions"
     case .export: "export"
     case .showCase: "show-case"
     case .startCase: "start-case"

@@ -90,6 +90,7 @@ public enum PlainReader {
       case .questions, .absence: body = statement(text, state)
       case .review: body = numbered(text, count: state.assessment.map { state.reviewEntries($0).count } ?? 0, then: .activate)
       case .profile: body = profile(lower)
+      case .plan where state.managementQuestionsShown: body = managementQuestions(words, text, state)
       case .plan: body = plan(words, text, state)
       default: body = text.isEmpty ? act(.nextStep) : (lower == "b" ? act(.previousStep) : .invalid(text))
       }
@@ -183,7 +184,9 @@ public enum PlainReader {
       // The export is the form's purpose: Enter writes it, and the format is asked again for the next one.
       if field == .exportButton {
         guard text.isEmpty || ["j", "ja", "y", "yes"].contains(lower) else { return .invalid(text) }
-        return act(.activate, .previousField, .previousField)
+        // Back to the format by as many fields as the form has before the button.
+        let (fields, _, _) = formPosition(state)
+        return .inputs(([.activate] + Array(repeating: WizardAction.previousField, count: max(0, fields.count - 1))).map(PlainInput.action))
       }
       if ["j", "ja", "y", "yes"].contains(lower) { return act(.activate) }
       if text.isEmpty { return .inputs(onward.map(PlainInput.action)) }
@@ -201,7 +204,9 @@ public enum PlainReader {
   /// The form on display and its focus.
   static func currentForm(_ state: WizardState) -> (FlowForm, Int) {
     switch state.step {
-    case .plan: return state.approvalEditing ? (.approval, state.approvalFocus) : (.planEditor, state.planEditorFocus)
+    case .plan:
+      if state.managementQuestionEditing != nil { return (.questionEditor, state.managementQuestionFocus) }
+      return state.approvalEditing ? (.approval, state.approvalFocus) : (.planEditor, state.planEditorFocus)
     case .followUp: return (.followUp, state.followUpFocus)
     case .export: return (.export, state.exportFocus)
     default: return (.about, state.aboutFocus)
@@ -377,6 +382,11 @@ public enum PlainReader {
     case "b" where words.count == 1: return act(.previousStep)
     case "o" where words.count == 1: return act(.addOwnAction)
     case "g" where words.count == 1: return act(.approvePlan)
+    case "m" where words.count == 1: return act(.showManagementQuestions)
+    case "m" where words.count == 2:
+      // `m 2`: the list the Plan step's key opens, then question 2 in its editor.
+      guard let opened = openQuestion(words[1], state) else { return .invalid(text) }
+      return .inputs([.action(.showManagementQuestions)] + opened)
     default: break
     }
     let commands: [String: WizardAction] = [
@@ -385,6 +395,24 @@ public enum PlainReader {
     guard words.count == 2, let action = commands[words[0]], let n = number(words[1]), (1...max(1, count)).contains(n), count > 0
     else { return .invalid(text) }
     return .inputs(select(n, then: [action]))
+  }
+}
+
+extension PlainReader {
+  /// The questions to management listed on the Plan step: `N` (or `m N`) opens question N in its
+  /// editor; Enter or `b` goes back to the plan.
+  fileprivate static func managementQuestions(_ words: [String], _ text: String, _ state: WizardState) -> PlainLine {
+    if text.isEmpty || words == ["b"] || words == ["m"] { return act(.close) }
+    let word = words.count == 2 && words[0] == "m" ? words[1] : (words.count == 1 ? words[0] : "")
+    guard let opened = openQuestion(word, state) else { return .invalid(text) }
+    return .inputs(opened)
+  }
+
+  /// Selects question `word` (1-based) of the list and opens its editor, as the list's keys do.
+  fileprivate static func openQuestion(_ word: String, _ state: WizardState) -> [PlainInput]? {
+    let count = state.managementQuestionEntries.count
+    guard let n = number(word), count > 0, (1...count).contains(n) else { return nil }
+    return select(n, then: [.editAction])
   }
 }
 

@@ -25,6 +25,9 @@ public struct PlainView {
   private var lastPlan: [String] = []
   private var lastScope: [ScopeItem]??
   private var lastDepth: Depth?
+  /// The list of questions to management last said, and the question last open in its editor.
+  private var lastQuestions: [String] = []
+  private var lastQuestionEditing: String?
 
   /// A view that wraps at `width` columns.
   public init(width: Int = 80) { self.width = max(20, width) }
@@ -46,7 +49,12 @@ public struct PlainView {
       case .failed(let path, let reason): out.append(t("plain.export.failed", ["file": path, "reason": reason]))
       }
     }
+    if case .written? = state.exportResult, state.exportResult != lastExport { out.append(t("plain.export.other-part")) }
     lastExport = state.exportResult
+    if let id = lastQuestionEditing, state.managementQuestionEditing != id, let session = state.session {
+      out.append(t("plain.mq.saved", ["status": t("report.mq.status.\(session.questionRecord(id).status.rawValue)")]))
+    }
+    lastQuestionEditing = state.managementQuestionEditing
     if state.step != lastStep {
       lastStep = state.step
       lastPlace = nil
@@ -179,7 +187,13 @@ public struct PlainView {
     case .questions, .absence: return statementLines(state, &out)
     case .review: return t("plain.review.prompt")
     case .profile: return t(state.session?.depth == .quick ? "plain.profile.prompt.quick" : "plain.profile.prompt")
+    case .plan where state.managementQuestionsShown:
+      let lines = managementQuestionLines(state)
+      if lines != lastQuestions { out += lines }
+      lastQuestions = lines
+      return t("plain.mq.prompt")
     case .plan:
+      lastQuestions = []
       let lines = planLines(state, all: false)
       out += lines.filter { !lastPlan.contains($0) }
       lastPlan = planLines(state, all: true)
@@ -193,10 +207,13 @@ public struct PlainView {
   /// A form field, from its one definition: label, what it holds, its hint and its choices.
   private mutating func fieldPrompt(_ field: FieldID, _ state: WizardState, _ out: inout [String]) -> String {
     let t = state.localizer
-    let place = "\(state.step.rawValue)/\(state.planEditorItem ?? -1)/\(state.approvalEditing)/\(field)"
+    let form = "\(state.step.rawValue)/\(state.planEditorItem ?? -1)/\(state.approvalEditing)/\(state.managementQuestionEditing ?? "")/"
+    let place = form + "\(field)"
     let label = fieldLabel(field, state)
     if place != lastPlace {
-      if lastPlace?.hasPrefix("\(state.step.rawValue)/\(state.planEditorItem ?? -1)/\(state.approvalEditing)/") != true {
+      if lastPlace?.hasPrefix(form) != true {
+        // The question being answered, said once as its editor opens.
+        if let id = state.managementQuestionEditing, let question = state.pack.managementQuestion(id) { out.append(t(question.text)) }
         if state.planEditorItem != nil, !state.approvalEditing, let i = state.planEditorItem {
           out.append(t("plain.plan.editing", ["title": state.session.map { planItemTitle($0, i, state) } ?? ""]))
         }
@@ -459,6 +476,19 @@ public struct PlainView {
       if entry.isOwn { parts.append(t("plain.plan.own")) }
       lines.append(t("plain.plan.item", ["n": String(i + 1), "title": state.planTitle(entry), "details": parts.joined(separator: ", ")]))
     }
+    return lines
+  }
+
+  /// The questions to management, numbered, each with its status and due date, and how to open one.
+  private func managementQuestionLines(_ state: WizardState) -> [String] {
+    let t = state.localizer
+    let entries = state.managementQuestionEntries
+    var lines = [t("wizard.mq.summary", ["n": String(entries.count), "open": String(entries.filter { $0.record.status == .open }.count)])]
+    for (i, q) in entries.enumerated() {
+      let due = q.record.due.isEmpty ? "" : t("plain.mq.due", ["due": Self.spokenDate(q.record.due)])
+      lines.append(t("plain.mq.item", ["n": String(i + 1), "text": t(q.question.text), "status": t("report.mq.status.\(q.record.status.rawValue)"), "due": due]))
+    }
+    if !entries.isEmpty { lines.append(t("plain.mq.how")) }
     return lines
   }
 

@@ -233,7 +233,7 @@ public final class WizardRunner {
         guard let assessment = state.assessment else { continue }
         do {
           let written = try environment.export(
-            assessment, format: format, language: state.language, to: path, replacing: replacing)
+            assessment, format: format, part: state.exportPart, language: state.language, to: path, replacing: replacing)
           state.didExport(.written(written))
         } catch let exists as ExportTargetExists {
           state.overlay = .confirm(.replaceExport(format, path: path, shown: exists.path))

@@ -165,15 +165,21 @@ struct CompareBlock {
     let done = comparison.doneActions.map { item in
       item.title.isEmpty ? (item.action.flatMap(state.pack.action).map { t($0.title) } ?? "") : item.title
     }
-    let counts = [findings.count, comparison.newActions.count, comparison.resolvedActions.count, done.count]
+    // The questions to management of the earlier round, each with where it stands now.
+    let questions = comparison.questions.map { q in
+      let mark = q.answeredButStillUnknown ? " !" : ""
+      return t("wizard.followup.compare.question", ["status": t("report.mq.status." + q.record.status.rawValue), "text": t(q.previous.question.text)]) + mark
+    }
+    let answeredQuestions = comparison.questions.filter { $0.record.status == .answered }.count
+    let counts = [findings.count, comparison.newActions.count, comparison.resolvedActions.count, done.count, questions.count]
     var left = rect.height - y - 4
     let spaced = left >= counts.reduce(0, +) + 4 + 3
     if spaced { left -= 4 }
-    var rows = [0, 0, 0, 0]
+    var rows = [0, 0, 0, 0, 0]
     var dealt = true
     while left > 0 && dealt {
       dealt = false
-      for i in 0..<4 where left > 0 && rows[i] < counts[i] {
+      for i in 0..<5 where left > 0 && rows[i] < counts[i] {
         rows[i] += 1
         left -= 1
         dealt = true
@@ -205,6 +211,13 @@ struct CompareBlock {
       let titles = k == 3 ? done : ids.map { id in state.pack.action(id).map { t($0.title) } ?? id }
       y += section(t(key, ["n": String(titles.count)]), titles: titles, rows: rows[k], in: rect, row: y, into: &grid) { i, row, grid in
         grid.put(Text.truncate("  " + titles[i], to: rect.width, ellipsis: true), in: rect, row: row)
+      }
+    }
+    if !questions.isEmpty {
+      if spaced { y += 1 }
+      let heading = t("wizard.followup.compare.questions", ["answered": String(answeredQuestions), "n": String(questions.count)])
+      y += section(heading, titles: questions, rows: rows[4], in: rect, row: y, into: &grid) { i, row, grid in
+        grid.put(Text.truncate("  " + questions[i], to: rect.width, ellipsis: true), in: rect, row: row)
       }
     }
     if left > 1 {

@@ -167,7 +167,10 @@ enum PlanScreen {
       let role = state.pack.role(p.role).map { t($0.name) } ?? p.role
       return p.name.isEmpty ? role : p.role.isEmpty ? p.name : p.name + " (" + role + ")"
     }
-    return (t("wizard.plan.approved", ["date": approval.date, "by": names.joined(separator: ", ")]), .good)
+    let approved = t("wizard.plan.approved", ["date": approval.date, "by": names.joined(separator: ", ")])
+    // What was signed is not what the file holds now: say so where the approval is shown.
+    if state.session?.approvalState == .changed { return (t("wizard.plan.changed-since-approval") + " " + approved, .risk) }
+    return (approved, .good)
   }
 
   /// One reason in words: which finding scored what, or which answer set the action off.

@@ -25,7 +25,11 @@ public enum WizardRenderer {
     case .review: ReviewScreen.render(state, in: body, into: &grid)
     case .profile: ProfileScreen.render(state, in: body, into: &grid)
     case .plan:
-      if state.approvalEditing {
+      if state.managementQuestionEditing != nil {
+        ManagementQuestionsScreen.renderEditor(state, in: body, into: &grid)
+      } else if state.managementQuestionsShown {
+        ManagementQuestionsScreen.render(state, in: body, into: &grid)
+      } else if state.approvalEditing {
         ApprovalScreen.render(state, in: body, into: &grid)
       } else if state.planEditorItem != nil {
         PlanEditorScreen.render(state, in: body, into: &grid)

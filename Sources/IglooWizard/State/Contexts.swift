@@ -32,6 +32,10 @@ extension WizardState {
     case .review: return [.review] + deepenContext + [.readMore, .list, .command, .global]
     case .profile: return deepenContext + [.readMore, .command, .global]
     case .plan:
+      if managementQuestionEditing != nil {
+        return [.planEditor] + formContexts(Flow.fields(.questionEditor, in: self), managementQuestionFocus)
+      }
+      if managementQuestionsShown { return [.managementQuestions, .list, .command, .global] }
       if approvalEditing {
         var stack = [.planEditor] + formContexts(Flow.fields(.approval, in: self), approvalFocus)
         if Flow.fields(.approval, in: self).indices.contains(approvalFocus), Flow.fields(.approval, in: self)[approvalFocus].isRemovableRow {

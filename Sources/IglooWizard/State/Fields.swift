@@ -1,5 +1,6 @@
 import IglooContent
 import IglooEngine
+import IglooReport
 
 /// The text being edited and the field it belongs to.
 public struct FieldEditor: Sendable, Hashable {
@@ -28,6 +29,8 @@ extension WizardState {
     case .planLevel: return pack.level(value).map { t($0.name) } ?? value
     case .planStatus: return t("wizard.status.\(value)")
     case .exportFormat: return t("wizard.export.format.\(value)")
+    case .exportPart: return t("wizard.export.part.\(value)")
+    case .questionStatus: return t("report.mq.status.\(value)")
     default: return value
     }
   }
@@ -36,8 +39,10 @@ extension WizardState {
   public func value(_ field: FieldID) -> String {
     guard let session else {
       if field == .exportPath { return exportPath }
+      if field == .exportPart { return exportPart.rawValue }
       return ""
     }
+    let record = managementQuestionEditing.map { session.questionRecord($0) }
     let about = session.about
     let item = planEditorItem.map { session.plan[$0] }
     switch field {
@@ -65,7 +70,13 @@ extension WizardState {
     case .nextReview: return session.followUp.nextReview
     case .previousRound: return session.followUp.previousRound
     case .exportFormat: return exportFormat.rawValue
+    case .exportPart: return exportPart.rawValue
     case .exportPath: return exportPath
+    case .questionDue: return record?.due ?? ""
+    case .questionAskedBy: return record?.askedBy ?? ""
+    case .questionStatus: return record?.status.rawValue ?? ""
+    case .questionGist: return record?.answer?.gist ?? ""
+    case .questionAnswerDate: return record?.answer?.date ?? ""
     case .note(let q): return note(for: q)
     case .scopeNote(let u): return session.scope?.first { $0.useCase == u }?.note ?? ""
     }
@@ -80,6 +91,9 @@ extension WizardState {
       return false
     case .exportPath:
       exportPath = text
+      return false
+    case .exportPart:
+      setExportPart(ReportPart(rawValue: text) ?? .all)
       return false
     default: break
     }
@@ -111,6 +125,19 @@ extension WizardState {
     case .note(let q): return setNote(text, for: q)
     case .scopeNote(let u):
       if let i = s.scope?.firstIndex(where: { $0.useCase == u }) { s.scope?[i].note = text }
+    case .questionDue, .questionAskedBy, .questionStatus, .questionGist, .questionAnswerDate:
+      guard let id = managementQuestionEditing else { return false }
+      var record = s.questionRecord(id)
+      var answer = record.answer ?? QuestionAnswer()
+      switch field {
+      case .questionDue: record.due = text.trimmingCharacters(in: .whitespaces)
+      case .questionAskedBy: record.askedBy = text
+      case .questionStatus: record.status = QuestionStatus(rawValue: text) ?? record.status
+      case .questionGist: answer.gist = text
+      default: answer.date = text.trimmingCharacters(in: .whitespaces)
+      }
+      record.answer = answer.gist.isEmpty && answer.date.isEmpty ? nil : answer
+      s.setQuestionRecord(record)
     default: return false
     }
     let changed = s != session

@@ -40,6 +40,7 @@ extension WizardState {
     switch step {
     case .about: return pick(Flow.fields(.about, in: self), aboutFocus)
     case .plan:
+      if managementQuestionEditing != nil { return pick(Flow.fields(.questionEditor, in: self), managementQuestionFocus) }
       if approvalEditing { return pick(Flow.fields(.approval, in: self), approvalFocus) }
       return planEditorItem == nil ? nil : pick(Flow.fields(.planEditor, in: self), planEditorFocus)
     case .followUp: return pick(Flow.fields(.followUp, in: self), followUpFocus)

@@ -1,5 +1,6 @@
 import IglooContent
 import IglooEngine
+import IglooReport
 import IglooStore
 
 /// What the start screen offers.
@@ -249,7 +250,37 @@ extension WizardState {
     return effects
   }
 
+  /// The questions to management the Plan step lists: raised by the answers or the scope, or
+  /// recorded in the session.
+  public var managementQuestionEntries: [RaisedQuestion] { assessment?.managementQuestions ?? [] }
+
+  /// The list of questions to management: move, open one to record due date, asker, status and
+  /// answer, or go back to the plan.
+  mutating func performOnManagementQuestions(_ action: WizardAction) -> [Effect] {
+    let entries = managementQuestionEntries
+    if let moved = Self.moved(managementQuestionSelection, by: action, count: entries.count) {
+      managementQuestionSelection = moved
+      return []
+    }
+    switch action {
+    case .close, .showManagementQuestions:
+      managementQuestionsShown = false
+    case .editAction, .activate:
+      guard entries.indices.contains(managementQuestionSelection) else { return [] }
+      managementQuestionEditing = entries[managementQuestionSelection].question.id
+      managementQuestionFocus = 0
+      syncEditor()
+    default: break
+    }
+    return []
+  }
+
   mutating func performOnPlan(_ action: WizardAction) -> [Effect] {
+    if action == .showManagementQuestions {
+      managementQuestionsShown = true
+      managementQuestionSelection = min(managementQuestionSelection, max(0, managementQuestionEntries.count - 1))
+      return []
+    }
     guard let assessment else { return [] }
     let entries = planEntries(assessment)
     if let moved = Self.moved(planSelection, by: action, count: entries.count) {
@@ -264,7 +295,7 @@ extension WizardState {
       if session!.approval == nil {
         // Picked from the participants: the usual approvers are the people in the room.
         let people = session!.about.participants
-        session!.approval = Approval(by: people, date: CalendarDate(today)?.description ?? "")
+        session!.approve(by: people, date: CalendarDate(today)?.description ?? "")
       }
       approvalEditing = true
       approvalFocus = 0
@@ -377,6 +408,21 @@ extension WizardState {
     if let named = ExportFormat.named(by: path) { exportFormat = named }
     effects.append(.export(exportFormat, path: path))
     return effects
+  }
+
+  /// Chooses the part of the report, marking the path as the part's own file when it still names
+  /// the previous part's, so that the letter or the agenda never replaces the report by default.
+  mutating func setExportPart(_ part: ReportPart) {
+    let ext = "." + exportFormat.fileExtension
+    if exportPath.hasSuffix(ext) {
+      var stem = String(exportPath.dropLast(ext.count))
+      func suffix(_ p: ReportPart) -> String { p == .all ? "" : localizer("wizard.export.part-suffix.\(p.rawValue)") }
+      let old = suffix(exportPart)
+      if !old.isEmpty, stem.hasSuffix(old) { stem = String(stem.dropLast(old.count)) }
+      exportPath = stem + suffix(part) + ext
+    }
+    exportPart = part
+    if case .exportPath? = editor?.field { editor = FieldEditor(field: .exportPath, value: exportPath) }
   }
 
   /// Chooses a format, changing the path's extension when it still has the old one.

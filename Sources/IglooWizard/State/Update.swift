@@ -95,6 +95,15 @@ extension WizardState {
     case .review: return performOnReview(action)
     case .profile: return []
     case .plan:
+      if managementQuestionEditing != nil {
+        if action == .close {
+          let effects = commitEditor()
+          managementQuestionEditing = nil
+          return effects
+        }
+        return performInForm(action, fields: Flow.fields(.questionEditor, in: self), focus: \.managementQuestionFocus)
+      }
+      if managementQuestionsShown { return performOnManagementQuestions(action) }
       if approvalEditing {
         if action == .close { return commitEditor() + closeApproval() }
         return performInForm(action, fields: Flow.fields(.approval, in: self), focus: \.approvalFocus)
@@ -128,6 +137,8 @@ extension WizardState {
     let effects = commitEditor() + closeApproval(asking: false)
     overlay = nil
     planEditorItem = nil
+    managementQuestionEditing = nil
+    managementQuestionsShown = false
     returnToReview = false
     step = target
     switch target {
@@ -159,6 +170,9 @@ extension WizardState {
     var kept: Approval?
     if var approval = session?.approval {
       approval.by.removeAll { $0.name.trimmingCharacters(in: .whitespaces).isEmpty && $0.role.isEmpty }
+      // Closing the form confirms the approval of the session as it stands now: its fingerprint is
+      // taken again (docs/decisions.md, "The approval fingerprint").
+      if let session { approval.fingerprint = (try? ApprovalFingerprint.sha256(session)) ?? "" }
       kept = approval.by.isEmpty ? nil : approval
     }
     session?.approval = kept

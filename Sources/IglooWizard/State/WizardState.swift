@@ -1,6 +1,7 @@
 import Foundation
 import IglooContent
 import IglooEngine
+import IglooReport
 
 /// A re-scoring after a measure is done: which plan line, and each triggering finding's figure
 /// (residual risk, or untapped opportunity) before the statements were answered again.
@@ -121,6 +122,14 @@ public struct WizardState: Sendable {
   public var approvalEditing = false
   /// Approval form: the focused field.
   public var approvalFocus = 0
+  /// Plan: whether the questions to management are listed over the plan.
+  public var managementQuestionsShown = false
+  /// Questions to management: the selected question.
+  public var managementQuestionSelection = 0
+  /// Questions to management: the question being edited (its content id), or nil for the list.
+  public var managementQuestionEditing: String?
+  /// Question editor: the focused field.
+  public var managementQuestionFocus = 0
   /// Whether the approval in the session is still being filled in or waits for the user's yes:
   /// it is then not saved (``savableSession``), since an approval nobody confirmed is no approval.
   public var approvalUnconfirmed = false
@@ -145,6 +154,8 @@ public struct WizardState: Sendable {
   public var exportFocus = 0
   /// Export: the chosen format.
   public var exportFormat: ExportFormat = ExportFormat.offered[0]
+  /// Export: which part of the report: all of it, the summary, the questions to management, the agenda.
+  public var exportPart: ReportPart = .all
   /// Export: the path typed.
   public var exportPath = ""
   /// Export: what became of the last attempt.
