@@ -70,6 +70,9 @@ struct ReportDocument: Sendable {
     case chart(Chart)
     /// Where the summary ends and the working papers begin: a new page in Word.
     case pageBreak
+    /// Blocks Word keeps on one page, each with the next (the approval with what precedes it), so a
+    /// page never holds the signature table alone; Markdown shows them as they are.
+    indirect case keepTogether([Block])
   }
 
   /// The width of the text on an A4 portrait page with 2 cm margins, in centimetres.
@@ -130,9 +133,25 @@ struct ReportDocument: Sendable {
   /// Appends the blocks of `other`.
   mutating func append(_ other: ReportDocument) { blocks += other.blocks }
 
+  /// Appends the blocks `build` adds as one group that Word keeps on one page.
+  mutating func keepTogether(_ build: (inout ReportDocument) -> Void) {
+    var inner = ReportDocument()
+    build(&inner)
+    guard !inner.blocks.isEmpty else { return }
+    blocks.append(.keepTogether(inner.blocks))
+  }
+
   /// Every table in the document.
   var tables: [Table] {
-    blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+    Self.flattened(blocks).compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+  }
+
+  /// `blocks` with every group opened, in reading order.
+  static func flattened(_ blocks: [Block]) -> [Block] {
+    blocks.flatMap { block -> [Block] in
+      if case .keepTogether(let inner) = block { return flattened(inner) }
+      return [block]
+    }
   }
 }
 
