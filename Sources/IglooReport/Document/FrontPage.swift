@@ -69,11 +69,13 @@ extension ReportBuilder {
     } else {
       let high = figures.filter { $0.band == .high }.count
       let moderate = figures.filter { $0.band == .moderate }.count
-      let key = figures.allSatisfy(\.screening) ? "summary.conclusion.findings.screened" : "summary.conclusion.findings"
-      var text = w(key, ["total": String(findings.count), "high": String(high), "moderate": String(moderate)])
       let without = findings.count - figures.count
-      if without > 0 { text += " " + w("summary.conclusion.without", ["count": String(without)]) }
-      sentences.append(text)
+      let key =
+        without > 0
+        ? "summary.conclusion.without"
+        : figures.allSatisfy(\.screening) ? "summary.conclusion.findings.screened" : "summary.conclusion.findings"
+      sentences.append(
+        w(key, ["total": String(findings.count), "high": String(high), "moderate": String(moderate), "count": String(without)]))
       sentences.append(highestLevels(r))
     }
 
@@ -99,11 +101,11 @@ extension ReportBuilder {
     let high = r.assessment.levels.compactMap { row -> String? in
       let a = screeningTable ? row.screening?.risk : row.risk
       guard let a, a.band == .high, let average = a.average else { return nil }
-      return w("summary.conclusion.level", ["level": w.level(row.id), "score": w.scored(average, a.band)])
+      return w("summary.conclusion.level", ["level": w.level(row.id), "score": Numbers.whole(average)])
     }
     if !high.isEmpty {
-      return w(screeningTable ? "summary.conclusion.high-levels.screened" : "summary.conclusion.high-levels",
-        ["levels": high.joined(separator: ", ")])
+      let levels = high.count == 1 ? high[0] : high.dropLast().joined(separator: ", ") + w("summary.conclusion.and") + high[high.count - 1]
+      return w(screeningTable ? "summary.conclusion.high-levels.screened" : "summary.conclusion.high-levels", ["levels": levels])
     }
     let strongest = applyingFindings(r).filter { $0.finding.polarity.hasRisk }
       .compactMap { f in figure(f, r).map { (f, $0) } }
@@ -178,13 +180,15 @@ extension ReportBuilder {
       top.map { row in
         let who: String
         if !row.responsible.trimmed(newlines: true).isEmpty {
-          who = row.responsible
+          who = w("summary.actions.responsible", ["name": row.responsible])
         } else if let owner = row.suggestedOwner {
           who = w("summary.actions.no-responsible.suggested", ["role": w.role(owner)])
         } else {
           who = w("summary.actions.no-responsible")
         }
-        let deadline = row.deadline.trimmed(newlines: true).isEmpty ? w("summary.actions.no-deadline") : row.deadline
+        let deadline =
+          row.deadline.trimmed(newlines: true).isEmpty
+          ? w("summary.actions.no-deadline") : w("summary.actions.deadline", ["date": row.deadline])
         return ReportDocument.item(
           row.title, w("summary.actions.detail", ["responsible": who, "deadline": deadline, "status": w.status(row.status)]))
       })

@@ -32,6 +32,9 @@ struct ReportDocument: Sendable {
     var align: [Align]
     /// Rows tall enough to sign in by hand (the approval block).
     var forSigning: Bool = false
+    /// How many of its last rows Word keeps with what follows, so the block after it never starts
+    /// a page alone (the plan's last rows with the approval).
+    var keepTail: Int = 0
   }
 
   /// The profile per level as a chart: data for Word, Mermaid and plain text for Markdown.
@@ -116,12 +119,14 @@ struct ReportDocument: Sendable {
 
   /// A table of plain-text cells; `widths` in centimetres, shared out evenly when not given.
   mutating func table(
-    _ header: [String], _ rows: [[String]], widths: [Double] = [], align: [Align] = [], forSigning: Bool = false
+    _ header: [String], _ rows: [[String]], widths: [Double] = [], align: [Align] = [], forSigning: Bool = false,
+    keepTail: Int = 0
   ) {
     let count = max(1, header.count)
     let w = widths.count == header.count ? widths : Array(repeating: Self.textWidth / Double(count), count: count)
     let padded = rows.map { row in Array((row + Array(repeating: "", count: max(0, header.count - row.count))).prefix(header.count)) }
-    blocks.append(.table(Table(header: header, rows: padded, widths: w, align: align, forSigning: forSigning)))
+    blocks.append(
+      .table(Table(header: header, rows: padded, widths: w, align: align, forSigning: forSigning, keepTail: keepTail)))
   }
 
   /// The profile chart.

@@ -22,6 +22,7 @@ extension ReportBuilder {
     // The approval stays on one page with the line before it, so the last page of a summary is
     // never the signature table alone.
     doc.keepTogether { doc in
+      incompleteActions(r, &doc)
       questionCount(r, &doc)
       approval(r, &doc)
     }
@@ -171,8 +172,8 @@ extension ReportBuilder {
   /// the scan found nothing and give a finding two figures.
   static func profile(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
-    doc.heading(2, w("summary.levels.heading"))
     if showsScreeningTable(r) {
+      doc.heading(2, w("summary.levels.heading"))
       let deepened = r.assessment.depthDone != .quick
       doc.paragraph(w(deepened ? "screenings.intro.deepened" : "screenings.intro"))
       doc.table(
@@ -186,8 +187,12 @@ extension ReportBuilder {
       contestedLine(r, &doc)
       return
     }
-    doc.paragraph(w("summary.intro"))
-    doc.chart(Charts.profile(r))
+    // The heading, what the figures mean and the chart stay on one page, and the chart with its table.
+    doc.keepTogether { doc in
+      doc.heading(2, w("summary.levels.heading"))
+      doc.paragraph(w("summary.intro"))
+      doc.chart(Charts.profile(r))
+    }
     doc.table(
       profileHeader(w, first: w("profile.level")), r.assessment.levels.map { profileRow($0, w.level($0.id), r) },
       widths: profileWidths, align: [.left, .left, .left, .left, .right])
@@ -227,11 +232,17 @@ extension ReportBuilder {
       return
     }
     doc.paragraph(w("plan.summary.intro"))
+    // The plan's last rows go with the approval that follows, so its page never holds the approval alone.
     doc.table(
-      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.5, 2.5, 2.5])
-    // What an APV must be able to show: the actions that still lack a responsible person or a
-    // deadline are named, not only marked in the table.
-    let incomplete = active.filter { !$0.missing.isEmpty }
+      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.5, 2.5, 2.5], keepTail: 3)
+    // The incomplete actions are named with the approval (``incompleteActions(_:_:)``), on its page.
+  }
+
+  /// The actions that still lack a responsible person or a deadline, named: what an APV must be
+  /// able to show, not only marked in the plan table.
+  static func incompleteActions(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    let incomplete = r.plan.filter { $0.rank != nil && !$0.missing.isEmpty }
     if !incomplete.isEmpty {
       doc.paragraph(w("summary.incomplete.intro", ["n": String(incomplete.count)]))
       doc.bullets(incomplete.map { w("summary.incomplete.item", ["title": $0.title, "missing": $0.missingText(w)]) })

@@ -118,19 +118,25 @@ struct DocxBody {
     }
     // Word keeps a row with the next when its paragraphs keep with the next.
     out += row(t.header, header: true, keepRow: keep)
-    for (i, cells) in t.rows.enumerated() { out += row(cells, header: false, keepRow: keep && (keepLast || i < t.rows.count - 1)) }
+    for (i, cells) in t.rows.enumerated() {
+      let tail = i >= t.rows.count - t.keepTail
+      out += row(cells, header: false, keepRow: tail || (keep && (keepLast || i < t.rows.count - 1)))
+    }
     out += "</w:tbl>"
     // An empty paragraph after a table keeps two tables in a row from merging into one.
-    let gapKeep = keep && keepLast ? "<w:keepNext/>" : ""
+    let gapKeep = (keep && keepLast) || t.keepTail > 0 ? "<w:keepNext/>" : ""
     return out + "<w:p><w:pPr><w:pStyle w:val=\"TableGap\"/>\(gapKeep)</w:pPr></w:p>"
   }
 
   /// The paragraph that holds the chart, drawn full text width.
+  ///
+  /// Its line spacing is single: under the body's 0.97 proportional spacing LibreOffice cut the top
+  /// of the picture (the chart's title and its 100 line), which read as a chart split by a page.
   private static func chartParagraph(_ chart: ReportDocument.Chart) -> String {
     let width = Int(ReportDocument.textWidth * 360_000)  // EMU per cm
     let height = Int(6.5 * 360_000)
     return """
-      <w:p><w:pPr><w:keepNext/><w:keepLines/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
+      <w:p><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
       <wp:extent cx="\(width)" cy="\(height)"/><wp:effectExtent l="0" t="0" r="0" b="0"/>\
       <wp:docPr id="1" name="\(OOXML.escape(chart.title))" descr="\(OOXML.escape(chart.title))"/><wp:cNvGraphicFramePr/>\
       <a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">\
