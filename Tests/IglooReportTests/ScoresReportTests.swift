@@ -49,7 +49,9 @@ import Testing
       let legal = sections.count > 1 ? sections[1] : ""
       #expect(legal.hasPrefix(a.pack.string("report.flags.summary.heading", language)), "\(legal.prefix(100))")
       #expect(legal.components(separatedBy: "\n\n").dropFirst().first?.hasPrefix("**" + label + "**") == true, "\(legal.prefix(400))")
-      #expect(sections[0].contains(a.pack.string("report.severity.prohibited", language) + " 1"), "\(sections[0].prefix(600))")
+      let counted = Wording(pack: a.pack, language: language)(
+        "summary.conclusion.severity", ["severity": a.pack.string("report.severity.prohibited", language), "count": "1"])
+      #expect(sections[0].contains(counted), "\(sections[0].prefix(600))")
       let flags = section(md, "## " + a.pack.string("report.flags.heading", language))
       let firstFlag = flags.components(separatedBy: "\n### ").dropFirst().first ?? ""
       #expect(firstFlag.hasPrefix(a.pack.string("report.flags.prohibited", language)), "\(firstFlag.prefix(80))")
