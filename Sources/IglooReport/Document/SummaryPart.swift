@@ -43,16 +43,21 @@ extension ReportBuilder {
     if open.isEmpty {
       text += " " + w("summary.voices.no-disagreements")
     } else {
-      let largest = open.enumerated().sorted { ($1.element.spread, $0.offset) < ($0.element.spread, $1.offset) }.prefix(3).map { d in
-        // A statement about a finding by the finding's short title; sickness absence by its statement.
-        let finding =
-          r.pack.question(d.element.question).flatMap(r.pack.leadFinding(of:)).map { $0.shortTitle[r.language] }
-          ?? shortened(w.question(d.element.question), to: 60)
-        let points = session.voices.compactMap { v in
-          d.element.points[v.id].map { w("summary.voices.point", ["voice": w.voice(v.id, in: session), "point": String($0)]) }
-        }
-        return w("summary.voices.disagreement", ["finding": finding, "points": points.joined(separator: ", ")])
-      }
+      // The largest three topics: one statement per finding, so a finding split on several of its
+      // statements is named once, by its largest split.
+      var named: Set<String> = []
+      let largest = open.enumerated().sorted { ($1.element.spread, $0.offset) < ($0.element.spread, $1.offset) }
+        .compactMap { d -> String? in
+          // A statement about a finding by the finding's short title; sickness absence by its statement.
+          let finding =
+            r.pack.question(d.element.question).flatMap(r.pack.leadFinding(of:)).map { $0.shortTitle[r.language] }
+            ?? shortened(w.question(d.element.question), to: 60)
+          guard named.insert(finding).inserted else { return nil }
+          let points = session.voices.compactMap { v in
+            d.element.points[v.id].map { w("summary.voices.point", ["voice": w.voice(v.id, in: session), "point": String($0)]) }
+          }
+          return w("summary.voices.disagreement", ["finding": finding, "points": points.joined(separator: ", ")])
+        }.prefix(3)
       text += " " + w("summary.voices.disagreements", ["count": String(open.count), "largest": largest.joined(separator: "; ")])
     }
     doc.labelled(w("summary.voices.label"), text)
