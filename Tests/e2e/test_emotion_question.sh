@@ -17,6 +17,21 @@ profile_and_report() {
   quit_wizard
   "$IGLOO_BIN" report "$file" --part summary --format md -o "$T/out/$1.md" 2>"$T/out/$1.err" ||
     fail "igloo report ($1) failed: $(cat "$T/out/$1.err")"
+  # The whole report in every format, Word as the text of its document part, for the ban words.
+  local format
+  for format in md json csv docx; do
+    "$IGLOO_BIN" report "$file" --format "$format" -o "$T/out/$1.all.$format" 2>"$T/out/$1.err" ||
+      fail "igloo report --format $format ($1) failed: $(cat "$T/out/$1.err")"
+  done
+  python3 - "$T/out/$1.all.docx" >"$T/out/$1.all.docx.txt" <<'PY' || fail "cannot read the Word file ($1)"
+import sys, zipfile
+print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode("utf-8"))
+PY
+}
+
+# every_format STATE: the files of STATE that the ban words are looked for in.
+every_format() {
+  echo "$T/out/$1.profile.txt" "$T/out/$1.md" "$T/out/$1.all.md" "$T/out/$1.all.json" "$T/out/$1.all.csv" "$T/out/$1.all.docx.txt"
 }
 
 # scope_again: resume the saved session and go back to the Scope step, on the call score.
@@ -52,9 +67,15 @@ file=$(session_files)
 profile_and_report dont-know
 json_check "$file" "s['scope'][0]['use_case'] == 'call-scoring' and s['scope'][0].get('infers_emotions', 'dont-know') == 'dont-know'"
 grep -q "TO BE SETTLED" "$T/out/dont-know.profile.txt" || fail "the Profile does not ask to settle the question: $(cat "$T/out/dont-know.profile.txt")"
-if grep -Eq "$ban_words" "$T/out/dont-know.profile.txt" "$T/out/dont-know.md"; then
-  fail "don't know reads as a ban: $(grep -Eh "$ban_words" "$T/out/dont-know.profile.txt" "$T/out/dont-know.md")"
+# shellcheck disable=SC2046
+if grep -Eq "$ban_words" $(every_format dont-know); then
+  fail "don't know reads as a ban: $(grep -Eho "$ban_words" $(every_format dont-know) | sort -u)"
 fi
+python3 - "$T/out/dont-know.all.json" <<'PY' || fail "don't know: the JSON's first flag is not the ban to settle"
+import json, sys
+flags = json.load(open(sys.argv[1]))["flags"]
+assert flags[0]["id"] == "ai-act-art-5-1-f" and flags[0]["severity"] == "clarify", flags[0]
+PY
 grep -q '^\*\*To be settled:\*\* Does the system infer' "$T/out/dont-know.md" || fail "the Markdown does not ask the question"
 grep -q 'Ask the supplier in writing whether the system infers' "$T/out/dont-know.md" || fail "the supplier question is not in the plan"
 
@@ -67,6 +88,11 @@ profile_and_report yes
 grep -q "PROHIBITED: " "$T/out/yes.profile.txt" || fail "yes: the Profile shows no ban: $(cat "$T/out/yes.profile.txt")"
 grep -q '^\*\*Prohibited practice:\*\*' "$T/out/yes.md" || fail "yes: the Markdown shows no ban"
 if grep -q "To be settled:" "$T/out/yes.md"; then fail "yes: still a question to settle"; fi
+python3 - "$T/out/yes.all.json" <<'PY' || fail "yes: the JSON's first flag is not the ban"
+import json, sys
+flags = json.load(open(sys.argv[1]))["flags"]
+assert flags[0]["id"] == "ai-act-art-5-1-f" and flags[0]["severity"] == "prohibited", flags[0]
+PY
 # The ban comes before every duty on page 1.
 ban_line=$(grep -n '^\*\*Prohibited practice:\*\*' "$T/out/yes.md" | head -1 | cut -d: -f1)
 duty_line=$(grep -n '^- \*\*Duty:' "$T/out/yes.md" | head -1 | cut -d: -f1)
@@ -78,7 +104,8 @@ send f
 wait_for "Does the system infer emotions (voice, face, body)? No"
 json_check "$file" "s['scope'][0]['infers_emotions'] == 'no'"
 profile_and_report no
-if grep -Eq "$ban_words|TO BE SETTLED|To be settled" "$T/out/no.profile.txt" "$T/out/no.md"; then
-  fail "no: a ban or a question remains: $(grep -Eh "$ban_words|TO BE SETTLED|To be settled" "$T/out/no.profile.txt" "$T/out/no.md")"
+# shellcheck disable=SC2046
+if grep -Eq "$ban_words|TO BE SETTLED|To be settled" $(every_format no); then
+  fail "no: a ban or a question remains: $(grep -Eho "$ban_words|TO BE SETTLED|To be settled" $(every_format no) | sort -u)"
 fi
 exit 0
