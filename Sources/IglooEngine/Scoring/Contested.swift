@@ -33,15 +33,4 @@ extension Assessment {
   public var contestedFindings: Set<String> {
     Contested.findings(disagreements, questions: pack.question, inFull: session.isAssessedInFull)
   }
-
-  /// The levels (and technologies) with a contested finding among the findings they aggregate, by id.
-  public var contestedGroups: Set<String> {
-    let contested = contestedFindings
-    var groups: Set<String> = []
-    for result in findings where contested.contains(result.finding.id) {
-      groups.insert(result.finding.level)
-      groups.insert(result.finding.technology)
-    }
-    return groups
-  }
 }
