@@ -87,9 +87,9 @@ import Testing
     (#"{"answers": {"ledelse": {"q-12": {"value": true}}}}"#,
      "`answers.ledelse.q-12.value`: an answer must be a scale point 1–5, \"dont-know\" or \"not-relevant\" (line 1, column 44)"),
     ("{\"answers\": {},\n \"scope\": [{\"use_case\": \"u\", \"stage\": \"gone\"}]}",
-     "`scope[0].stage`: stage \"gone\" is not one of considered, planned, pilot, in-use (line 2, column 40)"),
-    ("{\"answers\": {},\n \"about\": {\"employees\": \"12\"}}", "`about.employees` has the wrong type (expected a whole number) (line 2, column 24)"),
-    ("{\"answers\": {},\n \"about\": {\"participants\": [{\"name\": \"Åse\"}]}}", "`about.participants[0].role` is missing (line 2, column 28)"),
+     "`scope[0].stage`: stage \"gone\" is not one of considered, planned, pilot, in-use (line 2, column 39)"),
+    ("{\"answers\": {},\n \"about\": {\"employees\": \"12\"}}", "`about.employees` has the wrong type (expected a whole number) (line 2, column 25)"),
+    ("{\"answers\": {},\n \"about\": {\"participants\": [{\"name\": \"Åse\"}]}}", "`about.participants[0].role` is missing (line 2, column 29)"),
     ("{\"answers\": {},\n \"voices\": [{\"id\": null, \"name\": \"x\"}]}", "`voices[0].id` is null (expected text) (line 2, column 20)"),
     (#"{"answers": {"v": {"q": 1, "\u0071": 2}}}"#, "the key `q` appears twice in the same object (line 1, column 28); keep one of them"),
     (#"{"answers": {}, "\u0061nswers": {}}"#, "the key `answers` appears twice in the same object (line 1, column 17); keep one of them"),
@@ -121,6 +121,6 @@ import Testing
     #expect(read.session.answer("q", voice: "v") == Answer(.point(2)))
     #expect(
       Self.refusal("{\"schema_version\": 0,\n \"responses\": {\"v\": {\"q\": 9}}}")
-        == "`answers.v.q`: answer 9 is out of range: use a scale point 1–5, \"dont-know\" or \"not-relevant\" (line 2, column 28)")
+        == "`answers.v.q`: answer 9 is out of range: use a scale point 1–5, \"dont-know\" or \"not-relevant\" (line 2, column 27)")
   }
 }
