@@ -49,4 +49,16 @@ import Testing
     #expect(contents.migratedFrom == 0)
     #expect(contents.session.answer("q-pace-exposure", voice: "v") == Answer(.point(2)))
   }
+
+  /// Defect found on the way: two voice ids that are one text to Swift (`é` written precomposed and
+  /// as `e` + a combining accent) were read by the old path, and one voice's answers were silently
+  /// lost in the dictionary. They are now refused as a repeated key.
+  @Test func twoSpellingsOfOneVoiceAreRefusedNotMerged() throws {
+    let scratch = try Scratch()
+    let text = #"{"schema":"igloo-session","answers":{"\u00e9":{"q-pace-exposure":1},"e\u0301":{"q-pace-exposure":5}}}"#
+    let url = try scratch.write(Data(text.utf8), "twins.igloo.json")
+    let error = #expect(throws: StoreError.self) { _ = try SessionFile.read(url, pack: StoreFixtures.tinyPack()) }
+    #expect(error?.kind == .invalidSession)
+    #expect(error?.problem.hasPrefix("the key `") == true, "\(String(describing: error?.problem))")
+  }
 }

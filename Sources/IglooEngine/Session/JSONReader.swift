@@ -295,16 +295,24 @@ struct JSONReader: JSONSource {
       guard text[i] == UInt8(ascii: ":") else { throw syntax("store.json.why.invalid-value", at: i) }
       i += 1
       try body(key, keyOffset, &self)
-      skipSpace()
-      guard i < text.count else { throw truncated() }
-      switch text[i] {
-      case UInt8(ascii: ","): i += 1
-      case UInt8(ascii: "}"):
-        i += 1
-        depth -= 1
-        return
-      default: throw syntax("store.json.why.invalid-value", at: i)
-      }
+      if try closes(UInt8(ascii: "}")) { return }
+    }
+  }
+
+  /// After an object's member or a list's element: a comma (false: more follow) or `close`
+  /// (true: the object or list ends here).
+  private mutating func closes(_ close: UInt8) throws(SessionFormatError) -> Bool {
+    skipSpace()
+    guard i < text.count else { throw truncated() }
+    switch text[i] {
+    case UInt8(ascii: ","):
+      i += 1
+      return false
+    case close:
+      i += 1
+      depth -= 1
+      return true
+    default: throw syntax("store.json.why.invalid-value", at: i)
     }
   }
 
@@ -321,16 +329,7 @@ struct JSONReader: JSONSource {
     while true {
       try body(n, &self)
       n += 1
-      skipSpace()
-      guard i < text.count else { throw truncated() }
-      switch text[i] {
-      case UInt8(ascii: ","): i += 1
-      case UInt8(ascii: "]"):
-        i += 1
-        depth -= 1
-        return
-      default: throw syntax("store.json.why.invalid-value", at: i)
-      }
+      if try closes(UInt8(ascii: "]")) { return }
     }
   }
 

@@ -422,19 +422,36 @@ extension JSONSource {
 
   // MARK: The session's parts
 
-  private mutating func contentRef() throws(SessionFormatError) -> ContentRef {
+  /// An object of two text fields that must both be there, in the order of its keys.
+  private mutating func textPair<Key>(_ keys: Keys<Key>) throws(SessionFormatError) -> (String, String) {
     let at = offset()
-    var id: String?
-    var version: String?
-    try object(SessionKeys.content) { (key, s) throws(SessionFormatError) in
-      switch key {
-      case .id: id = try s.text()
-      case .version: version = try s.text()
-      }
+    var values: [String?] = [nil, nil]
+    try object(keys) { (key, s) throws(SessionFormatError) in
+      values[keys.index(of: key.stringValue) ?? 0] = try s.text()
     }
-    guard let id else { throw missing(ContentRef.CodingKeys.id, at: at) }
-    guard let version else { throw missing(ContentRef.CodingKeys.version, at: at) }
+    guard let first = values[0] else { throw missing(keys.cases[0], at: at) }
+    guard let second = values[1] else { throw missing(keys.cases[1], at: at) }
+    return (first, second)
+  }
+
+  private mutating func contentRef() throws(SessionFormatError) -> ContentRef {
+    let (id, version) = try textPair(SessionKeys.content)
     return ContentRef(id: id, version: version)
+  }
+
+  private mutating func participant() throws(SessionFormatError) -> Participant {
+    let (name, role) = try textPair(SessionKeys.participant)
+    return Participant(name: name, role: role)
+  }
+
+  private mutating func voice() throws(SessionFormatError) -> Voice {
+    let (id, name) = try textPair(SessionKeys.voice)
+    return Voice(id: id, name: name)
+  }
+
+  private mutating func questionAnswer() throws(SessionFormatError) -> QuestionAnswer {
+    let (gist, date) = try textPair(SessionKeys.questionAnswer)
+    return QuestionAnswer(gist: gist, date: date)
   }
 
   private mutating func about() throws(SessionFormatError) -> About {
@@ -459,21 +476,6 @@ extension JSONSource {
     return about
   }
 
-  private mutating func participant() throws(SessionFormatError) -> Participant {
-    let at = offset()
-    var name: String?
-    var role: String?
-    try object(SessionKeys.participant) { (key, s) throws(SessionFormatError) in
-      switch key {
-      case .name: name = try s.text()
-      case .role: role = try s.text()
-      }
-    }
-    guard let name else { throw missing(Participant.CodingKeys.name, at: at) }
-    guard let role else { throw missing(Participant.CodingKeys.role, at: at) }
-    return Participant(name: name, role: role)
-  }
-
   private mutating func scopeItem() throws(SessionFormatError) -> ScopeItem {
     let at = offset()
     var useCase: String?
@@ -490,21 +492,6 @@ extension JSONSource {
     }
     guard let useCase else { throw missing(ScopeItem.CodingKeys.useCase, at: at) }
     return ScopeItem(useCase: useCase, stage: stage, note: note, infersEmotions: infersEmotions)
-  }
-
-  private mutating func voice() throws(SessionFormatError) -> Voice {
-    let at = offset()
-    var id: String?
-    var name: String?
-    try object(SessionKeys.voice) { (key, s) throws(SessionFormatError) in
-      switch key {
-      case .id: id = try s.text()
-      case .name: name = try s.text()
-      }
-    }
-    guard let id else { throw missing(Voice.CodingKeys.id, at: at) }
-    guard let name else { throw missing(Voice.CodingKeys.name, at: at) }
-    return Voice(id: id, name: name)
   }
 
   private mutating func answerMap() throws(SessionFormatError) -> [String: Answer] {
@@ -618,20 +605,7 @@ extension JSONSource {
     return record
   }
 
-  private mutating func questionAnswer() throws(SessionFormatError) -> QuestionAnswer {
-    let at = offset()
-    var gist: String?
-    var date: String?
-    try object(SessionKeys.questionAnswer) { (key, s) throws(SessionFormatError) in
-      switch key {
-      case .gist: gist = try s.text()
-      case .date: date = try s.text()
-      }
-    }
-    guard let gist else { throw missing(QuestionAnswer.CodingKeys.gist, at: at) }
-    guard let date else { throw missing(QuestionAnswer.CodingKeys.date, at: at) }
-    return QuestionAnswer(gist: gist, date: date)
-  }
+
 }
 
 extension Session {
