@@ -51,6 +51,43 @@ extension Session {
     Self.questions(pack, pack.scoringIndex.asked(scope, at: depth, deepened: deepened))
   }
 
+  /// The scored questions the session asks at `level` (an id), in the pack's order; a question's
+  /// level is ``IglooContent/ContentPack/level(of:)``, read from the pack's ``ScoringIndex``.
+  public func questions(_ pack: ContentPack, atLevel level: String) -> [Question] {
+    let index = pack.scoringIndex
+    let asked = index.asked(scope, at: depth, deepened: deepened)
+    var out: [Question] = []
+    for i in asked.indices where asked[i] && index.applicability[i].scored {
+      if let l = index.levelOfQuestion[i], pack.levels[l].id == level { out.append(pack.questions[i]) }
+    }
+    return out
+  }
+
+  /// The sickness-absence questions the session asks, in the pack's order.
+  public func absenceQuestions(_ pack: ContentPack) -> [Question] {
+    let index = pack.scoringIndex
+    let asked = index.asked(scope, at: depth, deepened: deepened)
+    var out: [Question] = []
+    for i in asked.indices where asked[i] {
+      switch index.kinds[i] {
+      case .absence: out.append(pack.questions[i])
+      case .finding: break
+      }
+    }
+    return out
+  }
+
+  /// How many questions the scope asks in a quick scan with nothing deepened, and at full depth,
+  /// counted without copying a question.
+  public func questionCounts(_ pack: ContentPack) -> (quick: Int, full: Int) {
+    let index = pack.scoringIndex
+    let none: [String] = []
+    return (
+      index.asked(scope, at: .quick, deepened: none).lazy.filter { $0 }.count,
+      index.asked(scope, at: .full, deepened: none).lazy.filter { $0 }.count
+    )
+  }
+
   /// Whether `finding` is assessed with its full statements: at full depth, or deepened in a quick scan.
   public func isAssessedInFull(_ finding: String) -> Bool {
     depth == .full || deepened.contains(finding)
@@ -81,11 +118,8 @@ extension Session {
   /// The use cases in scope that `question` concerns: those under which it would be asked if each
   /// were the only one in scope. Empty for a session that records no scope.
   public func scopeItems(concerning question: Question, _ pack: ContentPack) -> [ScopeItem] {
-    guard let scope else { return [] }
-    return scope.filter { item in
-      var alone = self
-      alone.scope = [item]
-      return alone.questionsInScope(pack).contains { $0.id == question.id }
-    }
+    let index = pack.scoringIndex
+    guard let scope, let position = index.questionPosition[question.id] else { return [] }
+    return scope.filter { item in index.admitted([item])[position] }
   }
 }
