@@ -69,11 +69,11 @@ enum Recommender {
   private static func weigh(_ rule: ScoringIndex.Rule, _ scored: ScoredSession, _ bands: Bands) -> Weighed? {
     let index = scored.index
     switch rule {
-    case .finding(let f, let id, let min):
+    case .finding(let f, let id, let min, let exactMin):
       guard let f, let r = scored.findings[f] else { return nil }
       let polarity = index.polarity[f]
-      let riskMin = min.map(ExactScore.init(decimal:)) ?? bands.risk.exactModerate
-      let opportunityMin = min.map(ExactScore.init(decimal:)) ?? bands.opportunity.exactModerate
+      let riskMin = exactMin ?? index.riskModerate
+      let opportunityMin = exactMin ?? index.opportunityModerate
       if let risk = r.residualRisk, risk >= riskMin {
         return Weighed(
           reason: .finding(id: id, score: risk.double, band: Band(exact: risk, bands.risk), opportunity: false),

@@ -171,26 +171,35 @@ struct ScoredSession {
         flagSeverity[i] = index.contextSeverity[i]
         continue
       }
+      // The use cases behind the flag are only listed with `detail`; the roll-up needs the severity alone.
       var hits: [String] = []
       var open: [String] = []
       var ruledOut: [String] = []
+      var hit = false, isOpen = false, isRuledOut = false
       for s in scope {
         guard let flags = index.useCaseFlags[s.useCase] else { continue }
         if flags.intersects(item.flags) {
-          hits.append(s.useCase)
+          hit = true
+          if detail { hits.append(s.useCase) }
         } else if flags.intersects(item.whenInfersEmotions) {
           switch s.infersEmotions ?? .dontKnow {
-          case .yes: hits.append(s.useCase)
-          case .dontKnow: open.append(s.useCase)
-          case .no: ruledOut.append(s.useCase)
+          case .yes:
+            hit = true
+            if detail { hits.append(s.useCase) }
+          case .dontKnow:
+            isOpen = true
+            if detail { open.append(s.useCase) }
+          case .no:
+            isRuledOut = true
+            if detail { ruledOut.append(s.useCase) }
           }
         }
       }
       let own = index.contextSeverity[i]
       let (severity, useCases): (FlagSeverity?, [String]) =
-        !hits.isEmpty ? (own, hits)
-        : !open.isEmpty ? (index.contextCanClarify[i] ? .clarify : own, open)
-        : !ruledOut.isEmpty ? (.information, ruledOut) : (nil, [])
+        hit ? (own, hits)
+        : isOpen ? (index.contextCanClarify[i] ? .clarify : own, open)
+        : isRuledOut ? (.information, ruledOut) : (nil, [])
       flagSeverity[i] = severity
       if detail { flagUseCases[i] = useCases }
     }
@@ -199,14 +208,24 @@ struct ScoredSession {
   /// The findings at `level` (by position), or all, with a figure: the mean residual risk and the
   /// mean untapped opportunity, as the profile rows and the roll-up show them.
   func averages(_ findingPositions: [Int]?) -> (risk: ExactScore?, opportunity: ExactScore?) {
-    var risk: [ExactScore] = []
-    var opportunity: [ExactScore] = []
-    for f in findingPositions ?? Array(0..<index.findingCount) {
-      guard let figures = findings[f] else { continue }
-      if index.polarity[f].hasRisk, let v = figures.residualRisk { risk.append(v) }
-      if index.polarity[f].hasOpportunity, let v = figures.untapped { opportunity.append(v) }
+    // As ExactScore.mean: the sum in the pack's order, then divided by the count.
+    var risk = (sum: ExactScore.zero, count: 0)
+    var opportunity = (sum: ExactScore.zero, count: 0)
+    func add(_ f: Int) {
+      guard let figures = findings[f] else { return }
+      if index.polarity[f].hasRisk, let v = figures.residualRisk { risk = (risk.sum + v, risk.count + 1) }
+      if index.polarity[f].hasOpportunity, let v = figures.untapped {
+        opportunity = (opportunity.sum + v, opportunity.count + 1)
+      }
     }
-    return (ExactScore.mean(risk), ExactScore.mean(opportunity))
+    if let findingPositions {
+      for f in findingPositions { add(f) }
+    } else {
+      for f in 0..<index.findingCount { add(f) }
+    }
+    return (
+      risk.count == 0 ? nil : risk.sum / risk.count, opportunity.count == 0 ? nil : opportunity.sum / opportunity.count
+    )
   }
 }
 

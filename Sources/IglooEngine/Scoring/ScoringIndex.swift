@@ -89,7 +89,7 @@ public final class ScoringIndex: Sendable {
   /// A trigger of an action, with its finding, question or context item by position (nil when the
   /// pack has none by that id: the trigger then never fires).
   enum Rule: Sendable {
-    case finding(Int?, id: String, min: Double?)
+    case finding(Int?, id: String, min: Double?, exactMin: ExactScore?)
     case answer(Int?, id: String, [AnswerMatch])
     case flag(Int?, id: String)
     case clarify(Int?, id: String)
@@ -150,8 +150,10 @@ public final class ScoringIndex: Sendable {
   let rules: [[Rule]]
   /// The score of each scale point, 1 first.
   let pointScores: [Double]
-  /// The pack's bands.
+  /// The pack's bands, and the starts of the risk and opportunity bands' moderate band, exactly.
   let bands: Bands
+  let riskModerate: ExactScore
+  let opportunityModerate: ExactScore
   /// The bit of each technology and use case id the pack names.
   private let technologyBit: [String: Int]
   private let useCaseBits: [String: Int]
@@ -258,7 +260,9 @@ public final class ScoringIndex: Sendable {
     rules = pack.actions.map { action in
       action.triggers.map { trigger in
         switch trigger {
-        case .finding(let id, let min): .finding(findingSlot[id].flatMap { $0 < findingCount ? $0 : nil }, id: id, min: min)
+        case .finding(let id, let min): .finding(
+            findingSlot[id].flatMap { $0 < findingCount ? $0 : nil }, id: id, min: min,
+            exactMin: min.map(ExactScore.init(decimal:)))
         case .answer(let question, let matches): .answer(questionPosition[question], id: question, matches)
         case .flag(let id): .flag(contextPosition[id], id: id)
         case .clarify(let id): .clarify(contextPosition[id], id: id)
@@ -267,6 +271,8 @@ public final class ScoringIndex: Sendable {
     }
     pointScores = pack.info.scale.map { Double($0.value) }
     bands = pack.info.bands
+    riskModerate = bands.risk.exactModerate
+    opportunityModerate = bands.opportunity.exactModerate
   }
 
   private static func applicability(
