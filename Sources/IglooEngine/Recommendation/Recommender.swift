@@ -70,16 +70,19 @@ enum Recommender {
     let index = scored.index
     switch rule {
     case .finding(let f, let id, let min, let exactMin):
-      guard let f, let r = scored.findings[f] else { return nil }
+      // The figures are read through the optional rather than bound to a copy: they are large, and
+      // the roll-up asks this of every trigger of every session.
+      guard let f, scored.findings[f] != nil else { return nil }
       let polarity = index.polarity[f]
       let riskMin = exactMin ?? index.riskModerate
       let opportunityMin = exactMin ?? index.opportunityModerate
-      if let risk = r.residualRisk, risk >= riskMin {
+      let residualRisk = scored.findings[f]?.residualRisk
+      if let risk = residualRisk, risk >= riskMin {
         return Weighed(
           reason: .finding(id: id, score: risk.double, band: Band(exact: risk, bands.risk), opportunity: false),
           figure: risk, bound: false)
       }
-      if polarity == .opportunity || (polarity == .both && r.residualRisk == nil), let untapped = r.untapped,
+      if polarity == .opportunity || (polarity == .both && residualRisk == nil), let untapped = scored.findings[f]?.untapped,
         untapped >= opportunityMin
       {
         return Weighed(
@@ -88,7 +91,8 @@ enum Recommender {
       }
       let opportunity = polarity == .opportunity
       let thresholds = Screening.thresholds(opportunity: opportunity, bands)
-      guard r.assessed == .screened, !r.hasFullFigure, let value = r.screening?.value, value >= (min ?? thresholds.moderate)
+      guard scored.findings[f]?.assessed == .screened, scored.findings[f]?.hasFullFigure == false,
+        let value = scored.findings[f]?.screening?.value, value >= (min ?? thresholds.moderate)
       else { return nil }
       // A quick scan recommends from the screening, and says so wherever the reason is shown.
       let exact = ExactScore(decimal: value)
@@ -109,10 +113,12 @@ enum Recommender {
       var figure = ExactScore.zero
       var bound = false
       for f in index.measured[q] where f < index.findingCount {
-        guard let r = scored.findings[f] else { continue }
+        guard scored.findings[f] != nil else { continue }
         let polarity = index.polarity[f]
-        let known = r.residualRisk ?? (polarity == .opportunity ? r.untapped : nil)
-        guard let value = known ?? r.riskUpperBound(polarity) ?? r.untappedUpperBound(polarity) else { continue }
+        let known = scored.findings[f]?.residualRisk ?? (polarity == .opportunity ? scored.findings[f]?.untapped : nil)
+        guard
+          let value = known ?? scored.findings[f]?.riskUpperBound(polarity) ?? scored.findings[f]?.untappedUpperBound(polarity)
+        else { continue }
         if value > figure || (value == figure && known == nil) {
           figure = value
           bound = known == nil

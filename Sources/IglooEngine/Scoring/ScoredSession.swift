@@ -211,10 +211,10 @@ struct ScoredSession {
     // As ExactScore.mean: the sum in the pack's order, then divided by the count.
     var risk = (sum: ExactScore.zero, count: 0)
     var opportunity = (sum: ExactScore.zero, count: 0)
+    // Read through the optional, not bound to a copy: the figures are large and this runs per session.
     func add(_ f: Int) {
-      guard let figures = findings[f] else { return }
-      if index.polarity[f].hasRisk, let v = figures.residualRisk { risk = (risk.sum + v, risk.count + 1) }
-      if index.polarity[f].hasOpportunity, let v = figures.untapped {
+      if index.polarity[f].hasRisk, let v = findings[f]?.residualRisk { risk = (risk.sum + v, risk.count + 1) }
+      if index.polarity[f].hasOpportunity, let v = findings[f]?.untapped {
         opportunity = (opportunity.sum + v, opportunity.count + 1)
       }
     }
