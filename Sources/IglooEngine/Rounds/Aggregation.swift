@@ -258,8 +258,9 @@ struct RollUpFigures: Equatable {
     overallOpportunity = overall.opportunity?.double
     var suggested: [String] = []
     for a in index.rules.indices where Recommender.fires(a, scored) {
-      // A repeated action id (no valid pack has one) counts once.
-      if !suggested.contains(index.actionIDs[a]) { suggested.append(index.actionIDs[a]) }
+      // A repeated action id (no valid pack has one) counts once; a valid pack is not searched.
+      if index.actionIDsRepeat && suggested.contains(index.actionIDs[a]) { continue }
+      suggested.append(index.actionIDs[a])
     }
     self.suggested = suggested
   }

@@ -147,6 +147,8 @@ public final class ScoringIndex: Sendable {
   let publicSector: [String: Bool]
   /// Each action's id and triggers, by position.
   let actionIDs: [String]
+  /// Whether two actions share an id (no valid pack has such a pair).
+  let actionIDsRepeat: Bool
   let rules: [[Rule]]
   /// The score of each scale point, 1 first.
   let pointScores: [Double]
@@ -257,6 +259,7 @@ public final class ScoringIndex: Sendable {
     let questionPosition = self.questionPosition
     let findingCount = self.findingCount
     actionIDs = pack.actions.map(\.id)
+    actionIDsRepeat = Set(actionIDs).count != actionIDs.count
     rules = pack.actions.map { action in
       action.triggers.map { trigger in
         switch trigger {
