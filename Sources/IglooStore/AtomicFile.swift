@@ -315,9 +315,9 @@ public enum ExportFile {
     var body = data[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let first = body.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), first == UInt8(ascii: "{"),
-      let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+      let object = try? JSONTree.read(Data(body))
     else { return nil }
-    if (object["schema"] as? String) == Session.schemaName || object["answers"] != nil || object["responses"] != nil {
+    if object["schema"]?.value == .string(Session.schemaName) || object["answers"] != nil || object["responses"] != nil {
       return "store.problem.holds-session"
     }
     return nil

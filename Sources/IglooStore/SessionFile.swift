@@ -26,16 +26,12 @@ public enum SessionFile {
   /// Reads and checks the session at `url` without writing anything.
   ///
   /// An older file is migrated in memory only; ``load(_:pack:)`` also saves the migration.
-  /// Listings use this so that looking at a folder never changes it.
+  /// Listings and the roll-up use this so that looking at a folder never changes it. The bytes are
+  /// read once, checked as text, and parsed once by igloo's own reader (``Session/read(_:)``),
+  /// whose messages are igloo's, with line and column (docs/decisions.md).
   ///
   /// - Throws: ``StoreError`` naming the file and the problem.
   public static func read(_ url: URL, pack: ContentPack, sizeLimit: Int = SessionFile.sizeLimit) throws -> Contents {
-    try read(url, pack: pack, sizeLimit: sizeLimit, scanning: true)
-  }
-
-  /// ``read(_:pack:sizeLimit:)``; `scanning: false` leaves out the hand-written reader, so that
-  /// tests can hold the two paths side by side.
-  static func read(_ url: URL, pack: ContentPack, sizeLimit: Int = SessionFile.sizeLimit, scanning: Bool) throws -> Contents {
     let path = url.standardizedFileURL.path
     func fail(_ kind: StoreError.Kind, _ problem: Phrase) -> StoreError {
       StoreError(.open, path: path, kind: kind, problem: problem)
@@ -43,69 +39,23 @@ public enum SessionFile {
 
     let data = try readBytes(path, limit: sizeLimit, fail: fail)
     let text = try checkText(data, fail: fail)
-    // A file as igloo writes it is read by the hand-written reader, which gives the very session
-    // JSONDecoder gives and declines anything else (docs/decisions.md); a repeated key is among
-    // what it declines, so the duplicate scan below is not needed on this path.
-    if scanning, let scanned = Session.scan(text), scanned.marked,
-      scanned.version == nil || scanned.version == Session.currentSchemaVersion
-    {
-      if let mismatch = mismatch(scanned.session.problems(with: pack)) { throw fail(.doesNotMatchContent, mismatch) }
-      return Contents(session: scanned.session, original: data, migratedFrom: nil)
-    }
-    // The common case, a current and valid session, is parsed once. Anything else (an older
-    // version, a file that does not decode, a duplicate key) takes the full path below, which
-    // parses again to say exactly what is wrong.
-    if JSONShape.firstDuplicateKey(in: text) == nil, let fast = try? JSONDecoder().decode(CurrentSession.self, from: text),
-      fast.marked, fast.version == nil || fast.version == Session.currentSchemaVersion
-    {
-      if let mismatch = mismatch(fast.session.problems(with: pack)) { throw fail(.doesNotMatchContent, mismatch) }
-      return Contents(session: fast.session, original: data, migratedFrom: nil)
-    }
-    let object = try parseObject(text, fail: fail)
-    if let duplicate = JSONShape.firstDuplicateKey(in: text) {
-      // JSONSerialization keeps the first and jq the last: a file that two tools read differently
-      // is refused rather than guessed at.
-      throw fail(.invalidSession, Phrase("store.problem.duplicate-key", ["key": duplicate.key, "line": "\(duplicate.line)"]))
-    }
-
-    if let schema = object["schema"], (schema as? String) != Session.schemaName {
-      throw fail(.wrongShape, Phrase("store.problem.other-schema", ["expected": Session.schemaName], parts: ["schema": jsonSnippet(schema)]))
-    }
-    guard object["schema"] != nil || object["answers"] != nil || object["responses"] != nil else {
-      throw fail(.wrongShape, Phrase("store.problem.no-marker"))
-    }
-
-    let version = try schemaVersion(of: text, fail: fail)
-    if version > Session.currentSchemaVersion {
-      throw fail(
-        .newerVersion, Phrase("store.problem.newer", ["version": "\(version)", "current": "\(Session.currentSchemaVersion)"]))
-    }
-    if version < 0 {
-      throw fail(.wrongShape, Phrase("store.problem.bad-version", ["version": "\(version)"]))
-    }
-
-    var session: Session
-    var migratedFrom: Int?
+    let read: Session.Read
     do {
-      if version < Session.currentSchemaVersion {
-        let migrated = try SessionMigration.migrate(object, from: version)
-        let json = try JSONSerialization.data(withJSONObject: migrated, options: [.sortedKeys])
-        session = try Session.decode(json)
-        migratedFrom = version
-      } else {
-        session = try Session.decode(text)
-      }
-    } catch let error as MissingMigration {
-      throw fail(
-        .unsupportedVersion, Phrase("store.problem.too-old", ["version": "\(version)", "step": "\(error.version)"]))
-    } catch let error as SessionFormatError {
-      throw fail(.invalidSession, error.phrase)
+      read = try Session.read(text)
     } catch {
-      throw fail(.invalidSession, Phrase("store.problem.system", ["message": String(describing: error)]))
+      let kind: StoreError.Kind =
+        switch error.kind {
+        case .notJSON: .notJSON
+        case .truncated: .truncated
+        case .notSession: .wrongShape
+        case .newerVersion: .newerVersion
+        case .tooOld: .unsupportedVersion
+        case .invalid: .invalidSession
+        }
+      throw fail(kind, error.phrase)
     }
-
-    if let mismatch = mismatch(session.problems(with: pack)) { throw fail(.doesNotMatchContent, mismatch) }
-    return Contents(session: session, original: data, migratedFrom: migratedFrom)
+    if let mismatch = mismatch(read.session.problems(with: pack)) { throw fail(.doesNotMatchContent, mismatch) }
+    return Contents(session: read.session, original: data, migratedFrom: read.migratedFrom)
   }
 
   /// Reads and checks the session at `url`; an older file is migrated and saved, after its
@@ -248,64 +198,6 @@ public enum SessionFile {
     }
     return Data(text)
   }
-
-  private static func parseObject(_ text: Data, fail: (StoreError.Kind, Phrase) -> StoreError) throws -> [String: Any] {
-    let value: Any
-    do {
-      value = try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed])
-    } catch {
-      if JSONShape.endsInsideValue(text) {
-        throw fail(.truncated, Phrase("store.problem.truncated"))
-      }
-      throw fail(.notJSON, Phrase("store.problem.not-json", parts: ["detail": JSONSyntax.problem(in: text)]))
-    }
-    guard let object = value as? [String: Any] else {
-      throw fail(.wrongShape, Phrase("store.problem.top-level", parts: ["kind": Phrase(JSONShape.kindName(value))]))
-    }
-    return object
-  }
-
-  /// Reads `schema_version` with the same strictness as the session decoder (`true` or `1.5` is
-  /// not a version), defaulting to the current version as hand-written files may leave it out.
-  private static func schemaVersion(of text: Data, fail: (StoreError.Kind, Phrase) -> StoreError) throws -> Int {
-    struct Probe: Decodable {
-      var version: Int?
-      enum CodingKeys: String, CodingKey { case version = "schema_version" }
-    }
-    guard let probe = try? JSONDecoder().decode(Probe.self, from: text) else {
-      throw fail(.wrongShape, Phrase("store.problem.version-not-number"))
-    }
-    return probe.version ?? Session.currentSchemaVersion
-  }
-
-  /// A string value as its first 40 characters in quotes, any other value as its kind.
-  private static func jsonSnippet(_ value: Any) -> Phrase {
-    if let s = value as? String { return Phrase("store.json.quoted", ["text": String(s.prefix(40))]) }
-    return Phrase(JSONShape.kindName(value))
-  }
-}
-
-/// A session together with what the full check reads from the raw object, decoded in one pass.
-private struct CurrentSession: Decodable {
-  /// The session.
-  var session: Session
-  /// Whether the file has `schema` or `answers` (or the old `responses`), which mark it as a session.
-  var marked: Bool
-  /// `schema_version` as written; nil when left out.
-  var version: Int?
-
-  enum Keys: String, CodingKey { case schema, answers, responses, version = "schema_version" }
-
-  init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: Keys.self)
-    // A `schema` that is not the session marker (null included) is for the full check to name.
-    if c.contains(.schema), try c.decode(String.self, forKey: .schema) != Session.schemaName {
-      throw SessionFormatError(Phrase("store.format.not-session"))
-    }
-    marked = c.contains(.schema) || c.contains(.answers) || c.contains(.responses)
-    version = try c.decodeIfPresent(Int.self, forKey: .version)
-    session = try Session(from: decoder)
-  }
 }
 
 /// Whether two paths name the same session file, whatever the names: the same device and inode.
@@ -314,151 +206,5 @@ public enum SessionIdentity {
   public static func same(_ a: String, _ b: String) -> Bool {
     guard let x = try? Platform.status(a), let y = try? Platform.status(b) else { return false }
     return x.isSameFile(as: y)
-  }
-}
-
-/// Small helpers that describe JSON in a user's terms.
-enum JSONShape {
-  /// The first key that appears twice in one object, with the line of its second appearance.
-  ///
-  /// A scanner over bytes with its own stack (no recursion: a file nested millions deep must not
-  /// overflow it); run only on text that already parsed as JSON.
-  static func firstDuplicateKey(in data: Data) -> (key: String, line: Int)? {
-    // Over the raw bytes, with keys held as views into them rather than copied: this runs for every
-    // session a roll-up reads.
-    data.withUnsafeBytes { bytes -> (key: String, line: Int)? in
-      // One entry per open object or list: the keys seen so far (nil for a list).
-      var stack: [Set<RawKey>?] = []
-      var line = 1
-      var expectingKey = false
-      var i = 0
-      let end = bytes.count
-      while i < end {
-        let byte = bytes[i]
-        switch byte {
-        case 0x0A: line += 1
-        case UInt8(ascii: "{"):
-          stack.append(Set())
-          expectingKey = true
-        case UInt8(ascii: "["):
-          stack.append(nil)
-          expectingKey = false
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-          if !stack.isEmpty { stack.removeLast() }
-          expectingKey = false
-        case UInt8(ascii: ","):
-          expectingKey = stack.last.map { $0 != nil } ?? false
-        case UInt8(ascii: "\""):
-          var j = i + 1
-          var escaped = false
-          var hasEscape = false
-          while j < end {
-            let b = bytes[j]
-            if escaped {
-              escaped = false
-            } else if b == UInt8(ascii: "\\") {
-              escaped = true
-              hasEscape = true
-            } else if b == UInt8(ascii: "\"") {
-              break
-            }
-            j += 1
-          }
-          if expectingKey, let top = stack.indices.last, stack[top] != nil {
-            let raw = UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<min(j, end)])
-            // A key is compared as the parser reads it: `"\u0061nswers"` is `answers`, and two
-            // programs must not see different answers in one file (issue 25). Escapes are rare,
-            // so only a key that has one is decoded; the others stay views into the text.
-            // A bad escape is JSON the parser refuses later; its raw bytes do for now.
-            let key = hasEscape ? RawKey(decoded: JSONStringEscapes.decode(raw) ?? Array(raw)) : RawKey(bytes: raw)
-            if stack[top]?.contains(key) == true { return (key.text, line) }
-            stack[top]?.insert(key)  // in place, so a large object is not copied per key
-            expectingKey = false
-          }
-          i = j
-        default: break
-        }
-        if i < end { i += 1 }
-      }
-      return nil
-    }
-  }
-
-  /// A key compared and hashed by its UTF-8 bytes: a view into the text being scanned (valid only
-  /// while that text is), or, for a key written with escapes, its decoded bytes.
-  private struct RawKey: Hashable {
-    private let view: UnsafeRawBufferPointer?
-    private let owned: [UInt8]
-
-    init(bytes: UnsafeRawBufferPointer) {
-      view = bytes
-      owned = []
-    }
-
-    init(decoded: [UInt8]) {
-      view = nil
-      owned = decoded
-    }
-
-    private func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
-      if let view { return body(view) }
-      return owned.withUnsafeBytes(body)
-    }
-
-    /// The key as text, for the message.
-    var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
-
-    static func == (a: RawKey, b: RawKey) -> Bool { a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } } }
-    func hash(into hasher: inout Hasher) { withBytes { hasher.combine(bytes: $0) } }
-  }
-
-  /// Whether the text ends inside a string, object or list: the sign of a file cut short.
-  static func endsInsideValue(_ data: Data) -> Bool {
-    var depth = 0
-    var inString = false
-    var escaped = false
-    for byte in data {
-      if inString {
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-        }
-        continue
-      }
-      switch byte {
-      case UInt8(ascii: "\""): inString = true
-      case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-      case UInt8(ascii: "}"), UInt8(ascii: "]"):
-        depth -= 1
-        // More closing than opening brackets: malformed, not cut short.
-        if depth < 0 { return false }
-      default: break
-      }
-    }
-    return inString || depth > 0
-  }
-
-  /// The 1-based line and column of byte `offset`, counting columns in characters.
-  static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
-    let prefix = data.prefix(max(0, offset))
-    let lines = prefix.split(separator: 0x0A, omittingEmptySubsequences: false)
-    let last = lines.last.map { String(decoding: $0, as: UTF8.self).count } ?? 0
-    return (lines.count, last + 1)
-  }
-
-  /// The string key naming the kind of a JSON value ("a list", "text", …).
-  static func kindName(_ value: Any) -> String {
-    switch value {
-    case is [Any]: "store.json.list"
-    case is [String: Any]: "store.json.object"
-    case is String: "store.json.text"
-    case is NSNull: "store.json.null"
-    case is Bool: "store.json.bool"
-    case is NSNumber: "store.json.number"
-    default: "store.json.value"
-    }
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import IglooContent
+import IglooEngine
 
 /// Who has a session open: what a refused second igloo tells its user.
-public struct LockHolder: Sendable, Equatable, Codable {
+public struct LockHolder: Sendable, Equatable, Encodable {
   /// The process id of the igloo holding the lock.
   public var pid: Int32
   /// The user it runs as.
@@ -18,6 +19,7 @@ public struct LockHolder: Sendable, Equatable, Codable {
   /// given to another program.
   var processStart: UInt64?
 
+  /// The keys of the lock file, for its writer and its reader alike.
   enum CodingKeys: String, CodingKey {
     case pid, user, host, since, token
     case processStart = "process_start"
@@ -41,11 +43,30 @@ public struct LockHolder: Sendable, Equatable, Codable {
     return data
   }
 
-  /// Reads a lock file's content; nil when it is not a complete lock.
+  /// Reads a lock file's content with the session reader's JSON reader (no second parser);
+  /// nil when it is not a complete lock.
   static func decode(_ data: Data) -> LockHolder? {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
-    return try? decoder.decode(LockHolder.self, from: data)
+    guard let tree = try? JSONTree.read(data) else { return nil }
+    func text(_ key: CodingKeys) -> String? {
+      if case .string(let s) = tree[key.stringValue]?.value { return s }
+      return nil
+    }
+    func number(_ key: CodingKeys) -> String? {
+      if case .number(let n) = tree[key.stringValue]?.value { return n }
+      return nil
+    }
+    guard let pid = number(.pid).flatMap({ Int32($0) }), let user = text(.user), let host = text(.host),
+      let since = text(.since).flatMap({ try? Date($0, strategy: .iso8601) }), let token = text(.token)
+    else { return nil }
+    var processStart: UInt64?
+    switch tree[CodingKeys.processStart.stringValue]?.value {
+    case nil, .null?: processStart = nil
+    case .number(let written)?:
+      guard let start = UInt64(written) else { return nil }
+      processStart = start
+    default: return nil
+    }
+    return LockHolder(pid: pid, user: user, host: host, since: since, token: token, processStart: processStart)
   }
 }
 

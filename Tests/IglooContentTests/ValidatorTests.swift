@@ -56,6 +56,16 @@ import Testing
     #expect(blank.count == 1 && blank.allSatisfy { $0.hasPrefix("context.yaml:") && $0.contains("`source`") && $0.contains("`art-4`") }, "\(blank)")
     let badDate = problems(editing("context.yaml", "    kind: legal\n    as_of: \"2026-12-07\"\n    title: {da: KI-kompetencer", "    kind: legal\n    as_of: \"7. december 2026\"\n    title: {da: KI-kompetencer"))
     #expect(badDate.contains { $0.hasPrefix("context.yaml:9:") && $0.contains("use YYYY-MM-DD") }, "\(badDate)")
+    // The day a rule applies from (page 1 gives it) is a day too, or none.
+    let from = { (day: String) in
+      problems(
+        editing(
+          "context.yaml", "    kind: legal\n    as_of: \"2026-12-07\"\n    title: {da: KI-kompetencer",
+          "    kind: legal\n    as_of: \"2026-12-07\"\n    applies_from: \"\(day)\"\n    title: {da: KI-kompetencer"))
+    }
+    #expect(from("2025-02-02") == [])
+    let badFrom = from("2. februar 2025")
+    #expect(badFrom.count == 1 && badFrom.allSatisfy { $0.hasPrefix("context.yaml:9:") && $0.contains("`applies_from`") }, "\(badFrom)")
     // A principle from the target picture is guidance, not a rule, and needs no date.
     #expect(problems(MiniPack.files) == [])
   }

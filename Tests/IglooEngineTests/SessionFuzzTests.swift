@@ -21,7 +21,7 @@ import Testing
         let session = try Session.decode(Data(text.utf8))
         _ = session.problems(with: pack)
         _ = Assessment(session: session, pack: pack)
-      } catch let error as SessionFormatError {
+      } catch {
         refused += 1
         let reason = error.phrase.text(.en, strings: TestPacks.real.strings)
         if reason.contains("\n") || reason.isEmpty || reason.contains("store.") { Issue.record("input \(i): \(reason.debugDescription)") }

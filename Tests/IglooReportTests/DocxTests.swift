@@ -234,14 +234,14 @@ enum Docx {
 
   /// Every text of the document, as printed.
   static func allText(_ doc: ReportDocument) -> String {
-    doc.blocks.map { block -> String in
+    ReportDocument.flattened(doc.blocks).map { block -> String in
       switch block {
       case .heading(_, let text): text
       case .paragraph(let runs): runs.map(\.text).joined()
       case .bullets(let items), .numbered(let items): items.map { $0.map(\.text).joined() }.joined(separator: "\n")
       case .table(let t): ([t.header] + t.rows).map { $0.joined(separator: "\n") }.joined(separator: "\n")
       case .chart(let c): ([c.caption, c.title, c.axis] + c.categories + c.series.map(\.name)).joined(separator: "\n")
-      case .pageBreak: ""
+      case .pageBreak, .keepTogether: ""
       }
     }.joined(separator: "\n")
   }

@@ -55,8 +55,12 @@ import Testing
         #expect(a.recommendations.first?.action.id == "act-ask-supplier-emotion-inference", "first in the plan")
         let md = MarkdownReport.render(a, language: language, part: .summary)
         let w = wording(language)
-        let first = md.components(separatedBy: "\n\n").dropFirst(2).first ?? ""
+        // Page 1 opens with the conclusion, then the legal items: the question is the first of them.
+        let blocks = md.components(separatedBy: "\n\n")
+        let legal = try #require(blocks.firstIndex { $0 == "## " + w("flags.summary.heading") })
+        let first = blocks[legal + 1]
         #expect(first.hasPrefix("**" + w("summary.clarify.label") + "**"), "the question comes first: \(first)")
+        #expect(blocks[2].contains(w("summary.conclusion.severity", ["severity": w("severity.clarify"), "count": "1"]) + ","))
       }
       #expect(!a.recommendations.contains { $0.action.id == "act-stop-prohibited-emotion-recognition" })
     }

@@ -147,7 +147,7 @@ import Testing
       QuestionRecord(id: gap.question.id, due: "2025-04-01", askedBy: "AMR", status: .answered, answer: QuestionAnswer(gist: "Svar", date: "2025-03-30")))
     let decoded = try Session.decode(session.encoded())
     #expect(decoded.questions == session.questions)
-    #expect(Session.scan(try session.encoded()) == nil, "a file with questions goes to the Codable reader")
+    #expect(try session.encoded() == decoded.encoded(), "written again byte for byte")
     // The statements are answered now: the question is no longer raised, but its record stays.
     var answered = decoded
     for s in gap.statements { for v in answered.voices { answered.setAnswer(Answer(.point(3)), question: s, voice: v.id) } }

@@ -20,9 +20,11 @@ struct MarkdownStructureTests {
     #expect(parsed.headings.filter { $0.level == 1 }.map(\.text).last == w("papers.heading"))
     #expect(parsed.headings.filter { $0.level == 1 }.count == 2)
     let sections = parsed.headings.filter { $0.level == 2 }.map(\.text)
-    var expected = [
-      "who.heading", "summary.levels.heading", "summary.top.heading", "flags.summary.heading", "plan.heading",
-      "approval.heading",
+    // Page 1 in the manager's order (issue 26): the legal items, the three first actions, the
+    // profile; then the facts, the plan and the approval.
+    let hasPlan = PlanRow.plan(assessment, w).contains { $0.rank != nil }
+    var expected = ["flags.summary.heading"] + (hasPlan ? ["summary.actions.heading"] : []) + [
+      "summary.levels.heading", "summary.top.heading", "who.heading", "plan.heading", "approval.heading",
     ]
     if !(assessment.session.scope ?? []).isEmpty { expected.append("scope.heading") }
     expected += [
@@ -52,20 +54,33 @@ struct MarkdownStructureTests {
     #expect(meta.rows.map { $0[0] }.contains(w("meta.depth")))
     #expect(meta.rows.map { $0[0] }.contains(w("meta.amo")))
 
-    // The profile table has one row per IGLOO level, named as the content names them.
-    let profile = try #require(parsed.table(ReportBuilder.profileHeader(w, first: w("profile.level"))))
+    // The profile table has one row per IGLOO level, named as the content names them; a quick
+    // scan not deepened throughout shows its screenings instead, in one table.
+    let screeningTable = ReportBuilder.showsScreeningTable(ReportContext(assessment, language))
+    let profileHeader =
+      screeningTable
+      ? [
+        w("profile.level"), w("profile.screening-risk"),
+        w(assessment.depthDone == .quick ? "profile.screening-strongest" : "profile.deepest-strongest"),
+        w("profile.screening-opportunity"), w("profile.answered"),
+      ] : ReportBuilder.profileHeader(w, first: w("profile.level"))
+    let profile = try #require(parsed.table(profileHeader))
     #expect(profile.rows.count == 5)
     #expect(profile.rows.map { $0[0] } == Packs.builtin.levels.map { $0.name[language] })
+    if screeningTable { #expect(parsed.table(ReportBuilder.profileHeader(w, first: w("profile.level"))) == nil) }
 
     // The technology table: each technology in scope, then the overall row.
     let technologies = try #require(parsed.table(ReportBuilder.profileHeader(w, first: w("profile.technology"))))
     #expect(technologies.rows.count == assessment.technologies.count + 1)
     #expect(technologies.rows.last?.first == w("profile.overall"))
 
-    // Both charts: Mermaid for viewers that draw it and a text chart for the rest.
-    #expect(parsed.codeBlocks.contains { $0.info == "mermaid" && $0.text.hasPrefix("xychart-beta\n") })
-    let textChart = try #require(parsed.codeBlocks.first { $0.info == "text" })
-    #expect(textChart.text.split(separator: "\n").count == 10)
+    // Both charts: Mermaid for viewers that draw it and a text chart for the rest; a quick scan's
+    // screening table has no chart of residual risks beside it.
+    if !screeningTable {
+      #expect(parsed.codeBlocks.contains { $0.info == "mermaid" && $0.text.hasPrefix("xychart-beta\n") })
+      let textChart = try #require(parsed.codeBlocks.first { $0.info == "text" })
+      #expect(textChart.text.split(separator: "\n").count == 10)
+    }
 
     // The summary's action plan: what, who, deadline and status, numbered by rank.
     let planRows = PlanRow.plan(assessment, w).filter { $0.rank != nil }

@@ -53,15 +53,18 @@ import Testing
     }
   }
 
-  /// A deepened finding's residual risk still has its table, after the screenings.
+  /// A deepened finding's residual risk stands in the one profile table, as its level's strongest
+  /// risk with its kind in words; no second table of residual risks gives it another figure.
   @Test func aDeepenedFindingKeepsItsResidualRisk() throws {
     let assessment = try Fixture.quickScan.assessment
     let w = wording(.da)
     let profile = profileSection(MarkdownReport.render(assessment, language: .da, part: .summary), w)
-    let screenings = try #require(profile.range(of: w("profile.screening-risk")))
-    let residual = try #require(profile.range(of: w("profile.risk")))
-    #expect(screenings.lowerBound < residual.lowerBound)
-    #expect(profile.contains(w("summary.deepened.intro")))
+    #expect(profile.contains(w("profile.screening-risk")))
+    #expect(!profile.contains(w("profile.risk")))
+    let deepened = try #require(assessment.findings.first { $0.hasFullFigure })
+    let risk = try #require(deepened.residualRisk)
+    let cell = w("profile.worst.value", ["finding": deepened.finding.shortTitle[.da], "score": w("top.risk", ["score": w.scored(risk, deepened.riskBand)])])
+    #expect(profile.contains("| " + cell + " |"), "\(profile)")
   }
 
   /// A full assessment's summary is as before: no screening columns.

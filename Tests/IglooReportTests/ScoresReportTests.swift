@@ -42,10 +42,16 @@ import Testing
     let a = try banned()
     for language in Language.allCases {
       let md = MarkdownReport.render(a, language: language)
-      // The ban stands under the title, before the summary's first section.
-      let head = md.components(separatedBy: "\n## ").first ?? ""
+      // The ban opens page 1's first section, the legal items, right after the conclusion, which
+      // counts it.
+      let sections = md.components(separatedBy: "\n## ")
       let label = a.pack.string("report.summary.prohibited.label", language)
-      #expect(head.contains(label), "\(head.prefix(400))")
+      let legal = sections.count > 1 ? sections[1] : ""
+      #expect(legal.hasPrefix(a.pack.string("report.flags.summary.heading", language)), "\(legal.prefix(100))")
+      #expect(legal.components(separatedBy: "\n\n").dropFirst().first?.hasPrefix("**" + label + "**") == true, "\(legal.prefix(400))")
+      let counted = Wording(pack: a.pack, language: language)(
+        "summary.conclusion.severity", ["severity": a.pack.string("report.severity.prohibited", language), "count": "1"])
+      #expect(sections[0].contains(counted), "\(sections[0].prefix(600))")
       let flags = section(md, "## " + a.pack.string("report.flags.heading", language))
       let firstFlag = flags.components(separatedBy: "\n### ").dropFirst().first ?? ""
       #expect(firstFlag.hasPrefix(a.pack.string("report.flags.prohibited", language)), "\(firstFlag.prefix(80))")

@@ -68,7 +68,7 @@ let badSessions: [BadSession] = [
     "it is not an igloo session (`schema` is \"kanban-board\", not \"igloo-session\")"),
   BadSession(
     "answers as a list", "{\"schema\": \"igloo-session\", \"answers\": [4, 5]}", .invalidSession,
-    "`answers` has the wrong type (expected an object)"),
+    "`answers` has the wrong type (expected an object) (line 1, column 40)"),
   BadSession(
     "a text version", "{\"schema\": \"igloo-session\", \"schema_version\": \"one\", \"answers\": {}}", .wrongShape,
     "`schema_version` must be a whole number"),
@@ -90,14 +90,14 @@ let badSessions: [BadSession] = [
   BadSession(
     "duplicate keys (issue 8, Why 11: the first won, jq takes the last)",
     "{\"schema\": \"igloo-session\", \"answers\": {\"default\": {\"q-pace-exposure\": 1, \"q-pace-exposure\": 5}}}",
-    .invalidSession, "the key `q-pace-exposure` appears twice in the same object (line 1); keep one of them"),
+    .invalidSession, "the key `q-pace-exposure` appears twice in the same object (line 1, column 75); keep one of them"),
   BadSession(
     "a duplicate key spelled with an escape (issue 25 item 4: igloo read the first, jq and Python the second)",
     "{\"schema\": \"igloo-session\", \"answers\": {\"default\": {\"q-pace-exposure\": 1}}, \"\\u0061nswers\": {\"default\": {\"q-pace-exposure\": 5}}}",
-    .invalidSession, "the key `answers` appears twice in the same object (line 1); keep one of them"),
+    .invalidSession, "the key `answers` appears twice in the same object (line 1, column 77); keep one of them"),
   BadSession(
     "a number too large", "{\"answers\": {\"default\": {\"q-pace-exposure\": 1e999}}}", .notJSON,
-    "not valid JSON (number 1e999 is out of range)"),
+    "not valid JSON (number 1e999 is out of range at line 1, column 45)"),
   BadSession(
     "a deadline in words",
     "{\"answers\": {}, \"plan\": [{\"level\": \"group\", \"title\": \"Kursus\", \"deadline\": \"næste uge\", \"status\": \"accepted\"}]}",
@@ -118,8 +118,8 @@ let badSessions: [BadSession] = [
   BadSession(
     "an unknown plan status",
     "{\"answers\": {}, \"plan\": [{\"level\": \"group\", \"title\": \"Kursus\", \"status\": \"weird\"}]}", .invalidSession,
-    "`plan[0].status`: \"weird\" is not one of suggested, accepted, rejected, in-progress, done, in-place"),
-  BadSession("an unknown depth", "{\"answers\": {}, \"depth\": \"deep\"}", .invalidSession, "`depth`: \"deep\" is not one of quick, full"),
+    "`plan[0].status`: \"weird\" is not one of suggested, accepted, rejected, in-progress, done, in-place (line 1, column 74)"),
+  BadSession("an unknown depth", "{\"answers\": {}, \"depth\": \"deep\"}", .invalidSession, "`depth`: \"deep\" is not one of quick, full (line 1, column 26)"),
 ]
 
 @Suite("Reading session files")
@@ -362,17 +362,17 @@ let jsonComplaints: [JSONComplaint] = [
     text: "{\"a\": \"tab\tx\"}", en: "not valid JSON (a control character not written as a \\u code at line 1, column 11)",
     da: "ikke gyldig JSON (et styretegn, der ikke er skrevet som \\u-kode i linje 1, kolonne 11)"),
   JSONComplaint(
-    text: #"{"a": tru}"#, en: "not valid JSON (the text ends unexpectedly, or a word is not true, false or null)",
-    da: "ikke gyldig JSON (teksten slutter uventet, eller et ord er ikke true, false eller null)"),
+    text: #"{"a": tru}"#, en: "not valid JSON (a word that is not true, false or null at line 1, column 7)",
+    da: "ikke gyldig JSON (et ord, der ikke er true, false eller null i linje 1, kolonne 7)"),
   JSONComplaint(
-    text: #"{"a": "\ud800"}"#, en: "not valid JSON (half of a surrogate pair (\\ud800–\\udbff) without its other half)",
-    da: "ikke gyldig JSON (en halv surrogatkode (\\ud800–\\udbff) uden sin anden halvdel)"),
+    text: #"{"a": "\ud800"}"#, en: "not valid JSON (half of a surrogate pair (\\ud800–\\udbff) without its other half at line 1, column 8)",
+    da: "ikke gyldig JSON (en halv surrogatkode (\\ud800–\\udbff) uden sin anden halvdel i linje 1, kolonne 8)"),
   JSONComplaint(
     text: #"{"a": "\u00"}"#, en: "not valid JSON (invalid \\u code at line 1, column 10)",
     da: "ikke gyldig JSON (ugyldig \\u-kode i linje 1, kolonne 10)"),
   JSONComplaint(
-    text: #"{"a": 1e999}"#, en: "not valid JSON (number 1e999 is out of range)",
-    da: "ikke gyldig JSON (tallet 1e999 er uden for det mulige område)"),
+    text: #"{"a": 1e999}"#, en: "not valid JSON (number 1e999 is out of range at line 1, column 7)",
+    da: "ikke gyldig JSON (tallet 1e999 er uden for det mulige område i linje 1, kolonne 7)"),
 ]
 
 /// Foundation's parser explains itself in English; igloo says what it found in the user's language.

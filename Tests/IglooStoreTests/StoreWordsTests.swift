@@ -72,8 +72,8 @@ import Testing
     let url = try scratch.write(Data(#"{"schema": "igloo-session", "answers": {"default": {"q": 7}}}"#.utf8), "syv.igloo.json")
     let error = try #require(throws: StoreError.self) { try SessionFile.read(url, pack: TestPacks.real) }
     #expect(error.kind == .invalidSession)
-    #expect(error.problem(.da) == "`answers.default.q`: svaret 7 ligger uden for skalaen: brug et punkt 1–5, \"dont-know\" eller \"not-relevant\"")
-    #expect(error.problem(.en) == "`answers.default.q`: answer 7 is out of range: use a scale point 1–5, \"dont-know\" or \"not-relevant\"")
+    #expect(error.problem(.da) == "`answers.default.q`: svaret 7 ligger uden for skalaen: brug et punkt 1–5, \"dont-know\" eller \"not-relevant\" (linje 1, kolonne 58)")
+    #expect(error.problem(.en) == "`answers.default.q`: answer 7 is out of range: use a scale point 1–5, \"dont-know\" or \"not-relevant\" (line 1, column 58)")
   }
 
   @Test func aMismatchWithThePackCountsTheRestInDanish() throws {

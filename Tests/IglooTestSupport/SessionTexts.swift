@@ -2,7 +2,7 @@ import Foundation
 import IglooContent
 import IglooEngine
 
-/// Session files for the tests of the hand-written session reader (`Session.scan`): what igloo
+/// Session files for the tests of the session reader (`Session.read`): what igloo
 /// writes, what people write by hand, and what a damaged or planted file holds.
 public enum SessionTexts {
   /// Every JSON session fixture in the repository, by path relative to the root.
@@ -61,7 +61,7 @@ public enum SessionTexts {
     return out
   }
 
-  /// Hand-made texts that a careful reader must get exactly right or leave to `JSONDecoder`:
+  /// Hand-made texts that a careful reader must get exactly right or refuse in one line:
   /// escapes and surrogates, numbers of every form, nulls, repeated and unknown keys, nesting,
   /// truncation, stray bytes. `sample` is one valid session's text.
   public static func hostile(sample: String) -> [(name: String, text: String)] {

@@ -66,9 +66,16 @@ note() { if [ "${E2E_VERBOSE:-}" = 1 ]; then echo "  $E2E_NAME: $*" >&2; fi; }
 # start_shell [WIDTH HEIGHT]: a tmux server with one pane running a clean interactive bash.
 start_shell() {
   local width=${1:-80} height=${2:-24}
-  $TM new-session -d -s "$PANE" -x "$width" -y "$height" \
-    "env -i PATH='$PATH' HOME='$T/home' TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME='$T/data' \
-      PS1='e2e\$ ' bash --norc --noprofile -i" || fail "cannot start tmux"
+  # kill-server returns before the old server has gone; a new server started on the same socket
+  # at once can meet the dying one ("server exited unexpectedly"), so a refused start is retried.
+  local try
+  for try in 1 2 3 4 5 6 7 8 9 10; do
+    $TM new-session -d -s "$PANE" -x "$width" -y "$height" \
+      "env -i PATH='$PATH' HOME='$T/home' TERM=xterm-256color LANG=C.UTF-8 XDG_DATA_HOME='$T/data' \
+        PS1='e2e\$ ' bash --norc --noprofile -i" 2>"$T/tmux-start" && break
+    [ "$try" -eq 10 ] && { cat "$T/tmux-start" >&2; fail "cannot start tmux"; }
+    sleep 0.2
+  done
   $TM set-option -t "$PANE" -g status off >/dev/null
   wait_for 'e2e$' 10
 }

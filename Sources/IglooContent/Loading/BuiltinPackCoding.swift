@@ -252,6 +252,7 @@ struct PackWriter {
     string(x.severity.rawValue)
     optional(x.asOf) { w, s in w.string(s) }
     optional(x.clarify) { w, t in w.text(t) }
+    optional(x.appliesFrom) { w, s in w.string(s) }
   }
 
   mutating func managementQuestion(_ x: ManagementQuestion) {
@@ -510,7 +511,8 @@ struct PackReader {
       source: try string(),
       applies: ContextApplicability(
         flags: try strings(), publicSector: try optional { try $0.bool() }, whenInfersEmotions: try strings()),
-      severity: try raw(FlagSeverity.self), asOf: try optional { try $0.string() }, clarify: try optional { try $0.text() })
+      severity: try raw(FlagSeverity.self), asOf: try optional { try $0.string() }, clarify: try optional { try $0.text() },
+      appliesFrom: try optional { try $0.string() })
   }
 
   mutating func managementQuestion() throws -> ManagementQuestion {

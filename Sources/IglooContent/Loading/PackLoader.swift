@@ -558,7 +558,7 @@ private struct PackBuilder {
   }
 
   private func readContext(_ n: YAMLNode) -> ContextItem? {
-    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies", "severity", "as_of", "clarify"], in: "a context item")
+    n.allowKeys(["id", "kind", "title", "text", "caveat", "source", "applies", "severity", "as_of", "applies_from", "clarify"], in: "a context item")
     guard let id = id(n, "context item") else { return nil }
     let what = "context item `\(id)`"
     var applies = ContextApplicability(flags: [], publicSector: nil)
@@ -590,9 +590,14 @@ private struct PackBuilder {
       n.report("\(what) is a \(kind) item without `as_of`; give the date its text was checked, YYYY-MM-DD")
     }
     if let asOf, !Self.isDay(asOf) { n.report("\(what) has `as_of` \"\(asOf)\"; use YYYY-MM-DD") }
+    let appliesFrom = n.optional("applies_from")?.scalar("`applies_from`")
+    if let appliesFrom, !Self.isDay(appliesFrom) {
+      n.report("\(what) has `applies_from` \"\(appliesFrom)\"; use YYYY-MM-DD")
+    }
     return ContextItem(
       id: id, kind: kind, title: title, text: text, caveat: n.optionalText("caveat", in: what),
-      source: source, applies: applies, severity: severity, asOf: asOf, clarify: n.optionalText("clarify", in: what))
+      source: source, applies: applies, severity: severity, asOf: asOf, clarify: n.optionalText("clarify", in: what),
+      appliesFrom: appliesFrom)
   }
 
   private func readManagementQuestion(_ n: YAMLNode) -> ManagementQuestion? {

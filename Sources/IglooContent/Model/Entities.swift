@@ -381,6 +381,9 @@ public struct ContextItem: Sendable, Codable, Hashable {
   /// The question shown in place of the title when the item applies as `clarify`, e.g. "Skal
   /// afklares: udleder systemet medarbejdernes følelser …?"; nil for an item that never does.
   public var clarify: LocalizedText? = nil
+  /// The day the rule applies (or applied) from, `YYYY-MM-DD`, where the content states one: page 1
+  /// of the report gives it beside the item, so a duty that starts in 2027 never reads as today's.
+  public var appliesFrom: String? = nil
 }
 
 /// A use case a training case puts in scope, with its stage.

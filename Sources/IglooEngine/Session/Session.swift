@@ -81,13 +81,13 @@ public struct Session: Sendable, Hashable {
 }
 
 /// The content pack a session was made with.
-public struct ContentRef: Sendable, Hashable, Codable {
+public struct ContentRef: Sendable, Hashable, Encodable {
   /// The pack's id.
   public var id: String
   /// The pack's version.
   public var version: String
 
-  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  /// The keys of its JSON object, for the writer and the reader alike.
   enum CodingKeys: String, CodingKey, CaseIterable { case id, version }
 
   /// Creates a reference.
@@ -101,13 +101,13 @@ public struct ContentRef: Sendable, Hashable, Codable {
 }
 
 /// A person taking part, with their role. Names are optional.
-public struct Participant: Sendable, Hashable, Codable {
+public struct Participant: Sendable, Hashable, Encodable {
   /// The name, or empty.
   public var name: String
   /// A role id from the content pack.
   public var role: String
 
-  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  /// The keys of its JSON object, for the writer and the reader alike.
   enum CodingKeys: String, CodingKey, CaseIterable { case name, role }
 
   /// Creates a participant.
@@ -118,7 +118,7 @@ public struct Participant: Sendable, Hashable, Codable {
 }
 
 /// The About step: who and where.
-public struct About: Sendable, Hashable, Codable {
+public struct About: Sendable, Hashable, Encodable {
   /// The workplace.
   public var workplace: String
   /// The unit or department.
@@ -154,7 +154,7 @@ public struct About: Sendable, Hashable, Codable {
 }
 
 /// How deep an assessment goes.
-public enum Depth: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Depth: String, Sendable, Hashable, Encodable, CaseIterable {
   /// One screening statement per finding that applies: the APV's first pass, where does it hurt?
   case quick
   /// Every exposure, mitigation, potential and realisation statement that applies.
@@ -162,7 +162,7 @@ public enum Depth: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// The approval of the action plan by the safety organisation.
-public struct Approval: Sendable, Hashable, Codable {
+public struct Approval: Sendable, Hashable, Encodable {
   /// Who approved it: names and roles, picked from the participants or typed in.
   public var by: [Participant]
   /// The date of approval, `YYYY-MM-DD`.
@@ -171,7 +171,7 @@ public struct Approval: Sendable, Hashable, Codable {
   /// (``ApprovalFingerprint``); empty in a file approved before igloo recorded it.
   public var fingerprint: String
 
-  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  /// The keys of its JSON object, for the writer and the reader alike.
   enum CodingKeys: String, CodingKey, CaseIterable { case by, date, fingerprint }
 
   /// Creates an approval.
@@ -179,13 +179,6 @@ public struct Approval: Sendable, Hashable, Codable {
     self.by = by
     self.date = date
     self.fingerprint = fingerprint
-  }
-
-  public init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      by: try c.decode([Participant].self, forKey: .by), date: try c.decode(String.self, forKey: .date),
-      fingerprint: try c.decodeIfPresent(String.self, forKey: .fingerprint) ?? "")
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -198,7 +191,7 @@ public struct Approval: Sendable, Hashable, Codable {
 }
 
 /// How far along a use case is.
-public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Stage: String, Sendable, Hashable, Encodable, CaseIterable {
   case considered
   case planned
   case pilot
@@ -206,14 +199,14 @@ public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Whether a system infers employees' emotions, as the Scope step asks of a use case that may.
-public enum InfersEmotions: String, Sendable, Hashable, Codable, CaseIterable {
+public enum InfersEmotions: String, Sendable, Hashable, Encodable, CaseIterable {
   case yes
   case no
   case dontKnow = "dont-know"
 }
 
 /// A use case in scope.
-public struct ScopeItem: Sendable, Hashable, Codable {
+public struct ScopeItem: Sendable, Hashable, Encodable {
   /// The use case id.
   public var useCase: String
   /// Its stage.
@@ -234,13 +227,13 @@ public struct ScopeItem: Sendable, Hashable, Codable {
 }
 
 /// A voice that answers: "management", "employees", or one committee member.
-public struct Voice: Sendable, Hashable, Codable {
+public struct Voice: Sendable, Hashable, Encodable {
   /// The id answers are stored under.
   public var id: String
   /// The name shown.
   public var name: String
 
-  /// The keys of its JSON object, for the Codable path and the hand-written reader alike.
+  /// The keys of its JSON object, for the writer and the reader alike.
   enum CodingKeys: String, CodingKey, CaseIterable { case id, name }
 
   /// Creates a voice.
@@ -284,7 +277,7 @@ public struct Answer: Sendable, Hashable {
 }
 
 /// Where a plan item stands.
-public enum PlanStatus: String, Sendable, Hashable, Codable, CaseIterable {
+public enum PlanStatus: String, Sendable, Hashable, Encodable, CaseIterable {
   /// Suggested, not yet decided.
   case suggested
   /// Accepted into the plan.
@@ -300,7 +293,7 @@ public enum PlanStatus: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One line of the action plan.
-public struct PlanItem: Sendable, Hashable, Codable {
+public struct PlanItem: Sendable, Hashable, Encodable {
   /// The id of the recommended action it comes from, or nil for the users' own.
   public var action: String?
   /// What; for a recommended action, empty means the content's title.
@@ -338,7 +331,7 @@ public struct PlanItem: Sendable, Hashable, Codable {
 }
 
 /// Where a question to management stands.
-public enum QuestionStatus: String, Sendable, Hashable, Codable, CaseIterable {
+public enum QuestionStatus: String, Sendable, Hashable, Encodable, CaseIterable {
   /// Asked, no answer yet.
   case open
   /// Management has answered.
@@ -348,7 +341,7 @@ public enum QuestionStatus: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Management's answer to a question, as the safety organisation records it.
-public struct QuestionAnswer: Sendable, Hashable, Codable {
+public struct QuestionAnswer: Sendable, Hashable, Encodable {
   /// The answer's gist, in the users' words.
   public var gist: String
   /// When it was answered, `YYYY-MM-DD` or empty.
@@ -359,10 +352,13 @@ public struct QuestionAnswer: Sendable, Hashable, Codable {
     self.gist = gist
     self.date = date
   }
+
+  /// The keys of its JSON object, for the writer and the reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case gist, date }
 }
 
 /// One question to management as the safety organisation follows it up.
-public struct QuestionRecord: Sendable, Hashable, Codable {
+public struct QuestionRecord: Sendable, Hashable, Encodable {
   /// The id of the question in the content pack (management-questions.yaml).
   public var id: String
   /// When an answer is due, `YYYY-MM-DD` or empty.
@@ -383,17 +379,8 @@ public struct QuestionRecord: Sendable, Hashable, Codable {
     self.answer = answer
   }
 
-  enum CodingKeys: String, CodingKey { case id, due, askedBy = "asked_by", status, answer }
-
-  public init(from decoder: Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      id: try c.decode(String.self, forKey: .id),
-      due: try c.decodeIfPresent(String.self, forKey: .due) ?? "",
-      askedBy: try c.decodeIfPresent(String.self, forKey: .askedBy) ?? "",
-      status: try c.decodeWord(QuestionStatus.self, forKey: .status) ?? .open,
-      answer: try c.decodeIfPresent(QuestionAnswer.self, forKey: .answer))
-  }
+  /// The keys of its JSON object, for the writer and the reader alike.
+  enum CodingKeys: String, CodingKey, CaseIterable { case id, due, askedBy = "asked_by", status, answer }
 }
 
 extension Session {
@@ -413,7 +400,7 @@ extension Session {
 }
 
 /// The follow-up step.
-public struct FollowUp: Sendable, Hashable, Codable {
+public struct FollowUp: Sendable, Hashable, Encodable {
   /// The next review, `YYYY-MM-DD`; at most three years after the assessment's date.
   public var nextReview: String
   /// The file of the previous round, for comparison, or empty.

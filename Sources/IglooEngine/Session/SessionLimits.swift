@@ -8,6 +8,11 @@ public enum SessionLimits {
   /// The largest session file, in bytes: 10 MiB.
   public static let fileSize = 10 * 1024 * 1024
 
+  /// How deep lists and objects may nest in a session file: 64. igloo writes five levels (an
+  /// answer with a note); the limit leaves room for what a hand edit adds and keeps the reader,
+  /// which recurses once per level, far from the end of its stack.
+  public static let depth = 64
+
   /// Whether a session file of `byteCount` bytes is within the limits.
   public static func allows(byteCount: Int) -> Bool { byteCount <= fileSize }
 }

@@ -94,12 +94,32 @@ struct ReportContext {
   /// section both show them, and each row words its reasons with their sources.
   let plan: [PlanRow]
 
+  /// The findings whose figure rests on a median of voices who disagree (``Contested``), worked
+  /// out once for every table that marks them.
+  let contested: Set<String>
+
   /// The context for rendering `assessment` in `language`.
   init(_ assessment: Assessment, _ language: Language) {
     self.assessment = assessment
     self.w = Wording(pack: assessment.pack, language: language)
     self.applicable = Set(assessment.session.applicableQuestions(assessment.pack).map(\.id))
     self.plan = PlanRow.plan(assessment, w)
+    self.contested = assessment.contestedFindings
+  }
+
+  /// Whether a figure of the level or technology `group` on the risk (or opportunity) side rests on
+  /// a contested finding among those it aggregates.
+  func isContested(group: String, risk: Bool) -> Bool {
+    guard !contested.isEmpty else { return false }
+    return assessment.findings.contains { f in
+      contested.contains(f.finding.id) && (f.finding.level == group || f.finding.technology == group || group == "overall")
+        && (risk ? f.finding.polarity.hasRisk : f.finding.polarity.hasOpportunity)
+    }
+  }
+
+  /// `text` with the contested mark when `contested`.
+  func marked(_ text: String, _ contested: Bool) -> String {
+    contested ? w("contested.marked", ["figure": text]) : text
   }
 
   /// The content pack the assessment was computed with.

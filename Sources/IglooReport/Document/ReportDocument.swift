@@ -32,6 +32,9 @@ struct ReportDocument: Sendable {
     var align: [Align]
     /// Rows tall enough to sign in by hand (the approval block).
     var forSigning: Bool = false
+    /// How many of its last rows Word keeps with what follows, so the block after it never starts
+    /// a page alone (the plan's last rows with the approval).
+    var keepTail: Int = 0
   }
 
   /// The profile per level as a chart: data for Word, Mermaid and plain text for Markdown.
@@ -70,6 +73,9 @@ struct ReportDocument: Sendable {
     case chart(Chart)
     /// Where the summary ends and the working papers begin: a new page in Word.
     case pageBreak
+    /// Blocks Word keeps on one page, each with the next (the approval with what precedes it), so a
+    /// page never holds the signature table alone; Markdown shows them as they are.
+    indirect case keepTogether([Block])
   }
 
   /// The width of the text on an A4 portrait page with 2 cm margins, in centimetres.
@@ -113,12 +119,14 @@ struct ReportDocument: Sendable {
 
   /// A table of plain-text cells; `widths` in centimetres, shared out evenly when not given.
   mutating func table(
-    _ header: [String], _ rows: [[String]], widths: [Double] = [], align: [Align] = [], forSigning: Bool = false
+    _ header: [String], _ rows: [[String]], widths: [Double] = [], align: [Align] = [], forSigning: Bool = false,
+    keepTail: Int = 0
   ) {
     let count = max(1, header.count)
     let w = widths.count == header.count ? widths : Array(repeating: Self.textWidth / Double(count), count: count)
     let padded = rows.map { row in Array((row + Array(repeating: "", count: max(0, header.count - row.count))).prefix(header.count)) }
-    blocks.append(.table(Table(header: header, rows: padded, widths: w, align: align, forSigning: forSigning)))
+    blocks.append(
+      .table(Table(header: header, rows: padded, widths: w, align: align, forSigning: forSigning, keepTail: keepTail)))
   }
 
   /// The profile chart.
@@ -130,9 +138,25 @@ struct ReportDocument: Sendable {
   /// Appends the blocks of `other`.
   mutating func append(_ other: ReportDocument) { blocks += other.blocks }
 
+  /// Appends the blocks `build` adds as one group that Word keeps on one page.
+  mutating func keepTogether(_ build: (inout ReportDocument) -> Void) {
+    var inner = ReportDocument()
+    build(&inner)
+    guard !inner.blocks.isEmpty else { return }
+    blocks.append(.keepTogether(inner.blocks))
+  }
+
   /// Every table in the document.
   var tables: [Table] {
-    blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+    Self.flattened(blocks).compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+  }
+
+  /// `blocks` with every group opened, in reading order.
+  static func flattened(_ blocks: [Block]) -> [Block] {
+    blocks.flatMap { block -> [Block] in
+      if case .keepTogether(let inner) = block { return flattened(inner) }
+      return [block]
+    }
   }
 }
 

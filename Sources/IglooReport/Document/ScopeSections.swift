@@ -43,6 +43,7 @@ extension ReportBuilder {
     doc.table(
       profileHeader(w, first: w("profile.technology")), rows.map { profileRow($0.0, $0.1, r) },
       widths: profileWidths, align: [.left, .left, .left, .left, .right])
+    contestedLine(r, &doc)
     let levels = r.assessment.levels.map { ($0, w.level($0.id)) }
     doc.labelled(w("profile.realised.intro"), (levels + rows).map { realised($0.0, $0.1, r) }.joined(separator: "; ") + ".")
   }

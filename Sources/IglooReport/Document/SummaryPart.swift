@@ -5,37 +5,26 @@ import IglooEngine
 /// The summary a committee and management read: at most three A4 pages, with everything else
 /// left to the working papers.
 extension ReportBuilder {
-  /// The summary's sections, in reading order.
+  /// The summary's sections, in reading order: page 1 is what a manager needs (the source, the
+  /// conclusion, the legal items that demand action, the three most important actions, then the
+  /// profile); the facts, the plan and the approval follow.
   static func summary(_ r: ReportContext, _ doc: inout ReportDocument) {
     title(r, &doc)
-    prohibited(r, &doc)
+    conclusion(r, &doc)
     voices(r, &doc)
-    participants(r, &doc)
+    legalItems(r, &doc)
+    topActions(r, &doc)
     profile(r, &doc)
     topFindings(r, &doc)
     unscored(r, &doc)
-    actionFlags(r, &doc)
+    participants(r, &doc)
     planSummary(r, &doc)
-    questionCount(r, &doc)
-    approval(r, &doc)
-  }
-
-  /// A prohibited practice comes before everything else the summary says; a ban that applies if an
-  /// open fact is true comes next, as a question to settle, never as a verdict.
-  static func prohibited(_ r: ReportContext, _ doc: inout ReportDocument) {
-    let w = r.w
-    for flag in r.assessment.prohibitedFlags {
-      doc.labelled(
-        w("summary.prohibited.label"),
-        w("summary.prohibited.text", ["title": flag.item.title[r.language], "source": w.source(flag.item.source)]))
-    }
-    for flag in r.assessment.clarifyFlags {
-      doc.labelled(
-        w("summary.clarify.label"),
-        w(
-          "summary.clarify.text",
-          // The source is named in the list of items that demand action, further down the summary.
-          ["question": flag.title(r.language), "use_cases": flag.useCases.map(w.useCase).joined(separator: ", ")]))
+    // The approval stays on one page with the line before it, so the last page of a summary is
+    // never the signature table alone.
+    doc.keepTogether { doc in
+      incompleteActions(r, &doc)
+      questionCount(r, &doc)
+      approval(r, &doc)
     }
   }
 
@@ -54,16 +43,21 @@ extension ReportBuilder {
     if open.isEmpty {
       text += " " + w("summary.voices.no-disagreements")
     } else {
-      let largest = open.enumerated().sorted { ($1.element.spread, $0.offset) < ($0.element.spread, $1.offset) }.prefix(3).map { d in
-        // A statement about a finding by the finding's short title; sickness absence by its statement.
-        let finding =
-          r.pack.question(d.element.question).flatMap(r.pack.leadFinding(of:)).map { $0.shortTitle[r.language] }
-          ?? shortened(w.question(d.element.question), to: 60)
-        let points = session.voices.compactMap { v in
-          d.element.points[v.id].map { w("summary.voices.point", ["voice": w.voice(v.id, in: session), "point": String($0)]) }
-        }
-        return w("summary.voices.disagreement", ["finding": finding, "points": points.joined(separator: ", ")])
-      }
+      // The largest three topics: one statement per finding, so a finding split on several of its
+      // statements is named once, by its largest split.
+      var named: Set<String> = []
+      let largest = open.enumerated().sorted { ($1.element.spread, $0.offset) < ($0.element.spread, $1.offset) }
+        .compactMap { d -> String? in
+          // A statement about a finding by the finding's short title; sickness absence by its statement.
+          let finding =
+            r.pack.question(d.element.question).flatMap(r.pack.leadFinding(of:)).map { $0.shortTitle[r.language] }
+            ?? shortened(w.question(d.element.question), to: 60)
+          guard named.insert(finding).inserted else { return nil }
+          let points = session.voices.compactMap { v in
+            d.element.points[v.id].map { w("summary.voices.point", ["voice": w.voice(v.id, in: session), "point": String($0)]) }
+          }
+          return w("summary.voices.disagreement", ["finding": finding, "points": points.joined(separator: ", ")])
+        }.prefix(3)
       text += " " + w("summary.voices.disagreements", ["count": String(open.count), "largest": largest.joined(separator: "; ")])
     }
     doc.labelled(w("summary.voices.label"), text)
@@ -176,28 +170,45 @@ extension ReportBuilder {
 
   /// The profile per level: the chart, then the table with the worst finding by its short title.
   ///
-  /// A quick scan's result is its screenings, so the summary shows them per level first, as the
-  /// wizard's Profile step does; residual risk and untapped opportunity follow only where findings
-  /// were deepened and have them. A table of "not enough answers" under "Answered 4/4" would tell
-  /// management the scan found nothing.
+  /// A quick scan's result is its screenings, so the summary shows them per level, as the wizard's
+  /// Profile step does, in one table: each level's strongest risk is named with its one figure, the
+  /// deepest there is (a deepened finding's residual risk, else its screening), with its kind in
+  /// words. A second table of residual risks, mostly "not enough answers", would tell management
+  /// the scan found nothing and give a finding two figures.
   static func profile(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
-    doc.heading(2, w("summary.levels.heading"))
-    if r.session.depth == .quick {
-      doc.paragraph(w("screenings.intro"))
+    if showsScreeningTable(r) {
+      doc.heading(2, w("summary.levels.heading"))
+      let deepened = r.assessment.depthDone != .quick
+      doc.paragraph(w(deepened ? "screenings.intro.deepened" : "screenings.intro"))
       doc.table(
-        [w("profile.level"), w("profile.screening-risk"), w("profile.screening-strongest"), w("profile.screening-opportunity"), w("profile.answered")],
+        [
+          w("profile.level"), w("profile.screening-risk"),
+          w(deepened ? "profile.deepest-strongest" : "profile.screening-strongest"), w("profile.screening-opportunity"),
+          w("profile.answered"),
+        ],
         r.assessment.levels.map { screeningRow($0, w.level($0.id), r) },
         widths: profileWidths, align: [.left, .left, .left, .left, .right])
-      let deepened = r.assessment.levels.contains { $0.risk.average != nil || $0.opportunity.average != nil }
-      guard deepened else { return }
-      doc.paragraph(w("summary.deepened.intro"))
+      contestedLine(r, &doc)
+      return
     }
-    doc.paragraph(w("summary.intro"))
-    doc.chart(Charts.profile(r))
+    // The heading, what the figures mean and the chart stay on one page, and the chart with its table.
+    doc.keepTogether { doc in
+      doc.heading(2, w("summary.levels.heading"))
+      doc.paragraph(w("summary.intro"))
+      doc.chart(Charts.profile(r))
+    }
     doc.table(
       profileHeader(w, first: w("profile.level")), r.assessment.levels.map { profileRow($0, w.level($0.id), r) },
       widths: profileWidths, align: [.left, .left, .left, .left, .right])
+    contestedLine(r, &doc)
+  }
+
+  /// The line under a table with marked figures, saying what the mark means; nothing when no
+  /// figure is marked.
+  static func contestedLine(_ r: ReportContext, _ doc: inout ReportDocument) {
+    guard !r.contested.isEmpty else { return }
+    doc.paragraph(r.w("contested.line"))
   }
 
   /// The top findings, each by its short title with its score, level and source; in a quick scan
@@ -213,26 +224,6 @@ extension ReportBuilder {
     }
   }
 
-  /// The legal and context items that forbid or require something; the rest are in the working papers.
-  static func actionFlags(_ r: ReportContext, _ doc: inout ReportDocument) {
-    let w = r.w
-    doc.heading(2, w("flags.summary.heading"))
-    let demanding = r.assessment.flags.filter { $0.severity < .information }
-      .sorted { $0.severity < $1.severity }
-    let others = r.assessment.flags.count - demanding.count
-    if demanding.isEmpty {
-      doc.paragraph(w("flags.summary.none", ["count": String(others)]))
-      return
-    }
-    doc.bullets(
-      demanding.map { flag in
-        ReportDocument.item(
-          w("flags.summary.item", ["severity": w("severity." + flag.severity.rawValue), "title": flag.title(r.language)]),
-          w("flags.source", ["source": w.source(flag.item.source)]))
-      })
-    if others > 0 { doc.paragraph(w("flags.summary.more", ["count": String(others)])) }
-  }
-
   /// The action plan as what, who, deadline and status; why and how are in the working papers.
   static func planSummary(_ r: ReportContext, _ doc: inout ReportDocument) {
     let w = r.w
@@ -246,11 +237,17 @@ extension ReportBuilder {
       return
     }
     doc.paragraph(w("plan.summary.intro"))
+    // The plan's last rows go with the approval that follows, so its page never holds the approval alone.
     doc.table(
-      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.5, 2.5, 2.5])
-    // What an APV must be able to show: the actions that still lack a responsible person or a
-    // deadline are named, not only marked in the table.
-    let incomplete = active.filter { !$0.missing.isEmpty }
+      planSummaryHeader(w), active.map { planSummaryRow($0, w) }, widths: [7.5, 4.5, 2.5, 2.5], keepTail: 3)
+    // The incomplete actions are named with the approval (``incompleteActions(_:_:)``), on its page.
+  }
+
+  /// The actions that still lack a responsible person or a deadline, named: what an APV must be
+  /// able to show, not only marked in the plan table.
+  static func incompleteActions(_ r: ReportContext, _ doc: inout ReportDocument) {
+    let w = r.w
+    let incomplete = r.plan.filter { $0.rank != nil && !$0.missing.isEmpty }
     if !incomplete.isEmpty {
       doc.paragraph(w("summary.incomplete.intro", ["n": String(incomplete.count)]))
       doc.bullets(incomplete.map { w("summary.incomplete.item", ["title": $0.title, "missing": $0.missingText(w)]) })
@@ -302,38 +299,65 @@ extension ReportBuilder {
     [first, w("profile.risk"), w("profile.worst"), w("profile.untapped"), w("profile.answered")]
   }
 
-  /// One profile row: the average beside the worst finding, so one severe risk is never averaged away.
+  /// One profile row: the average beside the worst finding, so one severe risk is never averaged
+  /// away; a figure resting on a median of disagreeing voices is marked.
   static func profileRow(_ row: ProfileRow, _ name: String, _ r: ReportContext) -> [String] {
     let w = r.w
-    func aggregate(_ a: Aggregate) -> String {
+    func aggregate(_ a: Aggregate, risk: Bool) -> String {
       if a.findings == 0 { return w("profile.no-findings") }
-      return w.scored(a.average, a.band)
+      let text = w.scored(a.average, a.band)
+      return a.average == nil ? text : r.marked(text, r.isContested(group: row.id, risk: risk))
     }
     var worst = row.risk.findings == 0 ? w("profile.no-findings") : w("not-enough")
     if let id = row.risk.worstFinding, let score = row.risk.worst {
-      worst = w("profile.worst.value", ["finding": w.shortFinding(id), "score": w.scored(score, row.risk.worstBand)])
+      worst = w(
+        "profile.worst.value",
+        ["finding": w.shortFinding(id), "score": r.marked(w.scored(score, row.risk.worstBand), r.contested.contains(id))])
     }
     return [
-      name, aggregate(row.risk), worst, aggregate(row.opportunity),
+      name, aggregate(row.risk, risk: true), worst, aggregate(row.opportunity, risk: false),
       w("profile.answered.value", ["answered": String(row.answered), "total": String(row.questions)]),
     ]
   }
 
-  /// One row of a quick scan's profile: the level's screenings, average and most present risk,
-  /// never called a residual risk.
+  /// One row of a quick scan's profile: the level's screenings on average, never called a residual
+  /// risk, and its strongest risk by its one figure, the deepest there is, with its kind in words
+  /// once some findings are deepened.
   static func screeningRow(_ row: ProfileRow, _ name: String, _ r: ReportContext) -> [String] {
     let w = r.w
-    func aggregate(_ a: Aggregate?) -> String {
-      guard let a, a.findings > 0 else { return w("profile.no-findings") }
-      return w.scored(a.average, a.band)
+    // The screening averages leave out the findings with a full figure, whose screening no longer counts.
+    func screenedContested(risk: Bool) -> Bool {
+      r.assessment.findings.contains { f in
+        f.finding.level == row.id && !f.hasFullFigure && r.contested.contains(f.finding.id)
+          && (risk ? f.finding.polarity.hasRisk : f.finding.polarity == .opportunity)
+      }
     }
-    let risk = row.screening?.risk
-    var strongest = (risk?.findings ?? 0) == 0 ? w("profile.no-findings") : w("not-enough")
-    if let risk, let id = risk.worstFinding, let score = risk.worst {
-      strongest = w("profile.worst.value", ["finding": w.shortFinding(id), "score": w.scored(score, risk.worstBand)])
+    func aggregate(_ a: Aggregate?, risk: Bool) -> String {
+      guard let a, a.findings > 0 else {
+        // Every finding of this side deepened: the strongest risk beside it carries the figure.
+        let deepened = r.assessment.findings.contains { f in
+          f.finding.level == row.id && f.applies && f.hasFullFigure
+            && (risk ? f.finding.polarity.hasRisk : f.finding.polarity == .opportunity)
+        }
+        return w(deepened ? "profile.all-deepened" : "profile.no-findings")
+      }
+      let text = w.scored(a.average, a.band)
+      return a.average == nil ? text : r.marked(text, screenedContested(risk: risk))
+    }
+    let deepened = r.assessment.depthDone != .quick
+    let risks = r.assessment.findings.filter { $0.finding.level == row.id && $0.applies && $0.finding.polarity.hasRisk }
+    var strongest = risks.isEmpty ? w("profile.no-findings") : w("not-enough")
+    // The strongest by its one figure; on a tie the finding assessed in full, then the pack's order.
+    let best = risks.enumerated().compactMap { i, f in figure(f, r).map { (i, f, $0) } }
+      .max { ($0.2.value, $0.2.screening ? 0 : 1, -$0.0) < ($1.2.value, $1.2.screening ? 0 : 1, -$1.0) }
+    if let (_, f, fig) = best {
+      let score = deepened ? fig.text : w.scored(fig.value, fig.band)
+      strongest = w(
+        "profile.worst.value",
+        ["finding": f.finding.shortTitle[r.language], "score": r.marked(score, r.contested.contains(f.finding.id))])
     }
     return [
-      name, aggregate(risk), strongest, aggregate(row.screening?.opportunity),
+      name, aggregate(row.screening?.risk, risk: true), strongest, aggregate(row.screening?.opportunity, risk: false),
       w("profile.answered.value", ["answered": String(row.answered), "total": String(row.questions)]),
     ]
   }
@@ -346,23 +370,13 @@ extension ReportBuilder {
     return w("profile.realised.item", ["name": name, "value": value])
   }
 
-  /// A top finding as one list item: its short title, score, level, technology and source.
+  /// A top finding as one list item: its short title, its one figure with its kind (marked when it
+  /// rests on disagreeing voices), level and technology; the source path is in the working papers.
   static func topLine(_ result: FindingResult, _ r: ReportContext) -> [ReportDocument.Run] {
     let w = r.w
     let f = result.finding
-    let score: String
-    if !result.hasFullFigure, let screening = result.screening, let value = screening.value {
-      score = w(screening.opportunity ? "top.screening-opportunity" : "top.screening", ["score": w.scored(value, screening.band)])
-    } else if result.rankedBy == .risk, result.handlingUnknown, let e = result.priority {
-      score = w("top.handling-unknown", ["score": w.scored(e, result.priorityBand(r.pack.info.bands))])
-    } else if let risk = result.residualRisk {
-      score = w("top.risk", ["score": w.scored(risk, result.riskBand)])
-    } else {
-      score = w("top.opportunity", ["score": w.scored(result.untapped, result.opportunityBand)])
-    }
-    let detail = w(
-      "top.detail",
-      ["score": score, "level": w.level(f.level), "technology": w.technology(f.technology), "source": w.source(f.source)])
+    let score = figure(result, r).map { r.marked($0.text, r.contested.contains(f.id)) } ?? w("not-enough")
+    let detail = w("top.detail", ["score": score, "level": w.level(f.level), "technology": w.technology(f.technology)])
     return ReportDocument.item(f.shortTitle[r.language], detail)
   }
 

@@ -83,6 +83,8 @@ extension JSONReport {
       "screening": row.screening.map { s in
         .object(["risk": aggregate(s.risk, r), "opportunity": aggregate(s.opportunity, r)])
       } ?? .null,
+      // A figure of this row rests on a median of voices who disagree (docs/report-json.md).
+      "contested": .bool(r.isContested(group: row.id, risk: true) || r.isContested(group: row.id, risk: false)),
     ])
   }
 
@@ -133,23 +135,27 @@ extension JSONReport {
       "realised_band": band(f.realisedBand), "ranks_by": .string(f.rankedBy.rawValue),
       "priority_band": band(f.priorityBand(r.pack.info.bands)), "handling_unknown": .bool(f.handlingUnknown),
       "assessed": .string(f.assessed.rawValue), "screening": screening(f.screening),
+      "contested": .bool(r.contested.contains(f.finding.id)),
     ])
   }
 
   /// One entry of `top_findings`: which finding, what it ranks by, and its figure and band.
   static func topFinding(_ f: FindingResult, _ r: ReportContext) -> JSONValue {
-    // A quick scan's finding without a full figure ranks by its screening, and says so.
-    if !f.hasFullFigure, let s = f.screening, let value = s.value {
+    // A quick scan's finding without a figure from its full statements ranks by its screening, and
+    // says so; the same one figure page 1 gives it (ReportBuilder.figure).
+    if !f.hasFullFigure && !(f.handlingUnknown && f.askedInFull), let s = f.screening, let value = s.value {
       return .object([
         "finding": .string(f.finding.id), "title": .string(f.finding.title[r.language]),
         "ranks_by": .string("screening"), "figure": .number(value), "band": band(s.band),
         "handling_unknown": .bool(f.handlingUnknown), "opportunity": .bool(s.opportunity),
+        "contested": .bool(r.contested.contains(f.finding.id)),
       ])
     }
     return .object([
       "finding": .string(f.finding.id), "title": .string(f.finding.title[r.language]),
       "ranks_by": .string(f.rankedBy.rawValue), "figure": .number(f.priority),
       "band": band(f.priorityBand(r.pack.info.bands)), "handling_unknown": .bool(f.handlingUnknown),
+      "contested": .bool(r.contested.contains(f.finding.id)),
     ])
   }
 
@@ -261,7 +267,7 @@ extension JSONReport {
       "id": .string(item.id), "kind": .string(item.kind), "title": .string(flag.title(r.language)),
       "text": .string(item.text[r.language]), "caveat": .string(item.caveat?[r.language]), "source": .string(item.source),
       "use_cases": .strings(flag.useCases), "severity": .string(flag.severity.rawValue),
-      "as_of": .string(item.asOf),
+      "as_of": .string(item.asOf), "applies_from": .string(item.appliesFrom),
     ])
   }
 }

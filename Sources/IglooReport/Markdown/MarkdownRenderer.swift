@@ -31,6 +31,10 @@ enum MarkdownRenderer {
     case .pageBreak:
       // A thematic break: where the printed summary ends.
       return "---"
+    case .keepTogether(let blocks):
+      // Keeping blocks on one page means nothing on screen; they follow each other as any others.
+      let parts = blocks.compactMap(self.block)
+      return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
     }
   }
 

@@ -431,7 +431,9 @@ public struct PlainView {
     }
     if quick {
       let left = assessment.findings.filter { !assessment.session.deepened.contains($0.finding.id) }.count
-      lines.append(t("plain.profile.deepen", ["screened": String(assessment.findingsToDeepen.count), "all": String(left)]))
+      let screened = assessment.findingsToDeepen.count
+      lines.append(
+        t(screened == 0 ? "plain.profile.deepen.none" : "plain.profile.deepen", ["screened": String(screened), "all": String(left)]))
     }
     return lines
   }

@@ -35,10 +35,12 @@ enum ProfileScreen {
     if quick && assessment.depthDone != .full {
       // The offer to deepen, with how many findings each key would deepen.
       let left = assessment.findings.filter { !assessment.session.deepened.contains($0.finding.id) }.count
+      let screened = assessment.findingsToDeepen.count
+      // Nothing screened moderate or high: nothing is offered, only the way to deepen all.
       grid.put(
         Text.truncate(
-          t("wizard.profile.deepen", ["screened": String(assessment.findingsToDeepen.count), "all": String(left)]),
-          to: rect.width, ellipsis: true), in: rect, row: 1, style: .good)
+          t(screened == 0 ? "wizard.profile.deepen.none" : "wizard.profile.deepen", ["screened": String(screened), "all": String(left)]),
+          to: rect.width, ellipsis: true), in: rect, row: 1, style: screened == 0 ? .dim : .good)
     } else if !unscored.isEmpty {
       grid.put(
         Text.truncate(t("wizard.profile.unscored", ["count": String(unscored.count)]), to: rect.width, ellipsis: true),
