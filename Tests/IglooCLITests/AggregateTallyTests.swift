@@ -59,6 +59,31 @@ import Testing
     }
   }
 
+  /// What `aggregate` reads and folds (each session scored by the one core, without the detail a
+  /// roll-up never reads) is the roll-up of each session's full assessment folded in: over the
+  /// report's fixture sessions (a quick scan among them) and a folder of generated ones.
+  @Test func aFoldersRollUpIsThatOfEachSessionsFullAssessment() throws {
+    let (dir, _) = try Self.folder(36)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("IglooReportTests/Fixtures")
+    for name in ["call-centre", "home-care", "minimal", "quick-scan"] {
+      try FileManager.default.copyItem(
+        at: fixtures.appendingPathComponent(name + ".json"), to: dir.appendingPathComponent("fixture-\(name).json"))
+    }
+    let files = SessionFolder.regularFiles(in: dir.path)
+    var sessions: [Session] = []
+    for file in files {
+      if case .session(let session) = SessionRecognition.read(file, pack: Self.pack) { sessions.append(session) }
+    }
+    #expect(sessions.count == 40)
+    #expect(sessions.contains { $0.depth == .quick })
+    let folded = Aggregation(sessions.map { Assessment(session: $0, pack: Self.pack) }, pack: Self.pack)
+    let read = SessionFolder.read(files, pack: Self.pack, batch: 64).tally.aggregation()
+    #expect(read == folded)
+    #expect(read.risk.contains { !$0.suppressed } && read.actions.contains { $0.suggested != nil })
+  }
+
   @Test func everyDamagedFileIsReportedInFileOrderAndTheRestRolledUp() throws {
     let (dir, files) = try Self.folder(50, damaged: [31, 12, 44])
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -85,7 +85,7 @@ import Testing
   /// Checks one combination; returns whether it lies exactly on a band threshold or trigger minimum.
   @discardableResult
   func check(_ finding: Finding, _ items: [(Question, MeasureRole)], _ answers: [String: EffectiveAnswer], _ what: String) -> Bool {
-    let result = Assessment.score(finding, items, effective: answers, pack: pack)!
+    let result = score(finding, items, answers)
     let bands = pack.info.bands
     var onEdge = false
     if finding.polarity.hasRisk {
@@ -115,6 +115,21 @@ import Testing
       }
     }
     return onEdge
+  }
+
+  /// `finding`'s result through the scoring core, with only `items` asked and `answers` given.
+  func score(_ finding: Finding, _ items: [(Question, MeasureRole)], _ answers: [String: EffectiveAnswer]) -> FindingResult {
+    let index = pack.scoringIndex
+    var asked = Array(repeating: false, count: pack.questions.count)
+    var effective: [EffectiveAnswer?] = Array(repeating: nil, count: pack.questions.count)
+    for (q, _) in items {
+      let i = index.questionPosition[q.id]!
+      asked[i] = true
+      effective[i] = answers[q.id]
+    }
+    let scored = ScoredSession(index, asked: asked, answers: effective, detail: true)
+    let f = pack.findings.firstIndex { $0.id == finding.id }!
+    return FindingResult(finding, scored.findings[f]!, pack.info.bands, askedInFull: true)
   }
 
   func triggerMinimums(_ finding: String) -> [Double] {

@@ -1,32 +1,34 @@
+import Foundation
+
 /// A whole content pack: everything the assessment asks, scores, recommends and says.
 ///
 /// The pack is data, not code: it is loaded from YAML (``PackLoader``) so that a safety expert can
 /// read and change it. Arrays keep the order of the files, which is the order users see.
 public struct ContentPack: Sendable, Codable {
   /// The pack's metadata, scale, bands, sectors and roles.
-  public var info: PackInfo
+  public var info: PackInfo { didSet { derived = PackMemo() } }
   /// The five IGLOO levels, in the model's order.
-  public var levels: [Level]
+  public var levels: [Level] { didSet { derived = PackMemo() } }
   /// The technologies (ML, generative AI, agents, robots).
-  public var technologies: [Technology]
+  public var technologies: [Technology] { didSet { derived = PackMemo() } }
   /// The report's points.
-  public var findings: [Finding]
+  public var findings: [Finding] { didSet { derived = PackMemo() } }
   /// The statements users rate.
-  public var questions: [Question]
+  public var questions: [Question] { didSet { derived = PackMemo() } }
   /// The recommended actions.
-  public var actions: [Action]
+  public var actions: [Action] { didSet { derived = PackMemo() } }
   /// The use cases offered for scoping.
-  public var useCases: [UseCase]
+  public var useCases: [UseCase] { didSet { derived = PackMemo() } }
   /// The survey figures shown beside use cases.
-  public var benchmarks: [Benchmark]
+  public var benchmarks: [Benchmark] { didSet { derived = PackMemo() } }
   /// Legal and context items.
-  public var context: [ContextItem]
+  public var context: [ContextItem] { didSet { derived = PackMemo() } }
   /// Training cases for workshops.
-  public var cases: [TrainingCase]
+  public var cases: [TrainingCase] { didSet { derived = PackMemo() } }
   /// The interface strings, by key.
-  public var strings: [String: LocalizedText]
+  public var strings: [String: LocalizedText] { didSet { derived = PackMemo() } }
   /// The questions to management that "ved ikke" answers and the scope raise.
-  public var managementQuestions: [ManagementQuestion]
+  public var managementQuestions: [ManagementQuestion] { didSet { derived = PackMemo() } }
 
   /// Creates a pack from its parts.
   public init(
@@ -49,6 +51,11 @@ public struct ContentPack: Sendable, Codable {
     self.strings = strings
     index = PackIndex(findings: findings, questions: questions, useCases: useCases, actions: actions, strings: strings)
   }
+
+  /// Values the engine works out from the whole pack (its scoring index), built on first use and
+  /// shared by the pack's copies; every change to the pack replaces it (the `didSet` of each part),
+  /// so a changed pack never reads what was worked out from the pack it was copied from.
+  public private(set) var derived = PackMemo()
 
   /// Lookups by id, built once; the engine asks them for every question of every assessment.
   private var index: PackIndex
@@ -160,5 +167,27 @@ struct PackIndex: Sendable {
     for key in strings.keys.sorted() where key.hasPrefix("source.part.") {
       if let text = strings[key], sourceParts[text.da] == nil { sourceParts[text.da] = text }
     }
+  }
+}
+
+/// Values worked out from a whole pack, each built once on first use and then shared.
+///
+/// A class, so that the copies of a ``ContentPack`` share what it holds; a pack that changes gets a
+/// new, empty one. The lock makes it safe to ask from the roll-up's workers at once.
+public final class PackMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [ObjectIdentifier: any Sendable] = [:]
+
+  /// An empty memo.
+  public init() {}
+
+  /// The value of type `T`, from `build` the first time it is asked for.
+  public func value<T: Sendable>(_ build: () -> T) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = values[ObjectIdentifier(T.self)] as? T { return known }
+    let fresh = build()
+    values[ObjectIdentifier(T.self)] = fresh
+    return fresh
   }
 }

@@ -21,81 +21,11 @@ enum Recommender {
   /// comes before those with a known figure, so that a missing figure never ranks below a known
   /// lower one; then collective before individual, since the psychosocial executive order
   /// prefers collective measures; then by the figure itself, then by id for a stable order.
-  static func recommend(_ assessment: Assessment, effective: [String: EffectiveAnswer]) -> [Recommendation] {
-    let pack = assessment.pack
+  static func recommend(_ scored: ScoredSession, _ pack: ContentPack) -> [Recommendation] {
     let bands = pack.info.bands
-    let results = Dictionary(uniqueKeysWithValues: assessment.findings.map { ($0.finding.id, $0) })
-    let flags = Dictionary(uniqueKeysWithValues: assessment.flags.map { ($0.item.id, $0) })
     var out: [Recommendation] = []
-    for action in pack.actions {
-      var reasons: [Weighed] = []
-      for trigger in action.triggers {
-        switch trigger {
-        case .finding(let id, let min):
-          guard let r = results[id] else { continue }
-          let riskMin = min.map(ExactScore.init(decimal:)) ?? bands.risk.exactModerate
-          let opportunityMin = min.map(ExactScore.init(decimal:)) ?? bands.opportunity.exactModerate
-          if let risk = r.exactResidualRisk, risk >= riskMin {
-            reasons.append(
-              Weighed(
-                reason: .finding(id: id, score: risk.double, band: Band(exact: risk, bands.risk), opportunity: false),
-                figure: risk, bound: false))
-          } else if r.finding.polarity == .opportunity || (r.finding.polarity == .both && r.exactResidualRisk == nil),
-            let untapped = r.exactUntapped, untapped >= opportunityMin
-          {
-            reasons.append(
-              Weighed(
-                reason: .finding(
-                  id: id, score: untapped.double, band: Band(exact: untapped, bands.opportunity), opportunity: true),
-                figure: untapped, bound: false))
-          } else if r.assessed == .screened, !r.hasFullFigure, let s = r.screening, let value = s.value,
-            value >= (min ?? Screening.thresholds(opportunity: s.opportunity, pack.info.bands).moderate)
-          {
-            // A quick scan recommends from the screening, and says so wherever the reason is shown.
-            let thresholds = Screening.thresholds(opportunity: s.opportunity, pack.info.bands)
-            let exact = ExactScore(decimal: value)
-            reasons.append(
-              Weighed(
-                reason: .screening(id: id, score: value, band: Band(exact: exact, thresholds), opportunity: s.opportunity),
-                figure: exact, bound: false))
-          }
-        case .answer(let question, let matches):
-          guard let answer = effective[question] else { continue }
-          let hit = matches.first { m in
-            switch m {
-            case .dontKnow: answer.dontKnow
-            case .value(let v): answer.score.map { ExactScore(decimal: $0) == ExactScore(v) } ?? false
-            }
-          }
-          guard let hit else { continue }
-          // The answer counts with the strongest finding its statement measures; a finding
-          // without a figure counts with the highest figure its answers allow (its upper bound).
-          var figure = ExactScore.zero
-          var bound = false
-          for m in pack.question(question)?.measures ?? [] {
-            guard let r = results[m.finding] else { continue }
-            let known = r.exactResidualRisk ?? (r.finding.polarity == .opportunity ? r.exactUntapped : nil)
-            guard let value = known ?? r.riskUpperBound ?? r.untappedUpperBound else { continue }
-            if value > figure || (value == figure && known == nil) {
-              figure = value
-              bound = known == nil
-            }
-          }
-          reasons.append(Weighed(reason: .answer(question: question, answer: hit), figure: figure, bound: bound))
-        case .flag(let id):
-          // A ban still to be settled does not fire the actions of the ban itself (stop the use).
-          guard let flag = flags[id], flag.severity == flag.item.severity else { continue }
-          let prohibited = flag.severity == .prohibited
-          reasons.append(
-            Weighed(
-              reason: .flag(id: id, severity: flag.severity), figure: prohibited ? .hundred : .zero, bound: false,
-              prohibited: prohibited))
-        case .clarify(let id):
-          guard let flag = flags[id], flag.severity == .clarify else { continue }
-          reasons.append(
-            Weighed(reason: .flag(id: id, severity: .clarify), figure: .hundred, bound: false, clarify: true))
-        }
-      }
+    for (a, action) in pack.actions.enumerated() {
+      let reasons = scored.index.rules[a].compactMap { weigh($0, scored, bands) }
       guard !reasons.isEmpty else { continue }
       let ordered = reasons.enumerated().sorted { a, b in
         if a.element.prohibited != b.element.prohibited { return a.element.prohibited }
@@ -126,5 +56,85 @@ enum Recommender {
     }
     for i in out.indices { out[i].rank = i + 1 }
     return out
+  }
+
+  /// Whether action `a` (by position) is suggested: any of its triggers fires. What the roll-up asks.
+  static func fires(_ a: Int, _ scored: ScoredSession) -> Bool {
+    scored.index.rules[a].contains { weigh($0, scored, scored.index.bands) != nil }
+  }
+
+  /// The reason `rule` sets its action off for, with the figure it ranks by; nil when it does not.
+  ///
+  /// The one statement of when a trigger fires: the ranked suggestions and the roll-up's counts both ask here.
+  private static func weigh(_ rule: ScoringIndex.Rule, _ scored: ScoredSession, _ bands: Bands) -> Weighed? {
+    let index = scored.index
+    switch rule {
+    case .finding(let f, let id, let min, let exactMin):
+      // The figures are read through the optional rather than bound to a copy: they are large, and
+      // the roll-up asks this of every trigger of every session.
+      guard let f, scored.findings[f] != nil else { return nil }
+      let polarity = index.polarity[f]
+      let riskMin = exactMin ?? index.riskModerate
+      let opportunityMin = exactMin ?? index.opportunityModerate
+      let residualRisk = scored.findings[f]?.residualRisk
+      if let risk = residualRisk, risk >= riskMin {
+        return Weighed(
+          reason: .finding(id: id, score: risk.double, band: Band(exact: risk, bands.risk), opportunity: false),
+          figure: risk, bound: false)
+      }
+      if polarity == .opportunity || (polarity == .both && residualRisk == nil), let untapped = scored.findings[f]?.untapped,
+        untapped >= opportunityMin
+      {
+        return Weighed(
+          reason: .finding(id: id, score: untapped.double, band: Band(exact: untapped, bands.opportunity), opportunity: true),
+          figure: untapped, bound: false)
+      }
+      let opportunity = polarity == .opportunity
+      let thresholds = Screening.thresholds(opportunity: opportunity, bands)
+      guard scored.findings[f]?.assessed == .screened, scored.findings[f]?.hasFullFigure == false,
+        let value = scored.findings[f]?.screening?.value, value >= (min ?? thresholds.moderate)
+      else { return nil }
+      // A quick scan recommends from the screening, and says so wherever the reason is shown.
+      let exact = ExactScore(decimal: value)
+      return Weighed(
+        reason: .screening(id: id, score: value, band: Band(exact: exact, thresholds), opportunity: opportunity),
+        figure: exact, bound: false)
+    case .answer(let q, let question, let matches):
+      guard let q, scored.asked[q], let answer = scored.answers[q] else { return nil }
+      let hit = matches.first { m in
+        switch m {
+        case .dontKnow: answer.dontKnow
+        case .value(let v): answer.score.map { ExactScore(decimal: $0) == ExactScore(v) } ?? false
+        }
+      }
+      guard let hit else { return nil }
+      // The answer counts with the strongest finding its statement measures; a finding
+      // without a figure counts with the highest figure its answers allow (its upper bound).
+      var figure = ExactScore.zero
+      var bound = false
+      for f in index.measured[q] where f < index.findingCount {
+        guard scored.findings[f] != nil else { continue }
+        let polarity = index.polarity[f]
+        let known = scored.findings[f]?.residualRisk ?? (polarity == .opportunity ? scored.findings[f]?.untapped : nil)
+        guard
+          let value = known ?? scored.findings[f]?.riskUpperBound(polarity) ?? scored.findings[f]?.untappedUpperBound(polarity)
+        else { continue }
+        if value > figure || (value == figure && known == nil) {
+          figure = value
+          bound = known == nil
+        }
+      }
+      return Weighed(reason: .answer(question: question, answer: hit), figure: figure, bound: bound)
+    case .flag(let c, let id):
+      // A ban still to be settled does not fire the actions of the ban itself (stop the use).
+      guard let c, let severity = scored.flagSeverity[c], severity == index.contextSeverity[c] else { return nil }
+      let prohibited = severity == .prohibited
+      return Weighed(
+        reason: .flag(id: id, severity: severity), figure: prohibited ? .hundred : .zero, bound: false,
+        prohibited: prohibited)
+    case .clarify(let c, let id):
+      guard let c, scored.flagSeverity[c] == .clarify else { return nil }
+      return Weighed(reason: .flag(id: id, severity: .clarify), figure: .hundred, bound: false, clarify: true)
+    }
   }
 }

@@ -106,8 +106,8 @@ public struct Aggregation: Sendable, Hashable {
     var sizeRisk: [String: [Double]] = [:]
     var sizeOpportunity: [String: [Double]] = [:]
     var sizeCount: [String: Int] = [:]
-    /// Built on the first session added, and kept with its buffers for the rest.
-    private var scorer: RollUpScorer?
+    /// The pack's scoring index, asked for on the first session added.
+    private var index: ScoringIndex?
 
     /// An empty tally for sessions of `pack`.
     public init(pack: ContentPack) {
@@ -118,15 +118,12 @@ public struct Aggregation: Sendable, Hashable {
       opportunity = Array(repeating: [], count: levels.count)
     }
 
-    /// Folds in one session of the tally's pack, scored with only what the roll-up reads: the same
-    /// figures as adding its full ``Assessment``, for a fraction of the work (``RollUpScorer``).
+    /// Folds in one session of the tally's pack, scored by the one scoring core with only what the
+    /// roll-up reads (``ScoredSession`` without its detail): the same figures as adding its full
+    /// ``Assessment``, for a fraction of the work.
     public mutating func add(_ session: Session, pack: ContentPack) {
-      if scorer == nil { scorer = RollUpScorer(pack) }
-      guard scorer!.usable else {
-        add(Assessment(session: session, pack: pack, forRollUp: true))
-        return
-      }
-      add(scorer!.figures(session), session)
+      if index == nil { index = pack.scoringIndex }
+      add(RollUpFigures(ScoredSession(session, index!, detail: false)), session)
     }
 
     /// Folds in one assessment.
@@ -222,5 +219,49 @@ public struct Aggregation: Sendable, Hashable {
       guard let count = tally.sizeCount[band], count > 0 else { return nil }
       return breakdown(band, count, tally.sizeRisk[band] ?? [], tally.sizeOpportunity[band] ?? [])
     }
+  }
+}
+
+/// What a roll-up keeps of one session's assessment: the average residual risk and untapped
+/// opportunity per level and overall, and the actions suggested.
+struct RollUpFigures: Equatable {
+  /// Per level of the pack, in its order.
+  var levelRisk: [Double?]
+  /// Per level of the pack, in its order.
+  var levelOpportunity: [Double?]
+  /// The overall row's average residual risk.
+  var overallRisk: Double?
+  /// The overall row's average untapped opportunity.
+  var overallOpportunity: Double?
+  /// The ids of the suggested actions, each once, in the pack's order.
+  var suggested: [String]
+
+  /// The figures of a computed assessment, for the levels `levels` (by id).
+  init(_ a: Assessment, levels: [String]) {
+    levelRisk = levels.map { level in a.levels.first { $0.id == level }?.risk.average }
+    levelOpportunity = levels.map { level in a.levels.first { $0.id == level }?.opportunity.average }
+    overallRisk = a.overall.risk.average
+    overallOpportunity = a.overall.opportunity.average
+    let ids = Set(a.recommendations.map(\.action.id))
+    var seen: Set<String> = []
+    suggested = a.pack.actions.map(\.id).filter { ids.contains($0) && seen.insert($0).inserted }
+  }
+
+  /// The figures of a session scored by the core, read straight from its findings and triggers.
+  init(_ scored: ScoredSession) {
+    let index = scored.index
+    let byLevel = index.findingsOfLevel.map { scored.averages($0) }
+    levelRisk = byLevel.map { $0.risk?.double }
+    levelOpportunity = byLevel.map { $0.opportunity?.double }
+    let overall = scored.averages(nil)
+    overallRisk = overall.risk?.double
+    overallOpportunity = overall.opportunity?.double
+    var suggested: [String] = []
+    for a in index.rules.indices where Recommender.fires(a, scored) {
+      // A repeated action id (no valid pack has one) counts once; a valid pack is not searched.
+      if index.actionIDsRepeat && suggested.contains(index.actionIDs[a]) { continue }
+      suggested.append(index.actionIDs[a])
+    }
+    self.suggested = suggested
   }
 }

@@ -20,79 +20,72 @@ extension Session {
   /// those is in scope too.
   public func appliesInScope(_ question: Question, _ pack: ContentPack) -> Bool {
     guard let scope else { return true }
-    return Self.applies(question, pack, technologies: technologiesInScope(pack), useCases: Set(scope.map(\.useCase)))
-  }
-
-  private static func applies(_ question: Question, _ pack: ContentPack, technologies: Set<String>, useCases: Set<String>) -> Bool {
-    if question.retired != nil { return false }
-    let a = question.applies
-    if !a.technologies.isEmpty && technologies.isDisjoint(with: a.technologies) { return false }
-    if !a.useCases.isEmpty && useCases.isDisjoint(with: a.useCases) { return false }
-    if a.technologies.isEmpty && a.useCases.isEmpty && question.isScored {
-      // A scored question with no restriction follows its findings' technologies.
-      let own = question.measures.compactMap { pack.finding($0.finding)?.technology }
-      return own.isEmpty || !technologies.isDisjoint(with: own)
-    }
-    return true
+    return pack.scoringIndex.admits(question, pack, scope: scope)
   }
 
   /// The questions the scope admits at any depth, in the pack's order: screening statements and
   /// full statements alike. A screening statement is admitted only where at least one full
   /// statement of its finding is, so that narrowing the full statements narrows the quick scan too.
   public func questionsInScope(_ pack: ContentPack) -> [Question] {
-    let admitted = scopeAdmits(pack)
-    return pack.questions.indices.filter { admitted[$0] }.map { pack.questions[$0] }
-  }
-
-  /// Which of the pack's questions ``questionsInScope(_:)`` keeps, by position: worked out as flags
-  /// so that the questions themselves are copied once, into the list finally asked for.
-  private func scopeAdmits(_ pack: ContentPack) -> [Bool] {
-    var admitted: [Bool]
-    if let scope {
-      let technologies = technologiesInScope(pack)
-      let useCases = Set(scope.map(\.useCase))
-      admitted = pack.questions.map { Self.applies($0, pack, technologies: technologies, useCases: useCases) }
-    } else {
-      admitted = pack.questions.map { $0.retired == nil }
-    }
-    var measuredInFull: Set<String> = []
-    for i in pack.questions.indices where admitted[i] && !pack.questions[i].isScreening {
-      for m in pack.questions[i].measures { measuredInFull.insert(m.finding) }
-    }
-    for i in pack.questions.indices where admitted[i] && pack.questions[i].isScreening {
-      admitted[i] = pack.questions[i].measures.allSatisfy { measuredInFull.contains($0.finding) }
-    }
-    return admitted
+    Self.questions(pack, pack.scoringIndex.admitted(scope))
   }
 
   /// The questions `depth` asks within the scope, in the pack's order.
   ///
   /// Quick: the screening statements, and the full statements of the findings in `deepened`, with the
   /// sickness-absence statements once anything has been deepened (see docs/method.md). Full: every
-  /// statement but the screening ones.
+  /// statement but the screening ones. Worked out over the pack's ``ScoringIndex``.
   public func questions(_ pack: ContentPack, at depth: Depth, deepened: Set<String> = []) -> [Question] {
-    let admitted = scopeAdmits(pack)
+    Self.questions(pack, pack.scoringIndex.asked(scope, at: depth, deepened: deepened))
+  }
+
+  /// The pack's questions whose flag is set, copied once, into the list asked for.
+  private static func questions(_ pack: ContentPack, _ chosen: [Bool]) -> [Question] {
     var out: [Question] = []
-    for i in pack.questions.indices where admitted[i] {
-      let q = pack.questions[i]
-      let asked: Bool
-      switch depth {
-      case .full: asked = !q.isScreening
-      case .quick:
-        switch q.kind {
-        case _ where q.isScreening: asked = true
-        case .absence: asked = !deepened.isEmpty
-        case .finding: asked = q.measures.contains { deepened.contains($0.finding) }
-        }
-      }
-      if asked { out.append(q) }
-    }
+    for i in chosen.indices where chosen[i] { out.append(pack.questions[i]) }
     return out
   }
 
   /// The questions asked, in the pack's order: those of the session's scope and depth.
   public func applicableQuestions(_ pack: ContentPack) -> [Question] {
-    questions(pack, at: depth, deepened: Set(deepened))
+    Self.questions(pack, pack.scoringIndex.asked(scope, at: depth, deepened: deepened))
+  }
+
+  /// The scored questions the session asks at `level` (an id), in the pack's order; a question's
+  /// level is ``IglooContent/ContentPack/level(of:)``, read from the pack's ``ScoringIndex``.
+  public func questions(_ pack: ContentPack, atLevel level: String) -> [Question] {
+    let index = pack.scoringIndex
+    let asked = index.asked(scope, at: depth, deepened: deepened)
+    var out: [Question] = []
+    for i in asked.indices where asked[i] && index.applicability[i].scored {
+      if let l = index.levelOfQuestion[i], pack.levels[l].id == level { out.append(pack.questions[i]) }
+    }
+    return out
+  }
+
+  /// The sickness-absence questions the session asks, in the pack's order.
+  public func absenceQuestions(_ pack: ContentPack) -> [Question] {
+    let index = pack.scoringIndex
+    let asked = index.asked(scope, at: depth, deepened: deepened)
+    var out: [Question] = []
+    for i in asked.indices where asked[i] {
+      switch index.kinds[i] {
+      case .absence: out.append(pack.questions[i])
+      case .finding: break
+      }
+    }
+    return out
+  }
+
+  /// How many questions the scope asks in a quick scan with nothing deepened, and at full depth,
+  /// counted without copying a question.
+  public func questionCounts(_ pack: ContentPack) -> (quick: Int, full: Int) {
+    let index = pack.scoringIndex
+    let none: [String] = []
+    return (
+      index.asked(scope, at: .quick, deepened: none).lazy.filter { $0 }.count,
+      index.asked(scope, at: .full, deepened: none).lazy.filter { $0 }.count
+    )
   }
 
   /// Whether `finding` is assessed with its full statements: at full depth, or deepened in a quick scan.
@@ -125,11 +118,8 @@ extension Session {
   /// The use cases in scope that `question` concerns: those under which it would be asked if each
   /// were the only one in scope. Empty for a session that records no scope.
   public func scopeItems(concerning question: Question, _ pack: ContentPack) -> [ScopeItem] {
-    guard let scope else { return [] }
-    return scope.filter { item in
-      var alone = self
-      alone.scope = [item]
-      return alone.questionsInScope(pack).contains { $0.id == question.id }
-    }
+    let index = pack.scoringIndex
+    guard let scope, let position = index.questionPosition[question.id] else { return [] }
+    return scope.filter { item in index.admitted([item])[position] }
   }
 }

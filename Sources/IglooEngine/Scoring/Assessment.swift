@@ -101,17 +101,13 @@ public struct FindingResult: Sendable, Hashable {
   /// exposure (100 when unknown) times what the known mitigation leaves (all of it when unknown).
   public var riskUpperBound: ExactScore? {
     guard finding.polarity.hasRisk else { return nil }
-    if let exactResidualRisk { return exactResidualRisk }
-    let e = exposure?.exact ?? .hundred
-    let m = mitigation?.exact ?? .zero
-    return e * (.hundred - m) / 100
+    return exactResidualRisk ?? FindingFigures.upperBound(exposure?.exact, mitigation?.exact)
   }
 
   /// The highest untapped opportunity the answers allow, in the same way.
   public var untappedUpperBound: ExactScore? {
     guard finding.polarity.hasOpportunity else { return nil }
-    if let exactUntapped { return exactUntapped }
-    return (potential?.exact ?? .hundred) * (.hundred - (realisation?.exact ?? .zero)) / 100
+    return exactUntapped ?? FindingFigures.upperBound(potential?.exact, realisation?.exact)
   }
 
   /// The exposure is known but the mitigation is not: nobody can say how the risk is handled, so

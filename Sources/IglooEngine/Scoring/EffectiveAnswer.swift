@@ -31,33 +31,54 @@ extension Session {
   /// "Don't know" and "not relevant" never become numbers: when any voice gave a scale answer,
   /// the median is taken over those only; otherwise the answer is "don't know" if any voice said so.
   public func effectiveAnswer(_ question: String, _ pack: ContentPack) -> EffectiveAnswer? {
-    let notes = noteLines(question)
-    if let agreed = agreed[question] {
+    var scores: [Double] = []
+    guard var answer = effectiveAnswer(question, voiceAnswers, pack.scoringIndex, scores: &scores) else { return nil }
+    answer.notes = noteLines(question)
+    return answer
+  }
+
+  /// Each voice's answers, in the voices' order (nil for a voice with none).
+  var voiceAnswers: [[String: Answer]?] { voices.map { answers[$0.id] } }
+
+  /// The effective answer to `question` without its notes: the one rule of combining the voices,
+  /// which the assessment and the roll-up both ask, with the voices' answers looked up once per
+  /// session (`voiceAnswers`) and `scores` as room for the scale answers.
+  func effectiveAnswer(
+    _ question: String, _ voiceAnswers: [[String: Answer]?], _ index: ScoringIndex, scores: inout [Double]
+  ) -> EffectiveAnswer? {
+    if !agreed.isEmpty, let agreed = agreed[question] {
       return EffectiveAnswer(
-        score: agreed.point.map { score($0, pack) }, dontKnow: agreed.value == .dontKnow,
-        notRelevant: agreed.value == .notRelevant, basis: .agreed, notes: notes)
+        score: agreed.point.map(index.score), dontKnow: agreed.value == .dontKnow,
+        notRelevant: agreed.value == .notRelevant, basis: .agreed, notes: [])
     }
-    let given = voices.compactMap { answers[$0.id]?[question] }
-    guard !given.isEmpty else { return nil }
-    let basis: EffectiveAnswer.Basis = given.count == 1 ? .single : .median
-    let scores = given.compactMap(\.point).map { score($0, pack) }.sorted()
+    scores.removeAll(keepingCapacity: true)
+    var given = 0
+    var dontKnow = false
+    for answers in voiceAnswers {
+      guard let a = answers?[question] else { continue }
+      given += 1
+      switch a.value {
+      case .point(let p): scores.append(index.score(p))
+      case .dontKnow: dontKnow = true
+      case .notRelevant: break
+      }
+    }
+    guard given > 0 else { return nil }
+    let basis: EffectiveAnswer.Basis = given == 1 ? .single : .median
     if !scores.isEmpty {
+      if scores.count > 1 { scores.sort() }
       let mid = scores.count / 2
       let median = scores.count % 2 == 1 ? scores[mid] : (scores[mid - 1] + scores[mid]) / 2
-      return EffectiveAnswer(score: median, dontKnow: false, notRelevant: false, basis: basis, notes: notes)
+      return EffectiveAnswer(score: median, dontKnow: false, notRelevant: false, basis: basis, notes: [])
     }
-    let dontKnow = given.contains { $0.value == .dontKnow }
-    return EffectiveAnswer(score: nil, dontKnow: dontKnow, notRelevant: !dontKnow, basis: basis, notes: notes)
+    return EffectiveAnswer(score: nil, dontKnow: dontKnow, notRelevant: !dontKnow, basis: basis, notes: [])
   }
 
   /// The score of scale point `point` (1–5) on the pack's scale.
-  func score(_ point: Int, _ pack: ContentPack) -> Double {
-    let scale = pack.info.scale
-    guard point >= 1, point <= scale.count else { return Double((point - 1) * 25) }
-    return Double(scale[point - 1].value)
-  }
+  func score(_ point: Int, _ pack: ContentPack) -> Double { pack.scoringIndex.score(point) }
 
-  private func noteLines(_ question: String) -> [String] {
+  /// The notes on `question`: the agreed answer's, then each voice's, labelled when there are several voices.
+  func noteLines(_ question: String) -> [String] {
     var out: [String] = []
     if let note = agreed[question]?.note, !note.isEmpty { out.append(note) }
     for voice in voices {

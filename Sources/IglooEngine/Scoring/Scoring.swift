@@ -2,64 +2,69 @@ import IglooContent
 
 extension Assessment {
   /// Computes the whole assessment of `session` with `pack`. Pure and deterministic.
+  ///
+  /// The figures come from the one scoring core (``ScoredSession``, over the pack's
+  /// ``ScoringIndex``); this adds what a report and the wizard show around them.
   public init(session: Session, pack: ContentPack) {
-    self.init(session: session, pack: pack, forRollUp: false)
+    self.init(session: session, pack: pack, scored: ScoredSession(session, pack.scoringIndex, detail: true))
   }
 
-  /// The assessment, or, `forRollUp`, only what a roll-up reads (the findings, the levels, the
-  /// overall row, the flags and the recommendations), leaving the technology rows, the knowledge
-  /// gaps, the unanswered, sickness-absence and set-aside statements, the disagreements and the
-  /// follow-up warnings empty. `aggregate` folds in 100,000 sessions; it needs none of those.
-  init(session: Session, pack: ContentPack, forRollUp: Bool) {
+  init(session: Session, pack: ContentPack, scored: ScoredSession) {
     self.session = session
     self.pack = pack
-    let applicable = session.applicableQuestions(pack)
-    let effective = Dictionary(
-      uniqueKeysWithValues: applicable.compactMap { q in session.effectiveAnswer(q.id, pack).map { (q.id, $0) } })
+    let index = scored.index
+    let bands = pack.info.bands
+    var byPosition: [FindingResult?] = Array(repeating: nil, count: index.findingCount)
+    for f in byPosition.indices {
+      guard let figures = scored.findings[f] else { continue }
+      let finding = pack.findings[f]
+      byPosition[f] = FindingResult(finding, figures, bands, askedInFull: session.isAssessedInFull(finding.id))
+    }
+    findings = byPosition.compactMap { $0 }
 
-    var measuring: [String: [(Question, MeasureRole)]] = [:]
-    var levelsOf: [String: Set<String>] = [:]
-    var technologiesOf: [String: Set<String>] = [:]
-    for q in applicable where q.isScored {
-      for m in q.measures {
-        measuring[m.finding, default: []].append((q, m.role))
-        if let f = pack.finding(m.finding) {
-          levelsOf[q.id, default: []].insert(f.level)
-          technologiesOf[q.id, default: []].insert(f.technology)
-        }
+    var applicable: [Question] = []
+    var effective: [String: EffectiveAnswer] = [:]
+    // Per level, and overall: the scored questions asked, and how many of them have an answer.
+    var levelQuestions = Array(repeating: (answered: 0, asked: 0), count: pack.levels.count)
+    var allQuestions = (answered: 0, asked: 0)
+    for q in scored.asked.indices where scored.asked[q] {
+      let question = pack.questions[q]
+      applicable.append(question)
+      let answer = scored.answers[q]
+      if let answer, effective[question.id] == nil { effective[question.id] = answer }
+      guard question.isScored else { continue }
+      let answered = answer == nil ? 0 : 1
+      allQuestions = (allQuestions.answered + answered, allQuestions.asked + 1)
+      for l in index.levelsMeasured[q] {
+        levelQuestions[l] = (levelQuestions[l].answered + answered, levelQuestions[l].asked + 1)
       }
     }
-    findings = Self.screened(
-      pack.findings.compactMap { finding in Self.score(finding, measuring[finding.id] ?? [], effective: effective, pack: pack) },
-      session: session, pack: pack, applicable: applicable, effective: effective)
-    let byLevel = Dictionary(grouping: findings, by: \.finding.level)
-    let scored = applicable.filter(\.isScored)
-    func row(_ id: String, _ results: [FindingResult], _ qs: [Question]) -> ProfileRow {
-      Self.row(id, results, qs, effective: effective, bands: pack.info.bands)
+    levels = pack.levels.indices.map { l in
+      Self.row(
+        pack.levels[l].id, index.findingsOfLevel[l].compactMap { byPosition[$0] }, answered: levelQuestions[l].answered,
+        questions: levelQuestions[l].asked, bands: bands)
     }
-    levels = pack.levels.map { level in
-      row(level.id, byLevel[level.id] ?? [], scored.filter { levelsOf[$0.id]?.contains(level.id) == true })
+    overall = Self.row("overall", findings, answered: allQuestions.answered, questions: allQuestions.asked, bands: bands)
+    flags = pack.context.indices.compactMap { i in
+      scored.flagSeverity[i].map { Flag(item: pack.context[i], useCases: scored.flagUseCases[i], severity: $0) }
     }
-    overall = row("overall", findings, scored)
-    flags = Self.flags(session, pack)
-    recommendations = []
-    individualWarning = false
-    guard !forRollUp else {
-      technologies = []
-      knowledgeGaps = []
-      unanswered = []
-      absence = []
-      disagreements = []
-      setAside = []
-      followUpWarnings = []
-      // The profile rows' screening aggregates are left out too: the roll-up reads none of them.
-      recommendations = Recommender.recommend(self, effective: effective)
-      return
+    // Prohibited practices first, then questions to settle, duties, information; the pack's order within each.
+    .enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+
+    var technologiesOf: [String: Set<String>] = [:]
+    let scoredQuestions = applicable.filter(\.isScored)
+    for q in scoredQuestions {
+      for m in q.measures {
+        if let f = pack.finding(m.finding) { technologiesOf[q.id, default: []].insert(f.technology) }
+      }
     }
     let byTechnology = Dictionary(grouping: findings, by: \.finding.technology)
     let technologiesInScope = session.technologiesInScope(pack)
     technologies = pack.technologies.filter { technologiesInScope.contains($0.id) }.map { t in
-      row(t.id, byTechnology[t.id] ?? [], scored.filter { technologiesOf[$0.id]?.contains(t.id) == true })
+      let asked = scoredQuestions.filter { technologiesOf[$0.id]?.contains(t.id) == true }
+      return Self.row(
+        t.id, byTechnology[t.id] ?? [], answered: asked.filter { effective[$0.id] != nil }.count, questions: asked.count,
+        bands: bands)
     }
 
     // A voice's "don't know" is a knowledge gap even when another voice gave a scale answer: one
@@ -76,10 +81,10 @@ extension Assessment {
     // deepened) is set aside like any other: kept in the file, never counted, back when the depth is.
     setAside = Self.setAside(session, Set(applicable.map(\.id)), pack)
     followUpWarnings = Self.followUpWarnings(session)
-    addScreeningRows()
-    recommendations = Recommender.recommend(self, effective: effective)
+    recommendations = Recommender.recommend(scored, pack)
     let individual = recommendations.filter { $0.action.level == "individual" }.count
     individualWarning = !recommendations.isEmpty && individual * 2 > recommendations.count
+    addScreeningRows()
   }
 
   /// The result of `id`, if it applies.
@@ -120,66 +125,6 @@ extension Assessment {
   /// The bans that apply if a fact the session leaves open is true: settled before anything else.
   public var clarifyFlags: [Flag] { flags.filter { $0.severity == .clarify } }
 
-  static func scale(_ items: [Question], effective: [String: EffectiveAnswer]) -> Scale? {
-    guard !items.isEmpty else { return nil }
-    var total = 0
-    var answered: [ExactScore] = []
-    var dontKnow = 0
-    var gaps: [String] = []
-    for q in items {
-      let answer = effective[q.id]
-      if answer?.notRelevant == true { continue }
-      total += 1
-      if let score = answer?.score {
-        // Points are whole numbers and medians halves, so the decimal form is the exact value.
-        let points = ExactScore(decimal: score)
-        answered.append(q.reversed ? .hundred - points : points)
-      } else {
-        if answer?.dontKnow == true { dontKnow += 1 }
-        gaps.append(q.id)
-      }
-    }
-    let enough = total > 0 && answered.count * 2 >= total
-    let exact = enough ? ExactScore.mean(answered) : nil
-    return Scale(
-      value: exact?.double, exact: exact, items: total, answered: answered.count, dontKnow: dontKnow, gaps: gaps)
-  }
-
-  static func score(
-    _ finding: Finding, _ measuring: [(Question, MeasureRole)], effective: [String: EffectiveAnswer], pack: ContentPack
-  ) -> FindingResult? {
-    func items(_ role: MeasureRole) -> [Question] { measuring.filter { $0.1 == role }.map(\.0) }
-    let roles = MeasureRole.allCases.map(items)
-    guard roles.contains(where: { !$0.isEmpty }) else { return nil }
-    let e = finding.polarity.hasRisk ? scale(roles[0], effective: effective) : nil
-    let m = finding.polarity.hasRisk ? scale(roles[1], effective: effective) : nil
-    let p = finding.polarity.hasOpportunity ? scale(roles[2], effective: effective) : nil
-    let r = finding.polarity.hasOpportunity ? scale(roles[3], effective: effective) : nil
-    var result = FindingResult(
-      finding: finding, exposure: e, mitigation: m, potential: p, realisation: r, residualRisk: nil,
-      realised: nil, untapped: nil, riskBand: nil, opportunityBand: nil,
-      transparencyGap: (m.map { $0.items > 0 && $0.dontKnow * 2 >= $0.items }) ?? false, applies: true)
-    // Computed as exact fractions and banded before the one conversion to a binary number, so
-    // that 75 × (1 − 66⅔/100) is exactly 25 (moderate), never 24.999999999999993 (low).
-    if let ev = e?.exact, let mv = m?.exact {
-      let risk = ev * (.hundred - mv) / 100
-      result.exactResidualRisk = risk
-      result.residualRisk = risk.double
-      result.riskBand = Band(exact: risk, pack.info.bands.risk)
-    }
-    if let pv = p?.exact, let rv = r?.exact {
-      let realised = pv * rv / 100
-      let untapped = pv * (.hundred - rv) / 100
-      result.exactRealised = realised
-      result.realised = realised.double
-      result.realisedBand = Band(exact: realised, pack.info.bands.opportunity)
-      result.exactUntapped = untapped
-      result.untapped = untapped.double
-      result.opportunityBand = Band(exact: untapped, pack.info.bands.opportunity)
-    }
-    return result
-  }
-
   static func aggregate(
     _ scores: [(String, ExactScore)], count: Int, unscored: [String], _ thresholds: BandThresholds
   ) -> Aggregate {
@@ -195,8 +140,9 @@ extension Assessment {
       band: Band(exact: average, thresholds), worstBand: Band(exact: worst.1, thresholds), unscored: unscored)
   }
 
+  /// A profile row over `results`, whose scored questions number `questions`, `answered` of them answered.
   static func row(
-    _ id: String, _ results: [FindingResult], _ questions: [Question], effective: [String: EffectiveAnswer], bands: Bands
+    _ id: String, _ results: [FindingResult], answered: Int, questions: Int, bands: Bands
   ) -> ProfileRow {
     let risks = results.filter { $0.finding.polarity.hasRisk }
     let opportunities = results.filter { $0.finding.polarity.hasOpportunity }
@@ -209,8 +155,7 @@ extension Assessment {
       opportunity: aggregate(
         opportunities.compactMap { r in r.exactUntapped.map { (r.finding.id, $0) } }, count: opportunities.count,
         unscored: opportunities.filter { $0.exactUntapped == nil }.map(\.finding.id), bands.opportunity),
-      realised: ExactScore.mean(realised)?.double,
-      answered: questions.filter { effective[$0.id] != nil }.count, questions: questions.count)
+      realised: ExactScore.mean(realised)?.double, answered: answered, questions: questions)
   }
 
   static func disagreements(_ session: Session, _ applicable: [Question]) -> [Disagreement] {
@@ -241,39 +186,6 @@ extension Assessment {
     return voicesByQuestion.keys.sorted { order[$0]! < order[$1]! }.map {
       SetAside(question: $0, voices: voicesByQuestion[$0]!.sorted())
     }
-  }
-
-  static func flags(_ session: Session, _ pack: ContentPack) -> [Flag] {
-    let scope = session.scope ?? []
-    let isPublic = pack.sector(session.about.sector)?.public
-    return pack.context.compactMap { item -> Flag? in
-      if let wanted = item.applies.publicSector, wanted != (isPublic ?? false) { return nil }
-      if item.applies.flags.isEmpty && item.applies.whenInfersEmotions.isEmpty { return Flag(item: item, useCases: []) }
-      // A use case sets the item off at its severity through `flags`; through `when_infers_emotions`
-      // only if the scope says the system infers emotions, and as a question while that is open.
-      // A use case the scope says does not infer emotions leaves the item as information only, so
-      // its boundary note stays in the legal appendix.
-      var hits: [String] = []
-      var open: [String] = []
-      var ruledOut: [String] = []
-      for s in scope {
-        guard let u = pack.useCase(s.useCase) else { continue }
-        if !Set(u.flags).isDisjoint(with: item.applies.flags) {
-          hits.append(s.useCase)
-        } else if !Set(u.flags).isDisjoint(with: item.applies.whenInfersEmotions) {
-          switch s.infersEmotions ?? .dontKnow {
-          case .yes: hits.append(s.useCase)
-          case .dontKnow: open.append(s.useCase)
-          case .no: ruledOut.append(s.useCase)
-          }
-        }
-      }
-      if !hits.isEmpty { return Flag(item: item, useCases: hits) }
-      if !open.isEmpty { return Flag(item: item, useCases: open, severity: item.clarify == nil ? nil : .clarify) }
-      return ruledOut.isEmpty ? nil : Flag(item: item, useCases: ruledOut, severity: .information)
-    }
-    // Prohibited practices first, then questions to settle, duties, information; the pack's order within each.
-    .enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
   }
 
   static func followUpWarnings(_ session: Session) -> [FollowUpWarning] {

@@ -54,42 +54,6 @@ extension FindingResult {
 }
 
 extension Assessment {
-  /// Adds each finding's screening figure and how far it was assessed.
-  ///
-  /// Only the statements the depth asks count, as everywhere: at full depth the screening answers
-  /// stay in the file (set aside) and count again when the session goes back to a quick scan.
-  static func screened(
-    _ results: [FindingResult], session: Session, pack: ContentPack, applicable: [Question],
-    effective: [String: EffectiveAnswer]
-  ) -> [FindingResult] {
-    // Each finding's screening statements and whether a full statement of it has an answer, found
-    // in one pass over the applicable questions rather than one pass per finding.
-    var screeningItems: [String: [Question]] = [:]
-    var answeredInFull: Set<String> = []
-    for q in applicable {
-      if q.isScreening {
-        var seen: Set<String> = []
-        for m in q.measures where seen.insert(m.finding).inserted { screeningItems[m.finding, default: []].append(q) }
-      } else if effective[q.id] != nil {
-        for m in q.measures { answeredInFull.insert(m.finding) }
-      }
-    }
-    return results.map { result in
-      var r = result
-      let id = r.finding.id
-      let items = screeningItems[id] ?? []
-      let answers = Dictionary(uniqueKeysWithValues: items.compactMap { q in effective[q.id].map { (q.id, $0) } })
-      if let s = scale(items, effective: answers) {
-        let opportunity = r.finding.polarity == .opportunity
-        let thresholds = Screening.thresholds(opportunity: opportunity, pack.info.bands)
-        r.screening = Screening(scale: s, band: s.exact.map { Band(exact: $0, thresholds) }, opportunity: opportunity)
-      }
-      r.assessed = answeredInFull.contains(id) ? .full : (!answers.isEmpty ? .screened : .none)
-      r.askedInFull = session.isAssessedInFull(id)
-      return r
-    }
-  }
-
   /// The screening aggregate over `results`, leaving out findings with a full figure: a deepened
   /// finding is shown by its residual risk (or untapped opportunity) only, never by two figures.
   static func screeningAggregate(_ results: [FindingResult], bands: Bands) -> ScreeningAggregate {

@@ -39,17 +39,12 @@ extension WizardState {
 
   /// The use cases in scope that `question` concerns, each as the users named it (or the use case's
   /// name) with its stage, e.g. "KundeBot (pilot)".
-  ///
-  /// Remembered for the scope, the question and the language (``ConcernedUseCasesMemo``): the
-  /// question screen asks on every frame.
   public func concernedUseCases(_ question: Question) -> [String] {
     guard let session else { return [] }
-    return concernedMemo.names(session, question, language) {
-      session.scopeItems(concerning: question, pack).map { item in
-        let note = item.note.trimmingCharacters(in: .whitespaces)
-        let name = note.isEmpty ? (pack.useCase(item.useCase).map { localizer($0.name) } ?? item.useCase) : note
-        return localizer("wizard.questions.use-case", ["name": name, "stage": localizer("wizard.stage.\(item.stage.rawValue)")])
-      }
+    return session.scopeItems(concerning: question, pack).map { item in
+      let note = item.note.trimmingCharacters(in: .whitespaces)
+      let name = note.isEmpty ? (pack.useCase(item.useCase).map { localizer($0.name) } ?? item.useCase) : note
+      return localizer("wizard.questions.use-case", ["name": name, "stage": localizer("wizard.stage.\(item.stage.rawValue)")])
     }
   }
 }

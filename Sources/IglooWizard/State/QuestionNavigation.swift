@@ -2,17 +2,16 @@ import IglooContent
 import IglooEngine
 
 extension WizardState {
-  /// The scored questions that apply in scope, at `level`, in the pack's order; remembered with
-  /// the applicable questions, for the same key.
+  /// The scored questions that apply in scope, at `level`, in the pack's order.
   public func questions(atLevel level: String) -> [Question] {
     guard let session else { return [] }
-    return applicableMemo.questions(session, pack, atLevel: level)
+    return session.questions(pack, atLevel: level)
   }
 
   /// The sickness-absence questions that apply.
   public var absenceQuestions: [Question] {
     guard let session else { return [] }
-    return applicableMemo.absenceQuestions(session, pack)
+    return session.absenceQuestions(pack)
   }
 
   /// The levels that have applicable questions, in the model's order.

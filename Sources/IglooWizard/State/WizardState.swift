@@ -32,9 +32,6 @@ public struct Rescore: Sendable, Hashable {
 public struct WizardState: Sendable {
   /// The content.
   public let pack: ContentPack
-  /// The questions the session asks, remembered for its scope and depth: every frame of the
-  /// question screens asks for them several times, and working them out was most of a keystroke.
-  let applicableMemo = ApplicableQuestionsMemo()
   /// The assessment of the session, remembered for the session it was computed from: the review,
   /// profile and plan screens need it for every frame and every key, and computing it again was a
   /// quarter of a keystroke.
@@ -50,9 +47,6 @@ public struct WizardState: Sendable {
   let previousAssessmentMemo = AssessmentMemo()
   /// The comparison with the previous round, remembered for the two sessions it compares.
   let comparisonMemo = RoundComparisonMemo()
-  /// The use cases the question on display concerns, remembered for the scope, the question and
-  /// the language: working them out tries each use case in scope alone, a twentieth of a key.
-  let concernedMemo = ConcernedUseCasesMemo()
   /// The review's list, remembered for the session, the language and the width it was made for.
   let reviewMemo = LastValueMemo<ReviewScreen.ReviewKey, ReviewScreen.Layout>()
   /// Today, for a new session and the follow-up hint.
@@ -217,86 +211,16 @@ final class AssessmentMemo: @unchecked Sendable {
   }
 }
 
-/// The last answer of ``Session/applicableQuestions(_:)``, keyed by everything it depends on.
-///
-/// A class, so that the copies of a ``WizardState`` share it; the key makes a shared answer safe.
-final class ApplicableQuestionsMemo: @unchecked Sendable {
-  private struct Key: Equatable {
-    var scope: [ScopeItem]?
-    var depth: Depth
-    var deepened: [String]
-  }
-  private let lock = NSLock()
-  private var key: Key?
-  private var questions: [Question] = []
-  private var byLevel: [String: [Question]] = [:]
-  private var absence: [Question] = []
-
-  /// The questions `session` asks of `pack`.
-  func questions(_ session: Session, _ pack: ContentPack) -> [Question] {
-    lock.lock()
-    defer { lock.unlock() }
-    refresh(session, pack)
-    return questions
-  }
-
-  /// The scored questions `session` asks at `level`, in the pack's order: each question screen's
-  /// frame asks for every level's (the tabs count them), and filtering them was a twentieth of a key.
-  func questions(_ session: Session, _ pack: ContentPack, atLevel level: String) -> [Question] {
-    lock.lock()
-    defer { lock.unlock() }
-    refresh(session, pack)
-    return byLevel[level] ?? []
-  }
-
-  /// The sickness-absence questions `session` asks.
-  func absenceQuestions(_ session: Session, _ pack: ContentPack) -> [Question] {
-    lock.lock()
-    defer { lock.unlock() }
-    refresh(session, pack)
-    return absence
-  }
-
-  /// Works the questions out again when `session` differs from the last one in what they depend on.
-  /// A question's level is ``ContentPack/level(of:)``.
-  private func refresh(_ session: Session, _ pack: ContentPack) {
-    let key = Key(scope: session.scope, depth: session.depth, deepened: session.deepened)
-    guard key != self.key else { return }
-    questions = session.applicableQuestions(pack)
-    byLevel = [:]
-    for question in questions where question.isScored {
-      guard let level = pack.level(of: question) else { continue }
-      byLevel[level, default: []].append(question)
-    }
-    absence = questions.filter(\.isAbsence)
-    self.key = key
-  }
-
-  private var countsScope: [ScopeItem]??
-  private var counts = (quick: 0, full: 0)
-
-  /// How many questions `session`'s scope asks at each depth (of a quick scan nothing deepened),
-  /// keyed by the scope alone: the scope screen shows both on every frame.
-  func depthCounts(_ session: Session, _ pack: ContentPack) -> (quick: Int, full: Int) {
-    lock.lock()
-    defer { lock.unlock() }
-    if countsScope != .some(session.scope) {
-      counts = (session.questions(pack, at: .quick).count, session.questions(pack, at: .full).count)
-      countsScope = .some(session.scope)
-    }
-    return counts
-  }
-}
-
 extension WizardState {
-  /// The questions the session asks (``Session/applicableQuestions(_:)``), remembered between frames.
-  func applicableQuestions(_ session: Session) -> [Question] { applicableMemo.questions(session, pack) }
+  /// The questions the session asks (``Session/applicableQuestions(_:)``), from the pack's scoring
+  /// index: quick enough to work out on every frame (docs/decisions.md, "One scoring core").
+  func applicableQuestions(_ session: Session) -> [Question] { session.applicableQuestions(pack) }
 
-  /// How many questions the session's scope asks in a quick scan and in full, remembered between frames.
-  func depthCounts(_ session: Session) -> (quick: Int, full: Int) { applicableMemo.depthCounts(session, pack) }
+  /// How many questions the session's scope asks in a quick scan and in full.
+  func depthCounts(_ session: Session) -> (quick: Int, full: Int) { session.questionCounts(pack) }
 
   /// How many of the questions the session asks are answered, and how many it asks
-  /// (``Session/progress(_:)``), from the remembered applicable questions.
+  /// (``Session/progress(_:)``).
   func progress(_ session: Session) -> (answered: Int, total: Int) {
     let applicable = applicableQuestions(session)
     let answered = session.answeredQuestionIDs
@@ -307,7 +231,7 @@ extension WizardState {
 /// The footer entries worked out lately, keyed by the binding stack they were worked out from.
 ///
 /// The binding tables are constants, so the entries are a function of the stack alone; a class, so
-/// that the copies of a ``WizardState`` share it, as ``ApplicableQuestionsMemo`` is. It keeps the
+/// that the copies of a ``WizardState`` share it, as ``AssessmentMemo`` is. It keeps the
 /// last few stacks, not just one: moving through a form goes between a text field, a choice and a
 /// button, each with its own keys, and a memo of one missed on every such key.
 final class FooterMemo: @unchecked Sendable {
@@ -378,31 +302,6 @@ final class RoundComparisonMemo: @unchecked Sendable {
     let fresh = compute()
     last = (old, new, fresh)
     return fresh
-  }
-}
-
-/// The last answer of ``WizardState/concernedUseCases(_:)``, keyed by everything it depends on:
-/// the scope (use cases, stages and the users' names for them), the question and the language.
-final class ConcernedUseCasesMemo: @unchecked Sendable {
-  private struct Key: Equatable {
-    var scope: [ScopeItem]?
-    var question: String
-    var language: Language
-  }
-  private let lock = NSLock()
-  private var key: Key?
-  private var names: [String] = []
-
-  /// The names for `question` in `session`'s scope, from `compute` when the key differs from the last.
-  func names(_ session: Session, _ question: Question, _ language: Language, _ compute: () -> [String]) -> [String] {
-    let key = Key(scope: session.scope, question: question.id, language: language)
-    lock.lock()
-    defer { lock.unlock() }
-    if key != self.key {
-      names = compute()
-      self.key = key
-    }
-    return names
   }
 }
 
