@@ -187,16 +187,21 @@ public enum SessionFile {
     if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
       throw fail(.notText, Phrase("store.problem.utf16"))
     }
-    // Over the raw bytes: Data's own iterator costs a call per byte, for every session a roll-up reads.
-    if data.withUnsafeBytes({ $0.contains(0) }) { throw fail(.notText, Phrase("store.problem.binary")) }
-    guard String(data: data, encoding: .utf8) != nil else {
-      throw fail(.notText, Phrase("store.problem.not-utf8"))
+    // Over the raw bytes, and without building a String only to drop it: a roll-up checks every
+    // session it reads here (with a byte-wise search and a String built and dropped, this check
+    // was 4.8% of `aggregate`'s samples under perf, 2026-12-07).
+    let (binary, utf8) = data.withUnsafeBytes { raw -> (Bool, Bool) in
+      guard let base = raw.baseAddress else { return (false, true) }
+      return (memchr(base, 0, raw.count) != nil, (try? UTF8Span(validating: raw.bindMemory(to: UInt8.self).span)) != nil)
     }
-    let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+    if binary { throw fail(.notText, Phrase("store.problem.binary")) }
+    guard utf8 else { throw fail(.notText, Phrase("store.problem.not-utf8")) }
+    let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
+    let text = bom ? data.dropFirst(3) : data[...]
     if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw fail(.empty, Phrase("store.problem.blank"))
     }
-    return Data(text)
+    return bom ? Data(text) : data
   }
 }
 
