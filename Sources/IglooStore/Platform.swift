@@ -137,6 +137,33 @@ enum Platform {
       inode: UInt64(st.st_ino), links: UInt64(st.st_nlink))
   }
 
+  /// `path` as `URL(fileURLWithPath:).standardizedFileURL.path` gives it: absolute, with no `.` or
+  /// `..` component, no empty one and no trailing slash. A path already so is returned as it is,
+  /// without the URL (which asks the file system whether the path is a folder); any other goes
+  /// through the URL, so both give the same text.
+  static func standardized(_ path: String) -> String {
+    var clean = path.utf8.first == UInt8(ascii: "/") && path.utf8.count > 1 && path.utf8.last != UInt8(ascii: "/")
+    if clean {
+      var component = 0  // bytes since the last slash: 0 right after one
+      var dots = 0  // of which dots
+      for byte in path.utf8.dropFirst() {
+        if byte == UInt8(ascii: "/") {
+          if component == 0 || dots == component && dots <= 2 {
+            clean = false
+            break
+          }
+          component = 0
+          dots = 0
+        } else {
+          component += 1
+          if byte == UInt8(ascii: ".") { dots += 1 }
+        }
+      }
+      if clean && dots == component && dots <= 2 { clean = false }
+    }
+    return clean ? path : URL(fileURLWithPath: path).standardizedFileURL.path
+  }
+
   /// The absolute path `path` names once every symbolic link in it is followed, or nil when it
   /// cannot be resolved (a dangling link, a missing folder).
   static func resolvedPath(_ path: String) -> String? {

@@ -155,7 +155,7 @@ public enum SessionRecognition {
     if path.hasSuffix(".bak") { return .skipped(Phrase("store.skipped.backup")) }
     if path.hasSuffix(".lock") { return .skipped(Phrase("store.skipped.lock")) }
     do {
-      return .session(try SessionFile.read(URL(fileURLWithPath: path), pack: pack).session)
+      return .session(try SessionFile.read(path: path, pack: pack).session)
     } catch let error as StoreError {
       switch error.kind {
       case .notRegularFile, .isFolder:

@@ -62,3 +62,30 @@ import Testing
     #expect(error?.problem.hasPrefix("the key `") == true, "\(String(describing: error?.problem))")
   }
 }
+
+/// The roll-up reads its files by path without a `URL` each (issue 29 point 2); the path it names in
+/// a message must still be the one the `URL` gives.
+@Suite struct StandardizedPathTests {
+  @Test func aPathIsStandardizedAsTheURLDoes() {
+    let paths = [
+      "/tmp/sessions/a.igloo.json", "/a", "/", "//", "/a/", "/a//b", "/a/./b", "/a/../b", "/a/b/.", "/a/b/..",
+      "/a/.hidden", "/a/..b", "/a/b..", "/a/.../b", "/a/b c/æ ø å.json", "/a/%20/b", "relative/x.json", "x.json",
+      "./x.json", "../x.json", "", ".", "..", "/a/b/c/../../d", "/.", "/..", "/a/...",
+    ]
+    for path in paths {
+      #expect(Platform.standardized(path) == URL(fileURLWithPath: path).standardizedFileURL.path, "\(path)")
+    }
+  }
+
+  @Test func aDamagedFileInAFolderIsNamedAsByItsURL() throws {
+    let scratch = try Scratch()
+    let url = try scratch.write(Data("{\"schema\": \"igloo-session\", \"answers\": [".utf8), "cut.igloo.json")
+    for path in [url.path, url.deletingLastPathComponent().path + "/./cut.igloo.json"] {
+      guard case .damaged(let error) = SessionRecognition.read(path, pack: TestPacks.real) else {
+        Issue.record("\(path) not damaged")
+        continue
+      }
+      #expect(error.path == URL(fileURLWithPath: path).standardizedFileURL.path)
+    }
+  }
+}
