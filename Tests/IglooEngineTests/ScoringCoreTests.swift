@@ -141,6 +141,31 @@ import Testing
     #expect(a.flags.map(\.item.id) == ["annex-iii", "art-4", "public-only"])
   }
 
+  /// The effective answers of a whole session, read voice by voice and placed by position (issue 29
+  /// point 2), are those the one rule gives question by question: several voices, agreed answers,
+  /// voices missing from the list, and a pack where one question id is given twice.
+  @Test func aSessionsEffectiveAnswersAreEachQuestionsOwn() {
+    var repeated = TestPacks.real
+    repeated.questions.append(repeated.questions[3])
+    for pack in [TestPacks.real, repeated] {
+      let index = pack.scoringIndex
+      var compared = 0
+      for session in Self.sessions(TestPacks.real, count: 60) {
+        let asked = index.asked(session.scope, at: session.depth, deepened: session.deepened)
+        let all = session.effectiveAnswers(index, asked: asked)
+        let voiceAnswers = session.voiceAnswers
+        var scores: [Double] = []
+        for q in asked.indices {
+          let want = asked[q] ? session.effectiveAnswer(index.questionIDs[q], voiceAnswers, index, scores: &scores) : nil
+          #expect(all[q] == want, "\(index.questionIDs[q])")
+          if want != nil { compared += 1 }
+        }
+      }
+      #expect(compared > 1000)
+      #expect(index.repeatedQuestions.count == (pack.questions.count == TestPacks.real.questions.count ? 0 : 1))
+    }
+  }
+
   /// The index is built once per pack and shared by its copies; a changed pack gets its own.
   @Test func theIndexIsKeptWithItsPackUntilThePackChanges() {
     let pack = mini

@@ -113,6 +113,32 @@ import Testing
         == "it was written by a newer igloo (schema version 2; this igloo reads up to 1): update igloo")
   }
 
+  /// The answer as igloo writes it, `{"value": d}`, is read without making its key (issue 29 point
+  /// 2); every other spelling of an answer object still goes through the object reader, with the
+  /// same result or the same message, in a current file and in a migrated one.
+  @Test func theCommonAnswerObjectReadsAsAnyObjectDoes() throws {
+    let read: [(String, Answer)] = [
+      (#"{"value":3}"#, Answer(.point(3))), (#"{ "value" : 3 }"#, Answer(.point(3))), ("{\n\"value\":\t5\n}", Answer(.point(5))),
+      (#"{"value": 3.0}"#, Answer(.point(3))), (#"{"value": 3, "note": "n"}"#, Answer(.point(3), note: "n")),
+      (#"{"note": "n", "value": 1}"#, Answer(.point(1), note: "n")), (#"{"value": "dont-know"}"#, Answer(.dontKnow)),
+      (#"{"\u0076alue": 2}"#, Answer(.point(2))),
+    ]
+    for (answer, want) in read {
+      for text in [#"{"answers": {"v": {"q": \#(answer)}}}"#, #"{"schema_version": 0, "responses": {"v": {"q": \#(answer)}}}"#] {
+        #expect(try Session.read(Data(text.utf8)).session.answer("q", voice: "v") == want, "\(text)")
+      }
+    }
+    let refused: [(String, String)] = [
+      (#"{"value": 35}"#, "answer 35 is out of range"), (#"{"value": 6}"#, "answer 6 is out of range"),
+      (#"{"value": 0}"#, "answer 0 is out of range"), (#"{"value": 3, "value": 3}"#, "appears twice"),
+      (#"{"valuex": 3}"#, "`answers.v.q.value` is missing"), (#"{"value": 3"#, "truncated"), (#"{"value": 3]"#, "not valid JSON"),
+    ]
+    for (answer, part) in refused {
+      let message = Self.refusal(#"{"answers": {"v": {"q": \#(answer)}}}"#)
+      #expect(message?.contains(part) == true, "\(answer): \(message ?? "read")")
+    }
+  }
+
   /// An older file is read into the tree, migrated there, and built by the same code: its messages
   /// still name the line and column in the file as it is on disk.
   @Test func anOlderFileIsMigratedOnTheTree() throws {

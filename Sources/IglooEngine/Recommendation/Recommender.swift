@@ -25,7 +25,7 @@ enum Recommender {
     let bands = pack.info.bands
     var out: [Recommendation] = []
     for (a, action) in pack.actions.enumerated() {
-      let reasons = scored.index.rules[a].compactMap { weigh($0, scored, bands) }
+      let reasons = scored.index.rules[a].indices.compactMap { weigh(a, $0, scored, bands) }
       guard !reasons.isEmpty else { continue }
       let ordered = reasons.enumerated().sorted { a, b in
         if a.element.prohibited != b.element.prohibited { return a.element.prohibited }
@@ -60,16 +60,19 @@ enum Recommender {
 
   /// Whether action `a` (by position) is suggested: any of its triggers fires. What the roll-up asks.
   static func fires(_ a: Int, _ scored: ScoredSession) -> Bool {
-    scored.index.rules[a].contains { weigh($0, scored, scored.index.bands) != nil }
+    let index = scored.index
+    return index.rules[a].indices.contains { weigh(a, $0, scored, index.bands) != nil }
   }
 
-  /// The reason `rule` sets its action off for, with the figure it ranks by; nil when it does not.
+  /// The reason trigger `r` of action `a` (by position) sets the action off for, with the figure it
+  /// ranks by; nil when it does not.
   ///
   /// The one statement of when a trigger fires: the ranked suggestions and the roll-up's counts both ask here.
-  private static func weigh(_ rule: ScoringIndex.Rule, _ scored: ScoredSession, _ bands: Bands) -> Weighed? {
+  private static func weigh(_ a: Int, _ r: Int, _ scored: ScoredSession, _ bands: Bands) -> Weighed? {
     let index = scored.index
-    switch rule {
-    case .finding(let f, let id, let min, let exactMin):
+    var id: String { index.ruleIDs[a][r] }
+    switch index.rules[a][r] {
+    case .finding(let f, let min, let exactMin):
       // The figures are read through the optional rather than bound to a copy: they are large, and
       // the roll-up asks this of every trigger of every session.
       guard let f, scored.findings[f] != nil else { return nil }
@@ -99,9 +102,9 @@ enum Recommender {
       return Weighed(
         reason: .screening(id: id, score: value, band: Band(exact: exact, thresholds), opportunity: opportunity),
         figure: exact, bound: false)
-    case .answer(let q, let question, let matches):
+    case .answer(let q, let matches):
       guard let q, scored.asked[q], let answer = scored.answers[q] else { return nil }
-      let hit = matches.first { m in
+      let hit = index.ruleMatches[matches].first { m in
         switch m {
         case .dontKnow: answer.dontKnow
         case .value(let v): answer.score.map { ExactScore(decimal: $0) == ExactScore(v) } ?? false
@@ -124,15 +127,15 @@ enum Recommender {
           bound = known == nil
         }
       }
-      return Weighed(reason: .answer(question: question, answer: hit), figure: figure, bound: bound)
-    case .flag(let c, let id):
+      return Weighed(reason: .answer(question: id, answer: hit), figure: figure, bound: bound)
+    case .flag(let c):
       // A ban still to be settled does not fire the actions of the ban itself (stop the use).
       guard let c, let severity = scored.flagSeverity[c], severity == index.contextSeverity[c] else { return nil }
       let prohibited = severity == .prohibited
       return Weighed(
         reason: .flag(id: id, severity: severity), figure: prohibited ? .hundred : .zero, bound: false,
         prohibited: prohibited)
-    case .clarify(let c, let id):
+    case .clarify(let c):
       guard let c, scored.flagSeverity[c] == .clarify else { return nil }
       return Weighed(reason: .flag(id: id, severity: .clarify), figure: .hundred, bound: false, clarify: true)
     }

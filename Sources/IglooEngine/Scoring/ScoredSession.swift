@@ -89,13 +89,9 @@ struct ScoredSession {
   /// Scores `session` against the pack `index` was built from.
   init(_ session: Session, _ index: ScoringIndex, detail: Bool) {
     let asked = index.asked(session.scope, at: session.depth, deepened: session.deepened)
-    var answers: [EffectiveAnswer?] = Array(repeating: nil, count: asked.count)
-    var scores: [Double] = []
-    let voiceAnswers = session.voiceAnswers
-    for q in asked.indices where asked[q] {
-      let id = index.questionIDs[q]
-      answers[q] = session.effectiveAnswer(id, voiceAnswers, index, scores: &scores)
-      if detail, answers[q] != nil { answers[q]!.notes = session.noteLines(id) }
+    var answers = session.effectiveAnswers(index, asked: asked)
+    if detail {
+      for q in asked.indices where answers[q] != nil { answers[q]!.notes = session.noteLines(index.questionIDs[q]) }
     }
     self.init(index, asked: asked, answers: answers, detail: detail)
     markFlags(session, detail: detail)
@@ -165,9 +161,11 @@ struct ScoredSession {
   private mutating func markFlags(_ session: Session, detail: Bool) {
     let scope = session.scope ?? []
     let isPublic = index.publicSector[session.about.sector]
-    for (i, item) in index.context.enumerated() {
-      if let wanted = item.publicSector, wanted != (isPublic ?? false) { continue }
-      if item.always {
+    // Each scope item's flags, looked up once rather than once per context item.
+    let scopeFlags = scope.map { index.useCaseFlags[$0.useCase] }
+    for i in index.context.indices {
+      if let wanted = index.context[i].publicSector, wanted != (isPublic ?? false) { continue }
+      if index.context[i].always {
         flagSeverity[i] = index.contextSeverity[i]
         continue
       }
@@ -176,12 +174,12 @@ struct ScoredSession {
       var open: [String] = []
       var ruledOut: [String] = []
       var hit = false, isOpen = false, isRuledOut = false
-      for s in scope {
-        guard let flags = index.useCaseFlags[s.useCase] else { continue }
-        if flags.intersects(item.flags) {
+      for (n, s) in scope.enumerated() {
+        guard let flags = scopeFlags[n] else { continue }
+        if flags.intersects(index.context[i].flags) {
           hit = true
           if detail { hits.append(s.useCase) }
-        } else if flags.intersects(item.whenInfersEmotions) {
+        } else if flags.intersects(index.context[i].whenInfersEmotions) {
           switch s.infersEmotions ?? .dontKnow {
           case .yes:
             hit = true

@@ -88,17 +88,24 @@ public final class ScoringIndex: Sendable {
 
   /// A trigger of an action, with its finding, question or context item by position (nil when the
   /// pack has none by that id: the trigger then never fires).
+  ///
+  /// Positions and thresholds only, so that reading one copies no reference: the roll-up weighs
+  /// every trigger of every session, and copying triggers that held their ids and answer lists was
+  /// a fifth of its scoring. The id a trigger names is in ``ruleIDs``, its answers in ``ruleMatches``.
   enum Rule: Sendable {
-    case finding(Int?, id: String, min: Double?, exactMin: ExactScore?)
-    case answer(Int?, id: String, [AnswerMatch])
-    case flag(Int?, id: String)
-    case clarify(Int?, id: String)
+    case finding(Int?, min: Double?, exactMin: ExactScore?)
+    /// The question, and the position of its answers in ``ruleMatches``.
+    case answer(Int?, matches: Int)
+    case flag(Int?)
+    case clarify(Int?)
   }
 
   /// The pack's questions' ids, by position.
   let questionIDs: [String]
   /// The position of each question id (the first, when ids repeat).
   let questionPosition: [String: Int]
+  /// Each question whose id an earlier one has (no valid pack has one), with that first position.
+  let repeatedQuestions: [(Int, Int)]
   /// Each question's applicability.
   let applicability: [Applicability]
   /// Each question's kind.
@@ -150,6 +157,10 @@ public final class ScoringIndex: Sendable {
   /// Whether two actions share an id (no valid pack has such a pair).
   let actionIDsRepeat: Bool
   let rules: [[Rule]]
+  /// The finding, question or context item id each trigger names, as in ``rules``.
+  let ruleIDs: [[String]]
+  /// The answers of the answer triggers (``Rule/answer(_:matches:)``).
+  let ruleMatches: [[AnswerMatch]]
   /// The score of each scale point, 1 first.
   let pointScores: [Double]
   /// The pack's bands, and the starts of the risk and opportunity bands' moderate band, exactly.
@@ -197,7 +208,12 @@ public final class ScoringIndex: Sendable {
     allTechnologies = set(pack.technologies.map(\.id), technologyBit)
 
     questionIDs = pack.questions.map(\.id)
-    questionPosition = positions(questionIDs)
+    let firstPosition = positions(questionIDs)
+    questionPosition = firstPosition
+    repeatedQuestions = questionIDs.enumerated().compactMap { q, id in
+      let first = firstPosition[id]!
+      return first == q ? nil : (q, first)
+    }
     self.technologyBit = technologyBit
     self.useCaseBits = useCaseBits
     applicability = pack.questions.map { Self.applicability($0, pack, technologyBit, useCaseBits) }
@@ -260,15 +276,25 @@ public final class ScoringIndex: Sendable {
     let findingCount = self.findingCount
     actionIDs = pack.actions.map(\.id)
     actionIDsRepeat = Set(actionIDs).count != actionIDs.count
+    var ruleMatches: [[AnswerMatch]] = []
     rules = pack.actions.map { action in
       action.triggers.map { trigger in
         switch trigger {
-        case .finding(let id, let min): .finding(
-            findingSlot[id].flatMap { $0 < findingCount ? $0 : nil }, id: id, min: min,
-            exactMin: min.map(ExactScore.init(decimal:)))
-        case .answer(let question, let matches): .answer(questionPosition[question], id: question, matches)
-        case .flag(let id): .flag(contextPosition[id], id: id)
-        case .clarify(let id): .clarify(contextPosition[id], id: id)
+        case .finding(let id, let min): return .finding(
+            findingSlot[id].flatMap { $0 < findingCount ? $0 : nil }, min: min, exactMin: min.map(ExactScore.init(decimal:)))
+        case .answer(let question, let matches):
+          ruleMatches.append(matches)
+          return .answer(questionPosition[question], matches: ruleMatches.count - 1)
+        case .flag(let id): return .flag(contextPosition[id])
+        case .clarify(let id): return .clarify(contextPosition[id])
+        }
+      }
+    }
+    self.ruleMatches = ruleMatches
+    ruleIDs = pack.actions.map { action in
+      action.triggers.map { trigger in
+        switch trigger {
+        case .finding(let id, _), .answer(let id, _), .flag(let id), .clarify(let id): id
         }
       }
     }

@@ -18,6 +18,22 @@ enum JSONKind: Sendable, Equatable {
   }
 }
 
+/// An object member's key as the reader meets it: its UTF-8 bytes with any escapes decoded, valid
+/// while the member is read.
+///
+/// A key the reader knows (`value`, `status`, …) is matched on these bytes, so that no `String` is
+/// made for it: a session has thousands of such keys, and making each one a string was a tenth of
+/// reading it.
+struct JSONKey {
+  /// The bytes, escapes decoded.
+  let utf8: UnsafeBufferPointer<UInt8>
+  /// Where the key stands in the file (its opening quote).
+  let offset: Int
+
+  /// The key as text.
+  var string: String { String(decoding: utf8, as: UTF8.self) }
+}
+
 /// A JSON value read from a session file, with the byte offset it stands at, so that a message
 /// about it can still name its line and column after a migration has rearranged the tree.
 ///
@@ -111,9 +127,12 @@ protocol JSONSource {
   mutating func number() throws(SessionFormatError) -> String
   /// Consumes the next value if it is one of the digits 1–5 alone, the common answer: no text made.
   mutating func digit() -> Int?
-  /// Reads the next value, an object (``kind()`` said so), giving `body` each key, the key's
-  /// offset and the source at its value, which `body` must read or skip.
-  mutating func members(_ body: (String, Int, inout Self) throws(SessionFormatError) -> Void) throws(SessionFormatError)
+  /// Consumes the next value if it is `{"value": d}` with `d` one of the digits 1–5 and nothing
+  /// else, the answer as igloo writes it: no key or text made. Anything else is left to be read.
+  mutating func pointObject() -> Int?
+  /// Reads the next value, an object (``kind()`` said so), giving `body` each key and the source
+  /// at its value, which `body` must read or skip.
+  mutating func members(_ body: (JSONKey, inout Self) throws(SessionFormatError) -> Void) throws(SessionFormatError)
   /// Reads the next value, a list (``kind()`` said so), giving `body` each element's position.
   mutating func elements(_ body: (Int, inout Self) throws(SessionFormatError) -> Void) throws(SessionFormatError)
   /// Reads the next value whatever it is, checking it all the same (syntax, repeated keys, depth).
@@ -219,6 +238,27 @@ struct JSONReader: JSONSource {
     return Int(text[i] - UInt8(ascii: "0"))
   }
 
+  mutating func pointObject() -> Int? {
+    // Within the depth limit only, so that the reader, not this, refuses an object too deep.
+    guard depth < SessionLimits.depth else { return nil }
+    let start = i
+    func expect(_ byte: UInt8) -> Bool {
+      skipSpace()
+      guard i < text.count, text[i] == byte else { return false }
+      i += 1
+      return true
+    }
+    if expect(UInt8(ascii: "{")), expect(UInt8(ascii: "\"")), i + 6 <= text.count, text[i] == UInt8(ascii: "v"),
+      text[i + 1] == UInt8(ascii: "a"), text[i + 2] == UInt8(ascii: "l"), text[i + 3] == UInt8(ascii: "u"),
+      text[i + 4] == UInt8(ascii: "e"), text[i + 5] == UInt8(ascii: "\"")
+    {
+      i += 6
+      if expect(UInt8(ascii: ":")), let point = digit(), expect(UInt8(ascii: "}")) { return point }
+    }
+    i = start
+    return nil
+  }
+
   private static func continuesNumber(_ byte: UInt8) -> Bool {
     (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
       || byte == UInt8(ascii: "E")
@@ -275,7 +315,7 @@ struct JSONReader: JSONSource {
     i += 1
   }
 
-  mutating func members(_ body: (String, Int, inout JSONReader) throws(SessionFormatError) -> Void) throws(SessionFormatError) {
+  mutating func members(_ body: (JSONKey, inout JSONReader) throws(SessionFormatError) -> Void) throws(SessionFormatError) {
     skipSpace()
     try open()
     skipSpace()
@@ -289,12 +329,18 @@ struct JSONReader: JSONSource {
       guard i < text.count else { throw truncated() }
       guard text[i] == UInt8(ascii: "\"") else { throw syntax("store.json.why.invalid-value", at: i) }
       let keyOffset = i
-      let key = try quoted()
+      let (range, decoded) = try quotedBytes()
       skipSpace()
       guard i < text.count else { throw truncated() }
       guard text[i] == UInt8(ascii: ":") else { throw syntax("store.json.why.invalid-value", at: i) }
       i += 1
-      try body(key, keyOffset, &self)
+      if let decoded {
+        try decoded.withUnsafeBufferPointer { (bytes) throws(SessionFormatError) in
+          try body(JSONKey(utf8: bytes, offset: keyOffset), &self)
+        }
+      } else {
+        try body(JSONKey(utf8: UnsafeBufferPointer(rebasing: text[range]), offset: keyOffset), &self)
+      }
       if try closes(UInt8(ascii: "}")) { return }
     }
   }
@@ -337,8 +383,8 @@ struct JSONReader: JSONSource {
     switch try kind() {
     case .object:
       var seen: Set<String> = []
-      try members { (key, offset, r) throws(SessionFormatError) in
-        guard seen.insert(key).inserted else { throw SessionFormatError.duplicate(key, at: offset, in: r.text) }
+      try members { (key, r) throws(SessionFormatError) in
+        guard seen.insert(key.string).inserted else { throw SessionFormatError.duplicate(key.string, at: key.offset, in: r.text) }
         try r.skip()
       }
     case .array: try elements { (_, r) throws(SessionFormatError) in try r.skip() }
@@ -361,9 +407,10 @@ struct JSONReader: JSONSource {
     case .object:
       var members: [JSONTree.Member] = []
       var seen: Set<String> = []
-      try self.members { (key, offset, r) throws(SessionFormatError) in
-        guard seen.insert(key).inserted else { throw SessionFormatError.duplicate(key, at: offset, in: r.text) }
-        members.append(JSONTree.Member(key: key, keyOffset: offset, value: try r.tree()))
+      try self.members { (key, r) throws(SessionFormatError) in
+        let name = key.string
+        guard seen.insert(name).inserted else { throw SessionFormatError.duplicate(name, at: key.offset, in: r.text) }
+        members.append(JSONTree.Member(key: name, keyOffset: key.offset, value: try r.tree()))
       }
       return JSONTree(.object(members), offset: at)
     case .array:
@@ -395,29 +442,37 @@ struct JSONReader: JSONSource {
 
   /// A string at `i` (on its opening quote), its escapes decoded.
   private mutating func quoted() throws(SessionFormatError) -> String {
+    let (range, decoded) = try quotedBytes()
+    if let decoded { return String(decoding: decoded, as: UTF8.self) }
+    return String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+  }
+
+  /// A string at `i` (on its opening quote): where its bytes are in the text, and, when it has an
+  /// escape, its bytes decoded (then use those).
+  private mutating func quotedBytes() throws(SessionFormatError) -> (range: Range<Int>, decoded: [UInt8]?) {
     i += 1
     let start = i
     while i < text.count {
       let b = text[i]
       if b == UInt8(ascii: "\"") {
         i += 1
-        return String(decoding: UnsafeBufferPointer(rebasing: text[start..<(i - 1)]), as: UTF8.self)
+        return (start..<(i - 1), nil)
       }
-      if b == UInt8(ascii: "\\") { return try escaped(from: start) }
+      if b == UInt8(ascii: "\\") { return (start..<start, try escaped(from: start)) }
       if b < 0x20 { throw syntax("store.json.why.control-character", at: i) }
       i += 1
     }
     throw truncated()
   }
 
-  /// The rest of a string with an escape at `i`, which began at `start`.
-  private mutating func escaped(from start: Int) throws(SessionFormatError) -> String {
+  /// The rest of a string with an escape at `i`, which began at `start`, decoded.
+  private mutating func escaped(from start: Int) throws(SessionFormatError) -> [UInt8] {
     var out = Array(UnsafeBufferPointer(rebasing: text[start..<i]))
     while i < text.count {
       let b = text[i]
       if b == UInt8(ascii: "\"") {
         i += 1
-        return String(decoding: out, as: UTF8.self)
+        return out
       }
       if b < 0x20 { throw syntax("store.json.why.control-character", at: i) }
       guard b == UInt8(ascii: "\\") else {
@@ -529,12 +584,22 @@ struct TreeSource: JSONSource {
     return d
   }
 
-  mutating func members(_ body: (String, Int, inout TreeSource) throws(SessionFormatError) -> Void) throws(SessionFormatError) {
+  mutating func pointObject() -> Int? {
+    guard case .object(let members) = node?.value, members.count == 1, members[0].key == "value",
+      case .number(let n) = members[0].value.value, n.utf8.count == 1, let d = Int(n), (1...5).contains(d)
+    else { return nil }
+    node = nil
+    return d
+  }
+
+  mutating func members(_ body: (JSONKey, inout TreeSource) throws(SessionFormatError) -> Void) throws(SessionFormatError) {
     guard case .object(let members) = node?.value else { return }
     node = nil
     for member in members {
       var child = TreeSource(member.value, text: text)
-      try body(member.key, member.keyOffset, &child)
+      try Array(member.key.utf8).withUnsafeBufferPointer { (bytes) throws(SessionFormatError) in
+        try body(JSONKey(utf8: bytes, offset: member.keyOffset), &child)
+      }
     }
   }
 

@@ -160,16 +160,37 @@ extension Session {
 /// session format is written once: the writer (`Encodable`) and the reader use the same enum.
 struct Keys<Key: CodingKey & CaseIterable & Sendable>: Sendable {
   let cases: [Key]
-  private let names: [String]
+  /// The cases' names in UTF-8, one after another, and where each ends: a key's bytes are matched
+  /// against these without making a string of them.
+  private let names: [UInt8]
+  private let ends: [Int]
 
   init(_: Key.Type) {
     cases = Array(Key.allCases)
     precondition(cases.count <= 32)
-    names = cases.map(\.stringValue)
+    names = cases.flatMap { Array($0.stringValue.utf8) }
+    var ends: [Int] = []
+    for key in cases { ends.append((ends.last ?? 0) + key.stringValue.utf8.count) }
+    self.ends = ends
   }
 
   /// The position of `key` among the cases.
-  func index(of key: String) -> Int? { names.firstIndex(of: key) }
+  func index(of key: JSONKey) -> Int? {
+    // Keys are ASCII, so comparing bytes is comparing text.
+    let count = key.utf8.count
+    guard count > 0, let wanted = key.utf8.baseAddress else { return nil }
+    return names.withUnsafeBufferPointer { names in
+      var start = 0
+      for (n, end) in ends.enumerated() {
+        defer { start = end }
+        if end - start == count, memcmp(names.baseAddress! + start, wanted, count) == 0 { return n }
+      }
+      return nil
+    }
+  }
+
+  /// The position of the case named `name`.
+  func index(of name: String) -> Int? { cases.firstIndex { $0.stringValue == name } }
 }
 
 /// The keys of each kind of object in a session file.
@@ -366,24 +387,25 @@ extension JSONSource {
     var seen: UInt32 = 0
     var others: Set<String> = []
     var setAsideProblem: SessionFormatError?
-    try members { (key, offset, s) throws(SessionFormatError) in
+    try members { (key, s) throws(SessionFormatError) in
       guard let n = keys.index(of: key) else {
-        guard others.insert(key).inserted else { throw SessionFormatError.duplicate(key, at: offset, in: s.text) }
-        other?(key)
+        let name = key.string
+        guard others.insert(name).inserted else { throw SessionFormatError.duplicate(name, at: key.offset, in: s.text) }
+        other?(name)
         try s.skip()
         return
       }
-      guard seen & (1 << n) == 0 else { throw SessionFormatError.duplicate(key, at: offset, in: s.text) }
+      guard seen & (1 << n) == 0 else { throw SessionFormatError.duplicate(key.string, at: key.offset, in: s.text) }
       seen |= 1 << n
       let mark = s.mark()
       do throws(SessionFormatError) {
         try member(keys.cases[n], &s)
       } catch where setAside && error.placed {
-        setAsideProblem = setAsideProblem ?? error.inside(.key(key))
+        setAsideProblem = setAsideProblem ?? error.inside(.key(key.string))
         s.reset(mark)
         try s.skip()
       } catch {
-        throw error.inside(.key(key))
+        throw error.inside(.key(key.string))
       }
     }
     return setAsideProblem
@@ -401,11 +423,12 @@ extension JSONSource {
     try expect(.object, "store.json.object")
     var out: [String: T] = [:]
     out.reserveCapacity(capacity)
-    try members { (key, offset, s) throws(SessionFormatError) in
+    try members { (key, s) throws(SessionFormatError) in
+      let name = key.string
       let v: T
-      do throws(SessionFormatError) { v = try value(&s) } catch { throw error.inside(.key(key)) }
+      do throws(SessionFormatError) { v = try value(&s) } catch { throw error.inside(.key(name)) }
       // Swift compares text as Unicode does: `é` and `e` + accent are one key, and one would be lost.
-      guard out.updateValue(v, forKey: key) == nil else { throw SessionFormatError.duplicate(key, at: offset, in: s.text) }
+      guard out.updateValue(v, forKey: name) == nil else { throw SessionFormatError.duplicate(name, at: key.offset, in: s.text) }
     }
     return out
   }
@@ -502,7 +525,7 @@ extension JSONSource {
 
   /// `4`, `"dont-know"`, `"not-relevant"`, or `{"value": 4, "note": "..."}`.
   private mutating func answer() throws(SessionFormatError) -> Answer {
-    if let digit = digit() { return Answer(.point(digit)) }
+    if let digit = digit() ?? pointObject() { return Answer(.point(digit)) }
     let at = offset()
     guard try kind() == .object else { return Answer(try answerValue()) }
     var value: AnswerValue?
