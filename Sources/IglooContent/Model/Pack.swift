@@ -108,6 +108,10 @@ public struct ContentPack: Sendable, Codable {
   /// Whether the pack has a question with `id`: one look-up in the index, without copying the
   /// question (the session check asks this of every answer of every session a roll-up reads).
   public func hasQuestion(_ id: String) -> Bool { index.questions[id] != nil }
+  /// Whether the pack has a use case with `id`, without copying it (asked of every session read).
+  public func hasUseCase(_ id: String) -> Bool { index.useCases[id] != nil }
+  /// Whether the pack has an action with `id`, without copying it (asked of every plan item read).
+  public func hasAction(_ id: String) -> Bool { index.actions[id] != nil }
   /// The use case with `id`.
   public func useCase(_ id: String) -> UseCase? { index.useCases[id].map { useCases[$0] } }
   /// The action with `id`.

@@ -103,8 +103,9 @@ extension Session {
   /// (`plan[2].deadline`), for the session check.
   public var unreadableDates: [(place: String, value: String)] {
     var out: [(String, String)] = []
-    func check(_ value: String, _ place: String) {
-      if !value.isEmpty && CalendarDate(value) == nil { out.append((place, value)) }
+    // The place is only spelled out for a bad date: this runs for every session a roll-up reads.
+    func check(_ value: String, _ place: @autoclosure () -> String) {
+      if !value.isEmpty && CalendarDate(value) == nil { out.append((place(), value)) }
     }
     check(about.date, DateField.about.rawValue)
     for (i, item) in plan.enumerated() {

@@ -19,16 +19,16 @@ extension Session {
     for q in agreed.keys.filter({ !pack.hasQuestion($0) }).sorted() {
       out.append(Phrase("store.check.unknown-agreed-question", ["id": q]))
     }
-    for item in scope ?? [] where pack.useCase(item.useCase) == nil {
+    for item in scope ?? [] where !pack.hasUseCase(item.useCase) {
       out.append(Phrase("store.check.unknown-use-case", ["id": item.useCase]))
     }
     for item in plan {
-      if let a = item.action, pack.action(a) == nil { out.append(Phrase("store.check.unknown-action", ["id": a])) }
+      if let a = item.action, !pack.hasAction(a) { out.append(Phrase("store.check.unknown-action", ["id": a])) }
     }
     for (place, value) in unreadableDates {
       out.append(Phrase("store.check.bad-date", ["field": place, "value": value]))
     }
-    if Set(voices.map(\.id)).count != voices.count { out.append(Phrase("store.check.shared-voice-id")) }
+    if voices.count > 1, Set(voices.map(\.id)).count != voices.count { out.append(Phrase("store.check.shared-voice-id")) }
     if schemaVersion > Session.currentSchemaVersion {
       out.append(Phrase("store.check.newer", ["version": "\(schemaVersion)", "current": "\(Session.currentSchemaVersion)"]))
     }
