@@ -166,6 +166,29 @@ import Testing
     }
   }
 
+  /// Ids found by their bytes (issue 29 point 2) are found as a dictionary of `String`s finds
+  /// them: the pack's question ids, misses, a repeated id, the empty id, and keys that are the same
+  /// text as an id in other bytes (a decomposed å, the Kelvin sign that is the letter K).
+  @Test func idsAreFoundByTheirBytesAsByTheirText() {
+    let lists: [[String]] = [
+      TestPacks.real.questions.map(\.id), ["a", "b", "a", "", "K-1", "q-x"], ["å-1", "b", "café"], [], ["x"],
+      (0..<300).map { "q-\($0)" },
+    ]
+    for ids in lists {
+      let table = IDPositions(ids)
+      var byText: [String: Int] = [:]
+      for (n, id) in ids.enumerated() where byText[id] == nil { byText[id] = n }
+      let keys =
+        ids + ids.map { $0 + "x" } + ids.map { String($0.dropLast()) }
+        + ["", "a", "A", "k-1", "\u{212A}-1", "a\u{030A}-1", "cafe\u{0301}", "caf", "q-300", "q-3000", "zzzzzzzzzzzzzzzzzzzzzzz"]
+      for key in keys {
+        #expect(table[key] == byText[key], "\(ids.prefix(3)) \(key.unicodeScalars.map { String($0.value, radix: 16) })")
+      }
+    }
+    #expect(IDPositions(["K-1"])["\u{212A}-1"] == 0)
+    #expect(IDPositions(["å-1"])["a\u{030A}-1"] == 0)
+  }
+
   /// The index is built once per pack and shared by its copies; a changed pack gets its own.
   @Test func theIndexIsKeptWithItsPackUntilThePackChanges() {
     let pack = mini

@@ -103,7 +103,7 @@ public final class ScoringIndex: Sendable {
   /// The pack's questions' ids, by position.
   let questionIDs: [String]
   /// The position of each question id (the first, when ids repeat).
-  let questionPosition: [String: Int]
+  let questionPosition: IDPositions
   /// Each question whose id an earlier one has (no valid pack has one), with that first position.
   let repeatedQuestions: [(Int, Int)]
   /// Each question's applicability.
@@ -209,7 +209,7 @@ public final class ScoringIndex: Sendable {
 
     questionIDs = pack.questions.map(\.id)
     let firstPosition = positions(questionIDs)
-    questionPosition = firstPosition
+    questionPosition = IDPositions(questionIDs)
     repeatedQuestions = questionIDs.enumerated().compactMap { q, id in
       let first = firstPosition[id]!
       return first == q ? nil : (q, first)
@@ -272,7 +272,7 @@ public final class ScoringIndex: Sendable {
     var sectors: [String: Bool] = [:]
     for s in pack.info.sectors where sectors[s.id] == nil { sectors[s.id] = s.public }
     publicSector = sectors
-    let questionPosition = self.questionPosition
+    let questionPosition = firstPosition
     let findingCount = self.findingCount
     actionIDs = pack.actions.map(\.id)
     actionIDsRepeat = Set(actionIDs).count != actionIDs.count

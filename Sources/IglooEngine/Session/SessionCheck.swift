@@ -9,14 +9,16 @@ extension Session {
   /// committee's figure wrong without anyone knowing.
   public func problems(with pack: ContentPack) -> [Phrase] {
     var out: [Phrase] = []
-    // Looked up in the pack's index, and sorted only when something is unknown: this runs for every
-    // session a roll-up reads.
+    // Looked up by position in the pack's scoring index (whose look-up of an id is cheaper than a
+    // dictionary's), and sorted only when something is unknown: this runs for every session a
+    // roll-up reads.
+    let questions = pack.scoringIndex.questionPosition
     for voice in answers.keys.sorted() {
-      for q in answers[voice, default: [:]].keys.filter({ !pack.hasQuestion($0) }).sorted() {
+      for q in answers[voice, default: [:]].keys.filter({ questions[$0] == nil }).sorted() {
         out.append(Phrase("store.check.unknown-question", ["id": q, "voice": voice]))
       }
     }
-    for q in agreed.keys.filter({ !pack.hasQuestion($0) }).sorted() {
+    for q in agreed.keys.filter({ questions[$0] == nil }).sorted() {
       out.append(Phrase("store.check.unknown-agreed-question", ["id": q]))
     }
     for item in scope ?? [] where !pack.hasUseCase(item.useCase) {
