@@ -202,6 +202,49 @@ import Testing
     }
   }
 
+  /// Line mode's Profile says what the wizard's Profile shows: a ban still to be settled, how far a
+  /// quick scan was deepened, each technology's figures, and the risks without a figure.
+  @Test func theProfileSaysWhatTheScreenShows() throws {
+    let t = Localizer(pack: pack, language: .da)
+    // Call scoring with the emotion question open: the screen asks for it to be settled.
+    var open = Session(content: ContentRef(pack), about: About(workplace: "Nordlys", date: "2025-03-12"))
+    open.cursor = "profile"
+    open.scope = [ScopeItem(useCase: "call-scoring", stage: .inUse, infersEmotions: .dontKnow)]
+    open.depth = .full
+    for q in open.applicableQuestions(pack) { open.setAnswer(Answer(.dontKnow), question: q.id, voice: Voice.single.id) }
+    let assessment = Assessment(session: open, pack: pack)
+    #expect(!assessment.clarifyFlags.isEmpty && !assessment.technologies.isEmpty && !assessment.unscoredRisks.isEmpty)
+    let script = Script(["q"], sessions: [open])
+    script.run(resume: true, width: 1000)
+    for flag in assessment.clarifyFlags {
+      #expect(script.transcript.contains(t("wizard.profile.clarify", ["title": flag.title(.da)])), "\(flag.item.id)")
+    }
+    #expect(script.transcript.contains(t("wizard.profile.technologies") + ":"))
+    for row in assessment.technologies {
+      #expect(script.transcript.contains(t(pack.technology(row.id)!.name) + ": "), "\(row.id)")
+    }
+    // Line mode says the screen's dash as a pause; the line up to it is the screen's.
+    let unscored = t("wizard.profile.unscored", ["count": String(assessment.unscoredRisks.count)])
+    #expect(script.transcript.contains(String(unscored.prefix { $0 != "–" }).trimmingCharacters(in: .whitespaces)), "\(unscored)")
+
+    // A quick scan deepened for one finding says so, as the screen's first line does.
+    var quick = Fixture.quickScan(answered: true, cursor: "profile")
+    let first = Assessment(session: quick, pack: pack).findings[0].finding.id
+    quick.deepened = [first]
+    let depth = Assessment(session: quick, pack: pack).depthDone
+    guard case .deepened = depth else {
+      Issue.record("not deepened: \(depth)")
+      return
+    }
+    let deepened = Script(["q"], sessions: [quick])
+    deepened.run(resume: true, width: 1000)
+    let progress = state(quick).progress(quick)
+    let said = t(
+      "wizard.profile.answered.deepened",
+      ["answered": String(progress.answered), "total": String(progress.total)].merging(depth.counts) { $1 })
+    #expect(deepened.transcript.contains(said), "\(said)")
+  }
+
   func state(_ session: Session) -> WizardState {
     var s = WizardState(pack: pack, language: .da, today: "2025-05-01")
     s.session = session

@@ -402,48 +402,67 @@ public struct PlainView {
     return lines
   }
 
-  /// The profile as the wizard's Profile shows it: how much is answered, each level's figures
-  /// (a quick scan's screenings), the strongest findings, and the offer to deepen.
+  /// The profile as the wizard's Profile shows it: a prohibited practice and a ban still to be
+  /// settled first, how much is answered (and how far deepened), each level's and each
+  /// technology's figures (a quick scan's screenings), the strongest findings with the risks that
+  /// have no figure, and the offer to deepen.
   private func profileLines(_ state: WizardState) -> [String] {
     let t = state.localizer
     guard let assessment = state.assessment else { return [] }
     let quick = assessment.session.depth == .quick
     let progress = state.progress(assessment.session)
     var lines = assessment.prohibitedFlags.map { t("wizard.profile.prohibited", ["title": t($0.item.title)]) }
-    lines.append(t(quick ? "wizard.profile.answered.quick" : "wizard.profile.answered", ["answered": String(progress.answered), "total": String(progress.total)]))
+    lines += assessment.clarifyFlags.map { t("wizard.profile.clarify", ["title": $0.title(state.language)]) }
+    let depth = assessment.depthDone
+    let values = ["answered": String(progress.answered), "total": String(progress.total)].merging(depth.counts) { $1 }
+    lines.append(
+      t(depth.key(quick: "wizard.profile.answered.quick", deepened: "wizard.profile.answered.deepened", full: "wizard.profile.answered"), values))
     // A statement one voice answered counts as answered; a voice's own gaps are said beside it.
     let gaps = Dictionary(grouping: state.voiceGaps(), by: { $0.voice ?? "" })
     for (i, voice) in (state.session?.voices ?? []).enumerated() where gaps[voice.id] != nil {
       lines.append(t("plain.profile.voice-gaps", ["voice": state.displayName(ofVoice: i), "n": String(gaps[voice.id]!.count)]))
     }
-    lines += levelLines(state, assessment, screening: quick)
+    lines += rowLines(state, assessment.levels, named: { state.levelName($0) }, screening: quick)
+    if !assessment.technologies.isEmpty {
+      lines.append(t("wizard.profile.technologies") + ":")
+      lines += rowLines(state, assessment.technologies, named: { id in state.pack.technology(id).map { t($0.name) } ?? id }, screening: quick)
+    }
     // A deepened quick scan: the deepened findings' own figures too, as the report gives them.
     if quick, !assessment.session.deepened.isEmpty,
       assessment.levels.contains(where: { $0.risk.average != nil || $0.opportunity.average != nil })
     {
       lines.append(t("plain.profile.deepened"))
-      lines += levelLines(state, assessment, screening: false)
+      lines += rowLines(state, assessment.levels, named: { state.levelName($0) }, screening: false)
     }
     let rows = ProfileScreen.findingRows(state, assessment, room: 5)
-    if !rows.isEmpty {
+    let unranked = assessment.unscoredRisks.filter { !$0.handlingUnknown }
+    if !rows.isEmpty || !unranked.isEmpty {
       lines.append(t("wizard.profile.top-findings"))
       for (i, row) in rows.enumerated() { lines.append(t("plain.list.item", ["n": String(i + 1), "name": row.title + ": " + row.tag])) }
+      for u in unranked {
+        let title = state.pack.finding(u.finding).map { t($0.shortTitle) } ?? u.finding
+        lines.append(t("plain.profile.unscored.item", ["finding": title, "reason": t("wizard.profile.unscored.\(u.reason.rawValue)")]))
+      }
     }
-    if quick {
+    // The offer to deepen counts only findings not yet deepened, and goes once none is left, as on the screen.
+    if quick && depth != .full {
       let left = assessment.findings.filter { !assessment.session.deepened.contains($0.finding.id) }.count
       let screened = assessment.findingsToDeepen.count
       lines.append(
         t(screened == 0 ? "plain.profile.deepen.none" : "plain.profile.deepen", ["screened": String(screened), "all": String(left)]))
+    } else if !assessment.unscoredRisks.isEmpty {
+      lines.append(t("wizard.profile.unscored", ["count": String(assessment.unscoredRisks.count)]))
     }
     return lines
   }
 
-  /// Each level's figures in a line: its screenings, or its residual risk and untapped opportunity.
-  private func levelLines(_ state: WizardState, _ assessment: Assessment, screening: Bool) -> [String] {
+  /// Each row's figures in a line (a level's or a technology's): its screenings, or its residual
+  /// risk and untapped opportunity.
+  private func rowLines(_ state: WizardState, _ rows: [ProfileRow], named name: (String) -> String, screening: Bool) -> [String] {
     let t = state.localizer
     let headings = [t(screening ? "wizard.profile.screening-risk" : "wizard.profile.risk"), t(screening ? "wizard.profile.screening-opportunity" : "wizard.profile.opportunity")]
     var lines: [String] = []
-    for row in assessment.levels {
+    for row in rows {
       let sides = screening ? [row.screening?.risk, row.screening?.opportunity].compactMap { $0 } : [row.risk, row.opportunity]
       let figures = sides.enumerated().map { i, side -> String in
         let heading = headings[min(i, 1)]
@@ -452,7 +471,7 @@ public struct PlainView {
         guard let average = side.average else { return heading + " " + t(i == 0 ? "wizard.profile.unknown" : "wizard.profile.not-enough") }
         return heading + " " + t.number(average) + " " + t("wizard.band.\(side.band?.rawValue ?? "low")")
       }
-      lines.append(t("plain.profile.level", ["level": state.levelName(row.id), "figures": figures.joined(separator: "; ")]))
+      lines.append(t("plain.profile.level", ["level": name(row.id), "figures": figures.joined(separator: "; ")]))
     }
     return lines
   }
