@@ -315,15 +315,19 @@ struct JSONReader: JSONSource {
     i += 1
   }
 
-  mutating func members(_ body: (JSONKey, inout JSONReader) throws(SessionFormatError) -> Void) throws(SessionFormatError) {
+  /// Opens the object or list at `i`; true when `close` follows at once (an empty one, closed).
+  private mutating func opensEmpty(_ close: UInt8) throws(SessionFormatError) -> Bool {
     skipSpace()
     try open()
     skipSpace()
-    if i < text.count, text[i] == UInt8(ascii: "}") {
-      i += 1
-      depth -= 1
-      return
-    }
+    guard i < text.count, text[i] == close else { return false }
+    i += 1
+    depth -= 1
+    return true
+  }
+
+  mutating func members(_ body: (JSONKey, inout JSONReader) throws(SessionFormatError) -> Void) throws(SessionFormatError) {
+    if try opensEmpty(UInt8(ascii: "}")) { return }
     while true {
       skipSpace()
       guard i < text.count else { throw truncated() }
@@ -363,14 +367,7 @@ struct JSONReader: JSONSource {
   }
 
   mutating func elements(_ body: (Int, inout JSONReader) throws(SessionFormatError) -> Void) throws(SessionFormatError) {
-    skipSpace()
-    try open()
-    skipSpace()
-    if i < text.count, text[i] == UInt8(ascii: "]") {
-      i += 1
-      depth -= 1
-      return
-    }
+    if try opensEmpty(UInt8(ascii: "]")) { return }
     var n = 0
     while true {
       try body(n, &self)
